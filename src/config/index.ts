@@ -1,0 +1,203 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+// The only reader of process.env. Everything else receives a validated Config. Each mistake is
+// reported in one clear line so a newcomer can fix it without reading code.
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string; url: string }
+  | { kind: 'postgres'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  publicUrl: string;
+  region: string;
+  siteDomain: string | null;
+  demo: boolean;
+  mediaDir: string;
+  dataDir: string;
+  /** Signs media URLs and derives other keys. Random per start when not set (dev only). */
+  secret: string;
+  /** 32-byte key (hex or base64) for encrypting platform tokens at rest. */
+  tokenEncryptionKey: string | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Which process roles run here: web, worker or both (the default). */
+  roles: { web: boolean; worker: boolean };
+  /** Cookies get `Secure` when the public URL is https. */
+  secureCookies: boolean;
+  smtpUrl: string | null;
+  mailFrom: string;
+  telegramBotToken: string | null;
+  telegramApiBase: string;
+  whatsappToken: string | null;
+  whatsappPhoneNumberId: string | null;
+  graphApiBase: string;
+  tiktokApiBase: string;
+  facebookAppId: string | null;
+  facebookAppSecret: string | null;
+  tiktokClientKey: string | null;
+  tiktokClientSecret: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads NAME, or the contents of the file named by NAME_FILE (Docker/Kubernetes secrets). */
+function readSecret(env: Env, name: string, problems: string[]): string | undefined {
+  const file = env[`${name}_FILE`];
+  if (file) {
+    try {
+      return readFileSync(file, 'utf8').trim();
+    } catch {
+      problems.push(`${name}_FILE: berkas "${file}" tidak dapat dibaca (file cannot be read).`);
+      return undefined;
+    }
+  }
+  const v = env[name];
+  return v === undefined || v === '' ? undefined : v;
+}
+
+const REGION = /^\d{2}\.\d{2}$/;
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const problems: string[] = [];
+  const get = (name: string) => readSecret(env, name, problems);
+
+  const portRaw = get('PORT') ?? '3000';
+  const port = Number(portRaw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push(`PORT: "${portRaw}" bukan nomor port yang sah (use a whole number 0–65535).`);
+  }
+  const host = get('HOST') ?? '0.0.0.0';
+  const dataDir = path.resolve(cwd, get('DATA_DIR') ?? 'data');
+
+  const dbUrl = get('DATABASE_URL') ?? `sqlite:${path.join(dataDir, 'beranda.db')}`;
+  let database: DatabaseConfig = { kind: 'sqlite', file: path.join(dataDir, 'beranda.db'), url: dbUrl };
+  if (/^postgres(ql)?:\/\//.test(dbUrl)) {
+    try {
+      new URL(dbUrl);
+      database = { kind: 'postgres', url: dbUrl };
+    } catch {
+      problems.push('DATABASE_URL: alamat PostgreSQL tidak sah (expected postgres://user:pass@host:5432/db).');
+    }
+  } else if (dbUrl.startsWith('sqlite:') || dbUrl.startsWith('file:')) {
+    const file = dbUrl.replace(/^(sqlite|file):(\/\/)?/, '');
+    database = { kind: 'sqlite', file: file === ':memory:' ? file : path.resolve(cwd, file), url: dbUrl };
+  } else {
+    problems.push(
+      `DATABASE_URL: "${dbUrl.slice(0, 40)}" tidak dikenal (use sqlite:path/to/file.db or postgres://…).`,
+    );
+  }
+
+  const publicUrlRaw = get('PUBLIC_URL') ?? `http://localhost:${Number.isInteger(port) ? port : 3000}`;
+  let publicUrl = publicUrlRaw.replace(/\/+$/, '');
+  try {
+    const u = new URL(publicUrl);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    problems.push(`PUBLIC_URL: "${publicUrlRaw}" bukan URL http(s) yang sah (e.g. https://beranda.example.go.id).`);
+    publicUrl = 'http://localhost:3000';
+  }
+
+  const region = get('BERANDA_REGION') ?? '19.71';
+  if (!REGION.test(region)) {
+    problems.push(
+      `BERANDA_REGION: "${region}" bukan kode kabupaten/kota (expected two numbers like 19.71; find yours with "npm run beranda -- units regions <nama>").`,
+    );
+  }
+
+  const siteDomainRaw = get('SITE_DOMAIN');
+  let siteDomain: string | null = null;
+  if (siteDomainRaw) {
+    const d = siteDomainRaw.toLowerCase().replace(/^\.+|\.+$/g, '');
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$|^localhost$/.test(d)) {
+      problems.push(`SITE_DOMAIN: "${siteDomainRaw}" bukan nama domain (e.g. pangkalpinangkota.go.id).`);
+    } else siteDomain = d;
+  }
+
+  const demoRaw = get('BERANDA_DEMO') ?? '1';
+  if (!['0', '1', 'true', 'false'].includes(demoRaw)) {
+    problems.push(`BERANDA_DEMO: "${demoRaw}" harus 1 atau 0 (1 loads demo content and logins).`);
+  }
+  const demo = demoRaw === '1' || demoRaw === 'true';
+
+  const mediaDir = path.resolve(cwd, get('MEDIA_DIR') ?? path.join(dataDir, 'media'));
+
+  const logLevel = (get('LOG_LEVEL') ?? 'info') as Config['logLevel'];
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    problems.push(`LOG_LEVEL: "${logLevel}" tidak dikenal (use info, debug, warn, error or silent).`);
+  }
+
+  const rolesRaw = get('BERANDA_ROLES') ?? 'web,worker';
+  const roleList = rolesRaw.split(',').map((s) => s.trim());
+  if (roleList.some((r) => r !== 'web' && r !== 'worker') || roleList.length === 0) {
+    problems.push(`BERANDA_ROLES: "${rolesRaw}" harus web, worker atau web,worker.`);
+  }
+
+  const secret = get('BERANDA_SECRET') ?? '';
+  if (secret && secret.length < 32) {
+    problems.push('BERANDA_SECRET: terlalu pendek (use at least 32 random characters).');
+  }
+  const tokenEncryptionKey = get('TOKEN_ENCRYPTION_KEY') ?? null;
+  if (tokenEncryptionKey && !isKey32(tokenEncryptionKey)) {
+    problems.push('TOKEN_ENCRYPTION_KEY: harus 32 byte dalam hex (64 karakter) atau base64.');
+  }
+
+  const smtpUrl = get('SMTP_URL') ?? null;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
+    problems.push(`SMTP_URL: "${smtpUrl}" harus diawali smtp:// atau smtps://.`);
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    port,
+    host,
+    database,
+    publicUrl,
+    region,
+    siteDomain,
+    demo,
+    mediaDir,
+    dataDir,
+    secret: secret || randomDevSecret(),
+    tokenEncryptionKey,
+    logLevel,
+    roles: { web: roleList.includes('web'), worker: roleList.includes('worker') },
+    secureCookies: publicUrl.startsWith('https://'),
+    smtpUrl,
+    mailFrom: get('MAIL_FROM') ?? 'Beranda <noreply@localhost>',
+    telegramBotToken: get('TELEGRAM_BOT_TOKEN') ?? null,
+    telegramApiBase: get('TELEGRAM_API_BASE') ?? 'https://api.telegram.org',
+    whatsappToken: get('WHATSAPP_TOKEN') ?? null,
+    whatsappPhoneNumberId: get('WHATSAPP_PHONE_NUMBER_ID') ?? null,
+    graphApiBase: get('GRAPH_API_BASE') ?? 'https://graph.facebook.com/v23.0',
+    tiktokApiBase: get('TIKTOK_API_BASE') ?? 'https://open.tiktokapis.com',
+    facebookAppId: get('FACEBOOK_APP_ID') ?? null,
+    facebookAppSecret: get('FACEBOOK_APP_SECRET') ?? null,
+    tiktokClientKey: get('TIKTOK_CLIENT_KEY') ?? null,
+    tiktokClientSecret: get('TIKTOK_CLIENT_SECRET') ?? null,
+  };
+}
+
+function isKey32(k: string): boolean {
+  if (/^[0-9a-fA-F]{64}$/.test(k)) return true;
+  try {
+    return Buffer.from(k, 'base64').length === 32;
+  } catch {
+    return false;
+  }
+}
+
+function randomDevSecret(): string {
+  // Without BERANDA_SECRET, signed links stop working after a restart; acceptable for a demo.
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('hex');
+}

@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config/index.js';
+import type { Dialect } from './dialect.js';
+import type { DB } from './schema/index.js';
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export class DatabaseUnreachableError extends Error {
+  constructor(readonly target: string, cause: unknown) {
+    super(`Database tidak dapat dihubungi (${target}): ${(cause as Error)?.message ?? cause}`);
+    this.name = 'DatabaseUnreachableError';
+  }
+}
+
+// PostgreSQL returns bigint (int8) and numeric as strings by default; counts and sizes here fit
+// in a double, so parse them to numbers for parity with SQLite. Platform ids are stored as text.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+/**
+ * Opens the configured database and proves it answers, so a wrong DATABASE_URL fails at start
+ * with one clear line instead of on the first request.
+ */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.kind === 'sqlite') {
+    if (config.file !== ':memory:') mkdirSync(path.dirname(config.file), { recursive: true });
+    const native = new SqliteDatabase(config.file);
+    // WAL lets readers run while the worker writes; busy_timeout waits out short write locks
+    // instead of failing; foreign keys are off by default in SQLite.
+    native.pragma('journal_mode = WAL');
+    native.pragma('foreign_keys = ON');
+    native.pragma('busy_timeout = 5000');
+    native.pragma('synchronous = NORMAL');
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: native }) });
+    return { db, dialect: 'sqlite', close: () => db.destroy() };
+  }
+
+  const pool = new pg.Pool({ connectionString: config.url, max: 10, connectionTimeoutMillis: 5000 });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await sql`select 1`.execute(db);
+  } catch (error) {
+    await db.destroy().catch(() => {});
+    throw new DatabaseUnreachableError(redact(config.url), error);
+  }
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** Hides the password of a connection URL for messages and logs. */
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/:[^:@/]+@/, ':***@');
+  }
+}

@@ -1,0 +1,41 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+
+const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/**
+ * Migrations are discovered by file name (NNNN_name.ts), so each module adds its own files in
+ * its own number range without editing a shared list. Runs the same set on both engines.
+ */
+class FolderProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const files = (await readdir(MIGRATIONS_DIR))
+      .filter((f) => /^\d{4}_[\w-]+\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'))
+      .sort();
+    const out: Record<string, Migration> = {};
+    for (const file of files) {
+      const mod = await import(pathToFileURL(path.join(MIGRATIONS_DIR, file)).href);
+      out[file.replace(/\.(ts|js)$/, '')] = { up: mod.up, down: mod.down };
+    }
+    return out;
+  }
+}
+
+export interface MigrateOutcome {
+  applied: string[];
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrateOutcome> {
+  // Unordered migrations are allowed because modules number their files in separate ranges: a
+  // module's new migration may sort before another module's already-applied one.
+  const migrator = new Migrator({ db, provider: new FolderProvider(), allowUnorderedMigrations: true });
+  const { error, results } = await migrator.migrateToLatest();
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  if (error) {
+    const failed = (results ?? []).find((r) => r.status === 'Error');
+    throw new Error(`Migrasi gagal${failed ? ` di ${failed.migrationName}` : ''}: ${(error as Error).message ?? error}`);
+  }
+  return { applied };
+}

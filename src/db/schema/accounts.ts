@@ -1,0 +1,57 @@
+export type Role = 'admin_kota' | 'pimpinan' | 'camat' | 'pendamping' | 'lurah' | 'operator';
+export type UserStatus = 'active' | 'disabled';
+
+export interface AccountsTables {
+  users: {
+    id: string;
+    username: string;
+    display_name: string;
+    password_hash: string;
+    role: Role;
+    /** The regency the user works for (their city). */
+    region_code: string;
+    email: string | null;
+    phone: string | null;
+    status: UserStatus;
+    failed_logins: number;
+    locked_until: string | null;
+    must_change_password: number;
+    is_demo: number;
+    created_at: string;
+    updated_at: string;
+    last_login_at: string | null;
+  };
+  /** Which units a user's role covers (camat: the kecamatan; pendamping: several; lurah/operator: one). */
+  user_units: {
+    user_id: string;
+    unit_id: string;
+  };
+  sessions: {
+    /** sha256 of the cookie token: a leaked database does not leak live sessions. */
+    id: string;
+    user_id: string;
+    csrf_token: string;
+    created_at: string;
+    expires_at: string;
+    last_seen_at: string;
+    ip: string | null;
+    user_agent: string | null;
+  };
+  login_attempts: {
+    id: string;
+    /** 'u:<username>' or 'ip:<address>' */
+    key: string;
+    at: string;
+    success: number;
+  };
+  audit_log: {
+    id: string;
+    at: string;
+    actor_user_id: string | null;
+    action: string;
+    unit_id: string | null;
+    target: string | null;
+    ip: string | null;
+    detail: string;
+  };
+}

@@ -1,0 +1,9 @@
+import type { AccountsTables } from './accounts.js';
+import type { JobsTables } from './jobs.js';
+import type { UnitsTables } from './units.js';
+
+// One interface per module, combined here. Each module adds its own file and one `extends` entry.
+export interface DB extends UnitsTables, AccountsTables, JobsTables {}
+
+export type { UnitKind } from './units.js';
+export type { Role, UserStatus } from './accounts.js';
