@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+// Reads the official Kemendagri codes shipped in the idn-area-data package (CSV files, no
+// network). Village codes whose fourth part starts with 1 are kelurahan, with 2 desa.
+
+export interface RegencyRecord { code: string; name: string; provinceCode: string }
+export interface DistrictRecord { code: string; regencyCode: string; name: string }
+export interface VillageRecord { code: string; districtCode: string; name: string; kind: 'kelurahan' | 'desa' }
+
+const require = createRequire(import.meta.url);
+const dataDir = path.join(path.dirname(require.resolve('idn-area-data/package.json')), 'data');
+
+function rows(file: string): string[][] {
+  return readFileSync(path.join(dataDir, file), 'utf8')
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((l) => l.length > 0)
+    .map((l) => l.split(','));
+}
+
+let regencies: RegencyRecord[] | undefined;
+export function allRegencies(): RegencyRecord[] {
+  regencies ??= rows('regencies.csv').map(([code, provinceCode, name]) => ({ code: code!, provinceCode: provinceCode!, name: name! }));
+  return regencies;
+}
+
+export function findRegency(code: string): RegencyRecord | undefined {
+  return allRegencies().find((r) => r.code === code);
+}
+
+export function districtsOf(regencyCode: string): DistrictRecord[] {
+  return rows('districts.csv')
+    .filter(([, rc]) => rc === regencyCode)
+    .map(([code, rc, name]) => ({ code: code!, regencyCode: rc!, name: name! }));
+}
+
+export function villagesOf(regencyCode: string): VillageRecord[] {
+  const prefix = `${regencyCode}.`;
+  return rows('villages.csv')
+    .filter(([code]) => code!.startsWith(prefix))
+    .map(([code, districtCode, name]) => ({
+      code: code!,
+      districtCode: districtCode!,
+      name: name!,
+      kind: code!.split('.')[3]!.startsWith('1') ? ('kelurahan' as const) : ('desa' as const),
+    }));
+}
+
+/** "KABUPATEN ACEH SELATAN" → "Kabupaten Aceh Selatan" (keeps short words like "dan" lower). */
+export function titleCase(name: string): string {
+  return name
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w, i) => (i > 0 && ['dan'].includes(w) ? w : w.replace(/(^|[-(])(\p{L})/gu, (_m, p, c: string) => p + c.toUpperCase())))
+    .join(' ');
+}
+
+/** Regencies whose name contains the words, for "which code is mine?" help. */
+export function searchRegencies(query: string, limit = 10): RegencyRecord[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return allRegencies()
+    .filter((r) => words.every((w) => r.name.toLowerCase().includes(w)))
+    .slice(0, limit);
+}
