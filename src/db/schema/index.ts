@@ -1,9 +1,10 @@
 import type { AccountsTables } from './accounts.js';
 import type { JobsTables } from './jobs.js';
+import type { MediaTables } from './media.js';
 import type { UnitsTables } from './units.js';
 
 // One interface per module, combined here. Each module adds its own file and one `extends` entry.
-export interface DB extends UnitsTables, AccountsTables, JobsTables {}
+export interface DB extends UnitsTables, AccountsTables, JobsTables, MediaTables {}
 
 export type { UnitKind } from './units.js';
 export type { Role, UserStatus } from './accounts.js';
