@@ -1,0 +1,39 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { DB } from '../../db/schema/index.js';
+
+// The accounts module's data access: users, their unit assignments, sessions, login attempts.
+export type UserRow = Selectable<DB['users']>;
+export type SessionRow = Selectable<DB['sessions']>;
+
+export const accountRepository = {
+  userByUsername: (db: Kysely<DB>, username: string) =>
+    db.selectFrom('users').selectAll().where('username', '=', username.trim().toLowerCase()).executeTakeFirst(),
+  userById: (db: Kysely<DB>, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+  unitIdsOf: async (db: Kysely<DB>, userId: string) =>
+    (await db.selectFrom('user_units').select('unit_id').where('user_id', '=', userId).execute()).map((r) => r.unit_id),
+  setUnits: async (db: Kysely<DB>, userId: string, unitIds: string[]) => {
+    await db.deleteFrom('user_units').where('user_id', '=', userId).execute();
+    if (unitIds.length > 0) {
+      await db.insertInto('user_units').values(unitIds.map((unit_id) => ({ user_id: userId, unit_id }))).execute();
+    }
+  },
+  sessionById: (db: Kysely<DB>, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst(),
+  recordAttempt: (db: Kysely<DB>, id: string, key: string, at: string, success: boolean) =>
+    db.insertInto('login_attempts').values({ id, key, at, success: success ? 1 : 0 }).execute(),
+  /** Failures for a key since the window start and since its last success (an unlock or a login). */
+  failuresSince: async (db: Kysely<DB>, key: string, since: string) => {
+    const rows = await db
+      .selectFrom('login_attempts')
+      .select(['at', 'success'])
+      .where('key', '=', key)
+      .where('at', '>=', since)
+      .orderBy('at', 'desc')
+      .execute();
+    let n = 0;
+    for (const r of rows) {
+      if (r.success) break;
+      n++;
+    }
+    return n;
+  },
+};

@@ -1,0 +1,12 @@
+// Public surface of the accounts module: users, roles scoped to units, sessions, audit.
+export type { Actor } from './actor.js';
+export { ROLES, ROLE_LABEL } from './actor.js';
+export { can, canManageCity, canSeeCity, type UnitAction, type UnitRef } from './policy.js';
+export { login, LOCK_AFTER_FAILURES, type LoginError } from './login.js';
+export { resolveSession, destroySession, pruneExpiredSessions, createSession, SESSION_TTL_MS, type SessionLookup } from './sessions.js';
+export { changePassword, type ChangePasswordError } from './change-password.js';
+export { createUser, updateUser, resetPassword, setUserStatus, listUsers, userInputSchema, type UserInput, type ManageUserError } from './manage-users.js';
+export { recordAudit, listAudit, type AuditAction } from './audit.js';
+export { ensureDemoUsers, DEMO_PASSWORD, type DemoLogin } from './demo-users.js';
+export { accountRepository, type UserRow } from './account-repository.js';
+export { hashPassword, passwordProblem } from './password.js';

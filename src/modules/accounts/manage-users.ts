@@ -1,0 +1,165 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB, Role } from '../../db/schema/index.js';
+import type { Clock } from '../../shared/clock.js';
+import { newId } from '../../shared/ids.js';
+import { type Result, err, ok } from '../../shared/result.js';
+import { type Actor, ROLES } from './actor.js';
+import { accountRepository, type UserRow } from './account-repository.js';
+import { recordAudit } from './audit.js';
+import { hashPassword, passwordProblem } from './password.js';
+import { canManageCity } from './policy.js';
+import { destroyUserSessions } from './sessions.js';
+
+export const userInputSchema = z.object({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9._-]{2,59}$/, 'Nama pengguna 3–60 huruf kecil, angka, titik atau tanda hubung (contoh: operator.bacang).'),
+  displayName: z.string().trim().min(2, 'Isi nama lengkap.').max(120),
+  role: z.enum(ROLES as [Role, ...Role[]], { message: 'Pilih peran.' }),
+  email: z.string().trim().email('Alamat e-mail tidak sah.').optional().or(z.literal('').transform(() => undefined)),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 -]{8,20}$/, 'Nomor telepon/WhatsApp hanya angka, contoh 0812 3456 7890.')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  unitIds: z.array(z.string()).default([]),
+});
+export type UserInput = z.input<typeof userInputSchema>;
+
+export type ManageUserError = 'forbidden' | 'invalid' | 'username_taken' | 'not_found' | 'units_invalid';
+
+/** How many units each role may be assigned, so a lurah is never the head of two kelurahan. */
+function unitsProblem(role: Role, unitIds: string[], kinds: Map<string, string>): string | null {
+  const needOne = role === 'lurah' || role === 'operator' || role === 'camat';
+  if (needOne && unitIds.length !== 1) return 'Peran ini harus punya tepat satu unit.';
+  if (role === 'camat' && kinds.get(unitIds[0]!) !== 'kecamatan') return 'Camat harus ditugaskan ke satu kecamatan.';
+  if ((role === 'admin_kota' || role === 'pimpinan') && unitIds.length > 0) return 'Peran tingkat kota tidak perlu unit.';
+  if (role === 'pendamping' && unitIds.length === 0) return 'Pilih minimal satu kelurahan dampingan.';
+  return null;
+}
+
+async function checkUnits(db: Kysely<DB>, region: string, role: Role, unitIds: string[]): Promise<string | null> {
+  const rows = unitIds.length
+    ? await db.selectFrom('units').select(['id', 'kind']).where('id', 'in', unitIds).where('region_code', '=', region).execute()
+    : [];
+  if (rows.length !== new Set(unitIds).size) return 'Ada unit yang tidak dikenal.';
+  return unitsProblem(role, unitIds, new Map(rows.map((r) => [r.id, r.kind])));
+}
+
+export async function createUser(
+  db: Kysely<DB>,
+  clock: Clock,
+  actor: Actor,
+  input: UserInput,
+  password: string,
+): Promise<Result<UserRow, ManageUserError>> {
+  if (!canManageCity(actor)) return err('forbidden');
+  const parsed = userInputSchema.safeParse(input);
+  if (!parsed.success) return err('invalid', parsed.error.issues[0]?.message);
+  const v = parsed.data;
+  const pw = passwordProblem(password, v.username);
+  if (pw) return err('invalid', pw);
+  const unitProblem = await checkUnits(db, actor.regionCode, v.role, v.unitIds);
+  if (unitProblem) return err('units_invalid', unitProblem);
+  if (await accountRepository.userByUsername(db, v.username)) return err('username_taken');
+
+  const now = clock.now().toISOString();
+  const id = newId();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('users')
+      .values({
+        id, username: v.username, display_name: v.displayName, password_hash: await hashPassword(password), role: v.role,
+        region_code: actor.regionCode, email: v.email ?? null, phone: v.phone ?? null, status: 'active', failed_logins: 0,
+        locked_until: null, must_change_password: 1, is_demo: 0, created_at: now, updated_at: now, last_login_at: null,
+      })
+      .execute();
+    await accountRepository.setUnits(trx, id, v.unitIds);
+    await recordAudit(trx, clock, { actorUserId: actor.id, action: 'user.create', target: v.username, detail: { role: v.role, unitIds: v.unitIds } });
+  });
+  return ok((await accountRepository.userById(db, id))!);
+}
+
+export async function updateUser(
+  db: Kysely<DB>,
+  clock: Clock,
+  actor: Actor,
+  userId: string,
+  input: Omit<UserInput, 'username'>,
+): Promise<Result<UserRow, ManageUserError>> {
+  if (!canManageCity(actor)) return err('forbidden');
+  const user = await accountRepository.userById(db, userId);
+  if (!user || user.region_code !== actor.regionCode) return err('not_found');
+  const parsed = userInputSchema.omit({ username: true }).safeParse(input);
+  if (!parsed.success) return err('invalid', parsed.error.issues[0]?.message);
+  const v = parsed.data;
+  const unitProblem = await checkUnits(db, actor.regionCode, v.role, v.unitIds);
+  if (unitProblem) return err('units_invalid', unitProblem);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ display_name: v.displayName, role: v.role, email: v.email ?? null, phone: v.phone ?? null, updated_at: clock.now().toISOString() })
+      .where('id', '=', userId)
+      .execute();
+    await accountRepository.setUnits(trx, userId, v.unitIds);
+    await recordAudit(trx, clock, { actorUserId: actor.id, action: 'user.update', target: user.username, detail: { role: v.role, unitIds: v.unitIds } });
+  });
+  return ok((await accountRepository.userById(db, userId))!);
+}
+
+/** Admin sets a temporary password; the user must choose a new one at next login. */
+export async function resetPassword(
+  db: Kysely<DB>,
+  clock: Clock,
+  actor: Actor,
+  userId: string,
+  temporary: string,
+): Promise<Result<void, ManageUserError>> {
+  if (!canManageCity(actor)) return err('forbidden');
+  const user = await accountRepository.userById(db, userId);
+  if (!user || user.region_code !== actor.regionCode) return err('not_found');
+  const pw = passwordProblem(temporary, user.username);
+  if (pw) return err('invalid', pw);
+  await db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(temporary), must_change_password: 1, updated_at: clock.now().toISOString() })
+    .where('id', '=', userId)
+    .execute();
+  await destroyUserSessions(db, userId);
+  await recordAudit(db, clock, { actorUserId: actor.id, action: 'password.reset', target: user.username });
+  return ok(undefined);
+}
+
+/** Disable, enable, or lift a login lock. Disabling ends the user's sessions at once. */
+export async function setUserStatus(
+  db: Kysely<DB>,
+  clock: Clock,
+  actor: Actor,
+  userId: string,
+  change: 'disable' | 'enable' | 'unlock',
+): Promise<Result<void, ManageUserError>> {
+  if (!canManageCity(actor)) return err('forbidden');
+  const user = await accountRepository.userById(db, userId);
+  if (!user || user.region_code !== actor.regionCode) return err('not_found');
+  if (user.id === actor.id && change === 'disable') return err('invalid', 'Anda tidak dapat menonaktifkan akun sendiri.');
+  const now = clock.now();
+  if (change === 'unlock') {
+    // A success marker resets the failure count that the lock is computed from.
+    await accountRepository.recordAttempt(db, newId(now.getTime()), `u:${user.username}`, now.toISOString(), true);
+    await db.updateTable('users').set({ locked_until: null, failed_logins: 0 }).where('id', '=', userId).execute();
+  } else {
+    await db.updateTable('users').set({ status: change === 'disable' ? 'disabled' : 'active', updated_at: now.toISOString() }).where('id', '=', userId).execute();
+    if (change === 'disable') await destroyUserSessions(db, userId);
+  }
+  await recordAudit(db, clock, { actorUserId: actor.id, action: `user.${change}`, target: user.username });
+  return ok(undefined);
+}
+
+export async function listUsers(db: Kysely<DB>, actor: Actor) {
+  if (!canManageCity(actor)) return [];
+  return db.selectFrom('users').selectAll().where('region_code', '=', actor.regionCode).orderBy('role').orderBy('username').execute();
+}

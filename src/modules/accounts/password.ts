@@ -1,0 +1,31 @@
+import { hash, verify } from '@node-rs/argon2';
+
+// argon2id with the library defaults (19 MiB, t=2), as OWASP recommends for interactive logins.
+export const hashPassword = (plain: string): Promise<string> => hash(plain);
+
+export async function verifyPassword(stored: string, plain: string): Promise<boolean> {
+  try {
+    return await verify(stored, plain);
+  } catch {
+    return false;
+  }
+}
+
+// Verifying against a real hash when the user does not exist keeps the response time the same,
+// so timing does not reveal which usernames exist.
+let dummy: Promise<string> | undefined;
+export async function burnVerify(plain: string): Promise<void> {
+  dummy ??= hash('beranda-dummy-password-for-timing');
+  await verifyPassword(await dummy, plain);
+}
+
+export const PASSWORD_MIN = 10;
+
+/** Plain-Indonesian problems with a new password, or null when it is acceptable. */
+export function passwordProblem(plain: string, username: string): string | null {
+  if (plain.length < PASSWORD_MIN) return `Kata sandi minimal ${PASSWORD_MIN} karakter. Contoh yang mudah diingat: tiga kata dengan spasi.`;
+  if (plain.length > 200) return 'Kata sandi terlalu panjang (maksimal 200 karakter).';
+  if (plain.toLowerCase().includes(username.toLowerCase())) return 'Kata sandi tidak boleh memuat nama pengguna.';
+  if (['beranda-demo', '1234567890', 'password123', 'qwertyuiop'].includes(plain.toLowerCase())) return 'Kata sandi ini terlalu mudah ditebak. Pilih yang lain.';
+  return null;
+}

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema/index.js';
+import type { Clock } from '../../shared/clock.js';
+import { newToken } from '../../shared/ids.js';
+import type { Actor } from './actor.js';
+import { accountRepository } from './account-repository.js';
+
+/** Sessions last a week and slide with use: staff on shared phones log out explicitly. */
+export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+const SLIDE_AFTER_MS = 3600 * 1000;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(
+  db: Kysely<DB>,
+  clock: Clock,
+  userId: string,
+  meta: { ip?: string | null; userAgent?: string | null },
+): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+  const token = newToken();
+  const csrfToken = newToken(24);
+  const now = clock.now();
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  await db
+    .insertInto('sessions')
+    .values({
+      id: hashToken(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      expires_at: expiresAt.toISOString(),
+      last_seen_at: now.toISOString(),
+      ip: meta.ip ?? null,
+      user_agent: meta.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+  return { token, csrfToken, expiresAt };
+}
+
+export type SessionLookup =
+  | { state: 'none' }
+  | { state: 'expired' }
+  | { state: 'active'; actor: Actor; csrfToken: string; sessionId: string };
+
+/** Resolves a cookie token to the acting user; expired sessions are deleted on sight. */
+export async function resolveSession(db: Kysely<DB>, clock: Clock, token: string | undefined): Promise<SessionLookup> {
+  if (!token || token.length > 200) return { state: 'none' };
+  const id = hashToken(token);
+  const session = await accountRepository.sessionById(db, id);
+  if (!session) return { state: 'none' };
+  const now = clock.now();
+  if (session.expires_at <= now.toISOString()) {
+    await db.deleteFrom('sessions').where('id', '=', id).execute();
+    return { state: 'expired' };
+  }
+  const user = await accountRepository.userById(db, session.user_id);
+  if (!user || user.status !== 'active') {
+    await db.deleteFrom('sessions').where('id', '=', id).execute();
+    return { state: 'none' };
+  }
+  if (now.getTime() - Date.parse(session.last_seen_at) > SLIDE_AFTER_MS) {
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: now.toISOString(), expires_at: new Date(now.getTime() + SESSION_TTL_MS).toISOString() })
+      .where('id', '=', id)
+      .execute();
+  }
+  return {
+    state: 'active',
+    sessionId: id,
+    csrfToken: session.csrf_token,
+    actor: {
+      id: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      role: user.role,
+      regionCode: user.region_code,
+      unitIds: await accountRepository.unitIdsOf(db, user.id),
+      mustChangePassword: user.must_change_password === 1,
+    },
+  };
+}
+
+export async function destroySession(db: Kysely<DB>, token: string | undefined): Promise<void> {
+  if (token) await db.deleteFrom('sessions').where('id', '=', hashToken(token)).execute();
+}
+
+/** Ends every session of a user except, optionally, the current one (after a password change). */
+export async function destroyUserSessions(db: Kysely<DB>, userId: string, keepSessionId?: string): Promise<void> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepSessionId) q = q.where('id', '!=', keepSessionId);
+  await q.execute();
+}
+
+/** The job `accounts.prune-sessions`: removes expired sessions and old login attempts. Safe to run twice. */
+export async function pruneExpiredSessions(db: Kysely<DB>, clock: Clock): Promise<{ sessions: number; attempts: number }> {
+  const now = clock.now();
+  const s = await db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).executeTakeFirst();
+  const cutoff = new Date(now.getTime() - 30 * 24 * 3600 * 1000).toISOString();
+  const a = await db.deleteFrom('login_attempts').where('at', '<', cutoff).executeTakeFirst();
+  return { sessions: Number(s.numDeletedRows), attempts: Number(a.numDeletedRows) };
+}
