@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../../db/schema/index.js';
+import type { Clock } from '../../shared/clock.js';
+import { newId } from '../../shared/ids.js';
+import { type Result, err, ok } from '../../shared/result.js';
+import { uniqueSlug } from '../../shared/slug.js';
+import { type GalleryRow, type PhotoRow, contentRepository } from './content-repository.js';
+
+// Galleries (albums) are a separate use case file from posts because they carry many photos and
+// no body; the rules for visibility are the same.
+
+export interface GalleryWithPhotos extends GalleryRow {
+  photos: PhotoRow[];
+}
+
+export async function listPublicGalleries(db: Kysely<DB>, q: { unitId: string; now: Date }): Promise<GalleryWithPhotos[]> {
+  const galleries = await contentRepository.listPublicGalleries(db, q.unitId, q.now.toISOString());
+  const photos = await contentRepository.photosOf(db, q.unitId, galleries.map((g) => g.id));
+  return galleries.map((g) => ({ ...g, photos: photos.filter((p) => p.gallery_id === g.id) }));
+}
+
+export async function getPublicGallery(
+  db: Kysely<DB>,
+  q: { unitId: string; slug: string; now: Date },
+): Promise<Result<GalleryWithPhotos, 'not_found'>> {
+  const g = await contentRepository.getPublicGallery(db, q.unitId, q.slug, q.now.toISOString());
+  if (!g) return err('not_found');
+  return ok({ ...g, photos: await contentRepository.photosOf(db, q.unitId, [g.id]) });
+}
+
+export const galleryInputSchema = z.object({
+  title: z.string().trim().min(3).max(200),
+  description: z.string().trim().max(2000).optional().default(''),
+  status: z.enum(['draft', 'published']),
+  photos: z
+    .array(z.object({ mediaId: z.string().trim().min(1).max(40), alt: z.string().trim().max(200).default(''), caption: z.string().trim().max(300).default('') }))
+    .max(100)
+    .default([]),
+});
+
+export async function createGallery(
+  deps: { db: Kysely<DB>; clock: Clock; onPublicChange?: (unitId: string) => void },
+  args: { unitId: string; input: z.input<typeof galleryInputSchema>; isDemo?: boolean },
+): Promise<Result<GalleryRow, 'invalid_input'>> {
+  const parsed = galleryInputSchema.safeParse(args.input);
+  if (!parsed.success) return err('invalid_input');
+  const v = parsed.data;
+  const now = deps.clock.now().toISOString();
+  const taken = new Set((await contentRepository.listGalleriesForStaff(deps.db, args.unitId)).map((g) => g.slug));
+  const row = {
+    id: newId(deps.clock.now().getTime()),
+    unit_id: args.unitId,
+    slug: uniqueSlug([v.title], taken),
+    title: v.title,
+    description: v.description,
+    status: v.status,
+    publish_at: v.status === 'published' ? now : null,
+    is_demo: args.isDemo ? 1 : 0,
+    created_at: now,
+    updated_at: now,
+  } as const;
+  await contentRepository.insertGallery(deps.db, row);
+  let position = 0;
+  for (const p of v.photos) {
+    await contentRepository.insertPhoto(deps.db, {
+      id: newId(),
+      gallery_id: row.id,
+      unit_id: args.unitId,
+      media_id: p.mediaId,
+      alt: p.alt,
+      caption: p.caption,
+      position: position++,
+      created_at: now,
+    });
+  }
+  deps.onPublicChange?.(args.unitId);
+  return ok(row);
+}

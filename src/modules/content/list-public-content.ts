@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema/index.js';
+import type { ContentKind } from '../../db/schema/site.js';
+import { type ContentRow, contentRepository } from './content-repository.js';
+
+export interface ContentPage {
+  items: ContentRow[];
+  total: number;
+  page: number;
+  pages: number;
+}
+
+/** A page of public items of one kind (or several) for one unit, several, or all (`unitIds` absent). */
+export async function listPublicContent(
+  db: Kysely<DB>,
+  q: { unitIds?: string[]; kinds: ContentKind[]; now: Date; page?: number; perPage?: number },
+): Promise<ContentPage> {
+  const perPage = Math.min(Math.max(q.perPage ?? 10, 1), 50);
+  const now = q.now.toISOString();
+  const total = await contentRepository.countPublic(db, { unitIds: q.unitIds, kinds: q.kinds, now });
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const page = Math.min(Math.max(Math.floor(q.page ?? 1), 1), pages);
+  const items = await contentRepository.listPublic(db, {
+    unitIds: q.unitIds,
+    kinds: q.kinds,
+    now,
+    limit: perPage,
+    offset: (page - 1) * perPage,
+  });
+  return { items, total, page, pages };
+}
+
+/** Agenda items that have not ended yet, soonest first. */
+export function listUpcomingAgenda(db: Kysely<DB>, q: { unitIds?: string[]; now: Date; limit?: number }) {
+  const now = q.now.toISOString();
+  return contentRepository.listPublic(db, { unitIds: q.unitIds, kinds: ['agenda'], now, upcomingFrom: now, limit: q.limit ?? 5 });
+}

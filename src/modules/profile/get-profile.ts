@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema/index.js';
+import { profileRepository } from './profile-repository.js';
+import { type Profile, emptyProfile, isSectionKey, readSection } from './sections.js';
+
+export interface ProfileWithMeta {
+  profile: Profile;
+  /** Latest change to any section, ISO; null when nothing was ever saved. */
+  updatedAt: string | null;
+}
+
+export async function getProfile(db: Kysely<DB>, unitId: string): Promise<ProfileWithMeta> {
+  const rows = await profileRepository.sections(db, unitId);
+  const profile = emptyProfile();
+  let updatedAt: string | null = null;
+  for (const row of rows) {
+    if (!isSectionKey(row.section)) continue;
+    (profile as any)[row.section] = readSection(row.section, safeJson(row.data));
+    if (!updatedAt || row.updated_at > updatedAt) updatedAt = row.updated_at;
+  }
+  return { profile, updatedAt };
+}
+
+/** One section for many units at once (the portal needs every unit's identitas). */
+export async function getSectionForUnits<K extends keyof Profile>(
+  db: Kysely<DB>,
+  unitIds: string[],
+  section: K,
+): Promise<Map<string, Profile[K]>> {
+  const rows = await profileRepository.sectionsOfUnits(db, unitIds, section);
+  return new Map(rows.map((r) => [r.unit_id, readSection(section, safeJson(r.data))]));
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+}

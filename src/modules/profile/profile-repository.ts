@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema/index.js';
+
+// The profile module's only data-access file.
+export const profileRepository = {
+  sections: (db: Kysely<DB>, unitId: string) =>
+    db.selectFrom('profile_sections').select(['section', 'data', 'updated_at']).where('unit_id', '=', unitId).execute(),
+
+  sectionsOfUnits: (db: Kysely<DB>, unitIds: string[], section: string) =>
+    unitIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('profile_sections')
+          .select(['unit_id', 'data'])
+          .where('unit_id', 'in', unitIds)
+          .where('section', '=', section)
+          .execute(),
+
+  async save(db: Kysely<DB>, row: { unit_id: string; section: string; data: string; updated_by: string | null; updated_at: string }) {
+    await db
+      .insertInto('profile_sections')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['unit_id', 'section']).doUpdateSet({ data: row.data, updated_by: row.updated_by, updated_at: row.updated_at }),
+      )
+      .execute();
+  },
+};

@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema/index.js';
+import type { Clock } from '../../shared/clock.js';
+import { type Result, err, ok } from '../../shared/result.js';
+import { profileRepository } from './profile-repository.js';
+import { PROFILE_SECTIONS, type Profile, type ProfileSectionKey, isSectionKey } from './sections.js';
+
+export interface FieldProblem {
+  /** Dotted path of the field, e.g. `misi.2` or `rw.0.ketua`. */
+  path: string;
+  /** zod issue code or our own refinement message (`media_only`, `phone`, `https_only`). */
+  code: string;
+}
+
+export type UpdateSectionError = 'unknown_section' | 'invalid_input';
+
+export async function updateProfileSection(
+  db: Kysely<DB>,
+  clock: Clock,
+  input: { unitId: string; section: string; data: unknown; actorId: string | null },
+): Promise<Result<Profile[ProfileSectionKey], UpdateSectionError> & { problems?: FieldProblem[] }> {
+  if (!isSectionKey(input.section)) return err('unknown_section');
+  const parsed = PROFILE_SECTIONS[input.section].safeParse(input.data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => ({
+      path: i.path.join('.'),
+      code: i.code === 'custom' ? i.message : i.code,
+    }));
+    return { ...err('invalid_input'), problems };
+  }
+  await profileRepository.save(db, {
+    unit_id: input.unitId,
+    section: input.section,
+    data: JSON.stringify(parsed.data),
+    updated_by: input.actorId,
+    updated_at: clock.now().toISOString(),
+  });
+  return ok(parsed.data as Profile[ProfileSectionKey]);
+}

@@ -1,0 +1,121 @@
+// Structured data so search engines and chat apps recognise a kelurahan as a government body and
+// its posts as news and events. Builders return plain objects; the view serialises them with
+// `jsonLdScript`, which neutralises `</script>` inside user text.
+
+export interface OrgInput {
+  name: string;
+  url: string;
+  logo?: string;
+  image?: string;
+  address?: string;
+  postalCode?: string;
+  locality?: string;
+  region?: string;
+  telephone?: string;
+  email?: string;
+  parentName?: string;
+  sameAs?: string[];
+}
+
+export function governmentOrganization(o: OrgInput): Record<string, unknown> {
+  return strip({
+    '@context': 'https://schema.org',
+    '@type': 'GovernmentOrganization',
+    name: o.name,
+    url: o.url,
+    logo: o.logo,
+    image: o.image,
+    telephone: o.telephone || undefined,
+    email: o.email || undefined,
+    address: o.address
+      ? strip({
+          '@type': 'PostalAddress',
+          streetAddress: o.address,
+          postalCode: o.postalCode || undefined,
+          addressLocality: o.locality,
+          addressRegion: o.region,
+          addressCountry: 'ID',
+        })
+      : undefined,
+    parentOrganization: o.parentName ? { '@type': 'GovernmentOrganization', name: o.parentName } : undefined,
+    sameAs: o.sameAs && o.sameAs.length > 0 ? o.sameAs : undefined,
+  });
+}
+
+export interface ArticleInput {
+  headline: string;
+  url: string;
+  description: string;
+  image?: string;
+  published: Date;
+  modified: Date;
+  author: string;
+  publisher: { name: string; logo?: string };
+}
+
+export function newsArticle(a: ArticleInput): Record<string, unknown> {
+  return strip({
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: a.headline.slice(0, 110),
+    mainEntityOfPage: a.url,
+    description: a.description,
+    image: a.image ? [a.image] : undefined,
+    datePublished: a.published.toISOString(),
+    dateModified: a.modified.toISOString(),
+    author: { '@type': 'Organization', name: a.author },
+    publisher: strip({
+      '@type': 'GovernmentOrganization',
+      name: a.publisher.name,
+      logo: a.publisher.logo ? { '@type': 'ImageObject', url: a.publisher.logo } : undefined,
+    }),
+  });
+}
+
+export interface EventInput {
+  name: string;
+  url: string;
+  description: string;
+  start: Date;
+  end?: Date;
+  place: string;
+  address?: string;
+  image?: string;
+  organizer: string;
+  organizerUrl: string;
+}
+
+export function eventLd(e: EventInput): Record<string, unknown> {
+  return strip({
+    '@context': 'https://schema.org',
+    '@type': 'Event',
+    name: e.name,
+    url: e.url,
+    description: e.description,
+    startDate: jakarta(e.start),
+    endDate: e.end ? jakarta(e.end) : undefined,
+    eventStatus: 'https://schema.org/EventScheduled',
+    eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+    location: strip({
+      '@type': 'Place',
+      name: e.place,
+      address: e.address ? { '@type': 'PostalAddress', streetAddress: e.address, addressCountry: 'ID' } : e.place,
+    }),
+    image: e.image ? [e.image] : undefined,
+    organizer: { '@type': 'GovernmentOrganization', name: e.organizer, url: e.organizerUrl },
+  });
+}
+
+/** ISO-8601 with the +07:00 offset, because event times are announced in WIB. */
+export function jakarta(d: Date): string {
+  const local = new Date(d.getTime() + 7 * 3600_000);
+  return `${local.toISOString().slice(0, 19)}+07:00`;
+}
+
+/** JSON for a <script type="application/ld+json"> element; `<` is escaped so text cannot close the tag. */
+export const jsonLdText = (data: unknown): string =>
+  JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+
+function strip<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;
+}
