@@ -2,10 +2,11 @@ import type { AccountsTables } from './accounts.js';
 import type { JobsTables } from './jobs.js';
 import type { MediaTables } from './media.js';
 import type { RemindersTables } from './reminders.js';
+import type { SiteTables } from './site.js';
 import type { UnitsTables } from './units.js';
 
 // One interface per module, combined here. Each module adds its own file and one `extends` entry.
-export interface DB extends UnitsTables, AccountsTables, JobsTables, MediaTables, RemindersTables {}
+export interface DB extends UnitsTables, AccountsTables, JobsTables, MediaTables, RemindersTables, SiteTables {}
 
 export type { UnitKind } from './units.js';
 export type { Role, UserStatus } from './accounts.js';
