@@ -86,6 +86,7 @@ describe(`login and sessions on ${testEngine()}`, () => {
     const r = await login(t.db, c, { username: 'walikota', password: DEMO_PASSWORD, ...meta });
     if (!r.ok) throw new Error('login failed');
     const r2 = await login(t.db, c, { username: 'walikota', password: DEMO_PASSWORD, ...meta });
+    if (!r2.ok) throw new Error('login failed');
     c.advance(SESSION_TTL_MS + 1000);
     expect((await resolveSession(t.db, c, r.value.token)).state).toBe('expired');
     const pruned = await pruneExpiredSessions(t.db, c);

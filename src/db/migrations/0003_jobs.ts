@@ -31,9 +31,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('next_run_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
+
+  // On PostgreSQL, pg-boss keeps the jobs; this table gives its sends the same "once per key"
+  // guarantee as the embedded queue's unique index, inside the same transaction as the send.
+  await db.schema
+    .createTable('job_singletons')
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('singleton_key', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('job_singletons_pk', ['name', 'singleton_key'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('job_singletons').execute();
   await db.schema.dropTable('job_schedules').execute();
   await db.schema.dropTable('jobs').execute();
 }

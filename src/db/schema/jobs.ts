@@ -17,6 +17,11 @@ export interface JobsTables {
     created_at: string;
     completed_at: string | null;
   };
+  job_singletons: {
+    name: string;
+    singleton_key: string;
+    created_at: string;
+  };
   job_schedules: {
     name: string;
     cron: string;
