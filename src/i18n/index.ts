@@ -1,0 +1,38 @@
+import { messages as channels } from './messages/channels.js';
+import { messages as core } from './messages/core.js';
+import { messages as media } from './messages/media.js';
+import { messages as reminders } from './messages/reminders.js';
+import { messages as reports } from './messages/reports.js';
+
+// Indonesian is the source language; English is the fallback for keys an Indonesian catalogue
+// lacks (tests/i18n keeps both catalogues in step). Each module adds its catalogue here.
+export type Locale = 'id' | 'en';
+type Catalogue = { id: Record<string, string>; en: Record<string, string> };
+
+export const catalogues: Record<string, Catalogue> = { core, channels, media, reminders, reports };
+
+const merged: Record<Locale, Record<string, string>> = { id: {}, en: {} };
+for (const c of Object.values(catalogues)) {
+  Object.assign(merged.id, c.id);
+  Object.assign(merged.en, c.en);
+}
+
+/** Translates a key, filling {placeholders}. An unknown key shows itself, so gaps are visible. */
+export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = 'id'): string {
+  const text = merged[locale][key] ?? merged.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export const hasKey = (key: string): boolean => key in merged.id;
+
+export const TIME_ZONE = 'Asia/Jakarta';
+
+const dateTimeFmt = new Intl.DateTimeFormat('id-ID', { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' });
+const dateFmt = new Intl.DateTimeFormat('id-ID', { timeZone: TIME_ZONE, dateStyle: 'long' });
+const dayFmt = new Intl.DateTimeFormat('id-ID', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** "28 November 2026 pukul 08.00 WIB" — every time shown to people is in WIB. */
+export const formatDateTime = (d: Date | string): string => `${dateTimeFmt.format(new Date(d))} WIB`;
+export const formatDate = (d: Date | string): string => dateFmt.format(new Date(d));
+export const formatDay = (d: Date | string): string => dayFmt.format(new Date(d));
+export const formatNumber = (n: number): string => new Intl.NumberFormat('id-ID').format(n);
