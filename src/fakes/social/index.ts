@@ -1,0 +1,2 @@
+export { startSocialFakes, type Fault, type Injection, type SocialFakes } from './server.js';
+export { FakeSocialState, type FakePost } from './state.js';
