@@ -27,8 +27,13 @@ export async function phoneJpegWithGps(): Promise<Buffer> {
 }
 
 /** A textured picture of the given size (noise, so encoders and attention cropping have work). */
-export async function noisyPhoto(width: number, height: number, format: 'jpeg' | 'png' | 'webp' = 'jpeg'): Promise<Buffer> {
-  const img = sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 30 } } });
+export async function noisyPhoto(
+  width: number,
+  height: number,
+  format: 'jpeg' | 'png' | 'webp' = 'jpeg',
+  sigma = 30,
+): Promise<Buffer> {
+  const img = sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma } } });
   if (format === 'png') return img.png().toBuffer();
   if (format === 'webp') return img.webp().toBuffer();
   return img.jpeg({ quality: 85 }).toBuffer();

@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../src/shared/clock.js';
+import {
+  type MediaDeps,
+  createFileMediaStore,
+  getMedia,
+  listMedia,
+  makeAvifVariants,
+  pickVariant,
+  storeUpload,
+  updateMediaAlt,
+} from '../../src/modules/media/index.js';
+import { type TestDb, createTestDb } from '../support/test-db.js';
+import { noisyPhoto, phoneJpegWithGps, pngBomb } from './fixtures.js';
+
+let tdb: TestDb;
+let root: string;
+let deps: MediaDeps;
+const clock = new FixedClock('2026-05-04T01:00:00.000Z');
+
+async function addUnit(id: string, slug: string) {
+  await tdb.db
+    .insertInto('units')
+    .values({
+      id, code: null, kind: 'kelurahan', name: slug, slug, parent_id: null, region_code: '19.71',
+      settings: '{}', is_demo: 0, created_at: clock.now().toISOString(), updated_at: clock.now().toISOString(),
+    })
+    .execute();
+}
+
+beforeAll(async () => {
+  tdb = await createTestDb();
+  root = mkdtempSync(path.join(os.tmpdir(), 'beranda-media-'));
+  deps = { db: tdb.db, store: createFileMediaStore(root), clock };
+  await addUnit('u-bacang', 'bacang');
+  await addUnit('u-gabek', 'gabek');
+});
+
+afterAll(async () => {
+  await tdb?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe('media library', () => {
+  it('stores a camera photo cleaned of GPS, with its variants and alt text, in content-addressed files', async () => {
+    const photo = await phoneJpegWithGps();
+    const r = await storeUpload(deps, {
+      unitId: 'u-bacang', userId: null, originalName: 'C:\\fakepath\\IMG_2024.jpg', alt: '  Kerja bakti di RT 03  ', bytes: photo,
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const { item, duplicate } = r.value;
+    expect(duplicate).toBe(false);
+    expect(item).toMatchObject({
+      unitId: 'u-bacang', originalName: 'IMG_2024.jpg', mime: 'image/jpeg', width: 200, height: 400, alt: 'Kerja bakti di RT 03',
+      bytes: photo.length, sha256: createHash('sha256').update(photo).digest('hex'), createdAt: '2026-05-04T01:00:00.000Z',
+    });
+    expect(item.variants.filter((v) => v.kind === 'social')).toHaveLength(4);
+    for (const v of item.variants) {
+      const file = deps.store.pathOf(v.key)!;
+      const data = readFileSync(file);
+      // The file name is the hash of its bytes: immutable, cacheable, deduplicated.
+      expect(path.basename(file)).toBe(`${createHash('sha256').update(data).digest('hex')}.${v.format === 'jpeg' ? 'jpg' : v.format}`);
+      expect(data.length).toBe(v.bytes);
+      expect((await sharp(data).metadata()).exif).toBeUndefined();
+    }
+    expect(pickVariant(item, { crop: 'story_9x16' })).toMatchObject({ width: 1080, height: 1920 });
+  });
+
+  it('returns the existing item when the same photo is uploaded again (a retried upload)', async () => {
+    const photo = await noisyPhoto(900, 600);
+    const first = await storeUpload(deps, { unitId: 'u-bacang', userId: null, originalName: 'a.jpg', bytes: photo });
+    const again = await storeUpload(deps, { unitId: 'u-bacang', userId: null, originalName: 'a (1).jpg', bytes: photo });
+    expect(first.ok && again.ok).toBe(true);
+    if (!first.ok || !again.ok) return;
+    expect(again.value).toEqual({ item: first.value.item, duplicate: true });
+    // Another unit uploading the same photo gets its own item.
+    const other = await storeUpload(deps, { unitId: 'u-gabek', userId: null, originalName: 'a.jpg', bytes: photo });
+    expect(other.ok && other.value.duplicate).toBe(false);
+    expect(other.ok && other.value.item.id).not.toBe(first.value.item.id);
+  });
+
+  it('takes an upload as a stream and refuses hostile ones without storing anything', async () => {
+    async function* streamOf(b: Buffer) {
+      for (let i = 0; i < b.length; i += 4096) yield b.subarray(i, i + 4096);
+    }
+    const ok = await storeUpload(deps, {
+      unitId: 'u-gabek', userId: null, originalName: 'stream.png', stream: streamOf(await noisyPhoto(500, 400, 'png')),
+    });
+    expect(ok.ok && ok.value.item.mime).toBe('image/png');
+
+    const before = (await listMedia(tdb.db, 'u-gabek')).length;
+    const bomb = await storeUpload(deps, { unitId: 'u-gabek', userId: null, originalName: 'foto.png', stream: streamOf(pngBomb()) });
+    expect(bomb).toMatchObject({ ok: false, error: 'too_many_pixels' });
+    const pdf = await storeUpload(deps, {
+      unitId: 'u-gabek', userId: null, originalName: 'foto.jpg', bytes: Buffer.from('%PDF-1.4\n' + 'x'.repeat(5000)),
+    });
+    expect(pdf).toMatchObject({ ok: false, error: 'not_image' });
+    const good = await noisyPhoto(800, 600);
+    const truncated = await storeUpload(deps, {
+      unitId: 'u-gabek', userId: null, originalName: 'cut.jpg', bytes: good.subarray(0, Math.floor(good.length / 2)),
+    });
+    expect(truncated).toMatchObject({ ok: false, error: 'unreadable' });
+    expect(await listMedia(tdb.db, 'u-gabek')).toHaveLength(before);
+  });
+
+  it("never lists or returns another unit's media", async () => {
+    const bacang = await listMedia(tdb.db, 'u-bacang');
+    const gabek = await listMedia(tdb.db, 'u-gabek');
+    expect(bacang.length).toBeGreaterThan(0);
+    expect(gabek.length).toBeGreaterThan(0);
+    expect(bacang.every((m) => m.unitId === 'u-bacang')).toBe(true);
+    expect(gabek.every((m) => m.unitId === 'u-gabek')).toBe(true);
+
+    const foreign = gabek[0]!;
+    expect(await getMedia(tdb.db, 'u-bacang', foreign.id)).toEqual({ ok: false, error: 'not_found' });
+    expect(await getMedia(tdb.db, 'u-gabek', foreign.id)).toMatchObject({ ok: true, value: { id: foreign.id } });
+    expect(await updateMediaAlt(tdb.db, 'u-bacang', foreign.id, 'diubah orang lain')).toEqual({ ok: false, error: 'not_found' });
+    expect(await getMedia(tdb.db, 'u-gabek', foreign.id)).toMatchObject({ ok: true, value: { alt: foreign.alt } });
+  });
+
+  it('lists newest first and pages with a cursor', async () => {
+    for (let i = 0; i < 3; i++) {
+      clock.advance(60_000);
+      await storeUpload(deps, { unitId: 'u-bacang', userId: null, originalName: `p${i}.jpg`, bytes: await noisyPhoto(300 + i, 200) });
+    }
+    const all = await listMedia(tdb.db, 'u-bacang');
+    expect(all.map((m) => m.originalName).slice(0, 3)).toEqual(['p2.jpg', 'p1.jpg', 'p0.jpg']);
+    const page1 = await listMedia(tdb.db, 'u-bacang', { limit: 2 });
+    const last = page1[page1.length - 1]!;
+    const page2 = await listMedia(tdb.db, 'u-bacang', { limit: 2, before: { createdAt: last.createdAt, id: last.id } });
+    expect([...page1, ...page2].map((m) => m.id)).toEqual(all.slice(0, 4).map((m) => m.id));
+  });
+
+  it('saves alt text, collapsing spaces and refusing an essay', async () => {
+    const [item] = await listMedia(tdb.db, 'u-bacang', { limit: 1 });
+    const r = await updateMediaAlt(tdb.db, 'u-bacang', item!.id, '  Lurah  menyerahkan\nbantuan ');
+    expect(r).toMatchObject({ ok: true, value: { alt: 'Lurah menyerahkan bantuan' } });
+    expect(await updateMediaAlt(tdb.db, 'u-bacang', item!.id, 'x'.repeat(301))).toEqual({ ok: false, error: 'alt_too_long' });
+  });
+
+  it('adds AVIF variants in the background, and running the job twice changes nothing', async () => {
+    const up = await storeUpload(deps, { unitId: 'u-bacang', userId: null, originalName: 'avif.jpg', bytes: await noisyPhoto(1000, 700, 'jpeg', 2) });
+    if (!up.ok) throw new Error('upload failed');
+    expect(up.value.item.variants.some((v) => v.kind === 'avif')).toBe(false);
+
+    const first = await makeAvifVariants(deps, up.value.item.id);
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    const avif = first.value.variants.filter((v) => v.kind === 'avif');
+    expect(avif.map((v) => v.name)).toEqual(['web-480.avif', 'web-960.avif', 'web-1000.avif']);
+    for (const v of avif) expect(existsSync(deps.store.pathOf(v.key)!)).toBe(true);
+
+    const stored = await getMedia(tdb.db, 'u-bacang', up.value.item.id);
+    expect(stored.ok && stored.value.variants).toEqual(first.value.variants);
+    const second = await makeAvifVariants(deps, up.value.item.id);
+    expect(second.ok && second.value.variants).toEqual(first.value.variants);
+    expect(pickVariant(first.value, { format: 'avif', minWidth: 700 })).toMatchObject({ name: 'web-960.avif' });
+
+    expect(await makeAvifVariants(deps, 'no-such-id')).toEqual({ ok: false, error: 'not_found' });
+  });
+});
