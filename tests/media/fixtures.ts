@@ -33,7 +33,7 @@ export async function noisyPhoto(
   format: 'jpeg' | 'png' | 'webp' = 'jpeg',
   sigma = 30,
 ): Promise<Buffer> {
-  const img = sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma } } });
+  const img = sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma } } });
   if (format === 'png') return img.png().toBuffer();
   if (format === 'webp') return img.webp().toBuffer();
   return img.jpeg({ quality: 85 }).toBuffer();
@@ -42,7 +42,7 @@ export async function noisyPhoto(
 /** A flat grey landscape with a busy, colourful patch near the right edge. */
 export async function landscapeWithSubjectOnRight(): Promise<Buffer> {
   const subject = await sharp({
-    create: { width: 360, height: 600, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 90 } },
+    create: { width: 360, height: 600, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 90 } },
   })
     .tint('#ff3030')
     .png()
