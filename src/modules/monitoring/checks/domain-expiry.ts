@@ -1,0 +1,48 @@
+import type { DomainExpiryValue, Observation } from '../observation.js';
+import type { SiteContext } from '../site-context.js';
+import { hostOf, registrableDomain } from '../url-tools.js';
+
+// Domain expiry through RDAP (RFC 9083). An expired go.id or desa.id domain is how parked and
+// gambling sites take over a kelurahan's name. The base URL is injected: PANDI's server for .id
+// in production (as Uptime Kuma does), the fixture fleet in tests.
+
+const DAY = 24 * 3600_000;
+export const DOMAIN_WARN_DAYS = 30;
+
+/** Picks the RDAP server for a domain; null when we know none (then the check says unknown). */
+export type RdapBaseFor = (domain: string) => string | null;
+
+export const defaultRdapBase: RdapBaseFor = (domain) => (domain.endsWith('.id') ? 'https://rdap.pandi.id/rdap/' : null);
+
+export async function checkDomainExpiry(ctx: SiteContext, rdapBaseFor: RdapBaseFor): Promise<Observation> {
+  const domain = registrableDomain(hostOf(ctx.siteUrl));
+  const base = rdapBaseFor(domain);
+  const obs = (value: DomainExpiryValue, codes: string[], facts: Record<string, unknown>, url: string): Observation => ({
+    kind: 'domain_expiry',
+    unitId: ctx.unitId,
+    url,
+    fetchedAt: ctx.now.toISOString(),
+    source: 'rdap',
+    confidence: value.state === 'unknown' ? 'none' : 'high',
+    value,
+    evidence: { codes, facts },
+  });
+  const unknown = (code: string, facts: Record<string, unknown> = {}, url = ctx.siteUrl) =>
+    obs({ state: 'unknown', domain, expiresAt: null, daysLeft: null }, [code], facts, url);
+  if (!base) return unknown('rdap_no_server');
+  const url = `${base.replace(/\/?$/, '/')}domain/${encodeURIComponent(domain)}`;
+  const r = await ctx.get(url, { accept: 'application/rdap+json, application/json' });
+  if (r.end !== 'complete' || r.status !== 200) return unknown('rdap_unavailable', { status: r.status, end: r.end }, url);
+  let expiresAt: string | null = null;
+  try {
+    const json = JSON.parse(r.body) as { events?: { eventAction?: string; eventDate?: string }[] };
+    const ev = json.events?.find((e) => e.eventAction === 'expiration');
+    if (ev?.eventDate && !Number.isNaN(Date.parse(ev.eventDate))) expiresAt = new Date(ev.eventDate).toISOString();
+  } catch {
+    return unknown('rdap_unreadable', {}, url);
+  }
+  if (!expiresAt) return unknown('rdap_no_expiry', {}, url);
+  const daysLeft = Math.floor((Date.parse(expiresAt) - ctx.now.getTime()) / DAY);
+  const state: DomainExpiryValue['state'] = daysLeft < 0 ? 'expired' : daysLeft < DOMAIN_WARN_DAYS ? 'expiring' : 'ok';
+  return obs({ state, domain, expiresAt, daysLeft }, [`domain_${state}`], { expiresAt, rdap: url }, url);
+}

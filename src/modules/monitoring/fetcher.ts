@@ -1,0 +1,380 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { connect as tlsConnect, type TLSSocket } from 'node:tls';
+import zlib from 'node:zlib';
+import type { Clock } from '../../shared/clock.js';
+import { systemClock } from '../../shared/clock.js';
+import { HostLimiter } from './host-limiter.js';
+import { hostOf, sameSite } from './url-tools.js';
+
+// A polite, bounded HTTP client for checking sites we do not control. Every fetch ends, and the
+// result says why it ended: the monitoring verdicts and the "why is my site red?" explanations
+// depend on telling a timeout from a refused connection from an off-site redirect.
+//
+// Contract: never throws for network or HTTP problems (those are values in `end`); never follows
+// a redirect to another registrable domain; never reads more than `maxBytes` of body; never runs
+// longer than `totalTimeoutMs` per fetch including redirects. Safe to retry: GET/HEAD only.
+
+export type FetchEnd =
+  | 'complete'
+  | 'timeout_connect'
+  | 'timeout_total'
+  | 'too_large'
+  | 'too_many_redirects'
+  | 'redirect_loop'
+  | 'offsite_redirect'
+  | 'tls_error'
+  | 'dns_error'
+  | 'connection_error'
+  | 'invalid_url';
+
+export type UserAgentMode = 'monitor' | 'googlebot';
+
+export interface RedirectHop {
+  url: string;
+  status: number;
+  location: string;
+}
+
+export interface FetchResult {
+  requestedUrl: string;
+  finalUrl: string;
+  end: FetchEnd;
+  /** Low-level code behind a failure, e.g. ECONNREFUSED or CERT_HAS_EXPIRED. */
+  errorCode: string | null;
+  status: number | null;
+  headers: Record<string, string>;
+  /** Body text, cut at maxBytes when the response was larger. */
+  body: string;
+  bytes: number;
+  redirects: RedirectHop[];
+  /** Where an off-site redirect pointed; we record it but do not go there. */
+  offsiteLocation: string | null;
+  fetchedAt: string;
+  latencyMs: number;
+  userAgent: UserAgentMode;
+}
+
+export interface FetcherOptions {
+  /** Contact address shown in the User-Agent so site owners can reach Diskominfo. */
+  contactUrl: string;
+  connectTimeoutMs: number;
+  totalTimeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+  perHostIntervalMs: number;
+  globalConcurrency: number;
+  /** DNS override: tests and the fixture fleet map host names to 127.0.0.1. */
+  lookup?: LookupFunction;
+  /** Extra trusted CA certificates (PEM); the fixture fleet signs its own. */
+  ca?: string | string[];
+  clock?: Clock;
+}
+
+export const DEFAULT_FETCHER_OPTIONS: Omit<FetcherOptions, 'contactUrl'> = {
+  connectTimeoutMs: 5_000,
+  totalTimeoutMs: 15_000,
+  maxBytes: 2 * 1024 * 1024,
+  maxRedirects: 5,
+  perHostIntervalMs: 1_000,
+  globalConcurrency: 32,
+};
+
+export const GOOGLEBOT_UA =
+  'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
+
+export interface FetchOptions {
+  ua?: UserAgentMode;
+  method?: 'GET' | 'HEAD';
+  accept?: string;
+  maxBytes?: number;
+}
+
+export interface FetchSession {
+  fetch(url: string, options?: FetchOptions): Promise<FetchResult>;
+  /** Closes the session's kept-alive connections. */
+  close(): void;
+}
+
+const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ALTNAME|EPROTO/;
+
+export function classifyNetworkError(code: string | undefined): FetchEnd {
+  if (!code) return 'connection_error';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENODATA' || code === 'ESERVFAIL') return 'dns_error';
+  if (TLS_CODES.test(code)) return 'tls_error';
+  return 'connection_error';
+}
+
+export class Fetcher {
+  readonly options: FetcherOptions;
+  readonly limiter: HostLimiter;
+  private readonly clock: Clock;
+  readonly monitorUa: string;
+
+  constructor(options: Partial<FetcherOptions> & { contactUrl: string }) {
+    this.options = { ...DEFAULT_FETCHER_OPTIONS, ...options };
+    this.clock = options.clock ?? systemClock;
+    this.limiter = new HostLimiter(this.options);
+    this.monitorUa = `Mozilla/5.0 (compatible; BerandaMonitor/1.0; +${this.options.contactUrl})`;
+  }
+
+  /**
+   * A session keeps one connection per host alive while a site is checked (a handful of
+   * requests), then closes them, so a sweep of thousands of sites neither reconnects for every
+   * request nor keeps thousands of idle sockets.
+   */
+  openSession(): FetchSession {
+    const agentOptions = { keepAlive: true, maxSockets: 1, maxFreeSockets: 1 };
+    const httpAgent = new http.Agent(agentOptions);
+    const httpsAgent = new https.Agent({ ...agentOptions, ca: this.options.ca });
+    return {
+      fetch: (url, opts) => this.fetchWith(url, opts ?? {}, httpAgent, httpsAgent),
+      close: () => {
+        httpAgent.destroy();
+        httpsAgent.destroy();
+      },
+    };
+  }
+
+  /** One-off fetch with its own short-lived session. */
+  async fetch(url: string, opts: FetchOptions = {}): Promise<FetchResult> {
+    const s = this.openSession();
+    try {
+      return await s.fetch(url, opts);
+    } finally {
+      s.close();
+    }
+  }
+
+  private async fetchWith(
+    url: string,
+    opts: FetchOptions,
+    httpAgent: http.Agent,
+    httpsAgent: https.Agent,
+  ): Promise<FetchResult> {
+    const ua = opts.ua ?? 'monitor';
+    const started = Date.now();
+    const deadline = started + this.options.totalTimeoutMs;
+    const result: FetchResult = {
+      requestedUrl: url,
+      finalUrl: url,
+      end: 'complete',
+      errorCode: null,
+      status: null,
+      headers: {},
+      body: '',
+      bytes: 0,
+      redirects: [],
+      offsiteLocation: null,
+      fetchedAt: this.clock.now().toISOString(),
+      latencyMs: 0,
+      userAgent: ua,
+    };
+    const seen = new Set<string>();
+    let current = url;
+    for (;;) {
+      let parsed: URL;
+      try {
+        parsed = new URL(current);
+        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('scheme');
+      } catch {
+        result.end = 'invalid_url';
+        break;
+      }
+      seen.add(parsed.toString());
+      result.finalUrl = parsed.toString();
+      const hop = await this.limiter.run(parsed.hostname, () =>
+        this.oneRequest(parsed, opts, ua, deadline, parsed.protocol === 'https:' ? httpsAgent : httpAgent),
+      );
+      result.status = hop.status;
+      result.headers = hop.headers;
+      result.body = hop.body;
+      result.bytes = hop.bytes;
+      result.errorCode = hop.errorCode;
+      result.end = hop.end;
+      if (hop.end !== 'complete' || hop.status === null || hop.status < 300 || hop.status >= 400 || !hop.headers.location) break;
+      let next: string;
+      try {
+        next = new URL(hop.headers.location, parsed).toString();
+      } catch {
+        break; // a broken Location header: keep the 3xx as the answer
+      }
+      result.redirects.push({ url: parsed.toString(), status: hop.status, location: next });
+      if (!sameSite(next, url)) {
+        result.end = 'offsite_redirect';
+        result.offsiteLocation = next;
+        break;
+      }
+      if (seen.has(next)) {
+        result.end = 'redirect_loop';
+        break;
+      }
+      if (result.redirects.length >= this.options.maxRedirects) {
+        result.end = 'too_many_redirects';
+        break;
+      }
+      current = next;
+    }
+    result.latencyMs = Date.now() - started;
+    return result;
+  }
+
+  private oneRequest(
+    url: URL,
+    opts: FetchOptions,
+    ua: UserAgentMode,
+    deadline: number,
+    agent: http.Agent,
+  ): Promise<Pick<FetchResult, 'status' | 'headers' | 'body' | 'bytes' | 'end' | 'errorCode'>> {
+    const maxBytes = opts.maxBytes ?? this.options.maxBytes;
+    return new Promise((resolve) => {
+      let settled = false;
+      const chunks: Buffer[] = [];
+      let bytes = 0;
+      let status: number | null = null;
+      let headers: Record<string, string> = {};
+      const finish = (end: FetchEnd, errorCode: string | null = null) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(totalTimer);
+        clearTimeout(connectTimer);
+        resolve({ status, headers, body: Buffer.concat(chunks).toString('utf8'), bytes, end, errorCode });
+      };
+      const remaining = Math.max(1, deadline - Date.now());
+      const mod = url.protocol === 'https:' ? https : http;
+      const req = mod.request(url, {
+        method: opts.method ?? 'GET',
+        agent,
+        lookup: this.options.lookup,
+        servername: url.hostname,
+        headers: {
+          'user-agent': ua === 'googlebot' ? GOOGLEBOT_UA : this.monitorUa,
+          accept: opts.accept ?? 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+          'accept-encoding': 'gzip, deflate',
+          'accept-language': 'id-ID,id;q=0.9,en;q=0.5',
+        },
+      });
+      const totalTimer = setTimeout(() => {
+        finish('timeout_total', 'ETIMEDOUT');
+        req.destroy();
+      }, remaining);
+      let connectTimer: NodeJS.Timeout | undefined = setTimeout(() => {
+        finish('timeout_connect', 'ETIMEDOUT');
+        req.destroy();
+      }, Math.min(this.options.connectTimeoutMs, remaining));
+      req.on('socket', (socket) => {
+        const connected = () => {
+          clearTimeout(connectTimer);
+          connectTimer = undefined;
+        };
+        // A reused keep-alive socket is already connected.
+        if (!socket.connecting) connected();
+        else socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', connected);
+      });
+      req.on('error', (e: NodeJS.ErrnoException) => finish(classifyNetworkError(e.code), e.code ?? 'ERROR'));
+      req.on('response', (res) => {
+        status = res.statusCode ?? null;
+        headers = {};
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+        if ((opts.method ?? 'GET') === 'HEAD' || (status !== null && status >= 300 && status < 400)) {
+          res.resume();
+          res.on('end', () => finish('complete'));
+          res.on('error', () => finish('complete'));
+          return;
+        }
+        const enc = (res.headers['content-encoding'] ?? '').toLowerCase();
+        // Count decompressed bytes so a tiny gzip bomb cannot blow the memory budget.
+        const stream =
+          enc === 'gzip' ? res.pipe(zlib.createGunzip()) : enc === 'deflate' ? res.pipe(zlib.createInflate()) : res;
+        stream.on('data', (chunk: Buffer) => {
+          if (settled) return;
+          const room = maxBytes - bytes;
+          if (chunk.length > room) {
+            if (room > 0) chunks.push(chunk.subarray(0, room));
+            bytes += chunk.length;
+            finish('too_large');
+            req.destroy();
+            return;
+          }
+          chunks.push(chunk);
+          bytes += chunk.length;
+        });
+        stream.on('end', () => finish('complete'));
+        stream.on('error', (e: NodeJS.ErrnoException) => finish('connection_error', e.code ?? 'EBODY'));
+        res.on('aborted', () => finish('connection_error', 'ECONNRESET'));
+      });
+      req.end();
+    });
+  }
+}
+
+/** Peer certificate of an https URL, read without trusting it, for the TLS expiry check. */
+export interface PeerCertificate {
+  validFrom: string;
+  validTo: string;
+  subject: string;
+  issuer: string;
+  authorized: boolean;
+  authorizationError: string | null;
+}
+
+export async function readPeerCertificate(
+  url: string,
+  options: Pick<FetcherOptions, 'lookup' | 'ca' | 'connectTimeoutMs'>,
+): Promise<{ ok: true; cert: PeerCertificate } | { ok: false; end: FetchEnd; errorCode: string }> {
+  const u = new URL(url);
+  return new Promise((resolve) => {
+    const socket: TLSSocket = tlsConnect({
+      host: u.hostname,
+      port: Number(u.port || 443),
+      servername: u.hostname,
+      lookup: options.lookup,
+      ca: options.ca,
+      // We want to see an expired or self-signed certificate, not refuse it.
+      rejectUnauthorized: false,
+    });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve({ ok: false, end: 'timeout_connect', errorCode: 'ETIMEDOUT' });
+    }, options.connectTimeoutMs);
+    socket.once('secureConnect', () => {
+      clearTimeout(timer);
+      const c = socket.getPeerCertificate();
+      const authError = socket.authorizationError ? String((socket.authorizationError as any).code ?? socket.authorizationError) : null;
+      resolve({
+        ok: true,
+        cert: {
+          validFrom: new Date(c.valid_from).toISOString(),
+          validTo: new Date(c.valid_to).toISOString(),
+          subject: typeof c.subject?.CN === 'string' ? c.subject.CN : JSON.stringify(c.subject ?? {}),
+          issuer: typeof c.issuer?.CN === 'string' ? c.issuer.CN : JSON.stringify(c.issuer ?? {}),
+          authorized: socket.authorized,
+          authorizationError: authError,
+        },
+      });
+      socket.end();
+    });
+    socket.once('error', (e: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve({ ok: false, end: classifyNetworkError(e.code), errorCode: e.code ?? 'ERROR' });
+    });
+  });
+}
+
+/** A DNS override that maps every name (or those matching `only`) to one address. */
+export function staticLookup(address: string, only?: (host: string) => boolean): LookupFunction {
+  return ((hostname: string, opts: any, cb: any) => {
+    const callback = typeof opts === 'function' ? opts : cb;
+    const all = typeof opts === 'object' && opts?.all;
+    if (only && !only(hostname)) {
+      const e = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname });
+      process.nextTick(() => callback(e));
+      return;
+    }
+    const family = address.includes(':') ? 6 : 4;
+    process.nextTick(() => (all ? callback(null, [{ address, family }]) : callback(null, address, family)));
+  }) as LookupFunction;
+}
+
+export { hostOf };
