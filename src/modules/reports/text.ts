@@ -1,0 +1,57 @@
+import { messages } from '../../i18n/messages/reports.js';
+
+export type Lang = 'id' | 'en';
+export type ReportKey = keyof typeof messages.id;
+
+/** Catalogue lookup for the pure renderers (the web edge has the app-wide `t`). */
+export function tr(lang: Lang, key: ReportKey, params: Record<string, string | number> = {}): string {
+  const text: string = messages[lang][key] ?? messages.id[key];
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+const TZ = 'Asia/Jakarta';
+
+/** "Sabtu, 28 November 2026 11.15 WIB" — every time shown to people is in WIB. */
+export function formatWib(isoTime: string, lang: Lang = 'id'): string {
+  const d = new Date(isoTime);
+  const date = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+    timeZone: TZ, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric',
+  }).format(d);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hour12: false })
+    .format(d)
+    .replace(':', '.');
+  return `${date} ${time} WIB`;
+}
+
+/** "28 Nov 2026" in WIB. */
+export function formatDateWib(isoTime: string, lang: Lang = 'id'): string {
+  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+    timeZone: TZ, day: 'numeric', month: 'short', year: 'numeric',
+  }).format(new Date(isoTime));
+}
+
+/** Short axis label for a period: "23/11" (start day in WIB). */
+export function shortPeriodLabel(startIso: string): string {
+  const p = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, day: '2-digit', month: '2-digit' }).format(new Date(startIso));
+  return p;
+}
+
+/** "23–29 November 2026" (end is exclusive, so the last day shown is end − 1 ms). */
+export function formatPeriodRange(startIso: string, endIso: string, lang: Lang = 'id'): string {
+  const loc = lang === 'id' ? 'id-ID' : 'en-GB';
+  const last = new Date(new Date(endIso).getTime() - 1);
+  const f = (d: Date, o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(loc, { timeZone: TZ, ...o }).format(d);
+  const s = new Date(startIso);
+  const sameMonth = f(s, { month: 'long', year: 'numeric' }) === f(last, { month: 'long', year: 'numeric' });
+  if (sameMonth) return `${f(s, { day: 'numeric' })}–${f(last, { day: 'numeric', month: 'long', year: 'numeric' })}`;
+  return `${f(s, { day: 'numeric', month: 'long' })} – ${f(last, { day: 'numeric', month: 'long', year: 'numeric' })}`;
+}
+
+export const percent = (rate: number | null, lang: Lang = 'id'): string =>
+  rate === null ? '—' : `${(rate * 100).toFixed(0)}%`.replace('.', lang === 'id' ? ',' : '.');
+
+/** One decimal, Indonesian decimal comma. */
+export const decimal = (n: number, lang: Lang = 'id'): string => {
+  const s = n.toFixed(1);
+  return lang === 'id' ? s.replace('.', ',') : s;
+};
