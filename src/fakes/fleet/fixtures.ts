@@ -89,15 +89,15 @@ const SPAM_HOME = (origin: string) =>
 
 export function fixtureSites(): FixtureSite[] {
   return [
-    { name: 'wp-segar', scheme: 'http', handle: wordpress({ rest: true, posts: freshPosts }), expected: { verdict: 'PASS', codes: ['freshness_ok'] } },
-    { name: 'wp-tanpa-rest', scheme: 'http', handle: wordpress({ rest: false, posts: freshPosts }), expected: { verdict: 'PASS', codes: ['freshness_ok'] } },
+    { name: 'wp-segar', scheme: 'http', handle: wordpress({ rest: true, posts: freshPosts }), expected: { verdict: 'PASS', codes: ['content_ok'] } },
+    { name: 'wp-tanpa-rest', scheme: 'http', handle: wordpress({ rest: false, posts: freshPosts }), expected: { verdict: 'PASS', codes: ['content_ok'] } },
     {
       name: 'basi',
       scheme: 'http',
       handle: wordpress({ rest: true, posts: (now) => [post(now, 12, 60, 'Peringatan HUT RI'), post(now, 11, 95, 'Musrenbang kelurahan')] }),
-      expected: { verdict: 'FAIL', codes: ['no_content_in_period'] },
+      expected: { verdict: 'FAIL', codes: ['no_content_in_period', 'stale'] },
     },
-    { name: 'opensid', scheme: 'http', handle: opensid, expected: { verdict: 'PASS', codes: ['freshness_ok'] } },
+    { name: 'opensid', scheme: 'http', handle: opensid, expected: { verdict: 'PASS', codes: ['content_ok'] } },
     { name: 'sitemap-hari-ini', scheme: 'http', handle: stampedSitemap, expected: { verdict: 'UNKNOWN', codes: ['sitemap_build_stamped', 'submit_link'] } },
     {
       name: 'parkir',
@@ -120,7 +120,7 @@ export function fixtureSites(): FixtureSite[] {
       name: 'halo-dunia',
       scheme: 'http',
       handle: wordpress({ rest: true, posts: (now) => [post(now, 1, 2, 'Halo dunia!')] }),
-      expected: { verdict: 'FAIL', codes: ['freshness_default_only'] },
+      expected: { verdict: 'FAIL', codes: ['no_content_in_period', 'default_only'] },
     },
     {
       name: 'mundur',

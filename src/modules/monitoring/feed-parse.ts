@@ -64,7 +64,7 @@ export function parseFeed(xml: string): ParsedFeed | null {
     format: isAtom && !isRss ? 'atom' : 'rss',
     title: channelTitle,
     entries,
-    isCommentsFeed: /^(comments on|komentar (pada|untuk|di))/i.test(channelTitle),
+    isCommentsFeed: /^(comments (on|for)|komentar (pada|untuk|di))/i.test(channelTitle),
   };
 }
 

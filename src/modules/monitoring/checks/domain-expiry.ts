@@ -17,15 +17,16 @@ export const defaultRdapBase: RdapBaseFor = (domain) => (domain.endsWith('.id') 
 export async function checkDomainExpiry(ctx: SiteContext, rdapBaseFor: RdapBaseFor): Promise<Observation> {
   const domain = registrableDomain(hostOf(ctx.siteUrl));
   const base = rdapBaseFor(domain);
-  const obs = (value: DomainExpiryValue, codes: string[], facts: Record<string, unknown>, url: string): Observation => ({
+  // Keyed by the site URL (not the RDAP URL) so verdicts find it next to the site's other checks.
+  const obs = (value: DomainExpiryValue, codes: string[], facts: Record<string, unknown>, rdapUrl: string): Observation => ({
     kind: 'domain_expiry',
     unitId: ctx.unitId,
-    url,
+    url: ctx.siteUrl,
     fetchedAt: ctx.now.toISOString(),
     source: 'rdap',
     confidence: value.state === 'unknown' ? 'none' : 'high',
     value,
-    evidence: { codes, facts },
+    evidence: { codes, facts: rdapUrl === ctx.siteUrl ? facts : { ...facts, rdap: rdapUrl } },
   });
   const unknown = (code: string, facts: Record<string, unknown> = {}, url = ctx.siteUrl) =>
     obs({ state: 'unknown', domain, expiresAt: null, daysLeft: null }, [code], facts, url);

@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFleet, type Fleet } from '../../src/fakes/fleet/server.js';
+import { DEFAULT_RULE } from '../../src/modules/compliance/rule.js';
+import { evaluateUnit, type Verdict } from '../../src/modules/compliance/evaluate.js';
+import { periodContaining } from '../../src/modules/compliance/period.js';
+import { checkSite } from '../../src/modules/monitoring/check-site.js';
+import { Fetcher } from '../../src/modules/monitoring/fetcher.js';
+import type { Observation } from '../../src/modules/monitoring/observation.js';
+import { InMemoryCrawlMemory } from '../../src/modules/monitoring/ports.js';
+import { FixedClock } from '../../src/shared/clock.js';
+
+// Every case of issue 6 "Done when", crawled over loopback and judged by the real rule.
+
+// Wednesday 25 November 2026, 10:00 WIB: the week is Mon 23 – Sun 29 November.
+const clock = new FixedClock('2026-11-25T03:00:00Z');
+let fleet: Fleet;
+let fetcher: Fetcher;
+const results = new Map<string, { verdict: Verdict; observations: Observation[] }>();
+
+async function judge(name: string, memory = new InMemoryCrawlMemory()) {
+  const url = fleet.url(name);
+  const observations = await checkSite(fetcher, memory, {
+    unitId: `unit-${name}`,
+    url,
+    now: clock.now(),
+    rdapBaseFor: () => fleet.rdapBase,
+    retries: 1,
+    retryDelayMs: 10,
+    probeToken: 'probe123',
+  });
+  const verdict = evaluateUnit(
+    {
+      unitId: `unit-${name}`,
+      rule: DEFAULT_RULE,
+      period: periodContaining('week', clock.now()),
+      presence: { berandaSite: false, externalSites: [url], socialAccounts: [{ platform: 'facebook', handle: name }] },
+      profileCompleteness: 100,
+      observations,
+      exceptions: [],
+    },
+    clock,
+  );
+  return { verdict, observations };
+}
+
+beforeAll(async () => {
+  fleet = await startFleet({ now: () => clock.now() });
+  fetcher = new Fetcher({
+    contactUrl: 'https://beranda.example/bot',
+    lookup: fleet.lookup,
+    ca: fleet.caPem ?? undefined,
+    clock,
+    perHostIntervalMs: 0,
+    totalTimeoutMs: 3_000,
+  });
+  for (const s of fleet.sites.filter((x) => x.expected)) results.set(s.name, await judge(s.name));
+});
+afterAll(() => fleet.close());
+
+const codes = (v: Verdict) => v.reasons.map((r) => r.code);
+const obs = <K extends Observation['kind']>(name: string, kind: K) =>
+  results.get(name)!.observations.find((o) => o.kind === kind) as Extract<Observation, { kind: K }>;
+
+describe('fixture fleet verdicts', () => {
+  it('gives every fixture site its expected verdict and reasons', () => {
+    const table = Object.fromEntries([...results].map(([n, r]) => [n, `${r.verdict.status} ${codes(r.verdict).join(',')}`]));
+    for (const s of fleet.sites.filter((x) => x.expected)) {
+      const v = results.get(s.name)!.verdict;
+      expect({ site: s.name, status: v.status }, JSON.stringify(table, null, 1)).toEqual({ site: s.name, status: s.expected!.verdict });
+      for (const c of s.expected!.codes) expect(codes(v), `${s.name}: ${table[s.name]}`).toContain(c);
+    }
+  });
+
+  it('fresh WordPress: dated by the REST API with high confidence, ignoring "Halo dunia!"', () => {
+    const f = obs('wp-segar', 'freshness');
+    expect(f.source).toBe('wp_rest');
+    expect(f.confidence).toBe('high');
+    expect(f.value.rejected).toContainEqual(expect.objectContaining({ title: 'Halo dunia!', reason: 'default_post' }));
+    expect(results.get('wp-segar')!.verdict.counted[0]!.url).toMatch(/kerja-bakti/);
+  });
+
+  it('REST API disabled: falls back to the autodiscovered feed, medium confidence', () => {
+    const f = obs('wp-tanpa-rest', 'freshness');
+    expect(f.value.sources.find((s) => s.source === 'wp_rest')!.outcome).toBe('http_401');
+    expect(f.source).toBe('feed');
+    expect(f.confidence).toBe('medium');
+    expect(f.value.sources.find((s) => s.source === 'feed')!.outcome).toMatch(/^autodiscovered/);
+  });
+
+  it('stale site: FAIL names the date of the latest post', () => {
+    const v = results.get('basi')!.verdict;
+    const stale = v.reasons.find((r) => r.code === 'stale')!;
+    expect(String(stale.params!.latest).slice(0, 10)).toBe('2026-09-26');
+  });
+
+  it('OpenSID: undated feed with items outside <channel>, dated from the article pages, not the header', () => {
+    const f = obs('opensid', 'freshness');
+    expect(f.value.platform).toBe('opensid');
+    expect(f.value.sources.find((s) => s.source === 'feed')!.outcome).toMatch(/_3_undated$/);
+    const newest = f.value.items.find((i) => /penyaluran-blt/.test(i.url))!;
+    expect(newest.source).toBe('article_page_printed');
+    // 24 Nov (the post), not 25 Nov (today's date printed in the page header).
+    expect(newest.claimedAt).toBe('2026-11-23T17:00:00.000Z');
+  });
+
+  it('a sitemap stamping every entry with today is not evidence: UNKNOWN, asks for a link', () => {
+    const v = results.get('sitemap-hari-ini')!.verdict;
+    expect(v.askForLink).toBe(true);
+    expect(obs('sitemap-hari-ini', 'freshness').value.state).toBe('stamped_only');
+  });
+
+  it('parked domain: phrases and the expired domain from RDAP are the evidence', () => {
+    expect(obs('parkir', 'availability').evidence.facts.phrases).toContain('buy this domain');
+    expect(obs('parkir', 'domain_expiry').value.state).toBe('expired');
+    expect(codes(results.get('parkir')!.verdict)).toContain('domain_expired');
+  });
+
+  it('soft-404 home: "not found" wording and the same page as a certainly-missing path', () => {
+    const a = obs('soft404', 'availability');
+    expect(a.value.status).toBe(200);
+    expect(a.evidence.facts.similarityToMissingPage).toBe(1);
+  });
+
+  it('gambling spam shown only to Googlebot is cloaking: COMPROMISED with an alert', () => {
+    const v = results.get('cloaking')!.verdict;
+    expect(v.alert).toBe(true);
+    const i = obs('cloaking', 'integrity');
+    expect(i.value.hits.map((h) => h.where)).toEqual(['home_as_googlebot']);
+    expect(i.value.hits[0]!.spam).toContain('slot gacor');
+  });
+
+  it('openly hijacked: spam on the page, in outbound links and in the sitemap', () => {
+    const i = obs('dibajak', 'integrity');
+    expect(i.value.hits.map((h) => h.where)).toEqual(expect.arrayContaining(['home', 'outbound_links', 'sitemap']));
+  });
+
+  it('down: declared only after a retry, with the connection error as evidence', () => {
+    const a = obs('mati', 'availability');
+    expect(a.value.attempts).toBe(2);
+    expect(a.value.errorCode).toBe('ECONNREFUSED');
+  });
+
+  it('expired certificate: the TLS check reads the expiry date', () => {
+    const t = obs('tls-kedaluwarsa', 'tls');
+    expect(t.value.state).toBe('expired');
+    expect(t.value.authorizationError).toBe('CERT_HAS_EXPIRED');
+    expect(t.value.validTo).not.toBeNull();
+  });
+
+  it('off-site redirect: recorded with where it pointed, not followed', () => {
+    const a = obs('pindah', 'availability');
+    expect(a.value.finalHost).toBe('judi-bola88.test');
+    expect(a.value.redirects).toHaveLength(1);
+  });
+});
+
+describe('backdating', () => {
+  it('a post dated inside a past week but first seen after a later crawl counts from when it appeared', async () => {
+    const memory = new InMemoryCrawlMemory();
+    const week = periodContaining('week', clock.now());
+    // Wed 10:00 WIB: baseline crawl, only an old post.
+    const first = await judge('mundur', memory);
+    expect(first.verdict.status).toBe('FAIL');
+    clock.set('2026-11-29T03:00:00Z'); // Sun 10:00 WIB: still nothing new
+    await judge('mundur', memory);
+    // The post appears on Tue 1 Dec, claiming Tue 24 Nov 09:00 WIB.
+    fleet.publish('mundur', { id: 99, slug: 'laporan-kegiatan', title: 'Laporan kegiatan minggu lalu', date: new Date('2026-11-24T02:00:00Z') });
+    clock.set('2026-12-01T03:00:00Z');
+    const later = await judge('mundur', memory);
+    const item = (later.observations.find((o) => o.kind === 'freshness') as any).value.items.find((i: any) => /laporan-kegiatan/.test(i.url));
+    expect(item.dating).toBe('backdated');
+    expect(item.effectiveAt).toBe('2026-12-01T03:00:00.000Z');
+    // Judged for the week it claims: still FAIL, and the backdating is named.
+    const forClaimedWeek = evaluateUnit(
+      {
+        unitId: 'unit-mundur',
+        rule: DEFAULT_RULE,
+        period: week,
+        presence: { berandaSite: false, externalSites: [fleet.url('mundur')], socialAccounts: [{ platform: 'facebook', handle: 'm' }] },
+        profileCompleteness: 100,
+        observations: [...first.observations, ...later.observations],
+        exceptions: [],
+      },
+      clock,
+    );
+    expect(forClaimedWeek.status).toBe('FAIL');
+    expect(codes(forClaimedWeek)).toContain('backdated_item');
+    // It counts for the week it really appeared in.
+    expect(later.verdict.status).toBe('PASS');
+    clock.set('2026-11-25T03:00:00Z');
+  });
+});
