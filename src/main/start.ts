@@ -1,0 +1,83 @@
+import { ConfigError, loadConfig } from '../config/index.js';
+import { DatabaseUnreachableError, redact } from '../db/database.js';
+import { createQueue } from '../jobs/create-queue.js';
+import { DEMO_PASSWORD } from '../modules/accounts/index.js';
+import { systemClock } from '../shared/clock.js';
+import { StartupError, bootstrap } from './bootstrap.js';
+import { createLogger } from './logger.js';
+import { startWeb } from './web.js';
+import { registerJobs } from './worker.js';
+
+// `npm start`: one process with both roles (web and worker) unless BERANDA_ROLES says otherwise.
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const p of error.problems) console.error(`Konfigurasi salah: ${p}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config);
+  const clock = systemClock;
+
+  let booted;
+  try {
+    booted = await bootstrap(config, clock, logger);
+  } catch (error) {
+    if (error instanceof DatabaseUnreachableError) {
+      console.error(`Database tidak dapat dihubungi: ${redact(config.database.url)} — periksa DATABASE_URL dan pastikan server PostgreSQL berjalan. (${(error.cause as any)?.message ?? error.message})`);
+      process.exit(3);
+    }
+    if (error instanceof StartupError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const { database } = booted;
+  const jobs = createQueue(config.database, database.db, clock, (e) => logger.error({ err: e }, 'job failed'));
+  const deps = { db: database.db, dialect: database.dialect, config, clock, logger, jobs };
+
+  if (config.roles.worker) {
+    await jobs.start();
+    await registerJobs(deps);
+  }
+  let port = config.port;
+  let server: Awaited<ReturnType<typeof startWeb>>['server'] | undefined;
+  if (config.roles.web) {
+    const web = await startWeb(deps);
+    server = web.server;
+    port = web.port;
+  }
+
+  const url = config.publicUrl.includes('localhost') ? `http://localhost:${port}` : config.publicUrl;
+  console.log(`\nBeranda berjalan di ${url} (database: ${database.dialect}, wilayah ${config.region}, siap dalam ${Math.round(performance.now() - startedAt)} ms)`);
+  if (booted.demoLogins.length) {
+    console.log(`\nAkun demo (kata sandi semua: ${DEMO_PASSWORD}) — masuk di ${url}/admin`);
+    const shown = booted.demoLogins.filter((l) => l.role !== 'operator' || l.username === 'operator.bacang');
+    for (const l of shown) console.log(`  ${l.username.padEnd(22)} ${l.note}`);
+    console.log(`  operator.<slug>        operator untuk setiap kelurahan (${booted.demoLogins.filter((l) => l.role === 'operator').length} akun)\n`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    server?.close();
+    await jobs.stop().catch(() => {});
+    await database.close().catch(() => {});
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error('Beranda gagal berjalan:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

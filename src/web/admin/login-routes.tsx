@@ -1,0 +1,82 @@
+import { Hono } from 'hono';
+import { DEMO_PASSWORD, destroySession, login, recordAudit } from '../../modules/accounts/index.js';
+import { t } from '../../i18n/index.js';
+import type { AppEnv } from '../context.js';
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../cookies.js';
+import type { AppDeps } from '../deps.js';
+import { clientIp } from '../client-ip.js';
+import { CsrfInput, Field } from '../views/form.js';
+import { StaffLayout } from '../views/staff-layout.js';
+
+/** Only our own staff pages are valid destinations after login (no open redirect). */
+export function safeReturnPath(raw: string | undefined): string {
+  if (!raw || !raw.startsWith('/admin') || raw.startsWith('//') || raw.includes('\\') || raw.startsWith('/admin/masuk')) return '/admin';
+  return raw;
+}
+
+function LoginPage(p: { csrf: string; username?: string; error?: string | null; info?: string | null; back: string; demo: boolean }) {
+  return (
+    <StaffLayout title={t('login.title')} actor={null} csrfToken={p.csrf} flash={p.error ? { kind: 'error', text: p.error } : p.info ? { kind: 'info', text: p.info } : null}>
+      <h1>{t('login.title')}</h1>
+      <form method="post" action="/admin/masuk" class="card">
+        <CsrfInput token={p.csrf} />
+        <input type="hidden" name="kembali" value={p.back} />
+        <Field name="username" label={t('login.username')} value={p.username} autocomplete="username" required />
+        <Field name="password" label={t('login.password')} type="password" autocomplete="current-password" required />
+        <button type="submit" class="wide">{t('login.submit')}</button>
+      </form>
+      <p class="muted">{t('login.help')}</p>
+      {p.demo ? (
+        <details class="card demo-logins">
+          <summary>Akun demo (mode demo)</summary>
+          <p>
+            Kata sandi semua akun demo: <code>{DEMO_PASSWORD}</code>
+          </p>
+          <ul>
+            <li><code>admin</code> — Admin Diskominfo</li>
+            <li><code>walikota</code> — pimpinan, dasbor seluruh kota</li>
+            <li><code>camat.bukit-intan</code> — camat</li>
+            <li><code>pendamping</code> — pendamping Diskominfo</li>
+            <li><code>lurah.bacang</code> — lurah</li>
+            <li><code>operator.bacang</code> — operator (ada untuk setiap kelurahan: <code>operator.&lt;nama-kelurahan&gt;</code>)</li>
+          </ul>
+        </details>
+      ) : null}
+    </StaffLayout>
+  );
+}
+
+export function loginRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/admin/masuk', (c) => {
+    if (c.get('actor')) return c.redirect(safeReturnPath(c.req.query('kembali')), 303);
+    const reason = c.req.query('alasan');
+    const info = reason === 'expired' ? t('login.error.expired') : reason === 'required' ? t('login.error.required') : reason === 'keluar' ? t('logout.done') : null;
+    return c.html(<LoginPage csrf={c.get('csrfToken')} back={safeReturnPath(c.req.query('kembali'))} info={info} demo={deps.config.demo} />);
+  });
+
+  app.post('/admin/masuk', async (c) => {
+    const body = await c.req.parseBody();
+    const username = typeof body.username === 'string' ? body.username : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    const back = safeReturnPath(typeof body.kembali === 'string' ? body.kembali : undefined);
+    const result = await login(deps.db, deps.clock, { username, password, ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null });
+    if (!result.ok) {
+      c.status(result.error === 'rate_limited' ? 429 : result.error === 'locked' ? 429 : 401);
+      return c.html(<LoginPage csrf={c.get('csrfToken')} username={username} back={back} error={t(`login.error.${result.error}`)} demo={deps.config.demo} />);
+    }
+    setSessionCookie(c, result.value.token, result.value.expiresAt, deps.config.secureCookies);
+    return c.redirect(result.value.mustChangePassword ? '/admin/akun/sandi?wajib=1' : back, 303);
+  });
+
+  app.post('/admin/keluar', async (c) => {
+    const actor = c.get('actor');
+    await destroySession(deps.db, readSessionCookie(c));
+    clearSessionCookie(c, deps.config.secureCookies);
+    if (actor) await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'logout', target: actor.username, ip: clientIp(c) });
+    return c.redirect('/admin/masuk?alasan=keluar', 303);
+  });
+
+  return app;
+}

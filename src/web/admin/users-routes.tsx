@@ -1,0 +1,226 @@
+import { Hono } from 'hono';
+import {
+  type Actor, ROLES, ROLE_LABEL, type UserRow, accountRepository, createUser, listUsers, resetPassword, setUserStatus, updateUser,
+} from '../../modules/accounts/index.js';
+import { listUnitTree, type UnitTree } from '../../modules/units/index.js';
+import { formatDateTime, t } from '../../i18n/index.js';
+import type { AppEnv } from '../context.js';
+import type { AppDeps } from '../deps.js';
+import { renderNotFound } from '../errors.js';
+import { CsrfInput, ErrorSummary, Field } from '../views/form.js';
+import { StaffLayout } from '../views/staff-layout.js';
+import { requireCityAdmin } from './require-city-admin.js';
+
+type FormValues = { username?: string; displayName?: string; role?: string; email?: string; phone?: string; unitIds?: string[] };
+
+function UnitPicker({ tree, selected }: { tree: UnitTree; selected: string[] }) {
+  return (
+    <fieldset>
+      <legend>Unit yang ditangani</legend>
+      <p class="hint">Lurah, operator dan camat: pilih tepat satu. Pendamping: satu atau lebih. Admin kota dan pimpinan: kosongkan.</p>
+      {tree.kecamatan.map((k) => (
+        <details open={k.children.some((u) => selected.includes(u.id)) || selected.includes(k.unit.id)}>
+          <summary>Kecamatan {k.unit.name}</summary>
+          <label class="check">
+            <input type="checkbox" name="unitIds" value={k.unit.id} checked={selected.includes(k.unit.id)} /> Kecamatan {k.unit.name} (untuk camat)
+          </label>
+          {k.children.map((u) => (
+            <label class="check">
+              <input type="checkbox" name="unitIds" value={u.id} checked={selected.includes(u.id)} /> {u.name}
+            </label>
+          ))}
+        </details>
+      ))}
+      {tree.opd.length ? (
+        <details open={tree.opd.some((u) => selected.includes(u.id))}>
+          <summary>OPD</summary>
+          {tree.opd.map((u) => (
+            <label class="check">
+              <input type="checkbox" name="unitIds" value={u.id} checked={selected.includes(u.id)} /> {u.name}
+            </label>
+          ))}
+        </details>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function UserForm(p: { action: string; csrf: string; values: FormValues; tree: UnitTree; isNew: boolean; errors: string[] }) {
+  return (
+    <form method="post" action={p.action} class="card">
+      <CsrfInput token={p.csrf} />
+      <ErrorSummary errors={p.errors} />
+      {p.isNew ? <Field name="username" label="Nama pengguna" value={p.values.username} hint="Contoh: operator.bacang" required /> : null}
+      <Field name="displayName" label="Nama lengkap" value={p.values.displayName} required />
+      <div class="field">
+        <label for="f-role">Peran</label>
+        <select id="f-role" name="role">
+          {ROLES.map((r) => (
+            <option value={r} selected={p.values.role === r}>
+              {ROLE_LABEL[r]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Field name="email" label="E-mail (untuk pengingat)" type="email" value={p.values.email} />
+      <Field name="phone" label="Nomor WhatsApp (untuk pengingat)" type="tel" inputmode="tel" value={p.values.phone} />
+      {p.isNew ? <Field name="password" label="Kata sandi sementara" type="password" hint="Minimal 10 karakter. Pengguna wajib menggantinya saat pertama masuk." required /> : null}
+      <UnitPicker tree={p.tree} selected={p.values.unitIds ?? []} />
+      <button type="submit" class="wide">{p.isNew ? 'Buat pengguna' : 'Simpan perubahan'}</button>
+    </form>
+  );
+}
+
+function readForm(body: Record<string, string | File | (string | File)[]>): FormValues & { password: string } {
+  const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+  const raw = body['unitIds'] ?? body['unitIds[]'];
+  const unitIds = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((v): v is string => typeof v === 'string');
+  return { username: s('username'), displayName: s('displayName'), role: s('role'), email: s('email'), phone: s('phone'), unitIds, password: s('password') };
+}
+
+const errorText = (code: string, detail?: string) => (code === 'username_taken' || code === 'not_found' ? t(`users.error.${code}`) : (detail ?? 'Data tidak sah.'));
+
+export function usersRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('/admin/pengguna', requireCityAdmin(deps));
+  app.use('/admin/pengguna/*', requireCityAdmin(deps));
+
+  app.get('/admin/pengguna', async (c) => {
+    const actor = c.get('actor')!;
+    const users = await listUsers(deps.db, actor);
+    const flash = c.req.query('ok') ? { kind: 'ok' as const, text: t(`users.${c.req.query('ok')}`) } : null;
+    return c.html(
+      <StaffLayout title={t('users.title')} actor={actor} csrfToken={c.get('csrfToken')} flash={flash} back={{ href: '/admin', label: t('admin.nav.home') }}>
+        <h1>{t('users.title')}</h1>
+        <p>
+          <a class="button" href="/admin/pengguna/baru">{t('users.new')}</a>
+        </p>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr><th scope="col">Pengguna</th><th scope="col">Peran</th><th scope="col">Status</th><th scope="col">Terakhir masuk</th></tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr>
+                  <td><a href={`/admin/pengguna/${u.id}`}>{u.username}</a><br /><span class="muted">{u.display_name}</span></td>
+                  <td>{ROLE_LABEL[u.role]}</td>
+                  <td>{u.status === 'active' ? (u.locked_until && u.locked_until > deps.clock.now().toISOString() ? 'Terkunci sementara' : 'Aktif') : 'Nonaktif'}</td>
+                  <td>{u.last_login_at ? formatDateTime(u.last_login_at) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </StaffLayout>,
+    );
+  });
+
+  app.get('/admin/pengguna/baru', async (c) => {
+    const tree = await listUnitTree(deps.db, deps.config.region);
+    return c.html(
+      <StaffLayout title={t('users.new')} actor={c.get('actor')} csrfToken={c.get('csrfToken')} back={{ href: '/admin/pengguna', label: t('users.title') }}>
+        <h1>{t('users.new')}</h1>
+        <UserForm action="/admin/pengguna/baru" csrf={c.get('csrfToken')} values={{ role: 'operator' }} tree={tree} isNew errors={[]} />
+      </StaffLayout>,
+    );
+  });
+
+  app.post('/admin/pengguna/baru', async (c) => {
+    const v = readForm(await c.req.parseBody({ all: true }));
+    const r = await createUser(deps.db, deps.clock, c.get('actor')!, { username: v.username!, displayName: v.displayName!, role: v.role as any, email: v.email, phone: v.phone, unitIds: v.unitIds }, v.password);
+    if (!r.ok) {
+      const tree = await listUnitTree(deps.db, deps.config.region);
+      c.status(400);
+      return c.html(
+        <StaffLayout title={t('users.new')} actor={c.get('actor')} csrfToken={c.get('csrfToken')} back={{ href: '/admin/pengguna', label: t('users.title') }}>
+          <h1>{t('users.new')}</h1>
+          <UserForm action="/admin/pengguna/baru" csrf={c.get('csrfToken')} values={v} tree={tree} isNew errors={[errorText(r.error, r.detail)]} />
+        </StaffLayout>,
+      );
+    }
+    return c.redirect('/admin/pengguna?ok=created', 303);
+  });
+
+  const loadUser = async (actor: Actor, id: string): Promise<UserRow | undefined> => {
+    const u = await accountRepository.userById(deps.db, id);
+    return u && u.region_code === actor.regionCode ? u : undefined;
+  };
+
+  const editPage = async (c: any, user: UserRow, values: FormValues, errors: string[]) => {
+    const tree = await listUnitTree(deps.db, deps.config.region);
+    const csrf = c.get('csrfToken');
+    return c.html(
+      <StaffLayout title={user.username} actor={c.get('actor')} csrfToken={csrf} back={{ href: '/admin/pengguna', label: t('users.title') }}>
+        <h1>{user.username}</h1>
+        <UserForm action={`/admin/pengguna/${user.id}`} csrf={csrf} values={values} tree={tree} isNew={false} errors={errors} />
+        <form method="post" action={`/admin/pengguna/${user.id}/sandi`} class="card">
+          <h2>Atur ulang kata sandi</h2>
+          <CsrfInput token={csrf} />
+          <Field name="temporary" label="Kata sandi sementara baru" type="password" hint="Pengguna wajib menggantinya saat masuk." required />
+          <button type="submit" class="secondary wide">Pasang kata sandi sementara</button>
+        </form>
+        <form method="post" action={`/admin/pengguna/${user.id}/status`} class="card">
+          <h2>Status akun</h2>
+          <CsrfInput token={csrf} />
+          <p>Sekarang: {user.status === 'active' ? 'aktif' : 'nonaktif'}{user.locked_until ? ' (pernah terkunci karena salah sandi)' : ''}</p>
+          {user.locked_until ? <button type="submit" name="change" value="unlock" class="secondary wide">Buka kunci</button> : null}
+          {user.status === 'active' ? (
+            <button type="submit" name="change" value="disable" class="danger wide">Nonaktifkan akun</button>
+          ) : (
+            <button type="submit" name="change" value="enable" class="wide">Aktifkan kembali</button>
+          )}
+        </form>
+      </StaffLayout>,
+    );
+  };
+
+  app.get('/admin/pengguna/:id', async (c) => {
+    const user = await loadUser(c.get('actor')!, c.req.param('id'));
+    if (!user) return renderNotFound(c);
+    const unitIds = await accountRepository.unitIdsOf(deps.db, user.id);
+    return editPage(c, user, { displayName: user.display_name, role: user.role, email: user.email ?? '', phone: user.phone ?? '', unitIds }, []);
+  });
+
+  app.post('/admin/pengguna/:id', async (c) => {
+    const user = await loadUser(c.get('actor')!, c.req.param('id'));
+    if (!user) return renderNotFound(c);
+    const v = readForm(await c.req.parseBody({ all: true }));
+    const r = await updateUser(deps.db, deps.clock, c.get('actor')!, user.id, { displayName: v.displayName!, role: v.role as any, email: v.email, phone: v.phone, unitIds: v.unitIds });
+    if (!r.ok) {
+      c.status(400);
+      return editPage(c, user, v, [errorText(r.error, r.detail)]);
+    }
+    return c.redirect('/admin/pengguna?ok=saved', 303);
+  });
+
+  app.post('/admin/pengguna/:id/sandi', async (c) => {
+    const user = await loadUser(c.get('actor')!, c.req.param('id'));
+    if (!user) return renderNotFound(c);
+    const body = await c.req.parseBody();
+    const r = await resetPassword(deps.db, deps.clock, c.get('actor')!, user.id, typeof body.temporary === 'string' ? body.temporary : '');
+    if (!r.ok) {
+      c.status(400);
+      const unitIds = await accountRepository.unitIdsOf(deps.db, user.id);
+      return editPage(c, user, { displayName: user.display_name, role: user.role, email: user.email ?? '', phone: user.phone ?? '', unitIds }, [errorText(r.error, r.detail)]);
+    }
+    return c.redirect('/admin/pengguna?ok=reset_done', 303);
+  });
+
+  app.post('/admin/pengguna/:id/status', async (c) => {
+    const user = await loadUser(c.get('actor')!, c.req.param('id'));
+    if (!user) return renderNotFound(c);
+    const body = await c.req.parseBody();
+    const change = body.change === 'disable' || body.change === 'enable' || body.change === 'unlock' ? body.change : null;
+    if (!change) return c.redirect(`/admin/pengguna/${user.id}`, 303);
+    const r = await setUserStatus(deps.db, deps.clock, c.get('actor')!, user.id, change);
+    if (!r.ok) {
+      c.status(400);
+      const unitIds = await accountRepository.unitIdsOf(deps.db, user.id);
+      return editPage(c, user, { displayName: user.display_name, role: user.role, unitIds }, [errorText(r.error, r.detail)]);
+    }
+    return c.redirect('/admin/pengguna?ok=status_done', 303);
+  });
+
+  return app;
+}

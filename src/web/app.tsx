@@ -1,0 +1,70 @@
+import { Hono } from 'hono';
+import type { AppEnv } from './context.js';
+import type { AppDeps } from './deps.js';
+import { renderNotFound, renderServerError } from './errors.js';
+import { assetRoutes } from './assets-route.js';
+import { healthRoutes } from './health.js';
+import { csrf } from './middleware/csrf.js';
+import { requestContext } from './middleware/request-context.js';
+import { requireLogin } from './middleware/require-login.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { session } from './middleware/session.js';
+import { accountRoutes } from './admin/account-routes.js';
+import { auditRoutes } from './admin/audit-routes.js';
+import { homeRoutes } from './admin/home-routes.js';
+import { loginRoutes } from './admin/login-routes.js';
+import { unitsRoutes } from './admin/units-routes.js';
+import { usersRoutes } from './admin/users-routes.js';
+import { siteRoutes } from './site/routes.js';
+import { slugFromHost } from './site/urls.js';
+
+// Paths shared by every host: a request to bacang.{SITE_DOMAIN}/assets/x is the same asset.
+const SHARED_PREFIXES = ['/assets/', '/healthz', '/admin', '/media/', '/api/', '/integrations/'];
+
+/**
+ * Builds the HTTP application. Requests on {slug}.{SITE_DOMAIN} are routed as /{slug}/… so a
+ * unit's site has one set of routes for both addressing modes; `hostSlug` tells pages which
+ * mode the visitor used (for links and canonical URLs).
+ */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>({
+    getPath: (req) => {
+      const url = new URL(req.url);
+      const slug = slugFromHost(req.headers.get('host') ?? url.host, deps.config.siteDomain);
+      if (!slug || SHARED_PREFIXES.some((p) => url.pathname.startsWith(p))) return url.pathname;
+      return url.pathname === '/' ? `/${slug}` : `/${slug}${url.pathname}`;
+    },
+  });
+
+  app.use('*', async (c, next) => {
+    c.set('hostSlug', slugFromHost(c.req.header('host'), deps.config.siteDomain));
+    await next();
+  });
+  app.use('*', requestContext(deps.logger));
+  app.use('*', securityHeaders());
+  app.route('/', healthRoutes(deps));
+  app.route('/', assetRoutes());
+
+  app.use('/admin/*', session(deps));
+  app.use('/admin', session(deps));
+  app.use('/admin/*', csrf(deps));
+  app.route('/', loginRoutes(deps));
+  app.use('/admin', requireLogin());
+  app.use('/admin/*', requireLogin());
+  app.use('/admin/*', async (c, next) => {
+    await next();
+    // Staff pages are personal: never cached by a browser or a proxy.
+    c.header('Cache-Control', 'no-store');
+  });
+  app.route('/', homeRoutes(deps));
+  app.route('/', accountRoutes(deps));
+  app.route('/', usersRoutes(deps));
+  app.route('/', unitsRoutes(deps));
+  app.route('/', auditRoutes(deps));
+
+  app.route('/', siteRoutes(deps));
+
+  app.notFound((c) => renderNotFound(c));
+  app.onError((error, c) => renderServerError(c, error));
+  return app;
+}

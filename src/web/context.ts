@@ -1,0 +1,19 @@
+import type { Logger } from 'pino';
+import type { Actor } from '../modules/accounts/index.js';
+import type { UnitRow } from '../modules/units/index.js';
+
+/** Per-request values set by middleware; routes read them with c.get(…). */
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    actor: Actor | null;
+    sessionId: string | null;
+    sessionState: 'none' | 'expired' | 'active';
+    csrfToken: string;
+    /** Set when the request came in on {slug}.{SITE_DOMAIN} and was routed to /{slug}/… */
+    hostSlug: string | null;
+    /** The unit a staff route acts on, resolved and authorised by unitGuard. */
+    unit: UnitRow;
+  };
+};

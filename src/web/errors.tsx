@@ -1,0 +1,31 @@
+import type { Context } from 'hono';
+import { t } from '../i18n/index.js';
+import type { AppEnv } from './context.js';
+import { ErrorPage } from './views/error-page.js';
+
+// One place maps failures to HTTP and to Indonesian pages; users never see a stack or an
+// upstream error, the log keeps the detail under the request id.
+
+export const renderNotFound = (c: Context<AppEnv>) => {
+  c.status(404);
+  return c.html(<ErrorPage status={404} title={t('error.404.title')} body={t('error.404.body')} />);
+};
+
+export const renderForbidden = (c: Context<AppEnv>) => {
+  const actor = c.get('actor');
+  c.get('logger')?.warn({ path: c.req.path, user: actor?.username }, 'access denied');
+  c.status(403);
+  return c.html(<ErrorPage status={403} title={t('error.403.title')} body={t('error.403.body')} home={actor ? '/admin' : '/'} />);
+};
+
+export const renderCsrfError = (c: Context<AppEnv>) => {
+  c.status(403);
+  return c.html(<ErrorPage status={403} title={t('error.csrf.title')} body={t('error.csrf.body')} />);
+};
+
+export const renderServerError = (c: Context<AppEnv>, error: unknown) => {
+  const requestId = c.get('requestId') ?? '-';
+  c.get('logger')?.error({ err: error, path: c.req.path }, 'unhandled error');
+  c.status(500);
+  return c.html(<ErrorPage status={500} title={t('error.500.title')} body={t('error.500.body', { requestId })} />);
+};

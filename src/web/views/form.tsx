@@ -1,0 +1,58 @@
+import type { Child } from 'hono/jsx';
+
+// Form pieces that keep what the user typed and put each problem next to its field.
+
+export function Field(p: {
+  name: string;
+  label: string;
+  value?: string | null;
+  type?: string;
+  hint?: string;
+  error?: string | null;
+  required?: boolean;
+  autocomplete?: string;
+  inputmode?: string;
+}) {
+  const id = `f-${p.name}`;
+  const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={p.error ? 'field has-error' : 'field'}>
+      <label for={id}>{p.label}</label>
+      {p.hint ? <p class="hint" id={`${id}-hint`}>{p.hint}</p> : null}
+      {p.error ? <p class="error" id={`${id}-err`}>{p.error}</p> : null}
+      <input
+        id={id}
+        name={p.name}
+        type={p.type ?? 'text'}
+        value={p.type === 'password' ? '' : (p.value ?? '')}
+        required={p.required}
+        autocomplete={p.autocomplete}
+        inputmode={p.inputmode as any}
+        aria-describedby={describedBy}
+        aria-invalid={p.error ? 'true' : undefined}
+      />
+    </div>
+  );
+}
+
+export function CsrfInput({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+export function ErrorSummary({ errors }: { errors: string[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1}>
+      <h2>Ada yang perlu diperbaiki</h2>
+      <ul>
+        {errors.map((e) => (
+          <li>{e}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Card({ children }: { children: Child }) {
+  return <section class="card">{children}</section>;
+}

@@ -1,0 +1,80 @@
+import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import type { Actor } from '../../modules/accounts/index.js';
+import { t } from '../../i18n/index.js';
+import { assetUrl } from '../assets-route.js';
+
+export interface StaffLayoutProps {
+  title: string;
+  actor: Actor | null;
+  csrfToken: string;
+  children: Child;
+  /** A one-line confirmation or problem shown at the top ("what happened, what next"). */
+  flash?: { kind: 'ok' | 'error' | 'info'; text: string } | null;
+  back?: { href: string; label: string };
+}
+
+/** The staff area's frame: phone-first, large text and touch targets, one main action per screen. */
+export function StaffLayout(p: StaffLayoutProps) {
+  return (
+    <>
+      {raw('<!DOCTYPE html>')}
+    <html lang="id">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${p.title} · Beranda`}</title>
+        <link rel="stylesheet" href={assetUrl('staff.css')} />
+      </head>
+      <body>
+        <header class="bar">
+          <a class="brand" href="/admin">Beranda</a>
+          {p.actor ? (
+            <form method="post" action="/admin/keluar" class="inline">
+              <input type="hidden" name="_csrf" value={p.csrfToken} />
+              <button type="submit" class="link-button">{t('logout.submit')}</button>
+            </form>
+          ) : null}
+        </header>
+        <main id="isi" class="page">
+          {p.back ? (
+            <p class="back">
+              <a href={p.back.href}>← {p.back.label}</a>
+            </p>
+          ) : null}
+          {p.flash ? (
+            <div class={`flash flash-${p.flash.kind}`} role={p.flash.kind === 'error' ? 'alert' : 'status'}>
+              {p.flash.text}
+            </div>
+          ) : null}
+          {p.children}
+        </main>
+        {p.actor ? <StaffNav actor={p.actor} /> : null}
+      </body>
+    </html>
+    </>
+  );
+}
+
+function StaffNav({ actor }: { actor: Actor }) {
+  const links: [string, string][] = [['/admin', t('admin.nav.home')]];
+  if (actor.role === 'admin_kota') {
+    links.push(['/admin/pengguna', t('admin.nav.users')], ['/admin/wilayah', t('admin.nav.units')], ['/admin/audit', t('admin.nav.audit')]);
+  }
+  links.push(['/admin/akun/sandi', t('admin.nav.password')]);
+  return (
+    <nav class="staff-nav" aria-label="Menu petugas">
+      <p class="who">
+        {actor.displayName} · <span>{actor.username}</span>
+      </p>
+      <ul>
+        {links.map(([href, label]) => (
+          <li>
+            <a href={href}>{label}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
