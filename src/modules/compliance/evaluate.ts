@@ -96,7 +96,12 @@ function latestPerUrl<K extends Observation['kind']>(obs: (Observation & { id?: 
 export function evaluateUnit(input: EvaluationInput, clock: Clock): Verdict {
   const { unitId, rule, period, presence } = input;
   const now = clock.now().toISOString();
-  const obs = input.observations.filter((o) => o.unitId === unitId && o.fetchedAt >= period.start && o.fetchedAt <= now);
+  // Content may be observed after the period (a Sunday-night post crawled on Monday) and a later
+  // crawl may expose backdating, so content reads every observation up to now; the state of the
+  // sites (up, TLS, hijacked) is judged only from checks made during the period.
+  const mine = input.observations.filter((o) => o.unitId === unitId && o.fetchedAt >= period.start && o.fetchedAt <= now);
+  const obs = mine.filter((o) => o.fetchedAt < period.end);
+  const contentObs = mine.filter((o) => o.kind === 'freshness' || o.kind === 'social_activity');
   const reasons: Reason[] = [];
   const evidence: EvidenceRef[] = [];
   const required = requiredItems(rule, input.exceptions, unitId, period.start, period.end);
@@ -183,7 +188,7 @@ export function evaluateUnit(input: EvaluationInput, clock: Clock): Verdict {
 
   // 4. Content in the period, any channel, broadcasts excluded, deduplicated by URL.
   const all: ContentItem[] = [];
-  for (const o of obs) {
+  for (const o of contentObs) {
     if (o.kind === 'freshness' || o.kind === 'social_activity') all.push(...o.value.items);
   }
   all.push(...(input.acceptedItems ?? []));
@@ -201,9 +206,9 @@ export function evaluateUnit(input: EvaluationInput, clock: Clock): Verdict {
   const backdated = [...unique.values()].filter((i) => i.dating === 'backdated' && i.claimedAt && inPeriod(period, i.claimedAt));
   for (const b of backdated) reasons.push({ code: 'backdated_item', params: { url: b.url, claimed: b.claimedAt!, firstSeen: b.firstSeenAt } });
 
-  const freshness = latestPerUrl(obs, 'freshness');
+  const freshness = latestPerUrl(contentObs, 'freshness');
   for (const f of freshness.values()) evidence.push(ref(f));
-  for (const s of obs.filter((o) => o.kind === 'social_activity')) evidence.push(ref(s));
+  for (const s of latestPerUrl(contentObs, 'social_activity').values()) evidence.push(ref(s));
 
   if (presenceFailures.length > 0) {
     reasons.unshift(...presenceFailures);
