@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/web/app.js';
+import { createTestApp, csrfFrom, formBody, type Session, type TestApp } from '../support/test-app.js';
+import { testEngine } from '../support/test-db.js';
+import { ROUTES, type Outcome, type RouteRule, type Who } from './authz-routes.js';
+
+const WHO: Record<Exclude<Who, 'anonymous'>, string> = {
+  admin: 'admin', walikota: 'walikota', camat: 'camat.bukit-intan', pendamping: 'pendamping', lurah: 'lurah.bacang', operator: 'operator.bacang',
+};
+
+function outcomeOf(res: Response): Outcome | `unexpected ${number}` {
+  if (res.status === 403) return 'deny';
+  const loc = res.headers.get('location') ?? '';
+  if (res.status === 303 && loc.startsWith('/admin/masuk')) return 'login';
+  if (res.status === 401 || res.status === 404 || res.status >= 500) return `unexpected ${res.status}`;
+  return 'allow';
+}
+
+const expectations = (rule: RouteRule): { unit: 'own' | 'other' | null; expect: Partial<Record<Who, Outcome>> }[] =>
+  'own' in rule.expect ? [{ unit: 'own', expect: rule.expect.own }, { unit: 'other', expect: rule.expect.other }] : [{ unit: null, expect: rule.expect }];
+
+describe(`authorisation matrix on ${testEngine()}`, () => {
+  let a: TestApp;
+  const sessions = {} as Record<Exclude<Who, 'anonymous'>, Session>;
+  let targetUserId = '';
+  beforeAll(async () => {
+    a = await createTestApp();
+    for (const [who, username] of Object.entries(WHO)) sessions[who as keyof typeof WHO] = await a.loginAs(username);
+    targetUserId = (await a.t.db.selectFrom('users').select('id').where('username', '=', 'operator.asam').executeTakeFirstOrThrow()).id;
+  });
+  afterAll(async () => a.close());
+
+  it('has a rule for every staff route the app registers', () => {
+    const app = createApp(a.deps);
+    const registered = new Set(
+      app.routes.filter((r) => r.path.startsWith('/admin') && r.method !== 'ALL' && r.path !== '/admin/masuk' && r.path !== '/admin/keluar').map((r) => `${r.method} ${r.path}`),
+    );
+    const covered = new Set(ROUTES.map((r) => `${r.method} ${r.route}`));
+    expect([...registered].filter((r) => !covered.has(r))).toEqual([]);
+  });
+
+  for (const rule of ROUTES) {
+    for (const { unit, expect: table } of expectations(rule)) {
+      it(`${rule.method} ${rule.route}${unit ? ` (${unit} unit)` : ''}`, async () => {
+        const slug = unit === 'other' ? 'gabek-satu' : 'bacang';
+        const path = rule.route.replace(':slug', slug).replace(':id', targetUserId);
+        const got: Record<string, string> = {};
+        const want: Record<string, string> = {};
+        for (const who of Object.keys(table) as Who[]) {
+          want[who] = table[who]!;
+          let res: Response;
+          if (who === 'anonymous') {
+            if (rule.method === 'GET') res = await a.request(path);
+            else {
+              // A visitor with a valid pre-login CSRF token, so that login is what stops them.
+              const form = await a.request('/admin/masuk');
+              const cookie = form.headers.getSetCookie().find((c) => c.startsWith('beranda_csrf='))!.split(';')[0]!;
+              res = await a.request(path, { method: 'POST', cookie, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: formBody({ _csrf: csrfFrom(await form.text()), ...(rule.form ?? {}) }) });
+            }
+          } else {
+            const s = sessions[who];
+            res = rule.method === 'GET' ? await s.get(path) : await s.post(path, rule.form ?? {});
+          }
+          got[who] = outcomeOf(res);
+        }
+        expect(got).toEqual(want);
+      });
+    }
+  }
+});

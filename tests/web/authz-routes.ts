@@ -1,0 +1,48 @@
+// The authorisation matrix: every staff route × every role × own unit / another unit.
+// Each new route is added here; tests/web/authz-matrix.test.ts fails for any /admin route of
+// the app that has no entry, so a route cannot ship without its access rules being checked.
+
+export type Who = 'anonymous' | 'admin' | 'walikota' | 'camat' | 'pendamping' | 'lurah' | 'operator';
+export type Outcome = 'allow' | 'deny' | 'login';
+
+/** Who may do what. `own`: Bacang (Bukit Intan), which every scoped demo role covers. `other`: Gabek Satu (Gabek), which none of them covers. */
+export interface RouteRule {
+  method: 'GET' | 'POST';
+  /** Hono route path as registered, e.g. /admin/unit/:slug */
+  route: string;
+  /** Form fields for POST (the CSRF token is added by the test). */
+  form?: Record<string, string>;
+  /** Expected outcome per role; for unit routes, separately for the own and the other unit. */
+  expect: Partial<Record<Who, Outcome>> | { own: Partial<Record<Who, Outcome>>; other: Partial<Record<Who, Outcome>> };
+}
+
+const everyoneSignedIn = { admin: 'allow', walikota: 'allow', camat: 'allow', pendamping: 'allow', lurah: 'allow', operator: 'allow', anonymous: 'login' } as const;
+const cityAdminOnly = { admin: 'allow', walikota: 'deny', camat: 'deny', pendamping: 'deny', lurah: 'deny', operator: 'deny', anonymous: 'login' } as const;
+/** Reading a unit's staff pages: everyone whose role covers the unit. */
+const unitRead = {
+  own: everyoneSignedIn,
+  other: { admin: 'allow', walikota: 'allow', camat: 'deny', pendamping: 'deny', lurah: 'deny', operator: 'deny', anonymous: 'login' },
+} as const;
+/** Changing a unit's data: admin kota and the unit's own pendamping, lurah and operator. */
+export const unitWrite = {
+  own: { admin: 'allow', walikota: 'deny', camat: 'deny', pendamping: 'allow', lurah: 'allow', operator: 'allow', anonymous: 'login' },
+  other: { admin: 'allow', walikota: 'deny', camat: 'deny', pendamping: 'deny', lurah: 'deny', operator: 'deny', anonymous: 'login' },
+} as const;
+
+export const ROUTES: RouteRule[] = [
+  { method: 'GET', route: '/admin', expect: everyoneSignedIn },
+  { method: 'GET', route: '/admin/unit/:slug', expect: unitRead },
+  { method: 'GET', route: '/admin/akun/sandi', expect: everyoneSignedIn },
+  { method: 'POST', route: '/admin/akun/sandi', form: { current: 'x', next: 'y', confirm: 'z' }, expect: everyoneSignedIn },
+  { method: 'GET', route: '/admin/pengguna', expect: cityAdminOnly },
+  { method: 'GET', route: '/admin/pengguna/baru', expect: cityAdminOnly },
+  { method: 'POST', route: '/admin/pengguna/baru', form: { username: 'x' }, expect: cityAdminOnly },
+  { method: 'GET', route: '/admin/pengguna/:id', expect: cityAdminOnly },
+  { method: 'POST', route: '/admin/pengguna/:id', form: { displayName: '' }, expect: cityAdminOnly },
+  { method: 'POST', route: '/admin/pengguna/:id/sandi', form: { temporary: 'x' }, expect: cityAdminOnly },
+  { method: 'POST', route: '/admin/pengguna/:id/status', form: { change: 'none' }, expect: cityAdminOnly },
+  { method: 'GET', route: '/admin/wilayah', expect: cityAdminOnly },
+  { method: 'POST', route: '/admin/wilayah/opd', form: { name: '' }, expect: cityAdminOnly },
+  { method: 'POST', route: '/admin/wilayah/opd-csv', form: {}, expect: cityAdminOnly },
+  { method: 'GET', route: '/admin/audit', expect: cityAdminOnly },
+];
