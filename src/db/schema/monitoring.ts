@@ -1,0 +1,129 @@
+// Tables of the monitoring and compliance modules (migration 0400_monitoring.ts).
+
+export type PresenceKind = 'beranda_site' | 'website' | 'social';
+export type VerdictStatusColumn = 'PASS' | 'FAIL' | 'UNKNOWN' | 'COMPROMISED' | 'EXEMPT';
+
+export interface MonitoringTables {
+  /** What a unit has on the web: its Beranda site, external websites, social accounts. */
+  web_presences: {
+    id: string;
+    unit_id: string;
+    kind: PresenceKind;
+    /** Website address, or the account's profile URL. */
+    url: string | null;
+    platform: string | null;
+    handle: string | null;
+    /** manual, opd_csv (units.settings.links), beranda */
+    source: string;
+    active: number;
+    /** unit_id|kind|url-or-platform:handle, unique: NULLs in a unique index differ per engine. */
+    presence_key: string;
+    created_at: string;
+    updated_at: string;
+  };
+  /** The city's rule per region (kabupaten/kota code), JSON of CityRule. */
+  compliance_rules: {
+    region_code: string;
+    rule: string;
+    updated_by: string | null;
+    updated_at: string;
+  };
+  compliance_exceptions: {
+    id: string;
+    region_code: string;
+    /** null: the whole city (a holiday). */
+    unit_id: string | null;
+    kind: 'holiday' | 'maintenance';
+    starts_at: string;
+    ends_at: string;
+    reason: string;
+    created_by: string | null;
+    created_at: string;
+  };
+  /** Append-only facts from the checks; never updated. */
+  monitor_observations: {
+    id: string;
+    unit_id: string;
+    kind: string;
+    url: string;
+    fetched_at: string;
+    source: string;
+    confidence: string;
+    /** Short state for cheap filters: up, down, compromised, ok, … */
+    state: string;
+    value: string;
+    evidence: string;
+    created_at: string;
+  };
+  /** When the crawler first saw each article: ground truth against backdating. */
+  monitor_first_seen: {
+    site_key: string;
+    item_key: string;
+    first_seen_at: string;
+    claimed_at: string | null;
+    effective_at: string | null;
+    dating: string;
+  };
+  monitor_sites: {
+    site_key: string;
+    first_crawled_at: string;
+    last_crawled_at: string;
+    /** JSON string[] of known sitemap sections. */
+    sections: string | null;
+  };
+  /** One row per unit and WIB day: uptime and activity for cheap trend charts. */
+  monitor_daily: {
+    unit_id: string;
+    day: string;
+    checks: number;
+    up_checks: number;
+    latency_ms_sum: number;
+    compromised_checks: number;
+    last_site_state: string | null;
+    updated_at: string;
+  };
+  /** The current verdict per unit and period (re-evaluation replaces it). */
+  compliance_verdicts: {
+    id: string;
+    unit_id: string;
+    period_key: string;
+    period_start: string;
+    period_end: string;
+    status: VerdictStatusColumn;
+    /** JSON Reason[] */
+    reasons: string;
+    /** JSON EvidenceRef[] */
+    evidence: string;
+    counted_items: number;
+    /** JSON: counted items per channel, e.g. {"website":1,"facebook":2} */
+    counted_by_channel: string;
+    required_items: number;
+    alert: number;
+    ask_for_link: number;
+    /** Set when admin kota overrode the verdict by accepting a dispute. */
+    override_dispute_id: string | null;
+    evaluated_at: string;
+  };
+  compliance_disputes: {
+    id: string;
+    unit_id: string;
+    period_key: string;
+    verdict_id: string | null;
+    /** contest: the verdict is wrong; link: here is a post that should count. */
+    kind: 'contest' | 'link';
+    post_url: string | null;
+    message: string;
+    status: 'open' | 'accepted' | 'rejected';
+    /** Status of the verdict when the dispute was opened. */
+    original_status: string | null;
+    submitted_by: string | null;
+    submitted_at: string;
+    decided_by: string | null;
+    decided_at: string | null;
+    decision_note: string | null;
+    /** Publication time of the linked post as confirmed by admin kota. */
+    post_published_at: string | null;
+    /** JSON: what the decision was based on. */
+    evidence: string | null;
+  };
+}
