@@ -3,7 +3,7 @@ import type { Config } from '../config/index.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { type DemoLogin, ensureDemoUsers } from '../modules/accounts/index.js';
-import { importRegion, searchRegencies } from '../modules/units/index.js';
+import { importRegion } from '../modules/units/index.js';
 import type { Clock } from '../shared/clock.js';
 import { seedDemo } from './demo.js';
 
@@ -45,6 +45,5 @@ export async function bootstrap(config: Config, clock: Clock, logger: Logger): P
 /** One line that says what is wrong and how to find the right code. */
 export function unknownRegionMessage(code: string): string {
   const hint = 'Cari kode yang benar dengan: npm run beranda -- units regions <nama kota/kabupaten> (contoh: npm run beranda -- units regions pangkalpinang)';
-  const similar = /^\d{2}\.\d{2}$/.test(code) ? searchRegencies(code.slice(0, 2)).length : 0;
-  return `Kode wilayah "${code}" tidak dikenal (unknown region code). ${hint}${similar ? '' : ''}`;
+  return `Kode wilayah "${code}" tidak dikenal (unknown region code). ${hint}`;
 }

@@ -59,8 +59,13 @@ export function titleCase(name: string): string {
 
 /** Regencies whose name contains the words, for "which code is mine?" help. */
 export function searchRegencies(query: string, limit = 10): RegencyRecord[] {
+  // "pangkalpinang" must find "KOTA PANGKAL PINANG": compare without spaces as well.
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   return allRegencies()
-    .filter((r) => words.every((w) => r.name.toLowerCase().includes(w)))
+    .filter((r) => {
+      const name = r.name.toLowerCase();
+      const squashed = name.replace(/\s+/g, '');
+      return words.every((w) => name.includes(w) || squashed.includes(w));
+    })
     .slice(0, limit);
 }

@@ -1,0 +1,58 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/index.js';
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    loadConfig(env, '/srv/beranda');
+    return [];
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+};
+
+describe('configuration', () => {
+  it('has working defaults: SQLite under data/, port 3000, Pangkalpinang, demo on', () => {
+    const c = loadConfig({}, '/srv/beranda');
+    expect(c.port).toBe(3000);
+    expect(c.database).toEqual({ kind: 'sqlite', file: '/srv/beranda/data/beranda.db', url: 'sqlite:/srv/beranda/data/beranda.db' });
+    expect(c.region).toBe('19.71');
+    expect(c.demo).toBe(true);
+    expect(c.publicUrl).toBe('http://localhost:3000');
+    expect(c.mediaDir).toBe('/srv/beranda/data/media');
+    expect(c.secureCookies).toBe(false);
+    expect(c.roles).toEqual({ web: true, worker: true });
+  });
+
+  it('selects PostgreSQL from a postgres:// URL and https cookies from an https PUBLIC_URL', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/beranda', PUBLIC_URL: 'https://beranda.example.go.id/', BERANDA_DEMO: '0', SITE_DOMAIN: 'PangkalpinangKota.go.id' }, '/x');
+    expect(c.database.kind).toBe('postgres');
+    expect(c.publicUrl).toBe('https://beranda.example.go.id');
+    expect(c.secureCookies).toBe(true);
+    expect(c.demo).toBe(false);
+    expect(c.siteDomain).toBe('pangkalpinangkota.go.id');
+  });
+
+  it('reports every mistake in its own clear line', () => {
+    const problems = problemsOf({ PORT: 'tiga ribu', DATABASE_URL: 'mysql://x', BERANDA_REGION: '1971', BERANDA_DEMO: 'ya', PUBLIC_URL: 'ftp://x', SITE_DOMAIN: 'bukan domain' });
+    expect(problems).toHaveLength(6);
+    expect(problems[0]).toMatch(/^PORT: "tiga ribu"/);
+    expect(problems.find((p) => p.startsWith('BERANDA_REGION'))).toMatch(/units regions/);
+    for (const p of problems) expect(p).not.toContain('\n');
+  });
+
+  it('reads secrets from *_FILE', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cfg-'));
+    writeFileSync(path.join(dir, 'secret'), 'a'.repeat(40) + '\n');
+    expect(loadConfig({ BERANDA_SECRET_FILE: path.join(dir, 'secret') }, '/x').secret).toBe('a'.repeat(40));
+    expect(problemsOf({ DATABASE_URL_FILE: path.join(dir, 'missing') })[0]).toMatch(/^DATABASE_URL_FILE: berkas/);
+  });
+
+  it('refuses a short secret and a malformed token key', () => {
+    const problems = problemsOf({ BERANDA_SECRET: 'pendek', TOKEN_ENCRYPTION_KEY: 'abc' });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['BERANDA_SECRET', 'TOKEN_ENCRYPTION_KEY']);
+  });
+});
