@@ -1,0 +1,40 @@
+import { facebookProvider } from './providers/facebook.js';
+import { instagramProvider } from './providers/instagram.js';
+import { RateGate } from './providers/rate-gate.js';
+import type { Platform, SocialProvider } from './providers/social-provider.js';
+import { tiktokProvider } from './providers/tiktok.js';
+
+export interface ProviderSettings {
+  /** Config graphApiBase, including the version. */
+  graphBase: string;
+  tiktokBase: string;
+  tiktokAudited?: boolean;
+  timeoutMs?: number;
+  /** Poll pacing; tests and the demo shorten these. */
+  instagramPollMs?: number;
+  tiktokPollMs?: number;
+  maxPolls?: number;
+  sleep?(ms: number): Promise<void>;
+}
+
+/** One adapter per platform for this process (the TikTok rate gate is shared by all deliveries). */
+export function createProviders(s: ProviderSettings): Record<Platform, SocialProvider> {
+  const common = { ...(s.timeoutMs ? { timeoutMs: s.timeoutMs } : {}), ...(s.sleep ? { sleep: s.sleep } : {}) };
+  return {
+    facebook: facebookProvider({ graphBase: s.graphBase, ...common }),
+    instagram: instagramProvider({
+      graphBase: s.graphBase,
+      ...common,
+      ...(s.instagramPollMs !== undefined ? { pollIntervalMs: s.instagramPollMs } : {}),
+      ...(s.maxPolls !== undefined ? { maxPolls: s.maxPolls } : {}),
+    }),
+    tiktok: tiktokProvider({
+      tiktokBase: s.tiktokBase,
+      audited: s.tiktokAudited ?? false,
+      gate: new RateGate(),
+      ...common,
+      ...(s.tiktokPollMs !== undefined ? { pollIntervalMs: s.tiktokPollMs } : {}),
+      ...(s.maxPolls !== undefined ? { maxPolls: s.maxPolls } : {}),
+    }),
+  };
+}

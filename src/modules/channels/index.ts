@@ -1,0 +1,44 @@
+// Public surface of the channels module: the account registry per unit, OAuth connection,
+// token health, the provider adapters and the manual-link check.
+export type { ChannelsDeps } from './deps.js';
+export * from './providers/social-provider.js';
+export { facebookProvider } from './providers/facebook.js';
+export { instagramProvider } from './providers/instagram.js';
+export { tiktokProvider, type TikTokCreatorInfo } from './providers/tiktok.js';
+export { createProviders, type ProviderSettings } from './create-providers.js';
+export { parseJsonLossless } from './providers/lossless-json.js';
+export { encryptToken, decryptToken, parseTokenKey, type TokenKey } from './token-crypto.js';
+export {
+  facebookAuthorizationUrl,
+  exchangeFacebookCode,
+  extendFacebookToken,
+  listFacebookPages,
+  tiktokAuthorizationUrl,
+  exchangeTikTokCode,
+  refreshTikTokToken,
+  revokeTikTokToken,
+  missingTikTokScopes,
+  type TokenSet,
+  type FacebookPage,
+} from './oauth.js';
+export { registerChannel, type RegisterChannelError } from './register-channel.js';
+export { connectChannel } from './connect-channel.js';
+export { disconnectChannel } from './disconnect-channel.js';
+export { markNeedsReconnect } from './mark-needs-reconnect.js';
+export { refreshChannelToken, type RefreshOutcome } from './refresh-channel-token.js';
+export { checkTokenHealth, type TokenHealthReport } from './check-token-health.js';
+export { providerAccountOf } from './provider-account.js';
+export { verifyManualLink, type ManualLinkError, type VerifiedLink, type AuthorLookup } from './verify-manual-link.js';
+export { parseLink, canonicalPostUrl } from './profile-url.js';
+export {
+  type ChannelRow,
+  type ActivityRow,
+  type AlertRow,
+  getChannel,
+  listUnitChannels,
+  listConnectedChannels,
+  updateChannel,
+  insertActivity,
+  listActivity,
+  listOpenAlerts as listChannelAlerts,
+} from './channel-repo.js';

@@ -1,0 +1,63 @@
+import type { ChannelPlatform } from '../../db/schema/channels.js';
+import { channelText } from '../../i18n/messages/channels.js';
+import { type Result, err, ok } from '../../shared/result.js';
+import { PLATFORM_NAME } from './providers/http.js';
+import { canonicalPostUrl, parseLink } from './profile-url.js';
+
+// "Sudah diposting": checks the link staff paste for a manual-kit delivery — that it is a link
+// to one post on the right platform, from the account registered for the unit. Where the link
+// does not name the account (instagram.com/p/…, vm.tiktok.com/…), an optional lookup (TikTok
+// oEmbed, or the account's recent posts when connected) settles it; otherwise it is accepted and
+// the evidence says the account could not be checked, so a pendamping can look.
+
+export type ManualLinkError = 'invalid_url' | 'wrong_platform' | 'wrong_account' | 'not_a_post';
+
+export interface VerifiedLink {
+  permalink: string;
+  postId: string | null;
+  /** true: the link's account matched; false: the link does not say and no lookup could tell. */
+  accountChecked: boolean;
+  checkedBy: 'url' | 'lookup' | 'none';
+}
+
+export interface ManualLinkAccount {
+  platform: ChannelPlatform;
+  handle: string;
+  platformAccountId?: string | null;
+}
+
+/** Resolves the author of a link (e.g. TikTok oEmbed author_unique_id); null when unreachable. */
+export type AuthorLookup = (url: string) => Promise<string | null>;
+
+export async function verifyManualLink(
+  account: ManualLinkAccount,
+  url: string,
+  lookup?: AuthorLookup,
+): Promise<Result<VerifiedLink, ManualLinkError>> {
+  const platform = PLATFORM_NAME[account.platform as keyof typeof PLATFORM_NAME] ?? account.platform;
+  const parsed = parseLink(account.platform, url);
+  if (parsed === 'invalid') return err('invalid_url', channelText('channels.manual.invalid_url', { platform }));
+  if (parsed === 'wrong_platform') return err('wrong_platform', channelText('channels.manual.wrong_platform', { platform }));
+  if (parsed.kind === 'profile') return err('not_a_post', channelText('channels.manual.not_a_post'));
+  const permalink = canonicalPostUrl(url);
+  const expected = account.handle.replace(/^@/, '').toLowerCase();
+  const mismatch = (found: string) =>
+    err('wrong_account' as const, channelText('channels.manual.wrong_account', { found: `@${found}`, handle: `@${expected}` }));
+
+  if (parsed.handle) {
+    if (parsed.handle !== expected) return mismatch(parsed.handle);
+    return ok({ permalink, postId: parsed.postId, accountChecked: true, checkedBy: 'url' });
+  }
+  if (parsed.accountId && account.platformAccountId) {
+    if (parsed.accountId !== account.platformAccountId) return mismatch(parsed.accountId);
+    return ok({ permalink, postId: parsed.postId, accountChecked: true, checkedBy: 'url' });
+  }
+  if (lookup) {
+    const author = (await lookup(permalink).catch(() => null))?.replace(/^@/, '').toLowerCase() ?? null;
+    if (author) {
+      if (author !== expected) return mismatch(author);
+      return ok({ permalink, postId: parsed.postId, accountChecked: true, checkedBy: 'lookup' });
+    }
+  }
+  return ok({ permalink, postId: parsed.postId, accountChecked: false, checkedBy: 'none' });
+}
