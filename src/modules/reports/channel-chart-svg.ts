@@ -15,7 +15,7 @@ export const CHANNEL_NAMES: Record<string, string> = {
 export const channelName = (c: string) => CHANNEL_NAMES[c] ?? c;
 
 /** Stacked bars of content items per week, each channel a colour and a pattern, totals on top. */
-export function channelChartSvg(data: ItemsByChannel, opts: { width?: number; height?: number; lang?: Lang; id?: string; title?: string } = {}): string {
+export function channelChartSvg(data: ItemsByChannel, opts: { width?: number; height?: number; lang?: Lang; id?: string; title?: string; fixedSize?: boolean } = {}): string {
   const lang = opts.lang ?? 'id';
   const W = opts.width ?? 720;
   const H = opts.height ?? 300;
@@ -66,7 +66,7 @@ export function channelChartSvg(data: ItemsByChannel, opts: { width?: number; he
     desc.push(`${wk}: ${w.total}${parts.length ? ` (${parts.join(', ')})` : ''}`);
   });
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-labelledby="${id}-t ${id}-d" font-family="${esc(FONT)}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" ${opts.fixedSize ? `width="${W}" height="${H}"` : 'width="100%"'} role="img" aria-labelledby="${id}-t ${id}-d" font-family="${esc(FONT)}">` +
     `<title id="${id}-t">${esc(title)}</title><desc id="${id}-d">${esc(desc.join('; '))}</desc>` +
     `<defs>${channelPatternDefs(id, data.channels.length)}</defs>` +
     `<rect width="${W}" height="${H}" fill="#fff"/>` +

@@ -11,36 +11,38 @@ export function tr(lang: Lang, key: ReportKey, params: Record<string, string | n
 
 const TZ = 'Asia/Jakarta';
 
+// Intl formatters are costly to build; charts and exports format thousands of dates.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function fmt(locale: string, o: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(o);
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, { timeZone: TZ, ...o })));
+  return f;
+}
+
 /** "Sabtu, 28 November 2026 11.15 WIB" — every time shown to people is in WIB. */
 export function formatWib(isoTime: string, lang: Lang = 'id'): string {
   const d = new Date(isoTime);
-  const date = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-    timeZone: TZ, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric',
-  }).format(d);
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hour12: false })
-    .format(d)
-    .replace(':', '.');
+  const date = fmt(lang === 'id' ? 'id-ID' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(d);
+  const time = fmt('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false }).format(d).replace(':', '.');
   return `${date} ${time} WIB`;
 }
 
 /** "28 Nov 2026" in WIB. */
 export function formatDateWib(isoTime: string, lang: Lang = 'id'): string {
-  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-    timeZone: TZ, day: 'numeric', month: 'short', year: 'numeric',
-  }).format(new Date(isoTime));
+  return fmt(lang === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(isoTime));
 }
 
 /** Short axis label for a period: "23/11" (start day in WIB). */
 export function shortPeriodLabel(startIso: string): string {
-  const p = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, day: '2-digit', month: '2-digit' }).format(new Date(startIso));
-  return p;
+  return fmt('en-GB', { day: '2-digit', month: '2-digit' }).format(new Date(startIso));
 }
 
 /** "23–29 November 2026" (end is exclusive, so the last day shown is end − 1 ms). */
 export function formatPeriodRange(startIso: string, endIso: string, lang: Lang = 'id'): string {
   const loc = lang === 'id' ? 'id-ID' : 'en-GB';
   const last = new Date(new Date(endIso).getTime() - 1);
-  const f = (d: Date, o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(loc, { timeZone: TZ, ...o }).format(d);
+  const f = (d: Date, o: Intl.DateTimeFormatOptions) => fmt(loc, o).format(d);
   const s = new Date(startIso);
   const sameMonth = f(s, { month: 'long', year: 'numeric' }) === f(last, { month: 'long', year: 'numeric' });
   if (sameMonth) return `${f(s, { day: 'numeric' })}–${f(last, { day: 'numeric', month: 'long', year: 'numeric' })}`;

@@ -8,6 +8,8 @@ export interface TrendChartOptions {
   height?: number;
   lang?: Lang;
   id?: string;
+  /** Fixed pixel size instead of width="100%" (for the PDF, whose SVG renderer needs it). */
+  fixedSize?: boolean;
 }
 
 /**
@@ -55,7 +57,7 @@ export function trendChartSvg(series: TrendSeries, opts: TrendChartOptions = {})
     desc.push(`${wk}: ${pct(p.rate)} (${p.pass}/${p.assessed})`);
   });
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-labelledby="${id}-t ${id}-d" font-family="${esc(FONT)}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" ${opts.fixedSize ? `width="${W}" height="${H}"` : 'width="100%"'} role="img" aria-labelledby="${id}-t ${id}-d" font-family="${esc(FONT)}">` +
     `<title id="${id}-t">${esc(title)} — ${esc(series.name)}</title><desc id="${id}-d">${esc(desc.join('; '))}</desc>` +
     `<rect width="${W}" height="${H}" fill="#fff"/>` +
     `<text x="${m.l}" y="22" font-size="15" font-weight="700" fill="#111827">${esc(title)}</text>` +
