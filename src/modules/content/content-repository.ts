@@ -85,6 +85,9 @@ export const contentRepository = {
     return (r?.at as string | null) ?? null;
   },
 
+  hasDemo: async (db: Kysely<DB>, unitId: string) =>
+    !!(await db.selectFrom('content_items').select('id').where('unit_id', '=', unitId).where('is_demo', '=', 1).limit(1).executeTakeFirst()),
+
   byId: (db: Kysely<DB>, unitId: string, id: string) =>
     db.selectFrom('content_items').selectAll().where('unit_id', '=', unitId).where('id', '=', id).executeTakeFirst(),
 

@@ -1,4 +1,8 @@
-import xss from 'xss';
+import xssDefault from 'xss';
+
+// xss is CommonJS: Node's ESM loader only exposes its default export, whose properties carry the
+// named API (the typings declare them as named exports).
+const { FilterXSS, friendlyAttrValue } = xssDefault as unknown as typeof import('xss');
 
 // Body text is the only field rendered as HTML; everything else goes through hono/jsx escaping.
 // The allow-list is deliberately small (what a plain editor or a paste from Word needs), so a
@@ -30,13 +34,13 @@ const LINK_HREF = /^(https?:\/\/[^\s"'<>`]+|mailto:[^\s"'<>`]+)$/i;
 function safeHref(raw: string): string | null {
   // Browsers ignore control characters and entity-encode tricks inside URLs; decode the way the
   // browser would, then judge the result.
-  const v = xss.friendlyAttrValue(raw).trim();
+  const v = friendlyAttrValue(raw).trim();
   if (/[\u0000-\u001f\u007f]/.test(v)) return null;
   return LINK_HREF.test(v) ? v : null;
 }
 
 function safeSrc(raw: string): string | null {
-  const v = xss.friendlyAttrValue(raw).trim();
+  const v = friendlyAttrValue(raw).trim();
   if (v.includes('..') || v.includes('//')) return null;
   return MEDIA_SRC.test(v) ? v : null;
 }
@@ -44,7 +48,7 @@ function safeSrc(raw: string): string | null {
 const attr = (v: string) =>
   v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-const filter = new xss.FilterXSS({
+const filter = new FilterXSS({
   whiteList: ALLOWED,
   stripIgnoreTag: true,
   stripIgnoreTagBody: ['script', 'style', 'iframe', 'object', 'embed', 'noscript', 'template', 'svg', 'math', 'xmp', 'textarea', 'title'],
@@ -63,7 +67,7 @@ const filter = new xss.FilterXSS({
       return /^\d{1,4}$/.test(value) ? `${name}="${value}"` : '';
     }
     if (tag === 'img' && name === 'alt') {
-      return `alt="${attr(xss.friendlyAttrValue(value))}"`;
+      return `alt="${attr(friendlyAttrValue(value))}"`;
     }
     return undefined;
   },

@@ -1,0 +1,150 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema/index.js';
+import { contentRepository } from '../../modules/content/index.js';
+import { getMedia, pickVariant } from '../../modules/media/index.js';
+import type { MediaItem } from '../../modules/media/index.js';
+import { type Profile, getProfile } from '../../modules/profile/index.js';
+import { type UnitRow, findUnitById, findUnitBySlug } from '../../modules/units/index.js';
+import type { Clock } from '../../shared/clock.js';
+import type { PictureData } from '../views/site/components.js';
+import { t } from '../views/site/i18n.js';
+import type { Chrome, FooterInfo } from '../views/site/layout.js';
+import { type RoutingMode, type SiteLinks, portalLinks, unitLinks } from './urls.js';
+
+/** What the public site needs from the app; AppDeps satisfies it structurally. */
+export interface SiteDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  config: { publicUrl: string; siteDomain: string | null; region: string };
+}
+
+export interface UnitCtx {
+  deps: SiteDeps;
+  unit: UnitRow;
+  parent: UnitRow | undefined;
+  cityName: string;
+  profile: Profile;
+  profileUpdatedAt: string | null;
+  links: SiteLinks;
+  chrome: Chrome;
+  now: Date;
+}
+
+const KIND_LABEL: Record<string, string> = {
+  kelurahan: 'Kelurahan',
+  desa: 'Desa',
+  kecamatan: 'Kecamatan',
+  kota: '',
+  kabupaten: '',
+  opd: '',
+};
+
+export const unitTitle = (u: Pick<UnitRow, 'kind' | 'name'>) => `${KIND_LABEL[u.kind] ? `${KIND_LABEL[u.kind]} ` : ''}${u.name}`;
+
+export async function cityName(deps: SiteDeps): Promise<string> {
+  const root = await deps.db
+    .selectFrom('units')
+    .select('name')
+    .where('region_code', '=', deps.config.region)
+    .where('kind', 'in', ['kota', 'kabupaten'])
+    .executeTakeFirst();
+  return root?.name ?? 'Kota';
+}
+
+export async function loadUnitCtx(deps: SiteDeps, slug: string, mode: RoutingMode, now: Date): Promise<UnitCtx | null> {
+  const unit = await findUnitBySlug(deps.db, deps.config.region, slug);
+  if (!unit || unit.kind === 'kota' || unit.kind === 'kabupaten') return null;
+  const [parent, { profile, updatedAt }, city, demo] = await Promise.all([
+    unit.parent_id ? findUnitById(deps.db, unit.parent_id) : Promise.resolve(undefined),
+    getProfile(deps.db, unit.id),
+    cityName(deps),
+    contentRepository.hasDemo(deps.db, unit.id),
+  ]);
+  const links = unitLinks(deps.config, unit.slug, mode);
+  const settings = parseSettings(unit.settings);
+  const chrome: Chrome = {
+    cityName: city,
+    unit: {
+      name: unit.name,
+      kindLabel: KIND_LABEL[unit.kind] ?? '',
+      parentName: parent && parent.kind === 'kecamatan' ? `Kecamatan ${parent.name}, ${city}` : city,
+      accent: profile.identitas.warnaAksen ?? settings.accent,
+    },
+    links,
+    portalHref: mode === 'host' ? `${deps.config.publicUrl}/` : '/',
+    footer: footerOf(profile),
+    isDemo: unit.is_demo === 1 || demo,
+    searchAction: links.href('/cari'),
+  };
+  return { deps, unit, parent, cityName: city, profile, profileUpdatedAt: updatedAt, links, chrome, now };
+}
+
+export function portalChrome(deps: SiteDeps, city: string): Chrome {
+  const links = portalLinks(deps.config);
+  return { cityName: city, links, portalHref: '/', searchAction: '/cari' };
+}
+
+function parseSettings(text: string): { accent?: string } {
+  try {
+    const s = JSON.parse(text);
+    return typeof s === 'object' && s ? s : {};
+  } catch {
+    return {};
+  }
+}
+
+export function jamLines(profile: Profile): string[] {
+  return profile.identitas.jamPelayanan.map((j) => {
+    const days = j.hari.map((h) => t(`site.hari.${h}`));
+    const label = days.length > 2 && isConsecutive(j.hari) ? `${days[0]}–${days[days.length - 1]}` : days.join(', ');
+    const range = t('site.jam.range', { from: j.buka, to: j.tutup });
+    return `${label}: ${range}${j.istirahat ? ` (${t('site.jam.istirahat', { time: j.istirahat })})` : ''}`;
+  });
+}
+
+const ORDER = ['senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu', 'minggu'];
+function isConsecutive(days: string[]): boolean {
+  const idx = days.map((d) => ORDER.indexOf(d));
+  return idx.every((v, i) => i === 0 || v === idx[i - 1]! + 1);
+}
+
+function footerOf(p: Profile): FooterInfo {
+  const i = p.identitas;
+  return {
+    alamat: [i.alamatKantor, i.kodePos].filter(Boolean).join(' '),
+    jam: jamLines(p),
+    telepon: i.telepon,
+    whatsapp: i.whatsapp,
+    email: i.email,
+    social: i.media,
+  };
+}
+
+// ---- pictures from the media library -------------------------------------------------------
+
+export const MEDIA_BASE = '/media';
+
+export function pictureOf(item: MediaItem, alt: string, sizes?: string): PictureData | null {
+  const jpeg = item.variants.filter((v) => v.kind === 'web' && v.format === 'jpeg').sort((a, b) => a.width - b.width);
+  const fallback = pickVariant(item, { format: 'jpeg', minWidth: 960 }) ?? jpeg[jpeg.length - 1];
+  if (!fallback) return null;
+  const srcset = (format: 'avif' | 'webp' | 'jpeg') =>
+    item.variants
+      .filter((v) => (v.kind === 'web' || v.kind === 'avif') && v.format === format)
+      .sort((a, b) => a.width - b.width)
+      .map((v) => `${MEDIA_BASE}/${v.key} ${v.width}w`)
+      .join(', ');
+  const sources = (['avif', 'webp', 'jpeg'] as const)
+    .map((f) => ({ type: `image/${f}`, srcset: srcset(f) }))
+    .filter((s) => s.srcset !== '');
+  return { alt: alt || item.alt, width: fallback.width, height: fallback.height, src: `${MEDIA_BASE}/${fallback.key}`, sources, sizes };
+}
+
+/** A unit's media item as a picture; another unit's id yields nothing (getMedia is unit-scoped). */
+export async function loadPicture(db: Kysely<DB>, unitId: string, mediaId: string | null, alt: string, sizes?: string) {
+  if (!mediaId) return { pic: null, og: undefined as string | undefined };
+  const r = await getMedia(db, unitId, mediaId);
+  if (!r.ok) return { pic: null, og: undefined };
+  const og = pickVariant(r.value, { crop: 'landscape_og' }) ?? pickVariant(r.value, { format: 'jpeg', minWidth: 960 });
+  return { pic: pictureOf(r.value, alt, sizes), og: og ? `${MEDIA_BASE}/${og.key}` : undefined };
+}

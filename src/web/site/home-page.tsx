@@ -1,0 +1,134 @@
+import { listPublicContent, listUpcomingAgenda } from '../../modules/content/index.js';
+import { listUnitServices } from '../../modules/services/index.js';
+import { CardGrid, Empty } from '../views/site/components.js';
+import { t } from '../views/site/i18n.js';
+import { Layout, waLink } from '../views/site/layout.js';
+import { cardOf, feedsOf } from './content-pages.js';
+import { type UnitCtx, unitTitle } from './context.js';
+import { type Rendered, html } from './render.js';
+import { governmentOrganization } from './seo/json-ld.js';
+
+// Beranda of a unit: sambutan, latest pengumuman and berita, agenda, featured layanan, kontak.
+// A kelurahan that has published nothing yet still gets a useful page (services and contact
+// always exist), with a plain note instead of empty boxes.
+
+export async function homePage(ctx: UnitCtx): Promise<Rendered> {
+  const db = ctx.deps.db;
+  const [berita, pengumuman, agenda, services] = await Promise.all([
+    listPublicContent(db, { unitIds: [ctx.unit.id], kinds: ['berita'], now: ctx.now, perPage: 4 }),
+    listPublicContent(db, { unitIds: [ctx.unit.id], kinds: ['pengumuman'], now: ctx.now, perPage: 3 }),
+    listUpcomingAgenda(db, { unitIds: [ctx.unit.id], now: ctx.now, limit: 3 }),
+    listUnitServices(db, ctx.unit.id),
+  ]);
+  const p = ctx.profile;
+  const name = unitTitle(ctx.unit);
+  const lurah = p.aparatur.items.find((a) => /^lurah$/i.test(a.jabatan.trim()));
+  const featured = services.filter((s) => s.enabled && s.featured);
+  const shownServices = (featured.length > 0 ? featured : services.filter((s) => s.enabled)).slice(0, 4);
+  const nothingYet = berita.total === 0 && pengumuman.total === 0 && agenda.length === 0;
+  const i = p.identitas;
+  const description = p.narasi.sambutanLurah
+    ? p.narasi.sambutanLurah.slice(0, 155).replace(/\s+\S*$/, '…')
+    : t('site.home.welcome', { unit: name });
+
+  return html(
+    <Layout
+      meta={{
+        title: name,
+        description,
+        canonical: ctx.links.canonical('/'),
+        feeds: feedsOf(ctx),
+        jsonLd: [
+          governmentOrganization({
+            name,
+            url: ctx.links.canonical('/'),
+            address: i.alamatKantor,
+            postalCode: i.kodePos,
+            locality: ctx.cityName,
+            region: 'Kepulauan Bangka Belitung',
+            telephone: i.telepon,
+            email: i.email,
+            parentName: ctx.parent ? unitTitle(ctx.parent) : undefined,
+            sameAs: i.media.map((m) => m.url),
+          }),
+        ],
+      }}
+      chrome={{ ...ctx.chrome, active: 'home' }}
+    >
+      <h1 class="sr">{name}</h1>
+      <section class="hero" aria-labelledby="sambutan">
+        <h2 id="sambutan">{t('site.home.sambutan', { jabatan: 'Lurah' })}</h2>
+        {p.narasi.sambutanLurah ? (
+          p.narasi.sambutanLurah.split(/\n{2,}/).slice(0, 2).map((para) => <p>{para}</p>)
+        ) : (
+          <p>{t('site.home.welcome', { unit: name })}</p>
+        )}
+        {lurah ? <p><strong>{lurah.nama}</strong>, Lurah {ctx.unit.name}</p> : null}
+        <p><a href={ctx.links.href('/profil')}>{t('site.readMore')}: {t('site.nav.profil')}</a></p>
+      </section>
+
+      {nothingYet ? (
+        <Empty title={t('site.empty.title', { what: t('site.what.berita') })}>
+          <p>{t('site.empty.unit', { what: t('site.what.berita') })}</p>
+        </Empty>
+      ) : null}
+
+      <div class="two">
+        <div>
+          {pengumuman.items.length > 0 ? (
+            <section aria-labelledby="h-peng">
+              <h2 id="h-peng">{t('site.home.latestAnnouncements')}</h2>
+              <CardGrid items={pengumuman.items.map((r) => cardOf(ctx, r))} />
+              <p><a href={ctx.links.href('/pengumuman')}>{t('site.seeAll', { what: t('site.what.pengumuman') })}</a></p>
+            </section>
+          ) : null}
+          {berita.items.length > 0 ? (
+            <section aria-labelledby="h-berita">
+              <h2 id="h-berita">{t('site.home.latestNews')}</h2>
+              <CardGrid items={berita.items.map((r) => cardOf(ctx, r))} />
+              <p><a href={ctx.links.href('/berita')}>{t('site.seeAll', { what: t('site.what.berita') })}</a></p>
+            </section>
+          ) : null}
+        </div>
+        <div>
+          {agenda.length > 0 ? (
+            <section class="panel" aria-labelledby="h-agenda">
+              <h2 id="h-agenda">{t('site.home.upcoming')}</h2>
+              <ul class="list">
+                {agenda.map((a) => {
+                  const c = cardOf(ctx, a);
+                  return (
+                    <li>
+                      <a href={c.href}>{a.title}</a>
+                      <br />
+                      <span class="meta">
+                        <time datetime={a.event_start ?? ''}>{new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(a.event_start!))}</time>
+                        {a.event_place ? ` · ${a.event_place}` : ''}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          ) : null}
+          <section class="panel" aria-labelledby="h-layanan">
+            <h2 id="h-layanan">{t('site.home.services')}</h2>
+            <ul class="list">
+              {shownServices.map((s) => (
+                <li><a href={ctx.links.href(`/layanan/${s.code}`)}>{s.name}</a><br /><span class="meta">{s.waktu} · {s.biaya}</span></li>
+              ))}
+            </ul>
+            <p><a href={ctx.links.href('/layanan')}>{t('site.seeAll', { what: t('site.what.layanan') })}</a></p>
+          </section>
+          <section class="panel" aria-labelledby="h-kontak">
+            <h2 id="h-kontak">{t('site.home.contact')}</h2>
+            {i.alamatKantor ? <p>{i.alamatKantor} {i.kodePos}</p> : null}
+            {ctx.chrome.footer?.jam.map((j) => <p class="meta">{j}</p>)}
+            {i.whatsapp ? <p><a class="btn" href={waLink(i.whatsapp)}>{t('site.kontak.chatWa')}</a></p> : null}
+            <p><a href={ctx.links.href('/kontak')}>{t('site.nav.kontak')}</a></p>
+          </section>
+        </div>
+      </div>
+    </Layout>,
+  );
+}

@@ -1,0 +1,139 @@
+import { searchContent } from '../../db/search.js';
+import { listPublicContent, recentPublishers } from '../../modules/content/index.js';
+import { type UnitRow, listUnitTree } from '../../modules/units/index.js';
+import { CardGrid, Crumbs } from '../views/site/components.js';
+import { type SiteKey, fmtDate, t } from '../views/site/i18n.js';
+import { Layout } from '../views/site/layout.js';
+import { KIND_PATH, cardOf } from './content-pages.js';
+import { type SiteDeps, cityName, portalChrome, unitTitle } from './context.js';
+import { type Rendered, html } from './render.js';
+import { governmentOrganization } from './seo/json-ld.js';
+import { SearchForm } from './unit-pages.js';
+import { portalLinks, unitLinks } from './urls.js';
+
+// The city portal at `/`: identity, kecamatan → kelurahan index, latest posts from every unit,
+// search across all units, and who published in the last seven days.
+
+export async function portalHome(deps: SiteDeps, now: Date): Promise<Rendered> {
+  const [tree, city, latest, recent] = await Promise.all([
+    listUnitTree(deps.db, deps.config.region),
+    cityName(deps),
+    listPublicContent(deps.db, { kinds: ['berita', 'pengumuman', 'agenda'], now, perPage: 9 }),
+    recentPublishers(deps.db, { now, days: 7 }),
+  ]);
+  const byId = new Map<string, UnitRow>();
+  for (const k of tree.kecamatan) {
+    byId.set(k.unit.id, k.unit);
+    for (const c of k.children) byId.set(c.id, c);
+  }
+  for (const o of tree.opd) byId.set(o.id, o);
+  const unitHref = (u: UnitRow) => unitLinks(deps.config, u.slug, 'path').href('/');
+  const kelCount = tree.kecamatan.reduce((n, k) => n + k.children.length, 0);
+  const links = portalLinks(deps.config);
+  const chrome = portalChrome(deps, city);
+  const title = t('site.portal.title', { city });
+  const active = recent.filter((r) => byId.has(r.unitId));
+
+  return html(
+    <Layout
+      meta={{
+        title,
+        description: t('site.portal.intro', { city }),
+        canonical: links.canonical('/'),
+        feeds: { rss: links.canonical('/feed.xml'), atom: links.canonical('/atom.xml') },
+        jsonLd: [governmentOrganization({ name: tree.root ? tree.root.name : city, url: links.canonical('/') })],
+      }}
+      chrome={chrome}
+    >
+      <section class="hero">
+        <h1>{title}</h1>
+        <p>{t('site.portal.intro', { city })}</p>
+        <p class="meta">{t('site.portal.unitsCount', { k: tree.kecamatan.length, n: kelCount })}</p>
+      </section>
+      <div class="two">
+        <section aria-labelledby="h-latest">
+          <h2 id="h-latest">{t('site.portal.latest')}</h2>
+          <CardGrid
+            items={latest.items.flatMap((r) => {
+              const u = byId.get(r.unit_id);
+              if (!u) return [];
+              const l = unitLinks(deps.config, u.slug, 'path');
+              return [cardOf({ links: l }, r, { unitName: unitTitle(u), kindLabel: t(`site.kind.${r.kind}` as SiteKey) })];
+            })}
+          />
+        </section>
+        <section class="panel" aria-labelledby="h-active">
+          <h2 id="h-active">{t('site.portal.active')}</h2>
+          {active.length === 0 ? (
+            <p>{t('site.portal.inactiveNone')}</p>
+          ) : (
+            <>
+              <p class="meta">{t('site.portal.activeCount', { n: active.length })}</p>
+              <ul class="list">
+                {active.slice(0, 12).map((r) => {
+                  const u = byId.get(r.unitId)!;
+                  return (
+                    <li>
+                      <a href={unitHref(u)}>{unitTitle(u)}</a>
+                      <br />
+                      <span class="meta">{t('site.portal.posts', { n: r.count })} · {fmtDate(r.lastAt)}</span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          )}
+        </section>
+      </div>
+      <section aria-labelledby="h-index">
+        <h2 id="h-index">{t('site.portal.index')}</h2>
+        <div class="idx">
+          {tree.kecamatan.map((k) => (
+            <div class="kec">
+              <h3><a href={unitHref(k.unit)}>{unitTitle(k.unit)}</a></h3>
+              <ul>
+                {k.children.map((c) => (
+                  <li><a href={unitHref(c)}>{c.name}</a></li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      </section>
+    </Layout>,
+  );
+}
+
+export async function portalSearch(deps: SiteDeps, now: Date, q: string): Promise<Rendered> {
+  const query = q.trim().slice(0, 100);
+  const [city, hits, tree] = await Promise.all([
+    cityName(deps),
+    query ? searchContent(deps.db, { query, now: now.toISOString(), limit: 30 }) : Promise.resolve([]),
+    listUnitTree(deps.db, deps.config.region),
+  ]);
+  const units = new Map<string, UnitRow>();
+  for (const k of tree.kecamatan) {
+    units.set(k.unit.id, k.unit);
+    for (const c of k.children) units.set(c.id, c);
+  }
+  for (const o of tree.opd) units.set(o.id, o);
+  const chrome = portalChrome(deps, city);
+  return html(
+    <Layout meta={{ title: t('site.search.title'), description: t('site.search.title'), canonical: `${deps.config.publicUrl}/cari`, noindex: true }} chrome={chrome}>
+      <Crumbs items={[[t('site.nav.portal'), '/'], [t('site.search.title'), null]]} />
+      <h1>{query ? t('site.search.for', { q: query }) : t('site.search.title')}</h1>
+      <SearchForm action="/cari" q={query} />
+      {!query ? <p>{t('site.search.prompt')}</p> : hits.length === 0 ? <p>{t('site.search.none', { q: query })}</p> : (
+        <CardGrid
+          headingLevel={2}
+          items={hits.flatMap((h) => {
+            const u = units.get(h.unitId);
+            if (!u) return [];
+            const l = unitLinks(deps.config, u.slug, 'path');
+            return [{ title: h.title, href: l.href(`/${KIND_PATH[h.kind as 'berita']}/${h.slug}`), summary: h.summary, date: h.publishAt, unitName: unitTitle(u), unitHref: l.href('/'), kindLabel: t(`site.kind.${h.kind}` as SiteKey) }];
+          })}
+        />
+      )}
+    </Layout>,
+  );
+}

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+
+// The theme lives in src/web/assets/site.css (easy to edit); it is read once at start, comments
+// and indentation removed, and inlined into every page.
+const source = readFileSync(new URL('../../assets/site.css', import.meta.url), 'utf8');
+
+export const SITE_CSS = source
+  .replace(/\/\*[\s\S]*?\*\//g, '')
+  .replace(/\s*\n\s*/g, '')
+  .replace(/\s*([{};:,>])\s*/g, '$1')
+  .replace(/;}/g, '}')
+  .trim();
