@@ -47,6 +47,9 @@ export const messages = {
     'channels.failure.invalid_request': '{platform} menolak kiriman ini. Hubungi pendamping Diskominfo.',
     'channels.failure.no_images': '{platform} memerlukan paling sedikit satu foto.',
     'channels.failure.unknown': '{platform} menolak kiriman ini. Hubungi pendamping Diskominfo.',
+    'channels.failure.stuck':
+      '{platform} terlalu lama memproses postingan ini. Periksa akun {platform}, lalu kirim ulang atau posting manual.',
+    'channels.failure.not_connected': 'Akun ini belum terhubung ke Beranda. Posting manual, atau hubungkan akun di menu Kanal.',
 
     'channels.notice.private_only':
       'Postingan TikTok ini hanya dapat dilihat pemilik akun ("Hanya saya") karena aplikasi Beranda belum lolos audit TikTok.',
@@ -114,6 +117,9 @@ export const messages = {
     'channels.failure.invalid_request': '{platform} rejected this post. Contact your Diskominfo assistant.',
     'channels.failure.no_images': '{platform} needs at least one photo.',
     'channels.failure.unknown': '{platform} rejected this post. Contact your Diskominfo assistant.',
+    'channels.failure.stuck':
+      '{platform} took too long to process this post. Check the {platform} account, then send again or post manually.',
+    'channels.failure.not_connected': 'This account is not connected to Beranda. Post manually, or connect it under Channels.',
 
     'channels.notice.private_only':
       'This TikTok post is visible to the account owner only ("Only me") because the Beranda app has not passed the TikTok audit.',

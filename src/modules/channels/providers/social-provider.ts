@@ -45,6 +45,8 @@ export type FailureCode =
   | 'update_app'
   | 'invalid_request'
   | 'no_images'
+  | 'stuck'
+  | 'not_connected'
   | 'unknown';
 
 export interface ProviderFailure {
@@ -102,7 +104,10 @@ export type PublishOutcome =
 
 export type ReconcileOutcome =
   | { status: 'found'; post: PublishedPost }
-  /** Proven not posted: the caller may drop the markers (done through ctx.forget) and send again. */
+  /**
+   * Nothing was lost: either proven not posted (the adapter dropped the stale marker through
+   * ctx.forget) or the recorded ids suffice for publish() to carry on without resending.
+   */
   | { status: 'absent' }
   /** Cannot tell (yet): keep the delivery "belum pasti" and check again later or ask a human. */
   | { status: 'unknown' };

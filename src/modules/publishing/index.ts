@@ -1,0 +1,10 @@
+// Public surface of the publishing module: deliveries of content items to social channels.
+export { DEFAULT_POLICY, type DeliveryPolicy, type PublishingDeps } from './deps.js';
+export { enqueueDeliveries } from './enqueue-deliveries.js';
+export { runDelivery, type RunDeliveryError, type RunOutcome } from './run-delivery.js';
+export { runDueDeliveries, type SweepReport } from './run-due-deliveries.js';
+export { syncActivity, type SyncReport } from './sync-activity.js';
+export { completeManualDelivery, type CompleteManualError } from './complete-manual-delivery.js';
+export { resendDelivery } from './resend-delivery.js';
+export { listDeliveries, type DeliveryView } from './list-deliveries.js';
+export { type DeliveryRow, countByState } from './delivery-repo.js';

@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema/index.js';
+import { channelText } from '../../i18n/messages/channels.js';
+import { listPostDeliveries } from './delivery-repo.js';
+
+// What the composer and the post page show per channel: state in plain words, the permalink,
+// and the reason when something needs a person.
+
+export interface DeliveryView {
+  id: string;
+  channelId: string;
+  platform: string;
+  state: string;
+  stateLabel: string;
+  permalink: string | null;
+  reasonCode: string | null;
+  reason: string | null;
+  visibility: string | null;
+  nextAttemptAt: string | null;
+  /** Staff can press "Kirim ulang" (resendDelivery). */
+  canResend: boolean;
+  /** Staff can paste a link ("Sudah diposting", completeManualDelivery). */
+  canCompleteManually: boolean;
+}
+
+const NAMES: Record<string, string> = { facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok' };
+
+export async function listDeliveries(db: Kysely<DB>, postId: string): Promise<DeliveryView[]> {
+  const rows = await listPostDeliveries(db, postId);
+  return rows.map((d) => ({
+    id: d.id,
+    channelId: d.channel_id,
+    platform: d.platform,
+    state: d.state,
+    stateLabel: channelText(`channels.delivery.state.${d.state}` as any, { platform: NAMES[d.platform] ?? d.platform }),
+    permalink: d.permalink,
+    reasonCode: d.reason_code,
+    reason: d.reason,
+    visibility: d.visibility,
+    nextAttemptAt: d.next_attempt_at,
+    canResend: d.state === 'failed' || (d.state === 'unconfirmed' && d.next_attempt_at === null),
+    canCompleteManually: d.state === 'manual_needed' || d.state === 'failed' || d.state === 'unconfirmed',
+  }));
+}

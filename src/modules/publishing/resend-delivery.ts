@@ -1,0 +1,36 @@
+import { iso } from '../../shared/clock.js';
+import { type Result, err, ok } from '../../shared/result.js';
+import { pendingAttempts } from '../channels/index.js';
+import type { PublishingDeps } from './deps.js';
+import { forgetSteps, getDelivery, loadSteps, updateDelivery } from './delivery-repo.js';
+
+// "Kirim ulang": a person asks for another try — after fixing a failure, after reconnecting an
+// account, or after checking the account for a "belum pasti" post and not finding it. Only in
+// that last case are the attempt markers dropped, and only because a person looked; ids of
+// harmless steps (uploads, containers) are kept and reused.
+
+export async function resendDelivery(
+  deps: Pick<PublishingDeps, 'db' | 'clock'>,
+  input: { unitId: string; deliveryId: string; checkedAccount?: boolean },
+): Promise<Result<{ state: 'queued' }, 'not_found' | 'forbidden' | 'not_allowed' | 'check_account_first'>> {
+  const d = await getDelivery(deps.db, input.deliveryId);
+  if (!d) return err('not_found');
+  if (d.unit_id !== input.unitId) return err('forbidden');
+  if (!['failed', 'unconfirmed', 'manual_needed'].includes(d.state)) return err('not_allowed');
+  const pending = pendingAttempts(await loadSteps(deps.db, d.id));
+  if (pending.length > 0 || d.state === 'unconfirmed') {
+    if (!input.checkedAccount) return err('check_account_first');
+    await forgetSteps(deps.db, d.id, pending.map((k) => `${k}:attempt`));
+  }
+  await updateDelivery(deps.db, d.id, {
+    state: 'queued',
+    attempts: 0,
+    unconfirmed_checks: 0,
+    next_attempt_at: null,
+    waiting_since: null,
+    reason_code: null,
+    reason: null,
+    updated_at: iso(deps.clock.now()),
+  });
+  return ok({ state: 'queued' });
+}
