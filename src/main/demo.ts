@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import type { DB } from '../db/schema/index.js';
 import type { Clock } from '../shared/clock.js';
+import { seedSiteDemo } from './demo/site-content.js';
 
 export interface DemoDeps {
   db: Kysely<DB>;
@@ -16,7 +17,9 @@ export interface DemoDeps {
  * and marks what it creates as demo; capabilities add their own seeders here.
  */
 export async function seedDemo(deps: DemoDeps): Promise<void> {
-  const seeders: [string, (d: DemoDeps) => Promise<void>][] = [];
+  const seeders: [string, (d: DemoDeps) => Promise<void>][] = [
+    ['site', async (d) => void (await seedSiteDemo(d.db, d.clock))],
+  ];
   for (const [name, seed] of seeders) {
     try {
       await seed(deps);
