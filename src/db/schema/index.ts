@@ -1,5 +1,6 @@
 import type { AccountsTables } from './accounts.js';
 import type { ChannelsTables } from './channels.js';
+import type { ComposerTables } from './composer.js';
 import type { JobsTables } from './jobs.js';
 import type { MediaTables } from './media.js';
 import type { MonitoringTables } from './monitoring.js';
@@ -8,7 +9,7 @@ import type { SiteTables } from './site.js';
 import type { UnitsTables } from './units.js';
 
 // One interface per module, combined here. Each module adds its own file and one `extends` entry.
-export interface DB extends UnitsTables, AccountsTables, JobsTables, MediaTables, RemindersTables, SiteTables, ChannelsTables, MonitoringTables {}
+export interface DB extends UnitsTables, AccountsTables, JobsTables, MediaTables, RemindersTables, SiteTables, ChannelsTables, MonitoringTables, ComposerTables {}
 
 export type { UnitKind } from './units.js';
 export type { Role, UserStatus } from './accounts.js';
