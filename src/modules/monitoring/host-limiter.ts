@@ -54,6 +54,8 @@ export class HostLimiter {
     await this.acquireHost(host);
     try {
       await this.global.acquire();
+      // The gap is measured from the real start of the request, after any wait for a global slot.
+      this.hosts.get(host)!.nextAt = Date.now() + this.options.perHostIntervalMs;
       this.peakInFlight = Math.max(this.peakInFlight, this.global.inFlight);
       try {
         return await task();
@@ -73,9 +75,11 @@ export class HostLimiter {
     }
     if (state.busy) await new Promise<void>((resolve) => state!.queue.push(resolve));
     state.busy = true;
-    const wait = state.nextAt - Date.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    state.nextAt = Date.now() + this.options.perHostIntervalMs;
+    // libuv measures timers from a loop time cached at the start of the tick, so a timer can
+    // fire a few milliseconds early by Date.now(); sleep again until the gap has really passed.
+    for (let wait = state.nextAt - Date.now(); wait > 0; wait = state.nextAt - Date.now()) {
+      await new Promise((r) => setTimeout(r, wait));
+    }
   }
 
   private releaseHost(host: string): void {

@@ -1,0 +1,11 @@
+// Public surface of the compliance module: the city's rule, WIB periods, verdicts and disputes.
+export { DEFAULT_RULE, validateRule, holiday, requiredItems, type CityRule, type RuleException } from './rule.js';
+export { periodContaining, periodByKey, nextPeriod, previousPeriod, inPeriod, wibDay, type Period, type PeriodKind } from './period.js';
+export { evaluateUnit, VERDICT_STATUSES, type Verdict, type VerdictStatus, type Reason, type EvidenceRef, type EvaluationInput, type UnitPresence } from './evaluate.js';
+export type { ComplianceDeps, ProfileCompletenessSource, RegisteredAccountsSource } from './deps.js';
+export type { VerdictRow, Dispute } from './compliance-repository.js';
+export { evaluatePeriod, type PeriodEvaluation } from './evaluate-period.js';
+export { getRule, setRule, addException, removeException, listExceptions, type ExceptionInput } from './manage-rule.js';
+export { openDispute, type OpenDisputeInput, type OpenDisputeError } from './open-dispute.js';
+export { decideDispute, type DecideDisputeInput, type DecideDisputeError } from './decide-dispute.js';
+export { getVerdictsForPeriod, getVerdictHistory, getCompromised, listDisputes, getDispute, periodsEndingWith } from './read-compliance.js';

@@ -1,0 +1,26 @@
+import type { Clock } from '../../shared/clock.js';
+import type { RdapBaseFor } from './checks/domain-expiry.js';
+import type { Fetcher } from './fetcher.js';
+import type { Evidence } from './observation.js';
+import type { OwnContentSource, SocialActivitySource } from './ports.js';
+
+/** Told at once when a check finds a unit's site hijacked; reminders/notifications implement it. */
+export interface AlertSink {
+  compromised(alert: { unitId: string; url: string; fetchedAt: string; evidence: Evidence }): Promise<void>;
+}
+
+export interface MonitoringDeps {
+  fetcher: Fetcher;
+  clock: Clock;
+  rdapBaseFor: RdapBaseFor;
+  /** Beranda-hosted posts (content module). Without it, Beranda sites get no freshness observation. */
+  ownContent?: OwnContentSource;
+  /** Deliveries, synced activity and verified links (channels module). */
+  social?: SocialActivitySource;
+  alerts?: AlertSink;
+  /** Attempts after the first before a site is declared down. */
+  retries?: number;
+  retryDelayMs?: number;
+  /** How far back social and own-content activity is read on each run. */
+  lookbackMs?: number;
+}

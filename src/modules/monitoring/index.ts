@@ -1,0 +1,23 @@
+// Public surface of the monitoring module: checks that observe websites and social accounts,
+// the polite fetcher, the presence registry, and read functions for the dashboard.
+export { Fetcher, GOOGLEBOT_UA, staticLookup, type FetchResult, type FetchEnd, type FetcherOptions } from './fetcher.js';
+export { checkSite, type CheckSiteOptions } from './check-site.js';
+export { defaultRdapBase, type RdapBaseFor } from './checks/domain-expiry.js';
+export type * from './observation.js';
+export {
+  InMemoryCrawlMemory,
+  InMemoryOwnContent,
+  InMemorySocialActivity,
+  type CrawlMemory,
+  type OwnContentItem,
+  type OwnContentSource,
+  type SocialActivityItem,
+  type SocialActivitySource,
+} from './ports.js';
+export type { AlertSink, MonitoringDeps } from './deps.js';
+export { DbCrawlMemory, type Presence, type StoredObservation } from './monitoring-repository.js';
+export { registerPresence, removePresence, listPresences, syncPresencesFromUnitLinks, normaliseHandle, SOCIAL_PLATFORMS, type PresenceInput } from './register-presence.js';
+export { runChecksForUnit, type UnitCheckOutcome } from './run-checks-for-unit.js';
+export { sweep, type SweepSummary } from './sweep.js';
+export { getMonitoringSnapshots, getDailyRollups, getObservations, getPresences, type UnitMonitoringSnapshot, type WebsiteSnapshot } from './read-monitoring.js';
+export { canonicalItemUrl, sameSite, registrableDomain } from './url-tools.js';

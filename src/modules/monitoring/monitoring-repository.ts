@@ -1,0 +1,208 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema/index.js';
+import type { PresenceKind } from '../../db/schema/monitoring.js';
+import { newId } from '../../shared/ids.js';
+import type { Observation } from './observation.js';
+import type { CrawlMemory, SeenRecord } from './ports.js';
+
+// The only file of the monitoring module that touches the database.
+
+export interface Presence {
+  id: string;
+  unitId: string;
+  kind: PresenceKind;
+  url: string | null;
+  platform: string | null;
+  handle: string | null;
+  source: string;
+}
+
+export type StoredObservation = Observation & { id: string };
+
+const toPresence = (r: DB['web_presences']): Presence => ({
+  id: r.id,
+  unitId: r.unit_id,
+  kind: r.kind,
+  url: r.url,
+  platform: r.platform,
+  handle: r.handle,
+  source: r.source,
+});
+
+export const presenceKey = (unitId: string, kind: PresenceKind, url: string | null, platform: string | null, handle: string | null) =>
+  kind === 'social' ? `${unitId}|social|${platform}:${(handle ?? '').toLowerCase()}` : `${unitId}|${kind}|${(url ?? '').toLowerCase().replace(/\/+$/, '')}`;
+
+/** A short state per observation, so "which sites are down/compromised" needs no JSON parsing. */
+function stateOf(o: Observation): string {
+  switch (o.kind) {
+    case 'availability':
+    case 'tls':
+    case 'domain_expiry':
+    case 'freshness':
+    case 'integrity':
+      return o.value.state;
+    case 'social_activity':
+      return o.value.items.some((i) => !i.isBroadcast) ? 'active' : 'broadcast_only';
+  }
+}
+
+const toObservation = (r: DB['monitor_observations']): StoredObservation =>
+  ({
+    id: r.id,
+    kind: r.kind,
+    unitId: r.unit_id,
+    url: r.url,
+    fetchedAt: r.fetched_at,
+    source: r.source,
+    confidence: r.confidence,
+    value: JSON.parse(r.value),
+    evidence: JSON.parse(r.evidence),
+  }) as StoredObservation;
+
+export const monitoringRepository = {
+  async upsertPresence(db: Kysely<DB>, p: Omit<Presence, 'id'>, now: string): Promise<Presence> {
+    const key = presenceKey(p.unitId, p.kind, p.url, p.platform, p.handle);
+    const id = newId();
+    await db
+      .insertInto('web_presences')
+      .values({ id, unit_id: p.unitId, kind: p.kind, url: p.url, platform: p.platform, handle: p.handle, source: p.source, active: 1, presence_key: key, created_at: now, updated_at: now })
+      .onConflict((oc) => oc.column('presence_key').doUpdateSet({ active: 1, updated_at: now, url: p.url }))
+      .execute();
+    const row = await db.selectFrom('web_presences').selectAll().where('presence_key', '=', key).executeTakeFirstOrThrow();
+    return toPresence(row);
+  },
+
+  async deactivatePresence(db: Kysely<DB>, unitId: string, id: string, now: string): Promise<boolean> {
+    const r = await db.updateTable('web_presences').set({ active: 0, updated_at: now }).where('id', '=', id).where('unit_id', '=', unitId).executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  },
+
+  async presencesOf(db: Kysely<DB>, unitIds: string[]): Promise<Presence[]> {
+    if (unitIds.length === 0) return [];
+    const rows = await db.selectFrom('web_presences').selectAll().where('unit_id', 'in', unitIds).where('active', '=', 1).orderBy('created_at').execute();
+    return rows.map(toPresence);
+  },
+
+  async unitsWithPresences(db: Kysely<DB>): Promise<string[]> {
+    const rows = await db.selectFrom('web_presences').select('unit_id').where('active', '=', 1).groupBy('unit_id').orderBy('unit_id').execute();
+    return rows.map((r) => r.unit_id);
+  },
+
+  /** OPD units with the links the units module stored in their settings (CSV or form). */
+  async unitLinks(db: Kysely<DB>, region: string): Promise<{ unitId: string; settings: string }[]> {
+    const rows = await db.selectFrom('units').select(['id', 'settings']).where('region_code', '=', region).execute();
+    return rows.map((r) => ({ unitId: r.id, settings: r.settings }));
+  },
+
+  async appendObservations(db: Kysely<DB>, obs: Observation[], now: string): Promise<StoredObservation[]> {
+    if (obs.length === 0) return [];
+    const stored = obs.map((o) => ({ ...o, id: newId() }) as StoredObservation);
+    const rows = stored.map((o) => ({
+      id: o.id,
+      unit_id: o.unitId,
+      kind: o.kind,
+      url: o.url,
+      fetched_at: o.fetchedAt,
+      source: o.source,
+      confidence: o.confidence,
+      state: stateOf(o),
+      value: JSON.stringify(o.value),
+      evidence: JSON.stringify(o.evidence),
+      created_at: now,
+    }));
+    // Chunks keep each statement under SQLite's bound-parameter limit.
+    for (let i = 0; i < rows.length; i += 50) await db.insertInto('monitor_observations').values(rows.slice(i, i + 50)).execute();
+    return stored;
+  },
+
+  async observations(db: Kysely<DB>, unitIds: string[], from: string, to: string, kinds?: string[]): Promise<StoredObservation[]> {
+    if (unitIds.length === 0) return [];
+    let q = db.selectFrom('monitor_observations').selectAll().where('unit_id', 'in', unitIds).where('fetched_at', '>=', from).where('fetched_at', '<=', to);
+    if (kinds?.length) q = q.where('kind', 'in', kinds);
+    return (await q.orderBy('fetched_at').execute()).map(toObservation);
+  },
+
+  /** The newest observation of each kind and URL for the units. */
+  async latest(db: Kysely<DB>, unitIds: string[], since: string): Promise<StoredObservation[]> {
+    const all = await monitoringRepository.observations(db, unitIds, since, '9999');
+    const m = new Map<string, StoredObservation>();
+    for (const o of all) m.set(`${o.unitId} ${o.kind} ${o.url}`, o);
+    return [...m.values()];
+  },
+
+  async bumpDaily(
+    db: Kysely<DB>,
+    row: { unitId: string; day: string; up: boolean; latencyMs: number; compromised: boolean; state: string },
+    now: string,
+  ): Promise<void> {
+    await db
+      .insertInto('monitor_daily')
+      .values({ unit_id: row.unitId, day: row.day, checks: 1, up_checks: row.up ? 1 : 0, latency_ms_sum: row.latencyMs, compromised_checks: row.compromised ? 1 : 0, last_site_state: row.state, updated_at: now })
+      .onConflict((oc) =>
+        oc.columns(['unit_id', 'day']).doUpdateSet((eb) => ({
+          checks: eb(eb.ref('monitor_daily.checks'), '+', 1),
+          up_checks: eb(eb.ref('monitor_daily.up_checks'), '+', row.up ? 1 : 0),
+          latency_ms_sum: eb(eb.ref('monitor_daily.latency_ms_sum'), '+', row.latencyMs),
+          compromised_checks: eb(eb.ref('monitor_daily.compromised_checks'), '+', row.compromised ? 1 : 0),
+          last_site_state: row.state,
+          updated_at: now,
+        })),
+      )
+      .execute();
+  },
+
+  async daily(db: Kysely<DB>, unitIds: string[] | null, fromDay: string, toDay: string) {
+    let q = db.selectFrom('monitor_daily').selectAll().where('day', '>=', fromDay).where('day', '<=', toDay);
+    if (unitIds) q = q.where('unit_id', 'in', unitIds.length ? unitIds : ['']);
+    return q.orderBy('day').execute();
+  },
+};
+
+/** CrawlMemory over monitor_first_seen and monitor_sites. */
+export class DbCrawlMemory implements CrawlMemory {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async previousCrawlAt(siteKey: string): Promise<string | null> {
+    const r = await this.db.selectFrom('monitor_sites').select('last_crawled_at').where('site_key', '=', siteKey).executeTakeFirst();
+    return r?.last_crawled_at ?? null;
+  }
+
+  async lookup(siteKey: string, itemKeys: string[]): Promise<Map<string, SeenRecord>> {
+    const out = new Map<string, SeenRecord>();
+    for (let i = 0; i < itemKeys.length; i += 200) {
+      const rows = await this.db
+        .selectFrom('monitor_first_seen')
+        .selectAll()
+        .where('site_key', '=', siteKey)
+        .where('item_key', 'in', itemKeys.slice(i, i + 200))
+        .execute();
+      for (const r of rows) out.set(r.item_key, { itemKey: r.item_key, firstSeenAt: r.first_seen_at, claimedAt: r.claimed_at, effectiveAt: r.effective_at, dating: r.dating });
+    }
+    return out;
+  }
+
+  async record(siteKey: string, records: SeenRecord[], crawledAt: string): Promise<void> {
+    for (let i = 0; i < records.length; i += 50) {
+      await this.db
+        .insertInto('monitor_first_seen')
+        .values(records.slice(i, i + 50).map((r) => ({ site_key: siteKey, item_key: r.itemKey, first_seen_at: r.firstSeenAt, claimed_at: r.claimedAt, effective_at: r.effectiveAt, dating: r.dating })))
+        .onConflict((oc) => oc.columns(['site_key', 'item_key']).doNothing())
+        .execute();
+    }
+    await this.db
+      .insertInto('monitor_sites')
+      .values({ site_key: siteKey, first_crawled_at: crawledAt, last_crawled_at: crawledAt, sections: null })
+      .onConflict((oc) => oc.column('site_key').doUpdateSet({ last_crawled_at: crawledAt }))
+      .execute();
+  }
+
+  async knownSections(siteKey: string): Promise<string[] | null> {
+    const r = await this.db.selectFrom('monitor_sites').select('sections').where('site_key', '=', siteKey).executeTakeFirst();
+    return r?.sections ? (JSON.parse(r.sections) as string[]) : null;
+  }
+
+  async rememberSections(siteKey: string, sections: string[]): Promise<void> {
+    // The site row is written by record(), which the freshness check calls first.
+    await this.db.updateTable('monitor_sites').set({ sections: JSON.stringify(sections) }).where('site_key', '=', siteKey).execute();
+  }
+}

@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema/index.js';
+import { checkSite } from './check-site.js';
+import { checkOwnContent } from './checks/own-content.js';
+import { checkSocialActivity } from './checks/social-activity.js';
+import { wibDate } from './dates.js';
+import type { MonitoringDeps } from './deps.js';
+import { DbCrawlMemory, monitoringRepository } from './monitoring-repository.js';
+import type { Observation } from './observation.js';
+
+// One unit's checks: every registered website, its Beranda site, its social activity. Run as a
+// job (see sweep.ts); safe to run twice: observations are append-only facts and first-seen
+// records keep their first value, so a repeated run only adds another sample.
+
+export interface UnitCheckOutcome {
+  unitId: string;
+  observations: number;
+  compromised: string[];
+  down: string[];
+}
+
+const EIGHT_DAYS = 8 * 24 * 3600_000;
+
+export async function runChecksForUnit(db: Kysely<DB>, deps: MonitoringDeps, unitId: string): Promise<UnitCheckOutcome> {
+  const now = deps.clock.now();
+  const presences = await monitoringRepository.presencesOf(db, [unitId]);
+  const memory = new DbCrawlMemory(db);
+  const from = new Date(now.getTime() - (deps.lookbackMs ?? EIGHT_DAYS)).toISOString();
+  const to = new Date(now.getTime() + 1).toISOString();
+  const obs: Observation[] = [];
+
+  for (const p of presences) {
+    if (p.kind === 'website' && p.url) {
+      obs.push(
+        ...(await checkSite(deps.fetcher, memory, {
+          unitId,
+          url: p.url,
+          now,
+          rdapBaseFor: deps.rdapBaseFor,
+          retries: deps.retries,
+          retryDelayMs: deps.retryDelayMs,
+        })),
+      );
+    } else if (p.kind === 'beranda_site' && p.url && deps.ownContent) {
+      obs.push(...(await checkOwnContent(deps.ownContent, { unitId, siteUrl: p.url, from, to, now })));
+    }
+  }
+  if (deps.social && presences.some((p) => p.kind === 'social')) {
+    obs.push(...(await checkSocialActivity(deps.social, { unitId, from, to, now })));
+  }
+
+  const nowIso = now.toISOString();
+  await monitoringRepository.appendObservations(db, obs, nowIso);
+  for (const a of obs) {
+    if (a.kind !== 'availability') continue;
+    const compromised = obs.some((o) => o.kind === 'integrity' && o.url === a.url && o.value.state === 'compromised');
+    await monitoringRepository.bumpDaily(db, { unitId, day: wibDate(now), up: a.value.state === 'up', latencyMs: a.value.latencyMs, compromised, state: compromised ? 'compromised' : a.value.state }, nowIso);
+  }
+  const compromised = obs.filter((o) => o.kind === 'integrity' && o.value.state === 'compromised');
+  // Hijacking is escalated at once, not at the end of the period.
+  for (const c of compromised) await deps.alerts?.compromised({ unitId, url: c.url, fetchedAt: c.fetchedAt, evidence: c.evidence });
+  return {
+    unitId,
+    observations: obs.length,
+    compromised: compromised.map((c) => c.url),
+    down: obs.filter((o) => o.kind === 'availability' && o.value.state !== 'up').map((o) => o.url),
+  };
+}
