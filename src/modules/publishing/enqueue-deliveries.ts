@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import { type Clock, iso } from '../../shared/clock.js';
+import { channelText } from '../../i18n/messages/channels.js';
 import { newId } from '../../shared/ids.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { getChannel, type PostVariant } from '../channels/index.js';
@@ -10,6 +11,7 @@ import { getChannel, type PostVariant } from '../channels/index.js';
 // unique key makes a second call harmless. Each delivery carries a snapshot of what to publish,
 // so it never reads the content tables (another module's) and survives later edits.
 
+const NAMES: Record<string, string> = { facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok' };
 const API_PLATFORMS = new Set(['facebook', 'instagram', 'tiktok']);
 
 export async function enqueueDeliveries(
@@ -22,6 +24,8 @@ export async function enqueueDeliveries(
     const channel = await getChannel(deps.db, target.channelId);
     if (!channel || channel.unit_id !== input.unitId) return err('forbidden');
     const viaApi = channel.state === 'connected' && API_PLATFORMS.has(channel.platform);
+    // A channel waiting for reconnection gets the manual kit now, with the reason why.
+    const reasonCode = viaApi ? null : channel.state === 'needs_reconnect' ? 'token_expired' : 'not_connected';
     await deps.db
       .insertInto('deliveries')
       .values({
@@ -37,8 +41,8 @@ export async function enqueueDeliveries(
         next_attempt_at: null,
         locked_until: null,
         waiting_since: null,
-        reason_code: null,
-        reason: null,
+        reason_code: reasonCode,
+        reason: reasonCode ? channelText(`channels.failure.${reasonCode}`, { platform: NAMES[channel.platform] ?? channel.platform }) : null,
         platform_detail: null,
         platform_post_id: null,
         permalink: null,
