@@ -1,6 +1,7 @@
 import { messages as channels } from './messages/channels.js';
 import { messages as core } from './messages/core.js';
 import { messages as media } from './messages/media.js';
+import { messages as monitoring } from './messages/monitoring.js';
 import { messages as reminders } from './messages/reminders.js';
 import { messages as reports } from './messages/reports.js';
 
@@ -9,7 +10,7 @@ import { messages as reports } from './messages/reports.js';
 export type Locale = 'id' | 'en';
 type Catalogue = { id: Record<string, string>; en: Record<string, string> };
 
-export const catalogues: Record<string, Catalogue> = { core, channels, media, reminders, reports };
+export const catalogues: Record<string, Catalogue> = { core, channels, media, reminders, reports, monitoring };
 
 const merged: Record<Locale, Record<string, string>> = { id: {}, en: {} };
 for (const c of Object.values(catalogues)) {

@@ -8,6 +8,7 @@ import { Fetcher } from '../../src/modules/monitoring/fetcher.js';
 import type { Observation } from '../../src/modules/monitoring/observation.js';
 import { InMemoryCrawlMemory } from '../../src/modules/monitoring/ports.js';
 import { FixedClock } from '../../src/shared/clock.js';
+import { hasKey, t } from '../../src/i18n/index.js';
 
 // Every case of issue 6 "Done when", crawled over loopback and judged by the real rule.
 
@@ -68,6 +69,16 @@ describe('fixture fleet verdicts', () => {
       const v = results.get(s.name)!.verdict;
       expect({ site: s.name, status: v.status }, JSON.stringify(table, null, 1)).toEqual({ site: s.name, status: s.expected!.verdict });
       for (const c of s.expected!.codes) expect(codes(v), `${s.name}: ${table[s.name]}`).toContain(c);
+    }
+  });
+
+  it('every reason of every verdict has an Indonesian text with its placeholders filled', () => {
+    for (const [, r] of results) {
+      expect(hasKey(`monitoring.verdict.${r.verdict.status}`)).toBe(true);
+      for (const reason of r.verdict.reasons) {
+        expect(hasKey(`monitoring.reason.${reason.code}`), reason.code).toBe(true);
+        expect(t(`monitoring.reason.${reason.code}`, reason.params ?? {})).not.toMatch(/\{\w+\}/);
+      }
     }
   });
 
