@@ -179,7 +179,7 @@ describe(`public edge on ${testEngine()}`, () => {
     expect(res.status).toBe(404);
     const html = await res.text();
     expect(html).toContain('Halaman tidak ditemukan');
-    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html.toLowerCase().startsWith('<!doctype html>')).toBe(true);
     const broken = await a.request('/', { headers: { host: 'bukan-kelurahan.pangkalpinangkota.go.id' } });
     expect(broken.status).toBe(404);
   });

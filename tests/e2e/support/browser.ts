@@ -30,7 +30,8 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
   const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
   await page.addScriptTag({ path: axePath });
   return page.evaluate(async () => {
-    const r = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    const g = globalThis as any;
+    const r = await g.axe.run(g.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
     return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, target: String(v.nodes[0]?.target?.[0] ?? '') }));
   });
 }
