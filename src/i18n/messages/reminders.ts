@@ -51,6 +51,16 @@ export const messages = {
     'reminders.failure.invalid_parameter': 'Data pesan tidak sah (misalnya nomor telepon salah tulis).',
     'reminders.failure.rejected': 'Pesan ditolak oleh layanan pengirim.',
     'reminders.failure.gave_up': 'Sudah dicoba beberapa kali dan tetap gagal.',
+
+    'reminders.error.invalid_input': 'Nama aturan dan jenis pemicunya wajib diisi.',
+    'reminders.error.invalid_schedule': 'Jadwal tidak dapat dibaca. Contoh: 0 9 * * 4 artinya setiap Kamis pukul 09.00.',
+    'reminders.error.invalid_timezone': 'Zona waktu tidak dikenal. Gunakan Asia/Jakarta, Asia/Makassar atau Asia/Jayapura.',
+    'reminders.error.invalid_threshold': 'Ambang batas harus bilangan bulat (misalnya 2 periode atau 24 jam).',
+    'reminders.error.no_recipients': 'Pilih paling sedikit satu peran penerima.',
+    'reminders.error.no_channels': 'Pilih paling sedikit satu saluran pengiriman.',
+    'reminders.error.not_found': 'Aturan pengingat tidak ditemukan.',
+    'reminders.error.invalid_address': 'Alamat untuk saluran ini tidak sah.',
+    'reminders.error.address_required': 'Isi ID obrolan Telegram Anda dulu (didapat setelah memulai obrolan dengan bot kota).',
   },
   en: {
     'reminders.channel.email': 'E-mail',
@@ -100,5 +110,15 @@ export const messages = {
     'reminders.failure.invalid_parameter': 'The message data is invalid (for example a mistyped phone number).',
     'reminders.failure.rejected': 'The sending service rejected the message.',
     'reminders.failure.gave_up': 'Tried several times and still failed.',
+
+    'reminders.error.invalid_input': 'The rule needs a name and a trigger.',
+    'reminders.error.invalid_schedule': 'The schedule cannot be read. Example: 0 9 * * 4 means every Thursday at 09:00.',
+    'reminders.error.invalid_timezone': 'Unknown time zone. Use Asia/Jakarta, Asia/Makassar or Asia/Jayapura.',
+    'reminders.error.invalid_threshold': 'The threshold must be a whole number (for example 2 periods or 24 hours).',
+    'reminders.error.no_recipients': 'Choose at least one recipient role.',
+    'reminders.error.no_channels': 'Choose at least one channel.',
+    'reminders.error.not_found': 'Reminder rule not found.',
+    'reminders.error.invalid_address': 'The address for this channel is not valid.',
+    'reminders.error.address_required': 'Enter your Telegram chat id first (you get it after starting a chat with the city bot).',
   },
 } as const;

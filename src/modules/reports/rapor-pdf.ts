@@ -1,5 +1,5 @@
 import type { DashboardData } from './build-dashboard.js';
-import { channelChartSvg } from './channel-chart-svg.js';
+import { channelChartSvg, channelName } from './channel-chart-svg.js';
 import { renderPdf } from './pdf-fonts.js';
 import type { RankedRow } from './ranking.js';
 import { type Lang, decimal, formatDateWib, formatWib, percent, tr } from './text.js';
@@ -194,7 +194,7 @@ export function raporDocDefinition(d: DashboardData, opts: RaporPdfOptions = {})
 function socialText(r: UnitRow, lang: Lang): string {
   if (r.socialAccounts.length === 0) return tr(lang, 'reports.none');
   return r.socialAccounts
-    .map((a) => `${a.platform}: ${a.lastPostAt ? formatDateWib(a.lastPostAt, lang) : tr(lang, 'reports.never')}`)
+    .map((a) => `${channelName(a.platform)}: ${a.lastPostAt ? formatDateWib(a.lastPostAt, lang) : tr(lang, 'reports.never')}`)
     .join('\n');
 }
 

@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema/index.js';
+import type { Clock } from '../../shared/clock.js';
+import { type Result, err, ok } from '../../shared/result.js';
+import { countRules, findRule, insertRule, rulesForRegion, updateRule } from './reminder-repository.js';
+import { DEFAULT_RULES, type ReminderRule, type RuleDraft, type RuleError, validateRule } from './rules.js';
+
+/** Admin kota's list of the city's reminder rules. */
+export function listReminderRules(db: Kysely<DB>, regionCode: string): Promise<ReminderRule[]> {
+  return rulesForRegion(db, regionCode);
+}
+
+/** Creates (no id) or updates a rule after validating it. */
+export async function saveReminderRule(
+  db: Kysely<DB>,
+  clock: Clock,
+  cityUnitId: string,
+  draft: RuleDraft,
+  id?: string,
+): Promise<Result<{ id: string }, RuleError | 'not_found'>> {
+  const v = validateRule(draft);
+  if (!v.ok) return v;
+  if (!id) return ok({ id: await insertRule(db, cityUnitId, v.value, clock.now()) });
+  const existing = await findRule(db, id);
+  if (!existing || existing.unitId !== cityUnitId) return err('not_found');
+  await updateRule(db, id, v.value, clock.now());
+  return ok({ id });
+}
+
+/** Seeds the default rules for a city that has none yet (idempotent; call at setup or start). */
+export async function ensureDefaultReminderRules(db: Kysely<DB>, clock: Clock, cityUnitId: string): Promise<number> {
+  if ((await countRules(db, cityUnitId)) > 0) return 0;
+  for (const d of DEFAULT_RULES) await insertRule(db, cityUnitId, d, clock.now());
+  return DEFAULT_RULES.length;
+}

@@ -1,0 +1,151 @@
+import type { Role } from '../../db/schema/index.js';
+import { streakOf } from '../reports/index.js';
+import { buildReminderMessage } from './build-message.js';
+import type { NotifierChannel, ReminderMessage } from './notifier.js';
+import type { ReminderRule } from './rules.js';
+import { isRuleDue } from './schedule.js';
+import type { ReminderStatusSnapshot, UnitReminderStatus } from './status-source.js';
+
+// The pure heart of reminders: given the rules, the units' state, the people and the time,
+// which reminders should exist? No I/O, so every escalation path is tested with a fixed clock.
+
+export interface Recipient {
+  userId: string;
+  name: string;
+  role: Role;
+  /** Units the user's role covers (user_units): the kelurahan for lurah/operator, the kecamatan for camat. */
+  unitIds: string[];
+  email: string | null;
+  phone: string | null;
+  prefs: Partial<Record<NotifierChannel, { optedIn: boolean; address: string | null }>>;
+}
+
+/**
+ * Without a stored preference: in-app and e-mail (a work address given to the city) are on;
+ * WhatsApp and Telegram need the person's own opt-in (WhatsApp's policy; Telegram also needs the
+ * chat id the person gets by starting the city's bot).
+ */
+export const DEFAULT_OPT_IN: Record<NotifierChannel, boolean> = { inapp: true, email: true, whatsapp: false, telegram: false };
+
+export interface PlannedReminder {
+  ruleId: string;
+  unitId: string;
+  periodKey: string;
+  recipientUserId: string;
+  channel: NotifierChannel;
+  /** Empty when the person opted in but left no address: recorded as a visible failure. */
+  address: string;
+  message: ReminderMessage;
+}
+
+interface Trigger {
+  periodKey: string;
+  periodStart: string;
+  periodEnd: string;
+  count?: number;
+  reason?: string;
+  since?: string;
+}
+
+function triggerFor(rule: ReminderRule, u: UnitReminderStatus, snap: ReminderStatusSnapshot, now: Date): Trigger | null {
+  const current = snap.periods[snap.periods.length - 1]!;
+  const base = { periodKey: current.key, periodStart: current.start, periodEnd: current.end };
+  switch (rule.trigger) {
+    case 'no_content':
+      return u.itemsThisPeriod < Math.max(1, rule.threshold) ? base : null;
+    case 'failed_periods': {
+      // Only finished periods count: this week's verdict is still provisional.
+      const done = snap.periods.slice(0, -1);
+      const last = done[done.length - 1];
+      if (!last) return null;
+      const s = streakOf(
+        u.verdicts.map((v) => ({ periodKey: v.periodKey, verdict: v.verdict, reasons: [], items: {} })),
+        done.map((p) => p.key),
+      );
+      if (s.kind !== 'fail' || s.length < Math.max(1, rule.threshold)) return null;
+      // Keyed by the latest failed period: the camat hears once per newly failed week.
+      return { periodKey: last.key, periodStart: last.start, periodEnd: last.end, count: s.length };
+    }
+    case 'compromised': {
+      const v = u.verdicts.find((x) => x.periodKey === current.key);
+      return v?.verdict === 'COMPROMISED' ? { ...base, reason: (v.reasons ?? []).join('; ') } : null;
+    }
+    case 'site_down': {
+      if (!u.siteDownSince) return null;
+      const hours = (now.getTime() - Date.parse(u.siteDownSince)) / 3_600_000;
+      // One alert per outage, however many periods it spans.
+      return hours >= rule.threshold ? { ...base, periodKey: `down:${u.siteDownSince}`, since: u.siteDownSince } : null;
+    }
+  }
+}
+
+function recipientsFor(rule: ReminderRule, u: UnitReminderStatus, people: readonly Recipient[]): Recipient[] {
+  return people.filter((p) => {
+    if (!rule.recipientRoles.includes(p.role)) return false;
+    switch (p.role) {
+      case 'operator':
+      case 'lurah':
+      case 'pendamping':
+        return p.unitIds.includes(u.unitId);
+      case 'camat':
+        return u.kecamatanId !== null && p.unitIds.includes(u.kecamatanId);
+      case 'admin_kota':
+      case 'pimpinan':
+        // City-wide roles: every unit of their city (the directory is already one city's people).
+        return true;
+    }
+  });
+}
+
+export function addressFor(p: Recipient, channel: NotifierChannel): { optedIn: boolean; address: string } {
+  const pref = p.prefs[channel];
+  const optedIn = pref ? pref.optedIn : DEFAULT_OPT_IN[channel];
+  const fallback = channel === 'email' ? p.email : channel === 'whatsapp' ? p.phone : channel === 'inapp' ? p.userId : null;
+  return { optedIn, address: (pref?.address || fallback || '').trim() };
+}
+
+export function planReminders(
+  rules: readonly ReminderRule[],
+  snap: ReminderStatusSnapshot,
+  people: readonly Recipient[],
+  now: Date,
+): PlannedReminder[] {
+  const current = snap.periods[snap.periods.length - 1];
+  if (!current) return [];
+  const out: PlannedReminder[] = [];
+  for (const rule of rules) {
+    if (!rule.enabled || !isRuleDue(rule, current.start, current.end, now)) continue;
+    for (const u of snap.units) {
+      if (!rule.unitKinds.includes(u.kind)) continue;
+      const trig = triggerFor(rule, u, snap, now);
+      if (!trig) continue;
+      for (const person of recipientsFor(rule, u, people)) {
+        for (const channel of rule.channels) {
+          const { optedIn, address } = addressFor(person, channel);
+          if (!optedIn) continue;
+          out.push({
+            ruleId: rule.id,
+            unitId: u.unitId,
+            periodKey: trig.periodKey,
+            recipientUserId: person.userId,
+            channel,
+            address,
+            message: buildReminderMessage(rule.trigger, {
+              recipientName: person.name,
+              unitName: u.unitName,
+              unitId: u.unitId,
+              link: u.link,
+              periodStart: trig.periodStart,
+              periodEnd: trig.periodEnd,
+              count: trig.count,
+              reason: trig.reason,
+              since: trig.since,
+              hours: rule.threshold,
+            }),
+          });
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+// Public surface of the reports module: pure functions over plain rows (no database, no HTTP).
+// The dashboard builds a ReportInput from the monitoring engine's verdicts, then:
+//   const data = buildDashboard(input);            // summary, grid rows, ranking, trend, …
+//   const charts = renderDashboardCharts(data, { linkFor }); // inline SVG strings
+//   const pdf = await raporPdf(data);  const xlsx = await raporXlsx(data);
+export type { ReportInput, ReportPeriod, ReportUnit, SocialAccountState, UnitPeriodRecord, Verdict, WebsiteState } from './types.js';
+export { VERDICTS } from './types.js';
+export { buildDashboard, filterRows, type DashboardData, type FailingUnit, type RowFilter } from './build-dashboard.js';
+export { renderDashboardCharts, type DashboardCharts } from './render-dashboard-charts.js';
+export { trendChartSvg, kecamatanTrendSvg } from './trend-chart-svg.js';
+export { channelChartSvg, channelName, CHANNEL_NAMES } from './channel-chart-svg.js';
+export { mapSvg, type MapOptions } from './map-svg.js';
+export { VERDICT_STYLE } from './svg-util.js';
+export { raporPdf, raporDocDefinition, type RaporPdfOptions } from './rapor-pdf.js';
+export { raporXlsx } from './rapor-xlsx.js';
+export { scoreUnit, gradeOf, GRADE_BANDS, SCORE_WEIGHTS, COMPROMISED_CAP, type GradeKey, type ScoreBreakdown } from './score.js';
+export { rankUnits, rankByCategory, type RankedRow } from './ranking.js';
+export { streakOf, consecutiveFailures, type Streak } from './streaks.js';
+export { summarize, type Summary, type Tally, type KecamatanSummary } from './summary.js';
+export { complianceTrend, itemsByChannel, type ComplianceTrend, type TrendSeries, type TrendPoint, type ItemsByChannel } from './trend.js';
+export { buildUnitRows, verdictLabel, streakLabel, type UnitRow } from './unit-rows.js';
+export { weeklyPeriod, lastWeeklyPeriods } from './periods.js';
+export { simulateFleet, type FleetOptions } from './simulate-fleet.js';
+export { formatWib, formatDateWib, formatPeriodRange, type Lang } from './text.js';

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { isRuleDue, planReminders, validateRule, DEFAULT_RULES } from '../../src/modules/reminders/index.js';
+import { lastWeeklyPeriods, weeklyPeriod } from '../../src/modules/reports/periods.js';
+import { THURSDAY_0900_WIB, people, rules, snapshot } from './support/city.js';
+
+const HOUR = 3_600_000;
+const only = (trigger: string) => rules().filter((r) => r.trigger === trigger);
+const who = (plan: ReturnType<typeof planReminders>) => plan.map((p) => `${p.unitId}→${p.recipientUserId}:${p.channel}`).sort();
+
+describe('when a scheduled rule is due (WIB)', () => {
+  const rule = only('no_content')[0]!;
+  const p = weeklyPeriod(THURSDAY_0900_WIB);
+  it('fires from Thursday 09:00 WIB until the period ends, not before', () => {
+    expect(isRuleDue(rule, p.start, p.end, new Date(THURSDAY_0900_WIB.getTime() - 60_000))).toBe(false);
+    expect(isRuleDue(rule, p.start, p.end, THURSDAY_0900_WIB)).toBe(true);
+    // Sunday 23:59 WIB is still this week: a missed run catches up.
+    expect(isRuleDue(rule, p.start, p.end, new Date('2026-11-29T16:59:00Z'))).toBe(true);
+    // Monday 00:01 WIB is a new week whose Thursday has not come yet.
+    const next = weeklyPeriod(new Date('2026-11-29T17:01:00Z'));
+    expect(isRuleDue(rule, next.start, next.end, new Date('2026-11-29T17:01:00Z'))).toBe(false);
+  });
+});
+
+describe('planReminders', () => {
+  it('reminds the operator and lurah of each kelurahan without content this week, on their channels', () => {
+    const plan = planReminders(only('no_content'), snapshot(THURSDAY_0900_WIB), people(), THURSDAY_0900_WIB);
+    expect(who(plan)).toEqual([
+      // Sari opted in to WhatsApp and Telegram; e-mail and in-app are on by default.
+      'bacang→lurah-bacang:email', 'bacang→lurah-bacang:inapp',
+      'bacang→op-bacang:email', 'bacang→op-bacang:inapp', 'bacang→op-bacang:telegram', 'bacang→op-bacang:whatsapp',
+      'kejaksaan→lurah-kejaksaan:email', 'kejaksaan→lurah-kejaksaan:inapp',
+    ]);
+    // Sinar Bulan posted twice: nobody there is reminded. The camat and the mayor are not either.
+    const wa = plan.find((x) => x.channel === 'whatsapp')!;
+    expect(wa.address).toBe('081200000001');
+    expect(wa.periodKey).toBe('2026-W48');
+    expect(wa.message.params).toEqual(['Kelurahan Bacang', '23–29 November 2026', 'Minggu, 29 November 2026 23.59 WIB']);
+    expect(wa.message.text).toContain('Yth. Sari (operator Bacang)');
+    expect(wa.message.text).toContain('https://beranda.example/admin/tulis');
+  });
+
+  it('plans nothing on Wednesday', () => {
+    const wed = new Date(THURSDAY_0900_WIB.getTime() - 24 * HOUR);
+    expect(planReminders(only('no_content'), snapshot(wed), people(), wed)).toEqual([]);
+  });
+
+  it('escalates to the camat of the kecamatan after two failed periods, and only then', () => {
+    const monday = new Date('2026-11-30T01:00:00Z'); // Monday 08:00 WIB, week 49
+    const [w46, w47, w48] = lastWeeklyPeriods(monday, 4).map((p) => p.key);
+    const oneFail = snapshot(monday, { bacang: { verdicts: [{ periodKey: w47!, verdict: 'PASS' }, { periodKey: w48!, verdict: 'FAIL' }] } });
+    expect(planReminders(only('failed_periods'), oneFail, people(), monday)).toEqual([]);
+
+    const twoFails = snapshot(monday, {
+      bacang: { verdicts: [{ periodKey: w46!, verdict: 'PASS' }, { periodKey: w47!, verdict: 'FAIL' }, { periodKey: w48!, verdict: 'COMPROMISED' }] },
+      kejaksaan: { verdicts: [{ periodKey: w47!, verdict: 'UNKNOWN' }, { periodKey: w48!, verdict: 'FAIL' }] },
+    });
+    const plan = planReminders(only('failed_periods'), twoFails, people(), monday);
+    expect(who(plan)).toEqual(['bacang→camat-bi:email', 'bacang→camat-bi:inapp', 'bacang→camat-bi:whatsapp']);
+    expect(plan[0]!.periodKey).toBe(w48); // keyed by the latest failed period: once per newly failed week
+    expect(plan.find((p) => p.channel === 'email')!.message.subject).toBe('Perhatian Camat: Kelurahan Bacang tidak aktif 2 periode berturut-turut');
+    // Before Monday 08:00 WIB the escalation waits.
+    expect(planReminders(only('failed_periods'), twoFails, people(), new Date(monday.getTime() - HOUR))).toEqual([]);
+  });
+
+  it('the current, unfinished week never counts towards escalation', () => {
+    const monday = new Date('2026-11-30T01:00:00Z');
+    const [, , w48, w49] = lastWeeklyPeriods(monday, 4).map((p) => p.key);
+    const s = snapshot(monday, { bacang: { verdicts: [{ periodKey: w48!, verdict: 'FAIL' }, { periodKey: w49!, verdict: 'FAIL' }] } });
+    expect(planReminders(only('failed_periods'), s, people(), monday)).toEqual([]);
+  });
+
+  it('alerts Diskominfo at once when a site is compromised, whatever the day', () => {
+    const tuesday = new Date('2026-11-24T13:00:00Z');
+    const key = weeklyPeriod(tuesday).key;
+    const s = snapshot(tuesday, { 'sinar-bulan': { verdicts: [{ periodKey: key, verdict: 'COMPROMISED', reasons: ['Konten judi online di halaman depan'] }] } });
+    const plan = planReminders(only('compromised'), s, people(), tuesday);
+    expect(who(plan)).toEqual(['sinar-bulan→diskominfo:email', 'sinar-bulan→diskominfo:inapp', 'sinar-bulan→diskominfo:telegram']);
+    expect(plan[0]!.message.params).toEqual(['Kelurahan Sinar Bulan', 'Konten judi online di halaman depan']);
+    expect(plan[0]!.message.subject).toBe('SEGERA: situs Kelurahan Sinar Bulan terindikasi dibobol');
+  });
+
+  it('alerts Diskominfo about a site down for more than 24 hours, once per outage', () => {
+    const now = new Date('2026-11-24T13:00:00Z');
+    const since = (h: number) => new Date(now.getTime() - h * HOUR).toISOString();
+    expect(planReminders(only('site_down'), snapshot(now, { kejaksaan: { siteDownSince: since(23) } }), people(), now)).toEqual([]);
+    const plan = planReminders(only('site_down'), snapshot(now, { kejaksaan: { siteDownSince: since(25) } }), people(), now);
+    expect(who(plan)).toEqual(['kejaksaan→diskominfo:email', 'kejaksaan→diskominfo:inapp', 'kejaksaan→diskominfo:telegram']);
+    expect(plan[0]!.periodKey).toBe(`down:${since(25)}`);
+    expect(plan[0]!.message.text).toContain('tidak dapat dibuka sejak Senin, 23 November 2026 19.00 WIB');
+  });
+
+  it('respects opt-outs and keeps a person who opted in without an address visible', () => {
+    const ppl = people();
+    ppl.find((p) => p.userId === 'lurah-bacang')!.prefs = { email: { optedIn: false, address: null }, inapp: { optedIn: false, address: null }, telegram: { optedIn: true, address: null } };
+    const plan = planReminders(only('no_content'), snapshot(THURSDAY_0900_WIB), ppl, THURSDAY_0900_WIB);
+    const lurah = plan.filter((p) => p.recipientUserId === 'lurah-bacang');
+    expect(lurah.map((p) => [p.channel, p.address])).toEqual([['telegram', '']]);
+  });
+
+  it('skips disabled rules', () => {
+    const r = only('no_content').map((x) => ({ ...x, enabled: false }));
+    expect(planReminders(r, snapshot(THURSDAY_0900_WIB), people(), THURSDAY_0900_WIB)).toEqual([]);
+  });
+});
+
+describe('validateRule', () => {
+  it('accepts the defaults and rejects a broken schedule, zone, threshold or empty lists', () => {
+    for (const d of DEFAULT_RULES) expect(validateRule(d).ok).toBe(true);
+    const base = DEFAULT_RULES[0]!;
+    expect(validateRule({ ...base, schedule: 'setiap kamis' })).toMatchObject({ ok: false, error: 'invalid_schedule' });
+    expect(validateRule({ ...base, timezone: 'Asia/Bandung' })).toMatchObject({ ok: false, error: 'invalid_timezone' });
+    expect(validateRule({ ...base, threshold: 0 })).toMatchObject({ ok: false, error: 'invalid_threshold' });
+    expect(validateRule({ ...base, recipientRoles: [] })).toMatchObject({ ok: false, error: 'no_recipients' });
+    expect(validateRule({ ...base, channels: [] })).toMatchObject({ ok: false, error: 'no_channels' });
+  });
+});
