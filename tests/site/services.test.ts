@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SERVICE_CATALOGUE, applyAdjustment, findCatalogueService } from '../../src/modules/services/index.js';
+import { SERVICE_CATALOGUE, applyAdjustment, findCatalogueService, serviceAdjustmentSchema } from '../../src/modules/services/index.js';
 
 describe('layanan catalogue', () => {
   it('seeds the usual kelurahan services with every Standar Pelayanan component', () => {
@@ -27,5 +27,12 @@ describe('layanan catalogue', () => {
     expect(out.adjusted).toBe(true);
     expect(out.catatan).toBe('Loket 2');
     expect(applyAdjustment(base, {}).adjusted).toBe(false);
+  });
+
+  it('an empty stored adjustment (as saved by "tampilkan di beranda") changes no field', () => {
+    const base = findCatalogueService('domisili')!;
+    const out = applyAdjustment(base, serviceAdjustmentSchema.parse({}));
+    const { catatan, adjusted, ...fields } = out;
+    expect(fields).toEqual(base);
   });
 });

@@ -24,14 +24,26 @@ export const serviceSchema = z.object({
 });
 export type Service = z.infer<typeof serviceSchema>;
 
-/** What a kelurahan may change. Lists replace the city's list when given; absent means "as the city says". */
-export const serviceAdjustmentSchema = serviceSchema
-  .omit({ code: true })
-  .partial()
-  .extend({
-    tambahanPersyaratan: z.array(z.string().trim().min(1).max(300)).max(10).optional(),
-    catatan: z.string().trim().max(500).optional(),
-  });
+/**
+ * What a kelurahan may change. No defaults here on purpose: an absent field means "as the city
+ * says", so an empty adjustment changes nothing. Lists replace the city's list when given.
+ */
+const line = z.string().trim().min(1).max(300);
+export const serviceAdjustmentSchema = z.object({
+  name: z.string().trim().min(3).max(160).optional(),
+  summary: z.string().trim().max(300).optional(),
+  dasarHukum: z.array(line).max(20).optional(),
+  persyaratan: z.array(line).max(30).optional(),
+  prosedur: z.array(line).max(30).optional(),
+  waktu: z.string().trim().min(1).max(120).optional(),
+  biaya: z.string().trim().min(1).max(120).optional(),
+  produk: z.string().trim().min(1).max(200).optional(),
+  pengaduan: z.string().trim().min(1).max(500).optional(),
+  channels: z.array(z.enum(CHANNELS)).min(1).max(3).optional(),
+  butuhPengantarRt: z.boolean().optional(),
+  tambahanPersyaratan: z.array(line).max(10).optional(),
+  catatan: z.string().trim().max(500).optional(),
+});
 export type ServiceAdjustment = z.infer<typeof serviceAdjustmentSchema>;
 
 export interface UnitService extends Service {

@@ -78,10 +78,12 @@ function Statistik(props: { p: Profile }) {
         {s.perempuan !== undefined ? <li><b>{fmtNum(s.perempuan)}</b>{t('site.stat.perempuan')}</li> : null}
         {s.jumlahKk !== undefined ? <li><b>{fmtNum(s.jumlahKk)}</b>{t('site.stat.kk')}</li> : null}
       </ul>
-      <BarChart id="c-umur" title={t('site.stat.umur')} bars={s.umur} />
-      <BarChart id="c-pend" title={t('site.stat.pendidikan')} bars={s.pendidikan} />
-      <BarChart id="c-pek" title={t('site.stat.pekerjaan')} bars={s.pekerjaan} />
-      <BarChart id="c-aga" title={t('site.stat.agama')} bars={s.agama} />
+      <div class="charts">
+        <BarChart id="c-umur" title={t('site.stat.umur')} bars={s.umur} />
+        <BarChart id="c-pend" title={t('site.stat.pendidikan')} bars={s.pendidikan} />
+        <BarChart id="c-pek" title={t('site.stat.pekerjaan')} bars={s.pekerjaan} />
+        <BarChart id="c-aga" title={t('site.stat.agama')} bars={s.agama} />
+      </div>
       {s.sumber || s.tahun ? <p class="meta">{t('site.stat.source', { source: s.sumber || '—', year: s.tahun ?? '—' })}</p> : null}
     </>
   );

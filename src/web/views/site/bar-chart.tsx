@@ -25,7 +25,7 @@ export function BarChart(props: { id: string; title: string; bars: Bar[] }) {
       {/* The picture is for sighted readers; screen readers get the table below instead. */}
       <svg viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height} aria-hidden="true" focusable="false">
         {bars.map((b, i) => {
-          const w = Math.max(2, Math.round((b.jumlah / max) * (WIDTH - 70)));
+          const w = Math.max(2, Math.round((b.jumlah / max) * (WIDTH - 100)));
           const y = i * ROW;
           const pct = total > 0 ? Math.round((b.jumlah / total) * 100) : 0;
           return (
@@ -37,7 +37,8 @@ export function BarChart(props: { id: string; title: string; bars: Bar[] }) {
           );
         })}
       </svg>
-      <table class="sr">
+      <div class="sr">
+      <table>
         <caption>{t('site.stat.tableCaption', { title: props.title })}</caption>
         <thead>
           <tr><th scope="col">{t('site.stat.kategori')}</th><th scope="col">{t('site.stat.jumlah')}</th></tr>
@@ -48,6 +49,7 @@ export function BarChart(props: { id: string; title: string; bars: Bar[] }) {
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }

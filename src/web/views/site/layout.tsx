@@ -141,7 +141,7 @@ export function Layout(props: { meta: PageMeta; chrome: Chrome; children?: Child
             </nav>
           ) : null}
         </header>
-        {chrome.isDemo ? <p class="demo w">{t('site.footer.demo')}</p> : null}
+        {chrome.isDemo ? <div class="demo w"><p>{t('site.footer.demo')}</p></div> : null}
         <main id="isi" class="w">
           {props.children}
         </main>
