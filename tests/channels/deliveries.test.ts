@@ -268,3 +268,23 @@ describe('deliveries', () => {
     expect(await listChannelAlerts(t.db, u.unitId)).toHaveLength(2);
   });
 });
+
+describe('demo mode', () => {
+  it('connects simulated channels once, labelled "simulasi", and they publish through the fakes', async () => {
+    const { connectSimulatedChannels } = await import('../../src/fakes/social/index.js');
+    const unitId = await addUnit(t.db, 'demo-bacang');
+    const units = [{ id: unitId, slug: 'demo-bacang', name: 'Kelurahan Bacang' }];
+    expect(await connectSimulatedChannels(deps, fakes, units)).toBe(3);
+    expect(await connectSimulatedChannels(deps, fakes, units)).toBe(0);
+    const channels = await t.db.selectFrom('channel_accounts').selectAll().where('unit_id', '=', unitId).execute();
+    expect(channels.every((c) => c.is_simulation === 1 && c.state === 'connected' && c.display_name!.includes('simulasi'))).toBe(true);
+    const r = await enqueueDeliveries(deps, {
+      unitId,
+      postId: 'demo-post',
+      targets: channels.map((c) => ({ channelId: c.id, variant: variants[c.platform as keyof typeof variants] })),
+    });
+    if (!r.ok) throw new Error(r.error);
+    for (const id of r.value) await runDelivery(deps, id);
+    expect((await listDeliveries(t.db, 'demo-post')).map((v) => v.state)).toEqual(['published', 'published', 'published']);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseLink, verifyManualLink } from '../../src/modules/channels/index.js';
+
+describe('parseLink', () => {
+  it('reads handles from profile links on each platform', () => {
+    expect(parseLink('facebook', 'https://www.facebook.com/Kel.Bacang')).toEqual({ kind: 'profile', handle: 'kel.bacang' });
+    expect(parseLink('instagram', 'https://instagram.com/kel_bacang/')).toEqual({ kind: 'profile', handle: 'kel_bacang' });
+    expect(parseLink('tiktok', 'https://www.tiktok.com/@kel_bacang?lang=id')).toEqual({ kind: 'profile', handle: 'kel_bacang' });
+  });
+  it('tells posts, wrong platforms and junk apart', () => {
+    expect(parseLink('tiktok', 'https://www.tiktok.com/@kel_bacang/photo/7294512345678901235')).toMatchObject({ kind: 'post', handle: 'kel_bacang', postId: '7294512345678901235' });
+    expect(parseLink('facebook', 'https://www.facebook.com/permalink.php?story_fbid=55&id=123')).toMatchObject({ kind: 'post', postId: '55', accountId: '123' });
+    expect(parseLink('instagram', 'https://www.tiktok.com/@x/video/1')).toBe('wrong_platform');
+    expect(parseLink('facebook', 'bukan tautan')).toBe('invalid');
+    expect(parseLink('tiktok', 'javascript:alert(1)')).toBe('invalid');
+  });
+});
+
+describe('verifyManualLink', () => {
+  const tt = { platform: 'tiktok' as const, handle: 'kel_bacang' };
+  it('accepts a post of the registered account and strips tracking parameters', async () => {
+    const r = await verifyManualLink(tt, 'https://www.tiktok.com/@Kel_Bacang/video/7294512345678901235?is_from_webapp=1&sender_device=pc');
+    expect(r).toEqual({
+      ok: true,
+      value: { permalink: 'https://www.tiktok.com/@Kel_Bacang/video/7294512345678901235', postId: '7294512345678901235', accountChecked: true, checkedBy: 'url' },
+    });
+  });
+  it('refuses another account with an Indonesian reason naming both', async () => {
+    const r = await verifyManualLink(tt, 'https://www.tiktok.com/@orang_lain/video/1');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toBe('wrong_account');
+    expect(r.detail).toContain('@orang_lain');
+    expect(r.detail).toContain('@kel_bacang');
+  });
+  it('asks the lookup (TikTok oEmbed) when a short link does not name the account', async () => {
+    const short = 'https://vm.tiktok.com/ZSabc123/';
+    expect(await verifyManualLink(tt, short, async () => 'kel_bacang')).toMatchObject({ ok: true, value: { accountChecked: true, checkedBy: 'lookup' } });
+    expect(await verifyManualLink(tt, short, async () => 'penipu')).toMatchObject({ ok: false, error: 'wrong_account' });
+    // Unreachable lookup: accepted, but the evidence says the account was not checked.
+    expect(await verifyManualLink(tt, short, async () => null)).toMatchObject({ ok: true, value: { accountChecked: false, checkedBy: 'none' } });
+  });
+  it('checks a Facebook permalink by the Page id when the link carries no username', async () => {
+    const fb = { platform: 'facebook' as const, handle: 'kel.bacang', platformAccountId: '123' };
+    expect(await verifyManualLink(fb, 'https://www.facebook.com/permalink.php?story_fbid=55&id=123')).toMatchObject({ ok: true, value: { accountChecked: true } });
+    expect(await verifyManualLink(fb, 'https://www.facebook.com/permalink.php?story_fbid=55&id=999')).toMatchObject({ ok: false, error: 'wrong_account' });
+  });
+});
