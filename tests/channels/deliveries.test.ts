@@ -192,6 +192,8 @@ describe('deliveries', () => {
     const d = await delivery(ids[2]!);
     expect(d).toMatchObject({ state: 'unconfirmed', reason_code: 'outcome_unknown_check', next_attempt_at: null });
     expect(d.reason).toContain('Kirim ulang');
+    // Left for a person: the sweep does not pick it up again.
+    expect(await runDelivery(deps, ids[2]!)).toMatchObject({ ok: false, error: 'not_due' });
     expect(fakes.state.postsFor(u.tt.openId)).toHaveLength(1);
     const views = await listDeliveries(t.db, 'post-8');
     expect(views.find((v) => v.id === ids[2])).toMatchObject({ canResend: true, stateLabel: 'Belum pasti' });

@@ -25,7 +25,10 @@ export async function claimDelivery(db: Kysely<DB>, id: string, now: string, lea
     .where('id', '=', id)
     .where('state', 'in', ACTIVE_STATES)
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
-    .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
+    // null = as soon as possible, except a "belum pasti" delivery left for a person to check.
+    .where((eb) =>
+      eb.or([eb('next_attempt_at', '<=', now), eb.and([eb('next_attempt_at', 'is', null), eb('state', '!=', 'unconfirmed')])]),
+    )
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
@@ -34,13 +37,16 @@ export async function updateDelivery(db: Kysely<DB>, id: string, patch: Updateab
   await db.updateTable('deliveries').set(patch).where('id', '=', id).execute();
 }
 
-/** Due deliveries, oldest first; `next_attempt_at` null means "as soon as possible". */
+/** Due deliveries, oldest first. */
 export async function listDueDeliveryIds(db: Kysely<DB>, now: string, limit: number): Promise<string[]> {
   const rows = await db
     .selectFrom('deliveries')
     .select('id')
     .where('state', 'in', ACTIVE_STATES)
-    .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
+    // null = as soon as possible, except a "belum pasti" delivery left for a person to check.
+    .where((eb) =>
+      eb.or([eb('next_attempt_at', '<=', now), eb.and([eb('next_attempt_at', 'is', null), eb('state', '!=', 'unconfirmed')])]),
+    )
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
     .orderBy('created_at')
     .limit(limit)
