@@ -126,3 +126,25 @@ describe('facebook provider against the Graph contract fake', () => {
     expect(r.value[0]!.publishedAt).toMatch(/^\d{4}-\d{2}-\d{2}T.*Z$/);
   });
 });
+
+describe('usage headers', () => {
+  it('holds calls back once Meta reports the budget nearly spent, so the limit is never hit', async () => {
+    const { GraphThrottle } = await import('../../src/modules/channels/providers/graph.js');
+    const before = fakes.state.rateLimitViolations;
+    fakes.options.graphCallsPerMinute = 10;
+    try {
+      const p = fakes.state.addFacebookPage();
+      const throttled = facebookProvider({ graphBase: fakes.graphUrl, throttle: new GraphThrottle() });
+      const outcomes: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        const r = await throttled.publish({ caption: `pengumuman ${i}`, imageUrls: [] }, memoryContext({ platformAccountId: p.id, accessToken: p.token }));
+        outcomes.push(r.ok ? 'ok' : r.failure.code);
+      }
+      expect(outcomes).toContain('ok');
+      expect(outcomes[outcomes.length - 1]).toBe('rate_limited');
+      expect(fakes.state.rateLimitViolations).toBe(before);
+    } finally {
+      fakes.options.graphCallsPerMinute = 600;
+    }
+  });
+});

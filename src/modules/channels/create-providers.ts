@@ -1,4 +1,5 @@
 import { facebookProvider } from './providers/facebook.js';
+import { GraphThrottle } from './providers/graph.js';
 import { instagramProvider } from './providers/instagram.js';
 import { RateGate } from './providers/rate-gate.js';
 import type { Platform, SocialProvider } from './providers/social-provider.js';
@@ -20,10 +21,13 @@ export interface ProviderSettings {
 /** One adapter per platform for this process (the TikTok rate gate is shared by all deliveries). */
 export function createProviders(s: ProviderSettings): Record<Platform, SocialProvider> {
   const common = { ...(s.timeoutMs ? { timeoutMs: s.timeoutMs } : {}), ...(s.sleep ? { sleep: s.sleep } : {}) };
+  // Facebook and Instagram share one Meta app, hence one usage budget and one throttle.
+  const throttle = new GraphThrottle();
   return {
-    facebook: facebookProvider({ graphBase: s.graphBase, ...common }),
+    facebook: facebookProvider({ graphBase: s.graphBase, throttle, ...common }),
     instagram: instagramProvider({
       graphBase: s.graphBase,
+      throttle,
       ...common,
       ...(s.instagramPollMs !== undefined ? { pollIntervalMs: s.instagramPollMs } : {}),
       ...(s.maxPolls !== undefined ? { maxPolls: s.maxPolls } : {}),

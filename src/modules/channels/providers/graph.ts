@@ -11,6 +11,37 @@ export interface GraphDeps extends HttpDeps {
   graphBase: string;
   /** Told the usage the platform reports (X-App-Usage, X-Business-Use-Case-Usage), to slow down early. */
   onUsage?(usage: GraphUsage): void;
+  /** Shared per process: holds calls back once Meta reports a budget nearly spent. */
+  throttle?: GraphThrottle;
+}
+
+/**
+ * Mixpost-style cool-down from the usage headers Meta sends on every answer: when the app's or
+ * an account's budget passes `highPct`, calls for it pause (for Meta's own estimate when it gives
+ * one) instead of running into error 4/32 and being cut off for longer.
+ */
+export class GraphThrottle {
+  private readonly until = new Map<string, number>();
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly highPct = 90,
+    private readonly pauseMs = 60_000,
+  ) {}
+
+  /** Milliseconds to hold a call for this account (0 = go). */
+  holdFor(accountKey: string): number {
+    const t = this.now();
+    return Math.max(0, (this.until.get('app') ?? 0) - t, (this.until.get(accountKey) ?? 0) - t);
+  }
+
+  observe(accountKey: string, usage: GraphUsage): void {
+    const t = this.now();
+    const pause = usage.regainMinutes ? usage.regainMinutes * 60_000 : this.pauseMs;
+    if ((usage.appPct ?? 0) >= this.highPct) this.until.set('app', Math.max(this.until.get('app') ?? 0, t + pause));
+    if ((usage.accountPct ?? 0) >= this.highPct || usage.regainMinutes) {
+      this.until.set(accountKey, Math.max(this.until.get(accountKey) ?? 0, t + pause));
+    }
+  }
 }
 
 export interface GraphUsage {
@@ -73,6 +104,11 @@ export async function graphCall(
     init.headers = { 'content-type': 'application/x-www-form-urlencoded' };
     init.body = form.toString();
   }
+  const accountKey = path.replace(/^\/+/, '').split(/[/?]/)[0] ?? '';
+  const hold = deps.throttle?.holdFor(accountKey) ?? 0;
+  if (hold > 0) {
+    return pFail(failure(platform, 'retryable', 'rate_limited', { retryAfterMs: hold, platformMessage: 'held back: usage budget nearly spent' }));
+  }
   const t = await httpRequest(url, init, deps);
   if (!t.ok) {
     return pFail(
@@ -81,6 +117,7 @@ export async function graphCall(
   }
   const usage = parseUsage(t.res.headers);
   deps.onUsage?.(usage);
+  deps.throttle?.observe(accountKey, usage);
   const body = tryJson(t.res.text);
   if (t.res.status >= 200 && t.res.status < 300 && body && !body.error) return pOk(body);
   return pFail(classifyGraphError(platform, t.res.status, body, t.res.headers, usage));
