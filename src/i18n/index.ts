@@ -1,4 +1,5 @@
 import { messages as channels } from './messages/channels.js';
+import { messages as composer } from './messages/composer.js';
 import { messages as core } from './messages/core.js';
 import { messages as media } from './messages/media.js';
 import { messages as monitoring } from './messages/monitoring.js';
@@ -10,7 +11,7 @@ import { messages as reports } from './messages/reports.js';
 export type Locale = 'id' | 'en';
 type Catalogue = { id: Record<string, string>; en: Record<string, string> };
 
-export const catalogues: Record<string, Catalogue> = { core, channels, media, reminders, reports, monitoring };
+export const catalogues: Record<string, Catalogue> = { core, channels, media, reminders, reports, monitoring, composer };
 
 const merged: Record<Locale, Record<string, string>> = { id: {}, en: {} };
 for (const c of Object.values(catalogues)) {

@@ -1,0 +1,31 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { CommentKind, ComposerTables } from '../../db/schema/composer.js';
+import type { DB } from '../../db/schema/index.js';
+import { iso, type Clock } from '../../shared/clock.js';
+import { newId } from '../../shared/ids.js';
+
+// The conversation around a draft: review comments, "returned with a note", approvals and help
+// requests, in the order they happened. Only this file touches composer_comments.
+
+export type CommentRow = Selectable<ComposerTables['composer_comments']>;
+
+export async function recordComment(
+  deps: { db: Kysely<DB>; clock: Clock },
+  c: { unitId: string; draftId: string; authorId: string | null; authorName: string; kind: CommentKind; body: string },
+): Promise<CommentRow> {
+  const row: CommentRow = {
+    id: newId(deps.clock.now().getTime()),
+    unit_id: c.unitId,
+    draft_id: c.draftId,
+    author_id: c.authorId,
+    author_name: c.authorName,
+    kind: c.kind,
+    body: c.body.trim().slice(0, 2000),
+    created_at: iso(deps.clock.now()),
+  };
+  await deps.db.insertInto('composer_comments').values(row).execute();
+  return row;
+}
+
+export const listComments = (db: Kysely<DB>, unitId: string, draftId: string) =>
+  db.selectFrom('composer_comments').selectAll().where('unit_id', '=', unitId).where('draft_id', '=', draftId).orderBy('created_at').orderBy('id').execute();

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { getMedia } from '../media/index.js';
+import { limitsFor } from '../publishing-captions/index.js';
+import { iso } from '../../shared/clock.js';
+import { type Result, err, ok } from '../../shared/result.js';
+import type { ComposerDeps } from './deps.js';
+import { type Draft, draftRepo } from './draft-repo.js';
+import { syncScheduledContent } from './sync-content.js';
+
+// Autosave and every form submit land here. Fields are optional: a save carries what the page
+// had, and whatever is absent stays as it was. Limits are generous but finite; a value over a
+// limit is refused with a code the form shows next to the field, and nothing typed is dropped
+// (the page re-renders with what was sent).
+
+export const MAX_TITLE = 200;
+export const MAX_BODY = 20_000;
+export const MAX_PHOTOS = 10;
+export const MAX_HASHTAGS = 30;
+export const STEPS = ['tulis', 'foto', 'saluran', 'pratinjau', 'jadwal'] as const;
+
+export const draftPatchSchema = z.object({
+  title: z.string().max(MAX_TITLE).optional(),
+  body: z.string().max(MAX_BODY).optional(),
+  hashtags: z.array(z.string().max(60)).max(MAX_HASHTAGS).optional(),
+  photos: z.array(z.object({ mediaId: z.string().min(1).max(40), alt: z.string().max(300) })).max(MAX_PHOTOS).optional(),
+  channelIds: z.array(z.string().min(1).max(40)).max(20).nullable().optional(),
+  captions: z
+    .object({
+      facebook: z.string().max(limitsFor('facebook').maxChars).optional(),
+      instagram: z.string().max(limitsFor('instagram').maxChars).optional(),
+      tiktok: z.string().max(limitsFor('tiktok').maxChars).optional(),
+    })
+    .optional(),
+  tiktokPrivacy: z.string().max(40).nullable().optional(),
+  step: z.enum(STEPS).optional(),
+  /** The revision the page was showing; a lower number than stored means another tab saved since. */
+  baseRevision: z.number().int().optional(),
+});
+export type DraftPatch = z.input<typeof draftPatchSchema>;
+
+export type SaveDraftError = 'not_found' | 'invalid' | 'not_editable' | 'photo_not_found';
+
+export interface SavedDraft {
+  draft: Draft;
+  /** True when another tab or person saved in between (the page may want to say so). */
+  overtook: boolean;
+}
+
+export async function saveDraft(
+  deps: Pick<ComposerDeps, 'db' | 'clock' | 'onPublicChange' | 'siteBaseOf'> & Partial<ComposerDeps>,
+  args: { unitId: string; draftId: string; userId: string | null; patch: DraftPatch },
+): Promise<Result<SavedDraft, SaveDraftError> & { problems?: string[] }> {
+  const parsed = draftPatchSchema.safeParse(args.patch);
+  if (!parsed.success) return { ...err('invalid'), problems: parsed.error.issues.map((i) => i.path.join('.')) };
+  const p = parsed.data;
+  const draft = await draftRepo.byId(deps.db, args.unitId, args.draftId);
+  if (!draft) return err('not_found');
+  if (draft.status === 'published') return err('not_editable');
+
+  if (p.photos) {
+    // Only photos of this unit's own library can be attached (ids of other units find nothing).
+    for (const ph of p.photos) if (!(await getMedia(deps.db, args.unitId, ph.mediaId)).ok) return err('photo_not_found');
+  }
+
+  const patch: Record<string, unknown> = { updated_at: iso(deps.clock.now()), updated_by: args.userId, revision: draft.revision + 1 };
+  if (p.title !== undefined) patch.title = p.title.replace(/\s+/g, ' ').trim() === '' ? '' : p.title.replace(/[\r\n]+/g, ' ');
+  if (p.body !== undefined) patch.body = p.body.replace(/\r\n?/g, '\n');
+  if (p.hashtags !== undefined) patch.hashtags = JSON.stringify(p.hashtags.map((h) => h.trim()).filter(Boolean));
+  if (p.photos !== undefined) patch.photos = JSON.stringify(dedupe(p.photos.map((ph) => ({ mediaId: ph.mediaId, alt: ph.alt.replace(/\s+/g, ' ').trim() }))));
+  if (p.channelIds !== undefined) patch.channel_ids = p.channelIds === null ? null : JSON.stringify([...new Set(p.channelIds)]);
+  if (p.captions !== undefined) {
+    const merged = { ...draft.captions, ...p.captions };
+    for (const k of Object.keys(merged) as (keyof typeof merged)[]) if (!merged[k]?.trim()) delete merged[k];
+    patch.captions = JSON.stringify(merged);
+  }
+  if (p.tiktokPrivacy !== undefined) patch.tiktok_privacy = p.tiktokPrivacy || null;
+  if (p.step !== undefined) patch.step = p.step;
+
+  await draftRepo.update(deps.db, args.unitId, args.draftId, patch);
+  const saved = (await draftRepo.byId(deps.db, args.unitId, args.draftId))!;
+  // A scheduled post that is edited keeps its website copy in step (it goes public by itself).
+  if (saved.status === 'scheduled' && saved.contentId) await syncScheduledContent(deps, saved, args.userId);
+  return ok({ draft: saved, overtook: p.baseRevision !== undefined && p.baseRevision < draft.revision });
+}
+
+function dedupe<T extends { mediaId: string }>(list: T[]): T[] {
+  const seen = new Set<string>();
+  return list.filter((x) => (seen.has(x.mediaId) ? false : (seen.add(x.mediaId), true)));
+}

@@ -1,0 +1,70 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema/index.js';
+import { type Actor, canManageCity } from '../accounts/index.js';
+import { saveContent } from '../content/index.js';
+import { iso } from '../../shared/clock.js';
+import { newId } from '../../shared/ids.js';
+import { type Result, err, ok } from '../../shared/result.js';
+import { bodyToHtml } from './body-format.js';
+import type { ComposerDeps } from './deps.js';
+
+// Admin kota writes once and it appears on the chosen kelurahan sites (or all of them) as an
+// announcement "dari Pemkot". Each copy is recorded in broadcast_items so it never counts as
+// the kelurahan's own content (compliance reads broadcastContentIds).
+
+export interface BroadcastInput {
+  title: string;
+  body: string;
+  /** Kelurahan/desa ids, or 'all'. */
+  units: string[] | 'all';
+}
+
+export async function sendBroadcast(
+  deps: Pick<ComposerDeps, 'db' | 'clock' | 'cityName' | 'onPublicChange'>,
+  args: { actor: Actor; input: BroadcastInput },
+): Promise<Result<{ id: string; count: number }, 'forbidden' | 'title_missing' | 'text_missing' | 'no_units'>> {
+  if (!canManageCity(args.actor)) return err('forbidden');
+  const title = args.input.title.replace(/\s+/g, ' ').trim();
+  const body = args.input.body.trim();
+  if (title.length < 3) return err('title_missing');
+  if (body.length < 10) return err('text_missing');
+  const targets = await villagesOf(deps.db, args.actor.regionCode, args.input.units);
+  if (targets.length === 0) return err('no_units');
+
+  const now = iso(deps.clock.now());
+  const id = newId(deps.clock.now().getTime());
+  const author = `dari Pemkot ${deps.cityName.replace(/^(kota|kabupaten)\s+/i, '')}`;
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.insertInto('broadcasts').values({ id, region_code: args.actor.regionCode, title, body, created_by: args.actor.id, created_at: now }).execute();
+    for (const unitId of targets) {
+      const saved = await saveContent(
+        { db: trx, clock: deps.clock },
+        { unitId, actorId: args.actor.id, input: { kind: 'pengumuman', title, body: bodyToHtml(body), bodyFormat: 'html', authorName: author, status: 'published' } },
+      );
+      if (!saved.ok) throw new Error(`broadcast content rejected: ${saved.error}`);
+      await trx.insertInto('broadcast_items').values({ broadcast_id: id, unit_id: unitId, content_id: saved.value.id, created_at: now }).execute();
+    }
+  });
+  for (const unitId of targets) deps.onPublicChange?.(unitId);
+  return ok({ id, count: targets.length });
+}
+
+async function villagesOf(db: Kysely<DB>, region: string, wanted: string[] | 'all'): Promise<string[]> {
+  let q = db.selectFrom('units').select('id').where('region_code', '=', region).where('kind', 'in', ['kelurahan', 'desa']);
+  if (wanted !== 'all') {
+    if (wanted.length === 0) return [];
+    q = q.where('id', 'in', wanted);
+  }
+  return (await q.orderBy('name').execute()).map((r) => r.id);
+}
+
+export const listBroadcasts = (db: Kysely<DB>, region: string) =>
+  db
+    .selectFrom('broadcasts')
+    .leftJoin('broadcast_items', 'broadcast_items.broadcast_id', 'broadcasts.id')
+    .select(['broadcasts.id', 'broadcasts.title', 'broadcasts.created_at', (eb) => eb.fn.count<number>('broadcast_items.unit_id').as('units')])
+    .where('broadcasts.region_code', '=', region)
+    .groupBy(['broadcasts.id', 'broadcasts.title', 'broadcasts.created_at'])
+    .orderBy('broadcasts.created_at', 'desc')
+    .limit(20)
+    .execute();

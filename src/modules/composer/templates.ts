@@ -1,0 +1,40 @@
+import type { ComposerTemplate } from '../../db/schema/composer.js';
+
+// The six starting points of "Tulis kabar". Each pre-fills a structure the writer only has to
+// complete (blanks in [brackets]), a few tips in plain words, and topic hashtags. The Indonesian
+// texts live in src/i18n/messages/composer.ts under composer.tpl.<name>.* so they stay editable
+// in one place; this file holds what code needs: the order, the content kind and the card layout.
+
+export const TEMPLATE_NAMES: readonly ComposerTemplate[] = ['pengumuman', 'kegiatan', 'layanan', 'himbauan', 'ucapan', 'berita'];
+
+export interface TemplateInfo {
+  name: ComposerTemplate;
+  /** Which list of the public site the post lands in. */
+  contentKind: 'berita' | 'pengumuman';
+  /** Topic hashtags added after the city's and the kelurahan's own. */
+  hashtags: string[];
+  /** Emoji-free symbol for the big button (plain text is read aloud well by screen readers). */
+  icon: string;
+}
+
+const INFO: Record<ComposerTemplate, TemplateInfo> = {
+  pengumuman: { name: 'pengumuman', contentKind: 'pengumuman', hashtags: ['Pengumuman', 'InfoWarga'], icon: '📢' },
+  kegiatan: { name: 'kegiatan', contentKind: 'berita', hashtags: ['KegiatanKelurahan', 'GotongRoyong'], icon: '📷' },
+  layanan: { name: 'layanan', contentKind: 'pengumuman', hashtags: ['LayananPublik', 'PelayananPrima'], icon: '🗂' },
+  himbauan: { name: 'himbauan', contentKind: 'pengumuman', hashtags: ['Himbauan', 'WargaPeduli'], icon: '⚠' },
+  ucapan: { name: 'ucapan', contentKind: 'berita', hashtags: ['Ucapan', 'HariBesar'], icon: '🎉' },
+  berita: { name: 'berita', contentKind: 'berita', hashtags: ['BeritaKelurahan'], icon: '📰' },
+};
+
+export const templateInfo = (name: ComposerTemplate): TemplateInfo => INFO[name];
+
+export const isTemplate = (v: unknown): v is ComposerTemplate => typeof v === 'string' && (TEMPLATE_NAMES as readonly string[]).includes(v);
+
+/** City, kecamatan and kelurahan hashtags first (house order), then the template's topics. */
+export function houseHashtags(args: { cityName?: string | null; kecamatanName?: string | null; unitName: string; template: ComposerTemplate }): string[] {
+  const tags: string[] = [];
+  if (args.cityName) tags.push(args.cityName.replace(/^(kota|kabupaten)\s+/i, ''));
+  tags.push(`Kelurahan ${args.unitName}`);
+  if (args.kecamatanName) tags.push(`Kecamatan ${args.kecamatanName}`);
+  return [...tags, ...INFO[args.template].hashtags];
+}
