@@ -12,9 +12,11 @@ import {
   listMedia,
   makeAvifVariants,
   pickVariant,
+  storeGeneratedImage,
   storeUpload,
   updateMediaAlt,
 } from '../../src/modules/media/index.js';
+import { renderCardSet } from '../../src/modules/cards/index.js';
 import { type TestDb, createTestDb } from '../support/test-db.js';
 import { noisyPhoto, phoneJpegWithGps, pngBomb } from './fixtures.js';
 
@@ -163,5 +165,34 @@ describe('media library', () => {
     expect(pickVariant(first.value, { format: 'avif', minWidth: 700 })).toMatchObject({ name: 'web-960.avif' });
 
     expect(await makeAvifVariants(deps, 'no-such-id')).toEqual({ ok: false, error: 'not_found' });
+  });
+
+  it('keeps an image card in the library with its ready-made formats, not re-cropped', async () => {
+    const set = await renderCardSet({
+      template: 'pengumuman', title: 'Pelayanan KTP-el libur Jumat', unitName: 'Kelurahan Bacang',
+      date: new Date('2026-05-04T02:00:00Z'),
+    });
+    const r = await storeGeneratedImage(deps, {
+      unitId: 'u-bacang', userId: null, name: 'kartu-pengumuman.png', alt: 'Pengumuman: Pelayanan KTP-el libur Jumat', source: set.source, crops: set.crops,
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const { item } = r.value;
+    expect(item).toMatchObject({ mime: 'image/png', width: 1080, height: 1350, alt: 'Pengumuman: Pelayanan KTP-el libur Jumat' });
+    const social = item.variants.filter((v) => v.kind === 'social').map((v) => [v.crop, v.format, v.width, v.height]);
+    expect(social).toEqual([
+      ['portrait_4x5', 'jpeg', 1080, 1350],
+      ['story_9x16', 'jpeg', 1080, 1920],
+      ['landscape_og', 'png', 1200, 630],
+    ]);
+    // The stored 9:16 file is byte-for-byte the rendered card.
+    expect(readFileSync(deps.store.pathOf(pickVariant(item, { crop: 'story_9x16' })!.key)!).equals(set.crops.story_9x16)).toBe(true);
+    expect(item.variants.filter((v) => v.kind === 'web').map((v) => v.name).sort()).toEqual(
+      ['web-1080.jpg', 'web-1080.webp', 'web-480.jpg', 'web-480.webp', 'web-960.jpg', 'web-960.webp'],
+    );
+    const again = await storeGeneratedImage(deps, {
+      unitId: 'u-bacang', userId: null, name: 'kartu.png', alt: '', source: set.source, crops: set.crops,
+    });
+    expect(again.ok && again.value).toMatchObject({ duplicate: true, item: { id: item.id } });
   });
 });

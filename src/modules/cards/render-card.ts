@@ -63,3 +63,29 @@ export async function renderCard(input: CardInput, options: { format?: 'png' | '
   const data = format === 'jpeg' ? await sharp(png).jpeg({ quality: 90 }).toBuffer() : png;
   return { data, format, width, height };
 }
+
+/** Everything a text-only post needs, named like the media module's social crops. */
+export interface CardSet {
+  /** Instagram/Facebook 4:5 as PNG: the crisp copy shown on the website. */
+  source: Buffer;
+  crops: { portrait_4x5: Buffer; story_9x16: Buffer; landscape_og: Buffer };
+}
+
+/**
+ * Renders the three cards of a post without photos: 4:5 (JPEG, Instagram/Facebook), 9:16 (JPEG,
+ * TikTok photo mode) and 1.91:1 (PNG, og:image), plus the 4:5 as PNG for the website. Store them
+ * with the media module's storeGeneratedImage so they live in the unit's library like photos.
+ */
+export async function renderCardSet(input: Omit<CardInput, 'size'>): Promise<CardSet> {
+  const portrait = await renderCard({ ...input, size: 'portrait' });
+  const story = await renderCard({ ...input, size: 'story' }, { format: 'jpeg' });
+  const og = await renderCard({ ...input, size: 'og' });
+  return {
+    source: portrait.data,
+    crops: {
+      portrait_4x5: await sharp(portrait.data).jpeg({ quality: 90 }).toBuffer(),
+      story_9x16: story.data,
+      landscape_og: og.data,
+    },
+  };
+}
