@@ -122,6 +122,13 @@ describe('readUpload (streaming)', () => {
     expect(counter.chunks).toBe(1);
   });
 
+  it('reads a web ReadableStream (what the HTTP edge gets as a request body)', async () => {
+    const photo = await noisyPhoto(300, 200);
+    const body = new Response(photo).body!;
+    const r = await readUpload(body as unknown as AsyncIterable<Uint8Array>, { maxBytes: 20 * MB, declaredBytes: photo.length });
+    expect(r.ok && r.value.equals(photo)).toBe(true);
+  });
+
   it('returns the whole upload when it fits', async () => {
     const photo = await noisyPhoto(300, 200);
     async function* pieces() {
