@@ -5,13 +5,14 @@ import { messages as media } from './messages/media.js';
 import { messages as monitoring } from './messages/monitoring.js';
 import { messages as reminders } from './messages/reminders.js';
 import { messages as reports } from './messages/reports.js';
+import { messages as site } from './messages/site.js';
 
 // Indonesian is the source language; English is the fallback for keys an Indonesian catalogue
 // lacks (tests/i18n keeps both catalogues in step). Each module adds its catalogue here.
 export type Locale = 'id' | 'en';
 type Catalogue = { id: Record<string, string>; en: Record<string, string> };
 
-export const catalogues: Record<string, Catalogue> = { core, channels, media, reminders, reports, monitoring, composer };
+export const catalogues: Record<string, Catalogue> = { core, channels, media, reminders, reports, monitoring, composer, site };
 
 const merged: Record<Locale, Record<string, string>> = { id: {}, en: {} };
 for (const c of Object.values(catalogues)) {

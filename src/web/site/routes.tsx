@@ -36,13 +36,18 @@ interface Outcome {
 }
 
 const UNIT_LIST_KINDS = new Set(['berita', 'pengumuman', 'agenda']);
+const PASS_THROUGH = new Set(['admin', 'api', 'assets', 'media', 'healthz', 'integrations', 'oauth']);
 
 export function siteRoutes(deps: SiteDeps, options: SiteRouteOptions = {}): Hono {
   const app = new Hono();
   const cache = options.cache === false ? null : new PageCache();
   let catalogueReady: Promise<unknown> | null = null;
 
-  app.get('*', async (c) => {
+  app.get('*', async (c, next) => {
+    // Paths of the app itself (staff area, API, media…) are never a unit's site, whatever order
+    // the routers are mounted in.
+    const first = c.req.path.split('/')[1] ?? '';
+    if (PASS_THROUGH.has(first)) return next();
     catalogueReady ??= ensureServiceCatalogue(deps.db, deps.clock).catch((e) => {
       catalogueReady = null;
       throw e;
