@@ -290,3 +290,20 @@ describe('demo mode', () => {
     expect((await listDeliveries(t.db, 'demo-post')).map((v) => v.state)).toEqual(['published', 'published', 'published']);
   });
 });
+
+describe('Meta token health through debug_token', () => {
+  it('flags a Page whose token Meta reports invalid, and warns when data access is about to lapse', async () => {
+    const withApp: PublishingDeps = { ...deps, facebookApp: { graphBase: fakes.graphUrl, clientId: 'fake-app-id', clientSecret: 'fake-app-secret' } };
+    const u = await connectedUnit(withApp, fakes, slug());
+    fakes.state.expireToken(u.fb.token);
+    await checkTokenHealth(withApp);
+    const ch = await t.db.selectFrom('channel_accounts').selectAll().where('id', '=', u.fb.channelId).executeTakeFirstOrThrow();
+    expect(ch.state).toBe('needs_reconnect');
+    const alerts = await listChannelAlerts(t.db, u.unitId);
+    expect(alerts.filter((a) => a.channel_id === u.fb.channelId).map((a) => a.kind)).toEqual(['reconnect']);
+    // The fake reports data access lapsing in 90 days: no warning with 10 days' notice, one with 100.
+    expect(alerts.filter((a) => a.channel_id === u.ig.channelId)).toHaveLength(0);
+    await checkTokenHealth(withApp, { warnDays: 100 });
+    expect((await listChannelAlerts(t.db, u.unitId)).filter((a) => a.channel_id === u.ig.channelId && a.kind === 'expiring')).toHaveLength(1);
+  });
+});

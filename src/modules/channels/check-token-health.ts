@@ -4,6 +4,8 @@ import { listConnectedChannels, openAlert } from './channel-repo.js';
 import type { ChannelsDeps } from './deps.js';
 import { markNeedsReconnect } from './mark-needs-reconnect.js';
 import { PLATFORM_NAME } from './providers/http.js';
+import { inspectFacebookToken } from './oauth.js';
+import { providerAccountOf } from './provider-account.js';
 import { refreshChannelToken } from './refresh-channel-token.js';
 
 // The daily (and hourly for TikTok) token-health job: refresh what can be refreshed ahead of
@@ -26,8 +28,20 @@ export async function checkTokenHealth(
   const now = deps.clock.now().getTime();
   const report: TokenHealthReport = { refreshed: 0, warned: 0, reconnectNeeded: 0 };
   for (const ch of await listConnectedChannels(deps.db)) {
-    if (!ch.token_expires_at) continue; // Page tokens from a long-lived user token do not expire
-    const left = Date.parse(ch.token_expires_at) - now;
+    let expiresAt = ch.token_expires_at;
+    if ((ch.platform === 'facebook' || ch.platform === 'instagram') && deps.facebookApp) {
+      // Page tokens say "never expires" yet die on a password change or a lost role; ask Meta.
+      const account = providerAccountOf(ch, deps.tokenKey);
+      const info = account ? await inspectFacebookToken(deps.facebookApp, account.accessToken) : null;
+      if (info?.ok && !info.value.isValid) {
+        await markNeedsReconnect(deps, ch);
+        report.reconnectNeeded++;
+        continue;
+      }
+      if (info?.ok) expiresAt = [info.value.expiresAt, info.value.dataAccessExpiresAt].filter((x): x is string => !!x).sort()[0] ?? null;
+    }
+    if (!expiresAt) continue; // Page tokens from a long-lived user token do not expire
+    const left = Date.parse(expiresAt) - now;
     if (ch.platform === 'tiktok' && ch.refresh_token_enc) {
       if (left > refreshWithin) continue;
       const r = await refreshChannelToken(deps, ch.id);

@@ -18,6 +18,8 @@ export {
   refreshTikTokToken,
   revokeTikTokToken,
   missingTikTokScopes,
+  inspectFacebookToken,
+  type FacebookTokenInfo,
   type TokenSet,
   type FacebookPage,
 } from './oauth.js';

@@ -191,3 +191,29 @@ export async function revokeTikTokToken(deps: TikTokOAuthDeps, token: string): P
 export function missingTikTokScopes(granted: string[] | undefined, required = ['user.info.basic', 'video.publish']): string[] {
   return required.filter((s) => !(granted ?? []).includes(s));
 }
+
+export interface FacebookTokenInfo {
+  isValid: boolean;
+  /** null when Meta reports 0 (never expires). */
+  expiresAt: string | null;
+  /** User data access lapses about 90 days after the user was last active, even for Page tokens. */
+  dataAccessExpiresAt: string | null;
+  scopes: string[];
+}
+
+/** The daily health check Meta recommends: GET /debug_token with the app token. */
+export async function inspectFacebookToken(
+  deps: Omit<FacebookOAuthDeps, 'clock'>,
+  token: string,
+): Promise<ProviderResult<FacebookTokenInfo>> {
+  const r = await graphCall('facebook', deps, 'GET', 'debug_token', `${deps.clientId}|${deps.clientSecret}`, { input_token: token });
+  if (!r.ok) return r;
+  const d = r.value.data ?? {};
+  const at = (sec: unknown) => (Number(sec) > 0 ? new Date(Number(sec) * 1000).toISOString() : null);
+  return pOk({
+    isValid: d.is_valid === true,
+    expiresAt: at(d.expires_at),
+    dataAccessExpiresAt: at(d.data_access_expires_at),
+    scopes: Array.isArray(d.scopes) ? d.scopes.map(String) : [],
+  });
+}
