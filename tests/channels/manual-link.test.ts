@@ -46,3 +46,34 @@ describe('verifyManualLink', () => {
     expect(await verifyManualLink(fb, 'https://www.facebook.com/permalink.php?story_fbid=55&id=999')).toMatchObject({ ok: false, error: 'wrong_account' });
   });
 });
+
+describe('TikTok oEmbed lookup against the fake', () => {
+  it('resolves a short share link to its author, and says nothing for unknown links', async () => {
+    const { startSocialFakes } = await import('../../src/fakes/social/index.js');
+    const { tiktokOEmbedLookup } = await import('../../src/modules/channels/index.js');
+    const { tiktokProvider } = await import('../../src/modules/channels/providers/tiktok.js');
+    const fakes = await startSocialFakes({ options: { tiktokAudited: true } });
+    try {
+      const acc = fakes.state.addTikTokAccount({ username: 'kel_bacang' });
+      const p = tiktokProvider({ tiktokBase: fakes.url, audited: true, pollIntervalMs: 1, sleep: async () => {} });
+      const store: Record<string, string> = {};
+      const ctx = {
+        account: { platformAccountId: acc.openId, accessToken: acc.token },
+        steps: store,
+        record: async (k: string, v: string) => void (store[k] = v),
+        forget: async () => {},
+        now: () => new Date(),
+      };
+      const r = await p.publish({ caption: 'Posyandu', imageUrls: ['https://m/1.jpg'], privacyLevel: 'PUBLIC_TO_EVERYONE' }, ctx);
+      if (!r.ok || r.value.status !== 'published') throw new Error('publish failed');
+      const short = fakes.state.shortLinkFor(r.value.post.platformPostId);
+      const lookup = tiktokOEmbedLookup({ wwwBase: fakes.url });
+      expect(await lookup(short)).toBe('kel_bacang');
+      expect(await verifyManualLink({ platform: 'tiktok', handle: 'kel_bacang' }, short, lookup)).toMatchObject({ ok: true, value: { accountChecked: true, checkedBy: 'lookup' } });
+      expect(await verifyManualLink({ platform: 'tiktok', handle: 'kel_lain' }, short, lookup)).toMatchObject({ ok: false, error: 'wrong_account' });
+      expect(await lookup('https://vm.tiktok.com/ZSunknown/')).toBeNull();
+    } finally {
+      await fakes.close();
+    }
+  });
+});

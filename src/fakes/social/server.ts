@@ -117,6 +117,7 @@ export async function startSocialFakes(
       params,
       bearer: auth?.startsWith('Bearer ') ? auth.slice(7) : null,
     };
+    if (url.pathname === '/oembed') return send(res, oembed(state, String(params.url ?? '')));
     const route = isTikTok ? tiktokRoute(fr) : graphRoute(fr, state);
     if (!route) {
       return send(res, isTikTok ? tiktokError(404, 'invalid_params', 'Unknown endpoint') : graphError(400, 100, `Unknown path components: ${url.pathname}`));
@@ -194,6 +195,18 @@ export async function startSocialFakes(
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** TikTok's public oEmbed (www.tiktok.com/oembed): names the author of a post link. */
+function oembed(state: FakeSocialState, link: string): FakeReply {
+  const id = state.shortLinks.get(link) ?? /\/(?:video|photo)\/(\d+)/.exec(link)?.[1];
+  const post = id ? state.posts.find((p) => p.platform === 'tiktok' && p.id === id) : undefined;
+  const acc = post ? state.tiktok.get(post.accountId) : undefined;
+  if (!post || !acc) return { status: 400, body: { code: 400, message: 'Something went wrong' } };
+  return {
+    status: 200,
+    body: { version: '1.0', type: 'video', title: post.text.slice(0, 90), author_url: `https://www.tiktok.com/@${acc.username}`, author_name: acc.nickname, author_unique_id: acc.username, provider_name: 'TikTok' },
   };
 }
 

@@ -72,6 +72,8 @@ export class FakeSocialState {
   containers = new Map<string, FakeContainer>();
   publishes = new Map<string, FakeTikTokPublish>();
   revoked: string[] = [];
+  /** vm.tiktok.com short links handed out by shortLinkFor (resolved by the fake oEmbed). */
+  shortLinks = new Map<string, string>();
   /** Calls per operation name ("facebook.feed", "tiktok.content_init", …). */
   calls = new Map<string, number>();
   /** Requests refused because the caller exceeded a documented limit (not injected faults). */
@@ -97,6 +99,13 @@ export class FakeSocialState {
   }
   callsOf(op: string): number {
     return this.calls.get(op) ?? 0;
+  }
+
+  /** A share link that does not name the account, as the TikTok app's "copy link" gives. */
+  shortLinkFor(postId: string): string {
+    const url = `https://vm.tiktok.com/ZS${postId.slice(-8)}/`;
+    this.shortLinks.set(url, postId);
+    return url;
   }
 
   postsFor(accountId: string): FakePost[] {

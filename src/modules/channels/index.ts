@@ -30,7 +30,7 @@ export { markNeedsReconnect } from './mark-needs-reconnect.js';
 export { refreshChannelToken, type RefreshOutcome } from './refresh-channel-token.js';
 export { checkTokenHealth, type TokenHealthReport } from './check-token-health.js';
 export { providerAccountOf } from './provider-account.js';
-export { verifyManualLink, type ManualLinkError, type VerifiedLink, type AuthorLookup } from './verify-manual-link.js';
+export { verifyManualLink, tiktokOEmbedLookup, type ManualLinkError, type VerifiedLink, type AuthorLookup } from './verify-manual-link.js';
 export { parseLink, canonicalPostUrl } from './profile-url.js';
 export {
   type ChannelRow,

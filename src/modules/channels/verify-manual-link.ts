@@ -1,7 +1,7 @@
 import type { ChannelPlatform } from '../../db/schema/channels.js';
 import { channelText } from '../../i18n/messages/channels.js';
 import { type Result, err, ok } from '../../shared/result.js';
-import { PLATFORM_NAME } from './providers/http.js';
+import { type HttpDeps, PLATFORM_NAME, httpRequest, tryJson } from './providers/http.js';
 import { canonicalPostUrl, parseLink } from './profile-url.js';
 
 // "Sudah diposting": checks the link staff paste for a manual-kit delivery — that it is a link
@@ -60,4 +60,18 @@ export async function verifyManualLink(
     }
   }
   return ok({ permalink, postId: parsed.postId, accountChecked: false, checkedBy: 'none' });
+}
+
+/**
+ * TikTok's public oEmbed (no token needed) as an AuthorLookup: resolves short share links to the
+ * account that posted them. Any failure means "cannot tell", never "wrong account".
+ */
+export function tiktokOEmbedLookup(deps: HttpDeps & { wwwBase?: string }): AuthorLookup {
+  return async (url) => {
+    const base = (deps.wwwBase ?? 'https://www.tiktok.com').replace(/\/+$/, '');
+    const t = await httpRequest(`${base}/oembed?url=${encodeURIComponent(url)}`, { method: 'GET' }, { timeoutMs: 10_000, ...deps });
+    if (!t.ok || t.res.status !== 200) return null;
+    const body = tryJson(t.res.text);
+    return typeof body?.author_unique_id === 'string' && body.author_unique_id ? body.author_unique_id : null;
+  };
 }
