@@ -127,3 +127,19 @@ export function countingStream(total: number, head: Buffer) {
   }
   return { stream: gen(), counter };
 }
+
+/**
+ * A small real JPEG whose frame header (SOF0) is rewritten to declare 60,000 × 60,000 pixels:
+ * the decoder would try to allocate gigabytes if it trusted the header.
+ */
+export async function jpegBomb(side = 60_000): Promise<Buffer> {
+  const jpeg = Buffer.from(await sharp({ create: { width: 64, height: 64, channels: 3, background: '#777' } }).jpeg().toBuffer());
+  for (let i = 2; i < jpeg.length - 9; i++) {
+    if (jpeg[i] === 0xff && jpeg[i + 1] === 0xc0) {
+      jpeg.writeUInt16BE(side, i + 5); // height
+      jpeg.writeUInt16BE(side, i + 7); // width
+      return jpeg;
+    }
+  }
+  throw new Error('no SOF0 marker found');
+}

@@ -6,7 +6,7 @@ import { readUpload } from '../../src/modules/media/read-upload.js';
 import { formatSize } from '../../src/modules/media/refusal.js';
 import { MB, defaultMediaLimits } from '../../src/modules/media/types.js';
 import { validateImage } from '../../src/modules/media/validate-image.js';
-import { animatedGif, countingStream, heicLike, noisyPhoto, phoneJpegWithGps, pngBomb } from './fixtures.js';
+import { animatedGif, countingStream, heicLike, jpegBomb, noisyPhoto, phoneJpegWithGps, pngBomb } from './fixtures.js';
 
 const fill = (template: string, params: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
@@ -61,6 +61,12 @@ describe('validateImage', () => {
     expect(bomb.length).toBeLessThan(200_000);
     const r = await validateImage(bomb, limits);
     expect(r).toMatchObject({ ok: false, error: 'too_many_pixels', params: { megapixels: 2500, max: 70 } });
+  });
+
+  it('refuses a JPEG whose header declares a huge canvas', async () => {
+    const bomb = await jpegBomb();
+    expect(bomb.length).toBeLessThan(5_000);
+    expect(await validateImage(bomb, limits)).toMatchObject({ ok: false, error: 'too_many_pixels', params: { megapixels: 3600 } });
   });
 
   it('refuses an image whose side is longer than the encoders allow even when the pixel count is fine', async () => {
