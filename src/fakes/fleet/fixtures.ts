@@ -36,14 +36,14 @@ const xml = (body: string): FixtureResponse => ({ status: 200, headers: { 'conte
 const json = (body: string, status = 200): FixtureResponse => ({ status, headers: { 'content-type': 'application/json' }, body });
 const notFound = (): FixtureResponse => html(page({ title: 'Tidak ditemukan', body: '<p>Halaman tidak ditemukan.</p>' }), 404);
 
-const post = (now: Date, id: number, daysAgo: number, title: string): FixturePost => ({
+export const post = (now: Date, id: number, daysAgo: number, title: string): FixturePost => ({
   id,
   slug: title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''),
   title,
   date: new Date(now.getTime() - daysAgo * DAY),
 });
 
-const freshPosts = (now: Date) => [
+export const freshPosts = (now: Date) => [
   post(now, 41, 1, 'Kerja bakti membersihkan saluran air RW 03'),
   post(now, 40, 3, 'Posyandu balita bulan ini di balai kelurahan'),
   post(now, 37, 10, 'Jadwal pelayanan KTP elektronik'),
@@ -56,7 +56,7 @@ interface WpOptions {
   googlebotHome?: (origin: string) => string;
 }
 
-function wordpress(o: WpOptions) {
+export function wordpress(o: WpOptions) {
   return (r: FleetRequest, state: FleetState): FixtureResponse => {
     const posts = o.posts(r.now, state.get(r.name) ?? []);
     const title = `Kelurahan ${r.name}`;
@@ -81,7 +81,7 @@ function wordpress(o: WpOptions) {
   };
 }
 
-const SPAM_HOME = (origin: string) =>
+export const SPAM_HOME = (origin: string) =>
   page({
     title: 'SLOT GACOR MAXWIN HARI INI — Situs Slot Online & Togel Terpercaya',
     body: `<p>Daftar situs slot gacor hari ini, RTP live tertinggi, deposit pulsa tanpa potongan. Mahjong ways 2, gates of olympus, scatter hitam.</p><a href="https://gacor88.example/daftar">Link alternatif</a><a href="${origin}/slot/1">Bandar togel</a>`,
@@ -166,7 +166,7 @@ export function fixtureSites(): FixtureSite[] {
   ];
 }
 
-function opensid(r: FleetRequest): FixtureResponse {
+export function opensid(r: FleetRequest): FixtureResponse {
   const posts = [post(r.now, 77, 1, 'Penyaluran BLT Dana Kelurahan'), post(r.now, 76, 4, 'Gotong royong di RW 05'), post(r.now, 75, 9, 'Pembinaan PKK')];
   const path = (x: FixturePost) => `${r.origin}/artikel/${x.date.toISOString().slice(0, 10).replace(/-/g, '/')}/${x.slug}`;
   const p = r.path;

@@ -14,6 +14,8 @@ import { makeExpiredCertificate } from './tls-cert.js';
 
 export interface Fleet {
   port: number;
+  /** A loopback port nobody listens on, for the "down" sites. */
+  closedPort: number;
   httpsPort: number | null;
   sites: FixtureSite[];
   /** Base URL of a site, e.g. http://wp-segar.test:41234/ */
@@ -100,6 +102,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
 
   return {
     port,
+    closedPort,
     httpsPort,
     sites,
     url(name) {

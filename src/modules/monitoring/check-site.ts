@@ -1,6 +1,6 @@
 import { newToken } from '../../shared/ids.js';
 import { checkAvailability } from './checks/availability.js';
-import { checkDomainExpiry, type RdapBaseFor } from './checks/domain-expiry.js';
+import { checkDomainExpiry, type RdapBaseFor, type RdapCache } from './checks/domain-expiry.js';
 import { checkFreshness } from './checks/freshness.js';
 import { checkIntegrity } from './checks/integrity.js';
 import { checkTls } from './checks/tls.js';
@@ -18,6 +18,7 @@ export interface CheckSiteOptions {
   url: string;
   now: Date;
   rdapBaseFor: RdapBaseFor;
+  rdapCache?: RdapCache;
   retries?: number;
   retryDelayMs?: number;
   /** Per-run request cap (politeness). */
@@ -36,7 +37,7 @@ export async function checkSite(fetcher: Fetcher, memory: CrawlMemory, o: CheckS
     });
     out.push(availability);
     if (o.url.startsWith('https:')) out.push(await checkTls(ctx));
-    out.push(await checkDomainExpiry(ctx, o.rdapBaseFor));
+    out.push(await checkDomainExpiry(ctx, o.rdapBaseFor, o.rdapCache));
     const state = availability.kind === 'availability' ? availability.value.state : 'down';
     if (state === 'up') out.push(await checkFreshness(ctx, memory));
     // Integrity also runs for sites that look down or parked to people: cloaked spam may still

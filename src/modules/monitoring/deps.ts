@@ -1,5 +1,5 @@
 import type { Clock } from '../../shared/clock.js';
-import type { RdapBaseFor } from './checks/domain-expiry.js';
+import type { RdapBaseFor, RdapCache } from './checks/domain-expiry.js';
 import type { Fetcher } from './fetcher.js';
 import type { Evidence } from './observation.js';
 import type { OwnContentSource, SocialActivitySource } from './ports.js';
@@ -13,6 +13,8 @@ export interface MonitoringDeps {
   fetcher: Fetcher;
   clock: Clock;
   rdapBaseFor: RdapBaseFor;
+  /** One RDAP answer per domain per sweep; sweep() creates one when absent. */
+  rdapCache?: RdapCache;
   /** Beranda-hosted posts (content module). Without it, Beranda sites get no freshness observation. */
   ownContent?: OwnContentSource;
   /** Deliveries, synced activity and verified links (channels module). */

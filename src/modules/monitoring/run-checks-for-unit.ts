@@ -37,6 +37,7 @@ export async function runChecksForUnit(db: Kysely<DB>, deps: MonitoringDeps, uni
           url: p.url,
           now,
           rdapBaseFor: deps.rdapBaseFor,
+          rdapCache: deps.rdapCache,
           retries: deps.retries,
           retryDelayMs: deps.retryDelayMs,
         })),

@@ -25,6 +25,7 @@ export async function sweep(
   options: { concurrency?: number; unitIds?: string[] } = {},
 ): Promise<SweepSummary> {
   const startedAt = deps.clock.now().toISOString();
+  deps = { ...deps, rdapCache: deps.rdapCache ?? new Map() };
   const units = options.unitIds ?? (await monitoringRepository.unitsWithPresences(db));
   const summary: SweepSummary = { units: units.length, observations: 0, compromised: 0, down: 0, failed: [], startedAt, finishedAt: startedAt };
   let next = 0;

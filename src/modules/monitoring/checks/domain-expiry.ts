@@ -1,3 +1,4 @@
+import type { FetchResult } from '../fetcher.js';
 import type { DomainExpiryValue, Observation } from '../observation.js';
 import type { SiteContext } from '../site-context.js';
 import { hostOf, registrableDomain } from '../url-tools.js';
@@ -14,7 +15,13 @@ export type RdapBaseFor = (domain: string) => string | null;
 
 export const defaultRdapBase: RdapBaseFor = (domain) => (domain.endsWith('.id') ? 'https://rdap.pandi.id/rdap/' : null);
 
-export async function checkDomainExpiry(ctx: SiteContext, rdapBaseFor: RdapBaseFor): Promise<Observation> {
+/**
+ * Many kelurahan sites share one registrable domain (bacang.pangkalpinangkota.go.id), and
+ * expiry changes once a year: a sweep asks RDAP once per domain through this cache.
+ */
+export type RdapCache = Map<string, Promise<FetchResult>>;
+
+export async function checkDomainExpiry(ctx: SiteContext, rdapBaseFor: RdapBaseFor, cache?: RdapCache): Promise<Observation> {
   const domain = registrableDomain(hostOf(ctx.siteUrl));
   const base = rdapBaseFor(domain);
   // Keyed by the site URL (not the RDAP URL) so verdicts find it next to the site's other checks.
@@ -32,7 +39,12 @@ export async function checkDomainExpiry(ctx: SiteContext, rdapBaseFor: RdapBaseF
     obs({ state: 'unknown', domain, expiresAt: null, daysLeft: null }, [code], facts, url);
   if (!base) return unknown('rdap_no_server');
   const url = `${base.replace(/\/?$/, '/')}domain/${encodeURIComponent(domain)}`;
-  const r = await ctx.get(url, { accept: 'application/rdap+json, application/json' });
+  let pending = cache?.get(url);
+  if (!pending) {
+    pending = ctx.get(url, { accept: 'application/rdap+json, application/json' });
+    cache?.set(url, pending);
+  }
+  const r = await pending;
   if (r.end !== 'complete' || r.status !== 200) return unknown('rdap_unavailable', { status: r.status, end: r.end }, url);
   let expiresAt: string | null = null;
   try {

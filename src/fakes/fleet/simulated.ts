@@ -1,0 +1,27 @@
+import { type FixtureSite, freshPosts, opensid, post, SPAM_HOME, wordpress } from './fixtures.js';
+
+// A simulated fleet of N kelurahan sites for the benchmark, served by the same loopback server
+// (names k00001.test … kNNNNN.test, resolved on demand, so 8,496 sites cost no memory up front).
+// The mix roughly follows what Diskominfo reports: most sites WordPress, some OpenSID, some
+// stale, a few down or hijacked.
+
+const fresh = wordpress({ rest: true, posts: freshPosts });
+const stale = wordpress({ rest: true, posts: (now) => [post(now, 5, 70, 'Pengumuman lama')] });
+const noRest = wordpress({ rest: false, posts: freshPosts });
+
+// Like real kelurahan sites (bacang.pangkalpinangkota.go.id), about 17 share one city domain,
+// so a sweep asks RDAP about ~500 domains, not 8,496.
+export const simulatedName = (i: number): string => `k${String(i).padStart(5, '0')}.kota${String(Math.floor(i / 17)).padStart(3, '0')}`;
+
+export function simulatedSite(name: string): FixtureSite | null {
+  if (/^kota\d{3}$/.test(name)) return { name, scheme: 'http', handle: () => ({ status: 404, body: '' }) };
+  const m = name.match(/^k(\d{5})\.kota\d{3}$/);
+  if (!m) return null;
+  const i = Number(m[1]);
+  if (i % 100 === 7) return { name, scheme: 'closed', handle: () => ({ status: 500 }) };
+  if (i % 50 === 3) return { name, scheme: 'http', handle: (r) => (r.path === '/' ? { status: 200, headers: { 'content-type': 'text/html' }, body: SPAM_HOME(r.origin) } : { status: 404, body: '' }) };
+  if (i % 10 === 1) return { name, scheme: 'http', handle: opensid };
+  if (i % 10 === 2) return { name, scheme: 'http', handle: stale };
+  if (i % 10 === 5) return { name, scheme: 'http', handle: noRest };
+  return { name, scheme: 'http', handle: fresh };
+}
