@@ -8,3 +8,4 @@ export { completeManualDelivery, type CompleteManualError } from './complete-man
 export { resendDelivery } from './resend-delivery.js';
 export { listDeliveries, type DeliveryView } from './list-deliveries.js';
 export { type DeliveryRow, countByState } from './delivery-repo.js';
+export { signMediaUrl, verifyMediaUrl, type MediaUrlCheck, type MediaUrlSigner } from './public-media-url.js';
