@@ -79,6 +79,9 @@ describe('streaks', () => {
     const d = buildDashboard(fixture());
     expect(byId(d, 'bacang').streakLabel).toBe('Memenuhi 4 minggu berturut-turut');
     expect(byId(d, 'sinar-bulan').streakLabel).toBe('Tidak memenuhi 2 minggu berturut-turut');
+    expect(byId(d, 'rawa-bangun').streakLabel).toBe('—');
+    const one = buildDashboard({ ...fixture(), units: fixture().units.filter((u) => u.id === 'kejaksaan').map((u) => ({ ...u, history: u.history.slice(-1) })) });
+    expect(one.rows[0]!.streakLabel).toBe('Memenuhi minggu ini');
   });
 });
 

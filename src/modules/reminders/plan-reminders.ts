@@ -79,22 +79,40 @@ function triggerFor(rule: ReminderRule, u: UnitReminderStatus, snap: ReminderSta
   }
 }
 
-function recipientsFor(rule: ReminderRule, u: UnitReminderStatus, people: readonly Recipient[]): Recipient[] {
-  return people.filter((p) => {
-    if (!rule.recipientRoles.includes(p.role)) return false;
-    switch (p.role) {
-      case 'operator':
-      case 'lurah':
-      case 'pendamping':
-        return p.unitIds.includes(u.unitId);
-      case 'camat':
-        return u.kecamatanId !== null && p.unitIds.includes(u.kecamatanId);
-      case 'admin_kota':
-      case 'pimpinan':
-        // City-wide roles: every unit of their city (the directory is already one city's people).
-        return true;
+/**
+ * Who hears about a unit under a rule: operator, lurah and pendamping through their own unit,
+ * camat through the unit's kecamatan, admin kota and pimpinan for every unit of their city (the
+ * directory is already one city's people). Indexed once per run, so a big fleet stays linear.
+ */
+class RecipientIndex {
+  private readonly byRoleUnit = new Map<string, Recipient[]>();
+  private readonly cityWide = new Map<Role, Recipient[]>();
+  constructor(people: readonly Recipient[]) {
+    for (const p of people) {
+      if (p.role === 'admin_kota' || p.role === 'pimpinan') {
+        const list = this.cityWide.get(p.role) ?? [];
+        list.push(p);
+        this.cityWide.set(p.role, list);
+        continue;
+      }
+      for (const unitId of p.unitIds) {
+        const key = `${p.role}|${unitId}`;
+        const list = this.byRoleUnit.get(key) ?? [];
+        list.push(p);
+        this.byRoleUnit.set(key, list);
+      }
     }
-  });
+  }
+  for(rule: ReminderRule, u: UnitReminderStatus): Recipient[] {
+    const out: Recipient[] = [];
+    for (const role of rule.recipientRoles) {
+      if (role === 'admin_kota' || role === 'pimpinan') out.push(...(this.cityWide.get(role) ?? []));
+      else if (role === 'camat') {
+        if (u.kecamatanId) out.push(...(this.byRoleUnit.get(`camat|${u.kecamatanId}`) ?? []));
+      } else out.push(...(this.byRoleUnit.get(`${role}|${u.unitId}`) ?? []));
+    }
+    return out;
+  }
 }
 
 export function addressFor(p: Recipient, channel: NotifierChannel): { optedIn: boolean; address: string } {
@@ -113,13 +131,14 @@ export function planReminders(
   const current = snap.periods[snap.periods.length - 1];
   if (!current) return [];
   const out: PlannedReminder[] = [];
+  const index = new RecipientIndex(people);
   for (const rule of rules) {
     if (!rule.enabled || !isRuleDue(rule, current.start, current.end, now)) continue;
     for (const u of snap.units) {
       if (!rule.unitKinds.includes(u.kind)) continue;
       const trig = triggerFor(rule, u, snap, now);
       if (!trig) continue;
-      for (const person of recipientsFor(rule, u, people)) {
+      for (const person of index.for(rule, u)) {
         for (const channel of rule.channels) {
           const { optedIn, address } = addressFor(person, channel);
           if (!optedIn) continue;

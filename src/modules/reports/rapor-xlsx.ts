@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { DashboardData } from './build-dashboard.js';
 import { channelName } from './channel-chart-svg.js';
@@ -8,28 +9,33 @@ import type { UnitRow } from './unit-rows.js';
 // numbers stored as numbers (so officials can sort and sum), times as WIB text.
 
 type Col = { header: string; key: string; width: number; numFmt?: string };
+type Sheet = (name: string, cols: Col[], rows: Record<string, unknown>[], intro?: string[]) => void;
 
-function sheet(wb: ExcelJS.Workbook, name: string, cols: Col[], rows: Record<string, unknown>[], intro: string[] = []): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name.slice(0, 31));
-  for (const line of intro) ws.addRow([line]);
-  if (intro.length) {
-    ws.getRow(1).font = { bold: true, size: 13 };
-    ws.addRow([]);
-  }
-  const headerRowNo = ws.rowCount + 1;
-  const header = ws.addRow(cols.map((c) => c.header));
-  header.font = { bold: true };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE5E7EB' } };
-  header.alignment = { wrapText: true, vertical: 'top' };
-  for (const r of rows) ws.addRow(cols.map((c) => r[c.key] ?? null));
-  cols.forEach((c, i) => {
-    const col = ws.getColumn(i + 1);
-    col.width = c.width;
-    if (c.numFmt) col.numFmt = c.numFmt;
-  });
-  ws.views = [{ state: 'frozen', ySplit: headerRowNo }];
-  if (rows.length) ws.autoFilter = { from: { row: headerRowNo, column: 1 }, to: { row: headerRowNo, column: cols.length } };
-  return ws;
+// exceljs's streaming writer with inline strings is about five times faster than building the
+// workbook in memory (8,496 units: ~2 s instead of ~10 s) and holds one row at a time.
+function sheetWriter(wb: ExcelJS.stream.xlsx.WorkbookWriter): Sheet {
+  return (name, cols, rows, intro = []) => {
+    const headerRowNo = intro.length ? intro.length + 2 : 1;
+    const ws = wb.addWorksheet(name.slice(0, 31), { views: [{ state: 'frozen', ySplit: headerRowNo }] });
+    // Widths and number formats per column; no `header` here, or exceljs writes its own first row.
+    ws.columns = cols.map((c) => ({ key: c.key, width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+    intro.forEach((line, i) => {
+      const r = ws.addRow([line]);
+      if (i === 0) r.font = { bold: true, size: 13 };
+      r.commit();
+    });
+    if (intro.length) ws.addRow([]).commit();
+    const header = ws.addRow(cols.map((c) => c.header));
+    header.eachCell((cell) => {
+      cell.font = { bold: true };
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE5E7EB' } };
+      cell.alignment = { wrapText: true, vertical: 'top' };
+    });
+    header.commit();
+    if (rows.length) ws.autoFilter = { from: { row: headerRowNo, column: 1 }, to: { row: headerRowNo, column: cols.length } };
+    for (const r of rows) ws.addRow(cols.map((c) => r[c.key] ?? null)).commit();
+    ws.commit();
+  };
 }
 
 export async function raporXlsx(d: DashboardData, opts: { lang?: Lang } = {}): Promise<Buffer> {
@@ -44,16 +50,22 @@ export async function raporXlsx(d: DashboardData, opts: { lang?: Lang } = {}): P
     t('reports.rapor.generated', { time: generated }),
   ];
 
-  const wb = new ExcelJS.Workbook();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Beranda';
   wb.created = new Date(d.generatedAt);
-  wb.title = `${t('reports.rapor.title')} — ${d.regionName} — ${d.periodLabel}`;
+  const sheet = sheetWriter(wb);
 
   const tally = (label: string, x: DashboardData['summary']['kelurahan']) => ({
     group: label, total: x.total, pass: x.pass, fail: x.fail, unknown: x.unknown, compromised: x.compromised, none: x.none, rate: x.passRate,
   });
   sheet(
-    wb,
     t('reports.sheet.summary'),
     [
       { header: '', key: 'group', width: 22 },
@@ -85,7 +97,6 @@ export async function raporXlsx(d: DashboardData, opts: { lang?: Lang } = {}): P
     return row;
   });
   sheet(
-    wb,
     t('reports.sheet.status'),
     [
       { header: t('reports.col.kecamatan'), key: 'kecamatan', width: 18 },
@@ -130,10 +141,9 @@ export async function raporXlsx(d: DashboardData, opts: { lang?: Lang } = {}): P
     activity: row.score.activity, presence: row.score.presence, freshness: row.score.freshness, profile: row.score.profile,
     integrity: row.score.integrity, grade: row.gradeLabel, verdict: row.verdictLabel, streak: row.streakLabel,
   }));
-  sheet(wb, t('reports.sheet.ranking'), rankCols, ranked, intro);
+  sheet(t('reports.sheet.ranking'), rankCols, ranked, intro);
 
   sheet(
-    wb,
     t('reports.sheet.kecamatan'),
     [
       { header: t('reports.col.rank'), key: 'rank', width: 10 },
@@ -159,7 +169,6 @@ export async function raporXlsx(d: DashboardData, opts: { lang?: Lang } = {}): P
     ...d.trend.byKecamatan.map((s, i) => ({ header: s.name || t('reports.no_kecamatan'), key: `k${i}`, width: 14, numFmt: '0%' })),
   ];
   sheet(
-    wb,
     t('reports.sheet.trend'),
     trendCols,
     d.trend.city.points.map((p, pi) => {
@@ -171,7 +180,6 @@ export async function raporXlsx(d: DashboardData, opts: { lang?: Lang } = {}): P
   );
 
   sheet(
-    wb,
     t('reports.sheet.channels'),
     [
       { header: t('reports.col.period'), key: 'period', width: 16 },
@@ -187,7 +195,6 @@ export async function raporXlsx(d: DashboardData, opts: { lang?: Lang } = {}): P
   );
 
   sheet(
-    wb,
     t('reports.sheet.failing'),
     [
       { header: t('reports.col.unit'), key: 'unit', width: 26 },
@@ -205,7 +212,6 @@ export async function raporXlsx(d: DashboardData, opts: { lang?: Lang } = {}): P
   );
 
   sheet(
-    wb,
     t('reports.sheet.integrity'),
     [
       { header: t('reports.col.unit'), key: 'unit', width: 26 },
@@ -219,5 +225,7 @@ export async function raporXlsx(d: DashboardData, opts: { lang?: Lang } = {}): P
     intro,
   );
 
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  await wb.commit();
+  await done;
+  return Buffer.concat(chunks);
 }

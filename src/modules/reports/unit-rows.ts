@@ -36,6 +36,8 @@ export function verdictLabel(v: Verdict | null, lang: Lang = 'id'): string {
 
 export function streakLabel(s: Streak, lang: Lang = 'id'): string {
   if (s.kind === 'none' || s.length === 0) return tr(lang, 'reports.streak.none');
+  // "1 minggu berturut-turut" reads oddly: a run of one is just this week.
+  if (s.length === 1) return tr(lang, s.kind === 'pass' ? 'reports.streak.pass_one' : 'reports.streak.fail_one');
   return tr(lang, s.kind === 'pass' ? 'reports.streak.pass' : 'reports.streak.fail', {
     count: s.length,
     period: tr(lang, 'reports.period.week'),
