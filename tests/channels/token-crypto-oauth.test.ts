@@ -61,7 +61,7 @@ describe('OAuth helpers against the fakes', () => {
     expect(r.value.expiresAt).toBe(new Date(clock.now().getTime() + 5_183_944_000).toISOString());
     const pages = await listFacebookPages(deps, r.value.accessToken);
     if (!pages.ok) throw new Error('pages');
-    expect(pages.value).toEqual([expect.objectContaining({ id: page.id, accessToken: page.token, canPublish: true })]);
+    expect(pages.value).toEqual([expect.objectContaining({ id: page.id, accessToken: page.token, canPublish: true, instagram: null })]);
     const again = await exchangeFacebookCode(deps, code, 'https://b.go.id/cb');
     expect(!again.ok && again.failure.kind).toBe('rejected');
     // A still-valid long-lived token can be extended; an expired one cannot (reconnect).
@@ -86,5 +86,35 @@ describe('OAuth helpers against the fakes', () => {
     expect(!stale.ok && stale.failure).toMatchObject({ kind: 'reauth_required', platformCode: 'invalid_grant' });
     expect(await revokeTikTokToken(deps, refreshed.value.accessToken)).toBe(true);
     expect(fakes.state.revoked).toContain(refreshed.value.accessToken);
+  });
+});
+
+describe('Instagram through Facebook Login', () => {
+  it('finds the IG account linked to a Page and publishes to it with the Page token', async () => {
+    const { instagramProvider } = await import('../../src/modules/channels/providers/instagram.js');
+    const clock = new FixedClock('2026-11-28T01:00:00Z');
+    const fakes = await startSocialFakes();
+    try {
+      const page = fakes.state.addFacebookPage({ userId: 'user-9' });
+      const ig = fakes.state.addInstagramAccount({ username: 'kel_bacang', linkedPageId: page.id });
+      const deps = { graphBase: fakes.graphUrl, clientId: 'fake-app-id', clientSecret: 'fake-app-secret', clock };
+      const user = await exchangeFacebookCode(deps, fakes.state.issueCode('facebook', 'user-9'), 'https://b.go.id/cb');
+      if (!user.ok) throw new Error('exchange');
+      const pages = await listFacebookPages(deps, user.value.accessToken);
+      if (!pages.ok) throw new Error('pages');
+      expect(pages.value[0]!.instagram).toEqual({ id: ig.id, username: 'kel_bacang' });
+      const store: Record<string, string> = {};
+      const ctx = { account: { platformAccountId: ig.id, accessToken: pages.value[0]!.accessToken }, steps: store, record: async (k: string, v: string) => void (store[k] = v), forget: async () => {}, now: () => new Date() };
+      const p = instagramProvider({ graphBase: fakes.graphUrl, pollIntervalMs: 1, sleep: async () => {} });
+      const r = await p.publish({ caption: 'Halo', imageUrls: ['https://m/1.jpg'] }, ctx);
+      expect(r.ok && r.value.status).toBe('published');
+      expect(fakes.state.postsFor(ig.id)).toHaveLength(1);
+      // Another Page's token cannot post to this IG account.
+      const other = fakes.state.addFacebookPage();
+      const denied = await p.publish({ caption: 'x', imageUrls: ['https://m/1.jpg'] }, { ...ctx, steps: {}, account: { platformAccountId: ig.id, accessToken: other.token } });
+      expect(!denied.ok && denied.failure.kind).toBe('reauth_required');
+    } finally {
+      await fakes.close();
+    }
   });
 });

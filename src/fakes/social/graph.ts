@@ -22,8 +22,10 @@ function auth(req: FakeRequest, state: FakeSocialState): FakeToken | FakeReply {
 }
 const isReply = (x: unknown): x is FakeReply => typeof x === 'object' && x !== null && 'status' in x;
 
-function needSubject(t: FakeToken, id: string): FakeReply | null {
-  return t.subject === id ? null : graphError(403, 200, '(#200) The user hasn\'t authorized the application to perform this action');
+function needSubject(t: FakeToken, id: string, state?: FakeSocialState): FakeReply | null {
+  // A Page token also acts for the IG account linked to that Page (Facebook Login variant).
+  const viaPage = t.kind === 'page' && state?.pages.get(t.subject)?.igId === id;
+  return t.subject === id || viaPage ? null : graphError(403, 200, '(#200) The user hasn\'t authorized the application to perform this action');
 }
 
 function mediaCount(state: FakeSocialState, igId: string, sinceMs: number): number {
@@ -106,6 +108,7 @@ const meAccounts: Route['handle'] = (req, state) => {
       access_token: p.token,
       tasks: ['ANALYZE', 'ADVERTISE', 'MODERATE', 'CREATE_CONTENT', 'MANAGE'],
       picture: { data: { url: `https://fake.local/p/${p.id}.jpg` } },
+      ...(p.igId ? { instagram_business_account: { id: p.igId, username: state.ig.get(p.igId)?.username } } : {}),
     }));
   return { status: 200, body: { data, paging: { cursors: { before: 'b', after: 'a' } } } };
 };
@@ -191,7 +194,7 @@ const createContainer: Route['handle'] = (req, state) => {
   const t = auth(req, state);
   if (isReply(t)) return t;
   const igId = req.segments[0]!;
-  const denied = needSubject(t, igId);
+  const denied = needSubject(t, igId, state);
   if (denied) return denied;
   const p = req.params;
   const carousel = p.media_type === 'CAROUSEL';
@@ -246,7 +249,7 @@ const mediaPublish: Route['handle'] = (req, state, _f, o) => {
   const t = auth(req, state);
   if (isReply(t)) return t;
   const igId = req.segments[0]!;
-  const denied = needSubject(t, igId);
+  const denied = needSubject(t, igId, state);
   if (denied) return denied;
   const acc = state.ig.get(igId)!;
   const c = state.containers.get(String(req.params.creation_id ?? ''));

@@ -25,7 +25,7 @@ export interface FakeToken {
   createdAt: number;
 }
 
-export interface FakePage { id: string; name: string; username: string; userId: string; token: string }
+export interface FakePage { id: string; name: string; username: string; userId: string; token: string; igId?: string }
 export interface FakeIgAccount { id: string; username: string; token: string; quotaTotal: number; quotaDuration: number }
 export interface FakeTikTokAccount {
   openId: string;
@@ -126,7 +126,8 @@ export class FakeSocialState {
     return page;
   }
 
-  addInstagramAccount(a: { id?: string; username?: string; token?: string; quotaTotal?: number } = {}): FakeIgAccount {
+  /** `linkedPageId`: an IG professional account connected to a Page (Instagram via Facebook Login). */
+  addInstagramAccount(a: { id?: string; username?: string; token?: string; quotaTotal?: number; linkedPageId?: string } = {}): FakeIgAccount {
     const id = a.id ?? `1784${this.nextId()}`;
     const acc: FakeIgAccount = {
       id,
@@ -136,6 +137,7 @@ export class FakeSocialState {
       quotaDuration: 86_400,
     };
     this.ig.set(id, acc);
+    if (a.linkedPageId) this.pages.get(a.linkedPageId)!.igId = id;
     this.tokens.set(acc.token, { platform: 'instagram', kind: 'ig', subject: id, expiresAt: null, createdAt: this.now() });
     return acc;
   }

@@ -87,12 +87,14 @@ export interface FacebookPage {
   /** A Page token derived from a long-lived user token does not expire (but can be invalidated). */
   accessToken: string;
   canPublish: boolean;
+  /** The IG professional account connected to this Page (publish to it with the Page token). */
+  instagram: { id: string; username: string | null } | null;
 }
 
 /** The Pages the user chose in the dialog, with Page tokens; follows paging.next. */
 export async function listFacebookPages(deps: FacebookOAuthDeps, userToken: string): Promise<ProviderResult<FacebookPage[]>> {
   const pages: FacebookPage[] = [];
-  let r = await graphCall('facebook', deps, 'GET', 'me/accounts', userToken, { fields: 'id,name,username,access_token,tasks', limit: 100 });
+  let r = await graphCall('facebook', deps, 'GET', 'me/accounts', userToken, { fields: 'id,name,username,access_token,tasks,instagram_business_account{id,username}', limit: 100 });
   for (let guard = 0; guard < 20; guard++) {
     if (!r.ok) return r;
     for (const p of Array.isArray(r.value.data) ? r.value.data : []) {
@@ -103,6 +105,9 @@ export async function listFacebookPages(deps: FacebookOAuthDeps, userToken: stri
         username: p.username ? String(p.username) : null,
         accessToken: String(p.access_token ?? ''),
         canPublish: tasks.includes('CREATE_CONTENT'),
+        instagram: p.instagram_business_account?.id
+          ? { id: String(p.instagram_business_account.id), username: p.instagram_business_account.username ? String(p.instagram_business_account.username) : null }
+          : null,
       });
     }
     const next = r.value.paging?.next;
