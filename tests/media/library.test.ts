@@ -10,6 +10,7 @@ import {
   createFileMediaStore,
   getMedia,
   listMedia,
+  listPendingAvif,
   makeAvifVariants,
   pickVariant,
   storeGeneratedImage,
@@ -150,6 +151,7 @@ describe('media library', () => {
     const up = await storeUpload(deps, { unitId: 'u-bacang', userId: null, originalName: 'avif.jpg', bytes: await noisyPhoto(1000, 700, 'jpeg', 2) });
     if (!up.ok) throw new Error('upload failed');
     expect(up.value.item.variants.some((v) => v.kind === 'avif')).toBe(false);
+    expect(await listPendingAvif(tdb.db, 500)).toContain(up.value.item.id);
 
     const first = await makeAvifVariants(deps, up.value.item.id);
     expect(first.ok).toBe(true);
@@ -160,6 +162,7 @@ describe('media library', () => {
 
     const stored = await getMedia(tdb.db, 'u-bacang', up.value.item.id);
     expect(stored.ok && stored.value.variants).toEqual(first.value.variants);
+    expect(await listPendingAvif(tdb.db, 500)).not.toContain(up.value.item.id);
     const second = await makeAvifVariants(deps, up.value.item.id);
     expect(second.ok && second.value.variants).toEqual(first.value.variants);
     expect(pickVariant(first.value, { format: 'avif', minWidth: 700 })).toMatchObject({ name: 'web-960.avif' });

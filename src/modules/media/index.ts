@@ -23,5 +23,6 @@ export { listMedia, type ListMediaOptions } from './list-media.js';
 export { getMedia } from './get-media.js';
 export { updateMediaAlt } from './update-media-alt.js';
 export { makeAvifVariants } from './make-avif-variants.js';
+export { listPendingAvif } from './list-pending-avif.js';
 export { storeGeneratedImage, type GeneratedImageInput } from './store-generated-image.js';
 export { pickVariant } from './pick-variant.js';

@@ -85,3 +85,8 @@ export async function updateAlt(db: Kysely<DB>, unitId: string, id: string, alt:
 export async function saveAvif(db: Kysely<DB>, id: string, variants: Variant[], at: string): Promise<void> {
   await db.updateTable('media').set({ variants: JSON.stringify(variants), avif_done_at: at }).where('id', '=', id).execute();
 }
+
+export async function idsWithoutAvif(db: Kysely<DB>, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('media').select('id').where('avif_done_at', 'is', null).orderBy('created_at').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
