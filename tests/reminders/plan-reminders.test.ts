@@ -114,3 +114,24 @@ describe('validateRule', () => {
     expect(validateRule({ ...base, channels: [] })).toMatchObject({ ok: false, error: 'no_channels' });
   });
 });
+
+describe('statusSourceFromReportInput', () => {
+  it('feeds reminders from the dashboard rows, so both read the same verdicts', async () => {
+    const { statusSourceFromReportInput } = await import('../../src/modules/reminders/index.js');
+    const { fixture, NOW } = await import('../reports/support/fixture.js');
+    const src = statusSourceFromReportInput(async () => fixture(), (id) => `https://beranda.example/dasbor/unit/${id}`);
+    const snap = await src.snapshot(NOW);
+    const bacang = snap.units.find((u) => u.unitId === 'bacang')!;
+    expect(bacang).toMatchObject({ itemsThisPeriod: 3, kecamatanId: 'bukit-intan', link: 'https://beranda.example/dasbor/unit/bacang' });
+    expect(snap.units.find((u) => u.unitId === 'sinar-bulan')!.itemsThisPeriod).toBe(0);
+    expect(bacang.verdicts).toHaveLength(4);
+    // Thursday of that week: Sinar Bulan (no content) would be reminded, Bacang would not.
+    const thursday = new Date('2026-11-26T02:00:00Z');
+    const people = [
+      { userId: 'a', name: 'A', role: 'operator' as const, unitIds: ['bacang'], email: 'a@x.id', phone: null, prefs: {} },
+      { userId: 'b', name: 'B', role: 'operator' as const, unitIds: ['sinar-bulan'], email: 'b@x.id', phone: null, prefs: {} },
+    ];
+    const plan = planReminders(rules().filter((r) => r.trigger === 'no_content'), snap, people, thursday);
+    expect([...new Set(plan.map((p) => p.unitId))]).toEqual(['sinar-bulan']);
+  });
+});

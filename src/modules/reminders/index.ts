@@ -19,3 +19,4 @@ export { getNotificationPreferences, setNotificationPreference, type ChannelPref
 export { listUnitReminders, listReminderProblems, retryReminder, type ReminderHistoryItem } from './list-unit-reminders.js';
 export { listNotifications, markNotificationRead, type InAppNotification } from './notifications.js';
 export { createNotifiers, type NotifierConfig } from './create-notifiers.js';
+export { statusSourceFromReportInput } from './status-from-report.js';

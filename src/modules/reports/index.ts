@@ -21,4 +21,4 @@ export { complianceTrend, itemsByChannel, type ComplianceTrend, type TrendSeries
 export { buildUnitRows, verdictLabel, streakLabel, type UnitRow } from './unit-rows.js';
 export { weeklyPeriod, lastWeeklyPeriods } from './periods.js';
 export { simulateFleet, type FleetOptions } from './simulate-fleet.js';
-export { formatWib, formatDateWib, formatPeriodRange, type Lang } from './text.js';
+export { formatWib, formatDateWib, formatPeriodRange, raporFileName, type Lang } from './text.js';

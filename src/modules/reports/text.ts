@@ -57,3 +57,9 @@ export const decimal = (n: number, lang: Lang = 'id'): string => {
   const s = n.toFixed(1);
   return lang === 'id' ? s.replace('.', ',') : s;
 };
+
+/** "rapor-kota-pangkalpinang-2026-W48.pdf": stable names for the scheduled and on-demand exports. */
+export function raporFileName(regionName: string, periodKey: string, ext: 'pdf' | 'xlsx'): string {
+  const slug = regionName.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `rapor-${slug}-${periodKey}.${ext}`;
+}
