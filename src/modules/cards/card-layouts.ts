@@ -124,7 +124,8 @@ export function formalLayout(ctx: LayoutContext): El {
       },
       label(ctx, m),
       div({ height: gap }),
-      title(ctx, m.titleLines),
+      // Without a short text the title carries the card, so it gets a step bigger.
+      title(ctx, m.titleLines, ctx.input.text?.trim() ? {} : { fontSize: Math.round(titleFontSize(size, ctx.input.title) * 1.15) }),
       div({ width: size === 'og' ? 90 : 140, height: size === 'og' ? 6 : 10, backgroundColor: ctx.colors.accent, margin: `${gap}px 0`, flexShrink: 0 }),
       bodyText(ctx, m, m.textLines),
     ),
