@@ -125,6 +125,11 @@ export const complianceRepository = {
   },
 
   async saveVerdict(db: Kysely<DB>, v: Verdict, period: Period, overrideDisputeId: string | null = null): Promise<VerdictRow> {
+    await complianceRepository.writeVerdict(db, v, period, overrideDisputeId);
+    return (await complianceRepository.verdict(db, v.unitId, period.key))!;
+  },
+
+  async writeVerdict(db: Kysely<DB>, v: Verdict, period: Period, overrideDisputeId: string | null = null): Promise<void> {
     const byChannel: Record<string, number> = {};
     for (const i of v.counted) {
       const ch = i.channel === 'social' ? (i.url.match(/(facebook|instagram|tiktok|youtube|x)\.com/)?.[1] ?? 'social') : 'website';
@@ -147,7 +152,6 @@ export const complianceRepository = {
       .values({ id: newId(), unit_id: v.unitId, period_key: period.key, period_start: period.start, period_end: period.end, ...values })
       .onConflict((oc) => oc.columns(['unit_id', 'period_key']).doUpdateSet(values))
       .execute();
-    return (await complianceRepository.verdict(db, v.unitId, period.key))!;
   },
 
   async verdict(db: Kysely<DB>, unitId: string, periodKey: string): Promise<VerdictRow | null> {

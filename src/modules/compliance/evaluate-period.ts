@@ -5,7 +5,7 @@ import type { ContentItem } from '../monitoring/observation.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { complianceRepository } from './compliance-repository.js';
 import type { ComplianceDeps } from './deps.js';
-import { evaluateUnit, type VerdictStatus } from './evaluate.js';
+import { evaluateUnit, type Verdict, type VerdictStatus } from './evaluate.js';
 import { type Period, periodByKey, periodContaining } from './period.js';
 
 // Computes and stores the verdict of every unit of a region for one period. Run as a job after
@@ -49,6 +49,7 @@ export async function evaluatePeriod(
       complianceRepository.disputes(db, { status: 'accepted', unitIds: ids, periodKey: period.key }),
       complianceRepository.verdicts(db, { periodKeys: [period.key], unitIds: ids }),
     ]);
+    const toSave: Verdict[] = [];
     for (const unitId of ids) {
       const prior = existing.find((v) => v.unitId === unitId);
       if (prior?.overrideDisputeId) {
@@ -91,9 +92,12 @@ export async function evaluatePeriod(
         },
         deps.clock,
       );
-      await complianceRepository.saveVerdict(db, verdict, period);
+      toSave.push(verdict);
       counts[verdict.status]++;
     }
+    await db.transaction().execute(async (trx) => {
+      for (const v of toSave) await complianceRepository.writeVerdict(trx, v, period);
+    });
   }
   return ok({ period, counts, evaluated: units.length, keptOverrides });
 }

@@ -9,3 +9,4 @@ export { getRule, setRule, addException, removeException, listExceptions, type E
 export { openDispute, type OpenDisputeInput, type OpenDisputeError } from './open-dispute.js';
 export { decideDispute, type DecideDisputeInput, type DecideDisputeError } from './decide-dispute.js';
 export { getVerdictsForPeriod, getVerdictHistory, getCompromised, listDisputes, getDispute, periodsEndingWith } from './read-compliance.js';
+export { loadReportInput, profileCompletenessSource, profilesOf, reasonText, type ReportContext, type LoadReportOptions } from './report-input.js';

@@ -206,3 +206,46 @@ export class DbCrawlMemory implements CrawlMemory {
     await this.db.updateTable('monitor_sites').set({ sections: JSON.stringify(sections) }).where('site_key', '=', siteKey).execute();
   }
 }
+
+/**
+ * Reads through to the database but keeps writes until flush(), so a unit's check ends with one
+ * short transaction instead of a dozen autocommits while other units wait for the connection.
+ */
+export class BufferedCrawlMemory implements CrawlMemory {
+  private readonly reader: DbCrawlMemory;
+  private readonly records: { siteKey: string; records: SeenRecord[]; crawledAt: string }[] = [];
+  private readonly sections = new Map<string, string[]>();
+  constructor(private readonly db: Kysely<DB>) {
+    this.reader = new DbCrawlMemory(db);
+  }
+  private site = new Map<string, Promise<{ last_crawled_at: string; sections: string | null } | undefined>>();
+  // One read of monitor_sites per site serves both previousCrawlAt and knownSections.
+  private siteRow(siteKey: string) {
+    let p = this.site.get(siteKey);
+    if (!p) this.site.set(siteKey, (p = this.db.selectFrom('monitor_sites').select(['last_crawled_at', 'sections']).where('site_key', '=', siteKey).executeTakeFirst()));
+    return p;
+  }
+  async previousCrawlAt(siteKey: string) {
+    return (await this.siteRow(siteKey))?.last_crawled_at ?? null;
+  }
+  lookup(siteKey: string, itemKeys: string[]) {
+    return this.reader.lookup(siteKey, itemKeys);
+  }
+  async record(siteKey: string, records: SeenRecord[], crawledAt: string) {
+    this.records.push({ siteKey, records, crawledAt });
+  }
+  async knownSections(siteKey: string) {
+    const row = await this.siteRow(siteKey);
+    return this.sections.get(siteKey) ?? (row?.sections ? (JSON.parse(row.sections) as string[]) : null);
+  }
+  async rememberSections(siteKey: string, sections: string[]) {
+    this.sections.set(siteKey, sections);
+  }
+  async flush(trx: Kysely<DB>): Promise<void> {
+    const w = new DbCrawlMemory(trx);
+    for (const r of this.records) await w.record(r.siteKey, r.records, r.crawledAt);
+    for (const [k, v] of this.sections) await w.rememberSections(k, v);
+    this.records.length = 0;
+    this.sections.clear();
+  }
+}

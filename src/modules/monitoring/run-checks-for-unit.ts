@@ -5,7 +5,7 @@ import { checkOwnContent } from './checks/own-content.js';
 import { checkSocialActivity } from './checks/social-activity.js';
 import { wibDate } from './dates.js';
 import type { MonitoringDeps } from './deps.js';
-import { DbCrawlMemory, monitoringRepository } from './monitoring-repository.js';
+import { BufferedCrawlMemory, monitoringRepository } from './monitoring-repository.js';
 import type { Observation } from './observation.js';
 
 // One unit's checks: every registered website, its Beranda site, its social activity. Run as a
@@ -24,7 +24,7 @@ const EIGHT_DAYS = 8 * 24 * 3600_000;
 export async function runChecksForUnit(db: Kysely<DB>, deps: MonitoringDeps, unitId: string): Promise<UnitCheckOutcome> {
   const now = deps.clock.now();
   const presences = await monitoringRepository.presencesOf(db, [unitId]);
-  const memory = new DbCrawlMemory(db);
+  const memory = new BufferedCrawlMemory(db);
   const from = new Date(now.getTime() - (deps.lookbackMs ?? EIGHT_DAYS)).toISOString();
   const to = new Date(now.getTime() + 1).toISOString();
   const obs: Observation[] = [];
@@ -51,12 +51,16 @@ export async function runChecksForUnit(db: Kysely<DB>, deps: MonitoringDeps, uni
   }
 
   const nowIso = now.toISOString();
-  await monitoringRepository.appendObservations(db, obs, nowIso);
-  for (const a of obs) {
-    if (a.kind !== 'availability') continue;
-    const compromised = obs.some((o) => o.kind === 'integrity' && o.url === a.url && o.value.state === 'compromised');
-    await monitoringRepository.bumpDaily(db, { unitId, day: wibDate(now), up: a.value.state === 'up', latencyMs: a.value.latencyMs, compromised, state: compromised ? 'compromised' : a.value.state }, nowIso);
-  }
+  // One transaction per unit: observations, first-seen and the daily roll-up agree or none is kept.
+  await db.transaction().execute(async (trx) => {
+    await monitoringRepository.appendObservations(trx, obs, nowIso);
+    await memory.flush(trx);
+    for (const a of obs) {
+      if (a.kind !== 'availability') continue;
+      const compromised = obs.some((o) => o.kind === 'integrity' && o.url === a.url && o.value.state === 'compromised');
+      await monitoringRepository.bumpDaily(trx, { unitId, day: wibDate(now), up: a.value.state === 'up', latencyMs: a.value.latencyMs, compromised, state: compromised ? 'compromised' : a.value.state }, nowIso);
+    }
+  });
   const compromised = obs.filter((o) => o.kind === 'integrity' && o.value.state === 'compromised');
   // Hijacking is escalated at once, not at the end of the period.
   for (const c of compromised) await deps.alerts?.compromised({ unitId, url: c.url, fetchedAt: c.fetchedAt, evidence: c.evidence });

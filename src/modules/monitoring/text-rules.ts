@@ -36,11 +36,16 @@ export function normaliseText(s: string): string {
     .replace(/\s+/g, ' ');
 }
 
+// Compiled once: a sweep scans tens of thousands of texts. Word boundaries so "bandara"
+// (airport) is not "bandar"; optional spaces so "slotgacor" is "slot gacor".
+const compile = (terms: string[]) => terms.map((term) => [term, new RegExp(`(^|[^a-z0-9])${term.replace(/ /g, '\\s*')}([^a-z0-9]|$)`)] as const);
+const SPAM_RE = compile(SPAM_TERMS);
+const CONTEXT_RE = compile(CONTEXT_TERMS);
+
 export function scanLexicon(text: string): LexiconHit {
   const t = ` ${normaliseText(text)} `;
-  const has = (term: string) => new RegExp(`(^|[^a-z0-9])${term.replace(/ /g, '\\s*')}([^a-z0-9]|$)`).test(t);
-  const spam = SPAM_TERMS.filter(has);
-  const context = CONTEXT_TERMS.filter(has);
+  const spam = SPAM_RE.filter(([, re]) => re.test(t)).map(([term]) => term);
+  const context = CONTEXT_RE.filter(([, re]) => re.test(t)).map(([term]) => term);
   return { spam, context, score: spam.length * 3 + context.length };
 }
 

@@ -59,17 +59,17 @@ export async function checkAvailability(ctx: SiteContext, opts: AvailabilityOpti
       state = 'parked';
       codes.push('parked');
       facts.phrases = parked;
-    } else {
+    } else if (looksNotFound(title) || looksNotFound(text.slice(0, 300))) {
+      // Two independent signals, never one (squirrelscan crawl/soft-404): "not found" wording
+      // plus either near-empty content or being indistinguishable from a certainly-missing page.
+      // The probe costs a request, so it is made only when the wording already raised a doubt.
       const probeUrl = new URL(`/${opts.probeToken}-tidak-ada`, home.finalUrl).toString();
       const probe = await ctx.get(probeUrl);
       ctx.shared.soft404Probe = probe;
       const probeIs200 = probe.end === 'complete' && probe.status === 200;
       const sim = probeIs200 ? similarity(text, visibleText(probe.body)) : 0;
       facts.soft404ProbeStatus = probe.status;
-      // Two independent signals, never one (squirrelscan crawl/soft-404): "not found" wording
-      // plus either near-empty content or being indistinguishable from a certainly-missing page.
-      const notFoundWording = looksNotFound(title) || looksNotFound(text.slice(0, 300));
-      if (notFoundWording && (words < 80 || sim >= 0.9)) {
+      if (words < 80 || sim >= 0.9) {
         state = 'soft404_home';
         codes.push('soft404_home');
         facts.title = title;
