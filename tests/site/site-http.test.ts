@@ -145,6 +145,20 @@ describe('HTTP caching', () => {
     expect((await f.get('/bacang/profil', { 'if-none-match': '"other"' })).status).toBe(200);
   });
 
+  it('compresses with brotli or gzip, with its own ETag per encoding', async () => {
+    const plain = await (await f.get('/bacang')).text();
+    const br = await f.get('/bacang', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toBe('Accept-Encoding');
+    const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(plain);
+    const gz = await f.get('/bacang', { 'accept-encoding': 'gzip' });
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(plain);
+    const brEtag = br.headers.get('etag')!;
+    expect(brEtag).not.toBe(gz.headers.get('etag'));
+    expect((await f.get('/bacang', { 'accept-encoding': 'br', 'if-none-match': brEtag })).status).toBe(304);
+  });
+
   it('a publish shows at once: the cached pages of that unit and the portal are invalidated', async () => {
     const before = await f.get('/bacang/berita');
     const etag = before.headers.get('etag')!;

@@ -1,7 +1,7 @@
 import { listPublicContent, listUpcomingAgenda } from '../../modules/content/index.js';
 import { listUnitServices } from '../../modules/services/index.js';
 import { CardGrid, Empty } from '../views/site/components.js';
-import { t } from '../views/site/i18n.js';
+import { fmtEvent, t } from '../views/site/i18n.js';
 import { Layout, waLink } from '../views/site/layout.js';
 import { cardOf, feedsOf } from './content-pages.js';
 import { type UnitCtx, unitTitle } from './context.js';
@@ -102,7 +102,7 @@ export async function homePage(ctx: UnitCtx): Promise<Rendered> {
                       <a href={c.href}>{a.title}</a>
                       <br />
                       <span class="meta">
-                        <time datetime={a.event_start ?? ''}>{new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(a.event_start!))}</time>
+                        <time datetime={a.event_start ?? ''}>{fmtEvent(a.event_start!)}</time>
                         {a.event_place ? ` · ${a.event_place}` : ''}
                       </span>
                     </li>

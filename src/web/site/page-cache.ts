@@ -9,10 +9,15 @@ import { createHash } from 'node:crypto';
 export interface CachedPage {
   status: number;
   body: string;
+  /** The body as UTF-8 bytes, encoded once. */
+  bytes: Uint8Array<ArrayBuffer>;
   contentType: string;
   etag: string;
   unitId: string | null;
   expiresAt: number;
+  /** Compressed bodies, made on first request that accepts them. */
+  br?: Uint8Array<ArrayBuffer>;
+  gzip?: Uint8Array<ArrayBuffer>;
 }
 
 const live = new Set<PageCache>();

@@ -1,3 +1,4 @@
+import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { nextScheduledPublish } from '../../modules/content/index.js';
 import { ensureServiceCatalogue } from '../../modules/services/index.js';
@@ -36,6 +37,7 @@ interface Outcome {
 }
 
 const UNIT_LIST_KINDS = new Set(['berita', 'pengumuman', 'agenda']);
+const encoder = new TextEncoder();
 const PASS_THROUGH = new Set(['admin', 'api', 'assets', 'media', 'healthz', 'integrations', 'oauth']);
 
 export function siteRoutes(deps: SiteDeps, options: SiteRouteOptions = {}): Hono {
@@ -48,43 +50,55 @@ export function siteRoutes(deps: SiteDeps, options: SiteRouteOptions = {}): Hono
     // the routers are mounted in.
     const first = c.req.path.split('/')[1] ?? '';
     if (PASS_THROUGH.has(first)) return next();
-    catalogueReady ??= ensureServiceCatalogue(deps.db, deps.clock).catch((e) => {
-      catalogueReady = null;
-      throw e;
-    });
-    await catalogueReady;
-
-    const url = new URL(c.req.url);
-    const hostSlug = slugFromHost(c.req.header('host'), deps.config.siteDomain);
-    const page = url.searchParams.get('halaman') ?? '';
-    const key = `${hostSlug ?? ''}|${url.pathname}|${page}`;
+    const hostHeader = c.req.header('host');
     const now = deps.clock.now();
-
+    // Cheap key first (no URL parsing) so a cached page costs as little as possible.
+    const key = `${hostHeader ?? ''}|${c.req.path}|${c.req.query('halaman') ?? ''}`;
     let hit = cache?.get(key, now.getTime());
     if (!hit) {
+      catalogueReady ??= ensureServiceCatalogue(deps.db, deps.clock).catch((e) => {
+        catalogueReady = null;
+        throw e;
+      });
+      await catalogueReady;
+      const url = new URL(c.req.url);
+      const hostSlug = slugFromHost(hostHeader, deps.config.siteDomain);
       const outcome = (await dispatch(deps, url, hostSlug, now)) ?? (await notFound(deps, url, hostSlug, now));
-      const etag = etagOf(outcome.rendered.body);
       const entry = {
         ...outcome.rendered,
-        etag,
+        bytes: encoder.encode(outcome.rendered.body),
+        etag: etagOf(outcome.rendered.body),
         unitId: outcome.unitId,
-        expiresAt: await expiryOf(deps, outcome.unitId, now, cache?.ttlMs ?? 0),
+        expiresAt: cache ? await expiryOf(deps, outcome.unitId, now, cache.ttlMs) : 0,
       };
       if (cache && outcome.cacheable && outcome.rendered.status === 200) cache.set(key, entry);
       hit = entry;
     }
 
     const isHtml = hit.contentType.startsWith('text/html');
+    // Compressed once per cached page (brotli for phones on slow data; gzip for old clients).
+    const accept = c.req.header('accept-encoding') ?? '';
+    const encoding = hit.body.length < 1024 ? null : /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+    const etag = encoding ? `${hit.etag.slice(0, -1)}-${encoding === 'br' ? 'br' : 'gz'}"` : hit.etag;
     const headers: Record<string, string> = {
       'Content-Type': hit.contentType,
-      ETag: hit.etag,
+      ETag: etag,
+      Vary: 'Accept-Encoding',
       'Cache-Control': hit.status !== 200 ? 'no-store' : isHtml ? 'public, no-cache' : 'public, max-age=300',
       'X-Content-Type-Options': 'nosniff',
     };
-    if (hit.status === 200 && etagMatches(c.req.header('if-none-match'), hit.etag)) {
-      return c.body(null, 304, { ETag: hit.etag, 'Cache-Control': headers['Cache-Control']! });
+    if (hit.status === 200 && etagMatches(c.req.header('if-none-match'), etag)) {
+      return c.body(null, 304, { ETag: etag, Vary: 'Accept-Encoding', 'Cache-Control': headers['Cache-Control']! });
     }
-    return c.body(hit.body, hit.status as 200, headers);
+    if (encoding === 'br') {
+      hit.br ??= new Uint8Array(brotliCompressSync(hit.bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: hit.body.length } }));
+      return c.body(hit.br, hit.status as 200, { ...headers, 'Content-Encoding': 'br' });
+    }
+    if (encoding === 'gzip') {
+      hit.gzip ??= new Uint8Array(gzipSync(hit.bytes, { level: 6 }));
+      return c.body(hit.gzip, hit.status as 200, { ...headers, 'Content-Encoding': 'gzip' });
+    }
+    return c.body(hit.bytes, hit.status as 200, headers);
   });
 
   return app;

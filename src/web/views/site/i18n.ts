@@ -14,10 +14,13 @@ const dateFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB, day: 'numeric'
 const dayDateFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 const timeFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB, hour: '2-digit', minute: '2-digit', hour12: false });
 const shortFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB, day: 'numeric', month: 'short' });
+// Formatters are built once: creating an Intl formatter costs milliseconds.
+const eventFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 const numFmt = new Intl.NumberFormat('id-ID');
 
 export const fmtDate = (iso: string | Date) => dateFmt.format(new Date(iso));
 export const fmtDayDate = (iso: string | Date) => dayDateFmt.format(new Date(iso));
 export const fmtTime = (iso: string | Date) => `${timeFmt.format(new Date(iso)).replace('.', ':')} WIB`;
 export const fmtShort = (iso: string | Date) => shortFmt.format(new Date(iso));
+export const fmtEvent = (iso: string | Date) => eventFmt.format(new Date(iso));
 export const fmtNum = (n: number) => numFmt.format(n);
