@@ -201,3 +201,24 @@ describe('backdating', () => {
     clock.set('2026-11-25T03:00:00Z');
   });
 });
+
+describe('unexpected new sitemap sections', () => {
+  it('a section of many new pages that appears between crawls is flagged, not ignored and not fatal', async () => {
+    const memory = new InMemoryCrawlMemory();
+    const first = await judge('sitemap-baru', memory);
+    expect((first.observations.find((o) => o.kind === 'integrity') as any).value.state).toBe('clean');
+    fleet.publish('sitemap-baru', { id: 1, slug: 'x', title: 'x', date: clock.now() });
+    clock.advance(6 * 3600_000);
+    const second = await judge('sitemap-baru', memory);
+    const integrity = second.observations.find((o) => o.kind === 'integrity') as any;
+    expect(integrity.value.state).toBe('suspicious');
+    expect(integrity.value.newSitemapSections).toEqual(['promo']);
+    expect(second.verdict.status).not.toBe('COMPROMISED');
+    expect(second.verdict.reasons).toContainEqual({ code: 'new_sitemap_sections', params: { sections: 'promo' } });
+    // Still flagged on the next crawl until someone looks at it.
+    clock.advance(6 * 3600_000);
+    const third = await judge('sitemap-baru', memory);
+    expect((third.observations.find((o) => o.kind === 'integrity') as any).value.newSitemapSections).toEqual(['promo']);
+    clock.set('2026-11-25T03:00:00Z');
+  });
+});

@@ -154,6 +154,22 @@ export function fixtureSites(): FixtureSite[] {
       handle: (r) => ({ status: 301, headers: { location: `http://judi-bola88.test${r.origin.replace(/^https?:\/\/[^:/]+/, '')}/` } }),
       expected: { verdict: 'FAIL', codes: ['redirected_offsite'] },
     },
+    {
+      // Clean at first; after fleet.publish('sitemap-baru', …) its sitemap grows a new section
+      // of 30 pages, the way injected spam directories appear.
+      name: 'sitemap-baru',
+      scheme: 'http',
+      handle: (r, state) => {
+        const injected = (state.get(r.name) ?? []).length > 0;
+        if (r.path === '/') return html(page({ title: `Kelurahan ${r.name}`, body: '<article><a href="/berita/rapat">Rapat RT</a></article>' }));
+        if (r.path === '/sitemap.xml') {
+          const base = [{ loc: `${r.origin}/profil` }, { loc: `${r.origin}/berita/rapat`, lastmod: new Date(r.now.getTime() - 2 * DAY) }, { loc: `${r.origin}/berita/posyandu`, lastmod: new Date(r.now.getTime() - 9 * DAY) }];
+          const extra = injected ? Array.from({ length: 30 }, (_, i) => ({ loc: `${r.origin}/promo/halaman-${i}`, lastmod: r.now })) : [];
+          return xml(sitemap([...base, ...extra]));
+        }
+        return notFound();
+      },
+    },
     // Hosts that test the fetcher's bounds rather than a verdict.
     { name: 'lambat', scheme: 'http', handle: () => ({ stream: slow }) },
     { name: 'raksasa', scheme: 'http', handle: () => ({ stream: huge }) },

@@ -49,7 +49,8 @@ export const messages = {
 
     'monitoring.reason.compromised': 'Situs terindikasi dibobol dan berisi promosi judi online. Segera hubungi Diskominfo.',
     'monitoring.reason.cloaking': 'Konten judi hanya ditampilkan kepada mesin pencari Google (disembunyikan dari pengunjung biasa).',
-    'monitoring.reason.new_sitemap_sections': 'Muncul banyak halaman baru yang tidak dikenal di peta situs.',
+    'monitoring.reason.new_sitemap_sections': 'Muncul banyak halaman baru yang tidak dikenal di peta situs (bagian: {sections}). Periksa apakah Anda yang membuatnya.',
+    'monitoring.reason.spam_words_seen': 'Ditemukan kata yang terkait judi ({terms}). Periksa apakah wajar, misalnya himbauan anti judi.',
     'monitoring.reason.spam_in_home': 'Kata-kata promosi judi ditemukan di halaman depan.',
     'monitoring.reason.spam_in_home_as_googlebot': 'Kata-kata promosi judi ditemukan di halaman depan versi mesin pencari.',
     'monitoring.reason.spam_in_outbound_links': 'Halaman depan berisi tautan ke situs judi.',
@@ -124,7 +125,8 @@ export const messages = {
 
     'monitoring.reason.compromised': 'The site appears hijacked and shows online-gambling promotion. Contact Diskominfo now.',
     'monitoring.reason.cloaking': 'Gambling content is shown only to Google’s crawler (hidden from ordinary visitors).',
-    'monitoring.reason.new_sitemap_sections': 'Many unknown new pages appeared in the sitemap.',
+    'monitoring.reason.new_sitemap_sections': 'Many unknown new pages appeared in the sitemap (sections: {sections}). Check whether you made them.',
+    'monitoring.reason.spam_words_seen': 'Words related to gambling were found ({terms}). Check whether that is expected, e.g. an anti-gambling notice.',
     'monitoring.reason.spam_in_home': 'Gambling promotion words found on the home page.',
     'monitoring.reason.spam_in_home_as_googlebot': 'Gambling promotion words found on the home page as served to search engines.',
     'monitoring.reason.spam_in_outbound_links': 'The home page links to gambling sites.',

@@ -129,6 +129,16 @@ export function evaluateUnit(input: EvaluationInput, clock: Clock): Verdict {
     return verdict('COMPROMISED');
   }
 
+  // Suspicious but not conclusive (a gambling word or two, a new sitemap section): reported so
+  // someone looks, without overriding the verdict.
+  for (const o of latestPerUrl(obs, 'integrity').values()) {
+    if (o.value.state !== 'suspicious') continue;
+    evidence.push(ref(o));
+    if (o.value.newSitemapSections.length) reasons.push({ code: 'new_sitemap_sections', params: { sections: o.value.newSitemapSections.join(', ') } });
+    const terms = [...new Set(o.value.hits.flatMap((h) => [...h.spam, ...h.context]))];
+    if (terms.length) reasons.push({ code: 'spam_words_seen', params: { terms: terms.join(', ') } });
+  }
+
   // 2. Exceptions pausing the whole period.
   if (required === 0 && rule.minItems > 0) {
     reasons.push({ code: 'exempt' });
