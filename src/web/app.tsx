@@ -11,6 +11,8 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { session } from './middleware/session.js';
 import { accountRoutes } from './admin/account-routes.js';
 import { auditRoutes } from './admin/audit-routes.js';
+import { channelsRoutes } from './admin/channels/routes.js';
+import { composerRoutes } from './admin/composer/routes.js';
 import { homeRoutes } from './admin/home-routes.js';
 import { loginRoutes } from './admin/login-routes.js';
 import { unitsRoutes } from './admin/units-routes.js';
@@ -61,6 +63,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', usersRoutes(deps));
   app.route('/', unitsRoutes(deps));
   app.route('/', auditRoutes(deps));
+  app.route('/', channelsRoutes(deps));
+  app.route('/', composerRoutes(deps));
 
   app.route('/', siteRoutes(deps));
 

@@ -45,4 +45,34 @@ export const ROUTES: RouteRule[] = [
   { method: 'POST', route: '/admin/wilayah/opd', form: { name: '' }, expect: cityAdminOnly },
   { method: 'POST', route: '/admin/wilayah/opd-csv', form: {}, expect: cityAdminOnly },
   { method: 'GET', route: '/admin/audit', expect: cityAdminOnly },
+  // Composer (issue 4): writing needs `write` on the unit; deciding and the approval switch need `approve`.
+  { method: 'GET', route: '/admin/unit/:slug/tulis', expect: unitWrite },
+  { method: 'POST', route: '/admin/unit/:slug/tulis', form: { template: 'none' }, expect: unitWrite },
+  { method: 'GET', route: '/admin/unit/:slug/kabar/:id', expect: unitRead },
+  { method: 'POST', route: '/admin/unit/:slug/kabar/:id', form: { action: 'save' }, expect: unitWrite },
+  { method: 'POST', route: '/admin/unit/:slug/kabar/:id/foto', form: {}, expect: unitWrite },
+  { method: 'POST', route: '/admin/unit/:slug/kabar/:id/simpan', form: { title: 'x' }, expect: unitWrite },
+  { method: 'GET', route: '/admin/unit/:slug/bantuan', expect: unitWrite },
+  { method: 'POST', route: '/admin/unit/:slug/bantuan', form: { message: 'tolong' }, expect: unitWrite },
+  {
+    method: 'POST',
+    route: '/admin/unit/:slug/bantuan/:id/selesai',
+    expect: {
+      own: { admin: 'allow', walikota: 'deny', camat: 'deny', pendamping: 'allow', lurah: 'deny', operator: 'deny', anonymous: 'login' },
+      other: { admin: 'allow', walikota: 'deny', camat: 'deny', pendamping: 'deny', lurah: 'deny', operator: 'deny', anonymous: 'login' },
+    },
+  },
+  {
+    method: 'POST',
+    route: '/admin/unit/:slug/persetujuan',
+    form: { on: '0' },
+    expect: {
+      own: { admin: 'allow', walikota: 'deny', camat: 'deny', pendamping: 'deny', lurah: 'allow', operator: 'deny', anonymous: 'login' },
+      other: { admin: 'allow', walikota: 'deny', camat: 'deny', pendamping: 'deny', lurah: 'deny', operator: 'deny', anonymous: 'login' },
+    },
+  },
+  { method: 'GET', route: '/admin/pendampingan', expect: { admin: 'allow', walikota: 'deny', camat: 'deny', pendamping: 'allow', lurah: 'deny', operator: 'deny', anonymous: 'login' } },
+  { method: 'GET', route: '/admin/siaran', expect: cityAdminOnly },
+  { method: 'POST', route: '/admin/siaran', form: { title: '' }, expect: cityAdminOnly },
+  { method: 'GET', route: '/admin/panduan', expect: everyoneSignedIn },
 ];

@@ -8,6 +8,7 @@ import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { unitGuard } from '../middleware/unit-guard.js';
 import { StaffLayout } from '../views/staff-layout.js';
+import { unitHome } from './composer/unit-home.js';
 
 const KIND_LABEL: Record<string, string> = { kelurahan: 'Kelurahan', desa: 'Desa', kecamatan: 'Kecamatan', opd: 'OPD', kota: 'Kota', kabupaten: 'Kabupaten' };
 
@@ -51,28 +52,8 @@ export function homeRoutes(deps: AppDeps): Hono<AppEnv> {
     );
   });
 
-  app.get('/admin/unit/:slug', unitGuard(deps), (c) => {
-    const actor = c.get('actor')!;
-    const unit = c.get('unit');
-    const canWrite = can(actor, 'write', unit);
-    return c.html(
-      <StaffLayout title={unit.name} actor={actor} csrfToken={c.get('csrfToken')} back={{ href: '/admin', label: t('admin.nav.home') }}>
-        <h1>
-          {KIND_LABEL[unit.kind]} {unit.name}
-        </h1>
-        <p class="muted">{canWrite ? 'Anda dapat mengelola unit ini.' : 'Anda dapat melihat unit ini (hanya baca).'}</p>
-        <ul class="unit-list">
-          <li>
-            <span class="name">Situs web</span>
-            <span class="meta">Alamat: /{unit.slug}</span>
-            <div class="actions">
-              <a href={`/${unit.slug}`}>{t('admin.home.view_site')}</a>
-            </div>
-          </li>
-        </ul>
-      </StaffLayout>,
-    );
-  });
+  // The unit's staff home (Tulis kabar, drafts, schedule, onboarding) belongs to the composer.
+  app.get('/admin/unit/:slug', unitGuard(deps), unitHome(deps));
 
   return app;
 }

@@ -1,0 +1,147 @@
+import { Hono } from 'hono';
+import { can } from '../../../modules/accounts/index.js';
+import { answerHelp, assignedPendamping, getDraft, pendampingOverview, requestHelp, setApprovalRequired } from '../../../modules/composer/index.js';
+import { formatDateTime, t } from '../../../i18n/index.js';
+import type { AppEnv } from '../../context.js';
+import type { AppDeps } from '../../deps.js';
+import { renderForbidden } from '../../errors.js';
+import { unitGuard } from '../../middleware/unit-guard.js';
+import { CsrfInput } from '../../views/form.js';
+import { StaffLayout } from '../../views/staff-layout.js';
+import { draftUrl, homeUrl } from './paths.js';
+
+// "Minta bantuan" for kelurahan staff, the pendamping's list of their kelurahan, and the lurah's
+// approval switch.
+
+export function assistRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/admin/unit/:slug/bantuan', unitGuard(deps), async (c) => {
+    const actor = c.get('actor')!;
+    const unit = c.get('unit');
+    if (!can(actor, 'write', unit)) return renderForbidden(c);
+    const draftId = c.req.query('draf');
+    const draft = draftId ? await getDraft(deps.db, unit.id, draftId) : undefined;
+    const names = await assignedPendamping(deps.db, unit.id);
+    return c.html(
+      <StaffLayout title={t('composer.help.title')} actor={actor} csrfToken={c.get('csrfToken')} back={draft ? { href: draftUrl(unit.slug, draft.id), label: t('composer.edit.title') } : { href: homeUrl(unit.slug), label: unit.name }}>
+        <h1>{t('composer.help.title')}</h1>
+        <p>{names.length ? t('composer.help.who', { names: names.join(', ') }) : t('composer.help.nobody')}</p>
+        {draft ? <p class="muted">{t('composer.help.with_draft', { title: draft.title.trim() || t('composer.home.untitled') })}</p> : null}
+        <form method="post" action={`/admin/unit/${unit.slug}/bantuan`}>
+          <CsrfInput token={c.get('csrfToken')} />
+          {draft ? <input type="hidden" name="draf" value={draft.id} /> : null}
+          <div class="field">
+            <label for="f-message">{t('composer.help.message')}</label>
+            <p class="hint" id="f-message-hint">
+              {t('composer.help.message_hint')}
+            </p>
+            <textarea id="f-message" name="message" rows={4} aria-describedby="f-message-hint"></textarea>
+          </div>
+          <button type="submit" class="primary wide">
+            {t('composer.help.send')}
+          </button>
+        </form>
+      </StaffLayout>,
+    );
+  });
+
+  app.post('/admin/unit/:slug/bantuan', unitGuard(deps), async (c) => {
+    const actor = c.get('actor')!;
+    const unit = c.get('unit');
+    const body = await c.req.parseBody();
+    const draftId = typeof body.draf === 'string' && body.draf ? body.draf : null;
+    const r = await requestHelp(deps, { actor, unit, draftId, message: typeof body.message === 'string' ? body.message : '' });
+    if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c) : c.redirect(homeUrl(unit.slug, 'draft_gone'), 303);
+    const names = await assignedPendamping(deps.db, unit.id);
+    const text = t('composer.flash.help_sent', { names: names.length ? names.join(', ') : 'Admin Diskominfo' });
+    // Back where they were, with the confirmation on the page they return to.
+    if (draftId) return c.redirect(`${draftUrl(unit.slug, draftId)}?bantuan=1`, 303);
+    return c.html(
+      <StaffLayout title={t('composer.help.title')} actor={actor} csrfToken={c.get('csrfToken')} flash={{ kind: 'ok', text }} back={{ href: homeUrl(unit.slug), label: unit.name }}>
+        <h1>{t('composer.help.title')}</h1>
+        <p>
+          <a class="button wide" href={homeUrl(unit.slug)}>
+            {t('composer.done.home')}
+          </a>
+        </p>
+      </StaffLayout>,
+    );
+  });
+
+  app.post('/admin/unit/:slug/bantuan/:id/selesai', unitGuard(deps), async (c) => {
+    const actor = c.get('actor')!;
+    const unit = c.get('unit');
+    if (actor.role !== 'pendamping' && actor.role !== 'admin_kota') return renderForbidden(c);
+    const r = await answerHelp(deps, { actor, unit, helpId: c.req.param('id') });
+    if (!r.ok && r.error === 'forbidden') return renderForbidden(c);
+    return c.redirect('/admin/pendampingan?pesan=help_answered', 303);
+  });
+
+  app.post('/admin/unit/:slug/persetujuan', unitGuard(deps, 'approve'), async (c) => {
+    const actor = c.get('actor')!;
+    const unit = c.get('unit');
+    const body = await c.req.parseBody();
+    const on = body.on === '1';
+    const r = await setApprovalRequired(deps, { actor, unit, on });
+    if (!r.ok) return renderForbidden(c);
+    return c.redirect(homeUrl(unit.slug, on ? 'approval_on' : 'approval_off'), 303);
+  });
+
+  app.get('/admin/pendampingan', async (c) => {
+    const actor = c.get('actor')!;
+    if (actor.role !== 'pendamping' && actor.role !== 'admin_kota') return renderForbidden(c);
+    const list = await pendampingOverview(deps.db, { actor, now: deps.clock.now() });
+    const flash = c.req.query('pesan') === 'help_answered' ? { kind: 'ok' as const, text: t('composer.flash.help_answered') } : null;
+    return c.html(
+      <StaffLayout title={t('composer.assist.title')} actor={actor} csrfToken={c.get('csrfToken')} flash={flash} back={{ href: '/admin', label: t('admin.nav.home') }}>
+        <h1>{t('composer.assist.title')}</h1>
+        {list.length === 0 ? <p>{t('composer.assist.none')}</p> : null}
+        <ul class="assist-list">
+          {list.map((n) => (
+            <li class={n.help.length ? 'urgent' : undefined}>
+              <h2>{n.unit.name}</h2>
+              <ul class="needs">
+                {n.help.length ? <li class="need-help">{t('composer.assist.help', { count: n.help.length })}</li> : null}
+                {n.waiting ? <li>{t('composer.assist.waiting', { count: n.waiting })}</li> : null}
+                <li>
+                  {n.lastPostAt === null
+                    ? t('composer.assist.never')
+                    : n.daysSilent !== null && n.daysSilent >= 7
+                      ? t('composer.assist.silent', { days: n.daysSilent })
+                      : t('composer.assist.last', { time: formatDateTime(n.lastPostAt) })}
+                </li>
+                {n.onboarding.done < n.onboarding.total ? <li>{t('composer.assist.onboarding', { done: n.onboarding.done, total: n.onboarding.total })}</li> : null}
+                {n.reconnect ? <li>{t('composer.assist.reconnect', { count: n.reconnect })}</li> : null}
+              </ul>
+              {n.help.map((h) => (
+                <div class="help-request">
+                  <p>
+                    <strong>{h.requester_name}</strong> · {formatDateTime(h.created_at)}
+                  </p>
+                  {h.message ? <p class="quote">{h.message}</p> : null}
+                  <div class="actions">
+                    {h.draft_id ? (
+                      <a class="button secondary" href={draftUrl(n.unit.slug, h.draft_id)}>
+                        {t('composer.assist.open_draft')}
+                      </a>
+                    ) : null}
+                    <form method="post" action={`/admin/unit/${n.unit.slug}/bantuan/${h.id}/selesai`} class="inline">
+                      <CsrfInput token={c.get('csrfToken')} />
+                      <button type="submit" class="secondary">
+                        {t('composer.assist.mark_done')}
+                      </button>
+                    </form>
+                  </div>
+                </div>
+              ))}
+              <a href={homeUrl(n.unit.slug)}>{t('composer.assist.open_unit')}</a>
+            </li>
+          ))}
+        </ul>
+      </StaffLayout>,
+    );
+  });
+
+  return app;
+}

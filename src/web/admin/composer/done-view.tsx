@@ -1,0 +1,54 @@
+import type { Actor } from '../../../modules/accounts/index.js';
+import type { Draft } from '../../../modules/composer/index.js';
+import type { DeliveryView } from '../../../modules/publishing/index.js';
+import type { UnitRow } from '../../../modules/units/index.js';
+import { formatDateTime, t } from '../../../i18n/index.js';
+import { StaffLayout } from '../../views/staff-layout.js';
+
+/** After "Terbitkan": it worked, here it is, this is what happens on each channel, what next. */
+export function DonePage(p: { actor: Actor; unit: UnitRow; csrf: string; draft: Draft; publicPath: string | null; deliveries: DeliveryView[]; channelCount: number }) {
+  const late = p.draft.lateNote ? (JSON.parse(p.draft.lateNote) as { minutes: number; at: string }) : null;
+  return (
+    <StaffLayout title={t('composer.done.title')} actor={p.actor} csrfToken={p.csrf} back={{ href: `/admin/unit/${p.unit.slug}`, label: p.unit.name }}>
+      <div class="done-banner" role="status">
+        <span class="done-mark" aria-hidden="true">
+          ✔
+        </span>
+        <h1>{t('composer.done.title')}</h1>
+      </div>
+      <p>{t('composer.done.body', { title: p.draft.title })}</p>
+      <p class="muted">{formatDateTime(p.draft.publishedAt ?? p.draft.publishAt ?? p.draft.updatedAt)}</p>
+      {late ? <div class="flash flash-info">{t('composer.done.late', { minutes: late.minutes, time: formatDateTime(late.at) })}</div> : null}
+      {p.publicPath ? (
+        <p>
+          <a class="button wide big" href={p.publicPath}>
+            {t('composer.done.view')}
+          </a>
+        </p>
+      ) : null}
+      <h2>{t('composer.done.channels')}</h2>
+      {p.deliveries.length === 0 ? (
+        <p class="muted">{p.channelCount === 0 ? t('composer.done.no_channels') : '—'}</p>
+      ) : (
+        <ul class="draft-list">
+          {p.deliveries.map((d) => (
+            <li>
+              <span class="name">{d.stateLabel}</span>
+              {d.reason ? <span class="meta">{d.reason}</span> : null}
+              {d.permalink ? <a href={d.permalink}>{d.permalink}</a> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t('composer.done.next')}</h2>
+      <ul class="link-list">
+        <li>
+          <a href={`/admin/unit/${p.unit.slug}/tulis`}>{t('composer.done.write_another')}</a>
+        </li>
+        <li>
+          <a href={`/admin/unit/${p.unit.slug}`}>{t('composer.done.home')}</a>
+        </li>
+      </ul>
+    </StaffLayout>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Context } from 'hono';
+import { listUnitChannels } from '../../../modules/channels/index.js';
+import {
+  type Draft,
+  approvalRequired,
+  buildPreviews,
+  chosenChannels,
+  listComments,
+  templateInfo,
+  writerPowers,
+} from '../../../modules/composer/index.js';
+import { contentRepository } from '../../../modules/content/index.js';
+import { getMedia, pickVariant, type MediaItem } from '../../../modules/media/index.js';
+import type { AppEnv } from '../../context.js';
+import type { AppDeps } from '../../deps.js';
+import { unitCanonicalBase } from '../../site/urls.js';
+import type { EditorPhoto, EditorProps } from './editor-view.js';
+
+export function thumbOf(item: MediaItem) {
+  const v = pickVariant(item, { format: 'webp', minWidth: 320 }) ?? pickVariant(item, { format: 'jpeg', minWidth: 320 });
+  return v ? `/media/${v.key}` : null;
+}
+
+/** Everything the editor page shows, read fresh from the saved draft. */
+export async function editorProps(deps: AppDeps, c: Context<AppEnv>, draft: Draft, extra: Partial<EditorProps> = {}): Promise<EditorProps> {
+  const actor = c.get('actor')!;
+  const unit = c.get('unit');
+  const channels = await listUnitChannels(deps.db, unit.id);
+  const { chosen } = await chosenChannels(deps.db, draft);
+  const photos: EditorPhoto[] = [];
+  let first: MediaItem | null = null;
+  for (const ph of draft.photos) {
+    const m = await getMedia(deps.db, unit.id, ph.mediaId);
+    if (!m.ok) continue;
+    first ??= m.value;
+    photos.push({ mediaId: ph.mediaId, alt: ph.alt, thumb: thumbOf(m.value), width: m.value.width, height: m.value.height });
+  }
+  const link = await postLink(deps, unit.slug, draft);
+  return {
+    actor,
+    unit,
+    csrf: c.get('csrfToken'),
+    draft,
+    powers: writerPowers(actor, unit, await approvalRequired(deps.db, unit.id)),
+    channels,
+    photos,
+    previews: buildPreviews({ draft, chosen, firstPhoto: first, link }),
+    comments: await listComments(deps.db, unit.id, draft.id),
+    errors: [],
+    ...extra,
+  };
+}
+
+/** The post's address on the website (a placeholder address until it has one). */
+export async function postLink(deps: AppDeps, slug: string, draft: Draft): Promise<string> {
+  const kind = templateInfo(draft.template).contentKind;
+  const base = unitCanonicalBase(deps.config, slug);
+  if (draft.contentId) {
+    const item = await contentRepository.byId(deps.db, draft.unitId, draft.contentId);
+    if (item) return `${base}/${item.kind}/${item.slug}`;
+  }
+  return `${base}/${kind}/…`;
+}

@@ -1,0 +1,155 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { listUnitChannels } from '../../../modules/channels/index.js';
+import {
+  type Draft,
+  MAX_PHOTOS,
+  approveDraft,
+  cancelSchedule,
+  commentOnDraft,
+  getDraft,
+  publishDraft,
+  returnDraft,
+  saveDraft,
+  scheduleDraft,
+  submitDraft,
+} from '../../../modules/composer/index.js';
+import { contentRepository } from '../../../modules/content/index.js';
+import { storeUpload } from '../../../modules/media/index.js';
+import { listDeliveries } from '../../../modules/publishing/index.js';
+import { t } from '../../../i18n/index.js';
+import type { AppEnv } from '../../context.js';
+import type { AppDeps } from '../../deps.js';
+import { unitGuard } from '../../middleware/unit-guard.js';
+import { composerDepsOf, lineageNames, mediaDepsOf } from './composer-deps.js';
+import { type FormBody, filesOf, patchFromForm, str } from './draft-form.js';
+import { editorProps } from './editor-data.js';
+import { DonePage } from './done-view.js';
+import { EditorPage } from './editor-view.js';
+import { draftUrl, homeUrl } from './paths.js';
+import { refusalText, requestAvif } from './upload-route.js';
+
+/** Catalogue text for an error code of any composer use case. */
+export const errorText = (code: string): string => t(`composer.error.${code}`, { max: MAX_PHOTOS });
+
+async function cityOf(deps: AppDeps, c: Context<AppEnv>) {
+  return (await lineageNames(deps, c.get('unit'))).city ?? '';
+}
+
+export function editorRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/admin/unit/:slug/kabar/:id', unitGuard(deps), async (c) => {
+    const unit = c.get('unit');
+    const draft = await getDraft(deps.db, unit.id, c.req.param('id'));
+    if (!draft) return c.redirect(homeUrl(unit.slug, 'draft_gone'), 303);
+    if (draft.status === 'published') return renderDone(deps, c, draft);
+    const props = await editorProps(deps, c, draft);
+    if (!props.powers.canEdit) return renderDone(deps, c, draft);
+    return c.html(<EditorPage {...props} />);
+  });
+
+  app.post('/admin/unit/:slug/kabar/:id', unitGuard(deps), async (c) => {
+    const actor = c.get('actor')!;
+    const unit = c.get('unit');
+    const cdeps = composerDepsOf(deps, await cityOf(deps, c));
+    const body = (await c.req.parseBody({ all: true })) as FormBody;
+    let draft = await getDraft(deps.db, unit.id, c.req.param('id'));
+    if (!draft) return c.redirect(homeUrl(unit.slug, 'draft_gone'), 303);
+    const action = str(body.action) ?? 'save';
+    const base = draftUrl(unit.slug, draft.id);
+
+    // Decisions and comments come from their own small forms and carry no draft fields.
+    if (action === 'approve') {
+      const r = await approveDraft(cdeps, { actor, unit, draftId: draft.id });
+      if (r.ok) return c.redirect(base, 303);
+      return rerender(deps, c, draft, problemsOf(r));
+    }
+    if (action === 'return') {
+      const r = await returnDraft(cdeps, { actor, unit, draftId: draft.id, note: str(body.note) ?? '' });
+      return r.ok ? c.redirect(homeUrl(unit.slug, 'returned'), 303) : rerender(deps, c, draft, [errorText(r.error)]);
+    }
+    if (action === 'comment') {
+      const r = await commentOnDraft(cdeps, { actor, unit, draftId: draft.id, body: str(body.comment) ?? '' });
+      return r.ok ? c.redirect(`${base}#catatan`, 303) : rerender(deps, c, draft, [errorText(r.error)]);
+    }
+
+    // Everything typed is saved first, so whatever happens next nothing is lost.
+    const errors: string[] = [];
+    if (draft.status !== 'published') {
+      const channels = await listUnitChannels(deps.db, unit.id);
+      const patch = patchFromForm(body, channels);
+      for (const file of filesOf(body)) {
+        if ((patch.photos ?? draft.photos).length >= MAX_PHOTOS) {
+          errors.push(errorText('too_many_photos'));
+          break;
+        }
+        const stored = await storeUpload(mediaDepsOf(deps), { unitId: unit.id, userId: actor.id, originalName: file.name, bytes: Buffer.from(await file.arrayBuffer()) });
+        if (!stored.ok) {
+          errors.push(`${file.name}: ${refusalText(stored)}`);
+          continue;
+        }
+        if (!stored.value.duplicate) await requestAvif(deps, stored.value.item.id);
+        patch.photos = [...(patch.photos ?? draft.photos), { mediaId: stored.value.item.id, alt: '' }];
+      }
+      if (action.startsWith('photo-up:') || action.startsWith('photo-remove:')) {
+        const id = action.slice(action.indexOf(':') + 1);
+        const list = [...(patch.photos ?? draft.photos)];
+        const i = list.findIndex((p) => p.mediaId === id);
+        if (i >= 0 && action.startsWith('photo-remove:')) list.splice(i, 1);
+        if (i > 0 && action.startsWith('photo-up:')) [list[i - 1], list[i]] = [list[i]!, list[i - 1]!];
+        patch.photos = list;
+      }
+      const saved = await saveDraft(cdeps, { unitId: unit.id, draftId: draft.id, userId: actor.id, patch });
+      if (!saved.ok) return rerender(deps, c, draft, [errorText(saved.error)]);
+      draft = saved.value.draft;
+    }
+    if (errors.length) return rerender(deps, c, draft, errors, str(body.jadwal));
+
+    switch (action) {
+      case 'publish': {
+        const r = await publishDraft(cdeps, { actor, unit, draftId: draft.id });
+        return r.ok ? c.redirect(base, 303) : rerender(deps, c, draft, problemsOf(r));
+      }
+      case 'schedule': {
+        const r = await scheduleDraft(cdeps, { actor, unit, draftId: draft.id, whenWib: str(body.jadwal) ?? '' });
+        return r.ok ? c.redirect(homeUrl(unit.slug, 'scheduled'), 303) : rerender(deps, c, draft, problemsOf(r), str(body.jadwal));
+      }
+      case 'submit': {
+        const r = await submitDraft(cdeps, { actor, unit, draftId: draft.id, note: str(body.note), whenWib: str(body.jadwal) });
+        const done = actor.role === 'pendamping' ? 'submitted_pendamping' : 'submitted';
+        return r.ok ? c.redirect(homeUrl(unit.slug, done), 303) : rerender(deps, c, draft, problemsOf(r), str(body.jadwal));
+      }
+      case 'cancel': {
+        const r = await cancelSchedule(cdeps, { actor, unit, draftId: draft.id });
+        return r.ok ? c.redirect(homeUrl(unit.slug, 'cancelled'), 303) : rerender(deps, c, draft, [errorText(r.error)]);
+      }
+      case 'save':
+        return c.redirect(homeUrl(unit.slug, 'saved'), 303);
+      default:
+        return c.redirect(`${base}#photos`, 303);
+    }
+  });
+
+  return app;
+}
+
+function problemsOf(r: { ok: false; error: string; problems?: string[] }): string[] {
+  return r.problems?.length ? r.problems.map(errorText) : [errorText(r.error)];
+}
+
+async function rerender(deps: AppDeps, c: Context<AppEnv>, draft: Draft, errors: string[], scheduleValue?: string) {
+  const fresh = (await getDraft(deps.db, c.get('unit').id, draft.id)) ?? draft;
+  const props = await editorProps(deps, c, fresh, { errors, scheduleValue });
+  c.status(422);
+  return c.html(<EditorPage {...props} />);
+}
+
+async function renderDone(deps: AppDeps, c: Context<AppEnv>, draft: Draft) {
+  const unit = c.get('unit');
+  const item = draft.contentId ? await contentRepository.byId(deps.db, unit.id, draft.contentId) : undefined;
+  const deliveries = draft.contentId ? await listDeliveries(deps.db, draft.contentId) : [];
+  const channels = await listUnitChannels(deps.db, unit.id);
+  const publicPath = item && draft.status === 'published' ? `/${unit.slug}/${item.kind}/${item.slug}` : null;
+  return c.html(<DonePage actor={c.get('actor')!} unit={unit} csrf={c.get('csrfToken')} draft={draft} publicPath={publicPath} deliveries={deliveries} channelCount={channels.length} />);
+}

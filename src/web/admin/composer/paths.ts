@@ -1,0 +1,19 @@
+import { t } from '../../../i18n/index.js';
+import { formatDateTime } from '../../../i18n/index.js';
+import type { UnitDrafts } from '../../../modules/composer/index.js';
+import type { AppDeps } from '../../deps.js';
+
+export const draftUrl = (slug: string, id: string) => `/admin/unit/${slug}/kabar/${id}`;
+export const homeUrl = (slug: string, code?: string) => `/admin/unit/${slug}${code ? `?pesan=${code}` : ''}`;
+
+const SIMPLE = new Set(['saved', 'cancelled', 'submitted', 'submitted_pendamping', 'returned', 'comment', 'help_answered', 'approval_on', 'approval_off', 'draft_gone']);
+
+/** The sentence for a "?pesan=" code on the unit home. */
+export function homeFlash(code: string, _deps: AppDeps, lists: UnitDrafts): { kind: 'ok' | 'error' | 'info'; text: string } | null {
+  if (code === 'scheduled') {
+    const next = lists.scheduled[0];
+    return next ? { kind: 'ok', text: t('composer.flash.scheduled', { time: formatDateTime(next.publishAt!) }) } : null;
+  }
+  if (code === 'draft_gone') return { kind: 'info', text: t('composer.flash.draft_gone') };
+  return SIMPLE.has(code) ? { kind: 'ok', text: t(`composer.flash.${code}`) } : null;
+}

@@ -1,0 +1,193 @@
+import type { Context } from 'hono';
+import { can } from '../../../modules/accounts/index.js';
+import { listChannelAlerts, listUnitChannels } from '../../../modules/channels/index.js';
+import { type Draft, approvalRequired, listDrafts, onboardingChecklist, writerPowers } from '../../../modules/composer/index.js';
+import { formatDateTime, t } from '../../../i18n/index.js';
+import type { AppEnv } from '../../context.js';
+import type { AppDeps } from '../../deps.js';
+import { StaffLayout } from '../../views/staff-layout.js';
+import { CsrfInput } from '../../views/form.js';
+import { flashCode } from './composer-deps.js';
+import { draftUrl, homeFlash } from './paths.js';
+
+const KIND_LABEL: Record<string, string> = { kelurahan: 'Kelurahan', desa: 'Desa', kecamatan: 'Kecamatan', opd: 'OPD', kota: 'Kota', kabupaten: 'Kabupaten' };
+const PLATFORM: Record<string, string> = { facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube', x: 'X', whatsapp_channel: 'Saluran WhatsApp' };
+
+/**
+ * The unit's staff home: one big "Tulis kabar", then what needs the user (returned drafts,
+ * approvals, reconnects), unfinished drafts, what is scheduled, the last posts, and the
+ * onboarding checklist with progress. Mounted by home-routes.tsx at GET /admin/unit/:slug.
+ */
+export function unitHome(deps: AppDeps) {
+  return async (c: Context<AppEnv>) => {
+    const actor = c.get('actor')!;
+    const unit = c.get('unit');
+    const approval = await approvalRequired(deps.db, unit.id);
+    const powers = writerPowers(actor, unit, approval);
+    const [lists, onboarding, alerts, channels] = await Promise.all([
+      listDrafts(deps.db, unit.id),
+      onboardingChecklist(deps.db, { unitId: unit.id, now: deps.clock.now() }),
+      listChannelAlerts(deps.db, unit.id),
+      listUnitChannels(deps.db, unit.id),
+    ]);
+    const code = flashCode(c);
+    const flash = code ? homeFlash(code, deps, lists) : null;
+    const slug = unit.slug;
+    const late = lists.published.filter((d) => d.lateNote);
+
+    return c.html(
+      <StaffLayout title={unit.name} actor={actor} csrfToken={c.get('csrfToken')} flash={flash} back={{ href: '/admin', label: t('admin.nav.home') }}>
+        <h1>
+          {KIND_LABEL[unit.kind]} {unit.name}
+        </h1>
+        {powers.canEdit ? (
+          <div class="write-cta">
+            <a class="button wide big" href={`/admin/unit/${slug}/tulis`}>
+              {t('composer.home.write')}
+            </a>
+            <p class="muted">{t('composer.home.write_hint')}</p>
+          </div>
+        ) : (
+          <p class="muted">{t('composer.home.read_only')}</p>
+        )}
+
+        {alerts
+          .filter((a) => a.kind === 'reconnect')
+          .map((a) => {
+            const ch = channels.find((x) => x.id === a.channel_id);
+            return (
+              <div class="flash flash-error" role="alert">
+                {t('composer.home.reconnect', { platform: PLATFORM[ch?.platform ?? ''] ?? '', handle: ch ? `@${ch.handle}` : '', message: a.message })}
+              </div>
+            );
+          })}
+        {late.map((d) => (
+          <div class="flash flash-info">
+            <strong>{d.title}</strong>: {t('composer.home.late', { minutes: JSON.parse(d.lateNote!).minutes })}
+          </div>
+        ))}
+
+        {lists.waiting.length > 0 ? (
+          <section>
+            <h2>{t('composer.home.waiting')}</h2>
+            <DraftList slug={slug} drafts={lists.waiting} action={powers.canDecide ? t('composer.home.check') : t('composer.home.continue')} />
+          </section>
+        ) : null}
+
+        {powers.canEdit ? (
+          <section>
+            <h2>{t('composer.home.drafts')}</h2>
+            {lists.drafts.length === 0 ? <p class="muted">{t('composer.home.nothing')}</p> : <DraftList slug={slug} drafts={lists.drafts} action={t('composer.home.continue')} />}
+          </section>
+        ) : null}
+
+        {lists.scheduled.length > 0 ? (
+          <section>
+            <h2>{t('composer.home.scheduled')}</h2>
+            <ul class="draft-list">
+              {lists.scheduled.map((d) => (
+                <li>
+                  <span class="name">{d.title}</span>
+                  <span class="meta">{t('composer.home.scheduled_at', { time: formatDateTime(d.publishAt!) })}</span>
+                  {powers.canEdit ? (
+                    <a class="button secondary" href={draftUrl(slug, d.id)}>
+                      {t('composer.home.change')}
+                    </a>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        <Onboarding slug={slug} steps={onboarding.steps} done={onboarding.done} total={onboarding.total} />
+
+        {lists.published.length > 0 ? (
+          <section>
+            <h2>{t('composer.home.recent')}</h2>
+            <ul class="draft-list">
+              {lists.published.map((d) => (
+                <li>
+                  <span class="name">{d.title}</span>
+                  <span class="meta">{formatDateTime(d.publishedAt ?? d.publishAt!)}</span>
+                  <a href={draftUrl(slug, d.id)}>{t('composer.home.view')}</a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        {can(actor, 'approve', unit) ? (
+          <section class="card">
+            <h2>{t('composer.home.approval_title')}</h2>
+            <p>{approval ? t('composer.home.approval_on') : t('composer.home.approval_off')}</p>
+            <form method="post" action={`/admin/unit/${slug}/persetujuan`}>
+              <CsrfInput token={c.get('csrfToken')} />
+              <input type="hidden" name="on" value={approval ? '0' : '1'} />
+              <button type="submit" class="secondary">
+                {approval ? t('composer.home.approval_turn_off') : t('composer.home.approval_turn_on')}
+              </button>
+            </form>
+          </section>
+        ) : null}
+
+        <ul class="link-list">
+          <li>
+            <a href={`/${slug}`}>{t('composer.home.view_site')}</a>
+          </li>
+          {powers.canEdit ? (
+            <li>
+              <a href={`/admin/unit/${slug}/bantuan`}>{t('composer.home.help')}</a>
+            </li>
+          ) : null}
+          <li>
+            <a href="/admin/panduan">{t('composer.home.guide')}</a>
+          </li>
+        </ul>
+      </StaffLayout>,
+    );
+  };
+}
+
+function DraftList(p: { slug: string; drafts: Draft[]; action: string }) {
+  return (
+    <ul class="draft-list">
+      {p.drafts.map((d) => (
+        <li class={d.status === 'returned' ? 'returned' : undefined}>
+          <span class="name">{d.title.trim() || t('composer.home.untitled')}</span>
+          <span class="meta">
+            {t(`composer.tpl.${d.template}`)} · {d.status === 'returned' ? t('composer.home.returned') : t('composer.home.saved_at', { time: formatDateTime(d.updatedAt) })}
+          </span>
+          <a class="button secondary" href={draftUrl(p.slug, d.id)}>
+            {p.action}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Onboarding(p: { slug: string; steps: { code: string; done: boolean; detail?: number }[]; done: number; total: number }) {
+  if (p.done === p.total) return null;
+  return (
+    <section class="card onboarding">
+      <h2 id="langkah-awal">{t('composer.onboarding.title', { done: p.done, total: p.total })}</h2>
+      <progress max={p.total} value={p.done} aria-labelledby="langkah-awal">
+        {p.done}/{p.total}
+      </progress>
+      <ul class="checklist">
+        {p.steps.map((s) => (
+          <li class={s.done ? 'done' : 'todo'}>
+            <span class="mark" aria-hidden="true">
+              {s.done ? '✔' : '○'}
+            </span>
+            <span>
+              {t(`composer.onboarding.${s.code}`, { detail: s.detail ?? 0 })}
+              <span class="visually-hidden"> ({s.done ? t('composer.onboarding.done') : t('composer.onboarding.todo')})</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

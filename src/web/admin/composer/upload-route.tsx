@@ -1,0 +1,103 @@
+import { Hono } from 'hono';
+import { listUnitChannels } from '../../../modules/channels/index.js';
+import { MAX_PHOTOS, buildPreviews, chosenChannels, getDraft, saveDraft } from '../../../modules/composer/index.js';
+import { type Refused, storeUpload } from '../../../modules/media/index.js';
+import { formatDateTime, t } from '../../../i18n/index.js';
+import type { AppEnv } from '../../context.js';
+import type { AppDeps } from '../../deps.js';
+import { unitGuard } from '../../middleware/unit-guard.js';
+import { composerDepsOf, mediaDepsOf } from './composer-deps.js';
+import { type FormBody, patchFromForm } from './draft-form.js';
+import { postLink, thumbOf } from './editor-data.js';
+import { PhotoItem } from './editor-view.js';
+
+// The two endpoints composer.js talks to. Both answer JSON with a plain Indonesian `message`
+// when something is wrong; neither is needed when scripts are off (the form carries it all).
+
+export const refusalText = (r: Refused): string => t(`media.refusal.${r.error}`, r.params);
+
+/** AVIF takes seconds per photo: made by the worker after the upload has answered. */
+export async function requestAvif(deps: AppDeps, mediaId: string): Promise<void> {
+  await deps.jobs?.send('media.make-avif', { mediaId }, { singletonKey: mediaId }).catch((e: unknown) => {
+    deps.logger.warn({ err: e, mediaId }, 'could not enqueue AVIF variants');
+  });
+}
+
+export function uploadRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  /**
+   * One photo as the raw request body (not multipart), so it streams into the size check and a
+   * too-big file is refused before it is all read. The name comes in X-File-Name. Retrying the
+   * same photo is harmless: the media library recognises the same bytes.
+   */
+  app.post('/admin/unit/:slug/kabar/:id/foto', unitGuard(deps), async (c) => {
+    const actor = c.get('actor')!;
+    const unit = c.get('unit');
+    const draft = await getDraft(deps.db, unit.id, c.req.param('id'));
+    if (!draft) return c.json({ ok: false, message: t('composer.flash.draft_gone') }, 410);
+    if (draft.status === 'published') return c.json({ ok: false, message: t('composer.error.not_editable') }, 409);
+    if (draft.photos.length >= MAX_PHOTOS) return c.json({ ok: false, message: t('composer.error.too_many_photos', { max: MAX_PHOTOS }) }, 422);
+    const stream = c.req.raw.body;
+    if (!stream || (c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) {
+      return c.json({ ok: false, message: t('composer.error.no_file') }, 400);
+    }
+    const declared = Number(c.req.header('content-length'));
+    let name = 'foto';
+    try {
+      name = decodeURIComponent(c.req.header('x-file-name') ?? 'foto');
+    } catch {
+      // A broken name is not worth refusing a photo for.
+    }
+    let stored;
+    try {
+      stored = await storeUpload(mediaDepsOf(deps), { unitId: unit.id, userId: actor.id, originalName: name, stream: stream as unknown as AsyncIterable<Uint8Array>, declaredBytes: Number.isFinite(declared) ? declared : null });
+    } catch (error) {
+      // The connection dropped mid-upload: nothing was stored; the script retries.
+      c.get('logger').info({ err: error }, 'upload interrupted');
+      return c.json({ ok: false, retry: true, message: t('composer.error.upload_interrupted') }, 400);
+    }
+    if (!stored.ok) return c.json({ ok: false, code: stored.error, message: refusalText(stored) }, 422);
+    const item = stored.value.item;
+    if (!stored.value.duplicate) await requestAvif(deps, item.id);
+    const fresh = (await getDraft(deps.db, unit.id, draft.id))!;
+    const photos = fresh.photos.some((p) => p.mediaId === item.id) ? fresh.photos : [...fresh.photos, { mediaId: item.id, alt: '' }];
+    const saved = await saveDraft(composerDepsOf(deps), { unitId: unit.id, draftId: draft.id, userId: actor.id, patch: { photos, step: 'foto' } });
+    if (!saved.ok) return c.json({ ok: false, message: t(`composer.error.${saved.error}`) }, 422);
+    const index = photos.findIndex((p) => p.mediaId === item.id);
+    const html = (<PhotoItem photo={{ mediaId: item.id, alt: photos[index]!.alt, thumb: thumbOf(item), width: item.width, height: item.height }} index={index} />).toString();
+    return c.json({ ok: true, mediaId: item.id, duplicate: stored.value.duplicate, revision: saved.value.draft.revision, html: await html, message: t('composer.edit.upload_done') });
+  });
+
+  /** Autosave: the form's fields (no files), every few seconds and when a step is left. */
+  app.post('/admin/unit/:slug/kabar/:id/simpan', unitGuard(deps), async (c) => {
+    const actor = c.get('actor')!;
+    const unit = c.get('unit');
+    const draft = await getDraft(deps.db, unit.id, c.req.param('id'));
+    if (!draft) return c.json({ ok: false, message: t('composer.flash.draft_gone') }, 410);
+    const body = (await c.req.parseBody({ all: true })) as FormBody;
+    const channels = await listUnitChannels(deps.db, unit.id);
+    const saved = await saveDraft(composerDepsOf(deps), { unitId: unit.id, draftId: draft.id, userId: actor.id, patch: patchFromForm(body, channels) });
+    if (!saved.ok) return c.json({ ok: false, message: t(`composer.error.${saved.error}`) }, saved.error === 'not_editable' ? 409 : 422);
+    const d = saved.value.draft;
+    const { chosen } = await chosenChannels(deps.db, d);
+    const previews = buildPreviews({ draft: d, chosen, firstPhoto: null, link: await postLink(deps, unit.slug, d) });
+    return c.json({
+      ok: true,
+      revision: d.revision,
+      overtook: saved.value.overtook,
+      message: t('composer.edit.saved', { time: formatDateTime(d.updatedAt) }),
+      previews: previews.map((p) => ({
+        platform: p.platform,
+        text: p.text,
+        auto: p.caption.text,
+        title: p.caption.title,
+        edited: p.edited !== null,
+        count: p.length > p.maxChars ? t('composer.edit.count_over', { length: p.length, max: p.maxChars }) : t('composer.edit.count', { length: p.length, max: p.maxChars }),
+        over: p.length > p.maxChars,
+      })),
+    });
+  });
+
+  return app;
+}
