@@ -36,7 +36,9 @@ export async function checkSite(fetcher: Fetcher, memory: CrawlMemory, o: CheckS
       probeToken: o.probeToken ?? `beranda-${newToken(6)}`,
     });
     out.push(availability);
+    const served = availability.kind === 'availability' ? availability.value.finalUrl : o.url;
     if (o.url.startsWith('https:')) out.push(await checkTls(ctx));
+    else if (served.startsWith('https:')) out.push(await checkTls(ctx, served));
     out.push(await checkDomainExpiry(ctx, o.rdapBaseFor, o.rdapCache));
     const state = availability.kind === 'availability' ? availability.value.state : 'down';
     if (state === 'up') out.push(await checkFreshness(ctx, memory));

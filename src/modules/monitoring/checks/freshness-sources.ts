@@ -216,11 +216,23 @@ export function sitemapItems(entries: SitemapEntry[], siteUrl: string, limit: nu
     .slice(0, limit)
     .map(({ e, d }) => ({
       url: e.loc,
-      title: decodeURIComponent(new URL(e.loc).pathname.split('/').filter(Boolean).pop() ?? '').replace(/[-_]+/g, ' '),
+      title: slugTitle(e.loc),
       claimedAt: d.toISOString(),
       source: 'sitemap',
       confidence: 'low' as const,
     }));
+}
+
+/** A readable title from the last path segment ("kerja-bakti-rw-03" → "kerja bakti rw 03"). */
+function slugTitle(url: string): string {
+  const last = new URL(url).pathname.split('/').filter(Boolean).pop() ?? '';
+  let text = last;
+  try {
+    text = decodeURIComponent(last);
+  } catch {
+    /* a stray % in a URL: keep it as it is */
+  }
+  return text.replace(/[-_]+/g, ' ');
 }
 
 export { attr };

@@ -9,7 +9,8 @@ import type { SiteContext } from '../site-context.js';
 const DAY = 24 * 3600_000;
 export const TLS_WARN_DAYS = 14;
 
-export async function checkTls(ctx: SiteContext): Promise<Observation> {
+/** `target` is the https address actually served (an http site may redirect to https). */
+export async function checkTls(ctx: SiteContext, target: string = ctx.siteUrl): Promise<Observation> {
   const base = {
     kind: 'tls' as const,
     unitId: ctx.unitId,
@@ -18,11 +19,11 @@ export async function checkTls(ctx: SiteContext): Promise<Observation> {
     source: 'tls',
     confidence: 'high' as const,
   };
-  if (!ctx.siteUrl.startsWith('https:')) {
+  if (!target.startsWith('https:')) {
     const value: TlsValue = { state: 'not_https', validTo: null, daysLeft: null, authorizationError: null };
     return { ...base, value, evidence: { codes: ['not_https'], facts: {} } };
   }
-  const r = await readPeerCertificate(ctx.siteUrl, ctx.fetcher.options);
+  const r = await readPeerCertificate(target, ctx.fetcher.options);
   if (!r.ok) {
     const value: TlsValue = { state: 'unreachable', validTo: null, daysLeft: null, authorizationError: r.errorCode };
     return { ...base, value, evidence: { codes: ['tls_unreachable'], facts: { end: r.end, errorCode: r.errorCode } } };
