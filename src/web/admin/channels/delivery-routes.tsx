@@ -1,0 +1,145 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { can, recordAudit } from '../../../modules/accounts/index.js';
+import { type ChannelRow, type PostVariant, listUnitChannels } from '../../../modules/channels/index.js';
+import { completeManualDelivery, listDeliveries, listUnitPosts, resendDelivery, signMediaUrl } from '../../../modules/publishing/index.js';
+import { t } from '../../../i18n/index.js';
+import type { AppEnv } from '../../context.js';
+import type { AppDeps } from '../../deps.js';
+import { renderNotFound } from '../../errors.js';
+import { unitGuard } from '../../middleware/unit-guard.js';
+import { assetUrl } from '../../assets-route.js';
+import { StaffLayout } from '../../views/staff-layout.js';
+import { authorLookupOf } from './channels-deps.js';
+import { PostDeliveries, UnitPosts } from './delivery-view.js';
+import { ManualKit } from './manual-kit-view.js';
+import { flashOf, kirimanUrl, kitUrl, platformLabel } from './paths.js';
+
+// GET /admin/unit/:slug/kiriman                                   the unit's recent posts
+// GET /admin/unit/:slug/kiriman/:postId                           where one post went
+// POST …/kiriman/:postId/:deliveryId/ulang                        "Coba lagi"
+// GET/POST …/kiriman/:postId/:deliveryId/manual                   the manual kit, "Sudah diposting"
+// Deliveries are shown only through the unit's own channels, and the use cases check the unit
+// again, so a delivery id from another unit is a 404 here, never a page.
+
+/** Job the worker runs every minute; sent now so "Coba lagi" does not wait for the next tick. */
+export const RUN_DUE_JOB = 'publishing.run-due';
+
+export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  async function unitDeliveries(c: Context<AppEnv>) {
+    const unit = c.get('unit');
+    const channels = new Map<string, ChannelRow>((await listUnitChannels(deps.db, unit.id)).map((ch) => [ch.id, ch]));
+    const all = await listDeliveries(deps.db, c.req.param('postId')!);
+    return { channels, deliveries: all.filter((d) => channels.has(d.channelId)) };
+  }
+
+  const frame = (c: Context<AppEnv>, title: string, back: { href: string; label: string }, body: any, flash = flashOf(c, 'kiriman')) =>
+    c.html(
+      <StaffLayout title={title} actor={c.get('actor')} csrfToken={c.get('csrfToken')} flash={flash} back={back}>
+        <link rel="stylesheet" href={assetUrl('channels.css')} />
+        {body}
+      </StaffLayout>,
+    );
+
+  app.get('/admin/unit/:slug/kiriman', unitGuard(deps), async (c) => {
+    const unit = c.get('unit');
+    const posts = await listUnitPosts(deps.db, unit.id);
+    return frame(c, t('kiriman.title'), { href: `/admin/unit/${unit.slug}`, label: unit.name }, <UnitPosts slug={unit.slug} posts={posts} />);
+  });
+
+  app.get('/admin/unit/:slug/kiriman/:postId', unitGuard(deps), async (c) => {
+    const unit = c.get('unit');
+    const { channels, deliveries } = await unitDeliveries(c);
+    if (deliveries.length === 0) return renderNotFound(c);
+    return frame(
+      c,
+      t('kiriman.post_title'),
+      { href: kirimanUrl(unit.slug), label: t('kiriman.title') },
+      <PostDeliveries slug={unit.slug} postId={c.req.param('postId')} deliveries={deliveries} channels={channels} canWrite={can(c.get('actor')!, 'write', unit)} csrf={c.get('csrfToken')} />,
+    );
+  });
+
+  app.post('/admin/unit/:slug/kiriman/:postId/:deliveryId/ulang', unitGuard(deps), async (c) => {
+    const unit = c.get('unit');
+    const postId = c.req.param('postId');
+    const { deliveries } = await unitDeliveries(c);
+    const d = deliveries.find((x) => x.id === c.req.param('deliveryId'));
+    if (!d) return renderNotFound(c);
+    const body = await c.req.parseBody();
+    const r = await resendDelivery(deps, { unitId: unit.id, deliveryId: d.id, checkedAccount: body.checked === '1' });
+    if (!r.ok) {
+      if (r.error === 'check_account_first') return c.redirect(kirimanUrl(unit.slug, postId, 'check_first'), 303);
+      if (r.error === 'not_allowed') return c.redirect(kirimanUrl(unit.slug, postId, 'not_allowed'), 303);
+      return renderNotFound(c);
+    }
+    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'delivery.resend', unitId: unit.id, target: d.id, detail: { checkedAccount: body.checked === '1' } });
+    await deps.jobs?.send(RUN_DUE_JOB, {}).catch((e) => c.get('logger').warn({ err: e }, 'could not wake the delivery runner'));
+    return c.redirect(kirimanUrl(unit.slug, postId, 'retry'), 303);
+  });
+
+  async function kit(c: Context<AppEnv>, link = '', error: string | null = null, status: 200 | 422 = 200) {
+    const unit = c.get('unit');
+    const { channels, deliveries } = await unitDeliveries(c);
+    const d = deliveries.find((x) => x.id === c.req.param('deliveryId'));
+    const channel = d ? channels.get(d.channelId) : undefined;
+    if (!d || !channel || !(d.canCompleteManually || d.state === 'published')) return renderNotFound(c);
+    const row = await deps.db.selectFrom('deliveries').select('variant').where('id', '=', d.id).where('unit_id', '=', unit.id).executeTakeFirst();
+    if (!row) return renderNotFound(c);
+    const variant = JSON.parse(row.variant) as PostVariant;
+    c.status(status);
+    return frame(
+      c,
+      t('kit.title', { platform: platformLabel(channel.platform) }),
+      { href: kirimanUrl(unit.slug, c.req.param('postId')), label: t('kiriman.post_title') },
+      <ManualKit
+        action={kitUrl(unit.slug, c.req.param('postId')!, d.id)}
+        delivery={d}
+        channel={channel}
+        variant={variant}
+        images={variant.imageUrls.map((u) => staffImageUrl(deps, u))}
+        csrf={c.get('csrfToken')}
+        canWrite={can(c.get('actor')!, 'write', unit)}
+        link={link}
+        error={error}
+      />,
+      null,
+    );
+  }
+
+  app.get('/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', unitGuard(deps), (c) => kit(c));
+
+  app.post('/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', unitGuard(deps), async (c) => {
+    const unit = c.get('unit');
+    const postId = c.req.param('postId');
+    const { deliveries } = await unitDeliveries(c);
+    const d = deliveries.find((x) => x.id === c.req.param('deliveryId'));
+    if (!d) return renderNotFound(c);
+    const body = await c.req.parseBody();
+    const link = typeof body.link === 'string' ? body.link.trim().slice(0, 1000) : '';
+    const r = await completeManualDelivery(deps, { unitId: unit.id, deliveryId: d.id, url: link, userId: c.get('actor')!.id, lookup: authorLookupOf(deps.config) });
+    if (!r.ok) {
+      if (r.error === 'not_found' || r.error === 'forbidden') return renderNotFound(c);
+      if (r.error === 'already_published') return c.redirect(kirimanUrl(unit.slug, postId), 303);
+      // The module's message names the platform and the registered account (Indonesian).
+      return kit(c, link, r.detail ?? t("kanal.register.error.invalid_url"), 422);
+    }
+    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'delivery.manual', unitId: unit.id, target: d.id, detail: { permalink: r.value.permalink, accountChecked: r.value.accountChecked } });
+    return c.redirect(kirimanUrl(unit.slug, postId, r.value.accountChecked ? 'manual_done' : 'manual_done_unchecked'), 303);
+  });
+
+  return app;
+}
+
+/**
+ * The kit shows the delivery's own photos: our /media/ links get a short-lived signature and
+ * become same-origin paths (the staff phone may reach Beranda under another name than
+ * PUBLIC_URL); other URLs are shown as they are.
+ */
+export function staffImageUrl(deps: AppDeps, url: string): string {
+  const base = deps.config.publicUrl.replace(/\/+$/, '');
+  if (!url.startsWith(`${base}/media/`)) return url;
+  const signed = new URL(signMediaUrl({ publicUrl: base, secret: deps.config.secret }, new URL(url).pathname, deps.clock.now(), 2 * 3_600_000));
+  return `${signed.pathname}${signed.search}`;
+}

@@ -1,0 +1,109 @@
+import type { ChannelRow } from '../../../modules/channels/index.js';
+import type { DeliveryView, UnitPostSummary } from '../../../modules/publishing/index.js';
+import { formatDateTime, t } from '../../../i18n/index.js';
+import { CsrfInput } from '../../views/form.js';
+import { kirimanUrl, kitUrl, platformLabel } from './paths.js';
+
+// Where a post went: one card per channel with its state in plain words, the link to the live
+// post, the reason when something needs a person, and the one action that helps.
+
+const STATE_CLASS: Record<string, string> = {
+  published: 'ok',
+  failed: 'err',
+  manual_needed: 'warn',
+  unconfirmed: 'warn',
+};
+
+export function PostDeliveries(p: { slug: string; postId: string; deliveries: DeliveryView[]; channels: Map<string, ChannelRow>; canWrite: boolean; csrf: string }) {
+  const published = p.deliveries.filter((d) => d.state === 'published').length;
+  return (
+    <>
+      <h1>{t('kiriman.post_title')}</h1>
+      <p class="muted">{t('kiriman.summary', { published, total: p.deliveries.length })}</p>
+      <ul class="delivery-list">
+        {p.deliveries.map((d) => {
+          const ch = p.channels.get(d.channelId);
+          const name = platformLabel(d.platform);
+          return (
+            <li id={`kiriman-${d.id}`} class={`delivery state-${d.state}`} data-platform={d.platform}>
+              <p class="channel-head">
+                <span class="name">
+                  {name} {ch ? <span class="handle">@{ch.handle}</span> : null}
+                </span>
+                <span class={`badge badge-${STATE_CLASS[d.state] ?? 'plain'}`}>{d.stateLabel}</span>
+              </p>
+              {d.permalink ? (
+                <p>
+                  <a class="permalink" href={d.permalink} rel="noopener noreferrer">
+                    {t('kiriman.permalink', { platform: name })}
+                  </a>
+                  {d.visibility === 'private_only' ? <span class="badge badge-warn">{t('kiriman.private_only')}</span> : null}
+                </p>
+              ) : null}
+              {d.reason ? <p class="reason">{d.reason}</p> : null}
+              {d.nextAttemptAt && d.state !== 'published' ? <p class="muted">{t('kiriman.next_try', { time: formatDateTime(d.nextAttemptAt) })}</p> : null}
+              {p.canWrite ? <Actions slug={p.slug} postId={p.postId} d={d} name={name} csrf={p.csrf} /> : null}
+            </li>
+          );
+        })}
+      </ul>
+      <p>
+        <a class="button secondary wide" href={kirimanUrl(p.slug, p.postId)}>
+          {t('kiriman.refresh')}
+        </a>
+      </p>
+    </>
+  );
+}
+
+function Actions(p: { slug: string; postId: string; d: DeliveryView; name: string; csrf: string }) {
+  const { d } = p;
+  // "Belum pasti" or a run that may have reached the platform: a person looks first, or the
+  // post could appear twice (resendDelivery refuses without this tick).
+  const mustCheck = d.state === 'unconfirmed';
+  return (
+    <div class="actions">
+      {d.canResend ? (
+        <form method="post" action={`${kirimanUrl(p.slug, p.postId)}/${d.id}/ulang`}>
+          <CsrfInput token={p.csrf} />
+          {mustCheck ? (
+            <label class="check">
+              <input type="checkbox" name="checked" value="1" required /> {t('kiriman.retry_check', { platform: p.name })}
+            </label>
+          ) : null}
+          <button type="submit" class="wide">
+            {t('kiriman.retry')}
+          </button>
+        </form>
+      ) : null}
+      {d.canCompleteManually ? (
+        <a class={d.canResend ? 'button secondary wide' : 'button wide'} href={kitUrl(p.slug, p.postId, d.id)}>
+          {t('kiriman.manual')}
+        </a>
+      ) : null}
+    </div>
+  );
+}
+
+export function UnitPosts(p: { slug: string; posts: UnitPostSummary[] }) {
+  return (
+    <>
+      <h1>{t('kiriman.title')}</h1>
+      {p.posts.length === 0 ? <p class="card">{t('kiriman.none')}</p> : null}
+      <ul class="unit-list">
+        {p.posts.map((post) => (
+          <li>
+            <span class="name">{post.excerpt || post.postId}</span>
+            <span class="meta">
+              {formatDateTime(post.createdAt)} · {t('kiriman.summary', { published: post.published, total: post.total })}
+            </span>
+            {post.needsPerson > 0 ? <span class="badge badge-warn">{t('kiriman.needs_person', { n: post.needsPerson })}</span> : null}
+            <div class="actions">
+              <a href={kirimanUrl(p.slug, post.postId)}>{t('kiriman.see')}</a>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
