@@ -73,6 +73,9 @@ export function EditorPage(p: EditorProps) {
         data-upload={`${base}/foto`}
         data-draft={d.id}
         data-revision={String(d.revision)}
+        data-saving={t('composer.edit.saving')}
+        data-offline={t('composer.edit.offline')}
+        data-restored={t('composer.edit.restored')}
       >
         <CsrfInput token={p.csrf} />
         <input type="hidden" name="revision" value={String(d.revision)} />
@@ -133,10 +136,10 @@ export function EditorPage(p: EditorProps) {
               <PhotoItem photo={ph} index={i} />
             ))}
           </ol>
+          <input id="f-foto" class="file-input" type="file" name="foto" accept="image/*" multiple />
           <label class="button secondary wide file-pick" for="f-foto">
             {t('composer.edit.add_photo')}
           </label>
-          <input id="f-foto" class="file-input" type="file" name="foto" accept="image/*" multiple />
           <div id="upload-progress" class="upload-progress" aria-live="polite"></div>
         </fieldset>
 

@@ -77,7 +77,11 @@ export function uploadRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!draft) return c.json({ ok: false, message: t('composer.flash.draft_gone') }, 410);
     const body = (await c.req.parseBody({ all: true })) as FormBody;
     const channels = await listUnitChannels(deps.db, unit.id);
-    const saved = await saveDraft(composerDepsOf(deps), { unitId: unit.id, draftId: draft.id, userId: actor.id, patch: patchFromForm(body, channels) });
+    const patch = patchFromForm(body, channels);
+    // Photos are removed only by a full submit ("Hapus foto"). An autosave that left before an
+    // upload finished must not drop the photo that upload just attached.
+    if (patch.photos) patch.photos = [...patch.photos, ...draft.photos.filter((p) => !patch.photos!.some((q) => q.mediaId === p.mediaId))];
+    const saved = await saveDraft(composerDepsOf(deps), { unitId: unit.id, draftId: draft.id, userId: actor.id, patch });
     if (!saved.ok) return c.json({ ok: false, message: t(`composer.error.${saved.error}`) }, saved.error === 'not_editable' ? 409 : 422);
     const d = saved.value.draft;
     const { chosen } = await chosenChannels(deps.db, d);

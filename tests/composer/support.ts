@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createTestApp, type Session, type TestApp } from '../support/test-app.js';
+
+// Helpers for the composer's HTTP tests: the app with a throwaway media folder, and the few
+// requests the composer's script makes (raw photo upload, autosave).
+
+export interface ComposerApp extends TestApp {
+  mediaDir: string;
+}
+
+export async function createComposerApp(): Promise<ComposerApp> {
+  const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'beranda-composer-media-'));
+  const a = await createTestApp({ mediaDir, publicUrl: 'https://beranda.test' });
+  return {
+    ...a,
+    mediaDir,
+    close: async () => {
+      await a.close();
+      rmSync(mediaDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Taps "Tulis kabar" → a template; returns the new draft's id. */
+export async function newDraft(s: Session, slug: string, template = 'kegiatan'): Promise<string> {
+  const res = await s.post(`/admin/unit/${slug}/tulis`, { template });
+  const loc = res.headers.get('location') ?? '';
+  const m = /\/kabar\/([a-z0-9]+)$/.exec(loc);
+  if (res.status !== 303 || !m) throw new Error(`draft not created: ${res.status} ${loc}`);
+  return m[1]!;
+}
+
+/** The script's upload: the photo as the raw body, CSRF in a header. */
+export function uploadPhoto(a: TestApp, s: Session, slug: string, draftId: string, body: Buffer | ReadableStream<Uint8Array>, name = 'foto.jpg', extra: Record<string, string> = {}) {
+  const headers: Record<string, string> = { 'x-csrf-token': s.csrf, 'content-type': 'image/jpeg', 'x-file-name': encodeURIComponent(name), ...extra };
+  if (Buffer.isBuffer(body)) headers['content-length'] = String(body.length);
+  return a.request(`/admin/unit/${slug}/kabar/${draftId}/foto`, { method: 'POST', cookie: s.cookie, headers, body: body as BodyInit, duplex: 'half' } as RequestInit & { cookie: string });
+}
+
+/** The script's autosave: form fields urlencoded, CSRF in a header. */
+export function autosave(a: TestApp, s: Session, slug: string, draftId: string, fields: Record<string, string | string[]>) {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+  return a.request(`/admin/unit/${slug}/kabar/${draftId}/simpan`, {
+    method: 'POST',
+    cookie: s.cookie,
+    headers: { 'x-csrf-token': s.csrf, 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+  });
+}
+
+export const unitId = async (a: TestApp, slug: string) => (await a.t.db.selectFrom('units').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
