@@ -13,10 +13,14 @@ export interface ContentPage {
 /** A page of public items of one kind (or several) for one unit, several, or all (`unitIds` absent). */
 export async function listPublicContent(
   db: Kysely<DB>,
-  q: { unitIds?: string[]; kinds: ContentKind[]; now: Date; page?: number; perPage?: number },
+  q: { unitIds?: string[]; kinds: ContentKind[]; now: Date; page?: number; perPage?: number; /** Skip the count when only the first items are shown (beranda). */ count?: boolean },
 ): Promise<ContentPage> {
   const perPage = Math.min(Math.max(q.perPage ?? 10, 1), 50);
   const now = q.now.toISOString();
+  if (q.count === false) {
+    const items = await contentRepository.listPublic(db, { unitIds: q.unitIds, kinds: q.kinds, now, limit: perPage });
+    return { items, total: items.length, page: 1, pages: 1 };
+  }
   const total = await contentRepository.countPublic(db, { unitIds: q.unitIds, kinds: q.kinds, now });
   const pages = Math.max(1, Math.ceil(total / perPage));
   const page = Math.min(Math.max(Math.floor(q.page ?? 1), 1), pages);

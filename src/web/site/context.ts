@@ -9,6 +9,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { PictureData } from '../views/site/components.js';
 import { t } from '../views/site/i18n.js';
 import type { Chrome, FooterInfo } from '../views/site/layout.js';
+import { onInvalidateUnit } from './page-cache.js';
 import { type RoutingMode, type SiteLinks, portalLinks, unitLinks } from './urls.js';
 
 /** What the public site needs from the app; AppDeps satisfies it structurally. */
@@ -51,7 +52,39 @@ export async function cityName(deps: SiteDeps): Promise<string> {
   return root?.name ?? 'Kota';
 }
 
-export async function loadUnitCtx(deps: SiteDeps, slug: string, mode: RoutingMode, now: Date): Promise<UnitCtx | null> {
+// Unit rows, the city name and the profile change rarely but are needed by every page, so a
+// render (page cache off or missed) reads them from a short-lived memo instead of 5 queries.
+// A publish or profile save drops the unit at once (invalidateUnit); the TTL covers changes
+// made outside this process.
+const MEMO_TTL_MS = 30_000;
+interface UnitMemo {
+  at: number;
+  unit: UnitRow;
+  parent: UnitRow | undefined;
+  city: string;
+  demo: boolean;
+  profile: Profile;
+  updatedAt: string | null;
+}
+// One memo per database handle, so two apps in one process (tests) never share unit rows.
+const memos = new WeakMap<object, Map<string, UnitMemo>>();
+const allMemos = new Set<Map<string, UnitMemo>>();
+onInvalidateUnit((unitId) => {
+  for (const memo of allMemos) for (const [k, m] of memo) if (m.unit.id === unitId) memo.delete(k);
+});
+
+async function unitData(deps: SiteDeps, slug: string): Promise<UnitMemo | null> {
+  let memo = memos.get(deps.db);
+  if (!memo) {
+    memo = new Map();
+    memos.set(deps.db, memo);
+    allMemos.add(memo);
+  }
+  const key = `${deps.config.region}|${slug}`;
+  const hit = memo.get(key);
+  // Process time, not the injected clock: this is a freshness bound, not a business rule.
+  const nowMs = Date.now();
+  if (hit && nowMs - hit.at < MEMO_TTL_MS) return hit;
   const unit = await findUnitBySlug(deps.db, deps.config.region, slug);
   if (!unit || unit.kind === 'kota' || unit.kind === 'kabupaten') return null;
   const [parent, { profile, updatedAt }, city, demo] = await Promise.all([
@@ -60,6 +93,16 @@ export async function loadUnitCtx(deps: SiteDeps, slug: string, mode: RoutingMod
     cityName(deps),
     contentRepository.hasDemo(deps.db, unit.id),
   ]);
+  const m = { at: nowMs, unit, parent, city, demo, profile, updatedAt };
+  if (memo.size > 5000) memo.clear();
+  memo.set(key, m);
+  return m;
+}
+
+export async function loadUnitCtx(deps: SiteDeps, slug: string, mode: RoutingMode, now: Date): Promise<UnitCtx | null> {
+  const data = await unitData(deps, slug);
+  if (!data) return null;
+  const { unit, parent, city, demo, profile, updatedAt } = data;
   const links = unitLinks(deps.config, unit.slug, mode);
   const settings = parseSettings(unit.settings);
   const chrome: Chrome = {

@@ -15,8 +15,8 @@ import { governmentOrganization } from './seo/json-ld.js';
 export async function homePage(ctx: UnitCtx): Promise<Rendered> {
   const db = ctx.deps.db;
   const [berita, pengumuman, agenda, services] = await Promise.all([
-    listPublicContent(db, { unitIds: [ctx.unit.id], kinds: ['berita'], now: ctx.now, perPage: 4 }),
-    listPublicContent(db, { unitIds: [ctx.unit.id], kinds: ['pengumuman'], now: ctx.now, perPage: 3 }),
+    listPublicContent(db, { unitIds: [ctx.unit.id], kinds: ['berita'], now: ctx.now, perPage: 4, count: false }),
+    listPublicContent(db, { unitIds: [ctx.unit.id], kinds: ['pengumuman'], now: ctx.now, perPage: 3, count: false }),
     listUpcomingAgenda(db, { unitIds: [ctx.unit.id], now: ctx.now, limit: 3 }),
     listUnitServices(db, ctx.unit.id),
   ]);

@@ -71,9 +71,17 @@ export class PageCache {
   }
 }
 
+const listeners = new Set<(unitId: string) => void>();
+
+/** Other in-process caches (unit context, profile) that must drop a unit with its pages. */
+export function onInvalidateUnit(listener: (unitId: string) => void): void {
+  listeners.add(listener);
+}
+
 /** Drops a unit's cached pages (and the portal's) in every cache of this process. */
 export function invalidateUnit(unitId: string): void {
   for (const c of live) c.invalidateUnit(unitId);
+  for (const l of listeners) l(unitId);
 }
 
 export const etagOf = (body: string): string => `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;

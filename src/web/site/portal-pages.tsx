@@ -18,7 +18,7 @@ export async function portalHome(deps: SiteDeps, now: Date): Promise<Rendered> {
   const [tree, city, latest, recent] = await Promise.all([
     listUnitTree(deps.db, deps.config.region),
     cityName(deps),
-    listPublicContent(deps.db, { kinds: ['berita', 'pengumuman', 'agenda'], now, perPage: 9 }),
+    listPublicContent(deps.db, { kinds: ['berita', 'pengumuman', 'agenda'], now, perPage: 9, count: false }),
     recentPublishers(deps.db, { now, days: 7 }),
   ]);
   const byId = new Map<string, UnitRow>();
