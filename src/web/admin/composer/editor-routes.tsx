@@ -59,6 +59,9 @@ export function editorRoutes(deps: AppDeps): Hono<AppEnv> {
     const action = str(body.action) ?? 'save';
     const base = draftUrl(unit.slug, draft.id);
 
+    // A late second tap on "Terbitkan" (or a resubmitted form) lands on the done page.
+    if (draft.status === 'published' && action !== 'comment') return c.redirect(base, 303);
+
     // Decisions and comments come from their own small forms and carry no draft fields.
     if (action === 'approve') {
       const r = await approveDraft(cdeps, { actor, unit, draftId: draft.id });
