@@ -198,7 +198,7 @@ export function profilePage(ctx: UnitCtx, page?: string): Rendered | null {
           <section class="panel" aria-labelledby="h-id">
             <h2 id="h-id">{t('site.profil.identitas')}</h2>
             <dl class="kv">
-              <dt>{t('site.nav.profil')}</dt><dd>{name}</dd>
+              <dt>{t('site.profil.nama')}</dt><dd>{name}</dd>
               {ctx.parent ? <><dt>{t('site.profil.kecamatan')}</dt><dd>{ctx.parent.name}</dd></> : null}
               {i.kodeWilayah || ctx.unit.code ? <><dt>{t('site.profil.kodeWilayah')}</dt><dd>{i.kodeWilayah || ctx.unit.code}</dd></> : null}
               {i.kodePos ? <><dt>{t('site.profil.kodePos')}</dt><dd>{i.kodePos}</dd></> : null}
