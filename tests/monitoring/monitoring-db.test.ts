@@ -18,6 +18,7 @@ import {
   registerPresence,
   runChecksForUnit,
   sweep,
+  checkUptime,
   syncPresencesFromUnitLinks,
   type MonitoringDeps,
 } from '../../src/modules/monitoring/index.js';
@@ -103,6 +104,16 @@ describe('sweep, verdicts and disputes', () => {
     const seen = await t.db.selectFrom('monitor_first_seen').selectAll().where('site_key', 'like', 'wp-segar.test%').where('item_key', 'like', '%kerja-bakti%').execute();
     expect(seen).toHaveLength(1);
     expect(seen[0]!.dating).toBe('baseline');
+  });
+
+  it('the frequent uptime check records one availability sample per external site', async () => {
+    const before = await getDailyRollups(t.db, { unitIds: ['kel-segar'], fromDay: '2026-11-25', toDay: '2026-11-25' });
+    const r = await checkUptime(t.db, deps, { concurrency: 2 });
+    // kel-segar, kel-bajak and the OPD have external sites; the Beranda-hosted one is ours.
+    expect(r.sites).toBe(3);
+    expect(r.down).toEqual([]);
+    const after = await getDailyRollups(t.db, { unitIds: ['kel-segar'], fromDay: '2026-11-25', toDay: '2026-11-25' });
+    expect(after[0]!.checks).toBe(before[0]!.checks + 1);
   });
 
   it('evaluates the period: PASS, COMPROMISED, and FAIL for a Beranda site with only a broadcast', async () => {

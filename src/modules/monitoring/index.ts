@@ -19,5 +19,6 @@ export { DbCrawlMemory, type Presence, type StoredObservation } from './monitori
 export { registerPresence, removePresence, listPresences, syncPresencesFromUnitLinks, normaliseHandle, SOCIAL_PLATFORMS, type PresenceInput } from './register-presence.js';
 export { runChecksForUnit, type UnitCheckOutcome } from './run-checks-for-unit.js';
 export { sweep, type SweepSummary } from './sweep.js';
+export { checkUptime } from './check-uptime.js';
 export { getMonitoringSnapshots, getDailyRollups, getObservations, getPresences, type UnitMonitoringSnapshot, type WebsiteSnapshot } from './read-monitoring.js';
 export { canonicalItemUrl, sameSite, registrableDomain } from './url-tools.js';
