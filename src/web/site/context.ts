@@ -112,6 +112,7 @@ export async function loadUnitCtx(deps: SiteDeps, slug: string, mode: RoutingMod
       kindLabel: KIND_LABEL[unit.kind] ?? '',
       parentName: parent && parent.kind === 'kecamatan' ? `Kecamatan ${parent.name}, ${city}` : city,
       accent: profile.identitas.warnaAksen ?? settings.accent,
+      logo: profile.identitas.logo || undefined,
     },
     links,
     portalHref: mode === 'host' ? `${deps.config.publicUrl}/` : '/',

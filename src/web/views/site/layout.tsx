@@ -109,7 +109,7 @@ export function Layout(props: { meta: PageMeta; chrome: Chrome; children?: Child
           </div>
           <div class="brand w">
             <a class="home" href={chrome.links.href('/')}>
-              <Emblem />
+              {chrome.unit?.logo ? <img class="emblem" src={chrome.unit.logo} alt="" width="32" height="38" /> : <Emblem />}
               <span>
                 {chrome.unit ? (
                   <>
