@@ -36,7 +36,7 @@ export async function newDraft(s: Session, slug: string, template = 'kegiatan'):
 export function uploadPhoto(a: TestApp, s: Session, slug: string, draftId: string, body: Buffer | ReadableStream<Uint8Array>, name = 'foto.jpg', extra: Record<string, string> = {}) {
   const headers: Record<string, string> = { 'x-csrf-token': s.csrf, 'content-type': 'image/jpeg', 'x-file-name': encodeURIComponent(name), ...extra };
   if (Buffer.isBuffer(body)) headers['content-length'] = String(body.length);
-  return a.request(`/admin/unit/${slug}/kabar/${draftId}/foto`, { method: 'POST', cookie: s.cookie, headers, body: body as BodyInit, duplex: 'half' } as RequestInit & { cookie: string });
+  return a.request(`/admin/unit/${slug}/kabar/${draftId}/foto`, { method: 'POST', cookie: s.cookie, headers, body: body as RequestInit["body"], duplex: 'half' } as RequestInit & { cookie: string });
 }
 
 /** The script's autosave: form fields urlencoded, CSRF in a header. */

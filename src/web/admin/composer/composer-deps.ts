@@ -12,7 +12,7 @@ import { unitCanonicalBase } from '../../site/urls.js';
 
 const stores = new Map<string, MediaDeps['store']>();
 
-export function mediaDepsOf(deps: AppDeps): MediaDeps {
+export function mediaDepsOf(deps: Pick<AppDeps, 'db' | 'clock' | 'config'>): MediaDeps {
   let store = stores.get(deps.config.mediaDir);
   if (!store) {
     store = createFileMediaStore(deps.config.mediaDir);
@@ -21,7 +21,7 @@ export function mediaDepsOf(deps: AppDeps): MediaDeps {
   return { db: deps.db, store, clock: deps.clock };
 }
 
-export function composerDepsOf(deps: AppDeps, cityName = ''): ComposerDeps {
+export function composerDepsOf(deps: Pick<AppDeps, 'db' | 'clock' | 'config'>, cityName = ''): ComposerDeps {
   const media = mediaDepsOf(deps);
   return {
     db: deps.db,

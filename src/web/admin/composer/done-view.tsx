@@ -52,3 +52,17 @@ export function DonePage(p: { actor: Actor; unit: UnitRow; csrf: string; draft: 
     </StaffLayout>
   );
 }
+
+/** What read-only roles (pimpinan, camat) see of a draft that is not out yet. */
+export function ReadOnlyDraft(p: { actor: Actor; unit: UnitRow; csrf: string; draft: Draft }) {
+  return (
+    <StaffLayout title={p.draft.title || t('composer.home.untitled')} actor={p.actor} csrfToken={p.csrf} back={{ href: `/admin/unit/${p.unit.slug}`, label: p.unit.name }}>
+      <h1>{p.draft.title || t('composer.home.untitled')}</h1>
+      <p class="muted">
+        {t(`composer.tpl.${p.draft.template}`)} · {p.draft.publishAt ? t('composer.home.scheduled_at', { time: formatDateTime(p.draft.publishAt) }) : t('composer.home.saved_at', { time: formatDateTime(p.draft.updatedAt) })}
+      </p>
+      <p class="preview-text">{p.draft.body}</p>
+      <p class="muted">{t('composer.home.read_only')}</p>
+    </StaffLayout>
+  );
+}

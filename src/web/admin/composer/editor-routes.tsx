@@ -5,6 +5,7 @@ import {
   type Draft,
   MAX_PHOTOS,
   approveDraft,
+  assignedPendamping,
   cancelSchedule,
   commentOnDraft,
   getDraft,
@@ -24,7 +25,7 @@ import { unitGuard } from '../../middleware/unit-guard.js';
 import { composerDepsOf, lineageNames, mediaDepsOf } from './composer-deps.js';
 import { type FormBody, filesOf, patchFromForm, str } from './draft-form.js';
 import { editorProps } from './editor-data.js';
-import { DonePage } from './done-view.js';
+import { DonePage, ReadOnlyDraft } from './done-view.js';
 import { EditorPage } from './editor-view.js';
 import { draftUrl, homeUrl } from './paths.js';
 import { refusalText, requestAvif } from './upload-route.js';
@@ -44,8 +45,10 @@ export function editorRoutes(deps: AppDeps): Hono<AppEnv> {
     const draft = await getDraft(deps.db, unit.id, c.req.param('id'));
     if (!draft) return c.redirect(homeUrl(unit.slug, 'draft_gone'), 303);
     if (draft.status === 'published') return renderDone(deps, c, draft);
-    const props = await editorProps(deps, c, draft);
-    if (!props.powers.canEdit) return renderDone(deps, c, draft);
+    // Back from "Minta bantuan": confirm who was asked (names from the database, not the URL).
+    const flash = c.req.query('bantuan') === '1' ? { kind: 'ok' as const, text: t('composer.flash.help_sent', { names: (await assignedPendamping(deps.db, unit.id)).join(', ') || 'Admin Diskominfo' }) } : null;
+    const props = await editorProps(deps, c, draft, { flash });
+    if (!props.powers.canEdit) return c.html(<ReadOnlyDraft actor={props.actor} unit={unit} csrf={props.csrf} draft={draft} />);
     return c.html(<EditorPage {...props} />);
   });
 

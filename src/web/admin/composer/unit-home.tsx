@@ -8,6 +8,7 @@ import type { AppDeps } from '../../deps.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { CsrfInput } from '../../views/form.js';
 import { flashCode } from './composer-deps.js';
+import { ReconnectWarning } from '../channels/reconnect-warning.js';
 import { draftUrl, homeFlash } from './paths.js';
 
 const KIND_LABEL: Record<string, string> = { kelurahan: 'Kelurahan', desa: 'Desa', kecamatan: 'Kecamatan', opd: 'OPD', kota: 'Kota', kabupaten: 'Kabupaten' };
@@ -51,16 +52,7 @@ export function unitHome(deps: AppDeps) {
           <p class="muted">{t('composer.home.read_only')}</p>
         )}
 
-        {alerts
-          .filter((a) => a.kind === 'reconnect')
-          .map((a) => {
-            const ch = channels.find((x) => x.id === a.channel_id);
-            return (
-              <div class="flash flash-error" role="alert">
-                {t('composer.home.reconnect', { platform: PLATFORM[ch?.platform ?? ''] ?? '', handle: ch ? `@${ch.handle}` : '', message: a.message })}
-              </div>
-            );
-          })}
+        <ReconnectWarning slug={slug} data={{ alerts, channels: new Map(channels.map((ch) => [ch.id, ch])) }} canWrite={powers.canEdit} />
         {late.map((d) => (
           <div class="flash flash-info">
             <strong>{d.title}</strong>: {t('composer.home.late', { minutes: JSON.parse(d.lateNote!).minutes })}
