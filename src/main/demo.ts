@@ -4,6 +4,7 @@ import type { Config } from '../config/index.js';
 import type { DB } from '../db/schema/index.js';
 import type { Clock } from '../shared/clock.js';
 import { seedSiteDemo } from './demo/site-content.js';
+import { seedChannelsDemo } from './demo/channels-demo.js';
 
 export interface DemoDeps {
   db: Kysely<DB>;
@@ -19,6 +20,7 @@ export interface DemoDeps {
 export async function seedDemo(deps: DemoDeps): Promise<void> {
   const seeders: [string, (d: DemoDeps) => Promise<void>][] = [
     ['site', async (d) => void (await seedSiteDemo(d.db, d.clock))],
+    ['channels', seedChannelsDemo],
   ];
   for (const [name, seed] of seeders) {
     try {

@@ -7,6 +7,7 @@ import { StartupError, bootstrap } from './bootstrap.js';
 import { createLogger } from './logger.js';
 import { startWeb } from './web.js';
 import { registerJobs } from './worker.js';
+import { startChannelsDemo } from './demo/channels-demo.js';
 
 // `npm start`: one process with both roles (web and worker) unless BERANDA_ROLES says otherwise.
 async function main(): Promise<void> {
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config);
   const clock = systemClock;
+  // Demo without internet: social platforms simulated on loopback (no-op when apps are configured).
+  config = await startChannelsDemo(config, logger);
 
   let booted;
   try {

@@ -4,6 +4,7 @@ import type { Config } from '../config/index.js';
 import type { DB } from '../db/schema/index.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { pruneExpiredSessions } from '../modules/accounts/index.js';
+import { registerChannelJobs } from './channels-jobs.js';
 import { registerComposerJobs } from './composer-jobs.js';
 import type { Clock } from '../shared/clock.js';
 
@@ -27,5 +28,6 @@ export async function registerJobs(deps: WorkerDeps): Promise<void> {
     logger.info(r, 'expired sessions pruned');
   });
   await jobs.schedule('accounts.prune-sessions', '15 3 * * *');
+  await registerChannelJobs(deps);
   await registerComposerJobs(deps);
 }

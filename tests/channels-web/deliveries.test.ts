@@ -132,9 +132,14 @@ describe(`deliveries, manual kit and reconnect warnings on ${testEngine()}`, () 
   it("a unit cannot see or act on another unit's deliveries", async () => {
     const d = await w.a.t.db.selectFrom('deliveries').selectAll().where('channel_id', '=', ids.fb).executeTakeFirstOrThrow();
     const other = await w.a.loginAs('operator.gabek-satu');
-    expect((await other.get(`/admin/unit/gabek-satu/kiriman/${postId}`)).status).toBe(404);
-    expect((await other.post(`/admin/unit/gabek-satu/kiriman/${postId}/${d.id}/ulang`)).status).toBe(404);
+    const notFound = '/admin/unit/gabek-satu/kiriman?pesan=not_found';
+    expect((await other.get(`/admin/unit/gabek-satu/kiriman/${postId}`)).headers.get('location')).toBe(notFound);
+    expect((await other.get(`/admin/unit/gabek-satu/kiriman/${postId}/${d.id}/manual`)).headers.get('location')).toBe(notFound);
+    expect((await other.post(`/admin/unit/gabek-satu/kiriman/${postId}/${d.id}/ulang`)).headers.get('location')).toBe(notFound);
+    expect((await other.post(`/admin/unit/gabek-satu/kiriman/${postId}/${d.id}/manual`, { link: 'https://www.facebook.com/kel.bacang/posts/1' })).headers.get('location')).toBe(notFound);
     expect((await other.get(`/admin/unit/bacang/kiriman/${postId}`)).status).toBe(403);
+    expect(await (await other.get('/admin/unit/gabek-satu/kiriman')).text()).not.toContain('Kerja bakti');
+    expect((await w.a.t.db.selectFrom('deliveries').select('state').where('id', '=', d.id).executeTakeFirstOrThrow()).state).toBe('published');
   });
 
   it('an expired token: reconnect warning on the staff home, notifications once, then "Coba lagi" works after reconnecting', async () => {

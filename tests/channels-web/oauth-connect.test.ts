@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../support/test-db.js';
 import type { Session } from '../support/test-app.js';
-import { browser, channelOf, channelsWorld, type ChannelsWorld, unitId } from './support.js';
+import { browser, channelOf, channelsWorld, type ChannelsWorld, setCookies, unitId } from './support.js';
 
 // Registry and OAuth connection through the HTTP edge, against the loopback contract fakes.
 
@@ -143,9 +143,14 @@ describe(`channel registry and OAuth connect on ${testEngine()}`, () => {
     const admin = await w.a.loginAs('admin');
     await admin.post('/admin/unit/gabek-satu/kanal', { platform: 'tiktok', url: 'https://www.tiktok.com/@kel_gabek' });
     const theirs = await channelOf(w.a, gabek, 'tiktok');
-    // Own slug, other unit's channel id: not found; other unit's slug: forbidden.
-    expect((await op.post(`/admin/unit/bacang/kanal/${theirs.id}/hubungkan`)).status).toBe(404);
+    // Own slug, other unit's channel id: back to the own list, nothing started; other slug: forbidden.
+    for (const action of ['hubungkan', 'putuskan']) {
+      const res = await op.post(`/admin/unit/bacang/kanal/${theirs.id}/${action}`);
+      expect(res.headers.get('location')).toBe('/admin/unit/bacang/kanal?pesan=not_found');
+      expect(setCookies(res).beranda_oauth).toBeUndefined();
+    }
     expect((await op.post(`/admin/unit/gabek-satu/kanal/${theirs.id}/hubungkan`)).status).toBe(403);
-    expect((await op.post(`/admin/unit/bacang/kanal/${theirs.id}/putuskan`)).status).toBe(404);
+    expect((await op.get(`/admin/unit/gabek-satu/kanal`)).status).toBe(403);
+    expect((await channelOf(w.a, gabek, 'tiktok')).state).toBe('registered');
   });
 });

@@ -75,4 +75,17 @@ export const ROUTES: RouteRule[] = [
   { method: 'GET', route: '/admin/siaran', expect: cityAdminOnly },
   { method: 'POST', route: '/admin/siaran', form: { title: '' }, expect: cityAdminOnly },
   { method: 'GET', route: '/admin/panduan', expect: everyoneSignedIn },
+  // Social accounts and deliveries (src/web/admin/channels): unknown ids go back to the list
+  // (303, "allow"); another unit's channels, tokens and deliveries are never reachable.
+  { method: 'GET', route: '/admin/unit/:slug/kanal', expect: unitRead },
+  { method: 'POST', route: '/admin/unit/:slug/kanal', form: { platform: 'instagram', url: 'bukan alamat' }, expect: unitWrite },
+  { method: 'POST', route: '/admin/unit/:slug/kanal/:id/hubungkan', expect: unitWrite },
+  { method: 'POST', route: '/admin/unit/:slug/kanal/:id/putuskan', expect: unitWrite },
+  { method: 'GET', route: '/admin/unit/:slug/kanal/:id/pilih', expect: unitWrite },
+  { method: 'POST', route: '/admin/unit/:slug/kanal/:id/pilih', form: { page: 'x' }, expect: unitWrite },
+  { method: 'GET', route: '/admin/unit/:slug/kiriman', expect: unitRead },
+  { method: 'GET', route: '/admin/unit/:slug/kiriman/:postId', expect: unitRead },
+  { method: 'POST', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/ulang', expect: unitWrite },
+  { method: 'GET', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', expect: unitRead },
+  { method: 'POST', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', form: { link: 'x' }, expect: unitWrite },
 ];

@@ -29,6 +29,7 @@ export { disconnectChannel } from './disconnect-channel.js';
 export { markNeedsReconnect } from './mark-needs-reconnect.js';
 export { refreshChannelToken, type RefreshOutcome } from './refresh-channel-token.js';
 export { checkTokenHealth, type TokenHealthReport } from './check-token-health.js';
+export { notifyOpenAlerts, type AlertNotification, type NotifyOpenAlertsDeps } from './notify-open-alerts.js';
 export { providerAccountOf } from './provider-account.js';
 export { verifyManualLink, tiktokOEmbedLookup, type ManualLinkError, type VerifiedLink, type AuthorLookup } from './verify-manual-link.js';
 export { parseLink, canonicalPostUrl } from './profile-url.js';

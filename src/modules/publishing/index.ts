@@ -9,3 +9,5 @@ export { resendDelivery } from './resend-delivery.js';
 export { listDeliveries, type DeliveryView } from './list-deliveries.js';
 export { type DeliveryRow, countByState } from './delivery-repo.js';
 export { signMediaUrl, verifyMediaUrl, type MediaUrlCheck, type MediaUrlSigner } from './public-media-url.js';
+export { listUnitPosts, type UnitPostSummary } from './list-unit-posts.js';
+export { signVariantMedia, withSignedMedia } from './sign-variant-media.js';

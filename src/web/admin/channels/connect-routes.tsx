@@ -5,7 +5,7 @@ import { type ChannelRow, type FacebookPage, connectChannel, listFacebookPages }
 import { t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
-import { renderForbidden, renderNotFound } from '../../errors.js';
+import { renderForbidden } from '../../errors.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
 import { CsrfInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
@@ -65,7 +65,7 @@ export function connectRoutes(deps: AppDeps): Hono<AppEnv> {
       return { response: renderForbidden(c) };
     }
     const channel = await ownChannel(deps, unit.id, c.req.param('id')!);
-    if (!channel || (channel.platform !== 'facebook' && channel.platform !== 'instagram')) return { response: renderNotFound(c) };
+    if (!channel || (channel.platform !== 'facebook' && channel.platform !== 'instagram')) return { response: c.redirect(kanalUrl(unit.slug, 'not_found'), 303) };
     const pending = readPendingConnect(c, { secret: deps.config.secret, sessionId: c.get('sessionId'), now: deps.clock.now() });
     const meta = metaAppOf(deps.config);
     const userToken = pending.ok && pending.value.channelId === channel.id ? parkedUserToken(deps, pending.value) : null;

@@ -6,7 +6,6 @@ import { completeManualDelivery, listDeliveries, listUnitPosts, resendDelivery, 
 import { t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
-import { renderNotFound } from '../../errors.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
 import { assetUrl } from '../../assets-route.js';
 import { StaffLayout } from '../../views/staff-layout.js';
@@ -52,7 +51,7 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/admin/unit/:slug/kiriman/:postId', unitGuard(deps), async (c) => {
     const unit = c.get('unit');
     const { channels, deliveries } = await unitDeliveries(c);
-    if (deliveries.length === 0) return renderNotFound(c);
+    if (deliveries.length === 0) return c.redirect(kirimanUrl(c.get('unit').slug, undefined, 'not_found'), 303);
     return frame(
       c,
       t('kiriman.post_title'),
@@ -66,13 +65,13 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
     const postId = c.req.param('postId');
     const { deliveries } = await unitDeliveries(c);
     const d = deliveries.find((x) => x.id === c.req.param('deliveryId'));
-    if (!d) return renderNotFound(c);
+    if (!d) return c.redirect(kirimanUrl(c.get('unit').slug, undefined, 'not_found'), 303);
     const body = await c.req.parseBody();
     const r = await resendDelivery(deps, { unitId: unit.id, deliveryId: d.id, checkedAccount: body.checked === '1' });
     if (!r.ok) {
       if (r.error === 'check_account_first') return c.redirect(kirimanUrl(unit.slug, postId, 'check_first'), 303);
       if (r.error === 'not_allowed') return c.redirect(kirimanUrl(unit.slug, postId, 'not_allowed'), 303);
-      return renderNotFound(c);
+      return c.redirect(kirimanUrl(c.get('unit').slug, undefined, 'not_found'), 303);
     }
     await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'delivery.resend', unitId: unit.id, target: d.id, detail: { checkedAccount: body.checked === '1' } });
     await deps.jobs?.send(RUN_DUE_JOB, {}).catch((e) => c.get('logger').warn({ err: e }, 'could not wake the delivery runner'));
@@ -84,9 +83,9 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
     const { channels, deliveries } = await unitDeliveries(c);
     const d = deliveries.find((x) => x.id === c.req.param('deliveryId'));
     const channel = d ? channels.get(d.channelId) : undefined;
-    if (!d || !channel || !(d.canCompleteManually || d.state === 'published')) return renderNotFound(c);
+    if (!d || !channel || !(d.canCompleteManually || d.state === 'published')) return c.redirect(kirimanUrl(c.get('unit').slug, undefined, 'not_found'), 303);
     const row = await deps.db.selectFrom('deliveries').select('variant').where('id', '=', d.id).where('unit_id', '=', unit.id).executeTakeFirst();
-    if (!row) return renderNotFound(c);
+    if (!row) return c.redirect(kirimanUrl(c.get('unit').slug, undefined, 'not_found'), 303);
     const variant = JSON.parse(row.variant) as PostVariant;
     c.status(status);
     return frame(
@@ -115,12 +114,12 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
     const postId = c.req.param('postId');
     const { deliveries } = await unitDeliveries(c);
     const d = deliveries.find((x) => x.id === c.req.param('deliveryId'));
-    if (!d) return renderNotFound(c);
+    if (!d) return c.redirect(kirimanUrl(c.get('unit').slug, undefined, 'not_found'), 303);
     const body = await c.req.parseBody();
     const link = typeof body.link === 'string' ? body.link.trim().slice(0, 1000) : '';
     const r = await completeManualDelivery(deps, { unitId: unit.id, deliveryId: d.id, url: link, userId: c.get('actor')!.id, lookup: authorLookupOf(deps.config) });
     if (!r.ok) {
-      if (r.error === 'not_found' || r.error === 'forbidden') return renderNotFound(c);
+      if (r.error === 'not_found' || r.error === 'forbidden') return c.redirect(kirimanUrl(c.get('unit').slug, undefined, 'not_found'), 303);
       if (r.error === 'already_published') return c.redirect(kirimanUrl(unit.slug, postId), 303);
       // The module's message names the platform and the registered account (Indonesian).
       return kit(c, link, r.detail ?? t("kanal.register.error.invalid_url"), 422);

@@ -33,6 +33,7 @@ const KANAL_FLASH: Record<string, 'ok' | 'error' | 'info'> = {
   oauth_expired: 'error',
   missing_scopes: 'error',
   no_app: 'error',
+  not_found: 'info',
 };
 const KIRIMAN_FLASH: Record<string, 'ok' | 'error' | 'info'> = {
   retry: 'ok',
@@ -40,6 +41,7 @@ const KIRIMAN_FLASH: Record<string, 'ok' | 'error' | 'info'> = {
   not_allowed: 'error',
   manual_done: 'ok',
   manual_done_unchecked: 'ok',
+  not_found: 'info',
 };
 
 /**

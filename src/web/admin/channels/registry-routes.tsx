@@ -13,7 +13,6 @@ import {
 import { t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
-import { renderNotFound } from '../../errors.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { startPendingConnect } from '../../integrations/oauth-state.js';
@@ -96,7 +95,7 @@ export function registryRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post('/admin/unit/:slug/kanal/:id/putuskan', unitGuard(deps), async (c) => {
     const unit = c.get('unit');
     const ch = await ownChannel(deps, unit.id, c.req.param('id'));
-    if (!ch) return renderNotFound(c);
+    if (!ch) return c.redirect(kanalUrl(unit.slug, 'not_found'), 303);
     await disconnectChannel(publishingDepsOf(deps), ch.id);
     await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'channel.disconnected', unitId: unit.id, target: ch.id, detail: { platform: ch.platform } });
     return c.redirect(kanalUrl(unit.slug, 'disconnected'), 303);
@@ -105,7 +104,7 @@ export function registryRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post('/admin/unit/:slug/kanal/:id/hubungkan', unitGuard(deps), async (c) => {
     const unit = c.get('unit');
     const ch = await ownChannel(deps, unit.id, c.req.param('id'));
-    if (!ch || !['facebook', 'instagram', 'tiktok'].includes(ch.platform)) return renderNotFound(c);
+    if (!ch || !['facebook', 'instagram', 'tiktok'].includes(ch.platform)) return c.redirect(kanalUrl(unit.slug, 'not_found'), 303);
     const platform = ch.platform as 'facebook' | 'instagram' | 'tiktok';
     const meta = metaAppOf(deps.config);
     const tiktok = tiktokAppOf(deps.config);
