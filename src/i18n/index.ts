@@ -2,6 +2,7 @@ import { messages as channels } from './messages/channels.js';
 import { messages as channelsWeb } from './messages/channels-web.js';
 import { messages as composer } from './messages/composer.js';
 import { messages as core } from './messages/core.js';
+import { messages as dashboard } from './messages/dashboard.js';
 import { messages as media } from './messages/media.js';
 import { messages as monitoring } from './messages/monitoring.js';
 import { messages as reminders } from './messages/reminders.js';
@@ -13,7 +14,7 @@ import { messages as site } from './messages/site.js';
 export type Locale = 'id' | 'en';
 type Catalogue = { id: Record<string, string>; en: Record<string, string> };
 
-export const catalogues: Record<string, Catalogue> = { core, channels, channelsWeb, media, reminders, reports, monitoring, composer, site };
+export const catalogues: Record<string, Catalogue> = { core, channels, channelsWeb, media, reminders, reports, monitoring, composer, site, dashboard };
 
 const merged: Record<Locale, Record<string, string>> = { id: {}, en: {} };
 for (const c of Object.values(catalogues)) {

@@ -5,6 +5,7 @@ import type { DB } from '../db/schema/index.js';
 import type { Clock } from '../shared/clock.js';
 import { seedSiteDemo } from './demo/site-content.js';
 import { seedChannelsDemo } from './demo/channels-demo.js';
+import { seedMonitoringDemo } from './demo/monitoring-demo.js';
 
 export interface DemoDeps {
   db: Kysely<DB>;
@@ -21,6 +22,7 @@ export async function seedDemo(deps: DemoDeps): Promise<void> {
   const seeders: [string, (d: DemoDeps) => Promise<void>][] = [
     ['site', async (d) => void (await seedSiteDemo(d.db, d.clock))],
     ['channels', seedChannelsDemo],
+    ['monitoring', async (d) => void (await seedMonitoringDemo(d.db, d.clock, { region: d.config.region, publicUrl: d.config.publicUrl }))],
   ];
   for (const [name, seed] of seeders) {
     try {

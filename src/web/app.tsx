@@ -17,6 +17,7 @@ import { homeRoutes } from './admin/home-routes.js';
 import { loginRoutes } from './admin/login-routes.js';
 import { unitsRoutes } from './admin/units-routes.js';
 import { usersRoutes } from './admin/users-routes.js';
+import { dashboardRoutes } from './dashboard/routes.js';
 import { siteRoutes } from './site/routes.js';
 import { slugFromHost } from './site/urls.js';
 
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', auditRoutes(deps));
   app.route('/', channelsRoutes(deps));
   app.route('/', composerRoutes(deps));
+  app.route('/', dashboardRoutes(deps));
 
   app.route('/', siteRoutes(deps));
 

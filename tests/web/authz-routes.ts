@@ -1,3 +1,5 @@
+import { DASHBOARD_ROUTES } from '../dashboard/authz-routes.js';
+
 // The authorisation matrix: every staff route × every role × own unit / another unit.
 // Each new route is added here; tests/web/authz-matrix.test.ts fails for any /admin route of
 // the app that has no entry, so a route cannot ship without its access rules being checked.
@@ -88,4 +90,5 @@ export const ROUTES: RouteRule[] = [
   { method: 'POST', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/ulang', expect: unitWrite },
   { method: 'GET', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', expect: unitRead },
   { method: 'POST', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', form: { link: 'x' }, expect: unitWrite },
+  ...DASHBOARD_ROUTES,
 ];

@@ -10,3 +10,4 @@ export { openDispute, type OpenDisputeInput, type OpenDisputeError } from './ope
 export { decideDispute, type DecideDisputeInput, type DecideDisputeError } from './decide-dispute.js';
 export { getVerdictsForPeriod, getVerdictHistory, getCompromised, listDisputes, getDispute, periodsEndingWith } from './read-compliance.js';
 export { loadReportInput, profileCompletenessSource, profilesOf, reasonText, type ReportContext, type LoadReportOptions } from './report-input.js';
+export { generateRapor, listStoredRapor, readStoredRapor, raporFileName, type StoredRapor } from './rapor-archive.js';

@@ -1,0 +1,204 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema/index.js';
+import { formatDate, formatDateTime, t } from '../../i18n/index.js';
+import { type Dispute, type VerdictRow, listDisputes, reasonText } from '../../modules/compliance/index.js';
+import { type Onboarding, onboardingChecklist } from '../../modules/composer/index.js';
+import { type StoredObservation, getObservations } from '../../modules/monitoring/index.js';
+import { type ReminderHistoryItem, listUnitReminders } from '../../modules/reminders/index.js';
+import { type UnitRow, channelName } from '../../modules/reports/index.js';
+import { CsrfInput } from '../views/form.js';
+import { Mark, RowVerdict, Section, VerdictBadge, type VerdictKey } from './components.js';
+
+// The drill-down for one unit: why it stands where it does. Evidence is shown as a timeline of
+// what the checks saw (sites, deliveries, synced posts, staff links), the disputes, and the
+// reminders sent and to whom, so a camat can call the right person with the facts in hand.
+
+export interface UnitEvidence {
+  observations: StoredObservation[];
+  disputes: Dispute[];
+  reminders: ReminderHistoryItem[];
+  onboarding: Onboarding;
+}
+
+const LOOKBACK_MS = 28 * 86_400_000;
+
+export async function loadUnitEvidence(db: Kysely<DB>, unitId: string, now: Date): Promise<UnitEvidence> {
+  const [observations, disputes, reminders, onboarding] = await Promise.all([
+    getObservations(db, [unitId], new Date(now.getTime() - LOOKBACK_MS).toISOString(), now.toISOString()),
+    listDisputes(db, { unitIds: [unitId] }),
+    listUnitReminders(db, unitId, 30),
+    onboardingChecklist(db, { unitId, now }),
+  ]);
+  return { observations: observations.reverse().slice(0, 80), disputes: disputes.reverse(), reminders, onboarding };
+}
+
+export interface UnitViewProps {
+  row: UnitRow;
+  verdict: VerdictRow | undefined;
+  evidence: UnitEvidence;
+  /** Oldest first: the verdict of each of the last periods. */
+  history: { key: string; start: string; verdict: VerdictKey }[];
+  canAct: boolean;
+  csrf: string;
+  slug: string;
+}
+
+export function UnitView(p: UnitViewProps) {
+  const { row } = p;
+  return (
+    <>
+      <p class="muted">{row.kecamatanName ? t('dash.unit.in_kecamatan', { name: row.kecamatanName }) : t('reports.kind.opd')}</p>
+      <div class="unit-head card">
+        <RowVerdict row={row} exempt={p.verdict?.status === 'EXEMPT'} />
+        <p class="score">{t('dash.unit.score', { score: row.score.total.toFixed(1).replace('.', ','), grade: row.gradeLabel })}</p>
+        {row.streak.length > 0 ? <p>{row.streakLabel}</p> : null}
+        {(p.verdict?.reasons ?? []).length > 0 ? (
+          <ul class="reasons">
+            {p.verdict!.reasons.map((r) => <li>{reasonText(r)}</li>)}
+          </ul>
+        ) : row.verdict === null ? <p>{t('dash.unit.no_verdict')}</p> : null}
+        {p.verdict ? <p class="muted">{t('dash.unit.evaluated', { time: formatDateTime(p.verdict.evaluatedAt) })}</p> : null}
+        {p.canAct ? (
+          <form method="post" action={`/admin/dasbor/unit/${p.slug}/periksa`}>
+            <CsrfInput token={p.csrf} />
+            <button type="submit" class="secondary">{t('dash.unit.recheck')}</button>
+          </form>
+        ) : null}
+      </div>
+
+      <Section title={t('dash.unit.history')} id="riwayat">
+        <HistoryStrip history={p.history} />
+      </Section>
+
+      <Section title={t('dash.unit.checklist')} id="daftar-periksa">
+        <ul class="checklist">
+          <li><Mark value={row.website.has} yes={t('dash.check.website')} no={t('dash.check.website_missing')} /></li>
+          {row.website.has ? <li><Mark value={row.website.up} yes={t('dash.site.up')} no={t('dash.site.down')} /></li> : null}
+          {row.website.has ? <li><Mark value={row.website.clean} yes={t('dash.site.clean')} no={t('dash.site.dirty')} /></li> : null}
+          <li><Mark value={row.socialAccounts.length > 0} yes={t('dash.check.social', { count: row.socialAccounts.length })} no={t('dash.social.none')} /></li>
+          <li><Mark value={row.itemsThisPeriod > 0} yes={t('dash.check.content', { count: row.itemsThisPeriod })} no={t('dash.check.no_content')} /></li>
+          <li><Mark value={row.profileCompleteness >= 0.6} yes={t('dash.check.profile', { pct: Math.round(row.profileCompleteness * 100) })} no={t('dash.check.profile', { pct: Math.round(row.profileCompleteness * 100) })} /></li>
+        </ul>
+        <h3>{t('composer.onboarding.title', { done: p.evidence.onboarding.done, total: p.evidence.onboarding.total })}</h3>
+        <ul class="checklist">
+          {p.evidence.onboarding.steps.map((s) => (
+            <li><Mark value={s.done} yes={t(`composer.onboarding.${s.code}`, { detail: s.detail ?? '' })} no={t(`composer.onboarding.${s.code}`, { detail: s.detail ?? '' })} /></li>
+          ))}
+        </ul>
+      </Section>
+
+      <Section title={t('dash.unit.channels')} id="kanal">
+        <ul class="plain">
+          {row.website.url ? <li>{t('reports.col.website')}: <a href={row.website.url} rel="noopener noreferrer">{row.website.url}</a>{row.website.downSince ? ` — ${t('dash.unit.down_since', { time: formatDateTime(row.website.downSince) })}` : ''}</li> : null}
+          {row.socialAccounts.map((a) => (
+            <li>
+              {channelName(a.platform)}: {a.url ? <a href={a.url} rel="noopener noreferrer">@{a.handle}</a> : `@${a.handle}`}
+              {' — '}
+              {a.lastPostAt ? t('dash.social.last', { date: formatDate(a.lastPostAt) }) : t('dash.social.no_post')}
+            </li>
+          ))}
+        </ul>
+      </Section>
+
+      <Section title={t('dash.unit.timeline')} id="bukti">
+        {p.evidence.observations.length === 0 ? <p>{t('dash.unit.no_observations')}</p> : <Timeline obs={p.evidence.observations} />}
+      </Section>
+
+      <Section title={t('dash.unit.disputes')} id="sanggahan">
+        {p.evidence.disputes.length === 0 ? (
+          <p>{t('dash.unit.no_disputes')}</p>
+        ) : (
+          <ul class="timeline">
+            {p.evidence.disputes.map((d) => (
+              <li>
+                <time datetime={d.submittedAt}>{formatDateTime(d.submittedAt)}</time>
+                <span>{t(`mon.dispute.kind.${d.kind}`)} · {t(`mon.dispute.status.${d.status}`)}</span>
+                <span>{d.message}</span>
+                {d.postUrl ? <a href={d.postUrl} rel="noopener noreferrer">{d.postUrl}</a> : null}
+                {d.decidedAt ? <span class="muted">{t('mon.dispute.decided', { time: formatDateTime(d.decidedAt), note: d.decisionNote ?? '' })}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {p.canAct ? <p><a href="/admin/pemantauan/sanggahan">{t('dash.unit.disputes_manage')}</a></p> : null}
+      </Section>
+
+      <Section title={t('dash.unit.reminders')} id="pengingat">
+        {p.evidence.reminders.length === 0 ? (
+          <p>{t('dash.unit.no_reminders')}</p>
+        ) : (
+          <ul class="timeline">
+            {p.evidence.reminders.map((r) => (
+              <li>
+                <time datetime={r.createdAt}>{formatDateTime(r.sentAt ?? r.createdAt)}</time>
+                <span><strong>{r.recipientName}</strong> ({r.recipientRole}) · {r.channelLabel} · {r.statusLabel}</span>
+                <span>{r.ruleName}</span>
+                {r.lastErrorReason ? <span class="error">{r.lastErrorReason}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </>
+  );
+}
+
+const weekFmt = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', day: 'numeric', month: 'short' });
+
+function HistoryStrip({ history }: { history: UnitViewProps['history'] }) {
+  return (
+    <ol class="history">
+      {history.map((h) => (
+        <li>
+          <span class="muted">{weekFmt.format(new Date(h.start))}</span>
+          <VerdictBadge verdict={h.verdict} label={h.verdict === 'EXEMPT' ? t('monitoring.verdict.EXEMPT') : t(`reports.verdict.${h.verdict}`)} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+const KIND_LABEL: Record<string, string> = {
+  availability: 'dash.obs.availability',
+  tls: 'dash.obs.tls',
+  domain_expiry: 'dash.obs.domain',
+  freshness: 'dash.obs.freshness',
+  integrity: 'dash.obs.integrity',
+  social_activity: 'dash.obs.social',
+};
+
+function Timeline({ obs }: { obs: StoredObservation[] }) {
+  return (
+    <ul class="timeline">
+      {obs.map((o) => (
+        <li>
+          <time datetime={o.fetchedAt}>{formatDateTime(o.fetchedAt)}</time>
+          <span><strong>{t(KIND_LABEL[o.kind] ?? o.kind)}</strong> · {observationSummary(o)}</span>
+          <span class="muted">{t('dash.obs.source', { source: o.source, confidence: t(`dash.conf.${o.confidence}`) })} · {o.url}</span>
+          {o.evidence.codes.filter((c) => c !== 'integrity_compromised').length > 0 ? (
+            <span>{o.evidence.codes.filter((c) => c !== 'integrity_compromised').map((c) => reasonText({ code: c, params: { url: o.url } })).filter((x) => !x.startsWith('monitoring.reason.')).join(' ')}</span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function observationSummary(o: StoredObservation): string {
+  switch (o.kind) {
+    case 'availability':
+      return t(`dash.state.${o.value.state}`) + (o.value.status ? ` (HTTP ${o.value.status}, ${o.value.latencyMs} ms)` : '');
+    case 'tls':
+      return t(`dash.tls.${o.value.state}`) + (o.value.validTo ? ` · ${formatDate(o.value.validTo)}` : '');
+    case 'domain_expiry':
+      return o.value.expiresAt ? t('dash.domain.until', { date: formatDate(o.value.expiresAt) }) : t('dash.not_checked');
+    case 'freshness':
+      return o.value.latestEffectiveAt ? t('dash.fresh.latest', { date: formatDate(o.value.latestEffectiveAt), count: o.value.items.length }) : t(`dash.fresh.${o.value.state}`);
+    case 'integrity':
+      return t(`dash.integrity.${o.value.state}`);
+    case 'social_activity': {
+      const vias = [...new Set(o.value.items.map((i) => t(`dash.via.${i.source}`)))].join(', ');
+      return t('dash.social.items', { platform: channelName(o.value.platform), handle: o.value.handle, count: o.value.items.length }) + (vias ? ` (${vias})` : '');
+    }
+  }
+}

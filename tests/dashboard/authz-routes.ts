@@ -1,0 +1,22 @@
+import type { RouteRule } from '../web/authz-routes.js';
+
+// Access rules of the dashboard, monitoring and reminder staff routes, for the authorisation
+// matrix (tests/web/authz-matrix.test.ts). Pimpinan and camat read the dashboard (a camat only
+// their kecamatan); admin kota acts; unit staff (pendamping, lurah, operator) are refused.
+
+const dashboard = { admin: 'allow', walikota: 'allow', camat: 'allow', pendamping: 'deny', lurah: 'deny', operator: 'deny', anonymous: 'login' } as const;
+const cityWide = { admin: 'allow', walikota: 'allow', camat: 'deny', pendamping: 'deny', lurah: 'deny', operator: 'deny', anonymous: 'login' } as const;
+const cityAdminOnly = { admin: 'allow', walikota: 'deny', camat: 'deny', pendamping: 'deny', lurah: 'deny', operator: 'deny', anonymous: 'login' } as const;
+
+export const DASHBOARD_ROUTES: RouteRule[] = [
+  { method: 'GET', route: '/admin/dasbor', expect: dashboard },
+  { method: 'GET', route: '/admin/dasbor/peringkat', expect: dashboard },
+  { method: 'GET', route: '/admin/dasbor/tren', expect: dashboard },
+  { method: 'GET', route: '/admin/dasbor/peta', expect: dashboard },
+  { method: 'GET', route: '/admin/dasbor/unduh', expect: dashboard },
+  { method: 'GET', route: '/admin/dasbor/rapor.pdf', expect: dashboard },
+  { method: 'GET', route: '/admin/dasbor/rapor.xlsx', expect: dashboard },
+  { method: 'GET', route: '/admin/dasbor/arsip', expect: cityWide },
+  { method: 'GET', route: '/admin/dasbor/unit/:slug', expect: { own: dashboard, other: cityWide } },
+  { method: 'POST', route: '/admin/dasbor/unit/:slug/periksa', expect: { own: cityAdminOnly, other: cityAdminOnly } },
+];
