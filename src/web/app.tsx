@@ -13,6 +13,8 @@ import { accountRoutes } from './admin/account-routes.js';
 import { auditRoutes } from './admin/audit-routes.js';
 import { channelsRoutes } from './admin/channels/routes.js';
 import { composerRoutes } from './admin/composer/routes.js';
+import { contentAdminRoutes } from './admin/content/routes.js';
+import { profileAdminRoutes } from './admin/profile/routes.js';
 import { homeRoutes } from './admin/home-routes.js';
 import { loginRoutes } from './admin/login-routes.js';
 import { unitsRoutes } from './admin/units-routes.js';
@@ -66,6 +68,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', auditRoutes(deps));
   app.route('/', channelsRoutes(deps));
   app.route('/', composerRoutes(deps));
+  app.route('/', profileAdminRoutes(deps));
+  app.route('/', contentAdminRoutes(deps));
   app.route('/', dashboardRoutes(deps));
 
   app.route('/', siteRoutes(deps));

@@ -5,7 +5,8 @@ import { DASHBOARD_ROUTES } from '../dashboard/authz-routes.js';
 // the app that has no entry, so a route cannot ship without its access rules being checked.
 
 export type Who = 'anonymous' | 'admin' | 'walikota' | 'camat' | 'pendamping' | 'lurah' | 'operator';
-export type Outcome = 'allow' | 'deny' | 'login';
+/** `missing`: 404 — e.g. an item id of one unit asked for under another unit's address. */
+export type Outcome = 'allow' | 'deny' | 'login' | 'missing';
 
 /** Who may do what. `own`: Bacang (Bukit Intan), which every scoped demo role covers. `other`: Gabek Satu (Gabek), which none of them covers. */
 export interface RouteRule {
@@ -14,6 +15,8 @@ export interface RouteRule {
   route: string;
   /** Form fields for POST (the CSRF token is added by the test). */
   form?: Record<string, string>;
+  /** Values for route parameters other than :slug; `$name` names a fixture id made by the test (see FIXTURES). */
+  params?: Record<string, string>;
   /** Expected outcome per role; for unit routes, separately for the own and the other unit. */
   expect: Partial<Record<Who, Outcome>> | { own: Partial<Record<Who, Outcome>>; other: Partial<Record<Who, Outcome>> };
 }
@@ -30,6 +33,11 @@ export const unitWrite = {
   own: { admin: 'allow', walikota: 'deny', camat: 'deny', pendamping: 'allow', lurah: 'allow', operator: 'allow', anonymous: 'login' },
   other: { admin: 'allow', walikota: 'deny', camat: 'deny', pendamping: 'deny', lurah: 'deny', operator: 'deny', anonymous: 'login' },
 } as const;
+
+/** Reading one item by id: under another unit's address, even city-wide roles find nothing. */
+const unitItemRead = { own: unitRead.own, other: { ...unitRead.other, admin: 'missing', walikota: 'missing' } } as const;
+/** Changing one item by id: another unit's item is not found, for admin kota too. */
+const unitItemWrite = { own: unitWrite.own, other: { ...unitWrite.other, admin: 'missing' } } as const;
 
 export const ROUTES: RouteRule[] = [
   { method: 'GET', route: '/admin', expect: everyoneSignedIn },
@@ -90,5 +98,20 @@ export const ROUTES: RouteRule[] = [
   { method: 'POST', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/ulang', expect: unitWrite },
   { method: 'GET', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', expect: unitRead },
   { method: 'POST', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', form: { link: 'x' }, expect: unitWrite },
+  // Profil and content staff routes (src/web/admin/profile, src/web/admin/content).
+  { method: 'GET', route: '/admin/unit/:slug/profil', expect: unitRead },
+  { method: 'GET', route: '/admin/unit/:slug/profil/:section', params: { section: 'identitas' }, expect: unitRead },
+  { method: 'POST', route: '/admin/unit/:slug/profil/:section', params: { section: 'narasi' }, form: { visi: 'Visi uji', misi: 'Satu', sejarah: '', sambutanLurah: '', motto: '' }, expect: unitWrite },
+  { method: 'GET', route: '/admin/unit/:slug/konten', expect: unitRead },
+  { method: 'GET', route: '/admin/unit/:slug/konten/baru', expect: unitWrite },
+  { method: 'POST', route: '/admin/unit/:slug/konten', form: { kind: 'berita', title: 'Uji matriks', body: 'Isi', bodyFormat: 'text', status: 'draft' }, expect: unitWrite },
+  { method: 'GET', route: '/admin/unit/:slug/konten/:id', params: { id: '$content' }, expect: unitItemRead },
+  { method: 'POST', route: '/admin/unit/:slug/konten/:id', params: { id: '$content' }, form: { kind: 'berita', title: 'Judul uji', body: 'x', bodyFormat: 'text', status: 'draft' }, expect: unitItemWrite },
+  { method: 'POST', route: '/admin/unit/:slug/konten/:id/status', params: { id: '$content' }, form: { status: 'draft' }, expect: unitItemWrite },
+  { method: 'GET', route: '/admin/unit/:slug/dokumen', expect: unitRead },
+  { method: 'POST', route: '/admin/unit/:slug/dokumen', form: { category: 'berkala', title: 'Dokumen uji', status: 'draft' }, expect: unitWrite },
+  { method: 'POST', route: '/admin/unit/:slug/dokumen/:id/arsip', params: { id: '$document' }, expect: unitItemWrite },
+  { method: 'GET', route: '/admin/unit/:slug/layanan', expect: unitRead },
+  { method: 'POST', route: '/admin/unit/:slug/layanan/:code', params: { code: 'domisili' }, form: { enabled: '1', waktu: '20 menit' }, expect: unitWrite },
   ...DASHBOARD_ROUTES,
 ];
