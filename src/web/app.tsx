@@ -20,6 +20,8 @@ import { loginRoutes } from './admin/login-routes.js';
 import { unitsRoutes } from './admin/units-routes.js';
 import { usersRoutes } from './admin/users-routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
+import { monitoringAdminRoutes } from './admin/monitoring/routes.js';
+import { transparencyRoutes } from './dashboard/transparency-routes.js';
 import { siteRoutes } from './site/routes.js';
 import { slugFromHost } from './site/urls.js';
 
@@ -71,6 +73,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', profileAdminRoutes(deps));
   app.route('/', contentAdminRoutes(deps));
   app.route('/', dashboardRoutes(deps));
+  app.route('/', monitoringAdminRoutes(deps));
+  app.route('/', transparencyRoutes(deps));
 
   app.route('/', siteRoutes(deps));
 

@@ -6,3 +6,4 @@ export { addOpd, opdInputSchema, type OpdInput, type OpdLinks } from './add-opd.
 export { importOpdCsv, parseCsv, type OpdCsvOutcome } from './import-opd-csv.js';
 export { searchRegencies, findRegency, titleCase } from './region-data.js';
 export { unitRepository, type UnitRow } from './unit-repository.js';
+export { getCitySetting, setCitySetting } from './city-settings.js';

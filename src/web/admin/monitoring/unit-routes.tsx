@@ -1,0 +1,238 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { formatDateTime, hasKey, t } from '../../../i18n/index.js';
+import { recordAudit } from '../../../modules/accounts/index.js';
+import {
+  getRule,
+  getVerdictsForPeriod,
+  listDisputes,
+  openDispute,
+  periodByKey,
+  periodContaining,
+  previousPeriod,
+  reasonText,
+} from '../../../modules/compliance/index.js';
+import { listPresences, registerPresence, removePresence, SOCIAL_PLATFORMS } from '../../../modules/monitoring/index.js';
+import { channelName } from '../../../modules/reports/index.js';
+import type { AppEnv } from '../../context.js';
+import type { AppDeps } from '../../deps.js';
+import { unitGuard } from '../../middleware/unit-guard.js';
+import { VerdictBadge, DashStyles } from '../../dashboard/components.js';
+import { CsrfInput, ErrorSummary, Field } from '../../views/form.js';
+import { StaffLayout } from '../../views/staff-layout.js';
+
+// A unit's own monitoring page (issue 6, for the unit's staff): how the unit stands this week
+// and why, the websites and accounts the checks look at, and the two ways to answer a verdict —
+// send the link of a post the checks missed, or contest the verdict. Everyone whose role covers
+// the unit reads it; the unit's staff, its pendamping and admin kota change it.
+
+const base = (slug: string) => `/admin/unit/${slug}/pemantauan`;
+
+export function monitoringUnitRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('/admin/unit/:slug/pemantauan', unitGuard(deps));
+  app.use('/admin/unit/:slug/pemantauan/*', unitGuard(deps));
+
+  const render = async (c: Context<AppEnv>, problems: string[] = [], values: Record<string, string> = {}) => {
+    const unit = c.get('unit');
+    const rule = await getRule(deps.db, deps.config.region);
+    const current = periodContaining(rule.periodKind, deps.clock.now());
+    const last = previousPeriod(current);
+    const [presences, verdicts, disputes] = await Promise.all([
+      listPresences(deps.db, unit.id),
+      getVerdictsForPeriod(deps.db, current.key, [unit.id]),
+      listDisputes(deps.db, { unitIds: [unit.id] }),
+    ]);
+    const lastVerdict = (await getVerdictsForPeriod(deps.db, last.key, [unit.id]))[0];
+    const v = verdicts[0];
+    const okKey = c.req.query('ok');
+    const flash = okKey && hasKey(`mon.flash.${okKey}`) ? { kind: 'ok' as const, text: t(`mon.flash.${okKey}`) } : null;
+    const social = presences.filter((p) => p.kind === 'social');
+    const sites = presences.filter((p) => p.kind !== 'social');
+    return c.html(
+      <StaffLayout title={t('mon.unit.title', { name: unit.name })} actor={c.get('actor')} csrfToken={c.get('csrfToken')} flash={flash} back={{ href: `/admin/unit/${unit.slug}`, label: unit.name }}>
+        <DashStyles />
+        <h1>{t('mon.unit.title', { name: unit.name })}</h1>
+        <ErrorSummary errors={problems} />
+        <section class="card">
+          <h2>{t('mon.unit.this_week')}</h2>
+          {v ? (
+            <>
+              <VerdictBadge verdict={v.status} label={t(`monitoring.verdict.${v.status}`)} />
+              <ul class="reasons">{v.reasons.map((r) => <li>{reasonText(r)}</li>)}</ul>
+              <p class="muted">{t('dash.unit.evaluated', { time: formatDateTime(v.evaluatedAt) })}</p>
+            </>
+          ) : (
+            <p>{t('mon.unit.no_verdict')}</p>
+          )}
+          {lastVerdict ? (
+            <p>
+              {t('mon.unit.last_week')} <VerdictBadge verdict={lastVerdict.status} label={t(`monitoring.verdict.${lastVerdict.status}`)} />
+            </p>
+          ) : null}
+        </section>
+
+        <section class="card">
+          <h2>{t('mon.link.title')}</h2>
+          <p>{t('mon.link.intro')}</p>
+          <form method="post" action={`${base(unit.slug)}/sanggahan`}>
+            <CsrfInput token={c.get('csrfToken')} />
+            <input type="hidden" name="kind" value="link" />
+            <PeriodSelect id="link" current={current.key} last={last.key} value={values.periodKey} />
+            <Field name="postUrl" label={t('mon.link.url')} type="url" inputmode="url" value={values.postUrl} hint={t('mon.link.url_hint')} required />
+            <Field name="message" label={t('mon.link.message')} value={values.linkMessage} hint={t('mon.link.message_hint')} required />
+            <button type="submit" class="wide">{t('mon.link.submit')}</button>
+          </form>
+          <details>
+            <summary>{t('mon.contest.title')}</summary>
+            <form method="post" action={`${base(unit.slug)}/sanggahan`}>
+              <CsrfInput token={c.get('csrfToken')} />
+              <input type="hidden" name="kind" value="contest" />
+              <PeriodSelect id="contest" current={current.key} last={last.key} value={values.periodKey} />
+              <div class="field">
+                <label for="f-contest">{t('mon.contest.message')}</label>
+                <p class="hint">{t('mon.contest.hint')}</p>
+                <textarea id="f-contest" name="message" required>{values.contestMessage ?? ''}</textarea>
+              </div>
+              <button type="submit" class="secondary wide">{t('mon.contest.submit')}</button>
+            </form>
+          </details>
+          {disputes.length > 0 ? (
+            <>
+              <h3>{t('mon.unit.disputes')}</h3>
+              <ul class="timeline">
+                {disputes.reverse().map((d) => (
+                  <li>
+                    <time datetime={d.submittedAt}>{formatDateTime(d.submittedAt)}</time>
+                    <span><strong>{t(`mon.dispute.status.${d.status}`)}</strong> · {t(`mon.dispute.kind.${d.kind}`)}</span>
+                    {d.postUrl ? <span>{d.postUrl}</span> : null}
+                    <span>{d.message}</span>
+                    {d.decidedAt ? <span class="muted">{t('mon.dispute.decided', { time: formatDateTime(d.decidedAt), note: d.decisionNote ?? '' })}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+
+        <section class="card">
+          <h2>{t('mon.registry.title')}</h2>
+          <p>{t('mon.registry.intro')}</p>
+          <h3>{t('mon.registry.sites')}</h3>
+          {sites.length === 0 ? <p>{t('dash.site.none')}</p> : null}
+          <ul class="plain">
+            {sites.map((p) => (
+              <li class="registry-item">
+                <span>{p.kind === 'beranda_site' ? t('mon.registry.beranda') : t('mon.registry.external')}: {p.url}</span>
+                {p.kind === 'website' ? <RemoveButton slug={unit.slug} id={p.id} csrf={c.get('csrfToken')} /> : null}
+              </li>
+            ))}
+          </ul>
+          <form method="post" action={`${base(unit.slug)}/situs`}>
+            <CsrfInput token={c.get('csrfToken')} />
+            <Field name="url" label={t('mon.registry.add_site')} type="url" inputmode="url" value={values.url} hint={t('mon.registry.add_site_hint')} required />
+            <button type="submit" class="secondary">{t('mon.registry.add_site_submit')}</button>
+          </form>
+          <h3>{t('mon.registry.accounts')}</h3>
+          {social.length === 0 ? <p>{t('dash.social.none')}</p> : null}
+          <ul class="plain">
+            {social.map((p) => (
+              <li class="registry-item">
+                <span>{channelName(p.platform ?? '')}: @{p.handle}</span>
+                <RemoveButton slug={unit.slug} id={p.id} csrf={c.get('csrfToken')} />
+              </li>
+            ))}
+          </ul>
+          <form method="post" action={`${base(unit.slug)}/akun`}>
+            <CsrfInput token={c.get('csrfToken')} />
+            <div class="field">
+              <label for="f-platform">{t('dash.filter.platform')}</label>
+              <select id="f-platform" name="platform">
+                {SOCIAL_PLATFORMS.map((p) => <option value={p} selected={values.platform === p}>{channelName(p)}</option>)}
+              </select>
+            </div>
+            <Field name="handle" label={t('mon.registry.handle')} value={values.handle} hint={t('mon.registry.handle_hint')} required />
+            <button type="submit" class="secondary">{t('mon.registry.add_account_submit')}</button>
+          </form>
+        </section>
+      </StaffLayout>,
+    );
+  };
+
+  const bad = (c: Context<AppEnv>, problems: string[], values: Record<string, string> = {}) => {
+    c.status(400);
+    return render(c, problems, values);
+  };
+
+  app.get('/admin/unit/:slug/pemantauan', (c) => render(c));
+
+  app.post('/admin/unit/:slug/pemantauan/situs', async (c) => {
+    const unit = c.get('unit');
+    const form = await c.req.parseBody();
+    const url = String(form.url ?? '').trim();
+    const r = await registerPresence(deps.db, unit.id, { kind: 'website', url }, deps.clock);
+    if (!r.ok) return bad(c, [t('mon.error.url')], { url });
+    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'monitoring.presence.add', unitId: unit.id, target: url });
+    return c.redirect(`${base(unit.slug)}?ok=site_added`, 303);
+  });
+
+  app.post('/admin/unit/:slug/pemantauan/akun', async (c) => {
+    const unit = c.get('unit');
+    const form = await c.req.parseBody();
+    const platform = String(form.platform ?? '');
+    const handle = String(form.handle ?? '').trim();
+    const r = await registerPresence(deps.db, unit.id, { kind: 'social', platform: platform as (typeof SOCIAL_PLATFORMS)[number], handle }, deps.clock);
+    if (!r.ok) return bad(c, [t('mon.error.handle')], { platform, handle });
+    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'monitoring.presence.add', unitId: unit.id, target: `${platform}:${handle}` });
+    return c.redirect(`${base(unit.slug)}?ok=account_added`, 303);
+  });
+
+  app.post('/admin/unit/:slug/pemantauan/hapus', async (c) => {
+    const unit = c.get('unit');
+    const form = await c.req.parseBody();
+    const r = await removePresence(deps.db, unit.id, String(form.presenceId ?? ''), deps.clock);
+    if (r.ok) await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'monitoring.presence.remove', unitId: unit.id, target: String(form.presenceId) });
+    return c.redirect(`${base(unit.slug)}?ok=${r.ok ? 'removed' : 'not_found'}`, 303);
+  });
+
+  app.post('/admin/unit/:slug/pemantauan/sanggahan', async (c) => {
+    const unit = c.get('unit');
+    const form = await c.req.parseBody();
+    const kind = form.kind === 'contest' ? 'contest' : 'link';
+    const periodKey = String(form.periodKey ?? '');
+    const message = String(form.message ?? '');
+    const postUrl = String(form.postUrl ?? '').trim();
+    if (!periodByKey(periodKey)) return bad(c, [t('mon.error.invalid')]);
+    const r = await openDispute(deps.db, { unitId: unit.id, periodKey, kind, postUrl: kind === 'link' ? postUrl : undefined, message, userId: c.get('actor')!.id }, deps.clock);
+    if (!r.ok) {
+      c.status(400);
+      return render(c, [t(`mon.error.${r.error}`)], kind === 'link' ? { postUrl, linkMessage: message, periodKey } : { contestMessage: message, periodKey });
+    }
+    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: `monitoring.dispute.${kind}`, unitId: unit.id, target: r.value.id });
+    return c.redirect(`${base(unit.slug)}?ok=${kind === 'link' ? 'link_sent' : 'contest_sent'}`, 303);
+  });
+
+  return app;
+}
+
+function PeriodSelect({ id, current, last, value }: { id: string; current: string; last: string; value?: string }) {
+  return (
+    <div class="field">
+      <label for={`f-period-${id}`}>{t('dash.period')}</label>
+      <select id={`f-period-${id}`} name="periodKey">
+        <option value={current} selected={value !== last}>{t('mon.period.this')}</option>
+        <option value={last} selected={value === last}>{t('mon.period.last')}</option>
+      </select>
+    </div>
+  );
+}
+
+function RemoveButton({ slug, id, csrf }: { slug: string; id: string; csrf: string }) {
+  return (
+    <form method="post" action={`${base(slug)}/hapus`} class="inline">
+      <CsrfInput token={csrf} />
+      <input type="hidden" name="presenceId" value={id} />
+      <button type="submit" class="link-button danger-link">{t('mon.registry.remove')}</button>
+    </form>
+  );
+}
