@@ -39,6 +39,8 @@ export interface Config {
   facebookAppSecret: string | null;
   tiktokClientKey: string | null;
   tiktokClientSecret: string | null;
+  /** The TikTok app passed TikTok's audit; unaudited apps may only post private ("Hanya saya") posts. */
+  tiktokAudited: boolean;
 }
 
 export class ConfigError extends Error {
@@ -151,6 +153,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     problems.push('TOKEN_ENCRYPTION_KEY: harus 32 byte dalam hex (64 karakter) atau base64.');
   }
 
+  const tiktokAuditedRaw = get('TIKTOK_APP_AUDITED') ?? '0';
+  if (!['0', '1', 'true', 'false'].includes(tiktokAuditedRaw)) {
+    problems.push(`TIKTOK_APP_AUDITED: "${tiktokAuditedRaw}" harus 1 atau 0 (1 only after TikTok approved the app's audit).`);
+  }
+
   const smtpUrl = get('SMTP_URL') ?? null;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
     problems.push(`SMTP_URL: "${smtpUrl}" harus diawali smtp:// atau smtps://.`);
@@ -185,6 +192,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     facebookAppSecret: get('FACEBOOK_APP_SECRET') ?? null,
     tiktokClientKey: get('TIKTOK_CLIENT_KEY') ?? null,
     tiktokClientSecret: get('TIKTOK_CLIENT_SECRET') ?? null,
+    tiktokAudited: tiktokAuditedRaw === '1' || tiktokAuditedRaw === 'true',
   };
 }
 

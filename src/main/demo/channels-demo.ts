@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../../config/index.js';
 import { type SocialFakes, connectSimulatedChannels, startSocialFakes } from '../../fakes/social/index.js';
+import type { FakeOptions } from '../../fakes/social/protocol.js';
 import { connectChannel } from '../../modules/channels/index.js';
 import { setDialogSimulator, tokenKeyOf } from '../../web/admin/channels/channels-deps.js';
 import type { DemoDeps } from '../demo.js';
@@ -21,11 +22,12 @@ let running: SocialFakes | null = null;
 /** The running demo fakes, or null outside demo mode. */
 export const simulatedFakes = (): SocialFakes | null => running;
 
-export async function startChannelsDemo(config: Config, logger: Logger): Promise<Config> {
+/** `fakes`: options for the simulated platforms (tests use an audited TikTok app, for example). */
+export async function startChannelsDemo(config: Config, logger: Logger, opts: { fakes?: Partial<FakeOptions> } = {}): Promise<Config> {
   if (!config.demo || config.facebookAppId || config.tiktokClientKey) return config;
   if (!running) {
     // Slow enough to watch the states change, quick enough not to bore: one pending read each.
-    running = await startSocialFakes({ options: { containerPendingReads: 1, tiktokPendingReads: 1 } });
+    running = await startSocialFakes({ options: { containerPendingReads: 1, tiktokPendingReads: 1, ...opts.fakes } });
     logger.info({ url: running.url }, 'social media simulation (fakes) started on loopback');
   }
   const base = config.publicUrl.replace(/\/+$/, '');
@@ -43,6 +45,7 @@ export async function startChannelsDemo(config: Config, logger: Logger): Promise
     facebookAppSecret: running.options.facebookApp.secret,
     tiktokClientKey: running.options.tiktokApp.key,
     tiktokClientSecret: running.options.tiktokApp.secret,
+    tiktokAudited: running.options.tiktokAudited,
   };
 }
 
@@ -96,7 +99,14 @@ function simulatedCode(fakes: SocialFakes, platform: 'facebook' | 'instagram' | 
   const s = fakes.state;
   const user = 'user-1';
   if (platform === 'facebook') {
-    if (![...s.pages.values()].some((p) => p.username.toLowerCase() === handle || p.id === handle)) s.addFacebookPage({ username: handle, name: `${handle} (simulasi)`, userId: user });
+    const page = [...s.pages.values()].find((p) => p.username.toLowerCase() === handle || p.id === handle);
+    if (!page) s.addFacebookPage({ username: handle, name: `${handle} (simulasi)`, userId: user });
+    else {
+      // Consenting again is what renews a Page token that was invalidated (password change…).
+      page.userId = user;
+      page.token = `EAAB-page-${page.id}-${s.nextId()}`;
+      s.tokens.set(page.token, { platform: 'facebook', kind: 'page', subject: page.id, expiresAt: null, createdAt: s.now() });
+    }
     return s.issueCode('facebook', user);
   }
   if (platform === 'instagram') {

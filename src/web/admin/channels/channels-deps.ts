@@ -35,12 +35,12 @@ export function tokenKeyOf(config: Config): TokenKey {
 const providerCache = new WeakMap<Clock, Map<string, Record<Platform, SocialProvider>>>();
 
 export function providersOf(config: Config, clock: Clock): Record<Platform, SocialProvider> {
-  const key = `${config.graphApiBase}|${config.tiktokApiBase}|${config.publicUrl}`;
+  const key = `${config.graphApiBase}|${config.tiktokApiBase}|${config.publicUrl}|${config.tiktokAudited}`;
   let perClock = providerCache.get(clock);
   if (!perClock) providerCache.set(clock, (perClock = new Map()));
   let p = perClock.get(key);
   if (!p) {
-    const raw = createProviders({ graphBase: config.graphApiBase, tiktokBase: config.tiktokApiBase, timeoutMs: 30_000 });
+    const raw = createProviders({ graphBase: config.graphApiBase, tiktokBase: config.tiktokApiBase, tiktokAudited: config.tiktokAudited, timeoutMs: 30_000 });
     // Instagram and TikTok pull images by URL: sign our /media/ links at the moment of the call.
     const signer = { publicUrl: config.publicUrl, secret: config.secret };
     p = {

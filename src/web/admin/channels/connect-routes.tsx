@@ -8,6 +8,7 @@ import type { AppDeps } from '../../deps.js';
 import { renderForbidden } from '../../errors.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
 import { CsrfInput, ErrorSummary } from '../../views/form.js';
+import { assetUrl } from '../../assets-route.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { clearPendingConnect, readPendingConnect } from '../../integrations/oauth-state.js';
 import { parkedUserToken } from '../../integrations/oauth-routes.js';
@@ -85,6 +86,7 @@ export function connectRoutes(deps: AppDeps): Hono<AppEnv> {
     c.status(status);
     return c.html(
       <StaffLayout title={t(ig ? 'kanal.pick.title_ig' : 'kanal.pick.title')} actor={c.get('actor')} csrfToken={c.get('csrfToken')} back={{ href: kanalUrl(unit.slug), label: t('kanal.title') }}>
+        <link rel="stylesheet" href={assetUrl('channels.css')} />
         <h1>{t(ig ? 'kanal.pick.title_ig' : 'kanal.pick.title')}</h1>
         <p>{t(ig ? 'kanal.pick.intro_ig' : 'kanal.pick.intro', { handle: `@${channel.handle}` })}</p>
         <ErrorSummary errors={error ? [error] : []} />

@@ -1,6 +1,7 @@
 import type { ChannelRow } from '../../../modules/channels/index.js';
 import { formatDate, formatDateTime, t } from '../../../i18n/index.js';
 import { CsrfInput, ErrorSummary } from '../../views/form.js';
+import { assetUrl } from '../../assets-route.js';
 import { CONNECTABLE, REGISTRABLE, platformLabel } from './paths.js';
 
 // The unit's social accounts: what is registered, what is connected, until when, and the one
@@ -19,6 +20,7 @@ export interface RegistryViewProps {
 export function RegistryView(p: RegistryViewProps) {
   return (
     <>
+      <link rel="stylesheet" href={assetUrl('channels.css')} />
       <h1>{t('kanal.title')}</h1>
       <p class="muted">{t('kanal.intro')}</p>
       {p.channels.length === 0 ? <p class="card">{t('kanal.empty')}</p> : null}

@@ -40,6 +40,13 @@ export function DonePage(p: { actor: Actor; unit: UnitRow; csrf: string; draft: 
           ))}
         </ul>
       )}
+      {p.draft.contentId && p.deliveries.length > 0 ? (
+        <p>
+          <a class="button secondary wide" href={`/admin/unit/${p.unit.slug}/kiriman/${encodeURIComponent(p.draft.contentId)}`}>
+            {t('kiriman.see')}
+          </a>
+        </p>
+      ) : null}
       <h2>{t('composer.done.next')}</h2>
       <ul class="link-list">
         <li>

@@ -127,6 +127,12 @@ export function unitHome(deps: AppDeps) {
           <li>
             <a href={`/${slug}`}>{t('composer.home.view_site')}</a>
           </li>
+          <li>
+            <a href={`/admin/unit/${slug}/kanal`}>{t('kanal.title')}</a>
+          </li>
+          <li>
+            <a href={`/admin/unit/${slug}/kiriman`}>{t('kiriman.title')}</a>
+          </li>
           {powers.canEdit ? (
             <li>
               <a href={`/admin/unit/${slug}/bantuan`}>{t('composer.home.help')}</a>
