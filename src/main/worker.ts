@@ -6,6 +6,7 @@ import type { JobQueue } from '../jobs/queue.js';
 import { pruneExpiredSessions } from '../modules/accounts/index.js';
 import { registerChannelJobs } from './channels-jobs.js';
 import { registerComposerJobs } from './composer-jobs.js';
+import { registerDashboardJobs } from './dashboard-jobs.js';
 import type { Clock } from '../shared/clock.js';
 
 export interface WorkerDeps {
@@ -30,4 +31,5 @@ export async function registerJobs(deps: WorkerDeps): Promise<void> {
   await jobs.schedule('accounts.prune-sessions', '15 3 * * *');
   await registerChannelJobs(deps);
   await registerComposerJobs(deps);
+  await registerDashboardJobs(deps);
 }

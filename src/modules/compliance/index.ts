@@ -11,3 +11,4 @@ export { decideDispute, type DecideDisputeInput, type DecideDisputeError } from 
 export { getVerdictsForPeriod, getVerdictHistory, getCompromised, listDisputes, getDispute, periodsEndingWith } from './read-compliance.js';
 export { loadReportInput, profileCompletenessSource, profilesOf, reasonText, type ReportContext, type LoadReportOptions } from './report-input.js';
 export { generateRapor, listStoredRapor, readStoredRapor, raporFileName, type StoredRapor } from './rapor-archive.js';
+export { reminderStatusSource } from './reminder-status.js';
