@@ -11,3 +11,4 @@ export { type DeliveryRow, countByState } from './delivery-repo.js';
 export { signMediaUrl, verifyMediaUrl, type MediaUrlCheck, type MediaUrlSigner } from './public-media-url.js';
 export { listUnitPosts, type UnitPostSummary } from './list-unit-posts.js';
 export { signVariantMedia, withSignedMedia } from './sign-variant-media.js';
+export { getDeliveryVariant } from './get-delivery-variant.js';

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { can, recordAudit } from '../../../modules/accounts/index.js';
-import { type ChannelRow, type PostVariant, listUnitChannels } from '../../../modules/channels/index.js';
-import { completeManualDelivery, listDeliveries, listUnitPosts, resendDelivery, signMediaUrl } from '../../../modules/publishing/index.js';
+import { type ChannelRow, listUnitChannels } from '../../../modules/channels/index.js';
+import { completeManualDelivery, getDeliveryVariant, listDeliveries, listUnitPosts, resendDelivery, signMediaUrl } from '../../../modules/publishing/index.js';
 import { t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
@@ -84,9 +84,8 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
     const d = deliveries.find((x) => x.id === c.req.param('deliveryId'));
     const channel = d ? channels.get(d.channelId) : undefined;
     if (!d || !channel || !(d.canCompleteManually || d.state === 'published')) return c.redirect(kirimanUrl(c.get('unit').slug, undefined, 'not_found'), 303);
-    const row = await deps.db.selectFrom('deliveries').select('variant').where('id', '=', d.id).where('unit_id', '=', unit.id).executeTakeFirst();
-    if (!row) return c.redirect(kirimanUrl(c.get('unit').slug, undefined, 'not_found'), 303);
-    const variant = JSON.parse(row.variant) as PostVariant;
+    const variant = await getDeliveryVariant(deps.db, unit.id, d.id);
+    if (!variant) return c.redirect(kirimanUrl(c.get('unit').slug, undefined, 'not_found'), 303);
     c.status(status);
     return frame(
       c,
