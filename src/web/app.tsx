@@ -22,6 +22,7 @@ import { usersRoutes } from './admin/users-routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { monitoringAdminRoutes } from './admin/monitoring/routes.js';
 import { transparencyRoutes } from './dashboard/transparency-routes.js';
+import { remindersAdminRoutes } from './admin/reminders/routes.js';
 import { siteRoutes } from './site/routes.js';
 import { slugFromHost } from './site/urls.js';
 
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', contentAdminRoutes(deps));
   app.route('/', dashboardRoutes(deps));
   app.route('/', monitoringAdminRoutes(deps));
+  app.route('/', remindersAdminRoutes(deps));
   app.route('/', transparencyRoutes(deps));
 
   app.route('/', siteRoutes(deps));

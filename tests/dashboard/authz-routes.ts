@@ -39,4 +39,11 @@ export const DASHBOARD_ROUTES: RouteRule[] = [
   { method: 'POST', route: '/admin/pemantauan/aturan/transparansi', form: {}, expect: cityAdminOnly },
   { method: 'GET', route: '/admin/pemantauan/sanggahan', expect: cityAdminOnly },
   { method: 'POST', route: '/admin/pemantauan/sanggahan/putus', form: { disputeId: 'tidak-ada' }, expect: cityAdminOnly },
+  { method: 'GET', route: '/admin/pengingat', expect: cityAdminOnly },
+  { method: 'POST', route: '/admin/pengingat/aturan', form: { ruleId: 'tidak-ada' }, expect: cityAdminOnly },
+  { method: 'POST', route: '/admin/pengingat/ulang', form: { ledgerId: 'tidak-ada' }, expect: cityAdminOnly },
+  { method: 'GET', route: '/admin/akun/pemberitahuan', expect: everyoneSignedIn },
+  { method: 'POST', route: '/admin/akun/pemberitahuan', form: { on_inapp: '1' }, expect: everyoneSignedIn },
+  { method: 'GET', route: '/admin/notifikasi', expect: everyoneSignedIn },
+  { method: 'POST', route: '/admin/notifikasi/baca', form: { id: 'tidak-ada' }, expect: everyoneSignedIn },
 ];

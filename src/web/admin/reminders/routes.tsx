@@ -1,0 +1,238 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { Role } from '../../../db/schema/index.js';
+import { formatDateTime, hasKey, t } from '../../../i18n/index.js';
+import { ROLE_LABEL, recordAudit } from '../../../modules/accounts/index.js';
+import {
+  NOTIFIER_CHANNELS,
+  type NotifierChannel,
+  type ReminderRule,
+  getNotificationPreferences,
+  listNotifications,
+  listReminderProblems,
+  listReminderRules,
+  markNotificationRead,
+  retryReminder,
+  saveReminderRule,
+  setNotificationPreference,
+} from '../../../modules/reminders/index.js';
+import { unitRepository } from '../../../modules/units/index.js';
+import type { AppEnv } from '../../context.js';
+import type { AppDeps } from '../../deps.js';
+import { DashStyles } from '../../dashboard/components.js';
+import { CsrfInput, ErrorSummary, Field } from '../../views/form.js';
+import { StaffLayout } from '../../views/staff-layout.js';
+import { requireCityAdmin } from '../require-city-admin.js';
+
+// Reminders (issue 7 §7): admin kota tunes the city's rules and sees failed sends; every person
+// chooses their own channels (opt-in) and reads their in-app notifications.
+
+const ROLES: Role[] = ['operator', 'lurah', 'pendamping', 'camat', 'pimpinan', 'admin_kota'];
+const flashOf = (c: Context<AppEnv>) => {
+  const k = c.req.query('ok');
+  return k && hasKey(`rem.flash.${k}`) ? { kind: 'ok' as const, text: t(`rem.flash.${k}`) } : null;
+};
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
+
+export function remindersAdminRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('/admin/pengingat', requireCityAdmin(deps));
+  app.use('/admin/pengingat/*', requireCityAdmin(deps));
+
+  const renderRules = async (c: Context<AppEnv>, problems: string[] = []) => {
+    const [rules, failing] = await Promise.all([listReminderRules(deps.db, deps.config.region), listReminderProblems(deps.db, deps.config.region, 50)]);
+    const csrf = c.get('csrfToken');
+    return c.html(
+      <StaffLayout title={t('rem.title')} actor={c.get('actor')} csrfToken={csrf} flash={flashOf(c)} back={{ href: '/admin/dasbor', label: t('dash.title') }}>
+        <DashStyles />
+        <h1>{t('rem.title')}</h1>
+        <ErrorSummary errors={problems} />
+        <p>{t('rem.intro')}</p>
+        {rules.map((r) => <RuleForm rule={r} csrf={csrf} />)}
+        <section class="card">
+          <h2>{t('rem.problems')}</h2>
+          {failing.length === 0 ? <p>{t('rem.problems_none')}</p> : null}
+          <ul class="timeline">
+            {failing.map((f) => (
+              <li>
+                <time datetime={f.createdAt}>{formatDateTime(f.createdAt)}</time>
+                <span><strong>{f.recipientName}</strong> · {f.channelLabel} · {f.statusLabel}</span>
+                <span>{f.ruleName}</span>
+                {f.lastErrorReason ? <span class="error">{f.lastErrorReason}</span> : null}
+                <form method="post" action="/admin/pengingat/ulang" class="inline">
+                  <CsrfInput token={csrf} />
+                  <input type="hidden" name="ledgerId" value={f.id} />
+                  <button type="submit" class="secondary">{t('rem.retry')}</button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </StaffLayout>,
+    );
+  };
+
+  app.get('/admin/pengingat', (c) => renderRules(c));
+
+  app.post('/admin/pengingat/aturan', async (c) => {
+    const f = await c.req.parseBody({ all: true });
+    const city = (await unitRepository.inRegion(deps.db, deps.config.region)).find((u) => u.kind === 'kota' || u.kind === 'kabupaten');
+    const rules = await listReminderRules(deps.db, deps.config.region);
+    const rule = rules.find((r) => r.id === String(f.ruleId ?? ''));
+    if (!city || !rule) return c.redirect('/admin/pengingat?ok=not_found', 303);
+    const schedule = String(f.schedule ?? '').trim();
+    const r = await saveReminderRule(
+      deps.db,
+      deps.clock,
+      city.id,
+      {
+        name: String(f.name ?? rule.name),
+        trigger: rule.trigger,
+        schedule: rule.schedule === null && schedule === '' ? null : schedule,
+        timezone: rule.timezone,
+        threshold: Number(f.threshold ?? rule.threshold),
+        recipientRoles: list(f.roles) as Role[],
+        channels: list(f.channels) as NotifierChannel[],
+        unitKinds: rule.unitKinds,
+        enabled: f.enabled === '1',
+      },
+      rule.id,
+    );
+    if (!r.ok) {
+      c.status(400);
+      return renderRules(c, [t(`reminders.error.${r.error}`)]);
+    }
+    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'reminders.rule.save', target: rule.id });
+    return c.redirect('/admin/pengingat?ok=saved', 303);
+  });
+
+  app.post('/admin/pengingat/ulang', async (c) => {
+    const f = await c.req.parseBody();
+    const ok = await retryReminder(deps.db, deps.clock, String(f.ledgerId ?? ''));
+    return c.redirect(`/admin/pengingat?ok=${ok ? 'requeued' : 'not_found'}`, 303);
+  });
+
+  // Everyone: their own channels and opt-in.
+  const renderPrefs = async (c: Context<AppEnv>, problems: string[] = []) => {
+    const prefs = await getNotificationPreferences(deps.db, c.get('actor')!.id);
+    const csrf = c.get('csrfToken');
+    return c.html(
+      <StaffLayout title={t('rem.prefs.title')} actor={c.get('actor')} csrfToken={csrf} flash={flashOf(c)} back={{ href: '/admin', label: t('admin.nav.home') }}>
+        <h1>{t('rem.prefs.title')}</h1>
+        <ErrorSummary errors={problems} />
+        <p>{t('rem.prefs.intro')}</p>
+        <form method="post" action="/admin/akun/pemberitahuan" class="card">
+          <CsrfInput token={csrf} />
+          {prefs.map((p) => (
+            <fieldset>
+              <legend>{t(`reminders.channel.${p.channel}`)}</legend>
+              <label class="check">
+                <input type="checkbox" name={`on_${p.channel}`} value="1" checked={p.optedIn} /> {t('rem.prefs.receive')}
+              </label>
+              {p.channel === 'inapp' ? null : (
+                <Field name={`addr_${p.channel}`} label={t(`rem.prefs.addr.${p.channel}`)} value={p.address} hint={t(`rem.prefs.hint.${p.channel}`)} />
+              )}
+            </fieldset>
+          ))}
+          <button type="submit" class="wide">{t('mon.rule.save')}</button>
+        </form>
+        <p><a href="/admin/notifikasi">{t('rem.inbox.title')}</a></p>
+      </StaffLayout>,
+    );
+  };
+  app.get('/admin/akun/pemberitahuan', (c) => renderPrefs(c));
+  app.post('/admin/akun/pemberitahuan', async (c) => {
+    const f = await c.req.parseBody();
+    const problems: string[] = [];
+    for (const channel of NOTIFIER_CHANNELS) {
+      const r = await setNotificationPreference(deps.db, deps.clock, c.get('actor')!.id, channel, f[`on_${channel}`] === '1', f[`addr_${channel}`] ? String(f[`addr_${channel}`]) : null);
+      if (!r.ok) problems.push(`${t(`reminders.channel.${channel}`)}: ${t(`reminders.error.${r.error}`)}`);
+    }
+    if (problems.length) {
+      c.status(400);
+      return renderPrefs(c, problems);
+    }
+    return c.redirect('/admin/akun/pemberitahuan?ok=prefs_saved', 303);
+  });
+
+  // Everyone: the in-app notifications (the bell).
+  app.get('/admin/notifikasi', async (c) => {
+    const items = await listNotifications(deps.db, c.get('actor')!.id, { limit: 50 });
+    const csrf = c.get('csrfToken');
+    return c.html(
+      <StaffLayout title={t('rem.inbox.title')} actor={c.get('actor')} csrfToken={csrf} flash={flashOf(c)} back={{ href: '/admin', label: t('admin.nav.home') }}>
+        <DashStyles />
+        <h1>{t('rem.inbox.title')}</h1>
+        {items.length === 0 ? <p class="card">{t('rem.inbox.empty')}</p> : null}
+        <ul class="unit-list">
+          {items.map((n) => (
+            <li class={n.read ? 'read' : 'unread'}>
+              <span class="name">{n.read ? '' : `● ${t('rem.inbox.new')} · `}{n.title}</span>
+              <span class="meta">{formatDateTime(n.createdAt)}</span>
+              <p>{n.body}</p>
+              <div class="actions">
+                {n.link ? <a href={n.link}>{t('rem.inbox.open')}</a> : null}
+                {n.read ? null : (
+                  <form method="post" action="/admin/notifikasi/baca" class="inline">
+                    <CsrfInput token={csrf} />
+                    <input type="hidden" name="id" value={n.id} />
+                    <button type="submit" class="secondary">{t('rem.inbox.mark_read')}</button>
+                  </form>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+        <p><a href="/admin/akun/pemberitahuan">{t('rem.prefs.title')}</a></p>
+      </StaffLayout>,
+    );
+  });
+  app.post('/admin/notifikasi/baca', async (c) => {
+    const f = await c.req.parseBody();
+    await markNotificationRead(deps.db, deps.clock, c.get('actor')!.id, String(f.id ?? ''));
+    return c.redirect('/admin/notifikasi?ok=read', 303);
+  });
+
+  return app;
+}
+
+function RuleForm({ rule, csrf }: { rule: ReminderRule; csrf: string }) {
+  const id = rule.id;
+  return (
+    <form method="post" action="/admin/pengingat/aturan" class="card">
+      <CsrfInput token={csrf} />
+      <input type="hidden" name="ruleId" value={id} />
+      <h2>{rule.name}</h2>
+      <p class="muted">{t(`reminders.trigger.${rule.trigger}`)}</p>
+      <label class="check">
+        <input type="checkbox" name="enabled" value="1" checked={rule.enabled} /> {t('rem.enabled')}
+      </label>
+      <div class="field">
+        <label for={`f-name-${id}`}>{t('rem.name')}</label>
+        <input id={`f-name-${id}`} name="name" type="text" value={rule.name} />
+      </div>
+      <div class="field">
+        <label for={`f-schedule-${id}`}>{t('rem.schedule')}</label>
+        <p class="hint" id={`f-schedule-${id}-hint`}>{rule.schedule === null ? t('rem.schedule_now') : t('rem.schedule_hint')}</p>
+        <input id={`f-schedule-${id}`} name="schedule" type="text" value={rule.schedule ?? ''} aria-describedby={`f-schedule-${id}-hint`} />
+      </div>
+      <div class="field">
+        <label for={`f-threshold-${id}`}>{t(`rem.threshold.${rule.trigger}`)}</label>
+        <input id={`f-threshold-${id}`} name="threshold" type="number" inputmode="numeric" value={String(rule.threshold)} />
+      </div>
+      <fieldset>
+        <legend>{t('rem.roles')}</legend>
+        {ROLES.map((r) => (
+          <label class="check"><input type="checkbox" name="roles" value={r} checked={rule.recipientRoles.includes(r)} /> {ROLE_LABEL[r]}</label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('rem.channels')}</legend>
+        {NOTIFIER_CHANNELS.map((ch) => (
+          <label class="check"><input type="checkbox" name="channels" value={ch} checked={rule.channels.includes(ch)} /> {t(`reminders.channel.${ch}`)}</label>
+        ))}
+      </fieldset>
+      <button type="submit">{t('mon.rule.save')}</button>
+    </form>
+  );
+}
