@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
-import { registerChannel } from '../../src/modules/channels/index.js';
+import { registerChannel, updateChannel } from '../../src/modules/channels/index.js';
 import { getDraft, publishDue } from '../../src/modules/composer/index.js';
 import { composerDepsOf } from '../../src/web/admin/composer/composer-deps.js';
 import type { AppDeps } from '../../src/web/deps.js';
 import type { Session } from '../support/test-app.js';
 import { testEngine } from '../support/test-db.js';
 import { noisyPhoto } from '../media/fixtures.js';
-import { type ComposerApp, createComposerApp, newDraft, unitId, uploadPhoto } from './support.js';
+import { type ComposerApp, autosave, createComposerApp, newDraft, unitId, uploadPhoto } from './support.js';
 
 async function write(a: ComposerApp, s: Session, title: string, photos = 0) {
   const id = await newDraft(s, 'bacang', 'kegiatan');
@@ -168,5 +168,38 @@ describe(`publishing and scheduling on ${testEngine()}`, () => {
     expect(done).toContain('terbit 120 menit terlambat karena server sempat mati');
     const home = await (await op.get('/admin/unit/bacang')).text();
     expect(home).toContain('Terbit terlambat 120 menit');
+  });
+
+  it('refuses to publish until TikTok’s audience is chosen and no edited caption is over its limit', async () => {
+    const air = await unitId(a, 'air-itam');
+    const tt = await registerChannel(a.deps, { unitId: air, platform: 'tiktok', profileUrl: 'https://www.tiktok.com/@kel.airitam' });
+    if (!tt.ok) throw new Error(tt.error);
+    await updateChannel(a.t.db, tt.value.id, { state: 'connected' });
+    await registerChannel(a.deps, { unitId: air, platform: 'instagram', profileUrl: 'https://www.instagram.com/kel.airitam/' });
+    const opAir = await a.loginAs('operator.air-itam');
+    const id = await newDraft(opAir, 'air-itam', 'himbauan');
+    const text = { title: 'Jaga kebersihan selokan', body: 'Mari bersama menjaga kebersihan selokan di lingkungan kita.', photos_shown: '1' };
+    const first = await opAir.post(`/admin/unit/air-itam/kabar/${id}`, { ...text, action: 'publish' });
+    expect(first.status).toBe(422);
+    expect(await first.text()).toContain('Untuk TikTok, pilih dulu siapa yang boleh melihat');
+
+    // An over-long Instagram caption is kept as typed by the autosave, but stops the publish.
+    const long = 'x'.repeat(2300);
+    const saved = await autosave(a, opAir, 'air-itam', id, { 'caption:instagram': long, 'caption_auto:instagram': 'auto' });
+    expect(saved.status).toBe(200);
+    const second = await opAir.post(`/admin/unit/air-itam/kabar/${id}`, { ...text, tiktok_privacy: 'PUBLIC_TO_EVERYONE', action: 'publish' });
+    expect(second.status).toBe(422);
+    const html = await second.text();
+    expect(html).toContain('Teks untuk salah satu media sosial terlalu panjang');
+    expect(html).toContain('Terlalu panjang: 2300 dari 2200 huruf');
+
+    const third = await opAir.post(`/admin/unit/air-itam/kabar/${id}`, { ...text, 'caption:instagram': 'Jaga selokan, cegah banjir.', 'caption_auto:instagram': 'auto', action: 'publish' });
+    expect(third.status).toBe(303);
+    const d = (await getDraft(a.t.db, air, id))!;
+    const tiktok = (await deliveriesOf(a, d.contentId!)).find((x) => x.platform === 'tiktok')!;
+    expect(tiktok.state).toBe('queued');
+    expect(JSON.parse(tiktok.variant)).toMatchObject({ privacyLevel: 'PUBLIC_TO_EVERYONE', title: 'Jaga kebersihan selokan' });
+    const ig = (await deliveriesOf(a, d.contentId!)).find((x) => x.platform === 'instagram')!;
+    expect(JSON.parse(ig.variant).caption).toBe('Jaga selokan, cegah banjir.');
   });
 });

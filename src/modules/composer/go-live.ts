@@ -5,10 +5,11 @@ import { type Result, err, ok } from '../../shared/result.js';
 import type { ComposerDeps } from './deps.js';
 import { type Draft, draftRepo } from './draft-repo.js';
 import { type UnitInfo, contentFromDraft } from './content-from-draft.js';
-import { chosenChannels, variantsFor } from './channel-variants.js';
+import { captionPlatformOf, chosenChannels, variantsFor } from './channel-variants.js';
+import { limitsFor } from '../publishing-captions/index.js';
 import { templateInfo } from './templates.js';
 
-export type ReadinessProblem = 'title_missing' | 'text_missing';
+export type ReadinessProblem = 'title_missing' | 'text_missing' | 'tiktok_privacy_missing' | 'caption_too_long';
 
 /** What must be there before a post can go out; each code has a plain sentence in the catalogue. */
 export function readiness(draft: Draft): ReadinessProblem[] {
@@ -31,6 +32,16 @@ export async function goLive(
   args: { draft: Draft; unit: UnitInfo; userId: string | null; at: 'now' | string; authorName?: string; fromStatuses?: Draft['status'][] },
 ): Promise<Result<Draft, GoLiveError> & { problems?: ReadinessProblem[] }> {
   const problems = readiness(args.draft);
+  // TikTok requires the person to choose who may see the post, with nothing chosen for them.
+  const { chosen } = await chosenChannels(deps.db, args.draft);
+  if (!args.draft.tiktokPrivacy && chosen.some((c) => c.platform === 'tiktok' && c.state === 'connected')) problems.push('tiktok_privacy_missing');
+  for (const [platform, text] of Object.entries(args.draft.captions)) {
+    const goes = chosen.some((c) => captionPlatformOf(c.platform) === platform);
+    if (goes && text && text.length > limitsFor(platform as 'facebook').maxChars) {
+      problems.push('caption_too_long');
+      break;
+    }
+  }
   if (problems.length) return { ...err('not_ready'), problems };
   if (args.draft.status === 'published') return err('already_published');
 

@@ -16,6 +16,7 @@ export const MAX_TITLE = 200;
 export const MAX_BODY = 20_000;
 export const MAX_PHOTOS = 10;
 export const MAX_HASHTAGS = 30;
+export const MAX_CAPTION = limitsFor('facebook').maxChars + 1_000;
 export const STEPS = ['tulis', 'foto', 'saluran', 'pratinjau', 'jadwal'] as const;
 
 export const draftPatchSchema = z.object({
@@ -24,11 +25,13 @@ export const draftPatchSchema = z.object({
   hashtags: z.array(z.string().max(60)).max(MAX_HASHTAGS).optional(),
   photos: z.array(z.object({ mediaId: z.string().min(1).max(40), alt: z.string().max(300) })).max(MAX_PHOTOS).optional(),
   channelIds: z.array(z.string().min(1).max(40)).max(20).nullable().optional(),
+  // Over-long captions are kept (what was typed is never refused by an autosave); publishing
+  // refuses them with the count, see goLive.
   captions: z
     .object({
-      facebook: z.string().max(limitsFor('facebook').maxChars).optional(),
-      instagram: z.string().max(limitsFor('instagram').maxChars).optional(),
-      tiktok: z.string().max(limitsFor('tiktok').maxChars).optional(),
+      facebook: z.string().max(MAX_CAPTION).optional(),
+      instagram: z.string().max(MAX_CAPTION).optional(),
+      tiktok: z.string().max(MAX_CAPTION).optional(),
     })
     .optional(),
   tiktokPrivacy: z.string().max(40).nullable().optional(),

@@ -13,17 +13,15 @@ export interface TemplateInfo {
   contentKind: 'berita' | 'pengumuman';
   /** Topic hashtags added after the city's and the kelurahan's own. */
   hashtags: string[];
-  /** Emoji-free symbol for the big button (plain text is read aloud well by screen readers). */
-  icon: string;
 }
 
 const INFO: Record<ComposerTemplate, TemplateInfo> = {
-  pengumuman: { name: 'pengumuman', contentKind: 'pengumuman', hashtags: ['Pengumuman', 'InfoWarga'], icon: '📢' },
-  kegiatan: { name: 'kegiatan', contentKind: 'berita', hashtags: ['KegiatanKelurahan', 'GotongRoyong'], icon: '📷' },
-  layanan: { name: 'layanan', contentKind: 'pengumuman', hashtags: ['LayananPublik', 'PelayananPrima'], icon: '🗂' },
-  himbauan: { name: 'himbauan', contentKind: 'pengumuman', hashtags: ['Himbauan', 'WargaPeduli'], icon: '⚠' },
-  ucapan: { name: 'ucapan', contentKind: 'berita', hashtags: ['Ucapan', 'HariBesar'], icon: '🎉' },
-  berita: { name: 'berita', contentKind: 'berita', hashtags: ['BeritaKelurahan'], icon: '📰' },
+  pengumuman: { name: 'pengumuman', contentKind: 'pengumuman', hashtags: ['Pengumuman', 'InfoWarga'] },
+  kegiatan: { name: 'kegiatan', contentKind: 'berita', hashtags: ['KegiatanKelurahan', 'GotongRoyong'] },
+  layanan: { name: 'layanan', contentKind: 'pengumuman', hashtags: ['LayananPublik', 'PelayananPrima'] },
+  himbauan: { name: 'himbauan', contentKind: 'pengumuman', hashtags: ['Himbauan', 'WargaPeduli'] },
+  ucapan: { name: 'ucapan', contentKind: 'berita', hashtags: ['Ucapan', 'HariBesar'] },
+  berita: { name: 'berita', contentKind: 'berita', hashtags: ['BeritaKelurahan'] },
 };
 
 export const templateInfo = (name: ComposerTemplate): TemplateInfo => INFO[name];

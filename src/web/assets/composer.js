@@ -19,10 +19,14 @@
   var uploading = 0;
   var touched = {};
 
+  // The status shows at the top (announced to screen readers) and again above the buttons.
+  var echoes = Array.prototype.slice.call(form.querySelectorAll('[data-save-status]'));
   function say(text, cls) {
-    if (!status) return;
-    status.textContent = text;
-    status.className = 'save-status' + (cls ? ' ' + cls : '');
+    [status].concat(echoes).forEach(function (el) {
+      if (!el) return;
+      el.textContent = text;
+      el.className = 'save-status' + (cls ? ' ' + cls : '');
+    });
   }
 
   function fields() {
@@ -81,7 +85,7 @@
         var rev = form.querySelector('input[name="revision"]');
         if (rev) rev.value = String(r.json.revision);
         say(r.json.message);
-        updatePreviews(r.json.previews || []);
+        updatePreviews(r.json.previews || [], r.json.title);
       })
       .catch(function () {
         say(form.getAttribute('data-offline') || 'Belum tersimpan: sinyal terputus. Tulisan Anda aman di HP ini.', 'offline');
@@ -102,10 +106,24 @@
     }, AUTOSAVE_MS);
   }
 
-  function updatePreviews(previews) {
+  function updatePreviews(previews, title) {
+    form.querySelectorAll('[data-title]').forEach(function (el) {
+      if (title) el.textContent = title;
+    });
     previews.forEach(function (p) {
       var box = form.querySelector('[data-preview="' + p.platform + '"]');
       if (!box) return;
+      var frame = box.querySelector('[data-frame]');
+      if (frame && p.image) {
+        var img = frame.querySelector('img');
+        if (!img) {
+          frame.innerHTML = '';
+          img = document.createElement('img');
+          img.alt = '';
+          frame.appendChild(img);
+        }
+        if (img.getAttribute('src') !== p.image) img.setAttribute('src', p.image);
+      }
       var text = box.querySelector('[data-caption]');
       var area = box.querySelector('textarea[name="caption:' + p.platform + '"]');
       var auto = box.querySelector('input[name="caption_auto:' + p.platform + '"]');
@@ -231,6 +249,9 @@
 
   function upload(input) {
     var files = Array.prototype.slice.call(input.files || []);
+    progress.querySelectorAll('.item.done').forEach(function (el) {
+      el.remove();
+    });
     input.value = '';
     var chain = Promise.resolve();
     files.forEach(function (file) {
@@ -264,11 +285,13 @@
             var rev = form.querySelector('input[name="revision"]');
             if (rev) rev.value = String(json.revision);
             row.innerHTML = '';
+            row.className = 'item done';
             var done = document.createElement('span');
             done.textContent = json.message;
             row.appendChild(done);
             var alt = list.querySelector('[data-media="' + json.mediaId + '"] input[type="text"]');
             if (alt && !alt.value) alt.focus();
+            schedule();
             return;
           }
           if (json.retry && n < MAX_TRIES) return retryLater(n);

@@ -47,6 +47,7 @@ export async function editorProps(deps: AppDeps, c: Context<AppEnv>, draft: Draf
     previews: buildPreviews({ draft, chosen, firstPhoto: first, link }),
     comments: await listComments(deps.db, unit.id, draft.id),
     errors: [],
+    now: deps.clock.now(),
     ...extra,
   };
 }

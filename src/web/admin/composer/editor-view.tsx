@@ -6,7 +6,7 @@ import { formatDateTime, t } from '../../../i18n/index.js';
 import { assetUrl } from '../../assets-route.js';
 import { CsrfInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
-import { draftUrl } from './paths.js';
+import { draftUrl, savedWhen } from './paths.js';
 
 const PLATFORM: Record<string, string> = { facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube', x: 'X', whatsapp_channel: 'Saluran WhatsApp' };
 
@@ -32,6 +32,7 @@ export interface EditorProps {
   /** What the user typed for the schedule, kept after a refused submit. */
   scheduleValue?: string;
   flash?: { kind: 'ok' | 'error' | 'info'; text: string } | null;
+  now: Date;
 }
 
 /**
@@ -84,7 +85,7 @@ export function EditorPage(p: EditorProps) {
           {t('composer.edit.save')}
         </button>
         <p id="save-status" class="save-status" role="status" aria-live="polite">
-          {t('composer.edit.saved', { time: formatDateTime(d.updatedAt) })}
+          {t('composer.edit.saved', { time: savedWhen(d.updatedAt, p.now) })}
         </p>
 
         <details class="tips">
@@ -118,7 +119,7 @@ export function EditorPage(p: EditorProps) {
                 • {t('composer.edit.list')}
               </button>
               <button type="button" class="tool" data-mark="link" data-prompt={t('composer.edit.link_prompt')}>
-                🔗 {t('composer.edit.link')}
+                {t('composer.edit.link')} …
               </button>
             </div>
             <textarea id="f-body" name="body" rows={10} aria-describedby="f-body-hint">
@@ -178,7 +179,9 @@ export function EditorPage(p: EditorProps) {
             <p class="hint" id="f-hashtags-hint">
               {t('composer.edit.hashtags_hint')}
             </p>
-            <input id="f-hashtags" name="hashtags" type="text" value={d.hashtags.join(' ')} aria-describedby="f-hashtags-hint" autocomplete="off" />
+            <textarea id="f-hashtags" name="hashtags" rows={2} class="short" aria-describedby="f-hashtags-hint">
+              {d.hashtags.join(' ')}
+            </textarea>
           </div>
         </fieldset>
 
@@ -191,6 +194,9 @@ export function EditorPage(p: EditorProps) {
         </fieldset>
 
         <div class="actions-main">
+          <p class="save-status" data-save-status aria-hidden="true">
+            {t('composer.edit.saved', { time: savedWhen(d.updatedAt, p.now) })}
+          </p>
           <button type="submit" name="action" value={p.powers.canPublish ? 'publish' : 'submit'} class="primary wide big">
             {d.status === 'scheduled' && p.powers.canPublish ? t('composer.edit.publish') : mainLabel}
           </button>
@@ -225,7 +231,7 @@ export function EditorPage(p: EditorProps) {
       </form>
 
       {d.status === 'submitted' && p.powers.canDecide ? <Decision base={base} csrf={p.csrf} draft={d} /> : null}
-      <Comments base={base} csrf={p.csrf} comments={p.comments} />
+      {p.comments.length > 0 || p.actor.role !== 'operator' ? <Comments base={base} csrf={p.csrf} comments={p.comments} /> : null}
       <script src={assetUrl('composer.js')} defer></script>
     </StaffLayout>
   );
@@ -266,19 +272,19 @@ function Preview({ pv, title, photo }: { pv: PlatformPreview; title: string; pho
         {t(`composer.edit.preview.${pv.platform}`)}
         {pv.channels.length ? <span class="muted"> · {pv.channels.map((c) => `@${c.handle}`).join(', ')}</span> : null}
       </h3>
-      <div class={`frame shape-${pv.imageShape}`}>
+      <div class={`frame shape-${pv.imageShape}`} data-frame>
         {pv.image ? (
           <img src={pv.image} alt={photo?.alt ?? ''} loading="lazy" />
         ) : (
           <div class="card-placeholder">
-            <strong>{title || t('composer.home.untitled')}</strong>
+            <strong data-title>{title || t('composer.home.untitled')}</strong>
             <span>{t('composer.edit.card_note')}</span>
           </div>
         )}
       </div>
       {pv.platform === 'website' ? (
         <p class="preview-text">
-          <strong>{title}</strong>
+          <strong data-title>{title}</strong>
           <br />
           <span data-caption>{pv.text}</span>
         </p>

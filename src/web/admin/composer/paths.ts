@@ -17,3 +17,12 @@ export function homeFlash(code: string, _deps: AppDeps, lists: UnitDrafts): { ki
   if (code === 'draft_gone') return { kind: 'info', text: t('composer.flash.draft_gone') };
   return SIMPLE.has(code) ? { kind: 'ok', text: t(`composer.flash.${code}`) } : null;
 }
+
+const timeFmt = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit' });
+const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** "12.13 WIB" when it was today (WIB), the full date and time otherwise. */
+export function savedWhen(isoTime: string, now: Date): string {
+  const d = new Date(isoTime);
+  return dayKey.format(d) === dayKey.format(now) ? `${timeFmt.format(d)} WIB` : formatDateTime(d);
+}

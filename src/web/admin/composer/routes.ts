@@ -5,6 +5,7 @@ import { assistRoutes } from './assist-routes.js';
 import { broadcastRoutes } from './broadcast-routes.js';
 import { editorRoutes } from './editor-routes.js';
 import { guideRoutes } from './guide-routes.js';
+import { mediaFileRoutes } from './media-files-route.js';
 import { uploadRoutes } from './upload-route.js';
 import { writeRoutes } from './write-routes.js';
 
@@ -17,5 +18,6 @@ export function composerRoutes(deps: AppDeps): Hono<AppEnv> {
   app.route('/', assistRoutes(deps));
   app.route('/', broadcastRoutes(deps));
   app.route('/', guideRoutes());
+  app.route('/', mediaFileRoutes(deps));
   return app;
 }

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { listUnitChannels } from '../../../modules/channels/index.js';
 import { MAX_PHOTOS, buildPreviews, chosenChannels, getDraft, saveDraft } from '../../../modules/composer/index.js';
-import { type Refused, storeUpload } from '../../../modules/media/index.js';
-import { formatDateTime, t } from '../../../i18n/index.js';
+import { type Refused, getMedia, storeUpload } from '../../../modules/media/index.js';
+import { t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
@@ -10,6 +10,7 @@ import { composerDepsOf, mediaDepsOf } from './composer-deps.js';
 import { type FormBody, patchFromForm } from './draft-form.js';
 import { postLink, thumbOf } from './editor-data.js';
 import { PhotoItem } from './editor-view.js';
+import { savedWhen } from './paths.js';
 
 // The two endpoints composer.js talks to. Both answer JSON with a plain Indonesian `message`
 // when something is wrong; neither is needed when scripts are off (the form carries it all).
@@ -85,14 +86,17 @@ export function uploadRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!saved.ok) return c.json({ ok: false, message: t(`composer.error.${saved.error}`) }, saved.error === 'not_editable' ? 409 : 422);
     const d = saved.value.draft;
     const { chosen } = await chosenChannels(deps.db, d);
-    const previews = buildPreviews({ draft: d, chosen, firstPhoto: null, link: await postLink(deps, unit.slug, d) });
+    const first = d.photos[0] ? await getMedia(deps.db, unit.id, d.photos[0].mediaId) : null;
+    const previews = buildPreviews({ draft: d, chosen, firstPhoto: first?.ok ? first.value : null, link: await postLink(deps, unit.slug, d) });
     return c.json({
       ok: true,
       revision: d.revision,
       overtook: saved.value.overtook,
-      message: t('composer.edit.saved', { time: formatDateTime(d.updatedAt) }),
+      message: t('composer.edit.saved', { time: savedWhen(d.updatedAt, deps.clock.now()) }),
+      title: d.title,
       previews: previews.map((p) => ({
         platform: p.platform,
+        image: p.image,
         text: p.text,
         auto: p.caption.text,
         title: p.caption.title,

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { TEMPLATE_NAMES, approvalRequired, createDraft, houseHashtags, templateInfo, writerPowers } from '../../../modules/composer/index.js';
+import { TEMPLATE_NAMES, approvalRequired, createDraft, houseHashtags, writerPowers } from '../../../modules/composer/index.js';
 import { cleanHashtags } from '../../../modules/publishing-captions/index.js';
 import { t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
@@ -27,9 +27,6 @@ export function writeRoutes(deps: AppDeps): Hono<AppEnv> {
           <CsrfInput token={c.get('csrfToken')} />
           {TEMPLATE_NAMES.map((name) => (
             <button type="submit" name="template" value={name} class="template-button">
-              <span class="icon" aria-hidden="true">
-                {templateInfo(name).icon}
-              </span>
               <span class="label">{t(`composer.tpl.${name}`)}</span>
               <span class="desc">{t(`composer.tpl.${name}.desc`)}</span>
             </button>
