@@ -59,9 +59,13 @@ export function StaffLayout(p: StaffLayoutProps) {
 
 function StaffNav({ actor }: { actor: Actor }) {
   const links: [string, string][] = [['/admin', t('admin.nav.home')]];
+  // The pimpinan dashboard: admin kota, pimpinan and camat (a camat sees their kecamatan).
+  if (actor.role === 'admin_kota' || actor.role === 'pimpinan' || actor.role === 'camat') links.push(['/admin/dasbor', t('dash.title')]);
   if (actor.role === 'admin_kota') {
     links.push(['/admin/pengguna', t('admin.nav.users')], ['/admin/wilayah', t('admin.nav.units')], ['/admin/audit', t('admin.nav.audit')]);
+    links.push(['/admin/pemantauan/sanggahan', t('mon.disputes.title')], ['/admin/pengingat', t('rem.title')]);
   }
+  links.push(['/admin/notifikasi', t('rem.inbox.title')], ['/admin/akun/pemberitahuan', t('rem.prefs.title')]);
   links.push(['/admin/akun/sandi', t('admin.nav.password')]);
   return (
     <nav class="staff-nav" aria-label="Menu petugas">
