@@ -139,4 +139,14 @@ describe(`composer drafts over HTTP on ${testEngine()}`, () => {
       expect(bytes.includes(Buffer.from('BerandaPhone')), v.name).toBe(false);
     }
   });
+
+  it('the in-app guide shows its steps with pictures taken from the app', async () => {
+    const html = await (await op.get('/admin/panduan')).text();
+    expect(html).toContain('Menulis kabar pertama');
+    const pics = [...html.matchAll(/src="(\/assets\/guides\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(pics.length).toBeGreaterThanOrEqual(6);
+    const res = await a.request(pics[0]!.replace(/&amp;/g, '&'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+  });
 });

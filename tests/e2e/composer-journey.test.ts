@@ -26,7 +26,7 @@ describe('journey: a first-time operator publishes a post with two photos from a
   let server: RunningServer;
   let b: BrowserHandle;
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(`${SHOTS}/guide`, { recursive: true });
     server = await startServer();
     b = await launchBrowser();
   });
@@ -48,11 +48,18 @@ describe('journey: a first-time operator publishes a post with two photos from a
       expect(await axeViolations(page), name).toEqual([]);
       await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
     };
+    // Phone-screen pictures (360 px, what the user sees) for the beginner guides.
+    const guideShot = async (name: string, at?: string) => {
+      if (at) await page.locator(at).first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/guide/${name}.png`, scale: 'css' });
+    };
 
     await shot('1-beranda');
+    await guideShot('1-beranda');
     await tap(page.getByRole('link', { name: /Tulis kabar/ }));
     await page.waitForURL(/\/tulis$/);
     await shot('2-pilih-jenis');
+    await guideShot('2-pilih-jenis');
 
     await tap(page.getByRole('button', { name: /Kegiatan/ }));
     await page.waitForURL(/\/kabar\/[a-z0-9]+$/);
@@ -61,6 +68,7 @@ describe('journey: a first-time operator publishes a post with two photos from a
     await page.getByLabel('1. Judul').fill('Kerja bakti membersihkan selokan RT 03');
     await page.getByLabel('2. Isi kabar').fill('Hari Sabtu warga RT 03 dan perangkat Kelurahan Gabek Satu membersihkan selokan di Jalan Melati.\n\nKegiatan diikuti 40 warga. Terima kasih untuk semua yang ikut serta.');
     await shot('3-tulis');
+    await guideShot('3-tulis', 'label[for="f-title"]');
 
     const chooser = page.waitForEvent('filechooser');
     await tap(page.getByText('Tambah foto dari kamera atau galeri'));
@@ -70,14 +78,19 @@ describe('journey: a first-time operator publishes a post with two photos from a
     await expect.poll(thumbs).toBe(2);
     await page.getByLabel(/Foto 1: Apa yang terlihat/).fill('Warga membersihkan selokan');
     await page.getByLabel(/Foto 2: Apa yang terlihat/).fill('Perangkat kelurahan mengangkut sampah');
+    // The preview follows each autosave: the first photo replaces the image-card placeholder.
+    await expect.poll(() => page.locator('[data-preview="website"] [data-frame] img').count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => page.locator('#save-status').textContent(), { timeout: 15_000 }).toContain('Tersimpan');
     await shot('4-foto');
+    await guideShot('4-foto', '#photos li.photo');
     await page.locator('fieldset[data-step="pratinjau"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/5-pratinjau.png` });
+    await guideShot('5-pratinjau', '.actions-main');
 
     await tap(page.getByRole('button', { name: 'Terbitkan sekarang' }));
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Kabar sudah terbit');
     await shot('6-terbit');
+    await guideShot('6-terbit');
 
     await tap(page.getByRole('link', { name: 'Lihat di situs web' }));
     await page.waitForURL(/\/gabek-satu\/berita\//);

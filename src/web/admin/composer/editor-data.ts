@@ -14,6 +14,7 @@ import { getMedia, pickVariant, type MediaItem } from '../../../modules/media/in
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { unitCanonicalBase } from '../../site/urls.js';
+import { slugify } from '../../../shared/slug.js';
 import type { EditorPhoto, EditorProps } from './editor-view.js';
 
 export function thumbOf(item: MediaItem) {
@@ -60,5 +61,6 @@ export async function postLink(deps: AppDeps, slug: string, draft: Draft): Promi
     const item = await contentRepository.byId(deps.db, draft.unitId, draft.contentId);
     if (item) return `${base}/${item.kind}/${item.slug}`;
   }
-  return `${base}/${kind}/…`;
+  // Not published yet: the address it will most likely get (the title as slug).
+  return `${base}/${kind}/${slugify(draft.title) || '…'}`;
 }

@@ -274,7 +274,7 @@ function Preview({ pv, title, photo }: { pv: PlatformPreview; title: string; pho
       </h3>
       <div class={`frame shape-${pv.imageShape}`} data-frame>
         {pv.image ? (
-          <img src={pv.image} alt={photo?.alt ?? ''} loading="lazy" />
+          <img src={pv.image} alt={photo?.alt ?? ''} />
         ) : (
           <div class="card-placeholder">
             <strong data-title>{title || t('composer.home.untitled')}</strong>

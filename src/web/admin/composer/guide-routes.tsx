@@ -30,7 +30,7 @@ const GUIDES: { id: string; title: string; steps: Step[] }[] = [
     id: 'jika-bingung',
     title: 'Jika bingung atau sinyal lemah',
     steps: [
-      { text: 'Tulisan Anda tidak hilang. Jika sinyal putus, tulisan disimpan di HP dan dikirim saat sinyal kembali. Buka lagi halaman utama dan tekan "Lanjutkan menulis".' },
+      { text: 'Tulisan Anda tidak hilang. Jika sinyal putus, tulisan disimpan di HP dan dikirim saat sinyal kembali. Buka lagi halaman utama dan tekan "Lanjutkan menulis".', image: 'guides/7-tanpa-sinyal.png', alt: 'Pesan: belum tersimpan karena sinyal terputus' },
       { text: 'Foto yang gagal terkirim bisa dikirim ulang dengan tombol "Coba kirim lagi".' },
       { text: 'Tekan "Bingung? Minta bantuan" di halaman menulis. Pendamping dari Diskominfo menerima pesan Anda beserta drafnya, dan bisa membantu memperbaikinya.' },
     ],
