@@ -1,10 +1,16 @@
 import path from 'node:path';
+import { channelActivitySource } from '../modules/channels/index.js';
 import {
   evaluatePeriod,
   generateRapor,
+  getRule,
+  periodContaining,
+  previousPeriod,
   reminderStatusSource,
 } from '../modules/compliance/index.js';
-import { Fetcher, defaultRdapBase, runChecksForUnit } from '../modules/monitoring/index.js';
+import { broadcastContentIds } from '../modules/composer/index.js';
+import { ownContentSource } from '../modules/content/index.js';
+import { Fetcher, type MonitoringDeps, defaultRdapBase, getPresences, runChecksForUnit, sweep } from '../modules/monitoring/index.js';
 import { createNotifiers, ensureDefaultReminderRules, runReminders } from '../modules/reminders/index.js';
 import { unitRepository } from '../modules/units/index.js';
 import type { WorkerDeps } from './worker.js';
@@ -17,6 +23,8 @@ export const JOB = {
   reminders: 'reminders.run',
   rapor: 'reports.rapor-weekly',
   checkUnit: 'monitoring.check-unit',
+  sweep: 'monitoring.sweep',
+  closePeriod: 'compliance.close-period',
 } as const;
 
 export async function registerDashboardJobs(deps: WorkerDeps): Promise<void> {
@@ -46,11 +54,43 @@ export async function registerDashboardJobs(deps: WorkerDeps): Promise<void> {
   // Monday 06:00 WIB: last week's rapor is ready before the morning meeting.
   await jobs.schedule(JOB.rapor, '0 6 * * 1');
 
-  const fetcher = new Fetcher({ contactUrl: `${config.publicUrl}/tentang-pemantauan` });
+  // The monitoring engine reads Beranda's own posts and the accounts' activity through its
+  // ports; these adapters are the content and channels modules' sides of them.
+  const broadcastIds = (unitId: string) => broadcastContentIds(db, [unitId]);
+  const monitoring: MonitoringDeps = {
+    fetcher: new Fetcher({ contactUrl: `${config.publicUrl}/tentang-pemantauan` }),
+    clock,
+    rdapBaseFor: defaultRdapBase,
+    ownContent: ownContentSource(db, {
+      siteUrlOf: async (unitId) => (await getPresences(db, [unitId])).find((p) => p.kind === 'beranda_site')?.url ?? null,
+      broadcastIds,
+    }),
+    social: channelActivitySource(db, { broadcastPostIds: broadcastIds }),
+  };
+
   await jobs.work<{ unitId: string; region: string }>(JOB.checkUnit, async (job) => {
     if (job.data.region !== region) return;
-    const outcome = await runChecksForUnit(db, { fetcher, clock, rdapBaseFor: defaultRdapBase }, job.data.unitId);
+    const outcome = await runChecksForUnit(db, monitoring, job.data.unitId);
     await evaluatePeriod(db, { clock }, { region, unitIds: [job.data.unitId] });
     logger.info(outcome, 'unit re-checked on request');
   });
+
+  // Every six hours: check every registered site and account, then refresh this period's live
+  // verdicts (reference freshness.md §3.3: 6–24 h is polite and fresh enough for a weekly rule).
+  await jobs.work(JOB.sweep, async () => {
+    const s = await sweep(db, monitoring, { concurrency: 16 });
+    const e = await evaluatePeriod(db, { clock }, { region });
+    logger.info({ units: s.units, observations: s.observations, failed: s.failed.length, verdicts: e.ok ? e.value.counts : null }, 'monitoring sweep');
+  });
+  await jobs.schedule(JOB.sweep, '20 */6 * * *');
+
+  // Every night at 00:30 WIB the previous period is evaluated again, so the week that just ended
+  // gets its final word on Monday night (posts crawled late still count) and a monthly rule on the 1st.
+  await jobs.work(JOB.closePeriod, async () => {
+    const rule = await getRule(db, region);
+    const last = previousPeriod(periodContaining(rule.periodKind, clock.now()));
+    const e = await evaluatePeriod(db, { clock }, { region, periodKey: last.key });
+    logger.info({ period: last.key, verdicts: e.ok ? e.value.counts : null }, 'period closed');
+  });
+  await jobs.schedule(JOB.closePeriod, '30 0 * * *');
 }

@@ -11,6 +11,7 @@ import { ensureDemoUsers } from '../../src/modules/accounts/index.js';
 import { getVerdictsForPeriod, listStoredRapor } from '../../src/modules/compliance/index.js';
 import { listNotifications, listReminderRules } from '../../src/modules/reminders/index.js';
 import { findUnitBySlug, importRegion } from '../../src/modules/units/index.js';
+import { saveContent } from '../../src/modules/content/index.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { createTestDb, type TestDb, testEngine } from '../support/test-db.js';
 
@@ -50,8 +51,13 @@ afterAll(async () => {
 
 describe(`dashboard jobs on ${testEngine()}`, () => {
   it('registers the reminder, rapor and re-check jobs with their schedules in WIB', async () => {
-    expect([...handlers.keys()].sort()).toEqual([JOB.checkUnit, JOB.rapor, JOB.reminders].sort());
-    expect(Object.fromEntries(schedules)).toEqual({ [JOB.reminders]: '*/10 * * * *', [JOB.rapor]: '0 6 * * 1' });
+    expect([...handlers.keys()].sort()).toEqual([JOB.checkUnit, JOB.closePeriod, JOB.rapor, JOB.reminders, JOB.sweep].sort());
+    expect(Object.fromEntries(schedules)).toEqual({
+      [JOB.reminders]: '*/10 * * * *',
+      [JOB.rapor]: '0 6 * * 1',
+      [JOB.sweep]: '20 */6 * * *',
+      [JOB.closePeriod]: '30 0 * * *',
+    });
     expect((await listReminderRules(t.db, region)).length).toBe(4);
   });
 
@@ -75,6 +81,21 @@ describe(`dashboard jobs on ${testEngine()}`, () => {
     const stored = await listStoredRapor(path.join(dir, 'rapor'), region);
     expect(stored.map((s) => s.name)).toEqual(['rapor-19.71-2026-W47.pdf', 'rapor-19.71-2026-W47.xlsx']);
     expect(stored.every((s) => s.bytes > 1000)).toBe(true);
+  });
+
+  it('re-checks a unit with its real Beranda posts: a berita published today turns FAIL into PASS', async () => {
+    const unit = (await findUnitBySlug(t.db, region, 'pasar-padi'))!;
+    expect((await getVerdictsForPeriod(t.db, '2026-W48', [unit.id]))[0]!.status).toBe('FAIL');
+    const saved = await saveContent(
+      { db: t.db, clock },
+      { unitId: unit.id, actorId: null, input: { kind: 'berita', title: 'Posyandu balita di balai kelurahan', body: 'Posyandu balita dan lansia hari Kamis di balai kelurahan Pasar Padi.', bodyFormat: 'text', status: 'published' } },
+    );
+    expect(saved.ok).toBe(true);
+    clock.advance(60_000);
+    await run(JOB.checkUnit, { unitId: unit.id, region });
+    const v = (await getVerdictsForPeriod(t.db, '2026-W48', [unit.id]))[0]!;
+    expect(v.status).toBe('PASS');
+    expect(v.countedByChannel.website).toBeGreaterThanOrEqual(1);
   });
 
   it('re-checks one unit on request and keeps its verdict for the period', async () => {

@@ -45,3 +45,4 @@ export {
   listActivity,
   listOpenAlerts as listChannelAlerts,
 } from './channel-repo.js';
+export { channelActivitySource } from './activity-source.js';

@@ -10,3 +10,4 @@ export { recentPublishers, nextScheduledPublish, type RecentPublisher } from './
 export { listPublicGalleries, getPublicGallery, createGallery, galleryInputSchema, type GalleryWithPhotos } from './galleries.js';
 export { listPublicDocuments, createDocument, setDocumentStatus, documentInputSchema, KIP_CATEGORIES } from './documents.js';
 export { contentRepository, type ContentRow, type GalleryRow, type PhotoRow, type DocumentRow } from './content-repository.js';
+export { ownContentSource } from './own-content-source.js';
