@@ -36,10 +36,13 @@ describe(`roles in writing on ${testEngine()}`, () => {
     expect((await op.post(`/admin/unit/gabek-satu/kabar/${theirs}`, { action: 'schedule', jadwal: '2026-12-01T08:00' })).status).toBe(403);
     // Through their own unit's address with the other unit's draft id: the draft does not exist there.
     const own = await op.get(`/admin/unit/bacang/kabar/${theirs}`);
-    expect(own.status).toBe(303);
-    expect(own.headers.get('location')).toBe('/admin/unit/bacang?pesan=draft_gone');
-    expect((await op.post(`/admin/unit/bacang/kabar/${theirs}`, { action: 'cancel' })).headers.get('location')).toBe('/admin/unit/bacang?pesan=draft_gone');
-    expect((await autosave(a, op, 'bacang', theirs, { title: 'dibajak' })).status).toBe(410);
+    expect(own.status).toBe(404);
+    const ownHtml = await own.text();
+    expect(ownHtml).toContain('Draf itu tidak ditemukan');
+    expect(ownHtml).not.toContain('Rahasia Gabek');
+    expect((await op.post(`/admin/unit/bacang/kabar/${theirs}`, { action: 'cancel' })).status).toBe(404);
+    expect((await autosave(a, op, 'bacang', theirs, { title: 'dibajak' })).status).toBe(404);
+    expect((await uploadPhoto(a, op, 'bacang', theirs, await noisyPhoto(300, 300))).status).toBe(404);
     // Another unit's photo cannot be attached to one's own draft.
     const mine = await newDraft(op, 'bacang');
     const r = await autosave(a, op, 'bacang', mine, { photos_shown: '1', photo: theirPhoto.mediaId });

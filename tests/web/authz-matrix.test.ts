@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSiteDemo } from '../../src/main/demo/site-content.js';
+import { createDraft } from '../../src/modules/composer/index.js';
 import { createApp } from '../../src/web/app.js';
 import { createTestApp, csrfFrom, formBody, type Session, type TestApp } from '../support/test-app.js';
 import { testEngine } from '../support/test-db.js';
@@ -35,6 +36,9 @@ describe(`authorisation matrix on ${testEngine()}`, () => {
     const bacang = (await a.t.db.selectFrom('units').select('id').where('slug', '=', 'bacang').executeTakeFirstOrThrow()).id;
     fixtures.$content = (await a.t.db.selectFrom('content_items').select('id').where('unit_id', '=', bacang).executeTakeFirstOrThrow()).id;
     fixtures.$document = (await a.t.db.selectFrom('public_documents').select('id').where('unit_id', '=', bacang).executeTakeFirstOrThrow()).id;
+    const draft = await createDraft(a.deps, { unitId: bacang, userId: null, template: 'berita', text: { body: 'Draf untuk uji akses.', hashtags: [] } });
+    if (!draft.ok) throw new Error(draft.error);
+    fixtures.$draft = draft.value.id;
   });
   afterAll(async () => a.close());
 

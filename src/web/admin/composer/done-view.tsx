@@ -73,3 +73,18 @@ export function ReadOnlyDraft(p: { actor: Actor; unit: UnitRow; csrf: string; dr
     </StaffLayout>
   );
 }
+
+/** A draft id that is not (or no longer) in this unit: 404, said plainly, with the way back. */
+export function DraftGone(p: { actor: Actor; unit: UnitRow; csrf: string }) {
+  return (
+    <StaffLayout title={t('composer.error.not_found')} actor={p.actor} csrfToken={p.csrf} back={{ href: `/admin/unit/${p.unit.slug}`, label: p.unit.name }}>
+      <h1>{t('composer.error.not_found')}</h1>
+      <p>{t('composer.flash.draft_gone')}</p>
+      <p>
+        <a class="button wide" href={`/admin/unit/${p.unit.slug}`}>
+          {t('composer.done.home')}
+        </a>
+      </p>
+    </StaffLayout>
+  );
+}

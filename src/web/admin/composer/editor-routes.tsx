@@ -25,7 +25,7 @@ import { unitGuard } from '../../middleware/unit-guard.js';
 import { composerDepsOf, lineageNames, mediaDepsOf } from './composer-deps.js';
 import { type FormBody, filesOf, patchFromForm, str } from './draft-form.js';
 import { editorProps } from './editor-data.js';
-import { DonePage, ReadOnlyDraft } from './done-view.js';
+import { DonePage, DraftGone, ReadOnlyDraft } from './done-view.js';
 import { EditorPage } from './editor-view.js';
 import { draftUrl, homeUrl } from './paths.js';
 import { refusalText, requestAvif } from './upload-route.js';
@@ -43,7 +43,7 @@ export function editorRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/admin/unit/:slug/kabar/:id', unitGuard(deps), async (c) => {
     const unit = c.get('unit');
     const draft = await getDraft(deps.db, unit.id, c.req.param('id'));
-    if (!draft) return c.redirect(homeUrl(unit.slug, 'draft_gone'), 303);
+    if (!draft) return draftGone(c);
     if (draft.status === 'published') return renderDone(deps, c, draft);
     // Back from "Minta bantuan": confirm who was asked (names from the database, not the URL).
     const flash = c.req.query('bantuan') === '1' ? { kind: 'ok' as const, text: t('composer.flash.help_sent', { names: (await assignedPendamping(deps.db, unit.id)).join(', ') || 'Admin Diskominfo' }) } : null;
@@ -58,7 +58,7 @@ export function editorRoutes(deps: AppDeps): Hono<AppEnv> {
     const cdeps = composerDepsOf(deps, await cityOf(deps, c));
     const body = (await c.req.parseBody({ all: true })) as FormBody;
     let draft = await getDraft(deps.db, unit.id, c.req.param('id'));
-    if (!draft) return c.redirect(homeUrl(unit.slug, 'draft_gone'), 303);
+    if (!draft) return draftGone(c);
     const action = str(body.action) ?? 'save';
     const base = draftUrl(unit.slug, draft.id);
 
@@ -158,4 +158,9 @@ async function renderDone(deps: AppDeps, c: Context<AppEnv>, draft: Draft) {
   const channels = await listUnitChannels(deps.db, unit.id);
   const publicPath = item && draft.status === 'published' ? `/${unit.slug}/${item.kind}/${item.slug}` : null;
   return c.html(<DonePage actor={c.get('actor')!} unit={unit} csrf={c.get('csrfToken')} draft={draft} publicPath={publicPath} deliveries={deliveries} channelCount={channels.length} />);
+}
+
+function draftGone(c: Context<AppEnv>) {
+  c.status(404);
+  return c.html(<DraftGone actor={c.get('actor')!} unit={c.get('unit')} csrf={c.get('csrfToken')} />);
 }

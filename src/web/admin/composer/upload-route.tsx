@@ -36,7 +36,7 @@ export function uploadRoutes(deps: AppDeps): Hono<AppEnv> {
     const actor = c.get('actor')!;
     const unit = c.get('unit');
     const draft = await getDraft(deps.db, unit.id, c.req.param('id'));
-    if (!draft) return c.json({ ok: false, message: t('composer.flash.draft_gone') }, 410);
+    if (!draft) return c.json({ ok: false, message: t('composer.flash.draft_gone') }, 404);
     if (draft.status === 'published') return c.json({ ok: false, message: t('composer.error.not_editable') }, 409);
     if (draft.photos.length >= MAX_PHOTOS) return c.json({ ok: false, message: t('composer.error.too_many_photos', { max: MAX_PHOTOS }) }, 422);
     const stream = c.req.raw.body;
@@ -75,7 +75,7 @@ export function uploadRoutes(deps: AppDeps): Hono<AppEnv> {
     const actor = c.get('actor')!;
     const unit = c.get('unit');
     const draft = await getDraft(deps.db, unit.id, c.req.param('id'));
-    if (!draft) return c.json({ ok: false, message: t('composer.flash.draft_gone') }, 410);
+    if (!draft) return c.json({ ok: false, message: t('composer.flash.draft_gone') }, 404);
     const body = (await c.req.parseBody({ all: true })) as FormBody;
     const channels = await listUnitChannels(deps.db, unit.id);
     const patch = patchFromForm(body, channels);
