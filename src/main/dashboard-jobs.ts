@@ -4,6 +4,7 @@ import {
   evaluatePeriod,
   generateRapor,
   getRule,
+  profileCompletenessSource,
   periodContaining,
   previousPeriod,
   reminderStatusSource,
@@ -57,6 +58,8 @@ export async function registerDashboardJobs(deps: WorkerDeps): Promise<void> {
   // The monitoring engine reads Beranda's own posts and the accounts' activity through its
   // ports; these adapters are the content and channels modules' sides of them.
   const broadcastIds = (unitId: string) => broadcastContentIds(db, [unitId]);
+  // Verdicts apply the whole rule, profile completeness included (kelurahan only).
+  const compliance = { clock, profile: profileCompletenessSource(db) };
   const monitoring: MonitoringDeps = {
     fetcher: new Fetcher({ contactUrl: `${config.publicUrl}/tentang-pemantauan` }),
     clock,
@@ -71,7 +74,7 @@ export async function registerDashboardJobs(deps: WorkerDeps): Promise<void> {
   await jobs.work<{ unitId: string; region: string }>(JOB.checkUnit, async (job) => {
     if (job.data.region !== region) return;
     const outcome = await runChecksForUnit(db, monitoring, job.data.unitId);
-    await evaluatePeriod(db, { clock }, { region, unitIds: [job.data.unitId] });
+    await evaluatePeriod(db, compliance, { region, unitIds: [job.data.unitId] });
     logger.info(outcome, 'unit re-checked on request');
   });
 
@@ -79,7 +82,7 @@ export async function registerDashboardJobs(deps: WorkerDeps): Promise<void> {
   // verdicts (reference freshness.md §3.3: 6–24 h is polite and fresh enough for a weekly rule).
   await jobs.work(JOB.sweep, async () => {
     const s = await sweep(db, monitoring, { concurrency: 16 });
-    const e = await evaluatePeriod(db, { clock }, { region });
+    const e = await evaluatePeriod(db, compliance, { region });
     logger.info({ units: s.units, observations: s.observations, failed: s.failed.length, verdicts: e.ok ? e.value.counts : null }, 'monitoring sweep');
   });
   await jobs.schedule(JOB.sweep, '20 */6 * * *');
@@ -89,7 +92,7 @@ export async function registerDashboardJobs(deps: WorkerDeps): Promise<void> {
   await jobs.work(JOB.closePeriod, async () => {
     const rule = await getRule(db, region);
     const last = previousPeriod(periodContaining(rule.periodKind, clock.now()));
-    const e = await evaluatePeriod(db, { clock }, { region, periodKey: last.key });
+    const e = await evaluatePeriod(db, compliance, { region, periodKey: last.key });
     logger.info({ period: last.key, verdicts: e.ok ? e.value.counts : null }, 'period closed');
   });
   await jobs.schedule(JOB.closePeriod, '30 0 * * *');

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import { startFleet, type Fleet } from '../../fakes/fleet/server.js';
-import { evaluatePeriod, getRule, getVerdictsForPeriod, periodContaining, periodsEndingWith } from '../../modules/compliance/index.js';
+import { evaluatePeriod, getRule, getVerdictsForPeriod, periodContaining, periodsEndingWith, profileCompletenessSource } from '../../modules/compliance/index.js';
 import { Fetcher, InMemoryOwnContent, InMemorySocialActivity, registerPresence, runChecksForUnit } from '../../modules/monitoring/index.js';
 import { getSectionForUnits, updateProfileSection } from '../../modules/profile/index.js';
 import { addOpd, unitRepository } from '../../modules/units/index.js';
@@ -81,7 +81,7 @@ export async function seedMonitoringDemo(db: Kysely<DB>, clock: Clock, o: { regi
   const kelurahan = all.filter((u) => u.kind === 'kelurahan' || u.kind === 'desa').sort((a, b) => a.slug.localeCompare(b.slug));
   const opdUnits = DEMO_OPD.map((d) => ({ d, unit: all.find((u) => u.kind === 'opd' && u.slug === d.slug) })).filter((x) => x.unit);
 
-  await placeOffices(db, clock, kelurahan.map((u) => ({ id: u.id, slug: u.slug, kecamatan: kecName.get(u.parent_id ?? '') ?? '' })));
+  await prepareProfiles(db, clock, kelurahan.map((u) => ({ id: u.id, slug: u.slug, name: u.name, kecamatan: kecName.get(u.parent_id ?? '') ?? '' })));
 
   let checkTime = now;
   const fleet: Fleet | null = await startFleet({ now: () => checkTime }).catch(() => null);
@@ -137,6 +137,7 @@ export async function seedMonitoringDemo(db: Kysely<DB>, clock: Clock, o: { regi
       connectTimeoutMs: 1_000,
     });
     const ids = [...kelurahan.map((u) => u.id), ...opdUnits.map((x) => x.unit!.id)];
+    const profile = profileCompletenessSource(db);
     for (const p of periods) {
       // One sweep late on each Sunday (WIB), and one now for the running week.
       checkTime = new Date(Math.min(Date.parse(p.end) - 2 * HOUR, now.getTime()));
@@ -144,7 +145,7 @@ export async function seedMonitoringDemo(db: Kysely<DB>, clock: Clock, o: { regi
       for (const id of ids) {
         await runChecksForUnit(db, { fetcher, clock: at, rdapBaseFor: () => fleet?.rdapBase ?? null, ownContent: own, social, retries: 0, retryDelayMs: 0 }, id);
       }
-      await evaluatePeriod(db, { clock: { now: () => new Date(Math.min(Date.parse(p.end) + HOUR, now.getTime())) } }, { region: o.region, periodKey: p.key });
+      await evaluatePeriod(db, { clock: { now: () => new Date(Math.min(Date.parse(p.end) + HOUR, now.getTime())) }, profile }, { region: o.region, periodKey: p.key });
     }
     return { skipped: false, units: ids.length, periods: periods.length };
   } finally {
@@ -152,8 +153,12 @@ export async function seedMonitoringDemo(db: Kysely<DB>, clock: Clock, o: { regi
   }
 }
 
-/** Office locations for kelurahan whose profile has none yet (demo positions near their kecamatan). */
-async function placeOffices(db: Kysely<DB>, clock: Clock, units: { id: string; slug: string; kecamatan: string }[]): Promise<void> {
+/**
+ * Demo profiles for kelurahan the site demo did not fill: every office gets a location near its
+ * kecamatan (for the map), and the more diligent half also a profile complete enough for the
+ * rule (identitas, narasi, lembaga, sarana, potensi), so the demo shows both sides of it.
+ */
+async function prepareProfiles(db: Kysely<DB>, clock: Clock, units: { id: string; slug: string; name: string; kecamatan: string }[]): Promise<void> {
   const identitas = await getSectionForUnits(db, units.map((u) => u.id), 'identitas');
   const perKec = new Map<string, number>();
   for (const u of units) {
@@ -164,11 +169,29 @@ async function placeOffices(db: Kysely<DB>, clock: Clock, units: { id: string; s
     const [lat, lng] = KECAMATAN_CENTRE[u.kecamatan] ?? [-2.13, 106.115];
     const angle = n * 2.4;
     const radius = 0.004 + 0.0025 * n;
-    await updateProfileSection(db, clock, {
-      unitId: u.id,
-      section: 'identitas',
-      data: { ...(existing ?? {}), lat: +(lat + radius * Math.sin(angle)).toFixed(5), lng: +(lng + radius * Math.cos(angle)).toFixed(5) },
-      actorId: null,
+    const location = { lat: +(lat + radius * Math.sin(angle)).toFixed(5), lng: +(lng + radius * Math.cos(angle)).toFixed(5) };
+    const save = (section: string, data: unknown) => updateProfileSection(db, clock, { unitId: u.id, section, data, actorId: null });
+    if (rng(`${u.slug}:profil`)() < 0.45) {
+      await save('identitas', { ...(existing ?? {}), ...location });
+      continue;
+    }
+    await save('identitas', {
+      ...(existing ?? {}),
+      ...location,
+      alamatKantor: `Kantor Kelurahan ${u.name}, Kecamatan ${u.kecamatan}, Kota Pangkalpinang (alamat simulasi)`,
+      kodePos: '33100',
+      telepon: '0717 400 000',
+      email: `kel.${u.slug.replace(/-/g, '')}@pangkalpinangkota.go.id`,
+      jamPelayanan: [{ hari: ['senin', 'selasa', 'rabu', 'kamis'], buka: '08:00', tutup: '16:00', istirahat: '12:00–13:00' }, { hari: ['jumat'], buka: '08:00', tutup: '16:30', istirahat: '11:30–13:30' }],
     });
+    await save('narasi', {
+      sejarah: `Kelurahan ${u.name} adalah salah satu kelurahan di Kecamatan ${u.kecamatan}. (Teks simulasi untuk demo.)`,
+      visi: `Kelurahan ${u.name} yang melayani dengan cepat, ramah dan terbuka.`,
+      misi: ['Meningkatkan mutu pelayanan administrasi warga', 'Membuka informasi kegiatan kelurahan untuk warga'],
+      sambutanLurah: `Selamat datang di situs Kelurahan ${u.name}. (Teks simulasi.)`,
+    });
+    await save('lembaga', { items: [{ jenis: 'LPM', nama: `LPM Kelurahan ${u.name}` }] });
+    await save('sarana', { items: [{ jenis: 'Kesehatan', nama: `Posyandu ${u.name}`, kondisi: 'baik' }] });
+    await save('potensi', { items: [{ jenis: 'UMKM', nama: 'Kerupuk dan kemplang ikan (simulasi)' }] });
   }
 }

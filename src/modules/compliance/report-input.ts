@@ -72,11 +72,17 @@ export async function profilesOf(db: Kysely<DB>, unitIds: string[]): Promise<Map
   return profiles;
 }
 
-/** The ProfileCompletenessSource evaluatePeriod asks for, over the profile module. */
+/**
+ * The ProfileCompletenessSource evaluatePeriod asks for, over the profile module. The profil is
+ * the kelurahan's (Permendagri 12/2007): an OPD has none, so OPD are left out ("not measured")
+ * rather than failed for an empty profile they are not asked to keep.
+ */
 export const profileCompletenessSource = (db: Kysely<DB>): ProfileCompletenessSource => ({
   async completeness(unitIds) {
-    const profiles = await profilesOf(db, unitIds);
-    return new Map(unitIds.map((id) => [id, profileCompleteness(profiles.get(id) ?? emptyProfile()).overall]));
+    const units = await Promise.all(unitIds.map((id) => unitRepository.byId(db, id)));
+    const ids = units.filter((u) => u && (u.kind === 'kelurahan' || u.kind === 'desa')).map((u) => u!.id);
+    const profiles = await profilesOf(db, ids);
+    return new Map(ids.map((id) => [id, profileCompleteness(profiles.get(id) ?? emptyProfile()).overall]));
   },
 });
 

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { formatDateTime, hasKey, t } from '../../../i18n/index.js';
 import { recordAudit } from '../../../modules/accounts/index.js';
-import { type Dispute, decideDispute, listDisputes } from '../../../modules/compliance/index.js';
+import { type Dispute, decideDispute, listDisputes, profileCompletenessSource } from '../../../modules/compliance/index.js';
 import { unitRepository } from '../../../modules/units/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
@@ -108,7 +108,7 @@ export function monitoringDisputeRoutes(deps: AppDeps): Hono<AppEnv> {
     const local = String(f.publishedAt ?? '');
     const publishedAt = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? new Date(Date.parse(`${local}:00Z`) - WIB).toISOString() : undefined;
     const corrected = String(f.correctedStatus ?? 'PASS');
-    const r = await decideDispute(deps.db, { clock: deps.clock }, {
+    const r = await decideDispute(deps.db, { clock: deps.clock, profile: profileCompletenessSource(deps.db) }, {
       region: deps.config.region,
       disputeId: String(f.disputeId ?? ''),
       accept: f.accept === '1',
