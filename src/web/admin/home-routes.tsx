@@ -8,7 +8,7 @@ import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { unitGuard } from '../middleware/unit-guard.js';
 import { StaffLayout } from '../views/staff-layout.js';
-import { unitHome } from './composer/unit-home.js';
+import { ComposerShortcuts, unitHome } from './composer/unit-home.js';
 
 const KIND_LABEL: Record<string, string> = { kelurahan: 'Kelurahan', desa: 'Desa', kecamatan: 'Kecamatan', opd: 'OPD', kota: 'Kota', kabupaten: 'Kabupaten' };
 
@@ -34,6 +34,7 @@ export function homeRoutes(deps: AppDeps): Hono<AppEnv> {
       <StaffLayout title={t('admin.home.title')} actor={actor} csrfToken={c.get('csrfToken')}>
         <h1>{t('admin.home.greeting', { name: actor.displayName })}</h1>
         <p class="muted">{ROLE_LABEL[actor.role]}</p>
+        <ComposerShortcuts actor={actor} />
         <h2>{t('admin.home.your_units')} ({units.length})</h2>
         {units.length === 0 ? <p>{t('admin.home.no_units')}</p> : null}
         <ul class="unit-list">

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { can } from '../../../modules/accounts/index.js';
+import { type Actor, can } from '../../../modules/accounts/index.js';
 import { listChannelAlerts, listUnitChannels } from '../../../modules/channels/index.js';
 import { type Draft, approvalRequired, listDrafts, onboardingChecklist, writerPowers } from '../../../modules/composer/index.js';
 import { formatDateTime, t } from '../../../i18n/index.js';
@@ -187,5 +187,22 @@ function Onboarding(p: { slug: string; steps: { code: string; done: boolean; det
         ))}
       </ul>
     </section>
+  );
+}
+
+/** On /admin: the pendamping's list and admin kota's broadcast, one tap from the start page. */
+export function ComposerShortcuts({ actor }: { actor: Actor }) {
+  const links: [string, string][] = [];
+  if (actor.role === 'pendamping' || actor.role === 'admin_kota') links.push(['/admin/pendampingan', t('composer.nav.assist')]);
+  if (actor.role === 'admin_kota') links.push(['/admin/siaran', t('composer.nav.broadcast')]);
+  links.push(['/admin/panduan', t('composer.nav.guide')]);
+  return (
+    <ul class="link-list">
+      {links.map(([href, label]) => (
+        <li>
+          <a href={href}>{label}</a>
+        </li>
+      ))}
+    </ul>
   );
 }
