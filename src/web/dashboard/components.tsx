@@ -56,6 +56,8 @@ export function DashNav({ current, query }: { current: string; query: string }) 
 
 export function PeriodPicker(p: { action: string; selected: string; choices: { key: string; start: string; end: string }[]; hidden?: Record<string, string> }) {
   return (
+    <details class="period-details">
+      <summary>{t('dash.change_period')}</summary>
     <form method="get" action={p.action} class="period-form">
       {Object.entries(p.hidden ?? {}).map(([k, v]) => (
         <input type="hidden" name={k} value={v} />
@@ -72,6 +74,7 @@ export function PeriodPicker(p: { action: string; selected: string; choices: { k
         <button type="submit" class="secondary">{t('dash.show')}</button>
       </div>
     </form>
+    </details>
   );
 }
 

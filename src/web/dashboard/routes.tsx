@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import path from 'node:path';
 import { formatDateTime, hasKey, t } from '../../i18n/index.js';
 import { recordAudit } from '../../modules/accounts/index.js';
-import { listDisputes, listStoredRapor, readStoredRapor } from '../../modules/compliance/index.js';
+import { getRule, listDisputes, listStoredRapor, readStoredRapor } from '../../modules/compliance/index.js';
 import { type RowFilter, type UnitRow, raporPdf, raporXlsx, renderDashboardCharts } from '../../modules/reports/index.js';
 import { findUnitBySlug } from '../../modules/units/index.js';
 import type { AppEnv } from '../context.js';
@@ -242,6 +242,7 @@ export function dashboardRoutes(deps: AppDeps): Hono<AppEnv> {
             evidence={evidence}
             history={history}
             canAct={canActOnDashboard(actor)}
+            profileMin={(await getRule(deps.db, deps.config.region)).profileCompletenessMin}
             csrf={c.get('csrfToken')}
             slug={unit.slug}
           />

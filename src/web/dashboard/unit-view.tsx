@@ -39,6 +39,8 @@ export interface UnitViewProps {
   /** Oldest first: the verdict of each of the last periods. */
   history: { key: string; start: string; verdict: VerdictKey }[];
   canAct: boolean;
+  /** The city rule's profile threshold, 0–100 (0: not checked). */
+  profileMin: number;
   csrf: string;
   slug: string;
 }
@@ -77,7 +79,9 @@ export function UnitView(p: UnitViewProps) {
           {row.website.has ? <li><Mark value={row.website.clean} yes={t('dash.site.clean')} no={t('dash.site.dirty')} /></li> : null}
           <li><Mark value={row.socialAccounts.length > 0} yes={t('dash.check.social', { count: row.socialAccounts.length })} no={t('dash.social.none')} /></li>
           <li><Mark value={row.itemsThisPeriod > 0} yes={t('dash.check.content', { count: row.itemsThisPeriod })} no={t('dash.check.no_content')} /></li>
-          <li><Mark value={row.profileCompleteness >= 0.6} yes={t('dash.check.profile', { pct: Math.round(row.profileCompleteness * 100) })} no={t('dash.check.profile', { pct: Math.round(row.profileCompleteness * 100) })} /></li>
+          {row.kind !== 'opd' ? (
+            <li><Mark value={row.profileCompleteness * 100 >= p.profileMin} yes={t('dash.check.profile', { pct: Math.round(row.profileCompleteness * 100), min: p.profileMin })} no={t('dash.check.profile', { pct: Math.round(row.profileCompleteness * 100), min: p.profileMin })} /></li>
+          ) : null}
         </ul>
         <h3>{t('composer.onboarding.title', { done: p.evidence.onboarding.done, total: p.evidence.onboarding.total })}</h3>
         <ul class="checklist">
