@@ -110,6 +110,9 @@ describe(`roles in writing on ${testEngine()}`, () => {
     expect(sent.headers.get('location')).toBe(`/admin/unit/bacang/kabar/${id}?bantuan=1`);
     expect(await (await op.get(`/admin/unit/bacang/kabar/${id}?bantuan=1`)).text()).toContain('Permintaan bantuan terkirim ke Pendamping Diskominfo');
 
+    const pendampingId = (await a.t.db.selectFrom('users').select('id').where('username', '=', 'pendamping').executeTakeFirstOrThrow()).id;
+    const notes = await a.t.db.selectFrom('notifications').selectAll().where('user_id', '=', pendampingId).execute();
+    expect(notes.map((n) => [n.title, n.body, n.link])).toEqual([['Kelurahan Bacang minta bantuan', 'Foto saya ditolak terus.', '/admin/pendampingan']]);
     const list = await (await pendamping.get('/admin/pendampingan')).text();
     expect(list).toContain('1 minta bantuan');
     expect(list).toContain('Foto saya ditolak terus.');

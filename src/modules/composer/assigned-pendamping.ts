@@ -7,14 +7,19 @@ import type { DB } from '../../db/schema/index.js';
  * non-admins, and this needs only display names of active users.
  */
 export async function assignedPendamping(db: Kysely<DB>, unitId: string): Promise<string[]> {
+  return (await assignedPendampingUsers(db, unitId)).map((u) => u.name);
+}
+
+/** The same, with user ids, to notify them. */
+export async function assignedPendampingUsers(db: Kysely<DB>, unitId: string): Promise<{ id: string; name: string }[]> {
   const rows = await db
     .selectFrom('users')
     .innerJoin('user_units', 'user_units.user_id', 'users.id')
-    .select('users.display_name')
+    .select(['users.id', 'users.display_name'])
     .where('user_units.unit_id', '=', unitId)
     .where('users.role', '=', 'pendamping')
     .where('users.status', '=', 'active')
     .orderBy('users.display_name')
     .execute();
-  return rows.map((r) => r.display_name);
+  return rows.map((r) => ({ id: r.id, name: r.display_name }));
 }

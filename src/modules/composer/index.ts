@@ -24,4 +24,4 @@ export { broadcastContentIds } from './broadcast-ids.js';
 export { cardMaker } from './make-card-media.js';
 export { buildPreviews, type PlatformPreview } from './preview.js';
 export { chosenChannels, captionPlatformOf } from './channel-variants.js';
-export { assignedPendamping } from './assigned-pendamping.js';
+export { assignedPendamping, assignedPendampingUsers } from './assigned-pendamping.js';

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { can } from '../../../modules/accounts/index.js';
-import { answerHelp, assignedPendamping, getDraft, pendampingOverview, requestHelp, setApprovalRequired } from '../../../modules/composer/index.js';
+import { answerHelp, assignedPendamping, assignedPendampingUsers, getDraft, pendampingOverview, requestHelp, setApprovalRequired } from '../../../modules/composer/index.js';
+import { inAppNotifier } from '../../../modules/reminders/index.js';
 import { formatDateTime, t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
@@ -53,7 +54,18 @@ export function assistRoutes(deps: AppDeps): Hono<AppEnv> {
     const draftId = typeof body.draf === 'string' && body.draf ? body.draf : null;
     const r = await requestHelp(deps, { actor, unit, draftId, message: typeof body.message === 'string' ? body.message : '' });
     if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c) : c.redirect(homeUrl(unit.slug, 'draft_gone'), 303);
-    const names = await assignedPendamping(deps.db, unit.id);
+    const helpers = await assignedPendampingUsers(deps.db, unit.id);
+    // Also a notification in their "Notifikasi saya", so the request is seen without looking.
+    const notifier = inAppNotifier(deps.db, deps.clock);
+    for (const h of helpers) {
+      const sent = await notifier.send({
+        to: h.id,
+        recipientUserId: h.id,
+        message: { template: 'help_request' as never, params: [], subject: t('composer.notify.help_title', { unit: unit.name }), text: r.value.message, link: '/admin/pendampingan', unitId: unit.id },
+      });
+      if (!sent.ok) c.get('logger').warn({ unit: unit.slug }, 'help request notification not stored');
+    }
+    const names = helpers.map((h) => h.name);
     const text = t('composer.flash.help_sent', { names: names.length ? names.join(', ') : 'Admin Diskominfo' });
     // Back where they were, with the confirmation on the page they return to.
     if (draftId) return c.redirect(`${draftUrl(unit.slug, draftId)}?bantuan=1`, 303);
