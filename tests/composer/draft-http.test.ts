@@ -149,4 +149,22 @@ describe(`composer drafts over HTTP on ${testEngine()}`, () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
   });
+
+  it('"foto yang sudah ada": the unit’s library adds an earlier photo with its description; other units’ photos are not offered', async () => {
+    const earlier = await newDraft(op, 'bacang');
+    const up = (await (await uploadPhoto(a, op, 'bacang', earlier, await noisyPhoto(700, 500), 'kantor.jpg')).json()) as any;
+    await autosave(a, op, 'bacang', earlier, { photos_shown: '1', photo: up.mediaId, [`alt:${up.mediaId}`]: 'Kantor lurah' });
+    const opGabek = await a.loginAs('operator.gabek-satu');
+    const theirDraft = await newDraft(opGabek, 'gabek-satu');
+    const theirs = (await (await uploadPhoto(a, opGabek, 'gabek-satu', theirDraft, await noisyPhoto(640, 480), 'gabek.jpg')).json()) as any;
+
+    const id = await newDraft(op, 'bacang');
+    const page = await (await op.get(`/admin/unit/bacang/kabar/${id}/galeri`)).text();
+    expect(page).toContain(`value="${up.mediaId}"`);
+    expect(page).not.toContain(theirs.mediaId);
+    expect((await op.post(`/admin/unit/bacang/kabar/${id}/galeri`, { media: theirs.mediaId })).status).toBe(303);
+    expect((await getDraft(a.t.db, bacang, id))!.photos).toEqual([]);
+    await op.post(`/admin/unit/bacang/kabar/${id}/galeri`, { media: up.mediaId });
+    expect((await getDraft(a.t.db, bacang, id))!.photos).toEqual([{ mediaId: up.mediaId, alt: 'Kantor lurah' }]);
+  });
 });

@@ -63,6 +63,8 @@ export const ROUTES: RouteRule[] = [
   { method: 'POST', route: '/admin/unit/:slug/kabar/:id', params: { id: '$draft' }, form: { action: 'save' }, expect: unitItemWrite },
   { method: 'POST', route: '/admin/unit/:slug/kabar/:id/foto', params: { id: '$draft' }, form: {}, expect: unitItemWrite },
   { method: 'POST', route: '/admin/unit/:slug/kabar/:id/simpan', params: { id: '$draft' }, form: { title: 'x' }, expect: unitItemWrite },
+  { method: 'GET', route: '/admin/unit/:slug/kabar/:id/galeri', params: { id: '$draft' }, expect: { own: unitWrite.own, other: { ...unitWrite.other, admin: 'missing' } } },
+  { method: 'POST', route: '/admin/unit/:slug/kabar/:id/galeri', params: { id: '$draft' }, form: { media: 'none' }, expect: unitItemWrite },
   { method: 'GET', route: '/admin/unit/:slug/bantuan', expect: unitWrite },
   { method: 'POST', route: '/admin/unit/:slug/bantuan', form: { message: 'tolong' }, expect: unitWrite },
   {

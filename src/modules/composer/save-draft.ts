@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getMedia } from '../media/index.js';
+import { getMedia, updateMediaAlt } from '../media/index.js';
 import { limitsFor } from '../publishing-captions/index.js';
 import { iso } from '../../shared/clock.js';
 import { type Result, err, ok } from '../../shared/result.js';
@@ -80,6 +80,14 @@ export async function saveDraft(
   if (p.step !== undefined) patch.step = p.step;
 
   await draftRepo.update(deps.db, args.unitId, args.draftId, patch);
+  // A description typed here becomes the library's description too (when it had none), so the
+  // photo keeps it when it is reused in a later post.
+  for (const ph of p.photos ?? []) {
+    const alt = ph.alt.replace(/\s+/g, ' ').trim();
+    if (!alt) continue;
+    const m = await getMedia(deps.db, args.unitId, ph.mediaId);
+    if (m.ok && !m.value.alt) await updateMediaAlt(deps.db, args.unitId, ph.mediaId, alt);
+  }
   const saved = (await draftRepo.byId(deps.db, args.unitId, args.draftId))!;
   // A scheduled post that is edited keeps its website copy in step (it goes public by itself).
   if (saved.status === 'scheduled' && saved.contentId) await syncScheduledContent(deps, saved, args.userId);

@@ -142,6 +142,9 @@ export function EditorPage(p: EditorProps) {
             {t('composer.edit.add_photo')}
           </label>
           <div id="upload-progress" class="upload-progress" aria-live="polite"></div>
+          <p>
+            <a href={`${base}/galeri`}>{t('composer.library.open')}</a>
+          </p>
         </fieldset>
 
         <fieldset data-step="saluran">

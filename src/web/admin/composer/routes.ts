@@ -5,6 +5,7 @@ import { assistRoutes } from './assist-routes.js';
 import { broadcastRoutes } from './broadcast-routes.js';
 import { editorRoutes } from './editor-routes.js';
 import { guideRoutes } from './guide-routes.js';
+import { libraryRoutes } from './library-routes.js';
 import { mediaFileRoutes } from './media-files-route.js';
 import { uploadRoutes } from './upload-route.js';
 import { writeRoutes } from './write-routes.js';
@@ -15,6 +16,7 @@ export function composerRoutes(deps: AppDeps): Hono<AppEnv> {
   app.route('/', writeRoutes(deps));
   app.route('/', uploadRoutes(deps));
   app.route('/', editorRoutes(deps));
+  app.route('/', libraryRoutes(deps));
   app.route('/', assistRoutes(deps));
   app.route('/', broadcastRoutes(deps));
   app.route('/', guideRoutes());
