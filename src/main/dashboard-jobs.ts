@@ -15,6 +15,7 @@ import { Fetcher, type MonitoringDeps, defaultRdapBase, getPresences, runChecksF
 import { createNotifiers, ensureDefaultReminderRules, runReminders } from '../modules/reminders/index.js';
 import { unitRepository } from '../modules/units/index.js';
 import type { WorkerDeps } from './worker.js';
+import { registeredAccountsSource } from '../modules/channels/index.js';
 
 // Jobs of the dashboard, reminders and the admin's "periksa ulang" (issue 7). Handlers only
 // call use cases, each safe to run twice: the reminder ledger sends a reminder once, the rapor
@@ -59,7 +60,7 @@ export async function registerDashboardJobs(deps: WorkerDeps): Promise<void> {
   // ports; these adapters are the content and channels modules' sides of them.
   const broadcastIds = (unitId: string) => broadcastContentIds(db, [unitId]);
   // Verdicts apply the whole rule, profile completeness included (kelurahan only).
-  const compliance = { clock, profile: profileCompletenessSource(db) };
+  const compliance = { clock, profile: profileCompletenessSource(db), accounts: registeredAccountsSource(db) };
   const monitoring: MonitoringDeps = {
     fetcher: new Fetcher({ contactUrl: `${config.publicUrl}/tentang-pemantauan` }),
     clock,

@@ -6,6 +6,7 @@ import { Fetcher, InMemoryOwnContent, InMemorySocialActivity, registerPresence, 
 import { getSectionForUnits, updateProfileSection } from '../../modules/profile/index.js';
 import { addOpd, unitRepository } from '../../modules/units/index.js';
 import type { Clock } from '../../shared/clock.js';
+import { registeredAccountsSource } from '../../modules/channels/index.js';
 
 // Monitoring history for `npm start` in demo mode, so the pimpinan dashboard opens on twelve
 // realistic weeks instead of an empty grid. Nothing is written around the engine: posts are fed
@@ -145,7 +146,7 @@ export async function seedMonitoringDemo(db: Kysely<DB>, clock: Clock, o: { regi
       for (const id of ids) {
         await runChecksForUnit(db, { fetcher, clock: at, rdapBaseFor: () => fleet?.rdapBase ?? null, ownContent: own, social, retries: 0, retryDelayMs: 0 }, id);
       }
-      await evaluatePeriod(db, { clock: { now: () => new Date(Math.min(Date.parse(p.end) + HOUR, now.getTime())) }, profile }, { region: o.region, periodKey: p.key });
+      await evaluatePeriod(db, { clock: { now: () => new Date(Math.min(Date.parse(p.end) + HOUR, now.getTime())) }, profile, accounts: registeredAccountsSource(db) }, { region: o.region, periodKey: p.key });
     }
     return { skipped: false, units: ids.length, periods: periods.length };
   } finally {

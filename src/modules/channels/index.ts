@@ -46,3 +46,4 @@ export {
   listOpenAlerts as listChannelAlerts,
 } from './channel-repo.js';
 export { channelActivitySource } from './activity-source.js';
+export { registeredAccountsSource } from './registered-accounts-source.js';

@@ -10,6 +10,7 @@ import { CsrfInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { DashStyles } from '../../dashboard/components.js';
 import { requireCityAdmin } from '../require-city-admin.js';
+import { registeredAccountsSource } from '../../../modules/channels/index.js';
 
 // Admin kota decides disputes: a unit's link to a post the checks missed (accepted with the
 // publication time admin kota saw on the platform) or a contest of a verdict (accepted with the
@@ -108,7 +109,7 @@ export function monitoringDisputeRoutes(deps: AppDeps): Hono<AppEnv> {
     const local = String(f.publishedAt ?? '');
     const publishedAt = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? new Date(Date.parse(`${local}:00Z`) - WIB).toISOString() : undefined;
     const corrected = String(f.correctedStatus ?? 'PASS');
-    const r = await decideDispute(deps.db, { clock: deps.clock, profile: profileCompletenessSource(deps.db) }, {
+    const r = await decideDispute(deps.db, { clock: deps.clock, profile: profileCompletenessSource(deps.db), accounts: registeredAccountsSource(deps.db) }, {
       region: deps.config.region,
       disputeId: String(f.disputeId ?? ''),
       accept: f.accept === '1',
