@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     console.log(`\nAkun demo (kata sandi semua: ${DEMO_PASSWORD}) — masuk di ${url}/admin`);
     const shown = booted.demoLogins.filter((l) => l.role !== 'operator' || l.username === 'operator.bacang');
     for (const l of shown) console.log(`  ${l.username.padEnd(22)} ${l.note}`);
-    console.log(`  operator.<slug>        operator untuk setiap kelurahan (${booted.demoLogins.filter((l) => l.role === 'operator').length} akun)\n`);
+    console.log(`  operator.<slug>        operator untuk setiap kelurahan/desa (${booted.demoLogins.filter((l) => l.role === 'operator').length} akun)\n`);
   }
 
   let stopping = false;

@@ -31,13 +31,15 @@ export async function ensureDemoUsers(db: Kysely<DB>, clock: Clock, region: stri
     { username: 'walikota', name: 'Wali Kota', role: 'pimpinan', unitIds: [], note: 'Pimpinan: dasbor seluruh kota, hanya baca' },
   ];
   if (firstKec) {
-    wanted.push({ username: `camat.${slugify(firstKec.name)}`, name: `Camat ${firstKec.name}`, role: 'camat', unitIds: [firstKec.id], note: `Camat: kelurahan di Kecamatan ${firstKec.name}, hanya baca` });
+    wanted.push({ username: `camat.${slugify(firstKec.name)}`, name: `Camat ${firstKec.name}`, role: 'camat', unitIds: [firstKec.id], note: `Camat: kelurahan/desa di Kecamatan ${firstKec.name}, hanya baca` });
   }
   if (pendampingUnits.length) {
     wanted.push({ username: 'pendamping', name: 'Pendamping Diskominfo', role: 'pendamping', unitIds: pendampingUnits.map((u) => u.id), note: `Pendamping: ${pendampingUnits.map((u) => u.name).join(', ')}` });
   }
   if (lurahUnit) {
-    wanted.push({ username: `lurah.${lurahUnit.slug}`, name: `Lurah ${lurahUnit.name}`, role: 'lurah', unitIds: [lurahUnit.id], note: `Lurah ${lurahUnit.name}` });
+    // In a kabupaten the head of a desa is a kepala desa; the role (and its rights) is the same.
+    const head = lurahUnit.kind === 'desa' ? 'Kepala Desa' : 'Lurah';
+    wanted.push({ username: `lurah.${lurahUnit.slug}`, name: `${head} ${lurahUnit.name}`, role: 'lurah', unitIds: [lurahUnit.id], note: `${head} ${lurahUnit.name}` });
   }
   for (const v of villages) {
     wanted.push({ username: `operator.${v.slug}`, name: `Operator ${v.name}`, role: 'operator', unitIds: [v.id], note: `Operator ${v.name}` });
