@@ -151,6 +151,12 @@ describe('journey: a first-time operator publishes a post with two photos from a
     await expect.poll(() => page.locator('#photos li.photo').count(), { timeout: 30_000 }).toBe(1);
     expect(dropped).toBe(2);
     await page.screenshot({ path: `${SHOTS}/9-foto-dikirim-ulang.png` });
+    // The library page (here it says plainly that there is nothing else yet: this draft's photo is excluded).
+    await page.getByRole('link', { name: 'Atau pilih dari foto yang sudah ada' }).click();
+    await page.waitForURL(/\/galeri$/);
+    expect(await page.content()).toContain('Belum ada foto lain');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/16-foto-yang-ada.png`, fullPage: true });
   });
 
   it('a unit with social accounts sees each platform’s preview with a live count for an edited caption, and schedules in WIB', async () => {
