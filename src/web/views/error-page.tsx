@@ -1,19 +1,9 @@
-import { raw } from 'hono/html';
-import { assetUrl } from '../assets-route.js';
+import { StaffDocument } from './staff-document.js';
 
 /** The public-facing error frame: Indonesian, no stack, a way back. */
 export function ErrorPage(p: { title: string; body: string; status: number; home?: string }) {
   return (
-    <>
-      {raw('<!DOCTYPE html>')}
-    <html lang="id">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{`${p.title} · Beranda`}</title>
-        <link rel="stylesheet" href={assetUrl('staff.css')} />
-      </head>
+    <StaffDocument title={p.title}>
       <body>
         <main class="page error-page">
           <p class="status-code">{p.status}</p>
@@ -26,7 +16,6 @@ export function ErrorPage(p: { title: string; body: string; status: number; home
           </p>
         </main>
       </body>
-    </html>
-    </>
+    </StaffDocument>
   );
 }

@@ -1,8 +1,7 @@
-import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { Actor } from '../../modules/accounts/index.js';
 import { t } from '../../i18n/index.js';
-import { assetUrl } from '../assets-route.js';
+import { StaffDocument } from './staff-document.js';
 
 export interface StaffLayoutProps {
   title: string;
@@ -17,16 +16,7 @@ export interface StaffLayoutProps {
 /** The staff area's frame: phone-first, large text and touch targets, one main action per screen. */
 export function StaffLayout(p: StaffLayoutProps) {
   return (
-    <>
-      {raw('<!DOCTYPE html>')}
-    <html lang="id">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{`${p.title} · Beranda`}</title>
-        <link rel="stylesheet" href={assetUrl('staff.css')} />
-      </head>
+    <StaffDocument title={p.title}>
       <body>
         <header class="bar">
           <a class="brand" href="/admin">Beranda</a>
@@ -52,8 +42,7 @@ export function StaffLayout(p: StaffLayoutProps) {
         </main>
         {p.actor ? <StaffNav actor={p.actor} /> : null}
       </body>
-    </html>
-    </>
+    </StaffDocument>
   );
 }
 
