@@ -4,6 +4,7 @@ import { contentRepository } from '../../modules/content/index.js';
 import { getMedia, pickVariant } from '../../modules/media/index.js';
 import type { MediaItem } from '../../modules/media/index.js';
 import { type Profile, getProfile } from '../../modules/profile/index.js';
+import { type UnitServiceView, listUnitServices } from '../../modules/services/index.js';
 import { type UnitRow, findUnitById, findUnitBySlug } from '../../modules/units/index.js';
 import type { Clock } from '../../shared/clock.js';
 import type { PictureData } from '../views/site/components.js';
@@ -29,6 +30,8 @@ export interface UnitCtx {
   links: SiteLinks;
   chrome: Chrome;
   now: Date;
+  /** The unit's layanan (city catalogue with its adjustments), read once per memo lifetime. */
+  services: () => Promise<UnitServiceView[]>;
 }
 
 const KIND_LABEL: Record<string, string> = {
@@ -52,10 +55,11 @@ export async function cityName(deps: SiteDeps): Promise<string> {
   return root?.name ?? 'Kota';
 }
 
-// Unit rows, the city name and the profile change rarely but are needed by every page, so a
-// render (page cache off or missed) reads them from a short-lived memo instead of 5 queries.
-// A publish or profile save drops the unit at once (invalidateUnit); the TTL covers changes
-// made outside this process.
+// Unit rows, the city name, the profile and the unit's layanan change rarely but are needed by
+// most pages, so a render (page cache off or missed) reads them from a short-lived memo instead
+// of 5 queries plus a parse of the whole service catalogue (the largest single cost of a beranda
+// render). A publish, profile save or service adjustment drops the unit at once
+// (invalidateUnit); the TTL covers changes made outside this process.
 const MEMO_TTL_MS = 30_000;
 interface UnitMemo {
   at: number;
@@ -65,6 +69,8 @@ interface UnitMemo {
   demo: boolean;
   profile: Profile;
   updatedAt: string | null;
+  /** Filled on first use: not every page shows services. */
+  services?: Promise<UnitServiceView[]>;
 }
 // One memo per database handle, so two apps in one process (tests) never share unit rows.
 const memos = new WeakMap<object, Map<string, UnitMemo>>();
@@ -102,6 +108,14 @@ async function unitData(deps: SiteDeps, slug: string): Promise<UnitMemo | null> 
 export async function loadUnitCtx(deps: SiteDeps, slug: string, mode: RoutingMode, now: Date): Promise<UnitCtx | null> {
   const data = await unitData(deps, slug);
   if (!data) return null;
+  const services = () => {
+    const p = (data.services ??= listUnitServices(deps.db, data.unit.id));
+    // A failed read is not remembered: the next page tries again.
+    p.catch(() => {
+      if (data.services === p) data.services = undefined;
+    });
+    return p;
+  };
   const { unit, parent, city, demo, profile, updatedAt } = data;
   const links = unitLinks(deps.config, unit.slug, mode);
   const settings = parseSettings(unit.settings);
@@ -120,7 +134,7 @@ export async function loadUnitCtx(deps: SiteDeps, slug: string, mode: RoutingMod
     isDemo: unit.is_demo === 1 || demo,
     searchAction: links.href('/cari'),
   };
-  return { deps, unit, parent, cityName: city, profile, profileUpdatedAt: updatedAt, links, chrome, now };
+  return { deps, unit, parent, cityName: city, profile, profileUpdatedAt: updatedAt, links, chrome, now, services };
 }
 
 export function portalChrome(deps: SiteDeps, city: string): Chrome {

@@ -1,5 +1,4 @@
 import { listPublicContent, listUpcomingAgenda } from '../../modules/content/index.js';
-import { listUnitServices } from '../../modules/services/index.js';
 import { CardGrid, Empty } from '../views/site/components.js';
 import { fmtEvent, t } from '../views/site/i18n.js';
 import { Layout, waLink } from '../views/site/layout.js';
@@ -18,7 +17,7 @@ export async function homePage(ctx: UnitCtx): Promise<Rendered> {
     listPublicContent(db, { unitIds: [ctx.unit.id], kinds: ['berita'], now: ctx.now, perPage: 4, count: false }),
     listPublicContent(db, { unitIds: [ctx.unit.id], kinds: ['pengumuman'], now: ctx.now, perPage: 3, count: false }),
     listUpcomingAgenda(db, { unitIds: [ctx.unit.id], now: ctx.now, limit: 3 }),
-    listUnitServices(db, ctx.unit.id),
+    ctx.services(),
   ]);
   const p = ctx.profile;
   const name = unitTitle(ctx.unit);

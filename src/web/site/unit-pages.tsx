@@ -1,5 +1,4 @@
 import { getPublicGallery, listPublicDocuments, listPublicGalleries, KIP_CATEGORIES } from '../../modules/content/index.js';
-import { getUnitService, listUnitServices } from '../../modules/services/index.js';
 import { searchContent } from '../../db/search.js';
 import { CardGrid, Crumbs, Empty, Picture } from '../views/site/components.js';
 import { type SiteKey, fmtDate, t } from '../views/site/i18n.js';
@@ -13,7 +12,7 @@ import { type Rendered, html } from './render.js';
 const home = (ctx: UnitCtx): [string, string] => [t('site.nav.home'), ctx.links.href('/')];
 
 export async function servicesPage(ctx: UnitCtx): Promise<Rendered> {
-  const services = (await listUnitServices(ctx.deps.db, ctx.unit.id)).filter((s) => s.enabled);
+  const services = (await ctx.services()).filter((s) => s.enabled);
   return html(
     <Layout meta={{ title: t('site.layanan.title'), description: t('site.layanan.intro'), canonical: ctx.links.canonical('/layanan') }} chrome={{ ...ctx.chrome, active: 'layanan' }}>
       <Crumbs items={[home(ctx), [t('site.layanan.title'), null]]} />
@@ -33,9 +32,9 @@ export async function servicesPage(ctx: UnitCtx): Promise<Rendered> {
 }
 
 export async function serviceDetailPage(ctx: UnitCtx, code: string): Promise<Rendered | null> {
-  const r = await getUnitService(ctx.deps.db, ctx.unit.id, code);
-  if (!r.ok) return null;
-  const s = r.value;
+  // Same rule as getUnitService (an enabled service of this unit), from the unit's memo.
+  const s = (await ctx.services()).find((x) => x.code === code && x.enabled);
+  if (!s) return null;
   const wa = ctx.profile.identitas.whatsapp;
   return html(
     <Layout meta={{ title: s.name, description: s.summary || s.name, canonical: ctx.links.canonical(`/layanan/${s.code}`) }} chrome={{ ...ctx.chrome, active: 'layanan' }}>

@@ -1,6 +1,5 @@
 import { listPublicContent } from '../../modules/content/index.js';
 import { contentRepository } from '../../modules/content/index.js';
-import { listUnitServices } from '../../modules/services/index.js';
 import { listUnitTree, type UnitRow } from '../../modules/units/index.js';
 import { t } from '../views/site/i18n.js';
 import { KIND_PATH } from './content-pages.js';
@@ -91,7 +90,7 @@ export async function unitSitemap(ctx: UnitCtx): Promise<Rendered> {
   const fixed = ['/', '/profil', ...PROFILE_PAGES.map((p) => `/profil/${p}`), '/berita', '/pengumuman', '/agenda', '/galeri', '/layanan', '/informasi-publik', '/kontak'];
   const [items, services, galleries] = await Promise.all([
     contentRepository.listPublic(ctx.deps.db, { unitIds: [ctx.unit.id], now: ctx.now.toISOString(), limit: 45_000 }),
-    listUnitServices(ctx.deps.db, ctx.unit.id),
+    ctx.services(),
     contentRepository.listPublicGalleries(ctx.deps.db, ctx.unit.id, ctx.now.toISOString(), 1000),
   ]);
   const urls: SitemapEntry[] = [
