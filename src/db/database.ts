@@ -39,7 +39,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     native.pragma('foreign_keys = ON');
     native.pragma('busy_timeout = 5000');
     native.pragma('synchronous = NORMAL');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: native }) });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(native) }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
 
@@ -54,6 +54,29 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     throw new DatabaseUnreachableError(redact(config.url), error);
   }
   return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/**
+ * Kysely's SQLite driver prepares every query afresh; compiling the same SQL text again costs
+ * more than running it on a small table. Keeping the prepared statements by SQL text (bounded,
+ * since ad-hoc SQL such as search terms can vary) roughly halves the database time of a page.
+ * Safe because better-sqlite3 re-prepares a statement itself after a schema change, and the
+ * driver runs one query at a time on its single connection.
+ */
+function withStatementCache(native: SqliteDatabase.Database, max = 1000) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => native.close(),
+    prepare(sqlText: string) {
+      let stmt = cache.get(sqlText);
+      if (!stmt) {
+        stmt = native.prepare(sqlText);
+        if (cache.size >= max) cache.clear();
+        cache.set(sqlText, stmt);
+      }
+      return stmt;
+    },
+  };
 }
 
 /** Hides the password of a connection URL for messages and logs. */
