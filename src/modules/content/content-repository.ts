@@ -11,10 +11,15 @@ export type GalleryRow = Selectable<DB['galleries']>;
 export type PhotoRow = Selectable<DB['gallery_photos']>;
 export type DocumentRow = Selectable<DB['public_documents']>;
 
-const PUBLIC_COLUMNS = [
-  'id', 'unit_id', 'kind', 'slug', 'title', 'summary', 'body_html', 'cover_media_id', 'cover_alt', 'author_name',
-  'status', 'publish_at', 'event_start', 'event_end', 'event_place', 'is_demo', 'created_at', 'updated_at', 'created_by', 'search_text',
+// Lists (beranda, index pages, feeds, sitemaps) never show the body; leaving it and the search
+// text out keeps a list query from copying kilobytes per row into JavaScript strings.
+const LIST_COLUMNS = [
+  'id', 'unit_id', 'kind', 'slug', 'title', 'summary', 'cover_media_id', 'cover_alt', 'author_name',
+  'status', 'publish_at', 'event_start', 'event_end', 'event_place', 'is_demo', 'created_at', 'updated_at', 'created_by',
 ] as const;
+const PUBLIC_COLUMNS = [...LIST_COLUMNS, 'body_html', 'search_text'] as const;
+
+export type ContentListRow = Omit<ContentRow, 'body_html' | 'search_text'>;
 
 export interface PublicQuery {
   unitIds?: string[];
@@ -44,13 +49,17 @@ function publicBase(db: Kysely<DB>, q: Omit<PublicQuery, 'limit' | 'offset'>) {
 }
 
 export const contentRepository = {
-  async listPublic(db: Kysely<DB>, q: PublicQuery): Promise<ContentRow[]> {
-    let query = publicBase(db, q).select(PUBLIC_COLUMNS);
+  async listPublic(db: Kysely<DB>, q: PublicQuery): Promise<ContentListRow[]> {
+    let query = publicBase(db, q).select(LIST_COLUMNS);
     query = q.upcomingFrom
       ? query.orderBy('event_start', 'asc').orderBy('id', 'asc')
       : query.orderBy('publish_at', 'desc').orderBy('id', 'desc');
     return query.limit(q.limit).offset(q.offset ?? 0).execute();
   },
+
+  /** Like listPublic, newest first, with the body (for activity counting, which reads the text). */
+  listPublicWithBody: (db: Kysely<DB>, q: PublicQuery): Promise<ContentRow[]> =>
+    publicBase(db, q).select(PUBLIC_COLUMNS).orderBy('publish_at', 'desc').orderBy('id', 'desc').limit(q.limit).offset(q.offset ?? 0).execute(),
 
   async countPublic(db: Kysely<DB>, q: Omit<PublicQuery, 'limit' | 'offset'>): Promise<number> {
     const r = await publicBase(db, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();

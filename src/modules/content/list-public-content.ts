@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import type { ContentKind } from '../../db/schema/site.js';
-import { type ContentRow, contentRepository } from './content-repository.js';
+import { type ContentListRow, contentRepository } from './content-repository.js';
 
 export interface ContentPage {
-  items: ContentRow[];
+  items: ContentListRow[];
   total: number;
   page: number;
   pages: number;

@@ -16,7 +16,7 @@ export function ownContentSource(
     async listPublished(unitId, from, to) {
       const base = await opts.siteUrlOf(unitId);
       if (!base) return [];
-      const rows = await contentRepository.listPublic(db, { unitIds: [unitId], kinds: ['berita', 'pengumuman', 'agenda'], now: to, limit: 500 });
+      const rows = await contentRepository.listPublicWithBody(db, { unitIds: [unitId], kinds: ['berita', 'pengumuman', 'agenda'], now: to, limit: 500 });
       const broadcasts = (await opts.broadcastIds?.(unitId)) ?? new Set<string>();
       return rows
         .filter((r) => r.publish_at !== null && r.publish_at >= from && r.publish_at < to)

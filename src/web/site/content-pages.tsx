@@ -1,5 +1,5 @@
 import type { ContentKind } from '../../db/schema/site.js';
-import { type ContentRow, getPublicContent, listPublicContent } from '../../modules/content/index.js';
+import { type ContentListRow, getPublicContent, listPublicContent } from '../../modules/content/index.js';
 import { CardGrid, type CardItem, Crumbs, Empty, Pager, Picture, SafeHtml } from '../views/site/components.js';
 import { type SiteKey, fmtDate, fmtDayDate, fmtTime, t } from '../views/site/i18n.js';
 import { Layout } from '../views/site/layout.js';
@@ -11,7 +11,7 @@ import { eventLd, governmentOrganization, newsArticle } from './seo/json-ld.js';
 
 export const KIND_PATH: Record<ContentKind, string> = { berita: 'berita', pengumuman: 'pengumuman', agenda: 'agenda', halaman: 'halaman' };
 
-export function cardOf(ctx: Pick<UnitCtx, 'links'>, row: ContentRow, extra: Partial<CardItem> = {}): CardItem {
+export function cardOf(ctx: Pick<UnitCtx, 'links'>, row: ContentListRow, extra: Partial<CardItem> = {}): CardItem {
   return {
     title: row.title,
     href: ctx.links.href(`/${KIND_PATH[row.kind]}/${row.slug}`),

@@ -18,9 +18,25 @@ const shortFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB, day: 'numeric
 const eventFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 const numFmt = new Intl.NumberFormat('id-ID');
 
-export const fmtDate = (iso: string | Date) => dateFmt.format(new Date(iso));
-export const fmtDayDate = (iso: string | Date) => dayDateFmt.format(new Date(iso));
-export const fmtTime = (iso: string | Date) => `${timeFmt.format(new Date(iso)).replace('.', ':')} WIB`;
-export const fmtShort = (iso: string | Date) => shortFmt.format(new Date(iso));
-export const fmtEvent = (iso: string | Date) => eventFmt.format(new Date(iso));
+// A page formats the same publish times again and again, and Intl formatting is the costliest
+// step of rendering a list; remember recent results (bounded) per formatter.
+function memo(format: (d: Date) => string): (iso: string | Date) => string {
+  const seen = new Map<string, string>();
+  return (iso) => {
+    const key = typeof iso === 'string' ? iso : iso.toISOString();
+    let out = seen.get(key);
+    if (out === undefined) {
+      out = format(new Date(key));
+      if (seen.size >= 2000) seen.clear();
+      seen.set(key, out);
+    }
+    return out;
+  };
+}
+
+export const fmtDate = memo((d) => dateFmt.format(d));
+export const fmtDayDate = memo((d) => dayDateFmt.format(d));
+export const fmtTime = memo((d) => `${timeFmt.format(d).replace('.', ':')} WIB`);
+export const fmtShort = memo((d) => shortFmt.format(d));
+export const fmtEvent = memo((d) => eventFmt.format(d));
 export const fmtNum = (n: number) => numFmt.format(n);
