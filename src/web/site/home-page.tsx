@@ -1,4 +1,5 @@
 import { listPublicContent, listUpcomingAgenda } from '../../modules/content/index.js';
+import { provinceNameOf } from '../../modules/units/index.js';
 import { CardGrid, Empty } from '../views/site/components.js';
 import { fmtEvent, t } from '../views/site/i18n.js';
 import { Layout, waLink } from '../views/site/layout.js';
@@ -44,7 +45,7 @@ export async function homePage(ctx: UnitCtx): Promise<Rendered> {
             address: i.alamatKantor,
             postalCode: i.kodePos,
             locality: ctx.cityName,
-            region: 'Kepulauan Bangka Belitung',
+            region: provinceNameOf(ctx.deps.config.region),
             telephone: i.telepon,
             email: i.email,
             parentName: ctx.parent ? unitTitle(ctx.parent) : undefined,
