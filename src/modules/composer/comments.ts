@@ -29,3 +29,21 @@ export async function recordComment(
 
 export const listComments = (db: Kysely<DB>, unitId: string, draftId: string) =>
   db.selectFrom('composer_comments').selectAll().where('unit_id', '=', unitId).where('draft_id', '=', draftId).orderBy('created_at').orderBy('id').execute();
+
+/** Who last sent the draft for a decision ("Kirim ke Lurah"), if anyone did. */
+export async function lastSubmitterId(db: Kysely<DB>, unitId: string, draftId: string): Promise<string | null> {
+  const r = await db
+    .selectFrom('composer_comments')
+    .select('author_id')
+    .where('unit_id', '=', unitId)
+    .where('draft_id', '=', draftId)
+    .where('kind', '=', 'submitted')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return r?.author_id ?? null;
+}
+
+/** With a discarded draft, its conversation goes too. */
+export const deleteComments = (db: Kysely<DB>, unitId: string, draftId: string) =>
+  db.deleteFrom('composer_comments').where('unit_id', '=', unitId).where('draft_id', '=', draftId).execute();

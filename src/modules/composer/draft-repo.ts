@@ -99,6 +99,14 @@ export const draftRepo = {
     return Number(r.numUpdatedRows) > 0;
   },
 
+  /** Deletes a draft of the unit; `onlyIf` makes it conditional on the current status. */
+  async delete(db: Kysely<DB>, unitId: string, id: string, onlyIf?: DraftStatus[]): Promise<boolean> {
+    let q = db.deleteFrom('composer_drafts').where('unit_id', '=', unitId).where('id', '=', id);
+    if (onlyIf) q = q.where('status', 'in', onlyIf);
+    const r = await q.executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  },
+
   async listByUnit(db: Kysely<DB>, unitId: string, statuses: DraftStatus[], limit = 50): Promise<Draft[]> {
     const rows = await db
       .selectFrom('composer_drafts')

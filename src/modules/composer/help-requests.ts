@@ -82,3 +82,7 @@ export const openHelpRequests = (db: Kysely<DB>, unitIds: string[]) =>
   unitIds.length === 0
     ? Promise.resolve([] as HelpRequestRow[])
     : db.selectFrom('help_requests').selectAll().where('unit_id', 'in', unitIds).where('status', '=', 'open').orderBy('created_at').execute();
+
+/** Help requests about a draft that was discarded: nothing is left to help with. */
+export const deleteHelpRequestsOf = (db: Kysely<DB>, unitId: string, draftId: string) =>
+  db.deleteFrom('help_requests').where('unit_id', '=', unitId).where('draft_id', '=', draftId).execute();

@@ -12,6 +12,7 @@ export { publishDraft, type PublishDraftError } from './publish-draft.js';
 export { scheduleDraft, cancelSchedule, wibToIso, isoToWib, type ScheduleError, MIN_LEAD_MS } from './schedule-draft.js';
 export { publishDue, LATE_AFTER_MS, type PublishDueReport } from './publish-due.js';
 export { submitDraft } from './submit-draft.js';
+export { discardDraft, discardCheck, discardRefusal, DISCARDABLE, type DiscardError } from './discard-draft.js';
 export { approveDraft, returnDraft } from './decide-draft.js';
 export { commentOnDraft } from './comment-on-draft.js';
 export { listComments, type CommentRow } from './comments.js';
