@@ -11,6 +11,7 @@ const ACTION_LABEL: Record<string, string> = {
   'password.change': 'Ganti kata sandi', 'password.reset': 'Atur ulang kata sandi', 'user.create': 'Pengguna dibuat',
   'user.update': 'Pengguna diubah', 'user.disable': 'Akun dinonaktifkan', 'user.enable': 'Akun diaktifkan', 'user.unlock': 'Kunci dibuka',
   'unit.create': 'Unit ditambahkan', 'unit.import': 'Impor unit', 'access.denied': 'Akses ditolak',
+  'composer.draft.discard': 'Draf kabar dihapus',
 };
 
 export function auditRoutes(deps: AppDeps): Hono<AppEnv> {

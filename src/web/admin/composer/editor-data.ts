@@ -5,6 +5,7 @@ import {
   approvalRequired,
   buildPreviews,
   chosenChannels,
+  discardRefusal,
   listComments,
   templateInfo,
   writerPowers,
@@ -37,16 +38,20 @@ export async function editorProps(deps: AppDeps, c: Context<AppEnv>, draft: Draf
     photos.push({ mediaId: ph.mediaId, alt: ph.alt, thumb: thumbOf(m.value), width: m.value.width, height: m.value.height });
   }
   const link = await postLink(deps, unit.slug, draft);
+  const powers = writerPowers(actor, unit, await approvalRequired(deps.db, unit.id));
+  const comments = await listComments(deps.db, unit.id, draft.id);
+  const submitter = [...comments].reverse().find((c) => c.kind === 'submitted')?.author_id ?? null;
   return {
     actor,
     unit,
     csrf: c.get('csrfToken'),
     draft,
-    powers: writerPowers(actor, unit, await approvalRequired(deps.db, unit.id)),
+    powers,
     channels,
     photos,
     previews: buildPreviews({ draft, chosen, firstPhoto: first, link }),
-    comments: await listComments(deps.db, unit.id, draft.id),
+    comments,
+    canDiscard: discardRefusal(draft, actor.id, powers.canEdit, submitter) === null,
     errors: [],
     now: deps.clock.now(),
     ...extra,

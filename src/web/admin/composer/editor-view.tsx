@@ -6,7 +6,7 @@ import { formatDateTime, t } from '../../../i18n/index.js';
 import { assetUrl } from '../../assets-route.js';
 import { CsrfInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
-import { draftUrl, savedWhen } from './paths.js';
+import { discardUrl, draftUrl, savedWhen } from './paths.js';
 
 const PLATFORM: Record<string, string> = { facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube', x: 'X', whatsapp_channel: 'Saluran WhatsApp' };
 
@@ -28,6 +28,8 @@ export interface EditorProps {
   photos: EditorPhoto[];
   previews: PlatformPreview[];
   comments: CommentRow[];
+  /** "Hapus draf" is offered (not published or scheduled, and not someone else's submission). */
+  canDiscard: boolean;
   errors: string[];
   /** What the user typed for the schedule, kept after a refused submit. */
   scheduleValue?: string;
@@ -230,6 +232,13 @@ export function EditorPage(p: EditorProps) {
           <p>
             <a href={`/admin/unit/${p.unit.slug}/bantuan?draf=${d.id}`}>{t('composer.edit.help')}</a>
           </p>
+          {p.canDiscard ? (
+            <p>
+              <a class="button secondary danger-outline" href={discardUrl(p.unit.slug, d.id)}>
+                {t('composer.discard.link')}
+              </a>
+            </p>
+          ) : null}
         </div>
       </form>
 

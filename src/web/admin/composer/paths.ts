@@ -4,9 +4,10 @@ import type { UnitDrafts } from '../../../modules/composer/index.js';
 import type { AppDeps } from '../../deps.js';
 
 export const draftUrl = (slug: string, id: string) => `/admin/unit/${slug}/kabar/${id}`;
+export const discardUrl = (slug: string, id: string, fromHome = false) => `/admin/unit/${slug}/kabar/${id}/hapus${fromHome ? '?dari=beranda' : ''}`;
 export const homeUrl = (slug: string, code?: string) => `/admin/unit/${slug}${code ? `?pesan=${code}` : ''}`;
 
-const SIMPLE = new Set(['saved', 'cancelled', 'submitted', 'submitted_pendamping', 'returned', 'comment', 'help_answered', 'approval_on', 'approval_off', 'draft_gone']);
+const SIMPLE = new Set(['saved', 'cancelled', 'submitted', 'submitted_pendamping', 'returned', 'comment', 'help_answered', 'approval_on', 'approval_off', 'draft_gone', 'discarded']);
 
 /** The sentence for a "?pesan=" code on the unit home. */
 export function homeFlash(code: string, _deps: AppDeps, lists: UnitDrafts): { kind: 'ok' | 'error' | 'info'; text: string } | null {

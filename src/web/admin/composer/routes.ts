@@ -3,6 +3,7 @@ import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { assistRoutes } from './assist-routes.js';
 import { broadcastRoutes } from './broadcast-routes.js';
+import { discardRoutes } from './discard-routes.js';
 import { editorRoutes } from './editor-routes.js';
 import { guideRoutes } from './guide-routes.js';
 import { libraryRoutes } from './library-routes.js';
@@ -16,6 +17,7 @@ export function composerRoutes(deps: AppDeps): Hono<AppEnv> {
   app.route('/', writeRoutes(deps));
   app.route('/', uploadRoutes(deps));
   app.route('/', editorRoutes(deps));
+  app.route('/', discardRoutes(deps));
   app.route('/', libraryRoutes(deps));
   app.route('/', assistRoutes(deps));
   app.route('/', broadcastRoutes(deps));

@@ -9,7 +9,7 @@ import { StaffLayout } from '../../views/staff-layout.js';
 import { CsrfInput } from '../../views/form.js';
 import { flashCode } from './composer-deps.js';
 import { ReconnectWarning } from '../channels/reconnect-warning.js';
-import { draftUrl, homeFlash } from './paths.js';
+import { discardUrl, draftUrl, homeFlash } from './paths.js';
 
 const KIND_LABEL: Record<string, string> = { kelurahan: 'Kelurahan', desa: 'Desa', kecamatan: 'Kecamatan', opd: 'OPD', kota: 'Kota', kabupaten: 'Kabupaten' };
 const PLATFORM: Record<string, string> = { facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube', x: 'X', whatsapp_channel: 'Saluran WhatsApp' };
@@ -69,7 +69,7 @@ export function unitHome(deps: AppDeps) {
         {powers.canEdit ? (
           <section>
             <h2>{t('composer.home.drafts')}</h2>
-            {lists.drafts.length === 0 ? <p class="muted">{t('composer.home.nothing')}</p> : <DraftList slug={slug} drafts={lists.drafts} action={t('composer.home.continue')} />}
+            {lists.drafts.length === 0 ? <p class="muted">{t('composer.home.nothing')}</p> : <DraftList slug={slug} drafts={lists.drafts} action={t('composer.home.continue')} discard />}
           </section>
         ) : null}
 
@@ -147,7 +147,8 @@ export function unitHome(deps: AppDeps) {
   };
 }
 
-function DraftList(p: { slug: string; drafts: Draft[]; action: string }) {
+/** `discard`: each draft also offers "Hapus draf" (only for the list of unfinished drafts). */
+function DraftList(p: { slug: string; drafts: Draft[]; action: string; discard?: boolean }) {
   return (
     <ul class="draft-list">
       {p.drafts.map((d) => (
@@ -156,9 +157,16 @@ function DraftList(p: { slug: string; drafts: Draft[]; action: string }) {
           <span class="meta">
             {t(`composer.tpl.${d.template}`)} · {d.status === 'returned' ? t('composer.home.returned') : t('composer.home.saved_at', { time: formatDateTime(d.updatedAt) })}
           </span>
-          <a class="button secondary" href={draftUrl(p.slug, d.id)}>
-            {p.action}
-          </a>
+          <div class="draft-actions">
+            <a class="button secondary" href={draftUrl(p.slug, d.id)}>
+              {p.action}
+            </a>
+            {p.discard ? (
+              <a class="button secondary danger-outline" href={discardUrl(p.slug, d.id, true)} aria-label={`${t('composer.discard.link')}: ${d.title.trim() || t('composer.home.untitled')}`}>
+                {t('composer.discard.link')}
+              </a>
+            ) : null}
+          </div>
         </li>
       ))}
     </ul>
