@@ -39,6 +39,11 @@ describe(`authorisation matrix on ${testEngine()}`, () => {
     const draft = await createDraft(a.deps, { unitId: bacang, userId: null, template: 'berita', text: { body: 'Draf untuk uji akses.', hashtags: [] } });
     if (!draft.ok) throw new Error(draft.error);
     fixtures.$draft = draft.value.id;
+    // A draft that is out already: "Hapus draf" refuses it whoever asks, so it stays for every role.
+    const published = await createDraft(a.deps, { unitId: bacang, userId: null, template: 'berita', text: { body: 'Sudah terbit.', hashtags: [] } });
+    if (!published.ok) throw new Error(published.error);
+    await a.t.db.updateTable('composer_drafts').set({ status: 'published', published_at: a.clock.now().toISOString() }).where('id', '=', published.value.id).execute();
+    fixtures.$publishedDraft = published.value.id;
   });
   afterAll(async () => a.close());
 

@@ -65,6 +65,11 @@ export const ROUTES: RouteRule[] = [
   { method: 'POST', route: '/admin/unit/:slug/kabar/:id/simpan', params: { id: '$draft' }, form: { title: 'x' }, expect: unitItemWrite },
   { method: 'GET', route: '/admin/unit/:slug/kabar/:id/galeri', params: { id: '$draft' }, expect: { own: unitWrite.own, other: { ...unitWrite.other, admin: 'missing' } } },
   { method: 'POST', route: '/admin/unit/:slug/kabar/:id/galeri', params: { id: '$draft' }, form: { media: 'none' }, expect: unitItemWrite },
+  // "Hapus draf": the question page and the deletion need writing powers (read-only roles see
+  // neither). The POST acts on a published draft, which is refused after the access check (422,
+  // "allow") so the shared fixture survives every role.
+  { method: 'GET', route: '/admin/unit/:slug/kabar/:id/hapus', params: { id: '$draft' }, expect: unitItemWrite },
+  { method: 'POST', route: '/admin/unit/:slug/kabar/:id/hapus', params: { id: '$publishedDraft' }, expect: unitItemWrite },
   { method: 'GET', route: '/admin/unit/:slug/bantuan', expect: unitWrite },
   { method: 'POST', route: '/admin/unit/:slug/bantuan', form: { message: 'tolong' }, expect: unitWrite },
   {
