@@ -55,7 +55,7 @@ export function assistRoutes(deps: AppDeps): Hono<AppEnv> {
     const r = await requestHelp(deps, { actor, unit, draftId, message: typeof body.message === 'string' ? body.message : '' });
     if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c) : c.redirect(homeUrl(unit.slug, 'draft_gone'), 303);
     const helpers = await assignedPendampingUsers(deps.db, unit.id);
-    // Also a notification in their "Notifikasi saya", so the request is seen without looking.
+    // Also a notification in their "Pesan untuk saya" inbox, so the request is seen without looking.
     const notifier = inAppNotifier(deps.db, deps.clock);
     for (const h of helpers) {
       const sent = await notifier.send({
