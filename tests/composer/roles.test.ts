@@ -86,6 +86,14 @@ describe(`roles in writing on ${testEngine()}`, () => {
     const back = await (await op.get(`/admin/unit/bacang/kabar/${id}`)).text();
     expect(back).toContain('Dikembalikan oleh Lurah Bacang: &quot;Tambahkan jam pembagiannya.&quot;');
     expect(await (await op.get('/admin/unit/bacang')).text()).toContain('Dikembalikan dengan catatan');
+    // The writer is told in "Pesan untuk saya", with the note and a link to the draft; the
+    // lurah is not told about their own decision, and another unit's operator hears nothing.
+    const inbox = await (await op.get('/admin/notifikasi')).text();
+    expect(inbox).toContain('Kabar &quot;Pembagian bibit pohon&quot; dikembalikan');
+    expect(inbox).toContain('Tambahkan jam pembagiannya.');
+    expect(inbox).toContain(`href="/admin/unit/bacang/kabar/${id}"`);
+    expect(await (await lurah.get('/admin/notifikasi')).text()).not.toContain('dikembalikan');
+    expect(await (await opGabek.get('/admin/notifikasi')).text()).not.toContain('Pembagian bibit pohon');
 
     await op.post(`/admin/unit/bacang/kabar/${id}`, { ...ready, body: `${ready.body} Pukul 08.00 WIB.`, action: 'submit' });
     const ok = await lurah.post(`/admin/unit/bacang/kabar/${id}`, { action: 'approve' });
@@ -93,6 +101,7 @@ describe(`roles in writing on ${testEngine()}`, () => {
     const d = (await getDraft(a.t.db, bacang, id))!;
     expect(d.status).toBe('published');
     expect(d.body).toContain('Pukul 08.00 WIB.');
+    expect(await (await op.get('/admin/notifikasi')).text()).toContain('Kabar &quot;Pembagian bibit pohon&quot; disetujui');
 
     await lurah.post('/admin/unit/bacang/persetujuan', { on: '0' });
     const direct = await newDraft(op, 'bacang');

@@ -15,7 +15,7 @@ export { submitDraft } from './submit-draft.js';
 export { discardDraft, discardCheck, discardRefusal, DISCARDABLE, type DiscardError } from './discard-draft.js';
 export { approveDraft, returnDraft } from './decide-draft.js';
 export { commentOnDraft } from './comment-on-draft.js';
-export { listComments, type CommentRow } from './comments.js';
+export { lastSubmitterId, listComments, type CommentRow } from './comments.js';
 export { approvalRequired, setApprovalRequired, writerPowers, type WriterPowers } from './approval-policy.js';
 export { requestHelp, answerHelp, openHelpRequests, type HelpRequestRow } from './help-requests.js';
 export { pendampingOverview, type UnitNeeds } from './pendamping-overview.js';

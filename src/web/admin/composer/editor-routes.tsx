@@ -27,6 +27,7 @@ import { type FormBody, filesOf, patchFromForm, str } from './draft-form.js';
 import { editorProps } from './editor-data.js';
 import { DonePage, DraftGone, ReadOnlyDraft } from './done-view.js';
 import { EditorPage } from './editor-view.js';
+import { notifyWriterOfDecision } from './notify-writer.js';
 import { draftUrl, homeUrl } from './paths.js';
 import { refusalText, requestAvif } from './upload-route.js';
 
@@ -68,11 +69,15 @@ export function editorRoutes(deps: AppDeps): Hono<AppEnv> {
     // Decisions and comments come from their own small forms and carry no draft fields.
     if (action === 'approve') {
       const r = await approveDraft(cdeps, { actor, unit, draftId: draft.id });
-      if (r.ok) return c.redirect(base, 303);
+      if (r.ok) {
+        await notifyWriterOfDecision(deps, { unit, draft: r.value, deciderId: actor.id, deciderName: actor.displayName, decision: 'approved', scheduled: r.value.status === 'scheduled' });
+        return c.redirect(base, 303);
+      }
       return rerender(deps, c, draft, problemsOf(r));
     }
     if (action === 'return') {
       const r = await returnDraft(cdeps, { actor, unit, draftId: draft.id, note: str(body.note) ?? '' });
+      if (r.ok) await notifyWriterOfDecision(deps, { unit, draft: r.value, deciderId: actor.id, deciderName: actor.displayName, decision: 'returned', note: str(body.note) ?? '' });
       return r.ok ? c.redirect(homeUrl(unit.slug, 'returned'), 303) : rerender(deps, c, draft, [errorText(r.error)]);
     }
     if (action === 'comment') {
