@@ -106,6 +106,19 @@ describe('sweep, verdicts and disputes', () => {
     expect(seen[0]!.dating).toBe('baseline');
   });
 
+  it('a fetcher without the fleet DNS override leaves reserved .test addresses alone instead of calling them down', async () => {
+    const plain: MonitoringDeps = { ...deps, fetcher: new Fetcher({ contactUrl: 'http://127.0.0.1/tentang-pemantauan', connectTimeoutMs: 500, totalTimeoutMs: 1_000 }) };
+    expect(plain.fetcher.canReach(fleet.url('wp-segar'))).toBe(false);
+    expect(plain.fetcher.canReach('http://kelurahan.invalid/')).toBe(false);
+    expect(plain.fetcher.canReach('https://bacang.pangkalpinangkota.go.id/')).toBe(true);
+    expect(deps.fetcher.canReach(fleet.url('wp-segar'))).toBe(true);
+    const count = async () => Number((await t.db.selectFrom('monitor_observations').select((eb) => eb.fn.countAll<number>().as('n')).where('unit_id', '=', 'kel-segar').where('kind', '=', 'availability').executeTakeFirstOrThrow()).n);
+    const before = await count();
+    await runChecksForUnit(t.db, plain, 'kel-segar');
+    expect((await checkUptime(t.db, plain, { concurrency: 2 })).sites).toBe(0);
+    expect(await count()).toBe(before);
+  });
+
   it('the frequent uptime check records one availability sample per external site', async () => {
     const before = await getDailyRollups(t.db, { unitIds: ['kel-segar'], fromDay: '2026-11-25', toDay: '2026-11-25' });
     const r = await checkUptime(t.db, deps, { concurrency: 2 });

@@ -6,7 +6,10 @@ import { Fetcher, InMemoryOwnContent, InMemorySocialActivity, registerPresence, 
 import { getSectionForUnits, updateProfileSection } from '../../modules/profile/index.js';
 import { addOpd, unitRepository } from '../../modules/units/index.js';
 import type { Clock } from '../../shared/clock.js';
-import { registeredAccountsSource } from '../../modules/channels/index.js';
+import { channelActivitySource, registeredAccountsSource } from '../../modules/channels/index.js';
+import { broadcastContentIds } from '../../modules/composer/index.js';
+import { ownContentSource } from '../../modules/content/index.js';
+import type { OwnContentSource, SocialActivitySource } from '../../modules/monitoring/index.js';
 
 // Monitoring history for `npm start` in demo mode, so the pimpinan dashboard opens on twelve
 // realistic weeks instead of an empty grid. Nothing is written around the engine: posts are fed
@@ -128,6 +131,20 @@ export async function seedMonitoringDemo(db: Kysely<DB>, clock: Clock, o: { regi
       }
     }
 
+    // The simulated history plus what the other demo seeders really published (the site demo's
+    // posts, the channels demo's deliveries): the live sweep later reads only the real ones, and
+    // a kelurahan with a real post this week must not be FAIL until that sweep comes round.
+    const slugOf = new Map(kelurahan.map((u) => [u.id, u.slug]));
+    const broadcastIds = (unitId: string) => broadcastContentIds(db, [unitId]);
+    const realOwn = ownContentSource(db, { siteUrlOf: async (id) => (slugOf.has(id) ? `${o.publicUrl}/${slugOf.get(id)}` : null), broadcastIds });
+    const realSocial = channelActivitySource(db, { broadcastPostIds: broadcastIds });
+    const ownContent: OwnContentSource = {
+      listPublished: async (id, from, to) => [...(await own.listPublished(id, from, to)), ...(await realOwn.listPublished(id, from, to))],
+    };
+    const socialActivity: SocialActivitySource = {
+      listActivity: async (id, from, to) => [...(await social.listActivity(id, from, to)), ...(await realSocial.listActivity(id, from, to))],
+    };
+
     const fetcher = new Fetcher({
       contactUrl: `${o.publicUrl}/tentang-pemantauan`,
       lookup: fleet?.lookup,
@@ -144,7 +161,7 @@ export async function seedMonitoringDemo(db: Kysely<DB>, clock: Clock, o: { regi
       checkTime = new Date(Math.min(Date.parse(p.end) - 2 * HOUR, now.getTime()));
       const at: Clock = { now: () => checkTime };
       for (const id of ids) {
-        await runChecksForUnit(db, { fetcher, clock: at, rdapBaseFor: () => fleet?.rdapBase ?? null, ownContent: own, social, retries: 0, retryDelayMs: 0 }, id);
+        await runChecksForUnit(db, { fetcher, clock: at, rdapBaseFor: () => fleet?.rdapBase ?? null, ownContent, social: socialActivity, retries: 0, retryDelayMs: 0 }, id);
       }
       await evaluatePeriod(db, { clock: { now: () => new Date(Math.min(Date.parse(p.end) + HOUR, now.getTime())) }, profile, accounts: registeredAccountsSource(db) }, { region: o.region, periodKey: p.key });
     }

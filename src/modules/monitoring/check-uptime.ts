@@ -19,7 +19,7 @@ export async function checkUptime(
   options: { concurrency?: number } = {},
 ): Promise<{ sites: number; down: string[] }> {
   const units = await monitoringRepository.unitsWithPresences(db);
-  const presences = (await monitoringRepository.presencesOf(db, units)).filter((p) => p.kind === 'website' && p.url);
+  const presences = (await monitoringRepository.presencesOf(db, units)).filter((p) => p.kind === 'website' && p.url && deps.fetcher.canReach(p.url));
   const down: string[] = [];
   let next = 0;
   const worker = async () => {

@@ -120,6 +120,21 @@ export class Fetcher {
   }
 
   /**
+   * False for addresses on the reserved `.test` and `.invalid` domains (RFC 6761) when no DNS
+   * override is set: no real resolver answers them, so crawling one would only record a "down"
+   * that says nothing about any real site. Such addresses exist where Beranda's own simulations
+   * put them (the demo's OPD websites, tests); only a fetcher given their lookup visits them.
+   */
+  canReach(url: string): boolean {
+    if (this.options.lookup) return true;
+    try {
+      return !/\.(test|invalid)\.?$/i.test(new URL(url).hostname);
+    } catch {
+      return true;
+    }
+  }
+
+  /**
    * A session keeps one connection per host alive while a site is checked (a handful of
    * requests), then closes them, so a sweep of thousands of sites neither reconnects for every
    * request nor keeps thousands of idle sockets.

@@ -30,7 +30,7 @@ export async function runChecksForUnit(db: Kysely<DB>, deps: MonitoringDeps, uni
   const obs: Observation[] = [];
 
   for (const p of presences) {
-    if (p.kind === 'website' && p.url) {
+    if (p.kind === 'website' && p.url && deps.fetcher.canReach(p.url)) {
       obs.push(
         ...(await checkSite(deps.fetcher, memory, {
           unitId,
