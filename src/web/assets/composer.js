@@ -21,6 +21,19 @@
 
   // The status shows at the top (announced to screen readers) and again above the buttons.
   var echoes = Array.prototype.slice.call(form.querySelectorAll('[data-save-status]'));
+  // Catalogue strings from the form's data-texts, with {name} placeholders filled in.
+  var texts = {};
+  try {
+    texts = JSON.parse(form.getAttribute('data-texts') || '{}');
+  } catch (e) {
+    texts = {};
+  }
+  function msg(key, params) {
+    return String(texts[key] || key).replace(/\{(\w+)\}/g, function (m, k) {
+      return params && k in params ? String(params[k]) : m;
+    });
+  }
+
   function say(text, cls) {
     [status].concat(echoes).forEach(function (el) {
       if (!el) return;
@@ -151,7 +164,7 @@
       var counter = document.getElementById(el.getAttribute('data-counter'));
       var len = el.value.length;
       if (counter) {
-        counter.textContent = (len > max ? 'Terlalu panjang: ' : '') + len + ' dari ' + max + ' huruf';
+        counter.textContent = msg(len > max ? 'count_over' : 'count', { len: len, max: max });
         counter.className = len > max ? 'count over' : 'count';
       }
       var box = el.closest('[data-preview]');
@@ -184,7 +197,7 @@
   form.addEventListener('submit', function (e) {
     if (uploading > 0) {
       e.preventDefault();
-      say('Tunggu sebentar, foto masih dikirim…', 'offline');
+      say(msg('wait_upload'), 'offline');
       return;
     }
     keepLocal(fields());
@@ -272,12 +285,12 @@
     row.appendChild(label);
     row.appendChild(bar);
     progress.appendChild(row);
-    label.textContent = 'Mengirim ' + file.name + '… 0%';
+    label.textContent = msg('uploading', { name: file.name, pct: 0 });
 
     function attempt(n) {
       return send(file, function (pct) {
         bar.value = pct;
-        label.textContent = 'Mengirim ' + file.name + '… ' + pct + '%';
+        label.textContent = msg('uploading', { name: file.name, pct: pct });
       }).then(
         function (json) {
           if (json.ok) {
@@ -299,12 +312,12 @@
         },
         function () {
           if (n < MAX_TRIES) return retryLater(n);
-          fail(file.name + ' belum terkirim. Periksa sinyal, lalu tekan "Coba kirim lagi".');
+          fail(msg('upload_failed', { name: file.name }));
         },
       );
     }
     function retryLater(n) {
-      label.textContent = 'Sinyal lemah. Mencoba lagi (' + (n + 1) + ' dari ' + MAX_TRIES + ')…';
+      label.textContent = msg('retrying', { n: n + 1, max: MAX_TRIES });
       return new Promise(function (r) {
         setTimeout(r, 1500 * Math.pow(2, n - 1));
       }).then(function () {
@@ -321,7 +334,7 @@
       var again = document.createElement('button');
       again.type = 'button';
       again.className = 'secondary';
-      again.textContent = 'Coba kirim lagi';
+      again.textContent = msg('retry');
       again.addEventListener('click', function () {
         row.remove();
         sendWithRetry(file);

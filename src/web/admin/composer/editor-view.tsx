@@ -8,6 +8,9 @@ import { CsrfInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { discardUrl, draftUrl, savedWhen } from './paths.js';
 
+// Strings composer.js shows while the user types and uploads: from the catalogue, with {placeholders}.
+const JS_TEXTS = ['count', 'count_over', 'wait_upload', 'uploading', 'retrying', 'retry', 'upload_failed'] as const;
+
 const PLATFORM: Record<string, string> = { facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube', x: 'X', whatsapp_channel: 'Saluran WhatsApp' };
 
 export interface EditorPhoto {
@@ -79,6 +82,7 @@ export function EditorPage(p: EditorProps) {
         data-saving={t('composer.edit.saving')}
         data-offline={t('composer.edit.offline')}
         data-restored={t('composer.edit.restored')}
+        data-texts={JSON.stringify(Object.fromEntries(JS_TEXTS.map((k) => [k, t(`composer.js.${k}`)])))}
       >
         <CsrfInput token={p.csrf} />
         <input type="hidden" name="revision" value={String(d.revision)} />
