@@ -1,20 +1,26 @@
 import { messages as channels } from './messages/channels.js';
 import { messages as channelsWeb } from './messages/channels-web.js';
 import { messages as composer } from './messages/composer.js';
+import { messages as composerEditor } from './messages/composer-editor.js';
 import { messages as core } from './messages/core.js';
 import { messages as dashboard } from './messages/dashboard.js';
 import { messages as media } from './messages/media.js';
 import { messages as monitoring } from './messages/monitoring.js';
+import { messages as monitoringWeb } from './messages/monitoring-web.js';
 import { messages as reminders } from './messages/reminders.js';
+import { messages as remindersWeb } from './messages/reminders-web.js';
 import { messages as reports } from './messages/reports.js';
 import { messages as site } from './messages/site.js';
+import { messages as siteAdmin } from './messages/site-admin.js';
 
 // Indonesian is the source language; English is the fallback for keys an Indonesian catalogue
 // lacks (tests/i18n keeps both catalogues in step). Each module adds its catalogue here.
 export type Locale = 'id' | 'en';
 type Catalogue = { id: Record<string, string>; en: Record<string, string> };
 
-export const catalogues: Record<string, Catalogue> = { core, channels, channelsWeb, media, reminders, reports, monitoring, composer, site, dashboard };
+export const catalogues: Record<string, Catalogue> = {
+  core, channels, channelsWeb, media, reminders, remindersWeb, reports, monitoring, monitoringWeb, composer, composerEditor, site, siteAdmin, dashboard,
+};
 
 const merged: Record<Locale, Record<string, string>> = { id: {}, en: {} };
 for (const c of Object.values(catalogues)) {

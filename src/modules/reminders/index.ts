@@ -1,5 +1,5 @@
 // Public surface of the reminders module: rules, escalation, the once-only ledger, notifier
-// adapters and in-app notifications. No HTTP, no process.env: the composition root passes the
+// adapters and in-app notifications. No HTTP and no environment reads: the composition root passes the
 // database, a Clock, the city's region code, a UnitStatusSource and the configured notifiers.
 export type { Notifier, NotifierChannel, OutgoingReminder, ReminderMessage, ReminderTemplate, SendResult, SendFailure, FailureCode } from './notifier.js';
 export { NOTIFIER_CHANNELS } from './notifier.js';
