@@ -44,6 +44,9 @@ export async function lastSubmitterId(db: Kysely<DB>, unitId: string, draftId: s
   return r?.author_id ?? null;
 }
 
+/** `lastSubmitterId` over comments already loaded in listComments' order (the editor has them). */
+export const submitterOf = (comments: CommentRow[]): string | null => comments.findLast((c) => c.kind === 'submitted')?.author_id ?? null;
+
 /** With a discarded draft, its conversation goes too. */
 export const deleteComments = (db: Kysely<DB>, unitId: string, draftId: string) =>
   db.deleteFrom('composer_comments').where('unit_id', '=', unitId).where('draft_id', '=', draftId).execute();

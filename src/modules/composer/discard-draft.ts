@@ -1,7 +1,6 @@
 import { type Actor, recordAudit } from '../accounts/index.js';
 import { contentRepository, setContentStatus } from '../content/index.js';
 import type { UnitRow } from '../units/index.js';
-import type { DraftStatus } from '../../db/schema/composer.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { approvalRequired, writerPowers } from './approval-policy.js';
 import { deleteComments, lastSubmitterId } from './comments.js';
@@ -18,9 +17,6 @@ import { deleteHelpRequestsOf } from './help-requests.js';
 
 export type DiscardError = 'not_found' | 'forbidden' | 'is_published' | 'is_scheduled' | 'submitted_by_other';
 
-/** Statuses a draft may be discarded from (submitted: see `discardRefusal`). */
-export const DISCARDABLE: DraftStatus[] = ['draft', 'returned', 'submitted'];
-
 /**
  * Why this person may not discard this draft, or null when they may. `canEdit` is the writer
  * power on the unit; `submitterId` the author of the last "submitted" comment (if any).
@@ -33,11 +29,24 @@ export function discardRefusal(draft: Draft, actorId: string, canEdit: boolean, 
   return null;
 }
 
-/** Why this person may not discard this draft, or null when they may (for the pages and links). */
-export async function discardCheck(deps: Pick<ComposerDeps, 'db'>, args: { actor: Actor; unit: UnitRow; draft: Draft }): Promise<Exclude<DiscardError, 'not_found'> | null> {
+export type DiscardRefusal = Exclude<DiscardError, 'not_found' | 'forbidden'>;
+
+/**
+ * The draft and why this person may not discard it (null: they may), for the question page and
+ * the deletion alike. The role is checked before the draft is looked up, so a read-only role
+ * learns nothing about which drafts exist; the unit id is part of the lookup, so another unit's
+ * draft id finds nothing here.
+ */
+export async function checkDiscard(
+  deps: Pick<ComposerDeps, 'db'>,
+  args: { actor: Actor; unit: UnitRow; draftId: string },
+): Promise<Result<{ draft: Draft; refusal: DiscardRefusal | null }, 'forbidden' | 'not_found'>> {
   const canEdit = writerPowers(args.actor, args.unit, await approvalRequired(deps.db, args.unit.id)).canEdit;
-  const submitter = args.draft.status === 'submitted' ? await lastSubmitterId(deps.db, args.unit.id, args.draft.id) : null;
-  return discardRefusal(args.draft, args.actor.id, canEdit, submitter);
+  if (!canEdit) return err('forbidden');
+  const draft = await draftRepo.byId(deps.db, args.unit.id, args.draftId);
+  if (!draft) return err('not_found');
+  const submitter = draft.status === 'submitted' ? await lastSubmitterId(deps.db, args.unit.id, draft.id) : null;
+  return ok({ draft, refusal: discardRefusal(draft, args.actor.id, canEdit, submitter) as DiscardRefusal | null });
 }
 
 /** Deletes a draft of the unit with its comments and help requests; returns what was deleted. */
@@ -46,13 +55,9 @@ export async function discardDraft(
   args: { actor: Actor; unit: UnitRow; draftId: string; ip?: string | null },
   attempt = 1,
 ): Promise<Result<Draft, DiscardError>> {
-  const canEdit = writerPowers(args.actor, args.unit, await approvalRequired(deps.db, args.unit.id)).canEdit;
-  if (!canEdit) return err('forbidden');
-  // The unit id is part of every lookup: another unit's draft id finds nothing here.
-  const draft = await draftRepo.byId(deps.db, args.unit.id, args.draftId);
-  if (!draft) return err('not_found');
-  const submitter = draft.status === 'submitted' ? await lastSubmitterId(deps.db, args.unit.id, draft.id) : null;
-  const refusal = discardRefusal(draft, args.actor.id, canEdit, submitter);
+  const checked = await checkDiscard(deps, args);
+  if (!checked.ok) return checked;
+  const { draft, refusal } = checked.value;
   if (refusal) return err(refusal);
 
   const unitId = args.unit.id;

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import type { ContentKind } from '../../db/schema/site.js';
 import { PUBLIC_STATUSES } from './visibility.js';
@@ -48,18 +48,19 @@ function publicBase(db: Kysely<DB>, q: Omit<PublicQuery, 'limit' | 'offset'>) {
   return query;
 }
 
-export const contentRepository = {
-  async listPublic(db: Kysely<DB>, q: PublicQuery): Promise<ContentListRow[]> {
-    let query = publicBase(db, q).select(LIST_COLUMNS);
-    query = q.upcomingFrom
-      ? query.orderBy('event_start', 'asc').orderBy('id', 'asc')
-      : query.orderBy('publish_at', 'desc').orderBy('id', 'desc');
-    return query.limit(q.limit).offset(q.offset ?? 0).execute();
-  },
+/** Agenda soonest first, everything else newest first; then the page asked for. */
+function orderAndPage<O>(query: SelectQueryBuilder<DB, 'content_items', O>, q: PublicQuery) {
+  const ordered = q.upcomingFrom
+    ? query.orderBy('event_start', 'asc').orderBy('id', 'asc')
+    : query.orderBy('publish_at', 'desc').orderBy('id', 'desc');
+  return ordered.limit(q.limit).offset(q.offset ?? 0);
+}
 
-  /** Like listPublic, newest first, with the body (for activity counting, which reads the text). */
-  listPublicWithBody: (db: Kysely<DB>, q: PublicQuery): Promise<ContentRow[]> =>
-    publicBase(db, q).select(PUBLIC_COLUMNS).orderBy('publish_at', 'desc').orderBy('id', 'desc').limit(q.limit).offset(q.offset ?? 0).execute(),
+export const contentRepository = {
+  listPublic: (db: Kysely<DB>, q: PublicQuery): Promise<ContentListRow[]> => orderAndPage(publicBase(db, q).select(LIST_COLUMNS), q).execute(),
+
+  /** Like listPublic, with the body (for activity counting, which reads the text). */
+  listPublicWithBody: (db: Kysely<DB>, q: PublicQuery): Promise<ContentRow[]> => orderAndPage(publicBase(db, q).select(PUBLIC_COLUMNS), q).execute(),
 
   async countPublic(db: Kysely<DB>, q: Omit<PublicQuery, 'limit' | 'offset'>): Promise<number> {
     const r = await publicBase(db, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();

@@ -73,7 +73,7 @@ export function searchRegencies(query: string, limit = 10): RegencyRecord[] {
 let provinces: Map<string, string> | undefined;
 /** "19.71" → "Kepulauan Bangka Belitung": the province of a regency, title-cased, for addresses. */
 export function provinceNameOf(regencyCode: string): string | undefined {
-  provinces ??= new Map(rows('provinces.csv').map(([code, name]) => [code!, name!]));
-  const name = provinces.get(regencyCode.split('.')[0]!);
-  return name ? titleCase(name).replace(/^Dki\b/, 'DKI') : undefined;
+  // Titled once: the beranda asks on every render.
+  provinces ??= new Map(rows('provinces.csv').map(([code, name]) => [code!, titleCase(name!).replace(/^Dki\b/, 'DKI')]));
+  return provinces.get(regencyCode.split('.')[0]!);
 }

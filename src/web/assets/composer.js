@@ -1,8 +1,8 @@
 // Beranda composer: progressive enhancement of the writing page. The page works without this
 // file (one form, everything saved on submit); with it, the draft saves itself every few seconds
 // and when a step is left, photos upload at once with progress and retries, and the caption
-// counters follow each keystroke. Texts come from the page (data-* attributes) or the server's
-// JSON answers, so this file holds no user-facing wording of its own beyond the fallbacks.
+// counters follow each keystroke. Texts come from the page (the form's data-texts, from the i18n
+// catalogue) or the server's JSON answers, so this file holds no user-facing wording of its own.
 (function () {
   'use strict';
   var form = document.querySelector('form[data-autosave]');
@@ -76,7 +76,7 @@
     if (step) params.set('step', step);
     keepLocal(params);
     inFlight = true;
-    say(form.getAttribute('data-saving') || 'Menyimpan…');
+    say(msg('saving'));
     return fetch(form.getAttribute('data-autosave'), {
       method: 'POST',
       headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -101,7 +101,7 @@
         updatePreviews(r.json.previews || [], r.json.title);
       })
       .catch(function () {
-        say(form.getAttribute('data-offline') || 'Belum tersimpan: sinyal terputus. Tulisan Anda aman di HP ini.', 'offline');
+        say(msg('offline'), 'offline');
       })
       .then(function () {
         inFlight = false;
@@ -223,7 +223,7 @@
       }
     });
     if (changed) {
-      say(form.getAttribute('data-restored') || 'Tulisan yang belum sempat terkirim sudah dipulihkan.');
+      say(msg('restored'));
       save();
     } else {
       dropLocal();

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Actor } from '../../../modules/accounts/index.js';
-import { type Draft, type DiscardError, approvalRequired, discardCheck, discardDraft, getDraft, writerPowers } from '../../../modules/composer/index.js';
+import { type Draft, type DiscardRefusal, checkDiscard, discardDraft, getDraft } from '../../../modules/composer/index.js';
 import type { UnitRow } from '../../../modules/units/index.js';
 import { t } from '../../../i18n/index.js';
 import { clientIp } from '../../client-ip.js';
@@ -26,11 +26,9 @@ export function discardRoutes(deps: AppDeps): Hono<AppEnv> {
     const actor = c.get('actor')!;
     const unit = c.get('unit');
     // Read-only roles pass the guard for GET; asking them "delete?" would be a lie.
-    if (!writerPowers(actor, unit, await approvalRequired(deps.db, unit.id)).canEdit) return renderForbidden(c);
-    const draft = await getDraft(deps.db, unit.id, c.req.param('id'));
-    if (!draft) return draftGone(c);
-    const refusal = await discardCheck(deps, { actor, unit, draft });
-    if (refusal === 'forbidden') return renderForbidden(c);
+    const checked = await checkDiscard(deps, { actor, unit, draftId: c.req.param('id') });
+    if (!checked.ok) return checked.error === 'forbidden' ? renderForbidden(c) : draftGone(c);
+    const { draft, refusal } = checked.value;
     const fromHome = c.req.query('dari') === 'beranda';
     return c.html(<DiscardPage actor={actor} unit={unit} csrf={c.get('csrfToken')} draft={draft} refusal={refusal} fromHome={fromHome} />);
   });
@@ -51,7 +49,7 @@ export function discardRoutes(deps: AppDeps): Hono<AppEnv> {
   return app;
 }
 
-function DiscardPage(p: { actor: Actor; unit: UnitRow; csrf: string; draft: Draft; refusal: Exclude<DiscardError, 'not_found' | 'forbidden'> | null; fromHome: boolean }) {
+function DiscardPage(p: { actor: Actor; unit: UnitRow; csrf: string; draft: Draft; refusal: DiscardRefusal | null; fromHome: boolean }) {
   const title = p.draft.title.trim() || t('composer.home.untitled');
   const back = p.fromHome ? homeUrl(p.unit.slug) : draftUrl(p.unit.slug, p.draft.id);
   if (p.refusal) {

@@ -6,6 +6,7 @@ import {
   buildPreviews,
   chosenChannels,
   discardRefusal,
+  submitterOf,
   listComments,
   templateInfo,
   writerPowers,
@@ -40,7 +41,6 @@ export async function editorProps(deps: AppDeps, c: Context<AppEnv>, draft: Draf
   const link = await postLink(deps, unit.slug, draft);
   const powers = writerPowers(actor, unit, await approvalRequired(deps.db, unit.id));
   const comments = await listComments(deps.db, unit.id, draft.id);
-  const submitter = [...comments].reverse().find((c) => c.kind === 'submitted')?.author_id ?? null;
   return {
     actor,
     unit,
@@ -51,7 +51,7 @@ export async function editorProps(deps: AppDeps, c: Context<AppEnv>, draft: Draf
     photos,
     previews: buildPreviews({ draft, chosen, firstPhoto: first, link }),
     comments,
-    canDiscard: discardRefusal(draft, actor.id, powers.canEdit, submitter) === null,
+    canDiscard: discardRefusal(draft, actor.id, powers.canEdit, submitterOf(comments)) === null,
     errors: [],
     now: deps.clock.now(),
     ...extra,

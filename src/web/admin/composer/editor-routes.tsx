@@ -76,8 +76,9 @@ export function editorRoutes(deps: AppDeps): Hono<AppEnv> {
       return rerender(deps, c, draft, problemsOf(r));
     }
     if (action === 'return') {
-      const r = await returnDraft(cdeps, { actor, unit, draftId: draft.id, note: str(body.note) ?? '' });
-      if (r.ok) await notifyWriterOfDecision(deps, { unit, draft: r.value, deciderId: actor.id, deciderName: actor.displayName, decision: 'returned', note: str(body.note) ?? '' });
+      const note = str(body.note) ?? '';
+      const r = await returnDraft(cdeps, { actor, unit, draftId: draft.id, note });
+      if (r.ok) await notifyWriterOfDecision(deps, { unit, draft: r.value, deciderId: actor.id, deciderName: actor.displayName, decision: 'returned', note });
       return r.ok ? c.redirect(homeUrl(unit.slug, 'returned'), 303) : rerender(deps, c, draft, [errorText(r.error)]);
     }
     if (action === 'comment') {

@@ -8,8 +8,14 @@ import { CsrfInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { discardUrl, draftUrl, savedWhen } from './paths.js';
 
-// Strings composer.js shows while the user types and uploads: from the catalogue, with {placeholders}.
-const JS_TEXTS = ['count', 'count_over', 'wait_upload', 'uploading', 'retrying', 'retry', 'upload_failed'] as const;
+// Every string composer.js shows (saving, offline, upload progress, live counts), from the
+// catalogue, with {placeholders} the script fills in.
+const JS_TEXTS: Record<string, string> = {
+  saving: 'composer.edit.saving',
+  offline: 'composer.edit.offline',
+  restored: 'composer.edit.restored',
+  ...Object.fromEntries(['count', 'count_over', 'wait_upload', 'uploading', 'retrying', 'retry', 'upload_failed'].map((k) => [k, `composer.js.${k}`])),
+};
 
 const PLATFORM: Record<string, string> = { facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube', x: 'X', whatsapp_channel: 'Saluran WhatsApp' };
 
@@ -79,10 +85,7 @@ export function EditorPage(p: EditorProps) {
         data-upload={`${base}/foto`}
         data-draft={d.id}
         data-revision={String(d.revision)}
-        data-saving={t('composer.edit.saving')}
-        data-offline={t('composer.edit.offline')}
-        data-restored={t('composer.edit.restored')}
-        data-texts={JSON.stringify(Object.fromEntries(JS_TEXTS.map((k) => [k, t(`composer.js.${k}`)])))}
+        data-texts={JSON.stringify(Object.fromEntries(Object.entries(JS_TEXTS).map(([name, key]) => [name, t(key)])))}
       >
         <CsrfInput token={p.csrf} />
         <input type="hidden" name="revision" value={String(d.revision)} />

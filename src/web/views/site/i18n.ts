@@ -18,8 +18,8 @@ const shortFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB, day: 'numeric
 const eventFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 const numFmt = new Intl.NumberFormat('id-ID');
 
-// A page formats the same publish times again and again, and Intl formatting is the costliest
-// step of rendering a list; remember recent results (bounded) per formatter.
+// A page formats the same publish times again and again, and Intl formatting is a visible cost
+// of rendering an uncached list; remember recent results (bounded) per formatter.
 function memo(format: (d: Date) => string): (iso: string | Date) => string {
   const seen = new Map<string, string>();
   return (iso) => {
