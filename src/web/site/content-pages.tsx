@@ -1,3 +1,4 @@
+/** @jsxImportSource #html-jsx */
 import type { ContentKind } from '../../db/schema/site.js';
 import { type ContentListRow, getPublicContent, listPublicContent } from '../../modules/content/index.js';
 import { CardGrid, type CardItem, Crumbs, Empty, Pager, Picture, SafeHtml } from '../views/site/components.js';

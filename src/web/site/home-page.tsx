@@ -1,3 +1,4 @@
+/** @jsxImportSource #html-jsx */
 import { listPublicContent, listUpcomingAgenda } from '../../modules/content/index.js';
 import { provinceNameOf } from '../../modules/units/index.js';
 import { CardGrid, Empty } from '../views/site/components.js';

@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 export interface CachedPage {
   status: number;
   body: string;
-  /** The body as UTF-8 bytes, encoded once. */
-  bytes: Uint8Array<ArrayBuffer>;
+  /** The body as UTF-8 bytes, encoded once when the page is kept (a page rendered for one answer is sent as its string). */
+  bytes?: Uint8Array<ArrayBuffer>;
   contentType: string;
   etag: string;
   unitId: string | null;

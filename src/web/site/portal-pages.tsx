@@ -1,3 +1,4 @@
+/** @jsxImportSource #html-jsx */
 import { searchContent } from '../../db/search.js';
 import { listPublicContent, recentPublishers } from '../../modules/content/index.js';
 import { type UnitRow, listUnitTree } from '../../modules/units/index.js';

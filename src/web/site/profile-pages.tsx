@@ -1,3 +1,4 @@
+/** @jsxImportSource #html-jsx */
 import type { Profile } from '../../modules/profile/index.js';
 import { BarChart } from '../views/site/bar-chart.js';
 import { Crumbs } from '../views/site/components.js';

@@ -1,4 +1,4 @@
-import type { Child } from 'hono/jsx';
+import type { Child } from '#html-jsx/jsx-runtime';
 
 export interface Rendered {
   status: number;
@@ -8,7 +8,7 @@ export interface Rendered {
 
 export const HTML = 'text/html; charset=utf-8';
 
-/** hono/jsx elements stringify synchronously when no component is async (none of ours are). */
+/** The site renders with the string JSX runtime (views/html-jsx): an element already is its markup. */
 export function html(node: Child, status = 200): Rendered {
   return { status, body: `<!doctype html>${String(node)}`, contentType: HTML };
 }

@@ -1,3 +1,4 @@
+/** @jsxImportSource #html-jsx */
 import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { nextScheduledPublish } from '../../modules/content/index.js';
@@ -8,7 +9,7 @@ import { Layout } from '../views/site/layout.js';
 import { contentDetailPage, contentListPage } from './content-pages.js';
 import { type SiteDeps, type UnitCtx, cityName, loadUnitCtx, portalChrome } from './context.js';
 import { homePage } from './home-page.js';
-import { PageCache, etagMatches, etagOf } from './page-cache.js';
+import { type CachedPage, PageCache, etagMatches, etagOf } from './page-cache.js';
 import { portalHome, portalSearch } from './portal-pages.js';
 import { profilePage } from './profile-pages.js';
 import { type Rendered, html, pageParam } from './render.js';
@@ -64,14 +65,16 @@ export function siteRoutes(deps: SiteDeps, options: SiteRouteOptions = {}): Hono
       const url = new URL(c.req.url);
       const hostSlug = slugFromHost(hostHeader, deps.config.siteDomain);
       const outcome = (await dispatch(deps, url, hostSlug, now)) ?? (await notFound(deps, url, hostSlug, now));
-      const entry = {
+      const entry: CachedPage = {
         ...outcome.rendered,
-        bytes: encoder.encode(outcome.rendered.body),
         etag: etagOf(outcome.rendered.body),
         unitId: outcome.unitId,
         expiresAt: cache ? await expiryOf(deps, outcome.unitId, now, cache.ttlMs) : 0,
       };
-      if (cache && outcome.cacheable && outcome.rendered.status === 200) cache.set(key, entry);
+      if (cache && outcome.cacheable && outcome.rendered.status === 200) {
+        entry.bytes = encoder.encode(outcome.rendered.body);
+        cache.set(key, entry);
+      }
       hit = entry;
     }
 
@@ -91,14 +94,14 @@ export function siteRoutes(deps: SiteDeps, options: SiteRouteOptions = {}): Hono
       return c.body(null, 304, { ETag: etag, Vary: 'Accept-Encoding', 'Cache-Control': headers['Cache-Control']! });
     }
     if (encoding === 'br') {
-      hit.br ??= new Uint8Array(brotliCompressSync(hit.bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: hit.body.length } }));
+      hit.br ??= new Uint8Array(brotliCompressSync(hit.bytes ?? hit.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: hit.body.length } }));
       return c.body(hit.br, hit.status as 200, { ...headers, 'Content-Encoding': 'br' });
     }
     if (encoding === 'gzip') {
-      hit.gzip ??= new Uint8Array(gzipSync(hit.bytes, { level: 6 }));
+      hit.gzip ??= new Uint8Array(gzipSync(hit.bytes ?? hit.body, { level: 6 }));
       return c.body(hit.gzip, hit.status as 200, { ...headers, 'Content-Encoding': 'gzip' });
     }
-    return c.body(hit.bytes, hit.status as 200, headers);
+    return c.body(hit.bytes ?? hit.body, hit.status as 200, headers);
   });
 
   return app;

@@ -1,3 +1,4 @@
+/** @jsxImportSource #html-jsx */
 import { getPublicGallery, listPublicDocuments, listPublicGalleries, KIP_CATEGORIES } from '../../modules/content/index.js';
 import { searchContent } from '../../db/search.js';
 import { CardGrid, Crumbs, Empty, Picture } from '../views/site/components.js';

@@ -1,3 +1,4 @@
+/** @jsxImportSource #html-jsx */
 import { fmtNum, t } from './i18n.js';
 
 // Server-rendered horizontal bar chart: readable on a 360 px phone (labels sit above the bars,

@@ -1,5 +1,6 @@
-import type { Child } from 'hono/jsx';
-import { raw } from 'hono/html';
+/** @jsxImportSource #html-jsx */
+import type { Child } from '#html-jsx/jsx-runtime';
+import { raw } from '#html-jsx/jsx-runtime';
 import { sanitizeHtml } from '../../../modules/content/sanitize-html.js';
 import { fmtDate, fmtShort, fmtTime, t } from './i18n.js';
 

@@ -1,5 +1,6 @@
-import { raw } from 'hono/html';
-import type { Child } from 'hono/jsx';
+/** @jsxImportSource #html-jsx */
+import { raw } from '#html-jsx/jsx-runtime';
+import type { Child } from '#html-jsx/jsx-runtime';
 import { jsonLdText } from '../../site/seo/json-ld.js';
 import type { SiteLinks } from '../../site/urls.js';
 import { SITE_CSS } from './css.js';
