@@ -5,7 +5,7 @@ import {
   getPublicContent,
   listPublicContent,
   listPublicDocuments,
-  listUpcomingAgenda,
+  listBerandaContent,
   nextScheduledPublish,
   recentPublishers,
   saveContent,
@@ -70,10 +70,17 @@ describe('content visibility', () => {
     expect(all.items.map((i) => i.unit_id).sort()).toEqual([bacang, gabek].sort());
   });
 
-  it('agenda shows upcoming events only, soonest first', async () => {
-    const ag = await listUpcomingAgenda(t.db, { unitIds: [gabek], now: clock.now() });
-    expect(ag.map((a) => a.title)).toEqual(['Posyandu balita']);
-    expect(ag[0]!.event_start).toBe('2026-03-15T01:00:00.000Z');
+  it('the beranda lists of one statement: upcoming agenda only, nothing private, nothing of another unit', async () => {
+    const g = await listBerandaContent(t.db, { unitId: gabek, now: clock.now(), berita: 4, pengumuman: 3, agenda: 3 });
+    expect(g.berita.map((a) => a.title)).toEqual(['Pelatihan UMKM kerupuk ikan di Gabek Satu']);
+    expect(g.pengumuman).toEqual([]);
+    expect(g.agenda.map((a) => a.title)).toEqual(['Posyandu balita']);
+    expect(g.agenda[0]!.event_start).toBe('2026-03-15T01:00:00.000Z');
+    const b = await listBerandaContent(t.db, { unitId: bacang, now: clock.now(), berita: 4, pengumuman: 3, agenda: 3 });
+    expect(b).toEqual({ berita: [expect.objectContaining({ title: 'Kerja bakti membersihkan parit RW 03', unit_id: bacang })], pengumuman: [], agenda: [] });
+    // The scheduled pengumuman appears at its moment.
+    const later = await listBerandaContent(t.db, { unitId: bacang, now: new Date('2026-03-12T03:00:00Z'), berita: 4, pengumuman: 3, agenda: 3 });
+    expect(later.pengumuman.map((a) => a.title)).toEqual(['Pengumuman terjadwal pembangunan jalan']);
   });
 
   it('knows who posted recently', async () => {
@@ -149,5 +156,30 @@ describe('profile and layanan storage', () => {
     const docs = await listPublicDocuments(t.db, { unitId: bacang, now: clock.now() });
     expect(docs.dikecualikan[0]!.file_url).toBe('');
     expect(docs.berkala.map((d) => d.title)).toEqual(['LAKIP 2025']);
+  });
+});
+
+describe('beranda lists: limits and order per section', () => {
+  it('keeps each section to its own limit and order, newest first (agenda soonest first)', async () => {
+    const unitId = await addUnit(t.db, { name: 'Urutan', slug: 'urutan' });
+    const at = new FixedClock('2026-04-01T01:00:00Z');
+    const post = (title: string, kind: 'berita' | 'pengumuman' | 'agenda', extra: object = {}) =>
+      saveContent({ db: t.db, clock: at }, { unitId, actorId: null, input: { kind, title, status: 'published', body: `<p>${title}</p>`, ...extra } });
+    for (let i = 1; i <= 6; i++) {
+      at.advance(3_600_000);
+      await post(`Kabar ketahanan pangan nomor ${i}`, 'berita');
+      await post(`Maklumat ronda nomor ${i}`, 'pengumuman');
+      // Created in order 1..6 but happening in reverse: the soonest is the last one made.
+      await post(`Kegiatan gotong royong nomor ${i}`, 'agenda', { eventStart: `2026-05-${String(20 - i).padStart(2, '0')}T08:00`, eventPlace: 'Balai' });
+    }
+    const r = await listBerandaContent(t.db, { unitId, now: at.now(), berita: 4, pengumuman: 2, agenda: 3 });
+    expect(r.berita.map((a) => a.title.slice(-1))).toEqual(['6', '5', '4', '3']);
+    expect(r.pengumuman.map((a) => a.title.slice(-1))).toEqual(['6', '5']);
+    expect(r.agenda.map((a) => a.title.slice(-1))).toEqual(['6', '5', '4']);
+    // The same query (one prepared statement) with other values gives other rows.
+    const earlier = await listBerandaContent(t.db, { unitId, now: new Date('2026-04-01T03:30:00Z'), berita: 1, pengumuman: 5, agenda: 1 });
+    expect(earlier.berita.map((a) => a.title.slice(-1))).toEqual(['2']);
+    expect(earlier.pengumuman.map((a) => a.title.slice(-1))).toEqual(['2', '1']);
+    expect(earlier.agenda.map((a) => a.title.slice(-1))).toEqual(['2']);
   });
 });

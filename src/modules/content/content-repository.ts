@@ -1,4 +1,5 @@
 import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
+import { type Param, runPrepared } from '../../db/prepared.js';
 import type { DB } from '../../db/schema/index.js';
 import type { ContentKind } from '../../db/schema/site.js';
 import { PUBLIC_STATUSES } from './visibility.js';
@@ -11,15 +12,16 @@ export type GalleryRow = Selectable<DB['galleries']>;
 export type PhotoRow = Selectable<DB['gallery_photos']>;
 export type DocumentRow = Selectable<DB['public_documents']>;
 
-// Lists (beranda, index pages, feeds, sitemaps) never show the body; leaving it and the search
-// text out keeps a list query from copying kilobytes per row into JavaScript strings.
+// Lists (beranda, index pages, feeds, sitemaps) never show the body; leaving it, the search text
+// and the staff-only columns out keeps a list query from copying what no list shows into
+// JavaScript strings (better-sqlite3 makes a string per value; that is most of a list's cost).
 const LIST_COLUMNS = [
   'id', 'unit_id', 'kind', 'slug', 'title', 'summary', 'cover_media_id', 'cover_alt', 'author_name',
-  'status', 'publish_at', 'event_start', 'event_end', 'event_place', 'is_demo', 'created_at', 'updated_at', 'created_by',
+  'publish_at', 'event_start', 'event_end', 'event_place', 'created_at', 'updated_at',
 ] as const;
-const PUBLIC_COLUMNS = [...LIST_COLUMNS, 'body_html', 'search_text'] as const;
+const PUBLIC_COLUMNS = [...LIST_COLUMNS, 'status', 'is_demo', 'created_by', 'body_html', 'search_text'] as const;
 
-export type ContentListRow = Omit<ContentRow, 'body_html' | 'search_text'>;
+export type ContentListRow = Pick<ContentRow, (typeof LIST_COLUMNS)[number]>;
 
 export interface PublicQuery {
   unitIds?: string[];
@@ -31,16 +33,28 @@ export interface PublicQuery {
   upcomingFrom?: string;
 }
 
-function publicBase(db: Kysely<DB>, q: Omit<PublicQuery, 'limit' | 'offset'>) {
+// Public reads are prepared queries (db/prepared.ts): the page of a citizen runs them on every
+// uncached request. The shape names what changes the SQL; the values fill the placeholders.
+type PublicFilter = Omit<PublicQuery, 'limit' | 'offset'>;
+const shapeOf = (name: string, q: PublicFilter) => `content.${name}|${q.unitIds?.length ?? '*'}|${q.kinds?.length ?? '*'}|${q.upcomingFrom ? 'upcoming' : '-'}`;
+
+function valuesOf(q: PublicFilter & { limit?: number; offset?: number; slug?: string }): Record<string, unknown> {
+  const v: Record<string, unknown> = { now: q.now, from: q.upcomingFrom, limit: q.limit, offset: q.offset ?? 0, slug: q.slug };
+  q.unitIds?.forEach((id, i) => (v[`u${i}`] = id));
+  q.kinds?.forEach((k, i) => (v[`k${i}`] = k));
+  return v;
+}
+
+function publicBase(db: Kysely<DB>, q: PublicFilter, p: Param) {
   let query = db
     .selectFrom('content_items')
     .where('status', 'in', PUBLIC_STATUSES)
     .where('publish_at', 'is not', null)
-    .where('publish_at', '<=', q.now);
-  if (q.unitIds) query = q.unitIds.length === 0 ? query.where('unit_id', '=', '\u0000') : query.where('unit_id', 'in', q.unitIds);
-  if (q.kinds) query = query.where('kind', 'in', q.kinds);
+    .where('publish_at', '<=', p<string>('now'));
+  if (q.unitIds) query = q.unitIds.length === 0 ? query.where('unit_id', '=', '\u0000') : query.where('unit_id', 'in', q.unitIds.map((_, i) => p<string>(`u${i}`)));
+  if (q.kinds) query = query.where('kind', 'in', q.kinds.map((_, i) => p<ContentKind>(`k${i}`)));
   if (q.upcomingFrom) {
-    const from = q.upcomingFrom;
+    const from = p<string>('from');
     query = query.where((eb) =>
       eb.or([eb('event_end', '>=', from), eb.and([eb('event_end', 'is', null), eb('event_start', '>=', from)])]),
     );
@@ -48,27 +62,80 @@ function publicBase(db: Kysely<DB>, q: Omit<PublicQuery, 'limit' | 'offset'>) {
   return query;
 }
 
+export interface PublicSection {
+  kind: ContentKind;
+  limit: number;
+  /** Agenda that has not ended yet, soonest first (instead of newest first). */
+  upcoming?: boolean;
+}
+
+const byNewest = (a: ContentListRow, b: ContentListRow) => (a.publish_at! < b.publish_at! ? 1 : a.publish_at! > b.publish_at! ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+const byEventStart = (a: ContentListRow, b: ContentListRow) => ((a.event_start ?? '') < (b.event_start ?? '') ? -1 : (a.event_start ?? '') > (b.event_start ?? '') ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /** Agenda soonest first, everything else newest first; then the page asked for. */
-function orderAndPage<O>(query: SelectQueryBuilder<DB, 'content_items', O>, q: PublicQuery) {
+function orderAndPage<O>(query: SelectQueryBuilder<DB, 'content_items', O>, q: PublicFilter, p: Param) {
   const ordered = q.upcomingFrom
     ? query.orderBy('event_start', 'asc').orderBy('id', 'asc')
     : query.orderBy('publish_at', 'desc').orderBy('id', 'desc');
-  return ordered.limit(q.limit).offset(q.offset ?? 0);
+  return ordered.limit(p<number>('limit')).offset(p<number>('offset'));
 }
 
 export const contentRepository = {
-  listPublic: (db: Kysely<DB>, q: PublicQuery): Promise<ContentListRow[]> => orderAndPage(publicBase(db, q).select(LIST_COLUMNS), q).execute(),
+  listPublic: (db: Kysely<DB>, q: PublicQuery): Promise<ContentListRow[]> =>
+    runPrepared(db, shapeOf('list', q), (p) => orderAndPage(publicBase(db, q, p).select(LIST_COLUMNS), q, p), valuesOf(q)),
 
   /** Like listPublic, with the body (for activity counting, which reads the text). */
-  listPublicWithBody: (db: Kysely<DB>, q: PublicQuery): Promise<ContentRow[]> => orderAndPage(publicBase(db, q).select(PUBLIC_COLUMNS), q).execute(),
+  listPublicWithBody: (db: Kysely<DB>, q: PublicQuery): Promise<ContentRow[]> =>
+    runPrepared(db, shapeOf('listWithBody', q), (p) => orderAndPage(publicBase(db, q, p).select(PUBLIC_COLUMNS), q, p), valuesOf(q)),
 
-  async countPublic(db: Kysely<DB>, q: Omit<PublicQuery, 'limit' | 'offset'>): Promise<number> {
-    const r = await publicBase(db, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  /**
+   * Several short public lists of one unit in one statement (the beranda shows the latest
+   * berita, the latest pengumuman and the next agenda): one round through the driver instead of
+   * three. Each section keeps its own order and limit; rows come back grouped by section.
+   */
+  async listPublicSections(db: Kysely<DB>, q: { unitId: string; now: string; sections: PublicSection[] }): Promise<ContentListRow[][]> {
+    if (q.sections.length === 0) return [];
+    const filters = q.sections.map((s) => ({ unitIds: [q.unitId], kinds: [s.kind], now: q.now, upcomingFrom: s.upcoming ? q.now : undefined }));
+    const values: Record<string, unknown> = {};
+    filters.forEach((f, i) => {
+      for (const [k, v] of Object.entries(valuesOf({ ...f, limit: q.sections[i]!.limit }))) values[`s${i}.${k}`] = v;
+    });
+    const shape = `content.sections|${filters.map((f) => (f.upcomingFrom ? 'upcoming' : '-')).join(',')}`;
+    const rows = await runPrepared(
+      db,
+      shape,
+      (p) => {
+        // Each section is a subquery with its own ORDER BY/LIMIT (a compound SELECT cannot order
+        // its parts); the section number tells the rows apart, as the SQL order of a UNION ALL
+        // is not promised.
+        const part = (i: number) => {
+          const pi: Param = (name) => p(`s${i}.${name}`);
+          const inner = orderAndPage(publicBase(db, filters[i]!, pi).select(LIST_COLUMNS), filters[i]!, pi);
+          return db.selectFrom(inner.as(`s${i}`)).selectAll().select((eb) => eb.lit(i).as('section'));
+        };
+        let query = part(0);
+        for (let i = 1; i < filters.length; i++) query = query.unionAll(part(i));
+        return query;
+      },
+      values,
+    );
+    const out: ContentListRow[][] = q.sections.map(() => []);
+    for (const { section, ...row } of rows) out[Number(section)]!.push(row);
+    // Within a section the subquery's order is kept by both engines, but sort again rather than rely on it.
+    filters.forEach((f, i) => out[i]!.sort(f.upcomingFrom ? byEventStart : byNewest));
+    return out;
+  },
+
+  async countPublic(db: Kysely<DB>, q: PublicFilter): Promise<number> {
+    const [r] = await runPrepared(db, shapeOf('count', q), (p) => publicBase(db, q, p).select((eb) => eb.fn.countAll<number>().as('n')), valuesOf(q));
     return Number(r?.n ?? 0);
   },
 
-  getPublic: (db: Kysely<DB>, unitId: string, kind: ContentKind, slug: string, now: string) =>
-    publicBase(db, { unitIds: [unitId], kinds: [kind], now }).select(PUBLIC_COLUMNS).where('slug', '=', slug).executeTakeFirst(),
+  async getPublic(db: Kysely<DB>, unitId: string, kind: ContentKind, slug: string, now: string): Promise<ContentRow | undefined> {
+    const q = { unitIds: [unitId], kinds: [kind], now, slug };
+    const [row] = await runPrepared(db, shapeOf('get', q), (p) => publicBase(db, q, p).select(PUBLIC_COLUMNS).where('slug', '=', p<string>('slug')), valuesOf(q));
+    return row;
+  },
 
   /** Units that published something public since `since`, newest first, with a count. */
   recentPublishers: (db: Kysely<DB>, since: string, now: string) =>

@@ -34,8 +34,19 @@ export async function listPublicContent(
   return { items, total, page, pages };
 }
 
-/** Agenda items that have not ended yet, soonest first. */
-export function listUpcomingAgenda(db: Kysely<DB>, q: { unitIds?: string[]; now: Date; limit?: number }) {
-  const now = q.now.toISOString();
-  return contentRepository.listPublic(db, { unitIds: q.unitIds, kinds: ['agenda'], now, upcomingFrom: now, limit: q.limit ?? 5 });
+/** What a unit's beranda lists: its latest berita and pengumuman and its next agenda, read together. */
+export async function listBerandaContent(
+  db: Kysely<DB>,
+  q: { unitId: string; now: Date; berita: number; pengumuman: number; agenda: number },
+): Promise<{ berita: ContentListRow[]; pengumuman: ContentListRow[]; agenda: ContentListRow[] }> {
+  const [berita = [], pengumuman = [], agenda = []] = await contentRepository.listPublicSections(db, {
+    unitId: q.unitId,
+    now: q.now.toISOString(),
+    sections: [
+      { kind: 'berita', limit: q.berita },
+      { kind: 'pengumuman', limit: q.pengumuman },
+      { kind: 'agenda', limit: q.agenda, upcoming: true },
+    ],
+  });
+  return { berita, pengumuman, agenda };
 }

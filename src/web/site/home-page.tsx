@@ -1,5 +1,5 @@
 /** @jsxImportSource #html-jsx */
-import { listPublicContent, listUpcomingAgenda } from '../../modules/content/index.js';
+import { listBerandaContent } from '../../modules/content/index.js';
 import { provinceNameOf } from '../../modules/units/index.js';
 import { CardGrid, Empty } from '../views/site/components.js';
 import { fmtEvent, t } from '../views/site/i18n.js';
@@ -14,11 +14,8 @@ import { governmentOrganization } from './seo/json-ld.js';
 // always exist), with a plain note instead of empty boxes.
 
 export async function homePage(ctx: UnitCtx): Promise<Rendered> {
-  const db = ctx.deps.db;
-  const [berita, pengumuman, agenda, services] = await Promise.all([
-    listPublicContent(db, { unitIds: [ctx.unit.id], kinds: ['berita'], now: ctx.now, perPage: 4, count: false }),
-    listPublicContent(db, { unitIds: [ctx.unit.id], kinds: ['pengumuman'], now: ctx.now, perPage: 3, count: false }),
-    listUpcomingAgenda(db, { unitIds: [ctx.unit.id], now: ctx.now, limit: 3 }),
+  const [{ berita, pengumuman, agenda }, services] = await Promise.all([
+    listBerandaContent(ctx.deps.db, { unitId: ctx.unit.id, now: ctx.now, berita: 4, pengumuman: 3, agenda: 3 }),
     ctx.services(),
   ]);
   const p = ctx.profile;
@@ -26,7 +23,7 @@ export async function homePage(ctx: UnitCtx): Promise<Rendered> {
   const lurah = p.aparatur.items.find((a) => /^lurah$/i.test(a.jabatan.trim()));
   const featured = services.filter((s) => s.enabled && s.featured);
   const shownServices = (featured.length > 0 ? featured : services.filter((s) => s.enabled)).slice(0, 4);
-  const nothingYet = berita.total === 0 && pengumuman.total === 0 && agenda.length === 0;
+  const nothingYet = berita.length === 0 && pengumuman.length === 0 && agenda.length === 0;
   const i = p.identitas;
   const description = p.narasi.sambutanLurah
     ? p.narasi.sambutanLurah.slice(0, 155).replace(/\s+\S*$/, '…')
@@ -76,17 +73,17 @@ export async function homePage(ctx: UnitCtx): Promise<Rendered> {
 
       <div class="two">
         <div>
-          {pengumuman.items.length > 0 ? (
+          {pengumuman.length > 0 ? (
             <section aria-labelledby="h-peng">
               <h2 id="h-peng">{t('site.home.latestAnnouncements')}</h2>
-              <CardGrid items={pengumuman.items.map((r) => cardOf(ctx, r))} />
+              <CardGrid items={pengumuman.map((r) => cardOf(ctx, r))} />
               <p><a href={ctx.links.href('/pengumuman')}>{t('site.seeAll', { what: t('site.what.pengumuman') })}</a></p>
             </section>
           ) : null}
-          {berita.items.length > 0 ? (
+          {berita.length > 0 ? (
             <section aria-labelledby="h-berita">
               <h2 id="h-berita">{t('site.home.latestNews')}</h2>
-              <CardGrid items={berita.items.map((r) => cardOf(ctx, r))} />
+              <CardGrid items={berita.map((r) => cardOf(ctx, r))} />
               <p><a href={ctx.links.href('/berita')}>{t('site.seeAll', { what: t('site.what.berita') })}</a></p>
             </section>
           ) : null}
