@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
+import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import { type Param, runPrepared } from '../../db/prepared.js';
 import type { DB } from '../../db/schema/index.js';
 import type { ContentKind } from '../../db/schema/site.js';
@@ -36,10 +36,11 @@ export interface PublicQuery {
 // Public reads are prepared queries (db/prepared.ts): the page of a citizen runs them on every
 // uncached request. The shape names what changes the SQL; the values fill the placeholders.
 type PublicFilter = Omit<PublicQuery, 'limit' | 'offset'>;
-const shapeOf = (name: string, q: PublicFilter) => `content.${name}|${q.unitIds?.length ?? '*'}|${q.kinds?.length ?? '*'}|${q.upcomingFrom ? 'upcoming' : '-'}`;
+const shapeOf = (name: string, q: PublicFilter & { limit?: number }) =>
+  `content.${name}|${q.unitIds?.length ?? '*'}|${q.kinds?.length ?? '*'}|${q.upcomingFrom ? 'upcoming' : '-'}|${q.limit === undefined ? '-' : limitOf(q.limit)}`;
 
-function valuesOf(q: PublicFilter & { limit?: number; offset?: number; slug?: string }): Record<string, unknown> {
-  const v: Record<string, unknown> = { now: q.now, from: q.upcomingFrom, limit: q.limit, offset: q.offset ?? 0, slug: q.slug };
+function valuesOf(q: PublicFilter & { offset?: number; slug?: string }): Record<string, unknown> {
+  const v: Record<string, unknown> = { now: q.now, from: q.upcomingFrom, offset: q.offset ?? 0, slug: q.slug };
   q.unitIds?.forEach((id, i) => (v[`u${i}`] = id));
   q.kinds?.forEach((k, i) => (v[`k${i}`] = k));
   return v;
@@ -72,13 +73,20 @@ export interface PublicSection {
 const byNewest = (a: ContentListRow, b: ContentListRow) => (a.publish_at! < b.publish_at! ? 1 : a.publish_at! > b.publish_at! ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 const byEventStart = (a: ContentListRow, b: ContentListRow) => ((a.event_start ?? '') < (b.event_start ?? '') ? -1 : (a.event_start ?? '') > (b.event_start ?? '') ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Agenda soonest first, everything else newest first; then the page asked for. */
-function orderAndPage<O>(query: SelectQueryBuilder<DB, 'content_items', O>, q: PublicFilter, p: Param) {
+/**
+ * Agenda soonest first, everything else newest first; then the page asked for. The limit is
+ * written into the SQL (it comes from code, and is part of the shape): with `LIMIT ?` SQLite
+ * plans for an unknown number of rows, sorts instead of reading the ordered index, and a
+ * "latest 4" took twice as long (measured 50 µs against 25 µs).
+ */
+function orderAndPage<O>(query: SelectQueryBuilder<DB, 'content_items', O>, q: PublicFilter & { limit: number }, p: Param) {
   const ordered = q.upcomingFrom
     ? query.orderBy('event_start', 'asc').orderBy('id', 'asc')
     : query.orderBy('publish_at', 'desc').orderBy('id', 'desc');
-  return ordered.limit(p<number>('limit')).offset(p<number>('offset'));
+  return ordered.limit(sql.lit(limitOf(q.limit))).offset(p<number>('offset'));
 }
+
+const limitOf = (n: number) => Math.max(0, Math.min(Math.trunc(n) || 0, 100_000));
 
 export const contentRepository = {
   listPublic: (db: Kysely<DB>, q: PublicQuery): Promise<ContentListRow[]> =>
@@ -95,12 +103,12 @@ export const contentRepository = {
    */
   async listPublicSections(db: Kysely<DB>, q: { unitId: string; now: string; sections: PublicSection[] }): Promise<ContentListRow[][]> {
     if (q.sections.length === 0) return [];
-    const filters = q.sections.map((s) => ({ unitIds: [q.unitId], kinds: [s.kind], now: q.now, upcomingFrom: s.upcoming ? q.now : undefined }));
+    const filters = q.sections.map((s) => ({ unitIds: [q.unitId], kinds: [s.kind], now: q.now, upcomingFrom: s.upcoming ? q.now : undefined, limit: s.limit }));
     const values: Record<string, unknown> = {};
     filters.forEach((f, i) => {
-      for (const [k, v] of Object.entries(valuesOf({ ...f, limit: q.sections[i]!.limit }))) values[`s${i}.${k}`] = v;
+      for (const [k, v] of Object.entries(valuesOf(f))) values[`s${i}.${k}`] = v;
     });
-    const shape = `content.sections|${filters.map((f) => (f.upcomingFrom ? 'upcoming' : '-')).join(',')}`;
+    const shape = `content.sections|${filters.map((f) => shapeOf('', f)).join(',')}`;
     const rows = await runPrepared(
       db,
       shape,

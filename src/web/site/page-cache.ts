@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 export interface CachedPage {
   status: number;
   body: string;
-  /** The body as UTF-8 bytes, encoded once when the page is kept (a page rendered for one answer is sent as its string). */
-  bytes?: Uint8Array<ArrayBuffer>;
+  /** The body as UTF-8 bytes, encoded once. */
+  bytes: Uint8Array<ArrayBuffer>;
   contentType: string;
   etag: string;
   unitId: string | null;
@@ -84,7 +84,7 @@ export function invalidateUnit(unitId: string): void {
   for (const l of listeners) l(unitId);
 }
 
-export const etagOf = (body: string): string => `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+export const etagOf = (body: string | Uint8Array): string => `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
 
 /** True when an If-None-Match header names this ETag (weak comparison, as RFC 9110 asks for GET). */
 export function etagMatches(header: string | undefined, etag: string): boolean {

@@ -38,7 +38,6 @@ interface Outcome {
 }
 
 const UNIT_LIST_KINDS = new Set(['berita', 'pengumuman', 'agenda']);
-const encoder = new TextEncoder();
 const PASS_THROUGH = new Set(['admin', 'api', 'assets', 'media', 'healthz', 'integrations', 'oauth']);
 
 export function siteRoutes(deps: SiteDeps, options: SiteRouteOptions = {}): Hono {
@@ -65,16 +64,17 @@ export function siteRoutes(deps: SiteDeps, options: SiteRouteOptions = {}): Hono
       const url = new URL(c.req.url);
       const hostSlug = slugFromHost(hostHeader, deps.config.siteDomain);
       const outcome = (await dispatch(deps, url, hostSlug, now)) ?? (await notFound(deps, url, hostSlug, now));
+      // Encoded once: the ETag is the hash of these bytes and they are what is sent (hashing and
+      // sending the string would convert it to UTF-8 twice).
+      const bytes = Buffer.from(outcome.rendered.body, 'utf8');
       const entry: CachedPage = {
         ...outcome.rendered,
-        etag: etagOf(outcome.rendered.body),
+        bytes,
+        etag: etagOf(bytes),
         unitId: outcome.unitId,
         expiresAt: cache ? await expiryOf(deps, outcome.unitId, now, cache.ttlMs) : 0,
       };
-      if (cache && outcome.cacheable && outcome.rendered.status === 200) {
-        entry.bytes = encoder.encode(outcome.rendered.body);
-        cache.set(key, entry);
-      }
+      if (cache && outcome.cacheable && outcome.rendered.status === 200) cache.set(key, entry);
       hit = entry;
     }
 
@@ -94,14 +94,14 @@ export function siteRoutes(deps: SiteDeps, options: SiteRouteOptions = {}): Hono
       return c.body(null, 304, { ETag: etag, Vary: 'Accept-Encoding', 'Cache-Control': headers['Cache-Control']! });
     }
     if (encoding === 'br') {
-      hit.br ??= new Uint8Array(brotliCompressSync(hit.bytes ?? hit.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: hit.body.length } }));
+      hit.br ??= new Uint8Array(brotliCompressSync(hit.bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: hit.body.length } }));
       return c.body(hit.br, hit.status as 200, { ...headers, 'Content-Encoding': 'br' });
     }
     if (encoding === 'gzip') {
-      hit.gzip ??= new Uint8Array(gzipSync(hit.bytes ?? hit.body, { level: 6 }));
+      hit.gzip ??= new Uint8Array(gzipSync(hit.bytes, { level: 6 }));
       return c.body(hit.gzip, hit.status as 200, { ...headers, 'Content-Encoding': 'gzip' });
     }
-    return c.body(hit.bytes ?? hit.body, hit.status as 200, headers);
+    return c.body(hit.bytes, hit.status as 200, headers);
   });
 
   return app;

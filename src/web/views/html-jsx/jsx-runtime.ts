@@ -6,7 +6,7 @@ import type { JSX as HonoJSX } from 'hono/jsx';
 // async component support; the public pages use none of that, and that machinery was about a
 // quarter of an uncached page's CPU. Here an element is rendered the moment it is created, so a
 // page is one pass of string concatenation. Output matches hono/jsx for what the site uses (same
-// escaping, `<br/>`-style void tags, `attr=""` booleans) — see docs/decisions/0011.
+// escaping, `<br/>`-style void tags, `attr=""` booleans) — see docs/decisions/0006.
 //
 // The rules that keep it safe: text children and attribute values are always escaped; only an
 // `Html` value (made by an element, or by `raw()` for markup already sanitised or built by us) is
@@ -29,12 +29,13 @@ type Component = (props: never) => Child;
 export const raw = (html: string): Html => new Html(html);
 
 const ESCAPE_RE = /["&'<>]/;
+const ESCAPE_ALL = /["&'<>]/g;
 const ESCAPES: Record<string, string> = { '"': '&quot;', '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;' };
 
 /** Escapes text for an element body or a quoted attribute value (the same five characters as hono). */
 export function escapeHtml(s: string): string {
   // Most strings need nothing; the test is cheaper than the replace.
-  return ESCAPE_RE.test(s) ? s.replace(/["&'<>]/g, (c) => ESCAPES[c]!) : s;
+  return ESCAPE_RE.test(s) ? s.replace(ESCAPE_ALL, (c) => ESCAPES[c]!) : s;
 }
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
