@@ -14,6 +14,14 @@ import type { BenchRow } from './run.js';
 // share its event loop; this file doubles as that child (`--serve`).
 
 const SELF = fileURLToPath(import.meta.url);
+const ROUNDS = 3;
+
+type Measured = { rps: number; p99: number; errors: number };
+/** Median requests/s and p99 of several runs; errors add up. */
+function median(runs: Measured[]): Measured {
+  const mid = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  return { rps: mid(runs.map((r) => r.rps)), p99: mid(runs.map((r) => r.p99)), errors: runs.reduce((n, r) => n + r.errors, 0) };
+}
 
 export async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
@@ -38,14 +46,16 @@ export async function run(): Promise<BenchRow[]> {
       const file = path.join(tmp, `${label}.html`);
       writeFileSync(file, bytes);
       const bare = await child(['--bare', file], children);
-      const measure = async (url: string) => {
-        await load(url, { seconds: 1 });
-        return load(url, { seconds: 5 });
-      };
-      const b = await measure(bare.url + '/');
-      const c = await measure(cached.url + p);
-      const u = await measure(uncached.url + p);
-      const a = await measure(full.url + p);
+      // This VM's speed drifts by a third over seconds, so one 5 s run per server compared
+      // servers measured at different moments. Each server is measured in ROUNDS interleaved
+      // 3 s runs (after a 1 s warm-up) and its median is reported.
+      const servers = [bare.url + '/', cached.url + p, uncached.url + p, full.url + p];
+      for (const url of servers) await load(url, { seconds: 1 });
+      const runs: Measured[][] = servers.map(() => []);
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const [i, url] of servers.entries()) runs[i]!.push(await load(url, { seconds: 3 }));
+      }
+      const [b, c, u, a] = runs.map(median) as [Measured, Measured, Measured, Measured];
       rows.push({ name: `${label}: bare node:http, same bytes`, value: b.rps, unit: 'req/s' });
       rows.push({ name: `${label}: cached (site router) req/s`, value: c.rps, unit: 'req/s', budget: `≥ 0.7× bare (${Math.round(0.7 * b.rps)})`, ok: c.rps >= 0.7 * b.rps && c.errors === 0 });
       rows.push({ name: `${label}: cached p99`, value: c.p99, unit: 'ms' });
