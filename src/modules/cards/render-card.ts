@@ -1,11 +1,13 @@
-import { Resvg } from '@resvg/resvg-js';
-import satori from 'satori';
 import sharp from 'sharp';
 import type { El } from './card-elements.js';
 import { TEMPLATE_STYLES, resolveColors } from './card-templates.js';
 import { type LayoutContext, agendaLayout, formalLayout, ucapanLayout } from './card-layouts.js';
 import { loadCardFonts } from './fonts.js';
 import { CARD_SIZES, type CardInput } from './types.js';
+
+// satori and resvg (~36 MB resident together) are loaded when the first card is drawn, not at
+// start: only publishing draws cards, and an idle web process should not carry them.
+const renderers = () => Promise.all([import('satori'), import('@resvg/resvg-js')]).then(([s, r]) => ({ satori: s.default, Resvg: r.Resvg }));
 
 export interface RenderedCard {
   data: Buffer;
@@ -43,6 +45,7 @@ async function buildTree(input: CardInput): Promise<El> {
 export async function renderCardSvg(input: CardInput, options: { embedFont?: boolean } = {}): Promise<string> {
   const { width, height } = CARD_SIZES[input.size];
   // satori's element type is React's; our plain objects have the same shape.
+  const { satori } = await renderers();
   return satori((await buildTree(input)) as never, {
     width,
     height,
@@ -58,6 +61,7 @@ export async function renderCardSvg(input: CardInput, options: { embedFont?: boo
 export async function renderCard(input: CardInput, options: { format?: 'png' | 'jpeg' } = {}): Promise<RenderedCard> {
   const { width, height } = CARD_SIZES[input.size];
   const svg = await renderCardSvg(input);
+  const { Resvg } = await renderers();
   const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
   const format = options.format ?? 'png';
   const data = format === 'jpeg' ? await sharp(png).jpeg({ quality: 90 }).toBuffer() : png;

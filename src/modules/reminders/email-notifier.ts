@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { TransportOptions, Transporter } from 'nodemailer';
 import { type Notifier, type OutgoingReminder, type SendResult, failure } from './notifier.js';
 
 export interface EmailNotifierOptions {
@@ -12,19 +12,20 @@ export interface EmailNotifierOptions {
 // address". Connection and DNS problems are ours or the server's, never the recipient's.
 export function emailNotifier(opts: EmailNotifierOptions): Notifier & { close(): void } {
   const timeout = opts.timeoutMs ?? 15_000;
-  const transport = nodemailer.createTransport(opts.smtpUrl, {
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: timeout,
-  } as nodemailer.TransportOptions);
+  // nodemailer (~12 MB resident) is loaded with the first e-mail, not at start.
+  let transport: Promise<Transporter> | null = null;
+  const transportOf = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport(opts.smtpUrl, { connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout } as TransportOptions),
+    ));
 
   return {
     channel: 'email',
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
     async send(r: OutgoingReminder): Promise<SendResult> {
       if (!r.to || !r.to.includes('@')) return failure('rejected', 'no_address');
       try {
-        const info = await transport.sendMail({
+        const info = await (await transportOf()).sendMail({
           from: opts.from,
           to: r.to,
           subject: r.message.subject,

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { DashboardData } from './build-dashboard.js';
 import { channelName } from './channel-chart-svg.js';
 import { type Lang, type ReportKey, formatDateWib, formatWib, tr } from './text.js';
@@ -57,7 +57,10 @@ export async function raporXlsx(d: DashboardData, opts: { lang?: Lang } = {}): P
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // Loaded on the first export, not at start: exceljs alone is ~27 MB of resident memory that an
+  // idle server (the foundation's 250 MB budget) should not carry for a button pressed weekly.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Beranda';
   wb.created = new Date(d.generatedAt);
   const sheet = sheetWriter(wb);
