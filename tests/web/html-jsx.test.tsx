@@ -1,6 +1,6 @@
 /** @jsxImportSource #html-jsx */
 import { describe, expect, it } from 'vitest';
-import { Html, raw } from '../../src/web/views/html-jsx/jsx-runtime.js';
+import { Html, markup, raw } from '../../src/web/views/html-jsx/jsx-runtime.js';
 import { Crumbs, SafeHtml } from '../../src/web/views/site/components.js';
 
 // The public site's string JSX runtime: escaping is the security boundary of every public page.
@@ -12,6 +12,14 @@ describe('html-jsx runtime', () => {
     expect(out).toBe(
       '<p title="&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;" data-x="<b>">&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;<i>ok</i></p>',
     );
+  });
+
+  it('markup`` escapes every hole like a JSX child, in text and in attribute values', () => {
+    const hostile = `"><img src=x onerror=alert(1)>`;
+    const items = ['<a>', raw('<b>ok</b>')];
+    const out = String(markup`<p title="${hostile}">${hostile}${items}${null}${false}${undefined}${3}${<i>jsx</i>}</p>`);
+    expect(out).toBe('<p title="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&lt;a&gt;<b>ok</b>3<i>jsx</i></p>');
+    expect(markup`<br/>`).toBeInstanceOf(Html);
   });
 
   it('renders void tags, boolean attributes, numbers, arrays, fragments and skips null/false', () => {

@@ -121,3 +121,15 @@ export declare namespace JSX {
     key?: string | number | null | undefined;
   }
 }
+
+/**
+ * A tagged template for markup every public page repeats (the layout's chrome, cards): the
+ * static HTML is one string literal and only the holes are rendered, each by the same rules as
+ * a JSX child (strings escaped, Html as is, arrays joined, null/false/undefined empty). In an
+ * attribute value a hole is escaped the same way, so `href="${url}"` cannot break out.
+ */
+export function markup(strings: TemplateStringsArray, ...values: Child[]): Html {
+  let out = strings[0]!;
+  for (let i = 0; i < values.length; i++) out += renderChildren(values[i]) + strings[i + 1]!;
+  return new Html(out);
+}
