@@ -1,6 +1,6 @@
 /** @jsxImportSource #html-jsx */
 import type { Child } from '#html-jsx/jsx-runtime';
-import { raw } from '#html-jsx/jsx-runtime';
+import { markup, raw } from '#html-jsx/jsx-runtime';
 import { sanitizeHtml } from '../../../modules/content/sanitize-html.js';
 import { fmtDate, fmtShort, fmtTime, t } from './i18n.js';
 
@@ -14,36 +14,22 @@ export interface PictureData {
   sizes?: string;
 }
 
+// Pictures, breadcrumbs and cards are tagged templates like the layout (decision 0006): a list
+// page repeats them, and a template makes no element objects.
 export function Picture(props: { pic: PictureData; eager?: boolean; class?: string }) {
   const p = props.pic;
-  return (
-    <picture class={props.class}>
-      {p.sources.map((s) => (
-        <source type={s.type} srcset={s.srcset} sizes={p.sizes ?? '(min-width: 48rem) 40rem, 100vw'} />
-      ))}
-      <img
-        src={p.src}
-        alt={p.alt}
-        width={p.width}
-        height={p.height}
-        loading={props.eager ? undefined : 'lazy'}
-        decoding="async"
-        fetchpriority={props.eager ? 'high' : undefined}
-      />
-    </picture>
-  );
+  const sizes = p.sizes ?? '(min-width: 48rem) 40rem, 100vw';
+  return markup`<picture${props.class ? markup` class="${props.class}"` : null}>${p.sources.map(
+    (s) => markup`<source type="${s.type}" srcset="${s.srcset}" sizes="${sizes}"/>`,
+  )}<img src="${p.src}" alt="${p.alt}" width="${p.width}" height="${p.height}"${props.eager ? null : LAZY} decoding="async"${props.eager ? HIGH : null}/></picture>`;
 }
+const LAZY = raw(' loading="lazy"');
+const HIGH = raw(' fetchpriority="high"');
 
 export function Crumbs(props: { items: [string, string | null][] }) {
-  return (
-    <nav aria-label={t('site.breadcrumb')}>
-      <ol class="crumbs">
-        {props.items.map(([label, href]) => (
-          <li>{href ? <a href={href}>{label}</a> : <span aria-current="page">{label}</span>}</li>
-        ))}
-      </ol>
-    </nav>
-  );
+  return markup`<nav aria-label="${t('site.breadcrumb')}"><ol class="crumbs">${props.items.map(
+    ([label, href]) => markup`<li>${href ? markup`<a href="${href}">${label}</a>` : markup`<span aria-current="page">${label}</span>`}</li>`,
+  )}</ol></nav>`;
 }
 
 export interface CardItem {
@@ -60,42 +46,18 @@ export interface CardItem {
 
 export function ItemCard(props: { item: CardItem; headingLevel?: 2 | 3 }) {
   const i = props.item;
-  const H = props.headingLevel === 2 ? 'h2' : 'h3';
-  return (
-    <li class="card">
-      {i.cover ? <Picture pic={i.cover} /> : null}
-      <H>
-        <a href={i.href}>{i.title}</a>
-      </H>
-      <p class="meta">
-        {i.kindLabel ? <span class="tag">{i.kindLabel}</span> : null} {i.event ? (
-          <>
-            {fmtDate(i.event.start)}, {fmtTime(i.event.start)}
-            {i.event.place ? ` · ${i.event.place}` : ''}
-          </>
-        ) : (
-          <time datetime={i.date}>{fmtDate(i.date)}</time>
-        )}
-        {i.unitName ? (
-          <>
-            {' · '}
-            {i.unitHref ? <a href={i.unitHref}>{i.unitName}</a> : i.unitName}
-          </>
-        ) : null}
-      </p>
-      {i.summary ? <p>{i.summary}</p> : null}
-    </li>
-  );
+  const h = props.headingLevel === 2 ? 'h2' : 'h3';
+  const when = i.event
+    ? markup`${fmtDate(i.event.start)}, ${fmtTime(i.event.start)}${i.event.place ? ` · ${i.event.place}` : ''}`
+    : markup`<time datetime="${i.date}">${fmtDate(i.date)}</time>`;
+  const unit = i.unitName ? markup` · ${i.unitHref ? markup`<a href="${i.unitHref}">${i.unitName}</a>` : i.unitName}` : null;
+  return markup`<li class="card">${i.cover ? Picture({ pic: i.cover }) : null}<${raw(h)}><a href="${i.href}">${i.title}</a></${raw(h)}><p class="meta">${
+    i.kindLabel ? markup`<span class="tag">${i.kindLabel}</span>` : null
+  } ${when}${unit}</p>${i.summary ? markup`<p>${i.summary}</p>` : null}</li>`;
 }
 
 export function CardGrid(props: { items: CardItem[]; headingLevel?: 2 | 3 }) {
-  return (
-    <ul class="grid">
-      {props.items.map((item) => (
-        <ItemCard item={item} headingLevel={props.headingLevel} />
-      ))}
-    </ul>
-  );
+  return markup`<ul class="grid">${props.items.map((item) => ItemCard({ item, headingLevel: props.headingLevel }))}</ul>`;
 }
 
 export function Pager(props: { page: number; pages: number; href: (page: number) => string }) {
