@@ -113,9 +113,12 @@ export function jakarta(d: Date): string {
 }
 
 /** JSON for a <script type="application/ld+json"> element; `<` is escaped so text cannot close the tag. */
-export const jsonLdText = (data: unknown): string =>
-  JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+const JSON_UNSAFE: Record<string, string> = { '<': '\\u003c', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+export const jsonLdText = (data: unknown): string => JSON.stringify(data).replace(/[<\u2028\u2029]/g, (c) => JSON_UNSAFE[c]!);
 
+/** Leaves out empty fields (a loop: this runs for every uncached page). */
 function strip<T extends Record<string, unknown>>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;
+  const out: Record<string, unknown> = {};
+  for (const k in o) if (o[k] !== undefined && o[k] !== '') out[k] = o[k];
+  return out as T;
 }

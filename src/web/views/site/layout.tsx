@@ -64,8 +64,16 @@ const EMBLEM = (
 
 const safeAccent = (c?: string) => (c && /^#[0-9a-fA-F]{6}$/.test(c) ? c : '#0b5d3b');
 
-const faviconHref = (accent: string) =>
-  `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 48"><path d="M20 1 39 8v15c0 12-8 20-19 24C9 43 1 35 1 23V8z" fill="${accent}"/></svg>`)}`;
+// One icon per accent colour, encoded once (a city has a handful of colours).
+const favicons = new Map<string, string>();
+const faviconHref = (accent: string) => {
+  let href = favicons.get(accent);
+  if (!href) {
+    href = `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 48"><path d="M20 1 39 8v15c0 12-8 20-19 24C9 43 1 35 1 23V8z" fill="${accent}"/></svg>`)}`;
+    if (favicons.size < 1000) favicons.set(accent, href);
+  }
+  return href;
+};
 
 // The layout is a tagged template, not JSX: it is the same ~100 elements on every public page,
 // and as one string literal with holes it renders several times faster (decision 0006). Holes
