@@ -78,6 +78,35 @@ describe('processImage', () => {
     expect(r - g).toBeGreaterThan(40);
   });
 
+  it('crops vertically towards the subject too: a link preview of a tall photo keeps the people at the bottom', async () => {
+    const subject = await sharp({
+      create: { width: 600, height: 300, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 90 } },
+    })
+      .tint('#ff3030')
+      .png()
+      .toBuffer();
+    const tall = await sharp({ create: { width: 1000, height: 2000, channels: 3, background: '#808080' } })
+      .composite([{ input: subject, left: 200, top: 1600 }])
+      .png()
+      .toBuffer();
+    const og = (await processImage(tall, { maxPixels })).find((v) => v.crop === 'landscape_og')!;
+    expect([og.width, og.height]).toEqual([1200, 630]);
+    // A centre crop keeps y 737–1263 of 2000, all grey; the subject's rows must be in the crop.
+    const [r, g] = await meanOf(og.data, { left: 400, top: 0, width: 400, height: 630 });
+    expect(r - g).toBeGreaterThan(25);
+  });
+
+  it('makes every social crop at its exact size from tiny, panoramic and very tall photos', async () => {
+    for (const [w, h] of [[40, 30], [6000, 500], [200, 3000]] as const) {
+      const out = await processImage(await noisyPhoto(w, h), { maxPixels });
+      for (const c of SOCIAL_CROPS) {
+        const v = out.find((o) => o.crop === c.crop)!;
+        const meta = await sharp(v.data).metadata();
+        expect([meta.width, meta.height], `${w}×${h} → ${c.crop}`).toEqual([c.width, c.height]);
+      }
+    }
+  });
+
   it('never enlarges web sizes: a small photo gets one web size at its own width', async () => {
     const out = await processImage(await noisyPhoto(700, 500), { maxPixels });
     expect(out.filter((v) => v.kind === 'web').map((v) => v.name).sort()).toEqual(
