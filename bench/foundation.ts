@@ -18,9 +18,18 @@ export async function run(): Promise<BenchRow[]> {
     await stop(child);
     rows.push({ name: 'start-up to first response, empty database (migrate, import, demo)', value: fresh, unit: 'ms' });
 
-    child = startApp(env);
-    const warm = await waitForHttp(`${base}/healthz`);
-    rows.push({ name: 'start-up to first response, existing database', value: warm, unit: 'ms', budget: '≤ 3000 ms', ok: warm <= 3000 });
+    // Three restarts, the median reported: on this VM a single start-up ranged 1.9–3.2 s within
+    // minutes (a disk flush or another process), and one sample said more about the moment.
+    const starts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      child = startApp(env);
+      starts.push(await waitForHttp(`${base}/healthz`));
+      if (i < 2) await stop(child);
+    }
+    const warm = [...starts].sort((a, b) => a - b)[1]!;
+    rows.push({ name: 'start-up to first response, existing database (median of 3)', value: warm, unit: 'ms', budget: '≤ 3000 ms', ok: warm <= 3000 });
+    const all = starts.map((s) => Math.round(s).toLocaleString('en-US')).join(' / ');
+    rows.push({ name: `start-up, existing database: fastest of the 3 (${all} ms)`, value: Math.min(...starts), unit: 'ms' });
     await new Promise((r) => setTimeout(r, 1500));
     rows.push({ name: 'idle memory (RSS) after start', value: rssMb(child.pid!), unit: 'MB', budget: '≤ 250 MB', ok: rssMb(child.pid!) <= 250 });
 
