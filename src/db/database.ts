@@ -39,6 +39,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     native.pragma('foreign_keys = ON');
     native.pragma('busy_timeout = 5000');
     native.pragma('synchronous = NORMAL');
+    // Sorts that no index serves (the beranda's "next 3 agenda", many staff lists) build a
+    // temporary b-tree; with SQLite's default of a temporary file each one cost ~25 µs more than
+    // in memory (measured: 43 → 15 µs for the agenda list). Sorted sets here are small.
+    native.pragma('temp_store = MEMORY');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(native) }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }

@@ -35,4 +35,16 @@ describe('SQLite prepared-statement cache', () => {
     await db.insertInto('t').values({ id: 3, a: 'tiga' }).execute();
     expect((await read()).map((r) => r.id)).toEqual([1, 2, 3]);
   });
+
+  it('opens SQLite with WAL, foreign keys, a busy timeout and in-memory sorts', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'beranda-stmt-'));
+    const file = path.join(dir, 't.db');
+    database = await openDatabase({ kind: 'sqlite', file, url: `sqlite:${file}` } as never);
+    const pragma = async (name: string) => Object.values((await sql.raw(`pragma ${name}`).execute(database!.db)).rows[0] as object)[0];
+    expect(await pragma('journal_mode')).toBe('wal');
+    expect(await pragma('foreign_keys')).toBe(1);
+    expect(await pragma('busy_timeout')).toBe(5000);
+    // 2 = MEMORY: a temporary file per unindexed sort cost ~25 µs a public list (database.ts).
+    expect(await pragma('temp_store')).toBe(2);
+  });
 });
