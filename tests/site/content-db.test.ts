@@ -77,7 +77,10 @@ describe('content visibility', () => {
     expect(g.agenda.map((a) => a.title)).toEqual(['Posyandu balita']);
     expect(g.agenda[0]!.event_start).toBe('2026-03-15T01:00:00.000Z');
     const b = await listBerandaContent(t.db, { unitId: bacang, now: clock.now(), berita: 4, pengumuman: 3, agenda: 3 });
-    expect(b).toEqual({ berita: [expect.objectContaining({ title: 'Kerja bakti membersihkan parit RW 03', unit_id: bacang })], pengumuman: [], agenda: [] });
+    // Exactly Bacang's one public berita: Gabek Satu's items (other titles) would make the lists longer.
+    expect(b).toEqual({ berita: [expect.objectContaining({ title: 'Kerja bakti membersihkan parit RW 03', kind: 'berita' })], pengumuman: [], agenda: [] });
+    // A card row carries only what a card shows, not the body or staff columns.
+    expect(Object.keys(b.berita[0]!).sort()).toEqual(['event_end', 'event_place', 'event_start', 'id', 'kind', 'publish_at', 'slug', 'summary', 'title']);
     // The scheduled pengumuman appears at its moment.
     const later = await listBerandaContent(t.db, { unitId: bacang, now: new Date('2026-03-12T03:00:00Z'), berita: 4, pengumuman: 3, agenda: 3 });
     expect(later.pengumuman.map((a) => a.title)).toEqual(['Pengumuman terjadwal pembangunan jalan']);

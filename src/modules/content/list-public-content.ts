@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import type { ContentKind } from '../../db/schema/site.js';
-import { type ContentListRow, contentRepository } from './content-repository.js';
+import { type ContentCardRow, type ContentListRow, contentRepository } from './content-repository.js';
 
 export interface ContentPage {
   items: ContentListRow[];
@@ -38,7 +38,7 @@ export async function listPublicContent(
 export async function listBerandaContent(
   db: Kysely<DB>,
   q: { unitId: string; now: Date; berita: number; pengumuman: number; agenda: number },
-): Promise<{ berita: ContentListRow[]; pengumuman: ContentListRow[]; agenda: ContentListRow[] }> {
+): Promise<{ berita: ContentCardRow[]; pengumuman: ContentCardRow[]; agenda: ContentCardRow[] }> {
   const [berita = [], pengumuman = [], agenda = []] = await contentRepository.listPublicSections(db, {
     unitId: q.unitId,
     now: q.now.toISOString(),

@@ -1,6 +1,6 @@
 /** @jsxImportSource #html-jsx */
 import type { ContentKind } from '../../db/schema/site.js';
-import { type ContentListRow, getPublicContent, listPublicContent } from '../../modules/content/index.js';
+import { type ContentCardRow, getPublicContent, listPublicContent } from '../../modules/content/index.js';
 import { CardGrid, type CardItem, Crumbs, Empty, Pager, Picture, SafeHtml } from '../views/site/components.js';
 import { type SiteKey, fmtDate, fmtDayDate, fmtTime, t } from '../views/site/i18n.js';
 import { Layout } from '../views/site/layout.js';
@@ -12,12 +12,13 @@ import { eventLd, governmentOrganization, newsArticle } from './seo/json-ld.js';
 
 export const KIND_PATH: Record<ContentKind, string> = { berita: 'berita', pengumuman: 'pengumuman', agenda: 'agenda', halaman: 'halaman' };
 
-export function cardOf(ctx: Pick<UnitCtx, 'links'>, row: ContentListRow, extra: Partial<CardItem> = {}): CardItem {
+/** A card of a public item (a row of a public query, so it has its publish time). */
+export function cardOf(ctx: Pick<UnitCtx, 'links'>, row: ContentCardRow, extra: Partial<CardItem> = {}): CardItem {
   return {
     title: row.title,
     href: ctx.links.href(`/${KIND_PATH[row.kind]}/${row.slug}`),
     summary: row.summary,
-    date: row.publish_at ?? row.created_at,
+    date: row.publish_at!, // the public filter requires it (publish_at is not null)
     event: row.kind === 'agenda' && row.event_start ? { start: row.event_start, place: row.event_place } : undefined,
     ...extra,
   };
