@@ -27,9 +27,8 @@ export async function run(): Promise<BenchRow[]> {
       if (i < 2) await stop(child);
     }
     const warm = [...starts].sort((a, b) => a - b)[1]!;
-    rows.push({ name: 'start-up to first response, existing database (median of 3)', value: warm, unit: 'ms', budget: '≤ 3000 ms', ok: warm <= 3000 });
     const all = starts.map((s) => Math.round(s).toLocaleString('en-US')).join(' / ');
-    rows.push({ name: `start-up, existing database: fastest of the 3 (${all} ms)`, value: Math.min(...starts), unit: 'ms' });
+    rows.push({ name: `start-up to first response, existing database (median of ${all} ms)`, value: warm, unit: 'ms', budget: '≤ 3000 ms', ok: warm <= 3000 });
     await new Promise((r) => setTimeout(r, 1500));
     rows.push({ name: 'idle memory (RSS) after start', value: rssMb(child.pid!), unit: 'MB', budget: '≤ 250 MB', ok: rssMb(child.pid!) <= 250 });
 

@@ -6,9 +6,7 @@ import { type TestDb, createTestDb, testEngine } from '../support/test-db.js';
 // runPrepared serves the public pages' reads from SQL built once per shape. These tests pin down
 // that it returns what the Kysely query would, and that a page rendered while a publish is in a
 // transaction never sees that transaction's rows (a page cached from them would outlive a
-// rollback). Calling better-sqlite3 directly, around Kysely's connection mutex, was tried for
-// speed: the second test is what failed without a transaction guard, and with the guard it
-// measured no faster, so it was dropped.
+// rollback) — the guard any faster read path around Kysely's connection must keep (decision 0006).
 
 type T = { prep_t: { id: number; unit: string; title: string; status: string } };
 let t: TestDb;

@@ -1,4 +1,4 @@
-import sharp, { type Sharp } from 'sharp';
+import sharp, { type Region, type Sharp } from 'sharp';
 import type { SocialCrop, VariantFormat, VariantKind } from './types.js';
 
 /** An encoded output held in memory until it is stored. */
@@ -111,16 +111,9 @@ export async function processImage(input: Buffer, options: ProcessOptions): Prom
   return Promise.all(jobs);
 }
 
-interface Region {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
-
 // The attention search (skin tones, saturation, detail) cost three times the crop itself when
 // run on each full-size crop. It finds the same region on a small copy: the crops are chosen
-// there and cut from the working copy, which took ~8 % off the bench's four photos.
+// there and cut from the working copy, which took 5–9 % off the bench's four photos.
 const ATTENTION_SIDE = 640;
 
 /** The region of the working copy each crop keeps: the crop's aspect ratio, as large as fits. */
