@@ -6,16 +6,30 @@ export const RESERVED_SLUGS = new Set([
   'static', 'www', 'integrations', 'oauth', 'transparansi', 'bantuan', 'kecamatan', 'kota', 'opd',
 ]);
 
+export const MAX_SLUG = 60;
+
 export function slugify(input: string): string {
-  return input
+  const full = input
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/['’`]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
+    .replace(/^-+|-+$/g, '');
+  return cutAtWord(full, MAX_SLUG);
+}
+
+/**
+ * Shortens a slug at the last whole word that fits (`…jelang-musim-hujan`, never `…musim-huj`).
+ * Only a single word longer than the limit (no hyphen to cut at) is cut mid-word.
+ */
+function cutAtWord(slug: string, max: number): string {
+  if (slug.length <= max) return slug;
+  // A hyphen right after the limit means the word before it ends exactly at the limit.
+  if (slug[max] === '-') return slug.slice(0, max);
+  const head = slug.slice(0, max);
+  const lastHyphen = head.lastIndexOf('-');
+  return lastHyphen > 0 ? head.slice(0, lastHyphen) : head;
 }
 
 /**
