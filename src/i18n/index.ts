@@ -4,6 +4,7 @@ import { messages as composer } from './messages/composer.js';
 import { messages as composerEditor } from './messages/composer-editor.js';
 import { messages as core } from './messages/core.js';
 import { messages as dashboard } from './messages/dashboard.js';
+import { messages as hardening } from './messages/hardening.js';
 import { messages as media } from './messages/media.js';
 import { messages as monitoring } from './messages/monitoring.js';
 import { messages as monitoringWeb } from './messages/monitoring-web.js';
@@ -19,7 +20,7 @@ export type Locale = 'id' | 'en';
 type Catalogue = { id: Record<string, string>; en: Record<string, string> };
 
 export const catalogues: Record<string, Catalogue> = {
-  core, channels, channelsWeb, media, reminders, remindersWeb, reports, monitoring, monitoringWeb, composer, composerEditor, site, siteAdmin, dashboard,
+  core, channels, channelsWeb, media, reminders, remindersWeb, reports, monitoring, monitoringWeb, composer, composerEditor, site, siteAdmin, dashboard, hardening,
 };
 
 const merged: Record<Locale, Record<string, string>> = { id: {}, en: {} };

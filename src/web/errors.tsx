@@ -11,11 +11,12 @@ export const renderNotFound = (c: Context<AppEnv>) => {
   return c.html(<ErrorPage status={404} title={t('error.404.title')} body={t('error.404.body')} />);
 };
 
-export const renderForbidden = (c: Context<AppEnv>) => {
+/** A 403 page; `reason` names a catalogue pair `<reason>.title` / `<reason>.body` for a more exact refusal. */
+export const renderForbidden = (c: Context<AppEnv>, reason = 'error.403') => {
   const actor = c.get('actor');
-  c.get('logger')?.warn({ path: c.req.path, user: actor?.username }, 'access denied');
+  c.get('logger')?.warn({ path: c.req.path, user: actor?.username, reason }, 'access denied');
   c.status(403);
-  return c.html(<ErrorPage status={403} title={t('error.403.title')} body={t('error.403.body')} home={actor ? '/admin' : '/'} />);
+  return c.html(<ErrorPage status={403} title={t(`${reason}.title`)} body={t(`${reason}.body`)} home={actor ? '/admin' : '/'} />);
 };
 
 export const renderCsrfError = (c: Context<AppEnv>) => {

@@ -43,7 +43,7 @@ beforeAll(async () => {
   await updateProfileSection(t.db, clock, { unitId: bacang, section: 'aparatur', actorId: null, data: { items: payloads.slice(0, 6).map((p, i) => ({ id: `x${i}`, nama: p.slice(0, 120), jabatan: i === 0 ? 'Lurah' : p.slice(0, 120) })) } });
   await updateProfileSection(t.db, clock, { unitId: bacang, section: 'lembaga', actorId: null, data: { items: payloads.slice(6, 16).map((p) => ({ jenis: p.slice(0, 80), nama: p.slice(0, 160), keterangan: p })) } });
   await updateProfileSection(t.db, clock, { unitId: bacang, section: 'statistik', actorId: null, data: { lakiLaki: 1, perempuan: 1, umur: payloads.slice(0, 8).map((p) => ({ label: p.slice(0, 80), jumlah: 3 })) } });
-  await createDocument(deps0, { unitId: bacang, input: { category: 'berkala', title: payloads[5]!, description: payloads[6]!, status: 'published' } });
+  await createDocument(deps0, { unitId: bacang, actorId: null, input: { category: 'berkala', title: payloads[5]!, description: payloads[6]!, status: 'published' } });
   await adjustUnitService(deps0, { unitId: bacang, code: 'domisili', enabled: true, featured: true, adjustment: { catatan: payloads[7], tambahanPersyaratan: payloads.slice(8, 12).map((p) => p.slice(0, 300)) } });
 
   const config = { ...loadConfig({ BERANDA_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent' }), siteDomain: null };

@@ -34,7 +34,7 @@ beforeAll(async () => {
   await post(bacang, 'Draf rahasia penyaluran bantuan', 'draft');
   await post(bacang, 'Pengumuman terjadwal pembangunan jalan', 'scheduled', '2026-03-12T10:00', 'pengumuman');
   const archived = await post(bacang, 'Berita lama diarsipkan', 'published');
-  if (archived.ok) await setContentStatus(deps(), { unitId: bacang, id: archived.value.id, status: 'archived' });
+  if (archived.ok) await setContentStatus(deps(), { unitId: bacang, id: archived.value.id, status: 'archived', actorId: null });
   await post(gabek, 'Pelatihan UMKM kerupuk ikan di Gabek Satu', 'published');
   await post(gabek, 'Posyandu balita', 'published', '', 'agenda', { eventStart: '2026-03-15T08:00', eventPlace: 'Balai RW 02' });
   await post(gabek, 'Posyandu bulan lalu', 'published', '', 'agenda', { eventStart: '2026-02-15T08:00', eventPlace: 'Balai RW 02' });
@@ -153,9 +153,9 @@ describe('profile and layanan storage', () => {
   });
 
   it('lists "dikecualikan" documents without their file', async () => {
-    await createDocument(deps(), { unitId: bacang, input: { category: 'dikecualikan', title: 'Data pribadi pemohon', fileUrl: '/media/x.pdf', status: 'published' } });
-    await createDocument(deps(), { unitId: bacang, input: { category: 'berkala', title: 'LAKIP 2025', fileUrl: '/media/lakip.pdf', status: 'published', year: 2025 } });
-    await createDocument(deps(), { unitId: bacang, input: { category: 'berkala', title: 'Draf', status: 'draft' } });
+    await createDocument(deps(), { unitId: bacang, actorId: null, input: { category: 'dikecualikan', title: 'Data pribadi pemohon', fileUrl: '/media/x.pdf', status: 'published' } });
+    await createDocument(deps(), { unitId: bacang, actorId: null, input: { category: 'berkala', title: 'LAKIP 2025', fileUrl: '/media/lakip.pdf', status: 'published', year: 2025 } });
+    await createDocument(deps(), { unitId: bacang, actorId: null, input: { category: 'berkala', title: 'Draf', status: 'draft' } });
     const docs = await listPublicDocuments(t.db, { unitId: bacang, now: clock.now() });
     expect(docs.dikecualikan[0]!.file_url).toBe('');
     expect(docs.berkala.map((d) => d.title)).toEqual(['LAKIP 2025']);

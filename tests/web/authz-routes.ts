@@ -119,6 +119,13 @@ export const ROUTES: RouteRule[] = [
   { method: 'GET', route: '/admin/unit/:slug/dokumen', expect: unitRead },
   { method: 'POST', route: '/admin/unit/:slug/dokumen', form: { category: 'berkala', title: 'Dokumen uji', status: 'draft' }, expect: unitWrite },
   { method: 'POST', route: '/admin/unit/:slug/dokumen/:id/arsip', params: { id: '$document' }, expect: unitItemWrite },
+  // Publishing a draft document asks the publishing policy: never the pendamping (approval is off here).
+  {
+    method: 'POST',
+    route: '/admin/unit/:slug/dokumen/:id/terbit',
+    params: { id: '$document' },
+    expect: { own: { ...unitWrite.own, pendamping: 'deny' }, other: { ...unitWrite.other, admin: 'missing' } },
+  },
   { method: 'GET', route: '/admin/unit/:slug/layanan', expect: unitRead },
   { method: 'POST', route: '/admin/unit/:slug/layanan/:code', params: { code: 'domisili' }, form: { enabled: '1', waktu: '20 menit' }, expect: unitWrite },
   ...DASHBOARD_ROUTES,

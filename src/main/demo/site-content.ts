@@ -193,7 +193,7 @@ export async function seedSiteDemo(db: Kysely<DB>, clock: Clock): Promise<SeedSi
       { category: 'serta_merta', title: 'Peta Rawan Banjir dan Jalur Evakuasi', year: 2025 },
       { category: 'dikecualikan', title: 'Berkas permohonan layanan yang memuat data pribadi warga', year: undefined },
     ] as const) {
-      await createDocument(deps, { unitId: unit.id, isDemo: true, input: { ...d, status: 'published' } });
+      await createDocument(deps, { unitId: unit.id, actorId: null, isDemo: true, input: { ...d, status: 'published' } });
     }
     for (const code of ['domisili', 'sktm', 'domisili-usaha', 'pengantar-skck']) {
       await adjustUnitService(deps, { unitId: unit.id, code, enabled: true, featured: true, adjustment: {} });

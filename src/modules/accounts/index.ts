@@ -2,6 +2,7 @@
 export type { Actor } from './actor.js';
 export { ROLES, ROLE_LABEL } from './actor.js';
 export { can, canManageCity, canSeeCity, type UnitAction, type UnitRef } from './policy.js';
+export { publishingRights, publishingRightsOf, approvalRequired, mayPublish, canBroadcast, actorById, type PublishingRights } from './publishing-policy.js';
 export { login, LOCK_AFTER_FAILURES, type LoginError } from './login.js';
 export { resolveSession, destroySession, pruneExpiredSessions, createSession, SESSION_TTL_MS, type SessionLookup } from './sessions.js';
 export { changePassword, type ChangePasswordError } from './change-password.js';

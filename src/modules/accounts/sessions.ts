@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { newToken } from '../../shared/ids.js';
 import type { Actor } from './actor.js';
+import { actorById } from './publishing-policy.js';
 import { accountRepository } from './account-repository.js';
 
 /** Sessions last a week and slide with use: staff on shared phones log out explicitly. */
@@ -54,8 +55,8 @@ export async function resolveSession(db: Kysely<DB>, clock: Clock, token: string
     await db.deleteFrom('sessions').where('id', '=', id).execute();
     return { state: 'expired' };
   }
-  const user = await accountRepository.userById(db, session.user_id);
-  if (!user || user.status !== 'active') {
+  const actor = await actorById(db, session.user_id);
+  if (!actor) {
     await db.deleteFrom('sessions').where('id', '=', id).execute();
     return { state: 'none' };
   }
@@ -66,20 +67,7 @@ export async function resolveSession(db: Kysely<DB>, clock: Clock, token: string
       .where('id', '=', id)
       .execute();
   }
-  return {
-    state: 'active',
-    sessionId: id,
-    csrfToken: session.csrf_token,
-    actor: {
-      id: user.id,
-      username: user.username,
-      displayName: user.display_name,
-      role: user.role,
-      regionCode: user.region_code,
-      unitIds: await accountRepository.unitIdsOf(db, user.id),
-      mustChangePassword: user.must_change_password === 1,
-    },
-  };
+  return { state: 'active', sessionId: id, csrfToken: session.csrf_token, actor };
 }
 
 export async function destroySession(db: Kysely<DB>, token: string | undefined): Promise<void> {

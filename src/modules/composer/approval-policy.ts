@@ -1,34 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
-import { type Actor, type UnitRef, can } from '../accounts/index.js';
+import { type Actor, type UnitRef, type PublishingRights, approvalRequired, can, publishingRights } from '../accounts/index.js';
 import { iso, type Clock } from '../../shared/clock.js';
 import { type Result, err, ok } from '../../shared/result.js';
 
-// Who may do what with a draft. Writing follows the unit policy (admin kota, the unit's operator,
-// lurah and pendamping). Publishing is narrower: the lurah and admin kota always may; an operator
-// may unless the unit turned approval on (then the operator submits and the lurah decides); a
-// pendamping prepares drafts for the kelurahan and never publishes in its name.
+// Who may do what with a draft is the accounts module's one publishing policy
+// (accounts/publishing-policy.ts); the composer only names it in its own words and owns the
+// switch that turns approval on.
 
-export interface WriterPowers {
-  canEdit: boolean;
-  canPublish: boolean;
-  /** Approve or return a submitted draft (the same people who may publish). */
-  canDecide: boolean;
-  /** Submit for a decision instead of publishing. */
-  mustSubmit: boolean;
-}
-
-export function writerPowers(actor: Actor, unit: UnitRef, approvalRequired: boolean): WriterPowers {
-  const canEdit = can(actor, 'write', unit);
-  const canPublish =
-    canEdit && (actor.role === 'admin_kota' || actor.role === 'lurah' || (actor.role === 'operator' && !approvalRequired));
-  return { canEdit, canPublish, canDecide: canPublish, mustSubmit: canEdit && !canPublish };
-}
-
-export async function approvalRequired(db: Kysely<DB>, unitId: string): Promise<boolean> {
-  const r = await db.selectFrom('composer_settings').select('approval_required').where('unit_id', '=', unitId).executeTakeFirst();
-  return Number(r?.approval_required ?? 0) === 1;
-}
+export type WriterPowers = PublishingRights;
+export const writerPowers = publishingRights;
+export { approvalRequired };
 
 /** Turning approval on or off is the lurah's (or admin kota's) choice for the kelurahan. */
 export async function setApprovalRequired(

@@ -71,7 +71,7 @@ export async function discardDraft(
       // A schedule that was cancelled left a hidden website copy behind; it goes to the archive.
       if (draft.contentId) {
         const item = await contentRepository.byId(trx, unitId, draft.contentId);
-        if (item?.status === 'draft') await setContentStatus({ db: trx, clock: deps.clock }, { unitId, id: item.id, status: 'archived' });
+        if (item?.status === 'draft') await setContentStatus({ db: trx, clock: deps.clock }, { unitId, id: item.id, status: 'archived', actorId: null });
       }
       await recordAudit(trx, deps.clock, {
         actorUserId: args.actor.id,

@@ -6,6 +6,7 @@ import { type Result, err, ok } from '../../shared/result.js';
 import type { ComposerDeps } from './deps.js';
 import { type Draft, draftRepo } from './draft-repo.js';
 import { syncScheduledContent } from './sync-content.js';
+import { mayPublish } from '../accounts/index.js';
 
 // Autosave and every form submit land here. Fields are optional: a save carries what the page
 // had, and whatever is absent stays as it was. Limits are generous but finite; a value over a
@@ -41,7 +42,7 @@ export const draftPatchSchema = z.object({
 });
 export type DraftPatch = z.input<typeof draftPatchSchema>;
 
-export type SaveDraftError = 'not_found' | 'invalid' | 'not_editable' | 'photo_not_found';
+export type SaveDraftError = 'not_found' | 'invalid' | 'not_editable' | 'photo_not_found' | 'scheduled_locked';
 
 export interface SavedDraft {
   draft: Draft;
@@ -59,6 +60,9 @@ export async function saveDraft(
   const draft = await draftRepo.byId(deps.db, args.unitId, args.draftId);
   if (!draft) return err('not_found');
   if (draft.status === 'published') return err('not_editable');
+  // A scheduled post goes public by itself: changing it is publishing, so the one publishing
+  // policy decides (an operator under approval cannot change what the lurah approved).
+  if (draft.status === 'scheduled' && args.userId !== null && !(await mayPublish(deps.db, args.userId, args.unitId))) return err('scheduled_locked');
 
   if (p.photos) {
     // Only photos of this unit's own library can be attached (ids of other units find nothing).

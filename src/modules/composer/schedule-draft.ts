@@ -57,6 +57,6 @@ export async function cancelSchedule(
   const now = iso(deps.clock.now());
   const changed = await draftRepo.update(deps.db, args.unit.id, draft.id, { status: 'draft', publish_at: null, updated_at: now, updated_by: args.actor.id, revision: draft.revision + 1 }, ['scheduled']);
   if (!changed) return err('not_scheduled');
-  if (draft.contentId) await setContentStatus({ db: deps.db, clock: deps.clock, onPublicChange: deps.onPublicChange }, { unitId: args.unit.id, id: draft.contentId, status: 'draft' });
+  if (draft.contentId) await setContentStatus({ db: deps.db, clock: deps.clock, onPublicChange: deps.onPublicChange }, { unitId: args.unit.id, id: draft.contentId, status: 'draft', actorId: args.actor.id });
   return ok((await draftRepo.byId(deps.db, args.unit.id, draft.id))!);
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
-import { type Actor, canManageCity } from '../accounts/index.js';
+import { type Actor, canBroadcast } from '../accounts/index.js';
 import { saveContent } from '../content/index.js';
 import { iso } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
@@ -23,7 +23,7 @@ export async function sendBroadcast(
   deps: Pick<ComposerDeps, 'db' | 'clock' | 'cityName' | 'onPublicChange'>,
   args: { actor: Actor; input: BroadcastInput },
 ): Promise<Result<{ id: string; count: number }, 'forbidden' | 'title_missing' | 'text_missing' | 'no_units'>> {
-  if (!canManageCity(args.actor)) return err('forbidden');
+  if (!canBroadcast(args.actor)) return err('forbidden');
   const title = args.input.title.replace(/\s+/g, ' ').trim();
   const body = args.input.body.trim();
   if (title.length < 3) return err('title_missing');

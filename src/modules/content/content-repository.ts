@@ -240,5 +240,11 @@ export const contentRepository = {
   listDocumentsForStaff: (db: Kysely<DB>, unitId: string) =>
     db.selectFrom('public_documents').selectAll().where('unit_id', '=', unitId).orderBy('updated_at', 'desc').execute(),
   updateDocumentStatus: (db: Kysely<DB>, unitId: string, id: string, status: DB['public_documents']['status'], now: string) =>
-    db.updateTable('public_documents').set({ status, updated_at: now }).where('unit_id', '=', unitId).where('id', '=', id).executeTakeFirst(),
+    db
+      .updateTable('public_documents')
+      // A draft published now gets its publish moment now; an earlier one is kept.
+      .set((eb) => ({ status, updated_at: now, publish_at: status === 'published' ? eb.fn.coalesce('publish_at', eb.val(now)) : eb.ref('publish_at') }))
+      .where('unit_id', '=', unitId)
+      .where('id', '=', id)
+      .executeTakeFirst(),
 };

@@ -5,6 +5,7 @@ import type { KipCategory } from '../../db/schema/site.js';
 import type { Clock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
 import { type Result, err, ok } from '../../shared/result.js';
+import { mayPublish } from '../accounts/index.js';
 import { type DocumentRow, contentRepository } from './content-repository.js';
 
 // Informasi publik in the four categories of UU 14/2008 (KIP). "Dikecualikan" documents are
@@ -43,13 +44,15 @@ export const documentInputSchema = z.object({
 
 export async function createDocument(
   deps: { db: Kysely<DB>; clock: Clock; onPublicChange?: (unitId: string) => void },
-  args: { unitId: string; input: z.input<typeof documentInputSchema>; isDemo?: boolean },
-): Promise<Result<DocumentRow, 'invalid_input'> & { problems?: { path: string; code: string }[] }> {
+  /** actorId: the person adding it; null only for no person (the demo seeder, fixtures). */
+  args: { unitId: string; actorId: string | null; input: z.input<typeof documentInputSchema>; isDemo?: boolean },
+): Promise<Result<DocumentRow, 'invalid_input' | 'forbidden'> & { problems?: { path: string; code: string }[] }> {
   const parsed = documentInputSchema.safeParse(args.input);
   if (!parsed.success) {
     return { ...err('invalid_input'), problems: parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code === 'custom' ? i.message : i.code })) };
   }
   const v = parsed.data;
+  if (v.status === 'published' && args.actorId !== null && !(await mayPublish(deps.db, args.actorId, args.unitId))) return err('forbidden');
   const now = deps.clock.now().toISOString();
   const row = {
     id: newId(deps.clock.now().getTime()),
@@ -72,8 +75,9 @@ export async function createDocument(
 
 export async function setDocumentStatus(
   deps: { db: Kysely<DB>; clock: Clock; onPublicChange?: (unitId: string) => void },
-  args: { unitId: string; id: string; status: 'published' | 'archived' },
-): Promise<Result<true, 'not_found'>> {
+  args: { unitId: string; id: string; status: 'published' | 'archived'; actorId: string | null },
+): Promise<Result<true, 'not_found' | 'forbidden'>> {
+  if (args.status === 'published' && args.actorId !== null && !(await mayPublish(deps.db, args.actorId, args.unitId))) return err('forbidden');
   const r = await contentRepository.updateDocumentStatus(deps.db, args.unitId, args.id, args.status, deps.clock.now().toISOString());
   if (Number(r.numUpdatedRows) === 0) return err('not_found');
   deps.onPublicChange?.(args.unitId);

@@ -6,7 +6,9 @@ import type { Clock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { slugify, uniqueSlug } from '../../shared/slug.js';
+import { mayPublish } from '../accounts/index.js';
 import { type ContentRow, contentRepository } from './content-repository.js';
+import { PUBLIC_STATUSES } from './visibility.js';
 import { excerpt, htmlToText, sanitizeHtml, textToHtml } from './sanitize-html.js';
 
 // Create or edit a berita, pengumuman, agenda item or static page. Body HTML is sanitised here
@@ -55,7 +57,7 @@ export const contentInputSchema = z
   });
 export type ContentInput = z.input<typeof contentInputSchema>;
 
-export type SaveContentError = 'invalid_input' | 'not_found';
+export type SaveContentError = 'invalid_input' | 'not_found' | 'forbidden';
 export type SaveContentResult = Result<ContentRow, SaveContentError> & { problems?: { path: string; code: string }[] };
 
 export interface SaveContentDeps {
@@ -67,6 +69,7 @@ export interface SaveContentDeps {
 
 export async function saveContent(
   deps: SaveContentDeps,
+  /** actorId: the person saving; null only for no person at all (the demo seeder, fixtures). */
   args: { unitId: string; id?: string; actorId: string | null; input: ContentInput; isDemo?: boolean },
 ): Promise<SaveContentResult> {
   const parsed = contentInputSchema.safeParse(args.input);
@@ -90,6 +93,11 @@ export async function saveContent(
   let publishAt = v.publishAt ?? existing?.publish_at ?? null;
   if (status === 'published' && !v.publishAt) publishAt = existing?.status === 'published' && existing.publish_at ? existing.publish_at : now;
   if (status === 'scheduled' && publishAt && publishAt <= now) status = 'published';
+  // Published or scheduled (public by itself at its time) is making public: the one policy
+  // decides, whichever screen sent it — also for an edit of something already public.
+  if (PUBLIC_STATUSES.includes(status) && args.actorId !== null && !(await mayPublish(deps.db, args.actorId, args.unitId))) {
+    return { ...err('forbidden'), problems: [{ path: 'status', code: 'approval' }] };
+  }
 
   let slug = existing?.slug ?? '';
   if (!existing || (v.slug && slugify(v.slug) !== existing.slug)) {

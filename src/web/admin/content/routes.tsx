@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { formatDateTime, t } from '../../../i18n/index.js';
-import { can, recordAudit } from '../../../modules/accounts/index.js';
+import { can, publishingRightsOf, recordAudit } from '../../../modules/accounts/index.js';
 import { type ContentInput, contentRepository, createDocument, saveContent, setContentStatus, setDocumentStatus } from '../../../modules/content/index.js';
 import { adjustUnitService, ensureServiceCatalogue, listUnitServices } from '../../../modules/services/index.js';
 import type { AppEnv } from '../../context.js';
@@ -80,8 +80,8 @@ export function contentAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await c.req.parseBody();
     const status = body.status === 'published' || body.status === 'archived' || body.status === 'draft' ? body.status : null;
     if (!status) return c.text('', 400);
-    const r = await setContentStatus(mdeps, { unitId: c.get('unit').id, id: c.req.param('id'), status });
-    if (!r.ok) return c.notFound();
+    const r = await setContentStatus(mdeps, { unitId: c.get('unit').id, id: c.req.param('id'), status, actorId: actorId(c) });
+    if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c, 'publish.refused') : c.notFound();
     await recordAudit(deps.db, deps.clock, { actorUserId: actorId(c), action: `content.${status}`, unitId: c.get('unit').id, target: c.req.param('id') });
     return c.redirect(`${base(c)}/konten?ok=1`, 303);
   });
@@ -93,6 +93,7 @@ export function contentAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     const r = await saveContent(mdeps, { unitId: c.get('unit').id, id, actorId: actorId(c), input: values as unknown as ContentInput });
     if (!r.ok) {
       if (r.error === 'not_found') return c.notFound();
+      if (r.error === 'forbidden') return editor(c, id ?? null, values, [t('publish.refused.status')], 403);
       const errors = [...new Set((r.problems ?? []).map((p) => t(`site.admin.content.problem.${p.path}`)))];
       return editor(c, id ?? null, values, errors, 422);
     }
@@ -100,9 +101,12 @@ export function contentAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.redirect(`${base(c)}/konten?ok=1`, 303);
   }
 
-  function editor(c: C, id: string | null, v: Record<string, string>, errors: string[], status = 200) {
+  async function editor(c: C, id: string | null, v: Record<string, string>, errors: string[], status = 200) {
     const unit = c.get('unit');
     const canWrite = can(c.get('actor')!, 'write', unit);
+    // Only the statuses this person may choose: no "Terbit"/"Dijadwalkan" for those who submit.
+    const canPublish = (await publishingRightsOf(deps.db, c.get('actor')!, unit)).canPublish;
+    const statuses = (['draft', 'published', 'scheduled', 'archived'] as const).filter((s) => canPublish || s === 'draft' || s === 'archived' || s === v.status);
     const input = (name: string, type = 'text', required = false) => (
       <div class="field">
         <label for={`f-${name}`}>{t(`site.admin.content.field.${name}`)}</label>
@@ -144,7 +148,7 @@ export function contentAdminRoutes(deps: AppDeps): Hono<AppEnv> {
           <div class="field">
             <label for="f-status">{t('site.admin.content.field.status')}</label>
             <select id="f-status" name="status" disabled={!canWrite}>
-              {(['draft', 'published', 'scheduled', 'archived'] as const).map((s) => <option value={s} selected={v.status === s}>{t(`site.admin.status.${s}`)}</option>)}
+              {statuses.map((s) => <option value={s} selected={v.status === s}>{t(`site.admin.status.${s}`)}</option>)}
             </select>
           </div>
           {input('publishAt', 'datetime-local')}
@@ -165,14 +169,21 @@ export function contentAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await c.req.parseBody();
     const v: Record<string, string> = {};
     for (const f of ['category', 'title', 'description', 'year', 'fileUrl', 'status']) v[f] = typeof body[f] === 'string' ? (body[f] as string) : '';
-    const r = await createDocument(mdeps, { unitId: c.get('unit').id, input: { ...v, year: v.year || undefined } as any });
-    if (!r.ok) return documentsScreen(c, [t('site.admin.invalid')], v, 422);
+    const r = await createDocument(mdeps, { unitId: c.get('unit').id, actorId: actorId(c), input: { ...v, year: v.year || undefined } as any });
+    if (!r.ok) return r.error === 'forbidden' ? documentsScreen(c, [t('publish.refused.document')], v, 403) : documentsScreen(c, [t('site.admin.invalid')], v, 422);
     await recordAudit(deps.db, deps.clock, { actorUserId: actorId(c), action: 'document.create', unitId: c.get('unit').id, target: r.value.id });
     return c.redirect(`${base(c)}/dokumen`, 303);
   });
   app.post('/admin/unit/:slug/dokumen/:id/arsip', unitGuard(deps), async (c) => {
-    const r = await setDocumentStatus(mdeps, { unitId: c.get('unit').id, id: c.req.param('id'), status: 'archived' });
+    const r = await setDocumentStatus(mdeps, { unitId: c.get('unit').id, id: c.req.param('id'), status: 'archived', actorId: actorId(c) });
     if (!r.ok) return c.notFound();
+    return c.redirect(`${base(c)}/dokumen`, 303);
+  });
+  // A draft document (added by someone who submits) is published by someone who may.
+  app.post('/admin/unit/:slug/dokumen/:id/terbit', unitGuard(deps), async (c) => {
+    const r = await setDocumentStatus(mdeps, { unitId: c.get('unit').id, id: c.req.param('id'), status: 'published', actorId: actorId(c) });
+    if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c, 'publish.refused') : c.notFound();
+    await recordAudit(deps.db, deps.clock, { actorUserId: actorId(c), action: 'document.publish', unitId: c.get('unit').id, target: c.req.param('id') });
     return c.redirect(`${base(c)}/dokumen`, 303);
   });
 
@@ -180,6 +191,7 @@ export function contentAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     const unit = c.get('unit');
     const docs = await contentRepository.listDocumentsForStaff(deps.db, unit.id);
     const canWrite = can(c.get('actor')!, 'write', unit);
+    const canPublish = (await publishingRightsOf(deps.db, c.get('actor')!, unit)).canPublish;
     return c.html(
       <StaffLayout title={t('site.informasi.title')} actor={c.get('actor')} csrfToken={c.get('csrfToken')} back={{ href: `${base(c)}/konten`, label: t('site.admin.content.title') }}>
         <h1>{t('site.informasi.title')}</h1>
@@ -188,6 +200,12 @@ export function contentAdminRoutes(deps: AppDeps): Hono<AppEnv> {
             <li>
               <span class="name">{d.title}</span>
               <span class="meta">{t(`site.kip.${d.category}`)} · {t(`site.admin.status.${d.status}`)}</span>
+              {canPublish && d.status === 'draft' ? (
+                <form method="post" action={`${base(c)}/dokumen/${d.id}/terbit`} class="inline">
+                  <CsrfInput token={c.get('csrfToken')} />
+                  <button type="submit" class="link-button">{t('publish.document.publish')}</button>
+                </form>
+              ) : null}
               {canWrite && d.status !== 'archived' ? (
                 <form method="post" action={`${base(c)}/dokumen/${d.id}/arsip`} class="inline">
                   <CsrfInput token={c.get('csrfToken')} />
@@ -214,7 +232,7 @@ export function contentAdminRoutes(deps: AppDeps): Hono<AppEnv> {
                 <input id={`f-${f}`} name={f} value={v[f] ?? ''} required={f === 'title'} />
               </div>
             ))}
-            <input type="hidden" name="status" value="published" />
+            <input type="hidden" name="status" value={canPublish ? 'published' : 'draft'} />
             <button type="submit" class="wide">{t('site.admin.save')}</button>
           </form>
         ) : null}
