@@ -2,6 +2,7 @@ import { messages as channels } from './messages/channels.js';
 import { messages as channelsWeb } from './messages/channels-web.js';
 import { messages as composer } from './messages/composer.js';
 import { messages as composerEditor } from './messages/composer-editor.js';
+import { messages as composerControl } from './messages/composer-control.js';
 import { messages as core } from './messages/core.js';
 import { messages as dashboard } from './messages/dashboard.js';
 import { messages as hardening } from './messages/hardening.js';
@@ -21,6 +22,7 @@ type Catalogue = { id: Record<string, string>; en: Record<string, string> };
 
 export const catalogues: Record<string, Catalogue> = {
   core, channels, channelsWeb, media, reminders, remindersWeb, reports, monitoring, monitoringWeb, composer, composerEditor, site, siteAdmin, dashboard, hardening,
+  composerControl,
 };
 
 const merged: Record<Locale, Record<string, string>> = { id: {}, en: {} };

@@ -127,6 +127,7 @@ describe('journey: one post to the website, Facebook, Instagram and TikTok; a ma
     await page.getByRole('button', { name: /Pengumuman/ }).click();
     await page.waitForURL(/\/kabar\//);
     await page.locator('#f-title').fill('Jadwal posyandu bulan Desember');
+    await page.locator('#f-body').fill('Posyandu Melati buka Sabtu, 5 Desember 2026, pukul 08.00 WIB di balai RW 02. Bawa buku KIA.');
     await page.getByRole('button', { name: 'Terbitkan sekarang' }).click();
     await page.waitForURL(/\/kabar\/.+/);
     await deliverAll();

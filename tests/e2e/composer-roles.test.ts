@@ -80,6 +80,8 @@ describe('journey: help, approval and broadcast on a phone', () => {
     await op.getByRole('button', { name: /Layanan/ }).click();
     await op.waitForURL(/\/kabar\//);
     await op.getByLabel('1. Judul').fill('Syarat membuat surat pindah');
+    // The template's "[syarat 1]" marks are replaced: with them left in, sending is refused.
+    await op.getByLabel('2. Isi kabar').fill('Warga yang ingin mengurus surat pindah membawa:\n\n- KTP asli\n- Kartu Keluarga\n\nLayanan buka Senin–Jumat pukul 08.00–15.00 WIB. Biaya: gratis.');
     await op.getByRole('button', { name: 'Kirim ke Lurah untuk disetujui' }).click();
     await expect.poll(() => op.locator('.flash-ok').textContent()).toContain('Terkirim ke Lurah');
 

@@ -9,13 +9,39 @@ import { captionPlatformOf, chosenChannels, variantsFor } from './channel-varian
 import { limitsFor } from '../publishing-captions/index.js';
 import { templateInfo } from './templates.js';
 
-export type ReadinessProblem = 'title_missing' | 'text_missing' | 'tiktok_privacy_missing' | 'caption_too_long';
+export type ReadinessProblem = 'title_missing' | 'text_missing' | 'tiktok_privacy_missing' | 'caption_too_long' | 'placeholder_left';
+
+// A template's fill-in marks: "[syarat 1]", "[tulis tempat]". A Markdown link "[teks](https://…)"
+// is not one, nor a bracket without a letter ("[1]", "[ ]").
+const PLACEHOLDER = /\[([^\[\]\n]{1,80})\](?!\()/g;
+
+export interface LeftPlaceholder {
+  field: 'title' | 'body' | 'caption';
+  /** The mark as it stands in the text, brackets included. */
+  text: string;
+}
+
+/** Template marks still in the text, in the order they appear (at most one entry per mark). */
+export function placeholdersIn(draft: Pick<Draft, 'title' | 'body' | 'captions'>): LeftPlaceholder[] {
+  const found: LeftPlaceholder[] = [];
+  const scan = (field: LeftPlaceholder['field'], text: string) => {
+    for (const m of text.matchAll(PLACEHOLDER)) {
+      if (!/\p{L}/u.test(m[1]!)) continue;
+      if (!found.some((f) => f.field === field && f.text === m[0])) found.push({ field, text: m[0] });
+    }
+  };
+  scan('title', draft.title);
+  scan('body', draft.body);
+  for (const c of Object.values(draft.captions)) if (c) scan('caption', c);
+  return found;
+}
 
 /** What must be there before a post can go out; each code has a plain sentence in the catalogue. */
 export function readiness(draft: Draft): ReadinessProblem[] {
   const problems: ReadinessProblem[] = [];
   if (draft.title.trim().length < 3) problems.push('title_missing');
-  if (draft.body.replace(/\[[^\]]*\]/g, '').trim().length < 10 && draft.photos.length === 0) problems.push('text_missing');
+  if (draft.body.replace(PLACEHOLDER, '').trim().length < 10 && draft.photos.length === 0) problems.push('text_missing');
+  if (placeholdersIn(draft).length > 0) problems.push('placeholder_left');
   return problems;
 }
 

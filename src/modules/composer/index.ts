@@ -7,7 +7,7 @@ export { bodyToHtml, bodyToPlain } from './body-format.js';
 export { createDraft, type NewDraftText } from './create-draft.js';
 export { saveDraft, draftPatchSchema, type DraftPatch, type SaveDraftError, MAX_TITLE, MAX_BODY, MAX_PHOTOS, STEPS } from './save-draft.js';
 export { listDrafts, getDraft, type UnitDrafts } from './list-drafts.js';
-export { readiness, type ReadinessProblem, type GoLiveError } from './go-live.js';
+export { readiness, placeholdersIn, type LeftPlaceholder, type ReadinessProblem, type GoLiveError } from './go-live.js';
 export { publishDraft, type PublishDraftError } from './publish-draft.js';
 export { scheduleDraft, cancelSchedule, wibToIso, isoToWib, type ScheduleError, MIN_LEAD_MS } from './schedule-draft.js';
 export { publishDue, LATE_AFTER_MS, type PublishDueReport } from './publish-due.js';

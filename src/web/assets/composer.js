@@ -302,8 +302,12 @@
             var done = document.createElement('span');
             done.textContent = json.message;
             row.appendChild(done);
+            // Invite the photo's description — but never pull the cursor out of a field the
+            // person is typing in (a second photo often arrives while the first is described).
             var alt = list.querySelector('[data-media="' + json.mediaId + '"] input[type="text"]');
-            if (alt && !alt.value) alt.focus();
+            var active = document.activeElement;
+            var busy = active && (active.tagName === 'TEXTAREA' || (active.tagName === 'INPUT' && active.type === 'text'));
+            if (alt && !alt.value && !busy) alt.focus();
             schedule();
             return;
           }

@@ -10,6 +10,7 @@ import {
   commentOnDraft,
   getDraft,
   publishDraft,
+  readiness,
   returnDraft,
   saveDraft,
   scheduleDraft,
@@ -28,6 +29,7 @@ import { editorProps } from './editor-data.js';
 import { DonePage, DraftGone, ReadOnlyDraft } from './done-view.js';
 import { EditorPage } from './editor-view.js';
 import { notifyWriterOfDecision } from './notify-writer.js';
+import { placeholderProblems } from './placeholder-problems.js';
 import { draftUrl, homeUrl } from './paths.js';
 import { refusalText, requestAvif } from './upload-route.js';
 
@@ -73,7 +75,7 @@ export function editorRoutes(deps: AppDeps): Hono<AppEnv> {
         await notifyWriterOfDecision(deps, { unit, draft: r.value, deciderId: actor.id, deciderName: actor.displayName, decision: 'approved', scheduled: r.value.status === 'scheduled' });
         return c.redirect(base, 303);
       }
-      return rerender(deps, c, draft, problemsOf(r));
+      return rerender(deps, c, draft, problemsOf(r, draft));
     }
     if (action === 'return') {
       const note = str(body.note) ?? '';
@@ -121,16 +123,16 @@ export function editorRoutes(deps: AppDeps): Hono<AppEnv> {
     switch (action) {
       case 'publish': {
         const r = await publishDraft(cdeps, { actor, unit, draftId: draft.id });
-        return r.ok ? c.redirect(base, 303) : rerender(deps, c, draft, problemsOf(r));
+        return r.ok ? c.redirect(base, 303) : rerender(deps, c, draft, problemsOf(r, draft));
       }
       case 'schedule': {
         const r = await scheduleDraft(cdeps, { actor, unit, draftId: draft.id, whenWib: str(body.jadwal) ?? '' });
-        return r.ok ? c.redirect(homeUrl(unit.slug, 'scheduled'), 303) : rerender(deps, c, draft, problemsOf(r), str(body.jadwal));
+        return r.ok ? c.redirect(homeUrl(unit.slug, 'scheduled'), 303) : rerender(deps, c, draft, problemsOf(r, draft), str(body.jadwal));
       }
       case 'submit': {
         const r = await submitDraft(cdeps, { actor, unit, draftId: draft.id, note: str(body.note), whenWib: str(body.jadwal) });
         const done = actor.role === 'pendamping' ? 'submitted_pendamping' : 'submitted';
-        return r.ok ? c.redirect(homeUrl(unit.slug, done), 303) : rerender(deps, c, draft, problemsOf(r), str(body.jadwal));
+        return r.ok ? c.redirect(homeUrl(unit.slug, done), 303) : rerender(deps, c, draft, problemsOf(r, draft), str(body.jadwal));
       }
       case 'cancel': {
         const r = await cancelSchedule(cdeps, { actor, unit, draftId: draft.id });
@@ -146,13 +148,17 @@ export function editorRoutes(deps: AppDeps): Hono<AppEnv> {
   return app;
 }
 
-function problemsOf(r: { ok: false; error: string; problems?: string[] }): string[] {
-  return r.problems?.length ? r.problems.map(errorText) : [errorText(r.error)];
+/** Readiness problems as sentences; template marks are named, field by field, so they can be found. */
+function problemsOf(r: { ok: false; error: string; problems?: string[] }, draft: Draft): string[] {
+  if (!r.problems?.length) return [errorText(r.error)];
+  return r.problems.flatMap((code) => (code === 'placeholder_left' ? placeholderProblems(draft).summary : [errorText(code)]));
 }
 
 async function rerender(deps: AppDeps, c: Context<AppEnv>, draft: Draft, errors: string[], scheduleValue?: string) {
   const fresh = (await getDraft(deps.db, c.get('unit').id, draft.id)) ?? draft;
-  const props = await editorProps(deps, c, fresh, { errors, scheduleValue });
+  // A refused "Terbitkan" because of template marks also says so next to the field that has them.
+  const fieldErrors = readiness(fresh).includes('placeholder_left') ? placeholderProblems(fresh).fields : {};
+  const props = await editorProps(deps, c, fresh, { errors, scheduleValue, fieldErrors });
   c.status(422);
   return c.html(<EditorPage {...props} />);
 }

@@ -7,6 +7,7 @@ import { assetUrl } from '../../assets-route.js';
 import { CsrfInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { discardUrl, draftUrl, savedWhen } from './paths.js';
+import type { FieldErrors } from './placeholder-problems.js';
 
 // Every string composer.js shows (saving, offline, upload progress, live counts), from the
 // catalogue, with {placeholders} the script fills in.
@@ -40,6 +41,8 @@ export interface EditorProps {
   /** "Hapus draf" is offered (not published or scheduled, and not someone else's submission). */
   canDiscard: boolean;
   errors: string[];
+  /** Problems shown next to their field (template marks left in the title, text or a caption). */
+  fieldErrors?: FieldErrors;
   /** What the user typed for the schedule, kept after a refused submit. */
   scheduleValue?: string;
   flash?: { kind: 'ok' | 'error' | 'info'; text: string } | null;
@@ -58,11 +61,13 @@ export function EditorPage(p: EditorProps) {
   const tips = t(`composer.tpl.${d.template}.tips`).split('|');
   const hasTikTok = p.channels.some((c) => c.platform === 'tiktok' && c.state === 'connected');
   const chosen = new Set(d.channelIds ?? p.channels.map((c) => c.id));
+  const fe = p.fieldErrors ?? {};
   const mainLabel = p.powers.canPublish ? t('composer.edit.publish') : p.actor.role === 'pendamping' ? t('composer.edit.submit_pendamping') : t('composer.edit.submit');
   return (
     <StaffLayout title={t('composer.edit.title')} actor={p.actor} csrfToken={p.csrf} flash={p.flash} back={{ href: `/admin/unit/${p.unit.slug}`, label: p.unit.name }}>
-      <h1>{t('composer.edit.title')}</h1>
-      <p class="muted">{t('composer.edit.template', { name: t(`composer.tpl.${d.template}`) })}</p>
+      <h1>
+        {t('composer.edit.title')} <span class="kind">· {t(`composer.tpl.${d.template}`)}</span>
+      </h1>
       {returned ? (
         <div class="flash flash-error" role="alert">
           {t('composer.edit.status.returned', { name: returned.author_name, note: returned.body })}
@@ -93,9 +98,6 @@ export function EditorPage(p: EditorProps) {
         <button type="submit" name="action" value="save" class="default-submit" tabindex={-1} aria-hidden="true">
           {t('composer.edit.save')}
         </button>
-        <p id="save-status" class="save-status" role="status" aria-live="polite">
-          {t('composer.edit.saved', { time: savedWhen(d.updatedAt, p.now) })}
-        </p>
 
         <details class="tips">
           <summary>{t('composer.edit.tips')}</summary>
@@ -108,18 +110,28 @@ export function EditorPage(p: EditorProps) {
 
         <fieldset data-step="tulis">
           <legend class="visually-hidden">{t('composer.edit.field_title')}</legend>
-          <div class="field">
+          <div class={fe.title ? 'field has-error' : 'field'}>
             <label for="f-title">{t('composer.edit.field_title')}</label>
             <p class="hint" id="f-title-hint">
               {t('composer.edit.field_title_hint')}
             </p>
-            <input id="f-title" name="title" type="text" value={d.title} maxlength={200} aria-describedby="f-title-hint" autocomplete="off" />
+            {fe.title ? (
+              <p class="error" id="f-title-err">
+                {fe.title}
+              </p>
+            ) : null}
+            <input id="f-title" name="title" type="text" value={d.title} maxlength={200} aria-describedby={fe.title ? 'f-title-hint f-title-err' : 'f-title-hint'} aria-invalid={fe.title ? 'true' : undefined} autocomplete="off" />
           </div>
-          <div class="field">
+          <div class={fe.body ? 'field has-error' : 'field'}>
             <label for="f-body">{t('composer.edit.field_body')}</label>
             <p class="hint" id="f-body-hint">
               {t('composer.edit.field_body_hint')}
             </p>
+            {fe.body ? (
+              <p class="error" id="f-body-err">
+                {fe.body}
+              </p>
+            ) : null}
             <div class="toolbar" data-toolbar="f-body" hidden>
               <button type="button" class="tool" data-mark="bold">
                 <b>B</b> {t('composer.edit.bold')}
@@ -128,10 +140,10 @@ export function EditorPage(p: EditorProps) {
                 • {t('composer.edit.list')}
               </button>
               <button type="button" class="tool" data-mark="link" data-prompt={t('composer.edit.link_prompt')}>
-                {t('composer.edit.link')} …
+                {t('composer.edit.link')}
               </button>
             </div>
-            <textarea id="f-body" name="body" rows={10} aria-describedby="f-body-hint">
+            <textarea id="f-body" name="body" rows={8} aria-describedby={fe.body ? 'f-body-hint f-body-err' : 'f-body-hint'} aria-invalid={fe.body ? 'true' : undefined}>
               {d.body}
             </textarea>
           </div>
@@ -200,24 +212,29 @@ export function EditorPage(p: EditorProps) {
         <fieldset data-step="pratinjau">
           <legend>{t('composer.edit.field_preview')}</legend>
           <p class="hint">{t('composer.edit.preview_hint')}</p>
+          {fe.caption ? <p class="error">{fe.caption}</p> : null}
           {p.previews.map((pv) => (
             <Preview pv={pv} title={d.title} photo={p.photos[0] ?? null} />
           ))}
         </fieldset>
 
-        <div class="actions-main">
-          <p class="save-status" data-save-status aria-hidden="true">
+        {!p.powers.canPublish ? (
+          <div class="field">
+            <label for="f-note">{t('composer.edit.submit_note')}</label>
+            <textarea id="f-note" name="note" rows={2}></textarea>
+          </div>
+        ) : null}
+        {/* The main action stays at the bottom of the screen while the form scrolls (sticky, no
+            script needed), so "Terbitkan" is one tap from anywhere on the page (#14 point 7). */}
+        <div class="action-bar">
+          <p id="save-status" class="save-status" role="status" aria-live="polite">
             {t('composer.edit.saved', { time: savedWhen(d.updatedAt, p.now) })}
           </p>
           <button type="submit" name="action" value={p.powers.canPublish ? 'publish' : 'submit'} class="primary wide big">
             {d.status === 'scheduled' && p.powers.canPublish ? t('composer.edit.publish') : mainLabel}
           </button>
-          {!p.powers.canPublish ? (
-            <div class="field">
-              <label for="f-note">{t('composer.edit.submit_note')}</label>
-              <textarea id="f-note" name="note" rows={2}></textarea>
-            </div>
-          ) : null}
+        </div>
+        <div class="actions-main">
           <details class="schedule" open={d.status === 'scheduled' || !!p.scheduleValue}>
             <summary>{t('composer.edit.schedule_open')}</summary>
             <div class="field">
