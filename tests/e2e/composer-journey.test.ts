@@ -48,11 +48,11 @@ describe('journey: a first-time operator publishes a post with two photos from a
       for (let guard = 0; guard < 20; guard++) {
         const box = (await l.boundingBox())!;
         const { bottom, height } = await page.evaluate(() => {
-          const bar = document.querySelector('.action-bar');
-          const r = bar?.getBoundingClientRect();
+          const g = globalThis as any;
+          const r = g.document.querySelector('.action-bar')?.getBoundingClientRect();
           // The bar hides what is under it only while it is stuck to the bottom of the screen.
-          const stuck = r && Math.abs(r.bottom - innerHeight) < 2;
-          return { bottom: stuck ? r.top : innerHeight, height: innerHeight };
+          const stuck = r && Math.abs(r.bottom - g.innerHeight) < 2;
+          return { bottom: stuck ? (r.top as number) : (g.innerHeight as number), height: g.innerHeight as number };
         });
         const inBar = await l.evaluate((el) => !!el.closest('.action-bar'));
         const limit = inBar ? height : bottom;
@@ -62,14 +62,14 @@ describe('journey: a first-time operator publishes a post with two photos from a
         // screen), keeping the target in sight; back up, just far enough.
         const dy = mid > limit ? Math.min(0.8 * height, mid - 120) : Math.max(-0.8 * height, mid - limit / 2);
         swipes++;
-        await page.evaluate((d) => window.scrollBy(0, d), dy);
+        await page.evaluate((d) => (globalThis as any).scrollBy(0, d), dy);
       }
       throw new Error('target never came on screen');
     };
     const unprompted = async (action: () => Promise<void>) => {
-      const before = await page.evaluate(() => window.scrollY);
+      const before = await page.evaluate(() => (globalThis as any).scrollY);
       await action();
-      const after = await page.evaluate(() => window.scrollY);
+      const after = await page.evaluate(() => (globalThis as any).scrollY);
       if (Math.abs(after - before) > 1) swipes += Math.ceil(Math.abs(after - before) / 640);
     };
     const tap = async (l: Locator) => {
@@ -83,9 +83,9 @@ describe('journey: a first-time operator publishes a post with two photos from a
     };
     // Pictures never move the person's place on the page (nor count as, or save, a swipe).
     const keepPlace = async (take: () => Promise<unknown>) => {
-      const y = await page.evaluate(() => window.scrollY);
+      const y = await page.evaluate(() => (globalThis as any).scrollY);
       await take();
-      await page.evaluate((to) => window.scrollTo(0, to), y);
+      await page.evaluate((to) => (globalThis as any).scrollTo(0, to), y);
     };
     const shot = (name: string) =>
       keepPlace(async () => {
@@ -126,7 +126,7 @@ describe('journey: a first-time operator publishes a post with two photos from a
     // The preview follows each autosave: the first photo replaces the image-card placeholder.
     await expect.poll(() => page.locator('[data-preview="website"] [data-frame] img').count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => page.locator('#save-status').textContent(), { timeout: 15_000 }).toContain('Tersimpan');
-    const where = await page.evaluate(() => window.scrollY);
+    const where = await page.evaluate(() => (globalThis as any).scrollY);
     await shot('4-foto');
     await guideShot('4-foto', '#photos li.photo');
     await keepPlace(async () => {
@@ -139,7 +139,7 @@ describe('journey: a first-time operator publishes a post with two photos from a
     const publish = page.getByRole('button', { name: 'Terbitkan sekarang' });
     await reach(publish);
     for (const y of [0, 1500, where]) {
-      await page.evaluate((to) => window.scrollTo(0, to), y);
+      await page.evaluate((to) => (globalThis as any).scrollTo(0, to), y);
       const box = (await publish.boundingBox())!;
       expect(box.y + box.height, `at scroll ${y}`).toBeLessThanOrEqual(800);
       expect(box.y, `at scroll ${y}`).toBeGreaterThanOrEqual(0);
