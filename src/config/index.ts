@@ -41,6 +41,11 @@ export interface Config {
   tiktokClientSecret: string | null;
   /** The TikTok app passed TikTok's audit; unaudited apps may only post private ("Hanya saya") posts. */
   tiktokAudited: boolean;
+  /**
+   * Networks (CIDR or address) and host suffixes the site monitor may reach although they are not
+   * public — only for a test fleet on loopback (MONITOR_ALLOW="127.0.0.0/8,.test"). Empty in production.
+   */
+  monitorAllow: string[];
 }
 
 export class ConfigError extends Error {
@@ -163,6 +168,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     problems.push(`SMTP_URL: "${smtpUrl}" harus diawali smtp:// atau smtps://.`);
   }
 
+  const monitorAllow = (get('MONITOR_ALLOW') ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  for (const entry of monitorAllow) {
+    const ok = /^[0-9.]+(\/\d{1,2})?$|^[0-9a-f:]+(\/\d{1,3})?$|^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(entry);
+    if (!ok) problems.push(`MONITOR_ALLOW: "${entry}" bukan jaringan (127.0.0.0/8, ::1) atau akhiran nama (.test).`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -193,6 +204,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     tiktokClientKey: get('TIKTOK_CLIENT_KEY') ?? null,
     tiktokClientSecret: get('TIKTOK_CLIENT_SECRET') ?? null,
     tiktokAudited: tiktokAuditedRaw === '1' || tiktokAuditedRaw === 'true',
+    monitorAllow,
   };
 }
 

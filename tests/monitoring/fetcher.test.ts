@@ -62,7 +62,7 @@ describe('polite bounded fetcher', () => {
 
   it('tells a refused connection, an unknown name and an expired certificate apart', async () => {
     const down = await fetcher.fetch(fleet.url('mati'));
-    expect(down.end).toBe('connection_error');
+    expect(down.end).toBe('connection_refused');
     expect(down.errorCode).toBe('ECONNREFUSED');
     const dns = await fetcher.fetch('http://tidak-ada.example.invalid/');
     expect(dns.end).toBe('dns_error');

@@ -19,7 +19,9 @@ import {
   runChecksForUnit,
   sweep,
   checkUptime,
-  syncPresencesFromUnitLinks,
+  syncRegistrations,
+  registrationContext,
+  siteUrlPolicy,
   type MonitoringDeps,
 } from '../../src/modules/monitoring/index.js';
 import { FixedClock } from '../../src/shared/clock.js';
@@ -63,7 +65,7 @@ beforeAll(async () => {
   await unit('kel-beranda', 'kelurahan');
   await unit('opd-kominfo', 'opd', JSON.stringify({ links: { website: fleet.url('wp-tanpa-rest'), instagram: '@Diskominfo.PGK' } }));
   for (const [u, site] of [['kel-segar', 'wp-segar'], ['kel-bajak', 'dibajak']] as const) {
-    expect((await registerPresence(t.db, u, { kind: 'website', url: fleet.url(site) }, clock)).ok).toBe(true);
+    expect((await registerPresence(t.db, u, { kind: 'website', url: fleet.url(site) }, clock, { policy: siteUrlPolicy({ allow: ['.test'] }) })).ok).toBe(true);
     await registerPresence(t.db, u, { kind: 'social', platform: 'facebook', handle: `@${u}` }, clock);
   }
   await registerPresence(t.db, 'kel-beranda', { kind: 'beranda_site', url: 'https://beranda.example/kel-beranda' }, clock);
@@ -76,8 +78,9 @@ afterAll(async () => {
 
 describe('presence registry', () => {
   it('takes OPD websites and handles from the units module, idempotently', async () => {
-    expect(await syncPresencesFromUnitLinks(t.db, REGION, clock)).toEqual({ registered: 2 });
-    await syncPresencesFromUnitLinks(t.db, REGION, clock);
+    const ctx = registrationContext({ region: REGION, publicUrl: 'https://beranda.example', siteDomain: null, monitorAllow: ['.test'] });
+    expect(await syncRegistrations(t.db, clock, ctx, ['opd-kominfo'])).toEqual({ added: 2, removed: 0, refused: [] });
+    expect(await syncRegistrations(t.db, clock, ctx, ['opd-kominfo'])).toEqual({ added: 0, removed: 0, refused: [] });
     const snap = (await getMonitoringSnapshots(t.db, ['opd-kominfo'], clock))[0]!;
     expect(snap.presences.map((p) => `${p.kind}:${p.handle ?? p.url}`).sort()).toEqual([`social:diskominfo.pgk`, `website:${fleet.url('wp-tanpa-rest')}`]);
   });

@@ -13,7 +13,10 @@ export interface MonitoringTables {
     url: string | null;
     platform: string | null;
     handle: string | null;
-    /** manual, opd_csv (units.settings.links), beranda */
+    /**
+     * Who registered it: auto_beranda (the unit's Beranda site), unit_links (OPD form or CSV),
+     * profile (the kelurahan's profile), manual (the monitoring page), demo.
+     */
     source: string;
     active: number;
     /** unit_id|kind|url-or-platform:handle, unique: NULLs in a unique index differ per engine. */
@@ -63,6 +66,8 @@ export interface MonitoringTables {
     claimed_at: string | null;
     effective_at: string | null;
     dating: string;
+    /** Normalised title (0410): a new address with a known title is a re-post. */
+    title_key: string | null;
   };
   monitor_sites: {
     site_key: string;
@@ -70,6 +75,23 @@ export interface MonitoringTables {
     last_crawled_at: string;
     /** JSON string[] of known sitemap sections. */
     sections: string | null;
+  };
+  /** "Periksa semua sekarang": one row per request (0410). */
+  monitor_check_batches: {
+    id: string;
+    region_code: string;
+    requested_by: string | null;
+    created_at: string;
+    total: number;
+  };
+  /** One row per unit of a batch; its job marks it done or failed. */
+  monitor_check_batch_units: {
+    batch_id: string;
+    unit_id: string;
+    state: 'queued' | 'running' | 'done' | 'failed';
+    started_at: string | null;
+    finished_at: string | null;
+    error: string | null;
   };
   /** One row per unit and WIB day: uptime and activity for cheap trend charts. */
   monitor_daily: {

@@ -1,11 +1,12 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import zlib from 'node:zlib';
 import type { Clock } from '../../shared/clock.js';
 import { systemClock } from '../../shared/clock.js';
 import { HostLimiter } from './host-limiter.js';
+import { ADDRESS_REFUSED, type AddressGuard, createAddressGuard, guardedLookup, parseAllowList } from './net-guard.js';
 import { hostOf, sameSite } from './url-tools.js';
 
 // A polite, bounded HTTP client for checking sites we do not control. Every fetch ends, and the
@@ -14,7 +15,9 @@ import { hostOf, sameSite } from './url-tools.js';
 //
 // Contract: never throws for network or HTTP problems (those are values in `end`); never follows
 // a redirect to another registrable domain; never reads more than `maxBytes` of body; never runs
-// longer than `totalTimeoutMs` per fetch including redirects. Safe to retry: GET/HEAD only.
+// longer than `totalTimeoutMs` per fetch including redirects; never connects to an address the
+// guard refuses (net-guard.ts), on the first request or any redirect hop. Safe to retry:
+// GET/HEAD only.
 
 export type FetchEnd =
   | 'complete'
@@ -26,7 +29,9 @@ export type FetchEnd =
   | 'offsite_redirect'
   | 'tls_error'
   | 'dns_error'
+  | 'connection_refused'
   | 'connection_error'
+  | 'address_refused'
   | 'invalid_url';
 
 export type UserAgentMode = 'monitor' | 'googlebot';
@@ -54,6 +59,8 @@ export interface FetchResult {
   fetchedAt: string;
   latencyMs: number;
   userAgent: UserAgentMode;
+  /** The network class of a refused address (loopback, private, link_local …). */
+  refusedClass?: string;
 }
 
 export interface FetcherOptions {
@@ -67,6 +74,14 @@ export interface FetcherOptions {
   globalConcurrency: number;
   /** DNS override: tests and the fixture fleet map host names to 127.0.0.1. */
   lookup?: LookupFunction;
+  /**
+   * Networks the crawler may reach although they are not public (CIDRs or addresses, from the
+   * MONITOR_ALLOW setting: the loopback test fleet). Default: those a `staticLookup` override
+   * names explicitly, else none.
+   */
+  allowNetworks?: readonly string[];
+  /** A guard built elsewhere (shared with the registration check); overrides allowNetworks. */
+  guard?: AddressGuard;
   /** Extra trusted CA certificates (PEM); the fixture fleet signs its own. */
   ca?: string | string[];
   clock?: Clock;
@@ -76,7 +91,9 @@ export const DEFAULT_FETCHER_OPTIONS: Omit<FetcherOptions, 'contactUrl'> = {
   connectTimeoutMs: 5_000,
   totalTimeoutMs: 15_000,
   maxBytes: 2 * 1024 * 1024,
-  maxRedirects: 5,
+  // Browsers follow up to 20; 10 leaves room for http→https→www→/beranda chains while still
+  // telling an endless chain from a long one.
+  maxRedirects: 10,
   perHostIntervalMs: 1_000,
   globalConcurrency: 32,
 };
@@ -101,22 +118,34 @@ const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ALTNAME|EPROT
 
 export function classifyNetworkError(code: string | undefined): FetchEnd {
   if (!code) return 'connection_error';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENODATA' || code === 'ESERVFAIL') return 'dns_error';
+  if (code === ADDRESS_REFUSED) return 'address_refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENODATA' || code === 'ESERVFAIL' || code === 'EAI_NONAME' || code === 'EAI_NODATA') return 'dns_error';
+  if (code === 'ECONNREFUSED') return 'connection_refused';
   if (TLS_CODES.test(code)) return 'tls_error';
   return 'connection_error';
 }
+
+/** The marker staticLookup leaves on its function: the one address it maps names to. */
+const STATIC_ADDRESS = Symbol('staticLookupAddress');
 
 export class Fetcher {
   readonly options: FetcherOptions;
   readonly limiter: HostLimiter;
   private readonly clock: Clock;
   readonly monitorUa: string;
+  readonly guard: AddressGuard;
+  private readonly lookup: LookupFunction;
 
   constructor(options: Partial<FetcherOptions> & { contactUrl: string }) {
     this.options = { ...DEFAULT_FETCHER_OPTIONS, ...options };
     this.clock = options.clock ?? systemClock;
     this.limiter = new HostLimiter(this.options);
     this.monitorUa = `Mozilla/5.0 (compatible; BerandaMonitor/1.0; +${this.options.contactUrl})`;
+    // A staticLookup names its one address in code; writing it there is the explicit choice the
+    // allow-list stands for. Any other resolver gets no exception unless allowNetworks says so.
+    const implied = (options.lookup as { [STATIC_ADDRESS]?: string } | undefined)?.[STATIC_ADDRESS];
+    this.guard = options.guard ?? createAddressGuard(parseAllowList(options.allowNetworks ?? (implied ? [implied] : [])));
+    this.lookup = guardedLookup(this.guard, options.lookup);
   }
 
   /**
@@ -199,6 +228,17 @@ export class Fetcher {
       }
       seen.add(parsed.toString());
       result.finalUrl = parsed.toString();
+      // An address typed as a literal never reaches the resolver: check it here, on every hop.
+      const literal = parsed.hostname.replace(/^\[|\]$/g, '');
+      const literalRefusal = isIP(literal) ? this.guard.refusal(literal) : null;
+      if (literalRefusal) {
+        result.end = 'address_refused';
+        result.errorCode = ADDRESS_REFUSED;
+        result.refusedClass = literalRefusal;
+        result.status = null;
+        result.body = '';
+        break;
+      }
       const hop = await this.limiter.run(parsed.hostname, () =>
         this.oneRequest(parsed, opts, ua, deadline, parsed.protocol === 'https:' ? httpsAgent : httpAgent),
       );
@@ -208,6 +248,7 @@ export class Fetcher {
       result.bytes = hop.bytes;
       result.errorCode = hop.errorCode;
       result.end = hop.end;
+      if (hop.refusedClass) result.refusedClass = hop.refusedClass;
       if (hop.end !== 'complete' || hop.status === null || hop.status < 300 || hop.status >= 400 || !hop.headers.location) break;
       let next: string;
       try {
@@ -241,7 +282,7 @@ export class Fetcher {
     ua: UserAgentMode,
     deadline: number,
     agent: http.Agent,
-  ): Promise<Pick<FetchResult, 'status' | 'headers' | 'body' | 'bytes' | 'end' | 'errorCode'>> {
+  ): Promise<Pick<FetchResult, 'status' | 'headers' | 'body' | 'bytes' | 'end' | 'errorCode' | 'refusedClass'>> {
     const maxBytes = opts.maxBytes ?? this.options.maxBytes;
     return new Promise((resolve) => {
       let settled = false;
@@ -249,20 +290,21 @@ export class Fetcher {
       let bytes = 0;
       let status: number | null = null;
       let headers: Record<string, string> = {};
+      let refusedClass: string | undefined;
       const finish = (end: FetchEnd, errorCode: string | null = null) => {
         if (settled) return;
         settled = true;
         clearTimeout(totalTimer);
         clearTimeout(connectTimer);
-        resolve({ status, headers, body: Buffer.concat(chunks).toString('utf8'), bytes, end, errorCode });
+        resolve({ status, headers, body: Buffer.concat(chunks).toString('utf8'), bytes, end, errorCode, ...(refusedClass ? { refusedClass } : {}) });
       };
       const remaining = Math.max(1, deadline - Date.now());
       const mod = url.protocol === 'https:' ? https : http;
       const req = mod.request(url, {
         method: opts.method ?? 'GET',
         agent,
-        lookup: this.options.lookup,
-        servername: url.hostname,
+        lookup: this.lookup,
+        servername: isIP(url.hostname.replace(/^\[|\]$/g, '')) ? undefined : url.hostname,
         headers: {
           'user-agent': ua === 'googlebot' ? GOOGLEBOT_UA : this.monitorUa,
           accept: opts.accept ?? 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
@@ -282,12 +324,23 @@ export class Fetcher {
         const connected = () => {
           clearTimeout(connectTimer);
           connectTimer = undefined;
+          // Second line of defence: the address this socket really reached.
+          const remote = socket.remoteAddress;
+          const cls = remote ? this.guard.refusal(remote) : null;
+          if (cls) {
+            refusedClass = cls;
+            finish('address_refused', ADDRESS_REFUSED);
+            req.destroy();
+          }
         };
         // A reused keep-alive socket is already connected.
         if (!socket.connecting) connected();
         else socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', connected);
       });
-      req.on('error', (e: NodeJS.ErrnoException) => finish(classifyNetworkError(e.code), e.code ?? 'ERROR'));
+      req.on('error', (e: NodeJS.ErrnoException & { addressClass?: string }) => {
+        if (e.addressClass) refusedClass = e.addressClass;
+        finish(classifyNetworkError(e.code), e.code ?? 'ERROR');
+      });
       req.on('response', (res) => {
         status = res.statusCode ?? null;
         headers = {};
@@ -336,15 +389,18 @@ export interface PeerCertificate {
 
 export async function readPeerCertificate(
   url: string,
-  options: Pick<FetcherOptions, 'lookup' | 'ca' | 'connectTimeoutMs'>,
+  options: Pick<FetcherOptions, 'lookup' | 'ca' | 'connectTimeoutMs'> & { guard?: AddressGuard },
 ): Promise<{ ok: true; cert: PeerCertificate } | { ok: false; end: FetchEnd; errorCode: string }> {
   const u = new URL(url);
+  const host = u.hostname.replace(/^\[|\]$/g, '');
+  const guard = options.guard ?? createAddressGuard();
+  if (isIP(host) && guard.refusal(host)) return { ok: false, end: 'address_refused', errorCode: ADDRESS_REFUSED };
   return new Promise((resolve) => {
     const socket: TLSSocket = tlsConnect({
-      host: u.hostname,
+      host,
       port: Number(u.port || 443),
-      servername: u.hostname,
-      lookup: options.lookup,
+      servername: isIP(host) ? undefined : host,
+      lookup: guardedLookup(guard, options.lookup),
       ca: options.ca,
       // We want to see an expired or self-signed certificate, not refuse it.
       rejectUnauthorized: false,
@@ -355,6 +411,11 @@ export async function readPeerCertificate(
     }, options.connectTimeoutMs);
     socket.once('secureConnect', () => {
       clearTimeout(timer);
+      if (socket.remoteAddress && guard.refusal(socket.remoteAddress)) {
+        socket.destroy();
+        resolve({ ok: false, end: 'address_refused', errorCode: ADDRESS_REFUSED });
+        return;
+      }
       const c = socket.getPeerCertificate();
       const authError = socket.authorizationError ? String((socket.authorizationError as any).code ?? socket.authorizationError) : null;
       resolve({
@@ -379,7 +440,7 @@ export async function readPeerCertificate(
 
 /** A DNS override that maps every name (or those matching `only`) to one address. */
 export function staticLookup(address: string, only?: (host: string) => boolean): LookupFunction {
-  return ((hostname: string, opts: any, cb: any) => {
+  const fn = ((hostname: string, opts: any, cb: any) => {
     const callback = typeof opts === 'function' ? opts : cb;
     const all = typeof opts === 'object' && opts?.all;
     if (only && !only(hostname)) {
@@ -390,6 +451,7 @@ export function staticLookup(address: string, only?: (host: string) => boolean):
     const family = address.includes(':') ? 6 : 4;
     process.nextTick(() => (all ? callback(null, [{ address, family }]) : callback(null, address, family)));
   }) as LookupFunction;
+  return Object.assign(fn, { [STATIC_ADDRESS]: address });
 }
 
 export { hostOf };

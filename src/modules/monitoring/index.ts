@@ -16,7 +16,11 @@ export {
 } from './ports.js';
 export type { AlertSink, MonitoringDeps } from './deps.js';
 export { DbCrawlMemory, type Presence, type StoredObservation } from './monitoring-repository.js';
-export { registerPresence, removePresence, listPresences, syncPresencesFromUnitLinks, normaliseHandle, SOCIAL_PLATFORMS, type PresenceInput } from './register-presence.js';
+export { registerPresence, removePresence, listPresences, normaliseHandle, SOCIAL_PLATFORMS, type PresenceInput, type RegisterError, type RegisterOptions } from './register-presence.js';
+export { syncRegistrations, registrationContext, AUTO_SOURCES, type RegistrationContext, type SyncOutcome } from './sync-registrations.js';
+export { checkSiteUrl, siteUrlPolicy, type SiteUrlPolicy, type SiteUrlProblem } from './site-url-policy.js';
+export { createAddressGuard, parseAllowList, classifyAddress, guardedLookup, type AddressClass, type AddressGuard } from './net-guard.js';
+export { createCheckBatch, runCheckBatchJob, getCheckBatch, latestCheckBatchId, type BatchProgress } from './check-all.js';
 export { runChecksForUnit, type UnitCheckOutcome } from './run-checks-for-unit.js';
 export { sweep, type SweepSummary } from './sweep.js';
 export { checkUptime } from './check-uptime.js';

@@ -66,7 +66,7 @@ export const monitoringRepository = {
     await db
       .insertInto('web_presences')
       .values({ id, unit_id: p.unitId, kind: p.kind, url: p.url, platform: p.platform, handle: p.handle, source: p.source, active: 1, presence_key: key, created_at: now, updated_at: now })
-      .onConflict((oc) => oc.column('presence_key').doUpdateSet({ active: 1, updated_at: now, url: p.url }))
+      .onConflict((oc) => oc.column('presence_key').doUpdateSet({ active: 1, updated_at: now, url: p.url, source: p.source }))
       .execute();
     const row = await db.selectFrom('web_presences').selectAll().where('presence_key', '=', key).executeTakeFirstOrThrow();
     return toPresence(row);
@@ -77,21 +77,24 @@ export const monitoringRepository = {
     return Number(r.numUpdatedRows) > 0;
   },
 
+  async deactivateAllOf(db: Kysely<DB>, unitId: string, now: string): Promise<number> {
+    const r = await db.updateTable('web_presences').set({ active: 0, updated_at: now }).where('unit_id', '=', unitId).where('active', '=', 1).executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  },
+
   async presencesOf(db: Kysely<DB>, unitIds: string[]): Promise<Presence[]> {
-    if (unitIds.length === 0) return [];
-    const rows = await db.selectFrom('web_presences').selectAll().where('unit_id', 'in', unitIds).where('active', '=', 1).orderBy('created_at').execute();
-    return rows.map(toPresence);
+    const out: Presence[] = [];
+    // Chunks keep each statement under the engines' bound-parameter limits on a big fleet.
+    for (let i = 0; i < unitIds.length; i += 500) {
+      const rows = await db.selectFrom('web_presences').selectAll().where('unit_id', 'in', unitIds.slice(i, i + 500)).where('active', '=', 1).orderBy('created_at').execute();
+      out.push(...rows.map(toPresence));
+    }
+    return out;
   },
 
   async unitsWithPresences(db: Kysely<DB>): Promise<string[]> {
     const rows = await db.selectFrom('web_presences').select('unit_id').where('active', '=', 1).groupBy('unit_id').orderBy('unit_id').execute();
     return rows.map((r) => r.unit_id);
-  },
-
-  /** OPD units with the links the units module stored in their settings (CSV or form). */
-  async unitLinks(db: Kysely<DB>, region: string): Promise<{ unitId: string; settings: string }[]> {
-    const rows = await db.selectFrom('units').select(['id', 'settings']).where('region_code', '=', region).execute();
-    return rows.map((r) => ({ unitId: r.id, settings: r.settings }));
   },
 
   async appendObservations(db: Kysely<DB>, obs: Observation[], now: string): Promise<StoredObservation[]> {

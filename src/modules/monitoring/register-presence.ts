@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { err, ok, type Result } from '../../shared/result.js';
 import { monitoringRepository, type Presence } from './monitoring-repository.js';
+import { checkSiteUrl, siteUrlPolicy, type SiteUrlPolicy, type SiteUrlProblem } from './site-url-policy.js';
 
 // The web-presence registry: what each unit (kelurahan or OPD) has on the web. It is also the
 // official-account list against impersonation, so handles are stored without "@" and lowercase.
@@ -12,28 +13,48 @@ export const SOCIAL_PLATFORMS = ['facebook', 'instagram', 'tiktok', 'youtube', '
 
 const presenceInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('beranda_site'), url: z.string().url() }),
-  z.object({ kind: z.literal('website'), url: z.string().url().refine((u) => /^https?:\/\//i.test(u)) }),
+  z.object({ kind: z.literal('website'), url: z.string().trim().min(1).max(500) }),
   z.object({ kind: z.literal('social'), platform: z.enum(SOCIAL_PLATFORMS), handle: z.string().trim().min(1).max(100) }),
 ]);
 export type PresenceInput = z.input<typeof presenceInput>;
+
+export interface RegisterOptions {
+  /** Who registers it (manual, unit_links, profile, demo …); see the web_presences schema. */
+  source?: string;
+  /** What addresses may be registered; the strict default refuses every non-public one. */
+  policy?: SiteUrlPolicy;
+}
+
+export type RegisterError = 'invalid' | SiteUrlProblem;
 
 export async function registerPresence(
   db: Kysely<DB>,
   unitId: string,
   input: PresenceInput,
   clock: Clock,
-  source = 'manual',
-): Promise<Result<Presence, 'invalid'>> {
+  options: RegisterOptions | string = {},
+): Promise<Result<Presence, RegisterError>> {
+  const o = typeof options === 'string' ? { source: options } : options;
+  const source = o.source ?? 'manual';
   const parsed = presenceInput.safeParse(input);
   if (!parsed.success) return err('invalid', parsed.error.issues[0]?.message);
   const p = parsed.data;
   const now = clock.now().toISOString();
   if (p.kind === 'social') {
     const handle = normaliseHandle(p.handle);
+    if (!handle) return err('invalid');
     return ok(await monitoringRepository.upsertPresence(db, { unitId, kind: 'social', url: profileUrl(p.platform, handle), platform: p.platform, handle, source }, now));
+  }
+  if (p.kind === 'website') {
+    // The first gate against the crawler being aimed inward; the fetcher checks every connection.
+    const check = checkSiteUrl(p.url, o.policy ?? DEFAULT_POLICY);
+    if (!check.ok) return err(check.problem, check.detail);
+    return ok(await monitoringRepository.upsertPresence(db, { unitId, kind: 'website', url: check.url, platform: null, handle: null, source }, now));
   }
   return ok(await monitoringRepository.upsertPresence(db, { unitId, kind: p.kind, url: p.url, platform: null, handle: null, source }, now));
 }
+
+const DEFAULT_POLICY = siteUrlPolicy();
 
 export async function removePresence(db: Kysely<DB>, unitId: string, presenceId: string, clock: Clock): Promise<Result<true, 'not_found'>> {
   return (await monitoringRepository.deactivatePresence(db, unitId, presenceId, clock.now().toISOString())) ? ok(true) : err('not_found');
@@ -45,7 +66,8 @@ export const listPresences = (db: Kysely<DB>, unitId: string) => monitoringRepos
 export function normaliseHandle(h: string): string {
   const t = h.trim().replace(/\/+$/, '');
   const fromUrl = t.match(/^https?:\/\/[^/]+\/(?:@)?([^/?#]+)/i)?.[1];
-  return (fromUrl ?? t).replace(/^@/, '').toLowerCase();
+  // Only characters handles can have: a pasted sentence or markup is not a handle.
+  return (fromUrl ?? t).replace(/^@/, '').toLowerCase().replace(/[^a-z0-9._-]/g, '');
 }
 
 export function profileUrl(platform: string, handle: string): string {
@@ -56,31 +78,4 @@ export function profileUrl(platform: string, handle: string): string {
     case 'youtube': return `https://www.youtube.com/@${handle}`;
     default: return `https://x.com/${handle}`;
   }
-}
-
-/**
- * Copies the website and handles that the units module stores for OPD (entered by hand or from
- * the OPD CSV, in units.settings.links) into the registry. Safe to run again: existing entries
- * are kept as they are.
- */
-export async function syncPresencesFromUnitLinks(db: Kysely<DB>, region: string, clock: Clock): Promise<{ registered: number }> {
-  let registered = 0;
-  for (const u of await monitoringRepository.unitLinks(db, region)) {
-    let links: Record<string, unknown> = {};
-    try {
-      links = (JSON.parse(u.settings) as { links?: Record<string, unknown> }).links ?? {};
-    } catch {
-      continue;
-    }
-    if (typeof links.website === 'string' && links.website) {
-      if ((await registerPresence(db, u.unitId, { kind: 'website', url: links.website }, clock, 'unit_links')).ok) registered++;
-    }
-    for (const platform of SOCIAL_PLATFORMS) {
-      const h = links[platform];
-      if (typeof h === 'string' && h.trim()) {
-        if ((await registerPresence(db, u.unitId, { kind: 'social', platform, handle: h }, clock, 'unit_links')).ok) registered++;
-      }
-    }
-  }
-  return { registered };
 }

@@ -3,6 +3,10 @@
 // are relative to the mode's base), while the canonical URL is one address for search engines:
 // the host name when configured (it is what the city announces), the path form otherwise.
 
+import { unitCanonicalBase } from '../../shared/unit-site-url.js';
+
+export { unitCanonicalBase };
+
 export type RoutingMode = 'path' | 'host';
 
 export interface SiteLinks {
@@ -24,14 +28,6 @@ const join = (base: string, path = '/'): string => {
   const p = path.startsWith('/') ? path : `/${path}`;
   return p === '/' ? `${base}/` : `${base}${p}`;
 };
-
-export function unitCanonicalBase(cfg: UrlConfig, slug: string): string {
-  if (!cfg.siteDomain) return `${cfg.publicUrl}/${slug}`;
-  const pub = new URL(cfg.publicUrl);
-  // Keep the port only when the public URL itself lives under the site domain (local dev).
-  const port = pub.port && pub.hostname.endsWith(cfg.siteDomain) ? `:${pub.port}` : '';
-  return `${pub.protocol}//${slug}.${cfg.siteDomain}${port}`;
-}
 
 export function unitLinks(cfg: UrlConfig, slug: string, mode: RoutingMode): SiteLinks {
   const base = mode === 'host' ? '' : `/${slug}`;

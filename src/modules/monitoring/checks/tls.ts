@@ -23,7 +23,7 @@ export async function checkTls(ctx: SiteContext, target: string = ctx.siteUrl): 
     const value: TlsValue = { state: 'not_https', validTo: null, daysLeft: null, authorizationError: null };
     return { ...base, value, evidence: { codes: ['not_https'], facts: {} } };
   }
-  const r = await readPeerCertificate(target, ctx.fetcher.options);
+  const r = await readPeerCertificate(target, { ...ctx.fetcher.options, guard: ctx.fetcher.guard });
   if (!r.ok) {
     const value: TlsValue = { state: 'unreachable', validTo: null, daysLeft: null, authorizationError: r.errorCode };
     return { ...base, value, evidence: { codes: ['tls_unreachable'], facts: { end: r.end, errorCode: r.errorCode } } };

@@ -1,0 +1,145 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema/index.js';
+import type { Clock } from '../../shared/clock.js';
+import { getSectionForUnits } from '../profile/index.js';
+import { unitRepository, type UnitRow } from '../units/index.js';
+import { monitoringRepository, presenceKey, type Presence } from './monitoring-repository.js';
+import { normaliseHandle, profileUrl, SOCIAL_PLATFORMS } from './register-presence.js';
+import { unitCanonicalBase } from '../../shared/unit-site-url.js';
+import { checkSiteUrl, siteUrlPolicy, type SiteUrlPolicy, type SiteUrlProblem } from './site-url-policy.js';
+
+// Registration follows the units (issue 15 §1): what the checks look at is derived from the
+// units themselves, so nothing depends on someone remembering to register a site.
+//   - every kelurahan/desa has its Beranda site (the address it is served at);
+//   - an OPD's website and handles come from its unit data (the OPD form or the CSV), and its
+//     Beranda site counts as its website only when it has none of its own;
+//   - handles listed in a kelurahan's profile (identitas → media sosial) are registered;
+//   - when an address changes the old entry is unregistered and the new one registered, and an
+//     entry whose source no longer lists it is unregistered.
+// Entries staff add by hand on the monitoring page ('manual') or the demo made are left alone.
+// Idempotent: running it twice changes nothing the second time.
+
+/** Sources this use case owns; other sources are never touched. */
+export const AUTO_SOURCES = ['auto_beranda', 'unit_links', 'profile'] as const;
+
+export interface RegistrationContext {
+  region: string;
+  policy: SiteUrlPolicy;
+  /** The address a unit's Beranda site is served at (its canonical base). */
+  berandaUrlOf(slug: string): string;
+}
+
+export interface SyncOutcome {
+  added: number;
+  removed: number;
+  /** Addresses in the units' data the policy refuses (a private address, a typo …). */
+  refused: { unitId: string; url: string; problem: SiteUrlProblem }[];
+}
+
+interface Wanted {
+  kind: Presence['kind'];
+  url: string | null;
+  platform: string | null;
+  handle: string | null;
+  source: (typeof AUTO_SOURCES)[number];
+}
+
+const RULE_KINDS = new Set(['kelurahan', 'desa', 'opd']);
+
+function linksOf(u: UnitRow): Record<string, unknown> {
+  try {
+    const s = JSON.parse(u.settings) as { links?: Record<string, unknown> };
+    return s.links && typeof s.links === 'object' ? s.links : {};
+  } catch {
+    return {};
+  }
+}
+
+const PROFILE_PLATFORM: Record<string, string> = { facebook: 'facebook', instagram: 'instagram', tiktok: 'tiktok', youtube: 'youtube', x: 'x' };
+
+export async function syncRegistrations(
+  db: Kysely<DB>,
+  clock: Clock,
+  ctx: RegistrationContext,
+  only?: readonly string[],
+): Promise<SyncOutcome> {
+  const all = await unitRepository.inRegion(db, ctx.region);
+  const units = all.filter((u) => RULE_KINDS.has(u.kind) && (!only || only.includes(u.id)));
+  const ids = units.map((u) => u.id);
+  const out: SyncOutcome = { added: 0, removed: 0, refused: [] };
+  if (ids.length === 0 && !only) return out;
+  const [existing, identitas] = await Promise.all([
+    monitoringRepository.presencesOf(db, ids),
+    getSectionForUnits(db, ids.filter((id) => units.find((u) => u.id === id)?.kind !== 'opd'), 'identitas'),
+  ]);
+  const now = clock.now().toISOString();
+
+  for (const u of units) {
+    const wanted: Wanted[] = [];
+    const social = (platform: string, raw: string, source: Wanted['source']) => {
+      const handle = normaliseHandle(raw);
+      if (handle && (SOCIAL_PLATFORMS as readonly string[]).includes(platform)) {
+        wanted.push({ kind: 'social', url: profileUrl(platform, handle), platform, handle, source });
+      }
+    };
+    const links = linksOf(u);
+    let ownWebsite = false;
+    if (u.kind === 'opd' && typeof links.website === 'string' && links.website.trim()) {
+      const check = checkSiteUrl(links.website, ctx.policy);
+      if (check.ok) {
+        wanted.push({ kind: 'website', url: check.url, platform: null, handle: null, source: 'unit_links' });
+        ownWebsite = true;
+      } else out.refused.push({ unitId: u.id, url: links.website, problem: check.problem });
+    }
+    if (u.kind !== 'opd' || !ownWebsite) {
+      wanted.push({ kind: 'beranda_site', url: ctx.berandaUrlOf(u.slug), platform: null, handle: null, source: 'auto_beranda' });
+    }
+    for (const platform of SOCIAL_PLATFORMS) {
+      const h = links[platform];
+      if (typeof h === 'string' && h.trim()) social(platform, h, 'unit_links');
+    }
+    const media = (identitas.get(u.id) as { media?: { platform: string; url: string }[] } | undefined)?.media ?? [];
+    for (const m of media) if (PROFILE_PLATFORM[m.platform]) social(m.platform, m.url, 'profile');
+
+    const mine = existing.filter((p) => p.unitId === u.id);
+    const keyOf = (p: { kind: Presence['kind']; url: string | null; platform: string | null; handle: string | null }) =>
+      presenceKey(u.id, p.kind, p.url, p.platform, p.handle);
+    const wantedKeys = new Set(wanted.map(keyOf));
+    const haveKeys = new Set(mine.map(keyOf));
+    for (const w of wanted) {
+      if (haveKeys.has(keyOf(w))) continue;
+      await monitoringRepository.upsertPresence(db, { unitId: u.id, ...w }, now);
+      out.added++;
+    }
+    for (const p of mine) {
+      // The Beranda site is always this use case's to manage (its address follows PUBLIC_URL and
+      // SITE_DOMAIN); other entries only when this use case made them.
+      const managed = p.kind === 'beranda_site' || (AUTO_SOURCES as readonly string[]).includes(p.source);
+      if (managed && !wantedKeys.has(keyOf(p))) {
+        await monitoringRepository.deactivatePresence(db, u.id, p.id, now);
+        out.removed++;
+      }
+    }
+  }
+  if (!only) {
+    // Units that left the region (removed, or demo data taken out) stop being checked.
+    // Units of other regions sharing the database are not this sync's business.
+    const kept = new Set(ids);
+    for (const unitId of await monitoringRepository.unitsWithPresences(db)) {
+      if (kept.has(unitId)) continue;
+      const unit = all.find((u) => u.id === unitId) ?? (await unitRepository.byId(db, unitId));
+      if (unit && (unit.region_code !== ctx.region || RULE_KINDS.has(unit.kind))) continue;
+      out.removed += await monitoringRepository.deactivateAllOf(db, unitId, now);
+    }
+  }
+  return out;
+}
+
+/** The registration context from the city's configuration values (PUBLIC_URL, SITE_DOMAIN, MONITOR_ALLOW). */
+export function registrationContext(c: { region: string; publicUrl: string; siteDomain: string | null; monitorAllow: readonly string[] }): RegistrationContext {
+  return {
+    region: c.region,
+    policy: siteUrlPolicy({ allow: c.monitorAllow, publicUrl: c.publicUrl, siteDomain: c.siteDomain }),
+    berandaUrlOf: (slug) => unitCanonicalBase(c, slug),
+  };
+}
