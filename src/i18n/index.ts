@@ -9,6 +9,7 @@ import { messages as hardening } from './messages/hardening.js';
 import { messages as media } from './messages/media.js';
 import { messages as monitoring } from './messages/monitoring.js';
 import { messages as monitoringWeb } from './messages/monitoring-web.js';
+import { messages as monitoringEvidence } from './messages/monitoring-evidence.js';
 import { messages as reminders } from './messages/reminders.js';
 import { messages as remindersWeb } from './messages/reminders-web.js';
 import { messages as reports } from './messages/reports.js';
@@ -21,7 +22,7 @@ export type Locale = 'id' | 'en';
 type Catalogue = { id: Record<string, string>; en: Record<string, string> };
 
 export const catalogues: Record<string, Catalogue> = {
-  core, channels, channelsWeb, media, reminders, remindersWeb, reports, monitoring, monitoringWeb, composer, composerEditor, site, siteAdmin, dashboard, hardening,
+  core, channels, channelsWeb, media, reminders, remindersWeb, reports, monitoring, monitoringWeb, monitoringEvidence, composer, composerEditor, site, siteAdmin, dashboard, hardening,
   composerControl,
 };
 

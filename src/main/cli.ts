@@ -4,6 +4,8 @@ import { DatabaseUnreachableError, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { importOpdCsv, importRegion, searchRegencies } from '../modules/units/index.js';
 import { systemClock } from '../shared/clock.js';
+import { t } from '../i18n/index.js';
+import { registrationContext, syncRegistrations } from '../modules/monitoring/index.js';
 import { unknownRegionMessage } from './bootstrap.js';
 
 // `npm run beranda -- <command>`: operations an admin runs from a terminal.
@@ -64,6 +66,10 @@ export async function runCli(args: string[], out: (line: string) => void = conso
     }
     const outcome = await importOpdCsv(database.db, region, readFileSync(file, 'utf8'), systemClock);
     out(`OPD baru: ${outcome.created}, sudah ada: ${outcome.unchanged}.`);
+    // The imported websites and handles are monitored from now on (issue 15 §1).
+    const sync = await syncRegistrations(database.db, systemClock, registrationContext({ ...config, region }));
+    out(`Pemantauan: ${sync.added} situs/akun didaftarkan, ${sync.removed} dilepas.`);
+    for (const r of sync.refused) out(`Situs ${r.url} tidak dipantau: ${t(`mon.error.url_${r.problem}`, { detail: '' })}`);
     for (const p of outcome.problems) out(p);
     return outcome.problems.length ? 1 : 0;
   } finally {

@@ -11,8 +11,21 @@ import {
 } from '../modules/compliance/index.js';
 import { broadcastContentIds } from '../modules/composer/index.js';
 import { ownContentSource } from '../modules/content/index.js';
-import { Fetcher, type MonitoringDeps, defaultRdapBase, getPresences, runChecksForUnit, sweep } from '../modules/monitoring/index.js';
+import {
+  CHECK_UNIT_JOB,
+  Fetcher,
+  type AlertSink,
+  type MonitoringDeps,
+  defaultRdapBase,
+  getPresences,
+  registrationContext,
+  runCheckBatchJob,
+  runChecksForUnit,
+  sweep,
+  syncRegistrations,
+} from '../modules/monitoring/index.js';
 import { createNotifiers, ensureDefaultReminderRules, runReminders } from '../modules/reminders/index.js';
+import { coalesce } from '../shared/coalesce.js';
 import { unitRepository } from '../modules/units/index.js';
 import type { WorkerDeps } from './worker.js';
 import { registeredAccountsSource } from '../modules/channels/index.js';
@@ -24,12 +37,17 @@ import { registeredAccountsSource } from '../modules/channels/index.js';
 export const JOB = {
   reminders: 'reminders.run',
   rapor: 'reports.rapor-weekly',
-  checkUnit: 'monitoring.check-unit',
+  checkUnit: CHECK_UNIT_JOB,
   sweep: 'monitoring.sweep',
   closePeriod: 'compliance.close-period',
 } as const;
 
-export async function registerDashboardJobs(deps: WorkerDeps): Promise<void> {
+export interface DashboardJobOptions {
+  /** The crawler; tests give one that reaches the loopback fixture fleet. */
+  fetcher?: Fetcher;
+}
+
+export async function registerDashboardJobs(deps: WorkerDeps, options: DashboardJobOptions = {}): Promise<void> {
   const { jobs, db, clock, logger, config } = deps;
   const region = config.region;
 
@@ -61,8 +79,24 @@ export async function registerDashboardJobs(deps: WorkerDeps): Promise<void> {
   const broadcastIds = (unitId: string) => broadcastContentIds(db, [unitId]);
   // Verdicts apply the whole rule, profile completeness included (kelurahan only).
   const compliance = { clock, profile: profileCompletenessSource(db), accounts: registeredAccountsSource(db) };
+  // COMPROMISED is escalated within the sweep that finds it (issue 15 §4): the unit's verdict is
+  // stored at once and the reminder rules run, so the "situs dibobol" alert goes out now rather
+  // than at the next 10-minute reminder run. Several hijacks found together share one run.
+  const alertRun = coalesce(async () => {
+    const r = await runReminders({ db, clock, regionCode: region, statusSource, notifiers });
+    logger.info(r, 'immediate alert run');
+  });
+  const alerts: AlertSink = {
+    async compromised(a) {
+      await evaluatePeriod(db, compliance, { region, unitIds: [a.unitId] });
+      logger.warn({ unitId: a.unitId, url: a.url, codes: a.evidence.codes }, 'site compromised: alerting now');
+      await alertRun();
+    },
+  };
+  const registration = registrationContext(config);
   const monitoring: MonitoringDeps = {
-    fetcher: new Fetcher({ contactUrl: `${config.publicUrl}/tentang-pemantauan` }),
+    fetcher: options.fetcher ?? new Fetcher({ contactUrl: `${config.publicUrl}/tentang-pemantauan`, allowNetworks: config.monitorAllow }),
+    alerts,
     clock,
     rdapBaseFor: defaultRdapBase,
     ownContent: ownContentSource(db, {
@@ -72,16 +106,31 @@ export async function registerDashboardJobs(deps: WorkerDeps): Promise<void> {
     social: channelActivitySource(db, { broadcastPostIds: broadcastIds }),
   };
 
-  await jobs.work<{ unitId: string; region: string }>(JOB.checkUnit, async (job) => {
+  const checkUnit = async (unitId: string) => {
+    const outcome = await runChecksForUnit(db, monitoring, unitId);
+    await evaluatePeriod(db, compliance, { region, unitIds: [unitId] });
+    return outcome;
+  };
+  // One job per unit; with a batchId ("Periksa semua sekarang") the first job to run also takes
+  // the batch's other units, 8 at a time (modules/monitoring/check-all.ts).
+  await jobs.work<{ unitId: string; region: string; batchId?: string }>(JOB.checkUnit, async (job) => {
     if (job.data.region !== region) return;
-    const outcome = await runChecksForUnit(db, monitoring, job.data.unitId);
-    await evaluatePeriod(db, compliance, { region, unitIds: [job.data.unitId] });
-    logger.info(outcome, 'unit re-checked on request');
+    if (job.data.batchId) {
+      const r = await runCheckBatchJob(db, clock, { batchId: job.data.batchId, unitId: job.data.unitId, concurrency: 8, check: async (id) => void (await checkUnit(id)) });
+      if (r.checked || r.failed) logger.info({ batchId: job.data.batchId, ...r }, 'check-all batch progressed');
+      return;
+    }
+    logger.info(await checkUnit(job.data.unitId), 'unit re-checked on request');
   });
+
+  // Registration follows the units: at start and before every sweep (issue 15 §1).
+  const synced = await syncRegistrations(db, clock, registration);
+  if (synced.added || synced.removed) logger.info(synced, 'monitoring registrations synced');
 
   // Every six hours: check every registered site and account, then refresh this period's live
   // verdicts (reference freshness.md §3.3: 6–24 h is polite and fresh enough for a weekly rule).
   await jobs.work(JOB.sweep, async () => {
+    await syncRegistrations(db, clock, registration);
     const s = await sweep(db, monitoring, { concurrency: 16 });
     const e = await evaluatePeriod(db, compliance, { region });
     logger.info({ units: s.units, observations: s.observations, failed: s.failed.length, verdicts: e.ok ? e.value.counts : null }, 'monitoring sweep');

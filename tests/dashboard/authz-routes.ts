@@ -37,6 +37,10 @@ export const DASHBOARD_ROUTES: RouteRule[] = [
   { method: 'POST', route: '/admin/pemantauan/aturan/pengecualian', form: { kind: 'holiday' }, expect: cityAdminOnly },
   { method: 'POST', route: '/admin/pemantauan/aturan/pengecualian/hapus', form: { id: 'tidak-ada' }, expect: cityAdminOnly },
   { method: 'POST', route: '/admin/pemantauan/aturan/transparansi', form: {}, expect: cityAdminOnly },
+  // "Periksa semua sekarang" (issue 15): admin kota only; without a worker the page says so (409).
+  { method: 'GET', route: '/admin/pemantauan/periksa', expect: cityAdminOnly },
+  { method: 'POST', route: '/admin/pemantauan/periksa', expect: cityAdminOnly },
+  { method: 'GET', route: '/admin/pemantauan/periksa/:id', params: { id: 'tidak-ada' }, expect: { ...cityAdminOnly, admin: 'missing' } },
   { method: 'GET', route: '/admin/pemantauan/sanggahan', expect: cityAdminOnly },
   { method: 'POST', route: '/admin/pemantauan/sanggahan/putus', form: { disputeId: 'tidak-ada' }, expect: cityAdminOnly },
   { method: 'GET', route: '/admin/pengingat', expect: cityAdminOnly },

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import { startFleet, type Fleet } from '../../fakes/fleet/server.js';
 import { evaluatePeriod, getRule, getVerdictsForPeriod, periodContaining, periodsEndingWith, profileCompletenessSource } from '../../modules/compliance/index.js';
-import { Fetcher, InMemoryOwnContent, InMemorySocialActivity, registerPresence, runChecksForUnit } from '../../modules/monitoring/index.js';
+import { Fetcher, InMemoryOwnContent, InMemorySocialActivity, registerPresence, runChecksForUnit, siteUrlPolicy } from '../../modules/monitoring/index.js';
 import { getSectionForUnits, updateProfileSection } from '../../modules/profile/index.js';
 import { addOpd, unitRepository } from '../../modules/units/index.js';
 import type { Clock } from '../../shared/clock.js';
@@ -10,6 +10,10 @@ import { channelActivitySource, registeredAccountsSource } from '../../modules/c
 import { broadcastContentIds } from '../../modules/composer/index.js';
 import { ownContentSource } from '../../modules/content/index.js';
 import type { OwnContentSource, SocialActivitySource } from '../../modules/monitoring/index.js';
+
+// The demo's external sites are the loopback fixture fleet (.test names): registered under an
+// allow-list that names it, as MONITOR_ALLOW would for a real test fleet.
+const DEMO_FLEET = { source: 'demo', policy: siteUrlPolicy({ allow: ['.test'] }) };
 
 // Monitoring history for `npm start` in demo mode, so the pimpinan dashboard opens on twelve
 // realistic weeks instead of an empty grid. Nothing is written around the engine: posts are fed
@@ -102,7 +106,7 @@ export async function seedMonitoringDemo(db: Kysely<DB>, clock: Clock, o: { regi
       await registerPresence(db, u.id, { kind: 'beranda_site', url: `${o.publicUrl}/${u.slug}` }, clock, 'demo');
       for (const p of platforms) await registerPresence(db, u.id, { kind: 'social', platform: p, handle }, clock, 'demo');
       const external = EXTERNAL[u.slug];
-      if (external && fleet) await registerPresence(db, u.id, { kind: 'website', url: fleet.url(external) }, clock, 'demo');
+      if (external && fleet) await registerPresence(db, u.id, { kind: 'website', url: fleet.url(external) }, clock, DEMO_FLEET);
       // Staff who started late: the diligent ones improved over the weeks.
       periods.forEach((p, w) => {
         const effort = Math.min(1, diligence * (0.6 + (0.6 * w) / WEEKS));
@@ -121,7 +125,7 @@ export async function seedMonitoringDemo(db: Kysely<DB>, clock: Clock, o: { regi
       });
     }
     for (const { d, unit } of opdUnits) {
-      if (fleet) await registerPresence(db, unit!.id, { kind: 'website', url: fleet.url(d.fixture) }, clock, 'demo');
+      if (fleet) await registerPresence(db, unit!.id, { kind: 'website', url: fleet.url(d.fixture) }, clock, DEMO_FLEET);
       for (const [platform, handle] of d.social) {
         await registerPresence(db, unit!.id, { kind: 'social', platform: platform as 'facebook', handle }, clock, 'demo');
         periods.forEach((p, w) => {

@@ -11,6 +11,9 @@ import { checkBatchRepository as repo } from './check-batch-repository.js';
 // is checked in parallel whatever the job system's own concurrency; the later jobs find their
 // unit done and return. A unit left 'running' by a crashed process is taken again after a lease.
 
+/** The job that checks one unit (alone, or as part of a batch); declared in src/main. */
+export const CHECK_UNIT_JOB = 'monitoring.check-unit';
+
 export interface BatchProgress {
   id: string;
   createdAt: string;

@@ -96,8 +96,9 @@ export function classifyAddress(ip: string, ownAddresses: ReadonlySet<string> = 
   const v4 = family === 6 ? embeddedIpv4(bare) : bare;
   const target = v4 ?? bare;
   const type = v4 ? 'ipv4' : 'ipv6';
-  if (ownAddresses.has(target) || ownAddresses.has(bare.toLowerCase())) return 'own_address';
   for (const [cls, list] of LISTS) if (list.check(target, type)) return cls;
+  // Own addresses matter for the public ones (a server's private addresses are refused anyway).
+  if (ownAddresses.has(target) || ownAddresses.has(bare.toLowerCase())) return 'own_address';
   return 'public';
 }
 

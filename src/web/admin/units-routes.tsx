@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { addOpd, importOpdCsv, listUnitTree } from '../../modules/units/index.js';
 import { recordAudit } from '../../modules/accounts/index.js';
-import { t } from '../../i18n/index.js';
+import { hasKey, t } from '../../i18n/index.js';
+import { checkSiteUrl, registrationContext, syncRegistrations } from '../../modules/monitoring/index.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { CsrfInput, ErrorSummary, Field } from '../views/form.js';
@@ -82,6 +83,17 @@ export function unitsRoutes(deps: AppDeps): Hono<AppEnv> {
     const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string).trim() : '');
     const values = { name: s('name'), slug: s('slug'), website: s('website'), instagram: s('instagram') };
     const links = Object.fromEntries(Object.entries({ website: values.website, instagram: values.instagram }).filter(([, v]) => v));
+    // The website is registered for monitoring at once, so it must pass the same address check.
+    const registration = registrationContext(deps.config);
+    if (values.website) {
+      const check = checkSiteUrl(values.website, registration.policy);
+      if (!check.ok) {
+        c.status(400);
+        const detail = check.detail && hasKey(`monitoring.address.${check.detail}`) ? t(`monitoring.address.${check.detail}`) : (check.detail ?? '');
+        return page(c, { errors: [t(`mon.error.url_${check.problem}`, { detail })], values });
+      }
+      links.website = check.url;
+    }
     const r = await addOpd(deps.db, deps.config.region, { name: values.name, slug: values.slug, links }, deps.clock);
     if (!r.ok) {
       c.status(400);
@@ -89,6 +101,7 @@ export function unitsRoutes(deps: AppDeps): Hono<AppEnv> {
       return page(c, { errors: [msg], values });
     }
     if (!r.value.created) return page(c, { values, flash: { kind: 'info', text: t('units.opd_exists') } });
+    await syncRegistrations(deps.db, deps.clock, registration, [r.value.unit.id]);
     await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'unit.create', unitId: r.value.unit.id, target: r.value.unit.slug });
     return c.redirect(`/admin/wilayah?ok=${encodeURIComponent(t('units.opd_added'))}`, 303);
   });
@@ -105,6 +118,9 @@ export function unitsRoutes(deps: AppDeps): Hono<AppEnv> {
       return page(c, { flash: { kind: 'error', text: 'Berkas terlalu besar (maksimal 512 KB). Pastikan yang dipilih adalah berkas CSV daftar OPD.' } });
     }
     const out = await importOpdCsv(deps.db, deps.config.region, await file.text(), deps.clock);
+    // Websites and handles of the imported OPD are monitored from now on; refused addresses are named.
+    const sync = await syncRegistrations(deps.db, deps.clock, registrationContext(deps.config));
+    for (const r of sync.refused) out.problems.push(t('units.csv_url_refused', { url: r.url, why: t(`mon.error.url_${r.problem}`, { detail: '' }) }));
     await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'unit.import', detail: { created: out.created, problems: out.problems.length } });
     const summary = t('units.csv_done', { created: out.created, unchanged: out.unchanged });
     if (out.problems.length) {

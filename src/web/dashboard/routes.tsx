@@ -7,6 +7,7 @@ import { recordAudit } from '../../modules/accounts/index.js';
 import { getRule, listDisputes, listStoredRapor, readStoredRapor } from '../../modules/compliance/index.js';
 import { type RowFilter, type UnitRow, raporPdf, raporXlsx, renderDashboardCharts } from '../../modules/reports/index.js';
 import { findUnitBySlug } from '../../modules/units/index.js';
+import { CHECK_UNIT_JOB } from '../../modules/monitoring/index.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { renderForbidden, renderNotFound } from '../errors.js';
@@ -90,7 +91,7 @@ export function dashboardRoutes(deps: AppDeps): Hono<AppEnv> {
               {openDisputes > 0 ? <a href="/admin/pemantauan/sanggahan">{t('dash.admin.disputes', { count: openDisputes })}</a> : t('dash.admin.no_disputes')}
             </p>
             <p>
-              <a href="/admin/pemantauan/aturan">{t('dash.admin.rule')}</a> · <a href="/admin/pengingat">{t('dash.admin.reminders')}</a>
+              <a href="/admin/pemantauan/periksa">{t('mon.checkall.title')}</a> · <a href="/admin/pemantauan/aturan">{t('dash.admin.rule')}</a> · <a href="/admin/pengingat">{t('dash.admin.reminders')}</a>
             </p>
           </div>
         ) : null}
@@ -262,7 +263,7 @@ export function dashboardRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     if (!unit) return renderNotFound(c);
     if (!deps.jobs) return c.redirect(`/admin/dasbor/unit/${unit.slug}?ok=recheck_no_worker`, 303);
-    await deps.jobs.send('monitoring.check-unit', { unitId: unit.id, region: deps.config.region });
+    await deps.jobs.send(CHECK_UNIT_JOB, { unitId: unit.id, region: deps.config.region });
     await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'monitoring.recheck', unitId: unit.id, target: c.req.path });
     return c.redirect(`/admin/dasbor/unit/${unit.slug}?ok=recheck_queued`, 303);
   });

@@ -12,7 +12,7 @@ import {
   previousPeriod,
   reasonText,
 } from '../../../modules/compliance/index.js';
-import { listPresences, registerPresence, removePresence, SOCIAL_PLATFORMS } from '../../../modules/monitoring/index.js';
+import { AUTO_SOURCES, listPresences, registerPresence, registrationContext, removePresence, SOCIAL_PLATFORMS } from '../../../modules/monitoring/index.js';
 import { channelName } from '../../../modules/reports/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
@@ -124,7 +124,7 @@ export function monitoringUnitRoutes(deps: AppDeps): Hono<AppEnv> {
             {sites.map((p) => (
               <li class="registry-item">
                 <span>{p.kind === 'beranda_site' ? t('mon.registry.beranda') : t('mon.registry.external')}: {p.url}</span>
-                {p.kind === 'website' ? <RemoveButton slug={unit.slug} id={p.id} csrf={c.get('csrfToken')} /> : null}
+                {isAuto(p.source) ? <span class="muted"> {t(`mon.registry.source.${p.source}`)}</span> : p.kind === 'website' ? <RemoveButton slug={unit.slug} id={p.id} csrf={c.get('csrfToken')} /> : null}
               </li>
             ))}
           </ul>
@@ -139,7 +139,7 @@ export function monitoringUnitRoutes(deps: AppDeps): Hono<AppEnv> {
             {social.map((p) => (
               <li class="registry-item">
                 <span>{channelName(p.platform ?? '')}: @{p.handle}</span>
-                <RemoveButton slug={unit.slug} id={p.id} csrf={c.get('csrfToken')} />
+                {isAuto(p.source) ? <span class="muted"> {t(`mon.registry.source.${p.source}`)}</span> : <RemoveButton slug={unit.slug} id={p.id} csrf={c.get('csrfToken')} />}
               </li>
             ))}
           </ul>
@@ -159,6 +159,7 @@ export function monitoringUnitRoutes(deps: AppDeps): Hono<AppEnv> {
     );
   };
 
+  const policy = registrationContext(deps.config).policy;
   const bad = (c: Context<AppEnv>, problems: string[], values: Record<string, string> = {}) => {
     c.status(400);
     return render(c, problems, values);
@@ -170,8 +171,11 @@ export function monitoringUnitRoutes(deps: AppDeps): Hono<AppEnv> {
     const unit = c.get('unit');
     const form = await c.req.parseBody();
     const url = String(form.url ?? '').trim();
-    const r = await registerPresence(deps.db, unit.id, { kind: 'website', url }, deps.clock);
-    if (!r.ok) return bad(c, [t('mon.error.url')], { url });
+    const r = await registerPresence(deps.db, unit.id, { kind: 'website', url }, deps.clock, { source: 'manual', policy });
+    if (!r.ok) {
+      const detail = r.detail && hasKey(`monitoring.address.${r.detail}`) ? t(`monitoring.address.${r.detail}`) : (r.detail ?? '');
+      return bad(c, [hasKey(`mon.error.url_${r.error}`) ? t(`mon.error.url_${r.error}`, { detail }) : t('mon.error.url')], { url });
+    }
     await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'monitoring.presence.add', unitId: unit.id, target: url });
     return c.redirect(`${base(unit.slug)}?ok=site_added`, 303);
   });
@@ -214,6 +218,9 @@ export function monitoringUnitRoutes(deps: AppDeps): Hono<AppEnv> {
 
   return app;
 }
+
+/** Entries registered from the unit's own data change there (OPD data, profile), not here. */
+const isAuto = (source: string) => (AUTO_SOURCES as readonly string[]).includes(source);
 
 function PeriodSelect({ id, current, last, value }: { id: string; current: string; last: string; value?: string }) {
   return (
