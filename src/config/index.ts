@@ -18,6 +18,8 @@ export interface Config {
   demo: boolean;
   mediaDir: string;
   dataDir: string;
+  /** Citizens' documents and issued letters (issue 17): never inside mediaDir, which /media serves. */
+  pelayananDir: string;
   /** Signs media URLs and derives other keys. Random per start when not set (dev only). */
   secret: string;
   /** 32-byte key (hex or base64) for encrypting platform tokens at rest. */
@@ -137,6 +139,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const demo = demoRaw === '1' || demoRaw === 'true';
 
   const mediaDir = path.resolve(cwd, get('MEDIA_DIR') ?? path.join(dataDir, 'media'));
+  const pelayananDir = path.resolve(cwd, get('PELAYANAN_DIR') ?? path.join(dataDir, 'pelayanan'));
+  const relToMedia = path.relative(mediaDir, pelayananDir);
+  if (relToMedia === '' || (!relToMedia.startsWith('..') && !path.isAbsolute(relToMedia))) {
+    problems.push(`PELAYANAN_DIR: "${pelayananDir}" berada di dalam MEDIA_DIR yang terbuka untuk umum (citizens' documents must live outside the public media folder).`);
+  }
 
   const logLevel = (get('LOG_LEVEL') ?? 'info') as Config['logLevel'];
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
@@ -186,6 +193,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     demo,
     mediaDir,
     dataDir,
+    pelayananDir,
     secret: secret || randomDevSecret(),
     tokenEncryptionKey,
     logLevel,

@@ -23,6 +23,7 @@ import { dashboardRoutes } from './dashboard/routes.js';
 import { monitoringAdminRoutes } from './admin/monitoring/routes.js';
 import { transparencyRoutes } from './dashboard/transparency-routes.js';
 import { remindersAdminRoutes } from './admin/reminders/routes.js';
+import { pelayananPublicRoutes } from './pelayanan/public-routes.js';
 import { siteRoutes } from './site/routes.js';
 import { slugFromHost } from './site/urls.js';
 
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', remindersAdminRoutes(deps));
   app.route('/', transparencyRoutes(deps));
 
+  app.route('/', pelayananPublicRoutes(deps));
   app.route('/', siteRoutes(deps));
 
   app.notFound((c) => renderNotFound(c));

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../src/config/index.js';
 import { ensureDemoUsers, DEMO_PASSWORD } from '../../src/modules/accounts/index.js';
@@ -46,7 +49,9 @@ export function formBody(form: Record<string, string | string[]>): URLSearchPara
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const t = await createTestDb();
   const clock = new FixedClock('2026-11-25T02:00:00Z');
-  const config = { ...loadConfig({ BERANDA_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent' }), ...overrides };
+  // Citizens' documents (issue 17) go to a fresh folder per test app, never into the worktree.
+  const pelayananDir = mkdtempSync(path.join(os.tmpdir(), 'beranda-pelayanan-'));
+  const config = { ...loadConfig({ BERANDA_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent' }), pelayananDir, ...overrides };
   await importRegion(t.db, config.region, clock);
   await ensureDemoUsers(t.db, clock, config.region);
   const deps: AppDeps = { db: t.db, dialect: t.dialect, config, clock, logger: pino({ level: 'silent' }) };
@@ -89,5 +94,9 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     };
   };
 
-  return { t, deps, clock, request, loginAs, close: () => t.close() };
+  const close = async () => {
+    await t.close();
+    rmSync(pelayananDir, { recursive: true, force: true });
+  };
+  return { t, deps, clock, request, loginAs, close };
 }

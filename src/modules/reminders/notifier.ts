@@ -16,7 +16,16 @@ export type NotifierChannel = 'email' | 'telegram' | 'whatsapp' | 'inapp';
 export const NOTIFIER_CHANNELS: readonly NotifierChannel[] = ['email', 'telegram', 'whatsapp', 'inapp'];
 
 /** Stable template keys; WhatsApp maps each to a pre-approved UTILITY template. */
-export type ReminderTemplate = 'no_content' | 'failed_periods' | 'compromised' | 'site_down';
+export type ReminderTemplate =
+  | 'no_content'
+  | 'failed_periods'
+  | 'compromised'
+  | 'site_down'
+  // Citizens' requests and complaints (issue 17): sent through the same notifiers.
+  | 'pelayanan_received'
+  | 'pelayanan_status'
+  | 'pengaduan_received'
+  | 'pengaduan_status';
 
 export interface ReminderMessage {
   template: ReminderTemplate;

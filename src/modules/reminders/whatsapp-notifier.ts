@@ -26,6 +26,14 @@ export const DEFAULT_WHATSAPP_TEMPLATES: Record<ReminderTemplate, WhatsAppTempla
   compromised: { name: 'peringatan_situs_dibobol', language: 'id' },
   // {{1}} unit, {{2}} down since
   site_down: { name: 'peringatan_situs_mati', language: 'id' },
+  // {{1}} layanan, {{2}} unit, {{3}} tracking code, {{4}} PIN, {{5}} tracking page
+  pelayanan_received: { name: 'permohonan_layanan_diterima', language: 'id' },
+  // {{1}} tracking code, {{2}} layanan, {{3}} new status, {{4}} note, {{5}} tracking page
+  pelayanan_status: { name: 'status_permohonan_layanan', language: 'id' },
+  // {{1}} unit, {{2}} tracking code, {{3}} PIN, {{4}} tracking page
+  pengaduan_received: { name: 'pengaduan_diterima', language: 'id' },
+  // {{1}} tracking code, {{2}} new status, {{3}} note, {{4}} tracking page
+  pengaduan_status: { name: 'status_pengaduan', language: 'id' },
 };
 
 export interface WhatsAppNotifierOptions {

@@ -30,6 +30,16 @@ export function findRegency(code: string): RegencyRecord | undefined {
   return allRegencies().find((r) => r.code === code);
 }
 
+let districtCodes: Set<string> | undefined;
+/**
+ * True when six digits (no dots, "197101") are a real kecamatan code: province, regency and
+ * district — the first six digits of every NIK and KK number.
+ */
+export function isDistrictCode(sixDigits: string): boolean {
+  districtCodes ??= new Set(rows('districts.csv').map(([code]) => code!.replace(/\./g, '')));
+  return districtCodes.has(sixDigits);
+}
+
 export function districtsOf(regencyCode: string): DistrictRecord[] {
   return rows('districts.csv')
     .filter(([, rc]) => rc === regencyCode)

@@ -1,6 +1,8 @@
 /** @jsxImportSource #html-jsx */
 import { getPublicGallery, listPublicDocuments, listPublicGalleries, KIP_CATEGORIES } from '../../modules/content/index.js';
 import { searchContent } from '../../db/search.js';
+import { t as tp } from '../../i18n/index.js';
+import { offlineServiceCodes } from '../../modules/pelayanan/index.js';
 import { CardGrid, Crumbs, Empty, Picture } from '../views/site/components.js';
 import { type SiteKey, fmtDate, t } from '../views/site/i18n.js';
 import { Layout, waLink } from '../views/site/layout.js';
@@ -19,6 +21,7 @@ export async function servicesPage(ctx: UnitCtx): Promise<Rendered> {
       <Crumbs items={[home(ctx), [t('site.layanan.title'), null]]} />
       <h1>{t('site.layanan.title')}</h1>
       <p>{t('site.layanan.intro')}</p>
+      <p><a class="btn" href={ctx.links.href('/layanan/lacak')}>{tp('pel.form.track_link')}</a></p>
       <ul class="grid">
         {services.map((s) => (
           <li class="card">
@@ -37,11 +40,19 @@ export async function serviceDetailPage(ctx: UnitCtx, code: string): Promise<Ren
   const s = (await ctx.services()).find((x) => x.code === code && x.enabled);
   if (!s) return null;
   const wa = ctx.profile.identitas.whatsapp;
+  // Online requests (issue 17): every enabled layanan unless the unit switched its form off.
+  const online = !(await offlineServiceCodes(ctx.deps.db, ctx.unit.id)).has(s.code);
   return html(
     <Layout meta={{ title: s.name, description: s.summary || s.name, canonical: ctx.links.canonical(`/layanan/${s.code}`) }} chrome={{ ...ctx.chrome, active: 'layanan' }}>
       <Crumbs items={[home(ctx), [t('site.layanan.title'), ctx.links.href('/layanan')], [s.name, null]]} />
       <h1>{s.name}</h1>
       {s.summary ? <p>{s.summary}</p> : null}
+      {online ? (
+        <section class="hero">
+          <p><a class="btn" href={ctx.links.href(`/layanan/${s.code}/ajukan`)}>{tp('pel.form.apply')}</a></p>
+          <p>{tp('pel.form.apply_hint')} <a href={ctx.links.href('/layanan/lacak')}>{tp('pel.form.track_link')}</a></p>
+        </section>
+      ) : null}
       <dl class="kv panel">
         <dt>{t('site.layanan.waktu')}</dt><dd>{s.waktu}</dd>
         <dt>{t('site.layanan.biaya')}</dt><dd>{s.biaya}</dd>

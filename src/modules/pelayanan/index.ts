@@ -1,0 +1,33 @@
+// Public surface of the pelayanan module (issue 17): citizens' online service requests and
+// complaints, their documents (private storage), staff inboxes, letters with numbers and QR
+// verification, deadlines in working days, notifications through the reminder notifiers, and
+// the personal-data protections of UU 27/2022. No HTTP and no environment reads.
+export type { PelayananDeps, UploadedFile } from './deps.js';
+export { type PrivateStore, createFilePrivateStore } from './private-store.js';
+export { checkNik, checkKk, maskIdNumber, maskPhone, normaliseIdNumber, type IdNumberError } from './nik.js';
+export { newTrackingCode, normaliseTrackingCode, codeKindOf, hashPin, verifyPin, type CodeKind } from './codes.js';
+export { newChallenge, checkChallenge, type Challenge, type ChallengeFailure } from './challenge.js';
+export { checkDocument, DOC_MAX_BYTES, type DocumentRefusal, type CheckedDocument } from './check-document.js';
+export { type ServiceForm, type FieldDef, type DocSlot, type DocMode, type FormAdjustment, FORM_DEFAULTS, formAdjustmentSchema, buildServiceForm, deadlineDaysFrom, docKey } from './service-form.js';
+export { getServiceForm, listServiceForms, saveFormAdjustment, offlineServiceCodes } from './get-service-form.js';
+export { validateRequest, checkPhone, normalisePhone, type IdentityInput, type FieldErrors } from './validate-request.js';
+export { submitRequest, consentVersion, MAX_FILES, type SubmitRequestInput, type SubmitOutcome, type StashedDocument } from './submit-request.js';
+export { openTracking, PIN_MAX_FAILURES, PIN_LOCK_MS, type Opened, type OpenError } from './track.js';
+export { requestTrackingView, type RequestTrackingView, type TrackingStep } from './tracking-view.js';
+export { fixRequest, type FixOutcome } from './fix-request.js';
+export { eraseRequest, type EraseMode } from './erase.js';
+export { deliverCitizenMessages, queueCitizenMessage, outboxStateOf, citizenMessages, OUTBOX_MAX_ATTEMPTS, type CitizenMessage } from './outbox.js';
+export { takeThrottle, isThrottled, recordThrottle, pruneThrottle, SUBMIT_LIMITS } from './throttle.js';
+export { listHolidays, calendarFor, calendarsFor, addHolidays, removeHoliday, type Holiday, type HolidayError } from './holidays.js';
+export {
+  getUnitSettings,
+  saveUnitSettings,
+  getCitySettings,
+  saveCitySettings,
+  cityUnitOf,
+  unitSettingsSchema,
+  DEFAULT_NUMBER_FORMAT,
+  type UnitPelayananSettings,
+  type CityPelayananSettings,
+  type SettingsError,
+} from './settings.js';

@@ -1,0 +1,183 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema/index.js';
+import type { NotifyChannel } from '../../db/schema/pelayanan.js';
+import { t } from '../../i18n/index.js';
+import type { Clock } from '../../shared/clock.js';
+import { newId } from '../../shared/ids.js';
+import type { Notifier, NotifierChannel, ReminderTemplate } from '../reminders/index.js';
+
+// Messages to citizens go through the reminder notifiers (WhatsApp template, e-mail) via an
+// outbox: the row is written in the same transaction as the change it reports, and a job sends
+// it. A crash between the two leaves a row to send, never a change the citizen is not told of.
+// Providers have no idempotency key, so a timeout is retried: a rare duplicate beats silence.
+
+export interface CitizenMessage {
+  template: Extract<ReminderTemplate, 'pelayanan_received' | 'pelayanan_status' | 'pengaduan_received' | 'pengaduan_status'>;
+  /** WhatsApp template body parameters, in order, one line each. */
+  params: string[];
+  subject: string;
+  text: string;
+  link: string;
+}
+
+export interface Recipient {
+  channel: NotifyChannel;
+  phone: string | null;
+  email: string | null;
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, 500) || '-';
+
+export async function queueCitizenMessage(
+  db: Kysely<DB>,
+  now: Date,
+  args: { ownerId: string; unitId: string; to: Recipient; message: CitizenMessage },
+): Promise<boolean> {
+  const { to } = args;
+  const address = to.channel === 'whatsapp' ? to.phone : to.channel === 'email' ? to.email : null;
+  if (to.channel === 'none' || !address) return false;
+  await db
+    .insertInto('pelayanan_outbox')
+    .values({
+      id: newId(now.getTime()),
+      owner_id: args.ownerId,
+      unit_id: args.unitId,
+      channel: to.channel,
+      address,
+      template: args.message.template,
+      params: JSON.stringify(args.message.params.map(oneLine)),
+      subject: args.message.subject,
+      body: args.message.text,
+      link: args.message.link,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now.toISOString(),
+      last_error: null,
+      created_at: now.toISOString(),
+      sent_at: null,
+    })
+    .execute();
+  return true;
+}
+
+export const OUTBOX_MAX_ATTEMPTS = 6;
+const BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000, 6 * 3600_000];
+
+export interface OutboxSummary {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+/** Sends what is due. Safe to run twice at once: a row is claimed by bumping its attempt count first. */
+export async function deliverCitizenMessages(deps: {
+  db: Kysely<DB>;
+  clock: Clock;
+  notifiers: Partial<Record<NotifierChannel, Notifier>>;
+  limit?: number;
+}): Promise<OutboxSummary> {
+  const now = deps.clock.now();
+  const due = await deps.db
+    .selectFrom('pelayanan_outbox')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', now.toISOString())
+    .orderBy('next_attempt_at')
+    .limit(deps.limit ?? 100)
+    .execute();
+  const out: OutboxSummary = { sent: 0, retrying: 0, failed: 0 };
+  for (const row of due) {
+    // The claim: only the run that moves attempts from n to n+1 sends.
+    const claimed = await deps.db
+      .updateTable('pelayanan_outbox')
+      .set({ attempts: row.attempts + 1, next_attempt_at: new Date(now.getTime() + 10 * 60_000).toISOString() })
+      .where('id', '=', row.id)
+      .where('attempts', '=', row.attempts)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) continue;
+    const notifier = deps.notifiers[row.channel];
+    if (!notifier) {
+      await deps.db.updateTable('pelayanan_outbox').set({ status: 'failed', last_error: t('pel.outbox.no_channel') }).where('id', '=', row.id).execute();
+      out.failed++;
+      continue;
+    }
+    const r = await notifier.send({
+      to: row.address,
+      recipientUserId: '',
+      message: { template: row.template as ReminderTemplate, params: JSON.parse(row.params) as string[], subject: row.subject, text: row.body, link: row.link ?? undefined, unitId: row.unit_id },
+    });
+    if (r.ok) {
+      await deps.db.updateTable('pelayanan_outbox').set({ status: 'sent', sent_at: deps.clock.now().toISOString(), last_error: null, ...redacted(row) }).where('id', '=', row.id).execute();
+      out.sent++;
+    } else if (r.error === 'retryable' && row.attempts + 1 < OUTBOX_MAX_ATTEMPTS) {
+      const wait = r.retryAfterMs ?? BACKOFF_MS[Math.min(row.attempts, BACKOFF_MS.length - 1)]!;
+      await deps.db.updateTable('pelayanan_outbox').set({ next_attempt_at: new Date(now.getTime() + wait).toISOString(), last_error: r.reason }).where('id', '=', row.id).execute();
+      out.retrying++;
+    } else {
+      await deps.db.updateTable('pelayanan_outbox').set({ status: 'failed', last_error: r.reason, ...redacted(row) }).where('id', '=', row.id).execute();
+      out.failed++;
+    }
+  }
+  return out;
+}
+
+// Where the PIN sits in each template's parameters: once a message has gone (or failed for
+// good) the stored copy loses its PIN, so the outbox is not a second place to find it.
+const PIN_PARAM: Partial<Record<string, number>> = { pelayanan_received: 3, pengaduan_received: 2 };
+
+function redacted(row: DB['pelayanan_outbox']): { params: string; body: string } | Record<string, never> {
+  const i = PIN_PARAM[row.template];
+  if (i === undefined) return {};
+  const params = JSON.parse(row.params) as string[];
+  const pin = params[i];
+  if (!pin || pin === '••••••') return {};
+  params[i] = '••••••';
+  return { params: JSON.stringify(params), body: row.body.split(pin).join('••••••') };
+}
+
+/** The latest message state per request/complaint, for the staff screen ("WhatsApp terkirim"). */
+export async function outboxStateOf(db: Kysely<DB>, ownerId: string) {
+  return db.selectFrom('pelayanan_outbox').select(['channel', 'template', 'status', 'last_error', 'created_at', 'sent_at']).where('owner_id', '=', ownerId).orderBy('created_at', 'desc').limit(10).execute();
+}
+
+export const citizenMessages = {
+  requestReceived(p: { service: string; unit: string; code: string; pin: string; link: string }): CitizenMessage {
+    return {
+      template: 'pelayanan_received',
+      params: [p.service, p.unit, p.code, p.pin, p.link],
+      subject: t('pel.msg.received.subject', { service: p.service }),
+      text: t('pel.msg.received.text', p),
+      link: p.link,
+    };
+  },
+  requestStatus(p: { service: string; code: string; status: string; note: string; link: string }): CitizenMessage {
+    const note = p.note || '-';
+    return {
+      template: 'pelayanan_status',
+      params: [p.code, p.service, p.status, note, p.link],
+      subject: t('pel.msg.status.subject', { code: p.code, status: p.status }),
+      text: t('pel.msg.status.text', { ...p, note }),
+      link: p.link,
+    };
+  },
+  complaintReceived(p: { unit: string; code: string; pin: string; link: string }): CitizenMessage {
+    return {
+      template: 'pengaduan_received',
+      params: [p.unit, p.code, p.pin, p.link],
+      subject: t('pel.msg.complaint_received.subject', { unit: p.unit }),
+      text: t('pel.msg.complaint_received.text', p),
+      link: p.link,
+    };
+  },
+  complaintStatus(p: { code: string; status: string; note: string; link: string }): CitizenMessage {
+    const note = p.note || '-';
+    return {
+      template: 'pengaduan_status',
+      params: [p.code, p.status, note, p.link],
+      subject: t('pel.msg.complaint_status.subject', { code: p.code, status: p.status }),
+      text: t('pel.msg.complaint_status.text', { ...p, note }),
+      link: p.link,
+    };
+  },
+};

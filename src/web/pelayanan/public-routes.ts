@@ -1,0 +1,11 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../context.js';
+import type { AppDeps } from '../deps.js';
+import { requestRoutes } from './request-routes.js';
+
+/** Citizens' pelayanan pages, mounted before the public site (which serves GET pages only). */
+export function pelayananPublicRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.route('/', requestRoutes(deps));
+  return app;
+}
