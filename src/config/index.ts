@@ -20,8 +20,10 @@ export interface Config {
   dataDir: string;
   /** Citizens' documents and issued letters (issue 17): never inside mediaDir, which /media serves. */
   pelayananDir: string;
-  /** Signs media URLs and derives other keys. Random per start when not set (dev only). */
+  /** Signs media URLs and derives other keys. Random per start when not set (demo only). */
   secret: string;
+  /** BERANDA_SECRET was given; without it the secret above is random and lost at restart. */
+  secretProvided: boolean;
   /** 32-byte key (hex or base64) for encrypting platform tokens at rest. */
   tokenEncryptionKey: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -85,7 +87,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     problems.push(`PORT: "${portRaw}" bukan nomor port yang sah (use a whole number 0–65535).`);
   }
-  const host = get('HOST') ?? '0.0.0.0';
+  const demoRaw = get('BERANDA_DEMO') ?? '1';
+  if (!['0', '1', 'true', 'false'].includes(demoRaw)) {
+    problems.push(`BERANDA_DEMO: "${demoRaw}" harus 1 atau 0 (1 loads demo content and logins).`);
+  }
+  const demo = demoRaw === '1' || demoRaw === 'true';
+  // Demo logins share a published password: the demo listens on this machine only unless HOST
+  // says otherwise. A real deployment keeps the old default (behind nginx, HOST=127.0.0.1).
+  const host = get('HOST') ?? (demo ? '127.0.0.1' : '0.0.0.0');
   const dataDir = path.resolve(cwd, get('DATA_DIR') ?? 'data');
 
   const dbUrl = get('DATABASE_URL') ?? `sqlite:${path.join(dataDir, 'beranda.db')}`;
@@ -132,12 +141,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     } else siteDomain = d;
   }
 
-  const demoRaw = get('BERANDA_DEMO') ?? '1';
-  if (!['0', '1', 'true', 'false'].includes(demoRaw)) {
-    problems.push(`BERANDA_DEMO: "${demoRaw}" harus 1 atau 0 (1 loads demo content and logins).`);
-  }
-  const demo = demoRaw === '1' || demoRaw === 'true';
-
   const mediaDir = path.resolve(cwd, get('MEDIA_DIR') ?? path.join(dataDir, 'media'));
   const pelayananDir = path.resolve(cwd, get('PELAYANAN_DIR') ?? path.join(dataDir, 'pelayanan'));
   const relToMedia = path.relative(mediaDir, pelayananDir);
@@ -158,11 +161,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 
   const secret = get('BERANDA_SECRET') ?? '';
   if (secret && secret.length < 32) {
-    problems.push('BERANDA_SECRET: terlalu pendek (use at least 32 random characters).');
+    problems.push(`BERANDA_SECRET: terlalu pendek (minimal 32 karakter acak) — ${MAKE_SECRET}`);
   }
   const tokenEncryptionKey = get('TOKEN_ENCRYPTION_KEY') ?? null;
   if (tokenEncryptionKey && !isKey32(tokenEncryptionKey)) {
-    problems.push('TOKEN_ENCRYPTION_KEY: harus 32 byte dalam hex (64 karakter) atau base64.');
+    problems.push(`TOKEN_ENCRYPTION_KEY: harus 32 byte dalam hex (64 karakter) atau base64 — ${MAKE_SECRET}`);
   }
 
   const tiktokAuditedRaw = get('TIKTOK_APP_AUDITED') ?? '0';
@@ -195,6 +198,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     dataDir,
     pelayananDir,
     secret: secret || randomDevSecret(),
+    secretProvided: secret !== '',
     tokenEncryptionKey,
     logLevel,
     roles: { web: roleList.includes('web'), worker: roleList.includes('worker') },
@@ -214,6 +218,42 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     tiktokAudited: tiktokAuditedRaw === '1' || tiktokAuditedRaw === 'true',
     monitorAllow,
   };
+}
+
+/** The keys before a rotation (`npm run beranda -- keys rotate`): the old token key or, when tokens were sealed with the key derived from it, the old BERANDA_SECRET. */
+export interface OldKeys {
+  tokenEncryptionKey: string | null;
+  secret: string | null;
+}
+
+export function loadOldKeys(env: Env = process.env): OldKeys {
+  const problems: string[] = [];
+  const tokenEncryptionKey = readSecret(env, 'OLD_TOKEN_ENCRYPTION_KEY', problems) ?? null;
+  if (tokenEncryptionKey && !isKey32(tokenEncryptionKey)) problems.push('OLD_TOKEN_ENCRYPTION_KEY: harus 32 byte dalam hex (64 karakter) atau base64.');
+  const secret = readSecret(env, 'OLD_BERANDA_SECRET', problems) ?? null;
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { tokenEncryptionKey, secret };
+}
+
+/** How to make a secret, said in every line that asks for one. */
+export const MAKE_SECRET = 'buat dengan: openssl rand -hex 32';
+
+/**
+ * What a real deployment (demo off) must have before serving, one line each; empty when fine.
+ * Without BERANDA_SECRET the signing secret and the token key derived from it change at every
+ * start, so connected social accounts stop working after a restart. Checked by `npm start` and
+ * `npm run beranda -- doctor`, not by every CLI command (a backup needs no secret).
+ */
+export function servingProblems(config: Config): string[] {
+  if (config.demo) return [];
+  const problems: string[] = [];
+  if (!config.secretProvided) {
+    problems.push(`BERANDA_SECRET belum diisi: wajib bila BERANDA_DEMO=0 (minimal 32 karakter acak) — ${MAKE_SECRET}`);
+  }
+  if ((config.facebookAppId || config.tiktokClientKey) && !config.tokenEncryptionKey) {
+    problems.push(`TOKEN_ENCRYPTION_KEY belum diisi: wajib bila aplikasi Facebook/TikTok dipasang (kunci token akun media sosial) — ${MAKE_SECRET}`);
+  }
+  return problems;
 }
 
 function isKey32(k: string): boolean {

@@ -5,6 +5,7 @@ import { messages as composerEditor } from './messages/composer-editor.js';
 import { messages as composerControl } from './messages/composer-control.js';
 import { messages as core } from './messages/core.js';
 import { messages as dashboard } from './messages/dashboard.js';
+import { messages as goingLive } from './messages/going-live.js';
 import { messages as hardening } from './messages/hardening.js';
 import { messages as media } from './messages/media.js';
 import { messages as monitoring } from './messages/monitoring.js';
@@ -27,6 +28,8 @@ export const catalogues: Record<string, Catalogue> = {
   composerControl,
   // Pelayanan digital (issue 17), on its own line so other areas' additions do not collide.
   pelayanan,
+  // Going live (issue 13).
+  goingLive,
 };
 
 const merged: Record<Locale, Record<string, string>> = { id: {}, en: {} };

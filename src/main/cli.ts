@@ -7,6 +7,11 @@ import { systemClock } from '../shared/clock.js';
 import { t } from '../i18n/index.js';
 import { registrationContext, syncRegistrations } from '../modules/monitoring/index.js';
 import { unknownRegionMessage } from './bootstrap.js';
+import { demoRemoveCommand } from './cli/demo.js';
+import { type CliContext, type CliIo, option, positional } from './cli/io.js';
+import { interactive, readSecretLine } from './cli/prompt.js';
+import { keysRotateCommand } from './cli/keys.js';
+import { createAdminCommand } from './cli/users.js';
 
 // `npm run beranda -- <command>`: operations an admin runs from a terminal.
 const HELP = `Pemakaian: npm run beranda -- <perintah>
@@ -15,14 +20,51 @@ const HELP = `Pemakaian: npm run beranda -- <perintah>
   units import [--region 19.71]        impor kecamatan dan kelurahan/desa satu kabupaten/kota
   units regions <nama>                 cari kode kabupaten/kota, contoh: units regions aceh selatan
   opd import <berkas.csv> [--region]   impor OPD dari CSV (nama,singkatan,website,facebook,instagram,tiktok,youtube)
+  users create-admin --username <u> --name "<Nama>" [--email <e>] [--generate]
+                                       buat admin kota (kata sandi diketik, atau --generate: dibuat dan ditampilkan sekali)
+  demo remove [--yes]                  hapus semua akun, isi, kanal dan riwayat demo (tanpa --yes: hanya menghitung)
+  keys rotate                          enkripsi ulang token media sosial dari kunci lama (OLD_TOKEN_ENCRYPTION_KEY
+                                       atau OLD_BERANDA_SECRET) ke kunci yang sekarang dipasang
 `;
 
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
+type Command = (ctx: CliContext, args: string[]) => Promise<number>;
 
-export async function runCli(args: string[], out: (line: string) => void = console.log): Promise<number> {
+/** Commands that need the configured, migrated database, by "group command". */
+const COMMANDS: Record<string, Command> = {
+  migrate: async () => 0,
+  'units import': async (ctx, args) => {
+    const region = option(args, '--region') ?? ctx.config.region;
+    const r = await importRegion(ctx.database.db, region, systemClock);
+    if (!r.ok) {
+      ctx.out(unknownRegionMessage(region));
+      return 2;
+    }
+    const v = r.value;
+    ctx.out(`${v.regencyName} (${v.region}): ${v.kecamatan} kecamatan, ${v.kelurahan} kelurahan, ${v.desa} desa — ${v.created} unit baru, ${v.unchanged} sudah ada.`);
+    return 0;
+  },
+  'opd import': async (ctx, args) => {
+    const region = option(args, '--region') ?? ctx.config.region;
+    const file = positional(args, ['--region'])[0];
+    if (!file) {
+      ctx.out('Sebutkan berkas CSV, contoh: npm run beranda -- opd import daftar-opd.csv');
+      return 2;
+    }
+    const outcome = await importOpdCsv(ctx.database.db, region, readFileSync(file, 'utf8'), systemClock);
+    ctx.out(`OPD baru: ${outcome.created}, sudah ada: ${outcome.unchanged}.`);
+    // The imported websites and handles are monitored from now on (issue 15 §1).
+    const sync = await syncRegistrations(ctx.database.db, systemClock, registrationContext({ ...ctx.config, region }));
+    ctx.out(`Pemantauan: ${sync.added} situs/akun didaftarkan, ${sync.removed} dilepas.`);
+    for (const r of sync.refused) ctx.out(`Situs ${r.url} tidak dipantau: ${t(`mon.error.url_${r.problem}`, { detail: '' })}`);
+    for (const p of outcome.problems) ctx.out(p);
+    return outcome.problems.length ? 1 : 0;
+  },
+  'users create-admin': createAdminCommand,
+  'demo remove': demoRemoveCommand,
+  'keys rotate': keysRotateCommand,
+};
+
+export async function runCli(args: string[], out: (line: string) => void = console.log, io: Partial<CliIo> = {}): Promise<number> {
   const [group, command, ...rest] = args;
   if (group === 'units' && command === 'regions') {
     const query = rest.join(' ').trim();
@@ -35,7 +77,9 @@ export async function runCli(args: string[], out: (line: string) => void = conso
     for (const r of found) out(`${r.code}  ${r.name}`);
     return found.length ? 0 : 1;
   }
-  if (!(group === 'migrate' || (group === 'units' && command === 'import') || (group === 'opd' && command === 'import'))) {
+  const key = group === 'migrate' ? 'migrate' : `${group} ${command}`;
+  const run = COMMANDS[key];
+  if (!run) {
     out(HELP);
     return group ? 2 : 0;
   }
@@ -48,30 +92,8 @@ export async function runCli(args: string[], out: (line: string) => void = conso
       out(applied.length ? `Migrasi diterapkan: ${applied.join(', ')}` : 'Database sudah mutakhir.');
       return 0;
     }
-    const region = option(rest, '--region') ?? config.region;
-    if (group === 'units') {
-      const r = await importRegion(database.db, region, systemClock);
-      if (!r.ok) {
-        out(unknownRegionMessage(region));
-        return 2;
-      }
-      const v = r.value;
-      out(`${v.regencyName} (${v.region}): ${v.kecamatan} kecamatan, ${v.kelurahan} kelurahan, ${v.desa} desa — ${v.created} unit baru, ${v.unchanged} sudah ada.`);
-      return 0;
-    }
-    const file = rest.find((a, i) => !a.startsWith('--') && rest[i - 1] !== '--region');
-    if (!file) {
-      out('Sebutkan berkas CSV, contoh: npm run beranda -- opd import daftar-opd.csv');
-      return 2;
-    }
-    const outcome = await importOpdCsv(database.db, region, readFileSync(file, 'utf8'), systemClock);
-    out(`OPD baru: ${outcome.created}, sudah ada: ${outcome.unchanged}.`);
-    // The imported websites and handles are monitored from now on (issue 15 §1).
-    const sync = await syncRegistrations(database.db, systemClock, registrationContext({ ...config, region }));
-    out(`Pemantauan: ${sync.added} situs/akun didaftarkan, ${sync.removed} dilepas.`);
-    for (const r of sync.refused) out(`Situs ${r.url} tidak dipantau: ${t(`mon.error.url_${r.problem}`, { detail: '' })}`);
-    for (const p of outcome.problems) out(p);
-    return outcome.problems.length ? 1 : 0;
+    const ctx: CliContext = { out, readSecret: io.readSecret ?? readSecretLine, interactive: io.interactive ?? interactive(), config, database };
+    return await run(ctx, rest);
   } finally {
     await database.close();
   }

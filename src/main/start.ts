@@ -1,9 +1,9 @@
-import { ConfigError, loadConfig } from '../config/index.js';
+import { ConfigError, loadConfig, servingProblems } from '../config/index.js';
 import { DatabaseUnreachableError, redact } from '../db/database.js';
 import { createQueue } from '../jobs/create-queue.js';
 import { DEMO_PASSWORD } from '../modules/accounts/index.js';
 import { systemClock } from '../shared/clock.js';
-import { StartupError, bootstrap } from './bootstrap.js';
+import { StartupError, bootstrap, leftoverDemoWarning } from './bootstrap.js';
 import { createLogger } from './logger.js';
 import { startWeb } from './web.js';
 import { registerJobs } from './worker.js';
@@ -22,6 +22,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // A real deployment must keep its keys across restarts, or connected accounts stop working.
+  const missing = servingProblems(config);
+  if (missing.length) {
+    for (const p of missing) console.error(`Konfigurasi salah: ${p}`);
+    process.exit(2);
+  }
   const logger = createLogger(config);
   const clock = systemClock;
   // Demo without internet: social platforms simulated on loopback (no-op when apps are configured).
@@ -29,7 +35,7 @@ async function main(): Promise<void> {
 
   let booted;
   try {
-    booted = await bootstrap(config, clock, logger);
+    booted = await bootstrap(config, clock, logger, { issueSetupToken: config.roles.web });
   } catch (error) {
     if (error instanceof DatabaseUnreachableError) {
       console.error(`Database tidak dapat dihubungi: ${redact(config.database.url)} — periksa DATABASE_URL dan pastikan server PostgreSQL berjalan. (${(error.cause as any)?.message ?? error.message})`);
@@ -64,6 +70,16 @@ async function main(): Promise<void> {
     const shown = booted.demoLogins.filter((l) => l.role !== 'operator' || l.username === 'operator.bacang');
     for (const l of shown) console.log(`  ${l.username.padEnd(22)} ${l.note}`);
     console.log(`  operator.<slug>        operator untuk setiap kelurahan/desa (${booted.demoLogins.filter((l) => l.role === 'operator').length} akun)\n`);
+  }
+  if (booted.leftoverDemoAccounts) {
+    logger.warn({ demoAccounts: booted.leftoverDemoAccounts }, 'demo accounts remain with demo off');
+    console.error(leftoverDemoWarning(booted.leftoverDemoAccounts));
+  }
+  if (booted.setupToken) {
+    console.log(`\nBelum ada admin kota. Buat admin pertama dengan salah satu cara:`);
+    console.log(`  npm run beranda -- users create-admin --username <nama> --name "<Nama Lengkap>"`);
+    console.log(`  atau buka ${url}/admin/pasang?kode=${booted.setupToken}`);
+    console.log(`  Kode pemasangan (sekali pakai): ${booted.setupToken}\n`);
   }
 
   let stopping = false;

@@ -17,6 +17,7 @@ import { contentAdminRoutes } from './admin/content/routes.js';
 import { profileAdminRoutes } from './admin/profile/routes.js';
 import { homeRoutes } from './admin/home-routes.js';
 import { loginRoutes } from './admin/login-routes.js';
+import { setupRoutes } from './admin/setup-routes.js';
 import { unitsRoutes } from './admin/units-routes.js';
 import { usersRoutes } from './admin/users-routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/admin', session(deps));
   app.use('/admin/*', csrf(deps));
   app.route('/', loginRoutes(deps));
+  app.route('/', setupRoutes(deps));
   app.use('/admin', requireLogin());
   app.use('/admin/*', requireLogin());
   app.use('/admin/*', async (c, next) => {

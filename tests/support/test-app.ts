@@ -45,17 +45,14 @@ export function formBody(form: Record<string, string | string[]>): URLSearchPara
   return body;
 }
 
-/** The whole app in process over a fresh test database with Pangkalpinang and demo logins. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const t = await createTestDb();
-  const clock = new FixedClock('2026-11-25T02:00:00Z');
-  // Citizens' documents (issue 17) go to a fresh folder per test app, never into the worktree.
-  const pelayananDir = mkdtempSync(path.join(os.tmpdir(), 'beranda-pelayanan-'));
-  const config = { ...loadConfig({ BERANDA_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent' }), pelayananDir, ...overrides };
-  await importRegion(t.db, config.region, clock);
-  await ensureDemoUsers(t.db, clock, config.region);
-  const deps: AppDeps = { db: t.db, dialect: t.dialect, config, clock, logger: pino({ level: 'silent' }) };
-  const app = createApp(deps);
+export interface AppClient {
+  request(path: string, init?: RequestInit & { cookie?: string }): Promise<Response>;
+  /** Signs in through the real login form; throws unless the form answers with a session. */
+  loginAs(username: string, password?: string): Promise<Session>;
+}
+
+/** Requests to an app in process, and sign-ins through its real login form. */
+export function appClient(app: { request(path: string, init?: RequestInit): Response | Promise<Response> }): AppClient {
   const request = (path: string, init: RequestInit & { cookie?: string } = {}) => {
     const headers = new Headers(init.headers);
     if (init.cookie) headers.set('cookie', init.cookie);
@@ -93,7 +90,20 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
         }),
     };
   };
+  return { request, loginAs };
+}
 
+/** The whole app in process over a fresh test database with Pangkalpinang and demo logins. */
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const t = await createTestDb();
+  const clock = new FixedClock('2026-11-25T02:00:00Z');
+  // Citizens' documents (issue 17) go to a fresh folder per test app, never into the worktree.
+  const pelayananDir = mkdtempSync(path.join(os.tmpdir(), 'beranda-pelayanan-'));
+  const config = { ...loadConfig({ BERANDA_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent' }), pelayananDir, ...overrides };
+  await importRegion(t.db, config.region, clock);
+  await ensureDemoUsers(t.db, clock, config.region);
+  const deps: AppDeps = { db: t.db, dialect: t.dialect, config, clock, logger: pino({ level: 'silent' }) };
+  const { request, loginAs } = appClient(createApp(deps));
   const close = async () => {
     await t.close();
     rmSync(pelayananDir, { recursive: true, force: true });

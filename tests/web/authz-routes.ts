@@ -22,6 +22,7 @@ export interface RouteRule {
 }
 
 const everyoneSignedIn = { admin: 'allow', walikota: 'allow', camat: 'allow', pendamping: 'allow', lurah: 'allow', operator: 'allow', anonymous: 'login' } as const;
+const nobody = { admin: 'missing', walikota: 'missing', camat: 'missing', pendamping: 'missing', lurah: 'missing', operator: 'missing', anonymous: 'missing' } as const;
 const cityAdminOnly = { admin: 'allow', walikota: 'deny', camat: 'deny', pendamping: 'deny', lurah: 'deny', operator: 'deny', anonymous: 'login' } as const;
 /** Reading a unit's staff pages: everyone whose role covers the unit. */
 const unitRead = {
@@ -128,5 +129,9 @@ export const ROUTES: RouteRule[] = [
   },
   { method: 'GET', route: '/admin/unit/:slug/layanan', expect: unitRead },
   { method: 'POST', route: '/admin/unit/:slug/layanan/:code', params: { code: 'domisili' }, form: { enabled: '1', waktu: '20 menit' }, expect: unitWrite },
+  // First-run set-up (issue 13): only while no admin kota exists — here one does, so the page is
+  // gone for everyone, signed in or not.
+  { method: 'GET', route: '/admin/pasang', expect: nobody },
+  { method: 'POST', route: '/admin/pasang', form: { token: 'x', username: 'penyusup', displayName: 'X', password: 'kata sandi panjang', confirm: 'kata sandi panjang' }, expect: nobody },
   ...DASHBOARD_ROUTES,
 ];

@@ -54,4 +54,9 @@ export interface AccountsTables {
     ip: string | null;
     detail: string;
   };
+  /** First run without demo: hashes of the one-time set-up tokens printed on the console. */
+  setup_tokens: {
+    token_hash: string;
+    created_at: string;
+  };
 }

@@ -1,5 +1,7 @@
 export interface MediaTables {
   media: {
+    /** Made by the demo seeder (migration 0600): `npm run beranda -- demo remove` deletes it. */
+    is_demo?: number;
     id: string;
     unit_id: string;
     /** File name as sent by the phone; shown in the library, never used to decide the type. */

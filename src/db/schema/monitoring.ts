@@ -1,3 +1,4 @@
+
 // Tables of the monitoring and compliance modules (migration 0400_monitoring.ts).
 
 export type PresenceKind = 'beranda_site' | 'website' | 'social';
@@ -6,6 +7,8 @@ export type VerdictStatusColumn = 'PASS' | 'FAIL' | 'UNKNOWN' | 'COMPROMISED' | 
 export interface MonitoringTables {
   /** What a unit has on the web: its Beranda site, external websites, social accounts. */
   web_presences: {
+    /** Made by the demo seeder (migration 0600): `npm run beranda -- demo remove` deletes it. */
+    is_demo?: number;
     id: string;
     unit_id: string;
     kind: PresenceKind;
@@ -45,6 +48,8 @@ export interface MonitoringTables {
   };
   /** Append-only facts from the checks; never updated. */
   monitor_observations: {
+    /** Made by the demo seeder (migration 0600): `npm run beranda -- demo remove` deletes it. */
+    is_demo?: number;
     id: string;
     unit_id: string;
     kind: string;
@@ -60,6 +65,8 @@ export interface MonitoringTables {
   };
   /** When the crawler first saw each article: ground truth against backdating. */
   monitor_first_seen: {
+    /** Made by the demo seeder (migration 0600): `npm run beranda -- demo remove` deletes it. */
+    is_demo?: number;
     site_key: string;
     item_key: string;
     first_seen_at: string;
@@ -70,6 +77,8 @@ export interface MonitoringTables {
     title_key: string | null;
   };
   monitor_sites: {
+    /** Made by the demo seeder (migration 0600): `npm run beranda -- demo remove` deletes it. */
+    is_demo?: number;
     site_key: string;
     first_crawled_at: string;
     last_crawled_at: string;
@@ -95,6 +104,8 @@ export interface MonitoringTables {
   };
   /** One row per unit and WIB day: uptime and activity for cheap trend charts. */
   monitor_daily: {
+    /** Made by the demo seeder (migration 0600): `npm run beranda -- demo remove` deletes it. */
+    is_demo?: number;
     unit_id: string;
     day: string;
     checks: number;
@@ -106,6 +117,8 @@ export interface MonitoringTables {
   };
   /** The current verdict per unit and period (re-evaluation replaces it). */
   compliance_verdicts: {
+    /** Made by the demo seeder (migration 0600): `npm run beranda -- demo remove` deletes it. */
+    is_demo?: number;
     id: string;
     unit_id: string;
     period_key: string;

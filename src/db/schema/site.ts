@@ -5,6 +5,8 @@ export type KipCategory = 'berkala' | 'serta_merta' | 'setiap_saat' | 'dikecuali
 
 export interface SiteTables {
   profile_sections: {
+    /** Made by the demo seeder (migration 0600): `npm run beranda -- demo remove` deletes it. */
+    is_demo?: number;
     unit_id: string;
     /** identitas | narasi | aparatur | wilayah | lembaga | sarana | potensi | statistik */
     section: string;

@@ -56,15 +56,19 @@ export async function stopChannelsDemo(): Promise<void> {
   await f?.close();
 }
 
-/** Demo seeder (src/main/demo.ts): re-attach earlier simulated channels, then connect a few units. */
+/** Demo seeder (src/main/demo.ts): connect a few units' accounts to the simulated platforms. */
 export async function seedChannelsDemo(d: DemoDeps): Promise<void> {
   const fakes = running;
   if (!fakes) return;
   const deps = { db: d.db, clock: d.clock, tokenKey: tokenKeyOf(d.config) };
-  await reattachSimulated(deps, fakes);
   const units = await d.db.selectFrom('units').select(['id', 'slug', 'name']).where('region_code', '=', d.config.region).where('slug', 'in', DEMO_UNITS).execute();
   const n = await connectSimulatedChannels(deps, fakes, units);
   if (n > 0) d.logger.info({ channels: n }, 'simulated social accounts connected');
+}
+
+/** Later starts of a demo database: the simulated channels get accounts on the new fakes. */
+export async function reattachChannelsDemo(d: DemoDeps): Promise<void> {
+  if (running) await reattachSimulated({ db: d.db, clock: d.clock, tokenKey: tokenKeyOf(d.config) }, running);
 }
 
 async function reattachSimulated(deps: Parameters<typeof connectChannel>[0], fakes: SocialFakes): Promise<void> {

@@ -66,3 +66,9 @@ export async function ensureDemoUsers(db: Kysely<DB>, clock: Clock, region: stri
   });
   return wanted.map(({ username, role, note }) => ({ username, role, note }));
 }
+
+/** Demo accounts still present: with demo off, the admin home warns until `demo remove` ran. */
+export async function countDemoAccounts(db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('is_demo', '=', 1).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

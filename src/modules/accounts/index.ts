@@ -8,6 +8,8 @@ export { resolveSession, destroySession, pruneExpiredSessions, createSession, SE
 export { changePassword, type ChangePasswordError } from './change-password.js';
 export { createUser, updateUser, resetPassword, setUserStatus, listUsers, userInputSchema, type UserInput, type ManageUserError } from './manage-users.js';
 export { recordAudit, listAudit, type AuditAction } from './audit.js';
-export { ensureDemoUsers, DEMO_PASSWORD, type DemoLogin } from './demo-users.js';
+export { ensureDemoUsers, countDemoAccounts, DEMO_PASSWORD, type DemoLogin } from './demo-users.js';
 export { accountRepository, type UserRow } from './account-repository.js';
 export { hashPassword, passwordProblem } from './password.js';
+export { createAdmin, hasActiveAdmin, issueSetupToken, setUpFirstAdmin, setUpOpen, adminInputProblems, type AdminInput, type CreateAdminError, type SetUpError, type FieldProblems } from './first-admin.js';
+export { oneTimePassword } from './one-time-password.js';

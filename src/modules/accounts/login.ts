@@ -12,13 +12,15 @@ export const LOCK_AFTER_FAILURES = 5;
 export const IP_LIMIT_FAILURES = 30;
 export const LOCK_WINDOW_MS = 15 * 60 * 1000;
 
-export type LoginError = 'invalid_credentials' | 'locked' | 'rate_limited' | 'disabled';
+export type LoginError = 'invalid_credentials' | 'locked' | 'rate_limited' | 'disabled' | 'demo_off';
 
 export interface LoginInput {
   username: string;
   password: string;
   ip: string | null;
   userAgent: string | null;
+  /** False with BERANDA_DEMO=0: demo accounts (their password is public) cannot sign in. */
+  demoAccountsAllowed?: boolean;
 }
 
 /**
@@ -70,6 +72,7 @@ export async function login(
   }
 
   if (user.status !== 'active') return err('disabled');
+  if (user.is_demo === 1 && input.demoAccountsAllowed === false) return err('demo_off');
 
   await accountRepository.recordAttempt(db, newId(now.getTime()), userKey, at, true);
   await db

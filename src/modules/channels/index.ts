@@ -8,6 +8,7 @@ export { tiktokProvider, type TikTokCreatorInfo } from './providers/tiktok.js';
 export { createProviders, type ProviderSettings } from './create-providers.js';
 export { parseJsonLossless } from './providers/lossless-json.js';
 export { encryptToken, decryptToken, parseTokenKey, type TokenKey } from './token-crypto.js';
+export { reencryptTokens, type ReencryptReport } from './reencrypt-tokens.js';
 export {
   facebookAuthorizationUrl,
   exchangeFacebookCode,

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { DEMO_PASSWORD, destroySession, login, recordAudit } from '../../modules/accounts/index.js';
+import { DEMO_PASSWORD, destroySession, hasActiveAdmin, login, recordAudit } from '../../modules/accounts/index.js';
 import { t } from '../../i18n/index.js';
 import type { AppEnv } from '../context.js';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../cookies.js';
@@ -14,7 +14,7 @@ export function safeReturnPath(raw: string | undefined): string {
   return raw;
 }
 
-function LoginPage(p: { csrf: string; username?: string; error?: string | null; info?: string | null; back: string; demo: boolean }) {
+function LoginPage(p: { csrf: string; username?: string; error?: string | null; info?: string | null; back: string; demo: boolean; noAdmin?: boolean }) {
   return (
     <StaffLayout title={t('login.title')} actor={null} csrfToken={p.csrf} flash={p.error ? { kind: 'error', text: p.error } : p.info ? { kind: 'info', text: p.info } : null}>
       <h1>{t('login.title')}</h1>
@@ -25,7 +25,7 @@ function LoginPage(p: { csrf: string; username?: string; error?: string | null; 
         <Field name="password" label={t('login.password')} type="password" autocomplete="current-password" required />
         <button type="submit" class="wide">{t('login.submit')}</button>
       </form>
-      <p class="muted">{t('login.help')}</p>
+      <p class="muted">{p.noAdmin ? t('login.setup_hint') : t('login.help')}</p>
       {p.demo ? (
         <details class="card demo-logins">
           <summary>Akun demo (mode demo)</summary>
@@ -49,11 +49,13 @@ function LoginPage(p: { csrf: string; username?: string; error?: string | null; 
 export function loginRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get('/admin/masuk', (c) => {
+  app.get('/admin/masuk', async (c) => {
     if (c.get('actor')) return c.redirect(safeReturnPath(c.req.query('kembali')), 303);
     const reason = c.req.query('alasan');
-    const info = reason === 'expired' ? t('login.error.expired') : reason === 'required' ? t('login.error.required') : reason === 'keluar' ? t('logout.done') : null;
-    return c.html(<LoginPage csrf={c.get('csrfToken')} back={safeReturnPath(c.req.query('kembali'))} info={info} demo={deps.config.demo} />);
+    const info = reason === 'expired' ? t('login.error.expired') : reason === 'required' ? t('login.error.required') : reason === 'keluar' ? t('logout.done') : reason === 'pasang' ? t('login.setup_done') : null;
+    // A real deployment before its first admin: say how the first admin is made.
+    const noAdmin = !deps.config.demo && !(await hasActiveAdmin(deps.db, deps.config.region));
+    return c.html(<LoginPage csrf={c.get('csrfToken')} back={safeReturnPath(c.req.query('kembali'))} info={info} demo={deps.config.demo} noAdmin={noAdmin} />);
   });
 
   app.post('/admin/masuk', async (c) => {
@@ -61,7 +63,7 @@ export function loginRoutes(deps: AppDeps): Hono<AppEnv> {
     const username = typeof body.username === 'string' ? body.username : '';
     const password = typeof body.password === 'string' ? body.password : '';
     const back = safeReturnPath(typeof body.kembali === 'string' ? body.kembali : undefined);
-    const result = await login(deps.db, deps.clock, { username, password, ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null });
+    const result = await login(deps.db, deps.clock, { username, password, ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null, demoAccountsAllowed: deps.config.demo });
     if (!result.ok) {
       c.status(result.error === 'rate_limited' ? 429 : result.error === 'locked' ? 429 : 401);
       return c.html(<LoginPage csrf={c.get('csrfToken')} username={username} back={back} error={t(`login.error.${result.error}`)} demo={deps.config.demo} />);

@@ -25,7 +25,7 @@ const DEFAULT_TIKTOK_API = 'https://open.tiktokapis.com';
  * BERANDA_SECRET, so a demo still encrypts at rest; production should set its own key so a
  * leaked signing secret does not also open the tokens.
  */
-export function tokenKeyOf(config: Config): TokenKey {
+export function tokenKeyOf(config: Pick<Config, 'tokenEncryptionKey' | 'secret'>): TokenKey {
   if (config.tokenEncryptionKey) return parseTokenKey(config.tokenEncryptionKey);
   return createHash('sha256').update(`beranda-token-key:${config.secret}`).digest();
 }
