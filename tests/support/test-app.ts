@@ -102,6 +102,8 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const config = { ...loadConfig({ BERANDA_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent' }), pelayananDir, ...overrides };
   await importRegion(t.db, config.region, clock);
   await ensureDemoUsers(t.db, clock, config.region);
+  // With demo off these stand for a city's real staff: demo accounts could not sign in (issue 13).
+  if (!config.demo) await t.db.updateTable('users').set({ is_demo: 0 }).execute();
   const deps: AppDeps = { db: t.db, dialect: t.dialect, config, clock, logger: pino({ level: 'silent' }) };
   const { request, loginAs } = appClient(createApp(deps));
   const close = async () => {
