@@ -4,6 +4,7 @@ import type { AppDeps } from './deps.js';
 import { renderNotFound, renderServerError } from './errors.js';
 import { assetRoutes } from './assets-route.js';
 import { healthRoutes } from './health.js';
+import { bodyLimit } from './middleware/body-limit.js';
 import { csrf } from './middleware/csrf.js';
 import { requestContext } from './middleware/request-context.js';
 import { requireLogin } from './middleware/require-login.js';
@@ -29,6 +30,9 @@ import { siteRoutes } from './site/routes.js';
 import { slugFromHost } from './site/urls.js';
 
 // Paths shared by every host: a request to bacang.{SITE_DOMAIN}/assets/x is the same asset.
+// Staff paths a visitor who is not signed in may use.
+const OPEN_PATHS = ['/admin/masuk', '/admin/keluar', '/admin/pasang'];
+
 const SHARED_PREFIXES = ['/assets/', '/healthz', '/admin', '/media/', '/api/', '/integrations/'];
 
 /**
@@ -55,13 +59,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', healthRoutes(deps));
   app.route('/', assetRoutes());
 
+  // Every body is bounded and counted as it streams (middleware/body-limit.ts).
+  app.use('*', bodyLimit());
+  // Staff area, in this order so a stranger's request is answered before its body is read:
+  // session → anonymous to the login page (except the login form itself) → CSRF (header, or the
+  // first form field) → routes.
   app.use('/admin/*', session(deps));
   app.use('/admin', session(deps));
+  app.use('/admin', requireLogin(OPEN_PATHS));
+  app.use('/admin/*', requireLogin(OPEN_PATHS));
   app.use('/admin/*', csrf(deps));
   app.route('/', loginRoutes(deps));
   app.route('/', setupRoutes(deps));
-  app.use('/admin', requireLogin());
-  app.use('/admin/*', requireLogin());
   app.use('/admin/*', async (c, next) => {
     await next();
     // Staff pages are personal: never cached by a browser or a proxy.

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { t } from '../i18n/index.js';
 import type { AppEnv } from './context.js';
+import { BodyTooLarge, MalformedBody, malformed, tooLarge } from './middleware/body-limit.js';
 import { ErrorPage } from './views/error-page.js';
 
 // One place maps failures to HTTP and to Indonesian pages; users never see a stack or an
@@ -24,7 +25,16 @@ export const renderCsrfError = (c: Context<AppEnv>) => {
   return c.html(<ErrorPage status={403} title={t('error.csrf.title')} body={t('error.csrf.body')} />);
 };
 
+/** Any other refusal with its own title and sentence (413 too large, 400 malformed, 429 wait). */
+export const renderStatusPage = (c: Context<AppEnv>, status: 400 | 413 | 429, title: string, body: string) => {
+  c.status(status);
+  return c.html(<ErrorPage status={status} title={title} body={body} home={c.get('actor') ? '/admin' : '/'} />);
+};
+
 export const renderServerError = (c: Context<AppEnv>, error: unknown) => {
+  // The sender's fault, found while a route read the body: a 4xx, not a gangguan.
+  if (error instanceof BodyTooLarge) return tooLarge(c, error.limit);
+  if (error instanceof MalformedBody) return malformed(c);
   const requestId = c.get('requestId') ?? '-';
   c.get('logger')?.error({ err: error, path: c.req.path }, 'unhandled error');
   c.status(500);

@@ -7,6 +7,10 @@ export const messages = {
     'publish.refused.title': 'Perlu persetujuan',
     'publish.refused.body': 'Peran Anda tidak dapat menerbitkan untuk unit ini. Simpan sebagai draf dan minta lurah menerbitkannya.',
     'publish.document.publish': 'Terbitkan',
+    'request.too_large.title': 'Kiriman terlalu besar',
+    'request.too_large.body': 'Yang Anda kirim lebih besar dari batas untuk halaman ini ({limit}). Kurangi isinya atau kirim foto satu per satu, lalu coba lagi.',
+    'request.malformed.title': 'Kiriman tidak dapat dibaca',
+    'request.malformed.body': 'Formulir yang dikirim rusak atau terpotong (misalnya sambungan terputus). Muat ulang halaman, lalu kirim sekali lagi.',
     'composer.error.scheduled_locked': 'Kabar ini sudah dijadwalkan terbit. Perubahannya perlu lurah: minta lurah mengubahnya atau membatalkan jadwalnya dulu.',
   },
   en: {
@@ -15,6 +19,10 @@ export const messages = {
     'publish.refused.title': 'Approval needed',
     'publish.refused.body': 'Your role cannot publish for this unit. Save it as a draft and ask the lurah to publish it.',
     'publish.document.publish': 'Publish',
+    'request.too_large.title': 'Request too large',
+    'request.too_large.body': 'What you sent is larger than this page accepts ({limit}). Send less, or photos one at a time, then try again.',
+    'request.malformed.title': 'Request cannot be read',
+    'request.malformed.body': 'The form that was sent is broken or cut short (for example the connection dropped). Reload the page and send it once more.',
     'composer.error.scheduled_locked': 'This post is scheduled to go out. Changing it needs the lurah: ask the lurah to change it or to cancel the schedule first.',
   },
 };

@@ -1,9 +1,14 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.js';
 
-/** Staff pages: anonymous visitors go to the login page and come back where they were. */
-export const requireLogin = (): MiddlewareHandler<AppEnv> => async (c, next) => {
+/**
+ * Staff pages: anonymous visitors go to the login page and come back where they were. It runs
+ * before CSRF and before any route reads a body, so a stranger's post is answered without being
+ * read; `open` lists the paths a stranger may use (the login form).
+ */
+export const requireLogin = (open: string[] = []): MiddlewareHandler<AppEnv> => async (c, next) => {
   const actor = c.get('actor');
+  if (!actor && open.includes(c.req.path)) return next();
   if (!actor) {
     const reason = c.get('sessionState') === 'expired' ? 'expired' : 'required';
     const back = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/admin';
