@@ -1,16 +1,27 @@
 import PgBoss from 'pg-boss';
 import pg from 'pg';
-import { DEFAULT_RETRY_DELAY_MS, DEFAULT_RETRY_LIMIT, DEFAULT_TZ, type JobHandler, type JobOptions, type JobQueue, assertJobName } from './queue.js';
+import { LaneGate } from './lane-gate.js';
+import {
+  DEFAULT_STOP_GRACE_MS, DEFAULT_TZ, DEFAULT_WORK, JobShutdownError, type JobHandler, type JobOptions, type JobQueue, type WorkOptions,
+  assertJobName, runWithLimit,
+} from './queue.js';
 
 /** pg-boss queue names allow letters, digits, underscores and hyphens; our names also use dots. */
 const queueName = (name: string) => name.replace(/\./g, '__');
 
-/** The queue for PostgreSQL deployments: pg-boss 10 in its own schema of the same database. */
+/**
+ * The queue for PostgreSQL deployments: pg-boss 10 in its own schema of the same database. Each
+ * job name is its own pg-boss queue, polled by its own workers (`concurrency` of them), and a
+ * lane gate bounds how many jobs of a lane run at once in this process. The declared retries and
+ * time limit are stored on the pg-boss queue, so a send from the web process inherits them.
+ */
 export class PgBossQueue implements JobQueue {
   readonly kind = 'pg-boss' as const;
   private readonly boss: PgBoss;
   private readonly pool: pg.Pool;
   private readonly queues = new Set<string>();
+  private readonly gate = new LaneGate();
+  private readonly running = new Set<AbortController>();
 
   constructor(
     connectionString: string,
@@ -26,21 +37,41 @@ export class PgBossQueue implements JobQueue {
     await this.boss.start();
   }
 
-  async stop(): Promise<void> {
-    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
-    await this.pool.end();
+  async stop(options: { graceMs?: number } = {}): Promise<void> {
+    const grace = options.graceMs ?? DEFAULT_STOP_GRACE_MS;
+    // pg-boss stops fetching at once and waits for running jobs; ours are aborted at the end of
+    // the grace, so they fail and pg-boss puts them back for the next process.
+    const abortAt = setTimeout(() => {
+      for (const c of this.running) c.abort(new JobShutdownError());
+    }, grace);
+    try {
+      await this.boss.stop({ graceful: true, wait: true, timeout: grace + 2_000 });
+    } finally {
+      clearTimeout(abortAt);
+      await this.pool.end();
+    }
   }
 
-  private async ensureQueue(name: string): Promise<string> {
+  private async ensureQueue(name: string, options?: WorkOptions): Promise<string> {
     const q = queueName(name);
-    if (!this.queues.has(q)) {
+    const settings: Omit<PgBoss.Queue, 'name'> | undefined = options && {
+      retryLimit: options.retry.limit,
+      retryDelay: Math.max(1, Math.round(options.retry.delayMs / 1000)),
+      retryBackoff: options.retry.backoff === 'exponential',
+      // A run from a crashed process comes back once its limit (plus a margin) has passed.
+      expireInSeconds: Math.ceil(options.timeoutMs / 1000) + 60,
+    };
+    if (!this.queues.has(q) || settings) {
       if (!(await this.boss.getQueue(q))) {
         try {
-          await this.boss.createQueue(q);
+          await this.boss.createQueue(q, { name: q, ...settings });
         } catch (error) {
           // Another process created it between our check and our create.
           if (!(await this.boss.getQueue(q))) throw error;
+          if (settings) await this.boss.updateQueue(q, { name: q, ...settings });
         }
+      } else if (settings) {
+        await this.boss.updateQueue(q, { name: q, ...settings });
       }
       this.queues.add(q);
     }
@@ -50,10 +81,10 @@ export class PgBossQueue implements JobQueue {
   async send<T extends object>(name: string, data: T, options: JobOptions = {}): Promise<string | null> {
     assertJobName(name);
     const q = await this.ensureQueue(name);
+    // Retries come from the queue (the job's declaration) unless this send overrides them.
     const sendOptions: PgBoss.SendOptions = {
-      retryLimit: options.retryLimit ?? DEFAULT_RETRY_LIMIT,
-      retryDelay: Math.max(1, Math.round((options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS) / 1000)),
-      retryBackoff: true,
+      ...(options.retryLimit !== undefined ? { retryLimit: options.retryLimit } : {}),
+      ...(options.retryDelayMs !== undefined ? { retryDelay: Math.max(1, Math.round(options.retryDelayMs / 1000)), retryBackoff: true } : {}),
       ...(options.startAfter ? { startAfter: options.startAfter } : {}),
     };
     if (!options.singletonKey) return this.boss.send(q, data as object, sendOptions);
@@ -84,18 +115,32 @@ export class PgBossQueue implements JobQueue {
     }
   }
 
-  async work<T>(name: string, handler: JobHandler<T>): Promise<void> {
+  async work<T>(name: string, handler: JobHandler<T>, options: WorkOptions<T> = DEFAULT_WORK as WorkOptions<T>): Promise<void> {
     assertJobName(name);
-    const q = await this.ensureQueue(name);
-    await this.boss.work<T>(
-      q,
-      { includeMetadata: true, pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2, batchSize: 1 },
-      async (jobs) => {
-        for (const job of jobs) {
-          await handler({ id: job.id, name, data: job.data, attempt: job.retryCount + 1 });
+    const q = await this.ensureQueue(name, options as WorkOptions);
+    const run = async (jobs: PgBoss.JobWithMetadata<T>[]) => {
+      for (const job of jobs) {
+        const base = { id: job.id, name, data: job.data, attempt: job.retryCount + 1 };
+        const controller = new AbortController();
+        const release = await this.gate.enter(options.lane);
+        this.running.add(controller);
+        try {
+          await runWithLimit(handler, base, options.timeoutMs, controller);
+        } catch (error) {
+          if (!(error instanceof JobShutdownError) && job.retryCount >= job.retryLimit) {
+            await options.onFinalFailure?.({ ...base, signal: controller.signal }, error);
+          }
+          throw error;
+        } finally {
+          this.running.delete(controller);
+          release();
         }
-      },
-    );
+      }
+    };
+    // One pg-boss worker per allowed concurrent run: each polls this job's queue on its own.
+    for (let i = 0; i < Math.max(1, options.concurrency ?? 1); i++) {
+      await this.boss.work<T>(q, { includeMetadata: true, pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2, batchSize: 1 }, run);
+    }
   }
 
   async schedule(name: string, cron: string, data: object = {}, tz: string = DEFAULT_TZ): Promise<void> {

@@ -65,7 +65,7 @@ describe(`embedded queue on ${testEngine()}`, () => {
 
   it('survives a restart: a queued job and a job left active by a dead process both run in the next process', async () => {
     const clock = new FixedClock('2026-11-28T01:00:00Z');
-    const first = new EmbeddedQueue(t.db, { clock, pollIntervalMs: 0, lockMs: 60_000 });
+    const first = new EmbeddedQueue(t.db, { clock, pollIntervalMs: 0 });
     await first.work('demo.restart', async () => {
       throw new Error('process killed'); // stands for a crash; the row below simulates "active".
     });
@@ -73,7 +73,7 @@ describe(`embedded queue on ${testEngine()}`, () => {
     const active = (await first.send('demo.restart', { which: 'active' }))!;
     await t.db.updateTable('jobs').set({ state: 'active', attempts: 1, locked_until: '2026-11-28T01:01:00.000Z' }).where('id', '=', active).execute();
 
-    const second = new EmbeddedQueue(t.db, { clock, pollIntervalMs: 0, lockMs: 60_000 });
+    const second = new EmbeddedQueue(t.db, { clock, pollIntervalMs: 0 });
     const done: string[] = [];
     await second.work<{ which: string }>('demo.restart', async (job) => void done.push(job.data.which));
     await second.runDue();

@@ -71,3 +71,52 @@ describe('pg-boss queue', () => {
     await q.stop();
   });
 });
+
+// Issue 16.7 on pg-boss: the declared time limit stops a run and pg-boss retries it; stop() hands
+// a hanging job back within its grace, and the next process runs it.
+describe('pg-boss queue: time limits and stop', () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb();
+  });
+  afterAll(async () => t.close());
+  const declared = { lane: 'media' as const, retry: { limit: 2, delayMs: 1_000, backoff: 'fixed' as const } };
+
+  it('stops a run past its time limit (its signal aborts) and runs it again', async () => {
+    const q = new PgBossQueue(t.config.url, { pollingIntervalSeconds: 0.5 });
+    await q.start();
+    const runs: Array<{ attempt: number; aborted: () => boolean }> = [];
+    await q.work('limit.slow', async (job) => {
+      runs.push({ attempt: job.attempt, aborted: () => job.signal.aborted });
+      if (job.attempt === 1) await new Promise(() => {});
+    }, { ...declared, timeoutMs: 300 });
+    await q.send('limit.slow', {});
+    await waitFor(() => runs.length === 2, 30_000);
+    expect(runs[0]!.aborted()).toBe(true);
+    expect(runs[1]!.attempt).toBe(2);
+    await q.stop({ graceMs: 500 });
+  });
+
+  it('stop() returns within its grace although a job hangs; the next process runs that job', async () => {
+    const first = new PgBossQueue(t.config.url, { pollingIntervalSeconds: 0.5 });
+    await first.start();
+    let started = false;
+    await first.work('stop.hang', async () => {
+      started = true;
+      await new Promise(() => {});
+    }, { ...declared, timeoutMs: 10 * 60_000 });
+    await first.send('stop.hang', { n: 1 });
+    await waitFor(() => started);
+    const t0 = Date.now();
+    await first.stop({ graceMs: 500 });
+    expect(Date.now() - t0).toBeLessThan(5_000);
+
+    const second = new PgBossQueue(t.config.url, { pollingIntervalSeconds: 0.5 });
+    await second.start();
+    const seen: unknown[] = [];
+    await second.work('stop.hang', async (job) => void seen.push(job.data), { ...declared, timeoutMs: 60_000 });
+    await waitFor(() => seen.length === 1, 30_000);
+    expect(seen).toEqual([{ n: 1 }]);
+    await second.stop({ graceMs: 500 });
+  });
+});
