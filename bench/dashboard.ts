@@ -5,6 +5,7 @@ import { ensureDemoUsers } from '../src/modules/accounts/index.js';
 import { buildDashboard, raporPdf, simulateFleet } from '../src/modules/reports/index.js';
 import { importRegion } from '../src/modules/units/index.js';
 import { FixedClock } from '../src/shared/clock.js';
+import { composeServices } from '../src/main/compose.js';
 import { createApp } from '../src/web/app.js';
 import { renderViews } from '../src/web/dashboard/render-views.js';
 import { createTestDb } from '../tests/support/test-db.js';
@@ -38,7 +39,7 @@ async function httpPage(): Promise<BenchRow[]> {
     await importRegion(t.db, config.region, clock);
     await ensureDemoUsers(t.db, clock, config.region);
     await seedMonitoringDemo(t.db, clock, { region: config.region, publicUrl: 'http://localhost:3000' });
-    const app = createApp({ db: t.db, dialect: t.dialect, config, clock, logger: pino({ level: 'silent' }) });
+    const app = createApp({ db: t.db, dialect: t.dialect, config, clock, logger: pino({ level: 'silent' }), services: composeServices({ db: t.db, clock, config }) });
     const form = await app.request('/admin/masuk', { headers: { host: 'localhost' } });
     const csrfCookie = form.headers.getSetCookie().find((c) => c.startsWith('beranda_csrf='))!.split(';')[0]!;
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;

@@ -96,17 +96,18 @@ function child(args: string[], all: ChildProcess[]): Promise<{ url: string; proc
 // ---- child side ------------------------------------------------------------------------------
 
 async function serveSite(mode: 'cached' | 'uncached' | 'app', file: string): Promise<void> {
-  const [{ serve }, { Hono }, pino, { openDatabase }, { migrateToLatest }, { importRegion }, { seedSiteDemo }, { systemClock }, { siteRoutes }, { createApp }, { loadConfig }] = await Promise.all([
+  const [{ serve }, { Hono }, pino, { openDatabase }, { migrateToLatest }, { importRegion }, { seedSiteDemo }, { systemClock }, { siteRoutes }, { createApp }, { loadConfig }, { composeServices }] = await Promise.all([
     import('@hono/node-server'), import('hono'), import('pino'), import('../src/db/database.js'), import('../src/db/migrate.js'),
     import('../src/modules/units/index.js'), import('../src/main/demo/site-content.js'), import('../src/shared/clock.js'),
-    import('../src/web/site/routes.js'), import('../src/web/app.js'), import('../src/config/index.js'),
+    import('../src/web/site/routes.js'), import('../src/web/app.js'), import('../src/config/index.js'), import('../src/main/compose.js'),
   ]);
   const database = await openDatabase({ kind: 'sqlite', file, url: `sqlite:${file}` });
   await migrateToLatest(database.db);
   await importRegion(database.db, '19.71', systemClock);
   await seedSiteDemo(database.db, systemClock);
   const config = { ...loadConfig({ BERANDA_SECRET: 'b'.repeat(40), LOG_LEVEL: 'silent' }), publicUrl: 'http://127.0.0.1' };
-  const deps = { db: database.db, dialect: database.dialect, config, clock: systemClock, logger: pino.default({ level: 'silent' }) };
+  const services = composeServices({ db: database.db, clock: systemClock, config });
+  const deps = { db: database.db, dialect: database.dialect, config, clock: systemClock, logger: pino.default({ level: 'silent' }), services };
   let fetchFn: (r: Request) => Response | Promise<Response>;
   if (mode === 'app') fetchFn = createApp(deps).fetch;
   else {

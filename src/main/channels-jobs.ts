@@ -1,42 +1,63 @@
+import { defineJob } from '../jobs/define-job.js';
+import { ON_DEMAND_JOBS } from '../jobs/job-names.js';
 import { checkTokenHealth, notifyOpenAlerts } from '../modules/channels/index.js';
 import { runDueDeliveries, syncActivity } from '../modules/publishing/index.js';
 import { inAppNotifier, listNotifications } from '../modules/reminders/index.js';
-import { publishingDepsOf } from '../web/admin/channels/channels-deps.js';
-import { RUN_DUE_JOB } from '../web/admin/channels/delivery-routes.js';
-import type { WorkerDeps } from './worker.js';
+import type { WorkerDeps } from './worker-deps.js';
 
 // Jobs of the social channels. Each handler only calls a use case; the use cases are safe to run
 // twice (deliveries hold a lease and never re-send a recorded step; sync dedupes on the platform
 // post id; alerts open once per incident; notifications once per person and alert).
 
-export const CHANNEL_JOBS = {
-  runDue: RUN_DUE_JOB,
-  syncActivity: 'channels.sync-activity',
-  tokenHealth: 'channels.token-health',
-} as const;
+const MINUTE = 60_000;
 
-export async function registerChannelJobs(deps: WorkerDeps): Promise<void> {
-  const { jobs, db, clock, logger } = deps;
-  const publishing = () => publishingDepsOf(deps);
+/**
+ * Every minute, and whenever a route wakes it: due deliveries (new, retry time reached, platform
+ * still processing). A run stops taking deliveries after its budget, so it never outlasts the
+ * next slot by much and a big batch is worked off over several runs.
+ */
+export const runDeliveriesJob = defineJob<WorkerDeps>({
+  name: ON_DEMAND_JOBS.runDeliveries,
+  schedule: '* * * * *',
+  lane: 'publishing',
+  timeoutMs: 3 * MINUTE,
+  retry: { limit: 1, delayMs: 30_000, backoff: 'fixed' },
+  // The next minute's run takes the same deliveries again: nothing to undo.
+  onFinalFailure: 'log',
+  async run(job, deps) {
+    const r = await runDueDeliveries(deps.services.publishing, { concurrency: 4, budgetMs: 50_000, signal: job.signal });
+    if (r.ran > 0) deps.logger.info(r, 'deliveries run');
+  },
+});
 
-  // Every minute: due deliveries (new, retry time reached, platform still processing).
-  await jobs.work(CHANNEL_JOBS.runDue, async () => {
-    const r = await runDueDeliveries(publishing(), { concurrency: 4 });
-    if (r.ran > 0) logger.info(r, 'deliveries run');
-  });
-  await jobs.schedule(CHANNEL_JOBS.runDue, '* * * * *');
+/** Every 3 hours: posts made directly on the platforms count for the unit too. */
+export const syncActivityJob = defineJob<WorkerDeps>({
+  name: 'channels.sync-activity',
+  schedule: '7 */3 * * *',
+  lane: 'monitoring',
+  timeoutMs: 15 * MINUTE,
+  retry: { limit: 2, delayMs: 5 * MINUTE, backoff: 'exponential' },
+  onFinalFailure: 'log',
+  async run(_job, deps) {
+    const r = await syncActivity(deps.services.publishing);
+    deps.logger.info(r, 'channel activity synced');
+  },
+});
 
-  // Every 3 hours: posts made directly on the platforms count for the unit too.
-  await jobs.work(CHANNEL_JOBS.syncActivity, async () => {
-    const r = await syncActivity(publishing());
-    logger.info(r, 'channel activity synced');
-  });
-  await jobs.schedule(CHANNEL_JOBS.syncActivity, '7 */3 * * *');
-
-  // Hourly: refresh TikTok tokens before they lapse (24 h, or 2 h on newer docs), ask Meta
-  // whether Page tokens still work, warn days ahead, then tell the people who can fix it.
-  await jobs.work(CHANNEL_JOBS.tokenHealth, async () => {
-    const health = await checkTokenHealth(publishing());
+/**
+ * Hourly: refresh TikTok tokens before they lapse (24 h, or 2 h on newer docs), ask Meta whether
+ * Page tokens still work, warn days ahead, then tell the people who can fix it.
+ */
+export const tokenHealthJob = defineJob<WorkerDeps>({
+  name: 'channels.token-health',
+  schedule: '23 * * * *',
+  lane: 'monitoring',
+  timeoutMs: 10 * MINUTE,
+  retry: { limit: 2, delayMs: 5 * MINUTE, backoff: 'exponential' },
+  onFinalFailure: 'log',
+  async run(_job, deps) {
+    const { db, clock, logger } = deps;
+    const health = await checkTokenHealth(deps.services.publishing);
     const notifier = inAppNotifier(db, clock);
     const notified = await notifyOpenAlerts({
       db,
@@ -53,6 +74,7 @@ export async function registerChannelJobs(deps: WorkerDeps): Promise<void> {
       },
     });
     logger.info({ ...health, ...notified }, 'channel token health checked');
-  });
-  await jobs.schedule(CHANNEL_JOBS.tokenHealth, '23 * * * *');
-}
+  },
+});
+
+export const channelJobs = [runDeliveriesJob, syncActivityJob, tokenHealthJob];

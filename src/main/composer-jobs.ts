@@ -1,29 +1,45 @@
+import { defineJob } from '../jobs/define-job.js';
+import { ON_DEMAND_JOBS } from '../jobs/job-names.js';
 import { publishDue } from '../modules/composer/index.js';
 import { makeAvifVariants } from '../modules/media/index.js';
-import { composerDepsOf, mediaDepsOf } from '../web/admin/composer/composer-deps.js';
-import type { WorkerDeps } from './worker.js';
+import type { WorkerDeps } from './worker-deps.js';
 
 // Jobs of the composer. Both are safe to run twice: publishDue claims each draft with a
 // conditional update in the transaction that creates its deliveries; AVIF variants are written
 // content-addressed and recorded once (makeAvifVariants returns early when done).
 
-export const COMPOSER_JOBS = { publishDue: 'composer.publish-due', makeAvif: 'media.make-avif' } as const;
+/**
+ * Every minute, and once at start for a slot missed while down: scheduled posts whose time has
+ * come, late ones with a note for the staff. Its own job in the publishing lane, so a long
+ * delivery batch never holds a due post back.
+ */
+export const publishDueJob = defineJob<WorkerDeps>({
+  name: 'composer.publish-due',
+  schedule: '* * * * *',
+  runAtStart: true,
+  lane: 'publishing',
+  timeoutMs: 2 * 60_000,
+  retry: { limit: 1, delayMs: 20_000, backoff: 'fixed' },
+  // The next minute's run picks the same drafts up again.
+  onFinalFailure: 'log',
+  async run(_job, deps) {
+    const r = await publishDue(deps.services.composer());
+    if (r.published > 0) deps.logger.info(r, 'scheduled posts published');
+  },
+});
 
-export async function registerComposerJobs(deps: WorkerDeps): Promise<void> {
-  const { jobs, logger } = deps;
+/** AVIF takes seconds per photo, so uploads answer first and this follows in the media lane. */
+export const makeAvifJob = defineJob<WorkerDeps, { mediaId: string }>({
+  name: ON_DEMAND_JOBS.makeAvif,
+  lane: 'media',
+  timeoutMs: 5 * 60_000,
+  retry: { limit: 3, delayMs: 60_000, backoff: 'exponential' },
+  // The photo keeps its JPEG and WebP variants; pages simply offer no AVIF for it.
+  onFinalFailure: 'log',
+  async run(job, deps) {
+    const r = await makeAvifVariants(deps.services.media, job.data.mediaId);
+    if (!r.ok) deps.logger.warn({ mediaId: job.data.mediaId }, 'AVIF requested for a photo that no longer exists');
+  },
+});
 
-  // Every minute, and once at start for a slot missed while down (the queue's catch-up rule):
-  // scheduled posts whose time has come, late ones with a note for the staff.
-  await jobs.work(COMPOSER_JOBS.publishDue, async () => {
-    const r = await publishDue(composerDepsOf(deps));
-    if (r.published > 0) logger.info(r, 'scheduled posts published');
-  });
-  await jobs.schedule(COMPOSER_JOBS.publishDue, '* * * * *');
-  await jobs.send(COMPOSER_JOBS.publishDue, {}, { singletonKey: `start-${deps.clock.now().toISOString().slice(0, 16)}` });
-
-  // AVIF takes seconds per photo, so uploads answer first and this follows.
-  await jobs.work<{ mediaId: string }>(COMPOSER_JOBS.makeAvif, async (job) => {
-    const r = await makeAvifVariants(mediaDepsOf(deps), job.data.mediaId);
-    if (!r.ok) logger.warn({ mediaId: job.data.mediaId }, 'AVIF requested for a photo that no longer exists');
-  });
-}
+export const composerJobs = [publishDueJob, makeAvifJob];

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { channelActivitySource } from '../modules/channels/index.js';
+import { channelActivitySource, registeredAccountsSource } from '../modules/channels/index.js';
 import {
   evaluatePeriod,
   generateRapor,
@@ -13,7 +13,6 @@ import { broadcastContentIds } from '../modules/composer/index.js';
 import { ownContentSource } from '../modules/content/index.js';
 import {
   CHECK_UNIT_JOB,
-  Fetcher,
   type AlertSink,
   type MonitoringDeps,
   defaultRdapBase,
@@ -25,125 +24,177 @@ import {
   syncRegistrations,
 } from '../modules/monitoring/index.js';
 import { createNotifiers, ensureDefaultReminderRules, runReminders } from '../modules/reminders/index.js';
-import { coalesce } from '../shared/coalesce.js';
 import { unitRepository } from '../modules/units/index.js';
-import type { WorkerDeps } from './worker.js';
-import { registeredAccountsSource } from '../modules/channels/index.js';
+import { coalesce } from '../shared/coalesce.js';
+import { defineJob } from '../jobs/define-job.js';
+import { type WorkerDeps, oncePerWorker } from './worker-deps.js';
 
-// Jobs of the dashboard, reminders and the admin's "periksa ulang" (issue 7). Handlers only
-// call use cases, each safe to run twice: the reminder ledger sends a reminder once, the rapor
-// files are rewritten whole, and a unit check appends observations then re-evaluates.
+// Jobs of the dashboard, reminders and monitoring (issues 7 and 15). Handlers only call use
+// cases, each safe to run twice: the reminder ledger sends a reminder once, the rapor files are
+// rewritten whole, and a unit check appends observations then re-evaluates.
 
-export const JOB = {
-  reminders: 'reminders.run',
-  rapor: 'reports.rapor-weekly',
-  checkUnit: CHECK_UNIT_JOB,
-  sweep: 'monitoring.sweep',
-  closePeriod: 'compliance.close-period',
-} as const;
+const MINUTE = 60_000;
 
-export interface DashboardJobOptions {
-  /** The crawler; tests give one that reaches the loopback fixture fleet. */
-  fetcher?: Fetcher;
+/**
+ * Worker start-up: the city's default reminder rules exist (once), and monitoring registration
+ * follows the units (issue 15 §1; again before every sweep).
+ */
+export async function prepareDashboardWorker(deps: WorkerDeps): Promise<void> {
+  const city = (await unitRepository.inRegion(deps.db, deps.config.region)).find((u) => u.kind === 'kota' || u.kind === 'kabupaten');
+  if (city) {
+    const seeded = await ensureDefaultReminderRules(deps.db, deps.clock, city.id);
+    if (seeded) deps.logger.info({ rules: seeded }, 'default reminder rules created');
+  }
+  const synced = await syncRegistrations(deps.db, deps.clock, registrationOf(deps));
+  if (synced.added || synced.removed) deps.logger.info(synced, 'monitoring registrations synced');
 }
 
-export async function registerDashboardJobs(deps: WorkerDeps, options: DashboardJobOptions = {}): Promise<void> {
-  const { jobs, db, clock, logger, config } = deps;
-  const region = config.region;
+const registrationOf = oncePerWorker((d) => registrationContext(d.config));
+const notifiersOf = oncePerWorker((d) => createNotifiers(d.db, d.clock, d.config));
+// Verdicts apply the whole rule, profile completeness included (kelurahan only).
+const complianceOf = oncePerWorker((d) => ({ clock: d.clock, profile: profileCompletenessSource(d.db), accounts: registeredAccountsSource(d.db) }));
 
-  const city = (await unitRepository.inRegion(db, region)).find((u) => u.kind === 'kota' || u.kind === 'kabupaten');
-  if (city) {
-    const seeded = await ensureDefaultReminderRules(db, clock, city.id);
-    if (seeded) logger.info({ rules: seeded }, 'default reminder rules created');
-  }
+const runRemindersNow = async (deps: WorkerDeps) => {
+  const { db, clock, config } = deps;
+  const statusSource = reminderStatusSource(db, { region: config.region, publicUrl: config.publicUrl });
+  return runReminders({ db, clock, regionCode: config.region, statusSource, notifiers: notifiersOf(deps) });
+};
 
-  const notifiers = createNotifiers(db, clock, config);
-  const statusSource = reminderStatusSource(db, { region, publicUrl: config.publicUrl });
-  await jobs.work(JOB.reminders, async () => {
-    const r = await runReminders({ db, clock, regionCode: region, statusSource, notifiers });
-    if (r.planned || r.sent || r.failed || r.retrying) logger.info(r, 'reminders run');
-  });
-  // Every 10 minutes: scheduled rules fire at their first slot in the period (the ledger keeps
-  // them once), alerts (hijacked site, site down > 24 h) go out within minutes.
-  await jobs.schedule(JOB.reminders, '*/10 * * * *');
-
-  await jobs.work(JOB.rapor, async () => {
-    const r = await generateRapor(db, { region, clock, dir: path.join(config.dataDir, 'rapor') });
-    logger.info({ ok: r.ok, files: r.ok ? r.value.map((f) => f.name) : [] }, 'weekly rapor stored');
-  });
-  // Monday 06:00 WIB: last week's rapor is ready before the morning meeting.
-  await jobs.schedule(JOB.rapor, '0 6 * * 1');
-
-  // The monitoring engine reads Beranda's own posts and the accounts' activity through its
-  // ports; these adapters are the content and channels modules' sides of them.
-  const broadcastIds = (unitId: string) => broadcastContentIds(db, [unitId]);
-  // Verdicts apply the whole rule, profile completeness included (kelurahan only).
-  const compliance = { clock, profile: profileCompletenessSource(db), accounts: registeredAccountsSource(db) };
-  // COMPROMISED is escalated within the sweep that finds it (issue 15 §4): the unit's verdict is
-  // stored at once and the reminder rules run, so the "situs dibobol" alert goes out now rather
-  // than at the next 10-minute reminder run. Several hijacks found together share one run.
+// COMPROMISED is escalated within the sweep that finds it (issue 15 §4): the unit's verdict is
+// stored at once and the reminder rules run, so the "situs dibobol" alert goes out now rather
+// than at the next 10-minute reminder run. Several hijacks found together share one run.
+const alertsOf = oncePerWorker((d): AlertSink => {
   const alertRun = coalesce(async () => {
-    const r = await runReminders({ db, clock, regionCode: region, statusSource, notifiers });
-    logger.info(r, 'immediate alert run');
+    const r = await runRemindersNow(d);
+    d.logger.info(r, 'immediate alert run');
   });
-  const alerts: AlertSink = {
+  return {
     async compromised(a) {
-      await evaluatePeriod(db, compliance, { region, unitIds: [a.unitId] });
-      logger.warn({ unitId: a.unitId, url: a.url, codes: a.evidence.codes }, 'site compromised: alerting now');
+      await evaluatePeriod(d.db, complianceOf(d), { region: d.config.region, unitIds: [a.unitId] });
+      d.logger.warn({ unitId: a.unitId, url: a.url, codes: a.evidence.codes }, 'site compromised: alerting now');
       await alertRun();
     },
   };
-  const registration = registrationContext(config);
-  const monitoring: MonitoringDeps = {
-    fetcher: options.fetcher ?? new Fetcher({ contactUrl: `${config.publicUrl}/tentang-pemantauan`, allowNetworks: config.monitorAllow }),
-    alerts,
-    clock,
+});
+
+// The monitoring engine reads Beranda's own posts and the accounts' activity through its ports;
+// these adapters are the content and channels modules' sides of them. The crawler is composed
+// once per process (its per-host politeness holds across runs).
+const monitoringOf = oncePerWorker((d): MonitoringDeps => {
+  const broadcastIds = (unitId: string) => broadcastContentIds(d.db, [unitId]);
+  return {
+    fetcher: d.services.fetcher,
+    alerts: alertsOf(d),
+    clock: d.clock,
     rdapBaseFor: defaultRdapBase,
-    ownContent: ownContentSource(db, {
-      siteUrlOf: async (unitId) => (await getPresences(db, [unitId])).find((p) => p.kind === 'beranda_site')?.url ?? null,
+    ownContent: ownContentSource(d.db, {
+      siteUrlOf: async (unitId) => (await getPresences(d.db, [unitId])).find((p) => p.kind === 'beranda_site')?.url ?? null,
       broadcastIds,
     }),
-    social: channelActivitySource(db, { broadcastPostIds: broadcastIds }),
+    social: channelActivitySource(d.db, { broadcastPostIds: broadcastIds }),
   };
+});
 
-  const checkUnit = async (unitId: string) => {
-    const outcome = await runChecksForUnit(db, monitoring, unitId);
-    await evaluatePeriod(db, compliance, { region, unitIds: [unitId] });
-    return outcome;
-  };
-  // One job per unit; with a batchId ("Periksa semua sekarang") the first job to run also takes
-  // the batch's other units, 8 at a time (modules/monitoring/check-all.ts).
-  await jobs.work<{ unitId: string; region: string; batchId?: string }>(JOB.checkUnit, async (job) => {
-    if (job.data.region !== region) return;
+async function checkUnit(deps: WorkerDeps, unitId: string) {
+  const outcome = await runChecksForUnit(deps.db, monitoringOf(deps), unitId);
+  await evaluatePeriod(deps.db, complianceOf(deps), { region: deps.config.region, unitIds: [unitId] });
+  return outcome;
+}
+
+/**
+ * Every 10 minutes: scheduled rules fire at their first slot in the period (the ledger keeps
+ * them once), alerts (hijacked site, site down > 24 h) go out within minutes.
+ */
+export const remindersJob = defineJob<WorkerDeps>({
+  name: 'reminders.run',
+  schedule: '*/10 * * * *',
+  lane: 'reminders',
+  timeoutMs: 5 * MINUTE,
+  retry: { limit: 2, delayMs: MINUTE, backoff: 'exponential' },
+  // The ledger remembers what was sent; the next slot sends what this one could not.
+  onFinalFailure: 'log',
+  async run(_job, deps) {
+    const r = await runRemindersNow(deps);
+    if (r.planned || r.sent || r.failed || r.retrying) deps.logger.info(r, 'reminders run');
+  },
+});
+
+/** Monday 06:00 WIB: last week's rapor is ready before the morning meeting. */
+export const raporJob = defineJob<WorkerDeps>({
+  name: 'reports.rapor-weekly',
+  schedule: '0 6 * * 1',
+  lane: 'maintenance',
+  timeoutMs: 15 * MINUTE,
+  retry: { limit: 3, delayMs: 5 * MINUTE, backoff: 'exponential' },
+  // The dashboard still makes the rapor on request; only the stored copy is missing.
+  onFinalFailure: 'log',
+  async run(_job, deps) {
+    const r = await generateRapor(deps.db, { region: deps.config.region, clock: deps.clock, dir: path.join(deps.config.dataDir, 'rapor') });
+    deps.logger.info({ ok: r.ok, files: r.ok ? r.value.map((f) => f.name) : [] }, 'weekly rapor stored');
+  },
+});
+
+/**
+ * "Periksa ulang" from the dashboard: one unit's checks now, then its verdict again. With a
+ * batchId ("Periksa semua sekarang") the first job to run also takes the batch's other units,
+ * 8 at a time (modules/monitoring/check-all.ts).
+ */
+export const checkUnitJob = defineJob<WorkerDeps, { unitId: string; region: string; batchId?: string }>({
+  name: CHECK_UNIT_JOB,
+  lane: 'monitoring',
+  concurrency: 2,
+  timeoutMs: 15 * MINUTE,
+  retry: { limit: 1, delayMs: MINUTE, backoff: 'fixed' },
+  // The six-hourly sweep checks the unit anyway; a batch shows the unit as not checked.
+  onFinalFailure: 'log',
+  async run(job, deps) {
+    if (job.data.region !== deps.config.region) return;
     if (job.data.batchId) {
-      const r = await runCheckBatchJob(db, clock, { batchId: job.data.batchId, unitId: job.data.unitId, concurrency: 8, check: async (id) => void (await checkUnit(id)) });
-      if (r.checked || r.failed) logger.info({ batchId: job.data.batchId, ...r }, 'check-all batch progressed');
+      const r = await runCheckBatchJob(deps.db, deps.clock, { batchId: job.data.batchId, unitId: job.data.unitId, concurrency: 8, check: async (id) => void (await checkUnit(deps, id)) });
+      if (r.checked || r.failed) deps.logger.info({ batchId: job.data.batchId, ...r }, 'check-all batch progressed');
       return;
     }
-    logger.info(await checkUnit(job.data.unitId), 'unit re-checked on request');
-  });
+    deps.logger.info(await checkUnit(deps, job.data.unitId), 'unit re-checked on request');
+  },
+});
 
-  // Registration follows the units: at start and before every sweep (issue 15 §1).
-  const synced = await syncRegistrations(db, clock, registration);
-  if (synced.added || synced.removed) logger.info(synced, 'monitoring registrations synced');
+/**
+ * Every six hours: registration follows the units, then every registered site and account is
+ * checked and this period's live verdicts refreshed (6–24 h is polite and fresh enough for a
+ * weekly rule).
+ */
+export const sweepJob = defineJob<WorkerDeps>({
+  name: 'monitoring.sweep',
+  schedule: '20 */6 * * *',
+  lane: 'monitoring',
+  timeoutMs: 45 * MINUTE,
+  retry: { limit: 1, delayMs: 10 * MINUTE, backoff: 'fixed' },
+  onFinalFailure: 'log',
+  async run(_job, deps) {
+    await syncRegistrations(deps.db, deps.clock, registrationOf(deps));
+    const s = await sweep(deps.db, monitoringOf(deps), { concurrency: 16 });
+    const e = await evaluatePeriod(deps.db, complianceOf(deps), { region: deps.config.region });
+    deps.logger.info({ units: s.units, observations: s.observations, failed: s.failed.length, verdicts: e.ok ? e.value.counts : null }, 'monitoring sweep');
+  },
+});
 
-  // Every six hours: check every registered site and account, then refresh this period's live
-  // verdicts (reference freshness.md §3.3: 6–24 h is polite and fresh enough for a weekly rule).
-  await jobs.work(JOB.sweep, async () => {
-    await syncRegistrations(db, clock, registration);
-    const s = await sweep(db, monitoring, { concurrency: 16 });
-    const e = await evaluatePeriod(db, compliance, { region });
-    logger.info({ units: s.units, observations: s.observations, failed: s.failed.length, verdicts: e.ok ? e.value.counts : null }, 'monitoring sweep');
-  });
-  await jobs.schedule(JOB.sweep, '20 */6 * * *');
+/**
+ * Every night at 00:30 WIB the previous period is evaluated again, so the week that just ended
+ * gets its final word on Monday night (posts crawled late still count) and a monthly rule on the 1st.
+ */
+export const closePeriodJob = defineJob<WorkerDeps>({
+  name: 'compliance.close-period',
+  schedule: '30 0 * * *',
+  lane: 'monitoring',
+  timeoutMs: 10 * MINUTE,
+  retry: { limit: 3, delayMs: 5 * MINUTE, backoff: 'exponential' },
+  onFinalFailure: 'log',
+  async run(_job, deps) {
+    const rule = await getRule(deps.db, deps.config.region);
+    const last = previousPeriod(periodContaining(rule.periodKind, deps.clock.now()));
+    const e = await evaluatePeriod(deps.db, complianceOf(deps), { region: deps.config.region, periodKey: last.key });
+    deps.logger.info({ period: last.key, verdicts: e.ok ? e.value.counts : null }, 'period closed');
+  },
+});
 
-  // Every night at 00:30 WIB the previous period is evaluated again, so the week that just ended
-  // gets its final word on Monday night (posts crawled late still count) and a monthly rule on the 1st.
-  await jobs.work(JOB.closePeriod, async () => {
-    const rule = await getRule(db, region);
-    const last = previousPeriod(periodContaining(rule.periodKind, clock.now()));
-    const e = await evaluatePeriod(db, compliance, { region, periodKey: last.key });
-    logger.info({ period: last.key, verdicts: e.ok ? e.value.counts : null }, 'period closed');
-  });
-  await jobs.schedule(JOB.closePeriod, '30 0 * * *');
-}
+export const dashboardJobs = [remindersJob, raporJob, checkUnitJob, sweepJob, closePeriodJob];

@@ -4,10 +4,11 @@ import { createQueue } from '../jobs/create-queue.js';
 import { DEMO_PASSWORD } from '../modules/accounts/index.js';
 import { systemClock } from '../shared/clock.js';
 import { StartupError, bootstrap, leftoverDemoWarning } from './bootstrap.js';
+import { composeServices } from './compose.js';
 import { createLogger } from './logger.js';
-import { startWeb } from './web.js';
+import { shutdown } from './shutdown.js';
 import { registerJobs } from './worker.js';
-import { startChannelsDemo } from './demo/channels-demo.js';
+import { demoDialogSimulator, startChannelsDemo } from './demo/channels-demo.js';
 
 // `npm start`: one process with both roles (web and worker) unless BERANDA_ROLES says otherwise.
 async function main(): Promise<void> {
@@ -49,18 +50,21 @@ async function main(): Promise<void> {
   }
   const { database } = booted;
   const jobs = createQueue(config.database, database.db, clock, (e) => logger.error({ err: e }, 'job failed'));
-  const deps = { db: database.db, dialect: database.dialect, config, clock, logger, jobs };
+  // The web role is loaded only when this process serves HTTP: a worker process never loads routes.
+  const web = config.roles.web ? await import('./web.js') : null;
+  const services = composeServices({ db: database.db, clock, config, onPublicChange: (unitId) => web?.publicPagesChanged(unitId) });
+  const deps = { db: database.db, dialect: database.dialect, config, clock, logger, jobs, services };
 
   if (config.roles.worker) {
     await jobs.start();
     await registerJobs(deps);
   }
   let port = config.port;
-  let server: Awaited<ReturnType<typeof startWeb>>['server'] | undefined;
-  if (config.roles.web) {
-    const web = await startWeb(deps);
-    server = web.server;
-    port = web.port;
+  let server: Awaited<ReturnType<NonNullable<typeof web>['startWeb']>>['server'] | undefined;
+  if (web) {
+    const started = await web.startWeb(deps, { dialogSimulator: demoDialogSimulator() });
+    server = started.server;
+    port = started.port;
   }
 
   const url = config.publicUrl.includes('localhost') ? `http://localhost:${port}` : config.publicUrl;
@@ -87,10 +91,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    server?.close();
-    await jobs.stop().catch(() => {});
-    await database.close().catch(() => {});
-    process.exit(0);
+    await shutdown({ server, jobs: config.roles.worker ? jobs : undefined, database }, { logger });
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));

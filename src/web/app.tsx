@@ -29,6 +29,11 @@ import { pelayananPublicRoutes } from './pelayanan/public-routes.js';
 import { siteRoutes } from './site/routes.js';
 import { slugFromHost } from './site/urls.js';
 
+// What src/main needs besides createApp to mount the web role: the page cache's "a unit's
+// public pages changed" (the worker's publishes call it too) and the demo's OAuth dialogs.
+export { invalidateUnit as invalidatePublicPages } from './site/page-cache.js';
+export { setDialogSimulator, type DialogSimulator } from './admin/channels/channels-deps.js';
+
 // Paths shared by every host: a request to bacang.{SITE_DOMAIN}/assets/x is the same asset.
 // Staff paths a visitor who is not signed in may use.
 const OPEN_PATHS = ['/admin/masuk', '/admin/keluar', '/admin/pasang'];

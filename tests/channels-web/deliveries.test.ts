@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectChannel, registerChannel } from '../../src/modules/channels/index.js';
 import { enqueueDeliveries, runDueDeliveries } from '../../src/modules/publishing/index.js';
 import { createFileMediaStore } from '../../src/modules/media/index.js';
-import { publishingDepsOf, tokenKeyOf } from '../../src/web/admin/channels/channels-deps.js';
-import { registerChannelJobs } from '../../src/main/channels-jobs.js';
-import type { JobHandler, JobQueue } from '../../src/jobs/queue.js';
+import { publishingDepsOf } from '../../src/web/admin/channels/channels-deps.js';
+import { tokenHealthJob } from '../../src/main/channels-jobs.js';
+import type { JobQueue } from '../../src/jobs/queue.js';
 import { testEngine } from '../support/test-db.js';
 import type { Session } from '../support/test-app.js';
 import { channelsWorld, type ChannelsWorld, unitId } from './support.js';
@@ -25,7 +25,7 @@ describe(`deliveries, manual kit and reconnect warnings on ${testEngine()}`, () 
     w = await channelsWorld();
     op = await w.a.loginAs('operator.bacang');
     bacang = await unitId(w.a, 'bacang');
-    const deps = { db: w.a.t.db, clock: w.a.clock, tokenKey: tokenKeyOf(w.a.deps.config) };
+    const deps = { db: w.a.t.db, clock: w.a.clock, tokenKey: w.a.deps.services.tokenKey };
     const page = w.fakes.state.addFacebookPage({ username: 'kel.bacang' });
     const ig = w.fakes.state.addInstagramAccount({ username: 'kel_bacang' });
     const reg = async (platform: 'facebook' | 'instagram' | 'tiktok', url: string) => {
@@ -142,7 +142,7 @@ describe(`deliveries, manual kit and reconnect warnings on ${testEngine()}`, () 
   });
 
   it('an expired token: reconnect warning on the staff home, notifications once, then "Coba lagi" works after reconnecting', async () => {
-    const deps = { db: w.a.t.db, clock: w.a.clock, tokenKey: tokenKeyOf(w.a.deps.config) };
+    const deps = { db: w.a.t.db, clock: w.a.clock, tokenKey: w.a.deps.services.tokenKey };
     const page = [...w.fakes.state.pages.values()].find((p) => p.username === 'kel.bacang')!;
     w.fakes.state.expireToken(page.token);
     await enqueueDeliveries(deps, { unitId: bacang, postId: 'post-2', targets: [{ channelId: ids.fb, variant: { caption: 'Posyandu Selasa', imageUrls: [] } }] });
@@ -159,10 +159,8 @@ describe(`deliveries, manual kit and reconnect warnings on ${testEngine()}`, () 
     expect(kanal).toContain('Hubungkan ulang');
 
     // The hourly job tells the unit's lurah and operator and admin kota, once.
-    const handlers = new Map<string, JobHandler>();
-    const queue = { kind: 'embedded', start: async () => {}, stop: async () => {}, send: async () => null, work: async (n: string, h: JobHandler) => void handlers.set(n, h), schedule: async () => {}, unschedule: async () => {} } as JobQueue;
-    await registerChannelJobs({ db: w.a.t.db, config: w.a.deps.config, clock: w.a.clock, logger: w.a.deps.logger, jobs: queue });
-    const run = () => handlers.get('channels.token-health')!({ id: 'j', name: 'channels.token-health', data: {}, attempt: 1 });
+    const worker = { db: w.a.t.db, config: w.a.deps.config, clock: w.a.clock, logger: w.a.deps.logger, jobs: {} as JobQueue, services: w.a.services };
+    const run = () => tokenHealthJob.run({ id: 'j', name: tokenHealthJob.name, data: {}, attempt: 1, signal: new AbortController().signal }, worker);
     await run();
     await run();
     const notes = await w.a.t.db

@@ -2,7 +2,10 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
 import { EmbeddedQueue } from '../../src/jobs/embedded-queue.js';
-import { COMPOSER_JOBS, registerComposerJobs } from '../../src/main/composer-jobs.js';
+import { registerDeclaredJobs } from '../../src/jobs/define-job.js';
+import type { JobQueue } from '../../src/jobs/queue.js';
+import { composeServices } from '../../src/main/compose.js';
+import { composerJobs, publishDueJob } from '../../src/main/composer-jobs.js';
 import { getDraft } from '../../src/modules/composer/index.js';
 import type { Session } from '../support/test-app.js';
 import { testEngine } from '../support/test-db.js';
@@ -22,6 +25,9 @@ describe(`composer.publish-due through the job queue on ${testEngine()}`, () => 
     bacang = await unitId(a, 'bacang');
   });
   afterAll(async () => a?.close());
+  // The worker's composition over a given database handle, as src/main/start.ts builds it.
+  const registerComposerJobs = (db: typeof a.t.db, jobs: JobQueue) =>
+    registerDeclaredJobs(jobs, composerJobs, { db, config: a.deps.config, clock: a.clock, logger, jobs, services: composeServices({ db, clock: a.clock, config: a.deps.config }) }, { log: logger, now: () => a.clock.now() });
 
   async function schedule(title: string, wib: string) {
     const id = await newDraft(op, 'bacang', 'pengumuman');
@@ -34,7 +40,7 @@ describe(`composer.publish-due through the job queue on ${testEngine()}`, () => 
     a.clock.set('2026-11-25T02:00:00Z');
     const id = await schedule('Posyandu Desember', '2026-11-25T09:30');
     const q = new EmbeddedQueue(a.t.db, { clock: a.clock, pollIntervalMs: 0 });
-    await registerComposerJobs({ db: a.t.db, config: a.deps.config, clock: a.clock, logger, jobs: q });
+    await registerComposerJobs(a.t.db, q);
     await q.runDue();
     expect((await getDraft(a.t.db, bacang, id))!.status).toBe('scheduled');
     a.clock.set('2026-11-25T02:30:30Z');
@@ -53,14 +59,14 @@ describe(`composer.publish-due through the job queue on ${testEngine()}`, () => 
     try {
       a.clock.set('2026-11-25T05:00:00Z');
       const q = new EmbeddedQueue(reopened.db, { clock: a.clock, pollIntervalMs: 0 });
-      await registerComposerJobs({ db: reopened.db, config: a.deps.config, clock: a.clock, logger, jobs: q });
+      await registerComposerJobs(reopened.db, q);
       await q.runDue();
       const d = (await getDraft(reopened.db, bacang, id))!;
       expect(d.status).toBe('published');
       expect(JSON.parse(d.lateNote!).minutes).toBe(90);
       // Running the job again later finds nothing left to do: the post is not published twice.
       a.clock.set('2026-11-25T05:05:00Z');
-      await q.send(COMPOSER_JOBS.publishDue, {});
+      await q.send(publishDueJob.name, {});
       await q.runDue();
       expect((await getDraft(reopened.db, bacang, id))!.publishedAt).toBe('2026-11-25T05:00:00.000Z');
       await q.stop();

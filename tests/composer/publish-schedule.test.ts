@@ -3,7 +3,7 @@ import { openDatabase } from '../../src/db/database.js';
 import { registerChannel, updateChannel } from '../../src/modules/channels/index.js';
 import { getDraft, publishDue } from '../../src/modules/composer/index.js';
 import { composerDepsOf } from '../../src/web/admin/composer/composer-deps.js';
-import type { AppDeps } from '../../src/web/deps.js';
+import { composeServices } from '../../src/main/compose.js';
 import type { Session } from '../support/test-app.js';
 import { testEngine } from '../support/test-db.js';
 import { noisyPhoto } from '../media/fixtures.js';
@@ -156,7 +156,7 @@ describe(`publishing and scheduling on ${testEngine()}`, () => {
     const reopened = await openDatabase(a.t.config);
     try {
       a.clock.set('2026-11-25T06:00:00Z');
-      const deps = composerDepsOf({ ...a.deps, db: reopened.db } as AppDeps, 'Pangkalpinang');
+      const deps = composeServices({ db: reopened.db, clock: a.clock, config: a.deps.config }).composer('Pangkalpinang');
       expect(await publishDue(deps)).toEqual({ published: 1, late: 1 });
       const draft = (await getDraft(reopened.db, bacang, id))!;
       expect(draft.status).toBe('published');

@@ -5,7 +5,9 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import type { JobHandler, JobQueue } from '../../src/jobs/queue.js';
-import { JOB, registerDashboardJobs } from '../../src/main/dashboard-jobs.js';
+import { registerDeclaredJobs } from '../../src/jobs/define-job.js';
+import { composeServices } from '../../src/main/compose.js';
+import { checkUnitJob, closePeriodJob, dashboardJobs, prepareDashboardWorker, raporJob, remindersJob, sweepJob } from '../../src/main/dashboard-jobs.js';
 import { seedMonitoringDemo } from '../../src/main/demo/monitoring-demo.js';
 import { ensureDemoUsers } from '../../src/modules/accounts/index.js';
 import { getVerdictsForPeriod, listStoredRapor } from '../../src/modules/compliance/index.js';
@@ -26,9 +28,11 @@ const queue = {
   kind: 'embedded',
   work: async (name: string, h: JobHandler) => void handlers.set(name, h),
   schedule: async (name: string, cron: string) => void schedules.set(name, cron),
+  unschedule: async () => {},
   send: async () => 'x',
 } as unknown as JobQueue;
-const run = (name: string, data: object = {}) => handlers.get(name)!({ id: 'j', name, data, attempt: 1 });
+const run = (name: string, data: object = {}) => handlers.get(name)!({ id: 'j', name, data, attempt: 1, signal: new AbortController().signal });
+const JOB = { reminders: remindersJob.name, rapor: raporJob.name, checkUnit: checkUnitJob.name, sweep: sweepJob.name, closePeriod: closePeriodJob.name };
 
 let t: TestDb;
 let dir: string;
@@ -42,7 +46,10 @@ beforeAll(async () => {
   await ensureDemoUsers(t.db, clock, region);
   await seedMonitoringDemo(t.db, clock, { region, publicUrl: 'http://localhost:3000' });
   const config = { ...loadConfig({ BERANDA_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent' }), dataDir: dir };
-  await registerDashboardJobs({ db: t.db, config, clock, logger: pino({ level: 'silent' }), jobs: queue });
+  const logger = pino({ level: 'silent' });
+  const deps = { db: t.db, config, clock, logger, jobs: queue, services: composeServices({ db: t.db, clock, config }) };
+  await prepareDashboardWorker(deps);
+  await registerDeclaredJobs(queue, dashboardJobs, deps, { log: logger, now: () => clock.now() });
 }, 120_000);
 afterAll(async () => {
   await t?.close();

@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config/index.js';
 import type { Database } from '../../src/db/database.js';
 import { bootstrap } from '../../src/main/bootstrap.js';
-import { simulatedFakes, startChannelsDemo, stopChannelsDemo } from '../../src/main/demo/channels-demo.js';
+import { demoDialogSimulator, simulatedFakes, startChannelsDemo, stopChannelsDemo } from '../../src/main/demo/channels-demo.js';
 import { createLogger } from '../../src/main/logger.js';
-import { startWeb } from '../../src/main/web.js';
+import { type Services, composeServices } from '../../src/main/compose.js';
+import { publicPagesChanged, startWeb } from '../../src/main/web.js';
 import { checkTokenHealth } from '../../src/modules/channels/index.js';
 import { runDueDeliveries } from '../../src/modules/publishing/index.js';
 import { systemClock } from '../../src/shared/clock.js';
-import { publishingDepsOf } from '../../src/web/admin/channels/channels-deps.js';
 import { axeViolations, launchBrowser, phonePage, type BrowserHandle } from './support/browser.js';
 
 // Demo mode as `npm start` runs it, offline: the social platforms are the loopback fakes and
@@ -35,11 +35,12 @@ describe('journey: one post to the website, Facebook, Instagram and TikTok; a ma
   let url = '';
   let config: Config;
   let database: Database;
+  let services: Services;
   let server: Awaited<ReturnType<typeof startWeb>>['server'];
   const dir = mkdtempSync(path.join(os.tmpdir(), 'beranda-e2e-channels-'));
   const shots = 'test-results';
   const deliverAll = async () => {
-    for (let i = 0; i < 8; i++) await runDueDeliveries(publishingDepsOf({ db: database.db, clock: systemClock, config }));
+    for (let i = 0; i < 8; i++) await runDueDeliveries(services.publishing);
   };
 
   beforeAll(async () => {
@@ -49,7 +50,8 @@ describe('journey: one post to the website, Facebook, Instagram and TikTok; a ma
     const logger = createLogger(base);
     config = await startChannelsDemo(base, logger, { fakes: { tiktokAudited: true, containerPendingReads: 0, tiktokPendingReads: 0 } });
     ({ database } = await bootstrap(config, systemClock, logger));
-    ({ server } = await startWeb({ db: database.db, dialect: database.dialect, config, clock: systemClock, logger }));
+    services = composeServices({ db: database.db, clock: systemClock, config, onPublicChange: publicPagesChanged });
+    ({ server } = await startWeb({ db: database.db, dialect: database.dialect, config, clock: systemClock, logger, services }, { dialogSimulator: demoDialogSimulator() }));
     b = await launchBrowser();
   }, 60_000);
   afterAll(async () => {
@@ -156,7 +158,7 @@ describe('journey: one post to the website, Facebook, Instagram and TikTok; a ma
     const fakes = simulatedFakes()!;
     const page = [...fakes.state.pages.values()].find((p) => p.username === 'kel.bacang')!;
     fakes.state.expireToken(page.token);
-    await checkTokenHealth(publishingDepsOf({ db: database.db, clock: systemClock, config }));
+    await checkTokenHealth(services.publishing);
     const tab = await login('operator.bacang');
     expect(await tab.getByRole('alert').first().textContent()).toContain('perlu dihubungkan ulang');
     expect(await axeViolations(tab)).toEqual([]);

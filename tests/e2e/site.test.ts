@@ -12,7 +12,8 @@ import { updateProfileSection } from '../../src/modules/profile/index.js';
 import { adjustUnitService } from '../../src/modules/services/index.js';
 import { importRegion } from '../../src/modules/units/index.js';
 import { systemClock } from '../../src/shared/clock.js';
-import { createApp } from '../../src/web/app.js';
+import { composeServices } from '../../src/main/compose.js';
+import { createApp, invalidatePublicPages } from '../../src/web/app.js';
 import type { AppDeps } from '../../src/web/deps.js';
 import { type TestDb, createTestDb } from '../support/test-db.js';
 import { type BrowserHandle, axeViolations, launchBrowser } from './support/browser.js';
@@ -47,7 +48,8 @@ beforeAll(async () => {
   await adjustUnitService(deps0, { unitId: bacang, code: 'domisili', enabled: true, featured: true, adjustment: { catatan: payloads[7], tambahanPersyaratan: payloads.slice(8, 12).map((p) => p.slice(0, 300)) } });
 
   const config = { ...loadConfig({ BERANDA_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent' }), siteDomain: null };
-  const deps: AppDeps = { db: t.db, dialect: t.dialect, config, clock, logger: pino({ level: 'silent' }) };
+  const services = composeServices({ db: t.db, clock, config, onPublicChange: invalidatePublicPages });
+  const deps: AppDeps = { db: t.db, dialect: t.dialect, config, clock, logger: pino({ level: 'silent' }), services };
   const app = createApp(deps);
   await new Promise<void>((resolve) => {
     server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {

@@ -10,7 +10,7 @@ import { importRegion } from '../../src/modules/units/index.js';
 import { saveContent } from '../../src/modules/content/index.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { createApp } from '../../src/web/app.js';
-import { appClient, csrfFrom, formBody } from '../support/test-app.js';
+import { appClient, csrfFrom, formBody, withServices } from '../support/test-app.js';
 import { createTestDb, testEngine, type TestDb } from '../support/test-db.js';
 
 // Demo is a try-out, never a trap (issue 13, point 2): refused where it would expose the demo
@@ -79,7 +79,7 @@ describe(`demo guard rails on ${testEngine()}`, () => {
     expect(b.setupToken).toBeNull();
     expect(await t.db.selectFrom('sessions').select('id').where('user_id', '=', demoAdmin).execute()).toEqual([]);
 
-    const client = appClient(createApp({ db: b.database.db, dialect: b.database.dialect, config, clock: systemClock, logger }));
+    const client = appClient(createApp(withServices({ db: b.database.db, dialect: b.database.dialect, config, clock: systemClock, logger })));
     const admin = await client.loginAs('admin.kominfo', 'lada putih muntok');
     const home = await (await admin.get('/admin')).text();
     expect(home).toContain(`Masih ada ${demoCount} akun demo`);

@@ -11,7 +11,7 @@ import { startChannelsDemo, stopChannelsDemo } from '../../src/main/demo/channel
 import { systemClock } from '../../src/shared/clock.js';
 import { createApp } from '../../src/web/app.js';
 import { noisyPhoto } from '../media/fixtures.js';
-import { type AppClient, type Session, appClient } from '../support/test-app.js';
+import { type AppClient, type Session, appClient, withServices } from '../support/test-app.js';
 import { createTestDb, testEngine, type TestDb } from '../support/test-db.js';
 import { dumpTables } from './support.js';
 
@@ -33,7 +33,7 @@ describe(`demo remove on ${testEngine()}`, () => {
     const base = { ...loadConfig(env(), dir), database: t.config, publicUrl: 'http://127.0.0.1:9' };
     config = await startChannelsDemo(base, logger, { fakes: { containerPendingReads: 0, tiktokPendingReads: 0 } });
     booted = await bootstrap(config, systemClock, logger);
-    client = appClient(createApp({ db: booted.database.db, dialect: booted.database.dialect, config, clock: systemClock, logger }));
+    client = appClient(createApp(withServices({ db: booted.database.db, dialect: booted.database.dialect, config, clock: systemClock, logger })));
     for (const [k, v] of Object.entries(env())) vi.stubEnv(k, v);
     vi.stubEnv('DATABASE_URL', t.config.kind === 'sqlite' ? `sqlite:${t.config.file}` : t.config.url);
   }, 120_000);
@@ -158,7 +158,7 @@ describe(`demo remove on ${testEngine()}`, () => {
 
     // Restarted with demo off: no demo account signs in, no demo content is served.
     const off = { ...config, demo: false };
-    const restarted = appClient(createApp({ db: db(), dialect: booted.database.dialect, config: off, clock: systemClock, logger }));
+    const restarted = appClient(createApp(withServices({ db: db(), dialect: booted.database.dialect, config: off, clock: systemClock, logger })));
     await expect(restarted.loginAs('operator.bacang')).rejects.toThrow(/failed: 401/);
     await expect(restarted.loginAs('admin')).rejects.toThrow(/failed: 401/);
     const me = await restarted.loginAs('sari.bacang', 'lempah kuning bacang');

@@ -8,7 +8,7 @@ import { type Booted, bootstrap } from '../../src/main/bootstrap.js';
 import { runCli } from '../../src/main/cli.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { createApp } from '../../src/web/app.js';
-import { type AppClient, appClient, csrfFrom, formBody } from '../support/test-app.js';
+import { type AppClient, appClient, csrfFrom, formBody, withServices } from '../support/test-app.js';
 import { createTestDb, testEngine, type TestDb } from '../support/test-db.js';
 
 // A city that starts without demo (issue 13, point 1): no admin, a set-up page that only works
@@ -25,7 +25,7 @@ describe(`first run without demo on ${testEngine()}`, () => {
     t = await createTestDb();
     config = { ...loadConfig({ DATA_DIR: dir, BERANDA_DEMO: '0', BERANDA_SECRET: 's'.repeat(40), LOG_LEVEL: 'silent' }, dir), database: t.config };
     booted = await bootstrap(config, systemClock, logger);
-    client = appClient(createApp({ db: booted.database.db, dialect: booted.database.dialect, config, clock: systemClock, logger }));
+    client = appClient(createApp(withServices({ db: booted.database.db, dialect: booted.database.dialect, config, clock: systemClock, logger })));
     vi.stubEnv('DATA_DIR', dir);
     vi.stubEnv('DATABASE_URL', t.config.kind === 'sqlite' ? `sqlite:${t.config.file}` : t.config.url);
     vi.stubEnv('BERANDA_DEMO', '0');

@@ -12,7 +12,8 @@ import { type SocialFakes, startSocialFakes } from '../../src/fakes/social/index
 import { connectChannel, decryptToken, registerChannel } from '../../src/modules/channels/index.js';
 import { enqueueDeliveries, runDueDeliveries } from '../../src/modules/publishing/index.js';
 import { systemClock } from '../../src/shared/clock.js';
-import { publishingDepsOf, tokenKeyOf } from '../../src/web/admin/channels/channels-deps.js';
+import { composeServices } from '../../src/main/compose.js';
+import { tokenKeyOf } from '../../src/web/admin/channels/channels-deps.js';
 import { createTestDb, testEngine, type TestDb } from '../support/test-db.js';
 
 // Secrets that survive restarts (issue 13, point 3): without BERANDA_SECRET a real deployment
@@ -124,7 +125,7 @@ describe(`secrets across restarts on ${testEngine()}`, () => {
     const postId = `post-${caption.length}-${Date.now()}`;
     const r = await enqueueDeliveries({ db: s.db, clock: systemClock }, { unitId, postId, targets: [{ channelId, variant: { caption, imageUrls: [] } }] });
     if (!r.ok) throw new Error(r.error);
-    const deps = publishingDepsOf({ db: s.db, clock: systemClock, config: s.config });
+    const deps = composeServices({ db: s.db, clock: systemClock, config: s.config }).publishing;
     for (let i = 0; i < 5; i++) {
       const row = await s.db.selectFrom('deliveries').select('state').where('id', '=', r.value[0]!).executeTakeFirstOrThrow();
       if (!['queued', 'sending', 'waiting_platform'].includes(row.state)) return row.state;

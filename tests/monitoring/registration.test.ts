@@ -2,7 +2,8 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFleet, type Fleet } from '../../src/fakes/fleet/server.js';
 import type { JobHandler, JobQueue } from '../../src/jobs/queue.js';
-import { JOB, registerDashboardJobs } from '../../src/main/dashboard-jobs.js';
+import { registerDeclaredJobs } from '../../src/jobs/define-job.js';
+import { checkUnitJob, closePeriodJob, dashboardJobs, prepareDashboardWorker, raporJob, remindersJob, sweepJob } from '../../src/main/dashboard-jobs.js';
 import { getVerdictsForPeriod, setRule } from '../../src/modules/compliance/index.js';
 import { saveContent } from '../../src/modules/content/index.js';
 import { Fetcher, listPresences, registrationContext, syncRegistrations } from '../../src/modules/monitoring/index.js';
@@ -26,13 +27,15 @@ const queue = {
   kind: 'embedded',
   work: async (name: string, h: JobHandler) => void handlers.set(name, h),
   schedule: async () => undefined,
+  unschedule: async () => undefined,
   send: async (name: string, data: object, o?: { singletonKey?: string }) => {
     if (o?.singletonKey && sent.some((s) => s.key === o.singletonKey)) return null;
     sent.push({ name, data, key: o?.singletonKey });
     return String(sent.length);
   },
 } as unknown as JobQueue;
-const run = (name: string, data: object = {}) => handlers.get(name)!({ id: 'j', name, data, attempt: 1 });
+const run = (name: string, data: object = {}) => handlers.get(name)!({ id: 'j', name, data, attempt: 1, signal: new AbortController().signal });
+const JOB = { reminders: remindersJob.name, rapor: raporJob.name, checkUnit: checkUnitJob.name, sweep: sweepJob.name, closePeriod: closePeriodJob.name };
 const unitId = async (slug: string) => (await findUnitBySlug(a.t.db, region, slug))!.id;
 const presences = async (slug: string) => (await listPresences(a.t.db, await unitId(slug))).map((p) => `${p.kind}:${p.handle ?? p.url}:${p.source}`).sort();
 
@@ -42,7 +45,10 @@ beforeAll(async () => {
   a.deps.jobs = queue;
   admin = await a.loginAs('admin');
   const fetcher = new Fetcher({ contactUrl: 'https://beranda.example/bot', lookup: fleet.lookup, clock: a.clock, perHostIntervalMs: 0, ca: fleet.caPem ?? undefined });
-  await registerDashboardJobs({ db: a.t.db, config: a.deps.config, clock: a.clock, logger: pino({ level: 'silent' }), jobs: queue }, { fetcher });
+  const logger = pino({ level: 'silent' });
+  const worker = { db: a.t.db, config: a.deps.config, clock: a.clock, logger, jobs: queue, services: { ...a.services, fetcher } };
+  await prepareDashboardWorker(worker);
+  await registerDeclaredJobs(queue, dashboardJobs, worker, { log: logger, now: () => a.clock.now() });
 }, 120_000);
 afterAll(async () => {
   await fleet?.close();

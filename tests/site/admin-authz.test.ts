@@ -6,7 +6,8 @@ import { DEMO_PASSWORD, ensureDemoUsers } from '../../src/modules/accounts/index
 import { getProfile } from '../../src/modules/profile/index.js';
 import { importRegion } from '../../src/modules/units/index.js';
 import { FixedClock } from '../../src/shared/clock.js';
-import { createApp } from '../../src/web/app.js';
+import { composeServices } from '../../src/main/compose.js';
+import { createApp, invalidatePublicPages } from '../../src/web/app.js';
 import { contentAdminRoutes } from '../../src/web/admin/content/routes.js';
 import { profileAdminRoutes } from '../../src/web/admin/profile/routes.js';
 import type { AppDeps } from '../../src/web/deps.js';
@@ -28,7 +29,8 @@ beforeAll(async () => {
   await importRegion(t.db, '19.71', clock);
   await ensureDemoUsers(t.db, clock, '19.71');
   await seedSiteDemo(t.db, clock);
-  const deps: AppDeps = { db: t.db, dialect: t.dialect, config, clock, logger: pino({ level: 'silent' }) };
+  const services = composeServices({ db: t.db, clock, config, onPublicChange: invalidatePublicPages });
+  const deps: AppDeps = { db: t.db, dialect: t.dialect, config, clock, logger: pino({ level: 'silent' }), services };
   const app = createApp(deps);
   // Mounted the way the lead mounts them; the site router lets /admin paths through.
   app.route('/', profileAdminRoutes(deps));

@@ -6,13 +6,16 @@ import { loadConfig, type Config } from '../../src/config/index.js';
 import { ensureDemoUsers, DEMO_PASSWORD } from '../../src/modules/accounts/index.js';
 import { importRegion } from '../../src/modules/units/index.js';
 import { FixedClock } from '../../src/shared/clock.js';
-import { createApp } from '../../src/web/app.js';
+import { type Services, composeServices } from '../../src/main/compose.js';
+import { createApp, invalidatePublicPages } from '../../src/web/app.js';
 import type { AppDeps } from '../../src/web/deps.js';
 import { createTestDb, type TestDb } from './test-db.js';
 
 export interface TestApp {
   t: TestDb;
   deps: AppDeps;
+  /** What src/main composed for both roles (the worker's jobs take these). */
+  services: Services;
   clock: FixedClock;
   request(path: string, init?: RequestInit & { cookie?: string }): Promise<Response>;
   /** Signs in through the real login form and returns the cookie header and CSRF token to use. */
@@ -94,9 +97,9 @@ export function appClient(app: { request(path: string, init?: RequestInit): Resp
 }
 
 /** The whole app in process over a fresh test database with Pangkalpinang and demo logins. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Partial<Config> = {}, options: { clock?: FixedClock } = {}): Promise<TestApp> {
   const t = await createTestDb();
-  const clock = new FixedClock('2026-11-25T02:00:00Z');
+  const clock = options.clock ?? new FixedClock('2026-11-25T02:00:00Z');
   // Citizens' documents (issue 17) go to a fresh folder per test app, never into the worktree.
   const pelayananDir = mkdtempSync(path.join(os.tmpdir(), 'beranda-pelayanan-'));
   const config = { ...loadConfig({ BERANDA_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent' }), pelayananDir, ...overrides };
@@ -104,11 +107,17 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   await ensureDemoUsers(t.db, clock, config.region);
   // With demo off these stand for a city's real staff: demo accounts could not sign in (issue 13).
   if (!config.demo) await t.db.updateTable('users').set({ is_demo: 0 }).execute();
-  const deps: AppDeps = { db: t.db, dialect: t.dialect, config, clock, logger: pino({ level: 'silent' }) };
+  const services = composeServices({ db: t.db, clock, config, onPublicChange: invalidatePublicPages });
+  const deps: AppDeps = { db: t.db, dialect: t.dialect, config, clock, logger: pino({ level: 'silent' }), services };
   const { request, loginAs } = appClient(createApp(deps));
   const close = async () => {
     await t.close();
     rmSync(pelayananDir, { recursive: true, force: true });
   };
-  return { t, deps, clock, request, loginAs, close };
+  return { t, deps, services, clock, request, loginAs, close };
+}
+
+/** AppDeps for an app a test builds by hand: the services composed as src/main does. */
+export function withServices<T extends Omit<AppDeps, 'services'>>(deps: T): T & { services: Services } {
+  return { ...deps, services: composeServices({ db: deps.db, clock: deps.clock, config: deps.config, onPublicChange: invalidatePublicPages }) };
 }

@@ -1,6 +1,5 @@
 import { loadOldKeys } from '../../config/index.js';
-import { reencryptTokens } from '../../modules/channels/index.js';
-import { tokenKeyOf } from '../../web/admin/channels/channels-deps.js';
+import { reencryptTokens, tokenKeyFrom } from '../../modules/channels/index.js';
 import type { CliContext } from './io.js';
 
 // `npm run beranda -- keys rotate`: the stored social-media tokens move from the old key to the
@@ -17,8 +16,8 @@ export async function keysRotateCommand(ctx: CliContext): Promise<number> {
     ctx.out('Kunci baru belum diisi: setel TOKEN_ENCRYPTION_KEY (atau BERANDA_SECRET) ke nilai baru — buat dengan: openssl rand -hex 32');
     return 2;
   }
-  const from = tokenKeyOf({ tokenEncryptionKey: old.tokenEncryptionKey, secret: old.secret ?? '' });
-  const to = tokenKeyOf(ctx.config);
+  const from = tokenKeyFrom({ tokenEncryptionKey: old.tokenEncryptionKey, secret: old.secret ?? '' });
+  const to = tokenKeyFrom(ctx.config);
   if (from.equals(to)) {
     ctx.out('Kunci lama dan kunci baru sama; tidak ada yang diubah.');
     return 2;

@@ -2,8 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config/index.js';
 import { type SocialFakes, connectSimulatedChannels, startSocialFakes } from '../../fakes/social/index.js';
 import type { FakeOptions } from '../../fakes/social/protocol.js';
-import { connectChannel } from '../../modules/channels/index.js';
-import { setDialogSimulator, tokenKeyOf } from '../../web/admin/channels/channels-deps.js';
+import { connectChannel, tokenKeyFrom } from '../../modules/channels/index.js';
 import type { DemoDeps } from '../demo.js';
 
 // Demo mode without internet: `npm start` starts the Facebook/Instagram/TikTok contract fakes on
@@ -19,6 +18,18 @@ const DEMO_UNITS = ['bacang', 'air-itam', 'pasar-padi'];
 
 let running: SocialFakes | null = null;
 
+/** The simulated OAuth consent screens (src/web/integrations/simulated-dialog.tsx) ask the fakes for codes. */
+export interface SimulatedDialogs {
+  /** Dialog base URLs under PUBLIC_URL, e.g. {PUBLIC_URL}/integrations/simulasi/facebook. */
+  facebook: string;
+  tiktok: string;
+  issueCode(platform: 'facebook' | 'instagram' | 'tiktok', handle: string): string;
+}
+let dialogs: SimulatedDialogs | null = null;
+
+/** What startWeb passes to the web role while the demo fakes run; null otherwise. */
+export const demoDialogSimulator = (): SimulatedDialogs | null => dialogs;
+
 /** The running demo fakes, or null outside demo mode. */
 export const simulatedFakes = (): SocialFakes | null => running;
 
@@ -32,11 +43,11 @@ export async function startChannelsDemo(config: Config, logger: Logger, opts: { 
   }
   const base = config.publicUrl.replace(/\/+$/, '');
   const fakes = running;
-  setDialogSimulator({
+  dialogs = {
     facebook: `${base}/integrations/simulasi/facebook`,
     tiktok: `${base}/integrations/simulasi/tiktok`,
     issueCode: (platform, handle) => simulatedCode(fakes, platform, handle),
-  });
+  };
   return {
     ...config,
     graphApiBase: running.graphUrl,
@@ -52,7 +63,7 @@ export async function startChannelsDemo(config: Config, logger: Logger, opts: { 
 export async function stopChannelsDemo(): Promise<void> {
   const f = running;
   running = null;
-  setDialogSimulator(null);
+  dialogs = null;
   await f?.close();
 }
 
@@ -60,7 +71,7 @@ export async function stopChannelsDemo(): Promise<void> {
 export async function seedChannelsDemo(d: DemoDeps): Promise<void> {
   const fakes = running;
   if (!fakes) return;
-  const deps = { db: d.db, clock: d.clock, tokenKey: tokenKeyOf(d.config) };
+  const deps = { db: d.db, clock: d.clock, tokenKey: tokenKeyFrom(d.config) };
   const units = await d.db.selectFrom('units').select(['id', 'slug', 'name']).where('region_code', '=', d.config.region).where('slug', 'in', DEMO_UNITS).execute();
   const n = await connectSimulatedChannels(deps, fakes, units);
   if (n > 0) d.logger.info({ channels: n }, 'simulated social accounts connected');
@@ -68,7 +79,7 @@ export async function seedChannelsDemo(d: DemoDeps): Promise<void> {
 
 /** Later starts of a demo database: the simulated channels get accounts on the new fakes. */
 export async function reattachChannelsDemo(d: DemoDeps): Promise<void> {
-  if (running) await reattachSimulated({ db: d.db, clock: d.clock, tokenKey: tokenKeyOf(d.config) }, running);
+  if (running) await reattachSimulated({ db: d.db, clock: d.clock, tokenKey: tokenKeyFrom(d.config) }, running);
 }
 
 async function reattachSimulated(deps: Parameters<typeof connectChannel>[0], fakes: SocialFakes): Promise<void> {

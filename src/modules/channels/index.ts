@@ -7,7 +7,7 @@ export { instagramProvider } from './providers/instagram.js';
 export { tiktokProvider, type TikTokCreatorInfo } from './providers/tiktok.js';
 export { createProviders, type ProviderSettings } from './create-providers.js';
 export { parseJsonLossless } from './providers/lossless-json.js';
-export { encryptToken, decryptToken, parseTokenKey, type TokenKey } from './token-crypto.js';
+export { encryptToken, decryptToken, parseTokenKey, tokenKeyFrom, type TokenKey } from './token-crypto.js';
 export { reencryptTokens, type ReencryptReport } from './reencrypt-tokens.js';
 export {
   facebookAuthorizationUrl,

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
 // Platform tokens are stored encrypted (AES-256-GCM) so a copied database or backup does not
 // hand out the city's Facebook Pages and TikTok accounts. The key comes from configuration
@@ -15,6 +15,16 @@ export function parseTokenKey(raw: string): TokenKey {
   const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
   if (key.length !== 32) throw new Error('TOKEN_ENCRYPTION_KEY must be 32 bytes (64 hex characters or base64).');
   return key;
+}
+
+/**
+ * The key in use: TOKEN_ENCRYPTION_KEY when set. Without it (demo, development) a key is derived
+ * from BERANDA_SECRET, so a demo still encrypts at rest; production should set its own key so a
+ * leaked signing secret does not also open the tokens.
+ */
+export function tokenKeyFrom(settings: { tokenEncryptionKey: string | null; secret: string }): TokenKey {
+  if (settings.tokenEncryptionKey) return parseTokenKey(settings.tokenEncryptionKey);
+  return createHash('sha256').update(`beranda-token-key:${settings.secret}`).digest();
 }
 
 export function encryptToken(key: TokenKey, plaintext: string, context = ''): string {

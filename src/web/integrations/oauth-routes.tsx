@@ -16,7 +16,7 @@ import type { AppDeps } from '../deps.js';
 import { renderForbidden } from '../errors.js';
 import { session } from '../middleware/session.js';
 import { ErrorPage } from '../views/error-page.js';
-import { dialogSimulator, metaAppOf, redirectUriOf, tiktokAppOf, tokenKeyOf } from '../admin/channels/channels-deps.js';
+import { dialogSimulator, metaAppOf, redirectUriOf, tiktokAppOf } from '../admin/channels/channels-deps.js';
 import { ownChannel } from '../admin/channels/registry-routes.js';
 import { kanalUrl } from '../admin/channels/paths.js';
 import { type PendingConnect, clearPendingConnect, readPendingConnect, writePendingConnect } from './oauth-state.js';
@@ -83,7 +83,7 @@ export function oauthRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     // The user token stays encrypted in the (signed, session-bound) cookie only while the user
     // picks a Page; Page tokens are fetched again on the choice, never sent to the browser.
-    const sealed = encryptToken(tokenKeyOf(deps.config), tokens.value.accessToken, userTokenContext(pending));
+    const sealed = encryptToken(deps.services.tokenKey, tokens.value.accessToken, userTokenContext(pending));
     writePendingConnect(c, deps.config.secret, deps.config.secureCookies, { ...pending, userToken: sealed });
     return c.redirect(`/admin/unit/${unit.slug}/kanal/${pending.channelId}/pilih`, 303);
   });
@@ -105,7 +105,7 @@ export function oauthRoutes(deps: AppDeps): Hono<AppEnv> {
     if (missingTikTokScopes(tokens.value.scopes).length > 0 || !tokens.value.openId) {
       return c.redirect(kanalUrl(unit.slug, 'missing_scopes', 'tiktok'), 303);
     }
-    await connectChannel({ db: deps.db, clock: deps.clock, tokenKey: tokenKeyOf(deps.config) }, {
+    await connectChannel({ db: deps.db, clock: deps.clock, tokenKey: deps.services.tokenKey }, {
       channelId: channel.id,
       platformAccountId: tokens.value.openId,
       tokens: tokens.value,
@@ -120,5 +120,5 @@ export function oauthRoutes(deps: AppDeps): Hono<AppEnv> {
 
 /** The Facebook user token parked by the callback, for the Page choice; null when absent or tampered. */
 export function parkedUserToken(deps: AppDeps, p: PendingConnect): string | null {
-  return p.userToken ? decryptToken(tokenKeyOf(deps.config), p.userToken, userTokenContext(p)) : null;
+  return p.userToken ? decryptToken(deps.services.tokenKey, p.userToken, userTokenContext(p)) : null;
 }

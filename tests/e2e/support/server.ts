@@ -4,7 +4,8 @@ import path from 'node:path';
 import { loadConfig } from '../../../src/config/index.js';
 import { bootstrap } from '../../../src/main/bootstrap.js';
 import { createLogger } from '../../../src/main/logger.js';
-import { startWeb } from '../../../src/main/web.js';
+import { composeServices } from '../../../src/main/compose.js';
+import { publicPagesChanged, startWeb } from '../../../src/main/web.js';
 import { systemClock } from '../../../src/shared/clock.js';
 
 export interface RunningServer {
@@ -21,7 +22,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'silent', BERANDA_SECRET: 'e'.repeat(40), ...env }, dir);
   const logger = createLogger(config);
   const { database } = await bootstrap(config, systemClock, logger);
-  const { server, port } = await startWeb({ db: database.db, dialect: database.dialect, config: { ...config, publicUrl: `http://127.0.0.1:${config.port || 0}` }, clock: systemClock, logger });
+  const webConfig = { ...config, publicUrl: `http://127.0.0.1:${config.port || 0}` };
+  const services = composeServices({ db: database.db, clock: systemClock, config: webConfig, onPublicChange: publicPagesChanged });
+  const { server, port } = await startWeb({ db: database.db, dialect: database.dialect, config: webConfig, clock: systemClock, logger, services });
   return {
     url: `http://127.0.0.1:${port}`,
     close: async () => {

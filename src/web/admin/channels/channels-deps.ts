@@ -1,57 +1,18 @@
-import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { Config } from '../../../config/index.js';
-import type { DB } from '../../../db/schema/index.js';
-import {
-  type AuthorLookup,
-  type Platform,
-  type SocialProvider,
-  type TokenKey,
-  createProviders,
-  parseTokenKey,
-  tiktokOEmbedLookup,
-} from '../../../modules/channels/index.js';
-import { type PublishingDeps, withSignedMedia } from '../../../modules/publishing/index.js';
-import type { Clock } from '../../../shared/clock.js';
+import { type AuthorLookup, tiktokOEmbedLookup, tokenKeyFrom } from '../../../modules/channels/index.js';
+import type { PublishingDeps } from '../../../modules/publishing/index.js';
+import type { AppDeps } from '../../deps.js';
 
-// Wiring of the channels and publishing modules from Config, shared by the web role (connect,
-// manual kit, "coba lagi") and the worker role (delivery runner, sync, token health), so both
-// talk to the same platform base URLs with the same token key.
+// The channels' OAuth apps and dialogs as the HTTP edge sees them. The publishing dependencies
+// themselves (adapters, token key) are composed once in src/main/compose.ts and reach the routes
+// through AppDeps.services, shared with the worker.
 
 const DEFAULT_TIKTOK_API = 'https://open.tiktokapis.com';
 
-/**
- * TOKEN_ENCRYPTION_KEY when set. Without it (demo, development) a key is derived from
- * BERANDA_SECRET, so a demo still encrypts at rest; production should set its own key so a
- * leaked signing secret does not also open the tokens.
- */
-export function tokenKeyOf(config: Pick<Config, 'tokenEncryptionKey' | 'secret'>): TokenKey {
-  if (config.tokenEncryptionKey) return parseTokenKey(config.tokenEncryptionKey);
-  return createHash('sha256').update(`beranda-token-key:${config.secret}`).digest();
-}
+/** The token key in use (derivation in channels/token-crypto.ts). */
+export const tokenKeyOf = tokenKeyFrom;
 
-// One provider set per base-URL pair: the TikTok rate gate and the Graph throttle must be shared
-// by every delivery of the process, or the limits are counted per request instead of per app.
-const providerCache = new WeakMap<Clock, Map<string, Record<Platform, SocialProvider>>>();
-
-export function providersOf(config: Config, clock: Clock): Record<Platform, SocialProvider> {
-  const key = `${config.graphApiBase}|${config.tiktokApiBase}|${config.publicUrl}|${config.tiktokAudited}`;
-  let perClock = providerCache.get(clock);
-  if (!perClock) providerCache.set(clock, (perClock = new Map()));
-  let p = perClock.get(key);
-  if (!p) {
-    const raw = createProviders({ graphBase: config.graphApiBase, tiktokBase: config.tiktokApiBase, tiktokAudited: config.tiktokAudited, timeoutMs: 30_000 });
-    // Instagram and TikTok pull images by URL: sign our /media/ links at the moment of the call.
-    const signer = { publicUrl: config.publicUrl, secret: config.secret };
-    p = {
-      facebook: withSignedMedia(raw.facebook, signer, clock),
-      instagram: withSignedMedia(raw.instagram, signer, clock),
-      tiktok: withSignedMedia(raw.tiktok, signer, clock),
-    };
-    perClock.set(key, p);
-  }
-  return p;
-}
+export const publishingDepsOf = (deps: Pick<AppDeps, 'services'>): PublishingDeps => deps.services.publishing;
 
 export interface MetaApp {
   graphBase: string;
@@ -107,19 +68,6 @@ export function tiktokAppOf(config: Config): TikTokApp | null {
     wwwBase: simulator?.tiktok ?? 'https://www.tiktok.com',
     clientKey: config.tiktokClientKey,
     clientSecret: config.tiktokClientSecret,
-  };
-}
-
-export function publishingDepsOf(deps: { db: Kysely<DB>; clock: Clock; config: Config }): PublishingDeps {
-  const meta = metaAppOf(deps.config);
-  const tiktok = tiktokAppOf(deps.config);
-  return {
-    db: deps.db,
-    clock: deps.clock,
-    tokenKey: tokenKeyOf(deps.config),
-    providers: providersOf(deps.config, deps.clock),
-    ...(tiktok ? { tiktokOAuth: { tiktokBase: tiktok.tiktokBase, clientKey: tiktok.clientKey, clientSecret: tiktok.clientSecret } } : {}),
-    ...(meta ? { facebookApp: { graphBase: meta.graphBase, clientId: meta.clientId, clientSecret: meta.clientSecret } } : {}),
   };
 }
 

@@ -12,7 +12,7 @@ import { assetUrl } from '../../assets-route.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { clearPendingConnect, readPendingConnect } from '../../integrations/oauth-state.js';
 import { parkedUserToken } from '../../integrations/oauth-routes.js';
-import { dialogSimulator, metaAppOf, tokenKeyOf } from './channels-deps.js';
+import { dialogSimulator, metaAppOf } from './channels-deps.js';
 import { kanalUrl } from './paths.js';
 import { ownChannel } from './registry-routes.js';
 
@@ -136,7 +136,7 @@ export function connectRoutes(deps: AppDeps): Hono<AppEnv> {
     const page = r.pages.find((p) => p.id === choice.value)!;
     const unit = c.get('unit');
     await connectChannel(
-      { db: deps.db, clock: deps.clock, tokenKey: tokenKeyOf(deps.config) },
+      { db: deps.db, clock: deps.clock, tokenKey: deps.services.tokenKey },
       {
         channelId: r.channel.id,
         platformAccountId: choice.accountId,

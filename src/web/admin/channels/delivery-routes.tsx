@@ -12,6 +12,7 @@ import { StaffLayout } from '../../views/staff-layout.js';
 import { authorLookupOf } from './channels-deps.js';
 import { PostDeliveries, UnitPosts } from './delivery-view.js';
 import { ManualKit } from './manual-kit-view.js';
+import { ON_DEMAND_JOBS } from '../../../jobs/job-names.js';
 import { flashOf, kirimanUrl, kitUrl, platformLabel } from './paths.js';
 
 // GET /admin/unit/:slug/kiriman                                   the unit's recent posts
@@ -20,9 +21,6 @@ import { flashOf, kirimanUrl, kitUrl, platformLabel } from './paths.js';
 // GET/POST …/kiriman/:postId/:deliveryId/manual                   the manual kit, "Sudah diposting"
 // Deliveries are shown only through the unit's own channels, and the use cases check the unit
 // again, so a delivery id from another unit is a 404 here, never a page.
-
-/** Job the worker runs every minute; sent now so "Coba lagi" does not wait for the next tick. */
-export const RUN_DUE_JOB = 'publishing.run-due';
 
 export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -74,7 +72,8 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
       return c.redirect(kirimanUrl(c.get('unit').slug, undefined, 'not_found'), 303);
     }
     await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'delivery.resend', unitId: unit.id, target: d.id, detail: { checkedAccount: body.checked === '1' } });
-    await deps.jobs?.send(RUN_DUE_JOB, {}).catch((e) => c.get('logger').warn({ err: e }, 'could not wake the delivery runner'));
+    // The runner's minute slot would do; sent now so "Coba lagi" does not wait for it.
+    await deps.jobs?.send(ON_DEMAND_JOBS.runDeliveries, {}).catch((e) => c.get('logger').warn({ err: e }, 'could not wake the delivery runner'));
     return c.redirect(kirimanUrl(unit.slug, postId, 'retry'), 303);
   });
 

@@ -1,39 +1,17 @@
 import type { Context } from 'hono';
-import { createFileMediaStore, type MediaDeps } from '../../../modules/media/index.js';
-import { type ComposerDeps, cardMaker } from '../../../modules/composer/index.js';
+import type { MediaDeps } from '../../../modules/media/index.js';
+import type { ComposerDeps } from '../../../modules/composer/index.js';
 import { type UnitRow, unitLineage } from '../../../modules/units/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
-import { invalidateUnit } from '../../site/page-cache.js';
-import { unitCanonicalBase } from '../../site/urls.js';
 
-// Wiring of the composer for the HTTP edge: the media store under MEDIA_DIR, links to the
-// unit's canonical site, and the page cache of the public site (a publish drops it at once).
+// The composer and media dependencies are composed once in src/main/compose.ts (media store under
+// MEDIA_DIR, links to the unit's canonical site, the page cache told on every publish) and
+// reach the routes through AppDeps.services.
 
-const stores = new Map<string, MediaDeps['store']>();
+export const mediaDepsOf = (deps: Pick<AppDeps, 'services'>): MediaDeps => deps.services.media;
 
-export function mediaDepsOf(deps: Pick<AppDeps, 'db' | 'clock' | 'config'>): MediaDeps {
-  let store = stores.get(deps.config.mediaDir);
-  if (!store) {
-    store = createFileMediaStore(deps.config.mediaDir);
-    stores.set(deps.config.mediaDir, store);
-  }
-  return { db: deps.db, store, clock: deps.clock };
-}
-
-export function composerDepsOf(deps: Pick<AppDeps, 'db' | 'clock' | 'config'>, cityName = ''): ComposerDeps {
-  const media = mediaDepsOf(deps);
-  return {
-    db: deps.db,
-    clock: deps.clock,
-    media,
-    siteBaseOf: (slug) => unitCanonicalBase(deps.config, slug),
-    mediaBaseUrl: deps.config.publicUrl,
-    cityName,
-    onPublicChange: invalidateUnit,
-    makeCard: cardMaker(media),
-  };
-}
+export const composerDepsOf = (deps: Pick<AppDeps, 'services'>, cityName = ''): ComposerDeps => deps.services.composer(cityName);
 
 /** Names used for house hashtags and labels: kecamatan and kota of a unit. */
 export async function lineageNames(deps: AppDeps, unit: UnitRow): Promise<{ kecamatan: string | null; city: string | null }> {

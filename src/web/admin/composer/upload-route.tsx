@@ -3,6 +3,7 @@ import { listUnitChannels } from '../../../modules/channels/index.js';
 import { MAX_PHOTOS, buildPreviews, chosenChannels, getDraft, saveDraft } from '../../../modules/composer/index.js';
 import { type Refused, getMedia, storeUpload } from '../../../modules/media/index.js';
 import { t } from '../../../i18n/index.js';
+import { ON_DEMAND_JOBS } from '../../../jobs/job-names.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
@@ -19,7 +20,7 @@ export const refusalText = (r: Refused): string => t(`media.refusal.${r.error}`,
 
 /** AVIF takes seconds per photo: made by the worker after the upload has answered. */
 export async function requestAvif(deps: AppDeps, mediaId: string): Promise<void> {
-  await deps.jobs?.send('media.make-avif', { mediaId }, { singletonKey: mediaId }).catch((e: unknown) => {
+  await deps.jobs?.send(ON_DEMAND_JOBS.makeAvif, { mediaId }, { singletonKey: mediaId }).catch((e: unknown) => {
     deps.logger.warn({ err: e, mediaId }, 'could not enqueue AVIF variants');
   });
 }
