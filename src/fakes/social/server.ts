@@ -17,6 +17,8 @@ export type Fault =
   | 'network_error'
   /** The request is acted on (post created), then the connection drops: the "unconfirmed" path. */
   | 'response_lost'
+  /** The request is acted on, then answered 200 with a body that cannot be read (truncated JSON). */
+  | 'body_unreadable'
   | 'slow'
   | 'container_never_finishes'
   | 'container_error'
@@ -55,7 +57,14 @@ export interface SocialFakes {
 }
 
 export async function startSocialFakes(
-  opts: { port?: number; host?: string; now?: () => number; options?: Partial<FakeOptions> } = {},
+  opts: {
+    port?: number;
+    host?: string;
+    now?: () => number;
+    options?: Partial<FakeOptions>;
+    /** Called before each request is handled ("facebook.feed", …): a controllable slow platform. */
+    beforeHandle?: (op: string) => void | Promise<void>;
+  } = {},
 ): Promise<SocialFakes> {
   const state = new FakeSocialState(opts.now ?? Date.now);
   const options: FakeOptions = {
@@ -123,6 +132,7 @@ export async function startSocialFakes(
       return send(res, isTikTok ? tiktokError(404, 'invalid_params', 'Unknown endpoint') : graphError(400, 100, `Unknown path components: ${url.pathname}`));
     }
     state.count(route.op);
+    await opts.beforeHandle?.(route.op);
     const token = isTikTok ? fr.bearer : ((params.access_token as string | undefined) ?? fr.bearer);
     const pageId = !isTikTok && fr.segments[0] && state.pages.has(fr.segments[0]) ? fr.segments[0] : undefined;
     const platform = route.op.split('.')[0];
@@ -169,6 +179,12 @@ export async function startSocialFakes(
 
     const reply = route.handle(fr, state, flags, options);
     if (inj?.fault === 'response_lost') return void res.socket?.destroy();
+    if (inj?.fault === 'body_unreadable') {
+      res.statusCode = 200;
+      res.setHeader('content-type', 'application/json; charset=UTF-8');
+      const full = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+      return void res.end(full.slice(0, Math.max(1, Math.floor(full.length / 2))));
+    }
     if (!isTikTok) reply.headers = { ...usageHeaders(token, pageId), ...reply.headers };
     send(res, reply);
   }

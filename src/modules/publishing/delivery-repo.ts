@@ -37,8 +37,12 @@ export async function updateDelivery(db: Kysely<DB>, id: string, patch: Updateab
   await db.updateTable('deliveries').set(patch).where('id', '=', id).execute();
 }
 
-/** Due deliveries, oldest first. */
-export async function listDueDeliveryIds(db: Kysely<DB>, now: string, limit: number): Promise<string[]> {
+/**
+ * Due deliveries, ordered by when each became due (its retry time, or its creation): the ones
+ * that waited longest first, or with `newest` the ones that just came due first.
+ */
+export async function listDueDeliveryIds(db: Kysely<DB>, now: string, limit: number, end: 'oldest' | 'newest' = 'oldest'): Promise<string[]> {
+  const dueSince = sql<string>`coalesce(next_attempt_at, created_at)`;
   const rows = await db
     .selectFrom('deliveries')
     .select('id')
@@ -48,7 +52,8 @@ export async function listDueDeliveryIds(db: Kysely<DB>, now: string, limit: num
       eb.or([eb('next_attempt_at', '<=', now), eb.and([eb('next_attempt_at', 'is', null), eb('state', '!=', 'unconfirmed')])]),
     )
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
-    .orderBy('created_at')
+    .orderBy(dueSince, end === 'oldest' ? 'asc' : 'desc')
+    .orderBy('id', end === 'oldest' ? 'asc' : 'desc')
     .limit(limit)
     .execute();
   return rows.map((r) => r.id);

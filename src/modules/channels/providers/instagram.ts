@@ -20,9 +20,12 @@ import { irreversibleStep, onIrreversible, safeStep, sameText } from './step.js'
 // only the base URL and token differ.
 
 export interface InstagramDeps extends GraphDeps {
-  /** Between status polls; Postiz polls every 30 s. Tests pass a few milliseconds. */
+  /** Between status polls within one run (default 5 s). Tests pass a few milliseconds. */
   pollIntervalMs?: number;
-  /** Polls per run before handing back "waiting" so the worker is not held (default 10). */
+  /**
+   * Polls per run before handing back "waiting" (default 3): a run holds a worker slot for
+   * seconds, not minutes; the delivery comes back a minute later, as Postiz's 30 s polling would.
+   */
   maxPolls?: number;
   sleep?(ms: number): Promise<void>;
 }
@@ -30,8 +33,8 @@ export interface InstagramDeps extends GraphDeps {
 const MAX_CAROUSEL = 10;
 
 export function instagramProvider(deps: InstagramDeps): SocialProvider {
-  const pollMs = deps.pollIntervalMs ?? 30_000;
-  const maxPolls = deps.maxPolls ?? 10;
+  const pollMs = deps.pollIntervalMs ?? 5_000;
+  const maxPolls = deps.maxPolls ?? 3;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const call = (method: 'GET' | 'POST', path: string, token: string, params?: Record<string, unknown>) =>
     graphCall('instagram', deps, method, path, token, params as any);

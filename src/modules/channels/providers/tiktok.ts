@@ -82,7 +82,8 @@ function classifyFailReason(reason: string): ProviderFailure {
 export function tiktokProvider(deps: TikTokDeps) {
   const base = deps.tiktokBase.replace(/\/+$/, '');
   const pollMs = deps.pollIntervalMs ?? 3_000; // 30 status calls/min per token allows one per 2 s
-  const maxPolls = deps.maxPolls ?? 10;
+  // A few polls per run, then "waiting": moderation can take minutes, a worker slot must not.
+  const maxPolls = deps.maxPolls ?? 4;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const gate = deps.gate ?? new RateGate(deps.now);
 
