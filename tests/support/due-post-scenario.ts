@@ -68,7 +68,7 @@ export async function duePostBehindBatch(opts: { batch: number; callMs: number; 
     const due = Date.parse('2026-11-25T02:02:00Z');
 
     const logger = pino({ level: 'silent' });
-    await registerDeclaredJobs(q, [runDeliveriesJob, publishDueJob], { db: a.t.db, config: a.deps.config, clock, logger, jobs: q, services: a.deps.services }, { log: logger, now: () => clock.now() });
+    await registerDeclaredJobs(q, [runDeliveriesJob, publishDueJob], { db: a.t.db, config: a.deps.config, clock, logger, jobs: q, services: a.services }, { log: logger, now: () => clock.now() });
     clock.run();
     await q.start();
 
