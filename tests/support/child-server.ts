@@ -7,6 +7,7 @@ import { importRegion } from '../../src/modules/units/index.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { createApp } from '../../src/web/app.js';
 import { createTestDb } from './test-db.js';
+import { withServices } from './test-app.js';
 
 // The app on a real loopback socket in a process of its own, so a test can measure this
 // process's memory (/proc/<pid>/status) while it sends hostile requests. Prints one JSON line
@@ -17,7 +18,7 @@ const overrides = JSON.parse(process.env.CHILD_CONFIG ?? '{}') as Record<string,
 const config = { ...loadConfig({ BERANDA_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent' }), ...overrides };
 await importRegion(t.db, config.region, systemClock);
 await ensureDemoUsers(t.db, systemClock, config.region);
-const app = createApp({ db: t.db, dialect: t.dialect, config, clock: systemClock, logger: pino({ level: 'silent' }) });
+const app = createApp(withServices({ db: t.db, dialect: t.dialect, config, clock: systemClock, logger: pino({ level: 'silent' }) }));
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
   process.stdout.write(`${JSON.stringify({ port: info.port })}\n`);
 });
