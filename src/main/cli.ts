@@ -7,6 +7,7 @@ import { systemClock } from '../shared/clock.js';
 import { t } from '../i18n/index.js';
 import { registrationContext, syncRegistrations } from '../modules/monitoring/index.js';
 import { unknownRegionMessage } from './bootstrap.js';
+import { backupCommand, restoreCommand } from './cli/backup.js';
 import { demoRemoveCommand } from './cli/demo.js';
 import { type CliContext, type CliIo, option, positional } from './cli/io.js';
 import { interactive, readSecretLine } from './cli/prompt.js';
@@ -23,6 +24,8 @@ const HELP = `Pemakaian: npm run beranda -- <perintah>
   users create-admin --username <u> --name "<Nama>" [--email <e>] [--generate]
                                        buat admin kota (kata sandi diketik, atau --generate: dibuat dan ditampilkan sekali)
   demo remove [--yes]                  hapus semua akun, isi, kanal dan riwayat demo (tanpa --yes: hanya menghitung)
+  backup <berkas.tar>                  cadangan lengkap (database + media + pelayanan) selagi server berjalan
+  restore <berkas.tar>                 pulihkan cadangan ke folder data / database yang kosong
   keys rotate                          enkripsi ulang token media sosial dari kunci lama (OLD_TOKEN_ENCRYPTION_KEY
                                        atau OLD_BERANDA_SECRET) ke kunci yang sekarang dipasang
 `;
@@ -76,6 +79,12 @@ export async function runCli(args: string[], out: (line: string) => void = conso
     if (found.length === 0) out(`Tidak ada kabupaten/kota yang namanya memuat "${query}".`);
     for (const r of found) out(`${r.code}  ${r.name}`);
     return found.length ? 0 : 1;
+  }
+  // Backup and restore read the configuration only: no migration of the database they copy,
+  // nothing created where a restore needs emptiness.
+  if (group === 'backup' || group === 'restore') {
+    const run = group === 'backup' ? backupCommand : restoreCommand;
+    return run(loadConfig(), [command, ...rest].filter((a): a is string => a !== undefined), out);
   }
   const key = group === 'migrate' ? 'migrate' : `${group} ${command}`;
   const run = COMMANDS[key];
