@@ -64,6 +64,8 @@ export const ROUTES: RouteRule[] = [
   { method: 'POST', route: '/admin/unit/:slug/kabar/:id', params: { id: '$draft' }, form: { action: 'save' }, expect: unitItemWrite },
   { method: 'POST', route: '/admin/unit/:slug/kabar/:id/foto', params: { id: '$draft' }, form: {}, expect: unitItemWrite },
   { method: 'POST', route: '/admin/unit/:slug/kabar/:id/simpan', params: { id: '$draft' }, form: { title: 'x' }, expect: unitItemWrite },
+  // The stored version of a draft, for a page back on the screen (#14 point 1): writers only.
+  { method: 'GET', route: '/admin/unit/:slug/kabar/:id/versi', params: { id: '$draft' }, expect: { own: unitWrite.own, other: { ...unitWrite.other, admin: 'missing' } } },
   { method: 'GET', route: '/admin/unit/:slug/kabar/:id/galeri', params: { id: '$draft' }, expect: { own: unitWrite.own, other: { ...unitWrite.other, admin: 'missing' } } },
   { method: 'POST', route: '/admin/unit/:slug/kabar/:id/galeri', params: { id: '$draft' }, form: { media: 'none' }, expect: unitItemWrite },
   // "Hapus draf": the question page and the deletion need writing powers (read-only roles see

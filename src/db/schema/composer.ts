@@ -1,4 +1,4 @@
-// Tables of the composer module (migration 0250_composer.ts).
+// Tables of the composer module (migrations 0250_composer.ts, 0700_draft_versions.ts).
 
 export type DraftStatus = 'draft' | 'submitted' | 'returned' | 'scheduled' | 'published';
 export type ComposerTemplate = 'pengumuman' | 'kegiatan' | 'layanan' | 'himbauan' | 'ucapan' | 'berita';
@@ -37,6 +37,26 @@ export interface ComposerTables {
     created_at: string;
     updated_at: string;
     published_at: string | null;
+    /** The editor page (a random id per page load) that saved last; 0700_draft_versions. */
+    editor_session: string | null;
+  };
+  /** Text set aside when two people's saves clashed, so neither is lost (0700_draft_versions). */
+  composer_draft_versions: {
+    id: string;
+    unit_id: string;
+    draft_id: string;
+    title: string;
+    body: string;
+    /** JSON string[]. */
+    hashtags: string;
+    /** JSON { facebook?, instagram?, tiktok? }. */
+    captions: string;
+    /** JSON { [mediaId]: alt }. */
+    alts: string;
+    written_by: string | null;
+    written_by_name: string;
+    written_at: string;
+    set_aside_at: string;
   };
   composer_comments: {
     id: string;

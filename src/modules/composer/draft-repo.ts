@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { ComposerTables, ComposerTemplate, DraftStatus } from '../../db/schema/composer.js';
 import type { DB } from '../../db/schema/index.js';
 
@@ -33,6 +33,8 @@ export interface Draft {
   lateNote: string | null;
   step: string;
   revision: number;
+  /** The editor page that saved last (see save-draft.ts: a save from another page on an older revision is a clash). */
+  editorSession: string | null;
   createdBy: string | null;
   updatedBy: string | null;
   createdAt: string;
@@ -67,6 +69,7 @@ export function toDraft(r: DraftRow): Draft {
     lateNote: r.late_note,
     step: r.step,
     revision: Number(r.revision),
+    editorSession: r.editor_session,
     createdBy: r.created_by,
     updatedBy: r.updated_by,
     createdAt: r.created_at,
@@ -81,20 +84,25 @@ export const draftRepo = {
     return r ? toDraft(r) : undefined;
   },
 
-  async insert(db: Kysely<DB>, row: Selectable<ComposerTables['composer_drafts']>): Promise<void> {
+  async insert(db: Kysely<DB>, row: Insertable<ComposerTables['composer_drafts']>): Promise<void> {
     await db.insertInto('composer_drafts').values(row).execute();
   },
 
-  /** Updates a draft of the unit; `onlyIf` makes the change conditional on the current status. */
+  /**
+   * Updates a draft of the unit; `onlyIf` makes the change conditional on the current status,
+   * `onlyAtRevision` on the revision (compare-and-set: false when another save came first).
+   */
   async update(
     db: Kysely<DB>,
     unitId: string,
     id: string,
     patch: Updateable<ComposerTables['composer_drafts']>,
     onlyIf?: DraftStatus[],
+    onlyAtRevision?: number,
   ): Promise<boolean> {
     let q = db.updateTable('composer_drafts').set(patch).where('unit_id', '=', unitId).where('id', '=', id);
     if (onlyIf) q = q.where('status', 'in', onlyIf);
+    if (onlyAtRevision !== undefined) q = q.where('revision', '=', onlyAtRevision);
     const r = await q.executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   },

@@ -6,6 +6,8 @@ import {
   buildPreviews,
   chosenChannels,
   discardRefusal,
+  lastEditorName,
+  listVersions,
   submitterOf,
   listComments,
   templateInfo,
@@ -18,6 +20,7 @@ import type { AppDeps } from '../../deps.js';
 import { unitCanonicalBase } from '../../site/urls.js';
 import { slugify } from '../../../shared/slug.js';
 import type { EditorPhoto, EditorProps } from './editor-view.js';
+import { newEditorSession } from './clash.js';
 
 export function thumbOf(item: MediaItem) {
   const v = pickVariant(item, { format: 'webp', minWidth: 320 }) ?? pickVariant(item, { format: 'jpeg', minWidth: 320 });
@@ -42,6 +45,9 @@ export async function editorProps(deps: AppDeps, c: Context<AppEnv>, draft: Draf
   const powers = writerPowers(actor, unit, await approvalRequired(deps.db, unit.id));
   const comments = await listComments(deps.db, unit.id, draft.id);
   return {
+    editorSession: newEditorSession(),
+    updatedByName: await lastEditorName(deps.db, draft),
+    versions: await listVersions(deps.db, unit.id, draft.id),
     actor,
     unit,
     csrf: c.get('csrfToken'),

@@ -9,7 +9,11 @@ import {
   cancelSchedule,
   commentOnDraft,
   getDraft,
+  lastEditorName,
   publishDraft,
+  setAside,
+  useVersion,
+  writtenWithPatch,
   readiness,
   returnDraft,
   saveDraft,
@@ -30,7 +34,8 @@ import { DonePage, DraftGone, ReadOnlyDraft } from './done-view.js';
 import { EditorPage } from './editor-view.js';
 import { notifyWriterOfDecision } from './notify-writer.js';
 import { placeholderProblems } from './placeholder-problems.js';
-import { draftUrl, homeUrl } from './paths.js';
+import { draftUrl, homeUrl, savedWhen } from './paths.js';
+import { sessionOf } from './clash.js';
 import { refusalText, requestAvif } from './upload-route.js';
 
 /** Catalogue text for an error code of any composer use case. */
@@ -49,7 +54,12 @@ export function editorRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!draft) return draftGone(c);
     if (draft.status === 'published') return renderDone(deps, c, draft);
     // Back from "Minta bantuan": confirm who was asked (names from the database, not the URL).
-    const flash = c.req.query('bantuan') === '1' ? { kind: 'ok' as const, text: t('composer.flash.help_sent', { names: (await assignedPendamping(deps.db, unit.id)).join(', ') || 'Admin Diskominfo' }) } : null;
+    const flash =
+      c.req.query('bantuan') === '1'
+        ? { kind: 'ok' as const, text: t('composer.flash.help_sent', { names: (await assignedPendamping(deps.db, unit.id)).join(', ') || 'Admin Diskominfo' }) }
+        : c.req.query('versi') === 'dipakai'
+          ? { kind: 'ok' as const, text: t('composer.clash.version_used') }
+          : null;
     const props = await editorProps(deps, c, draft, { flash });
     if (!props.powers.canEdit) return c.html(<ReadOnlyDraft actor={props.actor} unit={unit} csrf={props.csrf} draft={draft} />);
     return c.html(<EditorPage {...props} />);
@@ -83,6 +93,10 @@ export function editorRoutes(deps: AppDeps): Hono<AppEnv> {
       if (r.ok) await notifyWriterOfDecision(deps, { unit, draft: r.value, deciderId: actor.id, deciderName: actor.displayName, decision: 'returned', note });
       return r.ok ? c.redirect(homeUrl(unit.slug, 'returned'), 303) : rerender(deps, c, draft, [errorText(r.error)]);
     }
+    if (action.startsWith('use-version:')) {
+      const r = await useVersion(cdeps, { unitId: unit.id, draftId: draft.id, userId: actor.id, userName: actor.displayName, session: null, versionId: action.slice('use-version:'.length) });
+      return r.ok ? c.redirect(`${base}?versi=dipakai`, 303) : rerender(deps, c, draft, [errorText(r.error)]);
+    }
     if (action === 'comment') {
       const r = await commentOnDraft(cdeps, { actor, unit, draftId: draft.id, body: str(body.comment) ?? '' });
       return r.ok ? c.redirect(`${base}#catatan`, 303) : rerender(deps, c, draft, [errorText(r.error)]);
@@ -114,7 +128,16 @@ export function editorRoutes(deps: AppDeps): Hono<AppEnv> {
         if (i > 0 && action.startsWith('photo-up:')) [list[i - 1], list[i]] = [list[i]!, list[i - 1]!];
         patch.photos = list;
       }
-      const saved = await saveDraft(cdeps, { unitId: unit.id, draftId: draft.id, userId: actor.id, patch });
+      const saved = await saveDraft(cdeps, { unitId: unit.id, draftId: draft.id, userId: actor.id, session: sessionOf(body.editor), patch });
+      if (!saved.ok && saved.conflict) {
+        // Someone else saved other text since this page was opened: nothing is published and
+        // nothing overwritten. What was typed here is set aside, and the page shows both.
+        const current = saved.conflict.current;
+        const mine = writtenWithPatch(current, patch);
+        if (mine) await setAside(cdeps, { unitId: unit.id, draftId: draft.id, written: mine, byId: actor.id, byName: actor.displayName, at: deps.clock.now().toISOString() });
+        const by = await lastEditorName(deps.db, current);
+        return rerender(deps, c, current, [t('composer.clash.submitted', { name: by || t('composer.clash.someone'), time: savedWhen(current.updatedAt, deps.clock.now()) })]);
+      }
       if (!saved.ok) return rerender(deps, c, draft, [errorText(saved.error)]);
       draft = saved.value.draft;
     }

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../modules/accounts/index.js';
 import type { ChannelRow } from '../../../modules/channels/index.js';
-import { type CommentRow, type Draft, type PlatformPreview, type WriterPowers, isoToWib } from '../../../modules/composer/index.js';
+import { type CommentRow, type Draft, type DraftVersion, type PlatformPreview, type WriterPowers, isoToWib } from '../../../modules/composer/index.js';
 import type { UnitRow } from '../../../modules/units/index.js';
 import { formatDateTime, t } from '../../../i18n/index.js';
 import { assetUrl } from '../../assets-route.js';
@@ -15,6 +15,7 @@ const JS_TEXTS: Record<string, string> = {
   saving: 'composer.edit.saving',
   offline: 'composer.edit.offline',
   restored: 'composer.edit.restored',
+  ...Object.fromEntries(['title', 'intro', 'mine', 'theirs', 'theirs_by', 'keep_mine', 'keep_theirs', 'empty', 'auto_caption', 'updated', 'someone'].map((k) => [`clash_${k}`, `composer.clash.${k}`])),
   ...Object.fromEntries(['count', 'count_over', 'wait_upload', 'uploading', 'retrying', 'retry', 'upload_failed'].map((k) => [k, `composer.js.${k}`])),
 };
 
@@ -38,6 +39,12 @@ export interface EditorProps {
   photos: EditorPhoto[];
   previews: PlatformPreview[];
   comments: CommentRow[];
+  /** This page's id: saves from it are told apart from other pages' (clash detection). */
+  editorSession: string;
+  /** Who saved the draft last, for "diubah oleh … pukul …". */
+  updatedByName: string;
+  /** Text set aside after clashes, newest first. */
+  versions: DraftVersion[];
   /** "Hapus draf" is offered (not published or scheduled, and not someone else's submission). */
   canDiscard: boolean;
   errors: string[];
@@ -90,10 +97,16 @@ export function EditorPage(p: EditorProps) {
         data-upload={`${base}/foto`}
         data-draft={d.id}
         data-revision={String(d.revision)}
+        data-versi={`${base}/versi`}
+        data-updated-by={p.updatedByName}
+        data-updated-at={savedWhen(d.updatedAt, p.now)}
         data-texts={JSON.stringify(Object.fromEntries(Object.entries(JS_TEXTS).map(([name, key]) => [name, t(key)])))}
       >
         <CsrfInput token={p.csrf} />
         <input type="hidden" name="revision" value={String(d.revision)} />
+        <input type="hidden" name="editor" value={p.editorSession} />
+        {/* Filled by composer.js when this phone's copy and the stored one both changed. */}
+        <section id="clash" class="clash" role="alert" tabindex={-1} hidden></section>
         {/* Enter in a text field submits with the first submit button: make that "save", never "remove photo". */}
         <button type="submit" name="action" value="save" class="default-submit" tabindex={-1} aria-hidden="true">
           {t('composer.edit.save')}
@@ -266,9 +279,11 @@ export function EditorPage(p: EditorProps) {
         </div>
       </form>
 
+      {p.versions.length > 0 ? <Versions base={base} csrf={p.csrf} versions={p.versions} now={p.now} /> : null}
       {d.status === 'submitted' && p.powers.canDecide ? <Decision base={base} csrf={p.csrf} draft={d} /> : null}
       {p.comments.length > 0 || p.actor.role !== 'operator' ? <Comments base={base} csrf={p.csrf} comments={p.comments} /> : null}
       <script src={assetUrl('composer.js')} defer></script>
+      <script src={assetUrl('composer-photos.js')} defer></script>
     </StaffLayout>
   );
 }
@@ -400,6 +415,34 @@ function Comments({ base, csrf, comments }: { base: string; csrf: string; commen
           {t('composer.edit.comment_send')}
         </button>
       </form>
+    </section>
+  );
+}
+
+/** Text set aside when two saves clashed: readable, and one tap takes it back (nothing is lost). */
+function Versions({ base, csrf, versions, now }: { base: string; csrf: string; versions: DraftVersion[]; now: Date }) {
+  return (
+    <section class="versions" id="versi-lain">
+      <h2>{t('composer.clash.versions')}</h2>
+      <p class="hint">{t('composer.clash.versions_hint')}</p>
+      <ul class="version-list">
+        {versions.map((v) => (
+          <li>
+            <p class="meta">{t('composer.clash.version_meta', { name: v.writtenByName || t('composer.clash.someone'), time: savedWhen(v.writtenAt, now) })}</p>
+            <p class="version-title">{v.title || t('composer.home.untitled')}</p>
+            <details>
+              <summary>{t('composer.clash.version_show')}</summary>
+              <p class="preview-text">{v.body}</p>
+            </details>
+            <form method="post" action={base}>
+              <CsrfInput token={csrf} />
+              <button type="submit" name="action" value={`use-version:${v.id}`} class="secondary wide">
+                {t('composer.clash.version_use')}
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { listUnitChannels } from '../../../modules/channels/index.js';
-import { MAX_PHOTOS, buildPreviews, chosenChannels, getDraft, saveDraft } from '../../../modules/composer/index.js';
+import { type Draft, MAX_PHOTOS, approvalRequired, buildPreviews, chosenChannels, getDraft, resolveClash, saveDraft, writerPowers } from '../../../modules/composer/index.js';
 import { type Refused, getMedia, storeUpload } from '../../../modules/media/index.js';
 import { t } from '../../../i18n/index.js';
 import { ON_DEMAND_JOBS } from '../../../jobs/job-names.js';
@@ -8,7 +8,8 @@ import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
 import { composerDepsOf, mediaDepsOf } from './composer-deps.js';
-import { type FormBody, patchFromForm } from './draft-form.js';
+import { type FormBody, patchFromForm, str } from './draft-form.js';
+import { clashJson, sessionOf, storedVersion } from './clash.js';
 import { postLink, thumbOf } from './editor-data.js';
 import { PhotoItem } from './editor-view.js';
 import { savedWhen } from './paths.js';
@@ -64,7 +65,7 @@ export function uploadRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!stored.value.duplicate) await requestAvif(deps, item.id);
     const fresh = (await getDraft(deps.db, unit.id, draft.id))!;
     const photos = fresh.photos.some((p) => p.mediaId === item.id) ? fresh.photos : [...fresh.photos, { mediaId: item.id, alt: '' }];
-    const saved = await saveDraft(composerDepsOf(deps), { unitId: unit.id, draftId: draft.id, userId: actor.id, patch: { photos, step: 'foto' } });
+    const saved = await saveDraft(composerDepsOf(deps), { unitId: unit.id, draftId: draft.id, userId: actor.id, session: sessionOf(c.req.header('x-editor-session')), patch: { photos, step: 'foto' } });
     if (!saved.ok) return c.json({ ok: false, message: t(`composer.error.${saved.error}`) }, 422);
     const index = photos.findIndex((p) => p.mediaId === item.id);
     const html = (<PhotoItem photo={{ mediaId: item.id, alt: photos[index]!.alt, thumb: thumbOf(item), width: item.width, height: item.height }} index={index} />).toString();
@@ -83,16 +84,26 @@ export function uploadRoutes(deps: AppDeps): Hono<AppEnv> {
     // Photos are removed only by a full submit ("Hapus foto"). An autosave that left before an
     // upload finished must not drop the photo that upload just attached.
     if (patch.photos) patch.photos = [...patch.photos, ...draft.photos.filter((p) => !patch.photos!.some((q) => q.mediaId === p.mediaId))];
-    const saved = await saveDraft(composerDepsOf(deps), { unitId: unit.id, draftId: draft.id, userId: actor.id, patch });
-    if (!saved.ok) return c.json({ ok: false, message: t(`composer.error.${saved.error}`) }, saved.error === 'not_editable' ? 409 : 422);
-    const d = saved.value.draft;
+    const session = sessionOf(body.editor);
+    const resolve = str(body.resolve);
+    let d: Draft;
+    if (resolve === 'mine' || resolve === 'theirs') {
+      // The person chose after a clash; the version not chosen is set aside, never lost.
+      const r = await resolveClash(composerDepsOf(deps), { unitId: unit.id, draftId: draft.id, userId: actor.id, userName: actor.displayName, session, patch, keep: resolve });
+      if (!r.ok) return r.conflict ? c.json({ ok: false, conflict: await clashJson(deps, r.conflict), message: t('composer.clash.title') }, 409) : c.json({ ok: false, message: t(`composer.error.${r.error}`) }, 422);
+      d = r.value;
+    } else {
+      const saved = await saveDraft(composerDepsOf(deps), { unitId: unit.id, draftId: draft.id, userId: actor.id, session, patch });
+      if (!saved.ok && saved.conflict) return c.json({ ok: false, conflict: await clashJson(deps, saved.conflict), message: t('composer.clash.title') }, 409);
+      if (!saved.ok) return c.json({ ok: false, message: t(`composer.error.${saved.error}`) }, saved.error === 'not_editable' ? 409 : 422);
+      d = saved.value.draft;
+    }
     const { chosen } = await chosenChannels(deps.db, d);
     const first = d.photos[0] ? await getMedia(deps.db, unit.id, d.photos[0].mediaId) : null;
     const previews = buildPreviews({ draft: d, chosen, firstPhoto: first?.ok ? first.value : null, link: await postLink(deps, unit.slug, d) });
     return c.json({
       ok: true,
       revision: d.revision,
-      overtook: saved.value.overtook,
       message: t('composer.edit.saved', { time: savedWhen(d.updatedAt, deps.clock.now()) }),
       title: d.title,
       previews: previews.map((p) => ({
@@ -106,6 +117,19 @@ export function uploadRoutes(deps: AppDeps): Hono<AppEnv> {
         over: p.length > p.maxChars,
       })),
     });
+  });
+
+  /**
+   * The stored draft's text and revision, for a page coming back to the screen: when nothing was
+   * typed there since its last save, a newer save made elsewhere simply replaces what it shows.
+   */
+  app.get('/admin/unit/:slug/kabar/:id/versi', unitGuard(deps), async (c) => {
+    const unit = c.get('unit');
+    if (!writerPowers(c.get('actor')!, unit, await approvalRequired(deps.db, unit.id)).canEdit) return c.json({ ok: false, message: t('composer.error.forbidden') }, 403);
+    const draft = await getDraft(deps.db, unit.id, c.req.param('id'));
+    if (!draft) return c.json({ ok: false, message: t('composer.flash.draft_gone') }, 404);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ ok: true, published: draft.status === 'published', session: draft.editorSession, ...(await storedVersion(deps, draft)) });
   });
 
   return app;
