@@ -3,6 +3,7 @@ import { pruneExpiredSessions } from '../modules/accounts/index.js';
 import { channelJobs } from './channels-jobs.js';
 import { composerJobs } from './composer-jobs.js';
 import { dashboardJobs, prepareDashboardWorker } from './dashboard-jobs.js';
+import { pelayananJobs } from './pelayanan-jobs.js';
 import type { WorkerDeps } from './worker-deps.js';
 
 export type { WorkerDeps } from './worker-deps.js';
@@ -27,7 +28,7 @@ export const pruneSessionsJob = defineJob<WorkerDeps>({
   },
 });
 
-export const ALL_JOBS: ReadonlyArray<JobDeclaration<WorkerDeps, any>> = [pruneSessionsJob, ...channelJobs, ...composerJobs, ...dashboardJobs];
+export const ALL_JOBS: ReadonlyArray<JobDeclaration<WorkerDeps, any>> = [pruneSessionsJob, ...channelJobs, ...composerJobs, ...dashboardJobs, ...pelayananJobs];
 
 /**
  * Registers every declared job and schedule. Handlers only translate a job into a use-case call;

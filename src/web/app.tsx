@@ -26,6 +26,7 @@ import { monitoringAdminRoutes } from './admin/monitoring/routes.js';
 import { transparencyRoutes } from './dashboard/transparency-routes.js';
 import { remindersAdminRoutes } from './admin/reminders/routes.js';
 import { pelayananPublicRoutes } from './pelayanan/public-routes.js';
+import { pelayananAdminRoutes } from './admin/pelayanan/routes.js';
 import { siteRoutes } from './site/routes.js';
 import { slugFromHost } from './site/urls.js';
 
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', remindersAdminRoutes(deps));
   app.route('/', transparencyRoutes(deps));
 
+  app.route('/', pelayananAdminRoutes(deps));
   app.route('/', pelayananPublicRoutes(deps));
   app.route('/', siteRoutes(deps));
 

@@ -1,4 +1,8 @@
+import type { Kysely } from 'kysely';
 import sharp from 'sharp';
+import type { DB } from '../../src/db/schema/index.js';
+import { hashPin, newTrackingCode } from '../../src/modules/pelayanan/index.js';
+import { newId } from '../../src/shared/ids.js';
 import type { TestApp } from '../support/test-app.js';
 
 // Helpers for the citizens' pelayanan pages: fill the real form (its safety question included)
@@ -90,4 +94,52 @@ export function mergeCookies(cookie: string, res: Response): string {
     else jar.set(name, pair);
   }
   return [...jar.values()].join('; ');
+}
+
+
+type RequestRow = DB['pelayanan_requests'];
+const PIN_HASH = hashPin('123456');
+
+/** A request row as a citizen's form would leave it (for tests that start further along). */
+export async function makeRequest(db: Kysely<DB>, unitId: string, over: Partial<RequestRow> = {}): Promise<RequestRow> {
+  const at = over.submitted_at ?? '2026-11-25T02:00:00.000Z';
+  const row: RequestRow = {
+    id: newId(Date.parse(at)),
+    unit_id: unitId,
+    service_code: 'domisili',
+    service_name: 'Surat Keterangan Domisili',
+    tracking_code: newTrackingCode('layanan'),
+    pin_hash: PIN_HASH,
+    status: 'diproses',
+    applicant_name: 'Warga Uji',
+    nik: GOOD_NIK,
+    kk: GOOD_KK,
+    phone: '081234567890',
+    email: null,
+    address: 'Jl. Uji No. 1, RT 001 / RW 001',
+    fields: JSON.stringify({ ttl: 'Pangkalpinang, 1 Januari 1990', pekerjaan: 'Guru', tinggal_sejak: '2010', keperluan: 'uji' }),
+    notify_channel: 'none',
+    consent_at: at,
+    consent_version: 'pdp-1:90',
+    submitted_at: at,
+    deadline_days: 1,
+    clock_started_at: at,
+    deadline_at: '2026-11-26T17:00:00.000Z',
+    fix_note: null,
+    refuse_reason: null,
+    closed_at: null,
+    completion_minutes: null,
+    within_deadline: null,
+    letter_id: null,
+    docs_deleted_at: null,
+    personal_deleted_at: null,
+    pin_failures: 0,
+    pin_locked_until: null,
+    is_demo: 0,
+    created_at: at,
+    updated_at: at,
+    ...over,
+  };
+  await db.insertInto('pelayanan_requests').values(row).execute();
+  return row;
 }

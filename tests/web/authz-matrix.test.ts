@@ -5,6 +5,7 @@ import { createApp } from '../../src/web/app.js';
 import { createTestApp, csrfFrom, formBody, type Session, type TestApp } from '../support/test-app.js';
 import { testEngine } from '../support/test-db.js';
 import { ROUTES, type Outcome, type RouteRule, type Who } from './authz-routes.js';
+import { pelayananFixtures } from '../pelayanan/authz-routes.js';
 
 const WHO: Record<Exclude<Who, 'anonymous'>, string> = {
   admin: 'admin', walikota: 'walikota', camat: 'camat.bukit-intan', pendamping: 'pendamping', lurah: 'lurah.bacang', operator: 'operator.bacang',
@@ -44,6 +45,8 @@ describe(`authorisation matrix on ${testEngine()}`, () => {
     if (!published.ok) throw new Error(published.error);
     await a.t.db.updateTable('composer_drafts').set({ status: 'published', published_at: a.clock.now().toISOString() }).where('id', '=', published.value.id).execute();
     fixtures.$publishedDraft = published.value.id;
+    // Pelayanan (issue 17): a citizen's request of Bacang and one of its documents.
+    Object.assign(fixtures, await pelayananFixtures(a.t.db));
   });
   afterAll(async () => a.close());
 

@@ -1,4 +1,5 @@
 import { DASHBOARD_ROUTES } from '../dashboard/authz-routes.js';
+import { PELAYANAN_ROUTES } from '../pelayanan/authz-routes.js';
 
 // The authorisation matrix: every staff route × every role × own unit / another unit.
 // Each new route is added here; tests/web/authz-matrix.test.ts fails for any /admin route of
@@ -136,4 +137,5 @@ export const ROUTES: RouteRule[] = [
   { method: 'GET', route: '/admin/pasang', expect: nobody },
   { method: 'POST', route: '/admin/pasang', form: { token: 'x', username: 'penyusup', displayName: 'X', password: 'kata sandi panjang', confirm: 'kata sandi panjang' }, expect: nobody },
   ...DASHBOARD_ROUTES,
+  ...PELAYANAN_ROUTES,
 ];

@@ -31,3 +31,16 @@ export {
   type CityPelayananSettings,
   type SettingsError,
 } from './settings.js';
+export { canHandle, canDecide, canSeeCounts, canManagePelayanan } from './policy.js';
+export { listInbox, inboxBadge, INBOX_FILTERS, PAGE_SIZE, type InboxFilter, type Inbox, type InboxRow } from './inbox.js';
+export { signDocLink, checkDocLink, DOC_LINK_TTL_MS, type DocLinkProblem } from './doc-links.js';
+export { openRequestForStaff, readDocumentForStaff, type StaffRequestView } from './staff-view.js';
+export { changeRequestStatus, STAFF_ACTIONS, type StaffAction, type ChangeStatusError } from './change-status.js';
+export { approveRequest, letterPdfOf, placeOf, letterheadOf, signerOf, type ApproveError, type UnitPlace } from './issue-letter.js';
+export { letterTemplateSchema, resolveTemplate, saveTemplate, defaultTemplateFor, DEFAULT_TEMPLATES, fillPlaceholders, type LetterTemplate, type ResolvedTemplate } from './letter-template.js';
+export { buildLetterContent, SAMPLE_FACTS, type LetterContent, type Letterhead } from './letter-content.js';
+export { renderLetterPdf, letterDocDefinition } from './letter-pdf.js';
+export { formatLetterNumber, nextLetterSeq, defaultAbbreviation } from './letter-number.js';
+export { verifyLetter, type VerifiedLetter } from './verify-letter.js';
+export { recomputeDeadlines } from './deadlines.js';
+export { findRequestByCode, letterNumberOf, serviceCodeOf } from './requests-repo.js';

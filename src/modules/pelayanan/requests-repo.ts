@@ -62,3 +62,20 @@ export const requestsRepo = {
 
   eventsOf: (db: Db, ownerId: string) => db.selectFrom('pelayanan_events').selectAll().where('owner_id', '=', ownerId).orderBy('at').orderBy('id').execute(),
 };
+
+/** A request of a unit by its tracking code (the citizen's pages), or undefined. */
+export async function findRequestByCode(db: Kysely<DB>, unitId: string, code: string): Promise<Pick<RequestRow, 'id' | 'unit_id' | 'service_code'> | undefined> {
+  const r = await db.selectFrom('pelayanan_requests').select(['id', 'unit_id', 'service_code']).where('tracking_code', '=', code).executeTakeFirst();
+  return r && r.unit_id === unitId ? r : undefined;
+}
+
+/** The number of a letter still held in full (null once retention removed its text). */
+export async function letterNumberOf(db: Kysely<DB>, letterId: string): Promise<string | null> {
+  const l = await db.selectFrom('pelayanan_letters').select(['number', 'content']).where('id', '=', letterId).executeTakeFirst();
+  return l && l.content ? l.number : null;
+}
+
+/** Which layanan a request of a unit is for (the staff action route needs its form). */
+export async function serviceCodeOf(db: Kysely<DB>, unitId: string, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('pelayanan_requests').select('service_code').where('id', '=', id).where('unit_id', '=', unitId).executeTakeFirst())?.service_code;
+}

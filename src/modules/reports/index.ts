@@ -12,6 +12,8 @@ export { channelChartSvg, channelName, CHANNEL_NAMES } from './channel-chart-svg
 export { mapSvg, type MapOptions } from './map-svg.js';
 export { VERDICT_STYLE } from './svg-util.js';
 export { raporPdf, raporDocDefinition, type RaporPdfOptions } from './rapor-pdf.js';
+// Shared with the pelayanan letters (issue 17): one pdfmake printer and one set of fonts.
+export { renderPdf } from './pdf-fonts.js';
 export { raporXlsx } from './rapor-xlsx.js';
 export { scoreUnit, gradeOf, GRADE_BANDS, SCORE_WEIGHTS, COMPROMISED_CAP, type GradeKey, type ScoreBreakdown } from './score.js';
 export { rankUnits, rankByCategory, type RankedRow } from './ranking.js';

@@ -12,6 +12,9 @@ const ACTION_LABEL: Record<string, string> = {
   'user.update': 'Pengguna diubah', 'user.disable': 'Akun dinonaktifkan', 'user.enable': 'Akun diaktifkan', 'user.unlock': 'Kunci dibuka',
   'unit.create': 'Unit ditambahkan', 'unit.import': 'Impor unit', 'access.denied': 'Akses ditolak',
   'composer.draft.discard': 'Draf kabar dihapus',
+  // Pelayanan (issue 17): every staff view of a citizen's data is recorded.
+  'pelayanan.request.view': 'Membuka data permohonan warga', 'pelayanan.document.view': 'Membuka dokumen warga',
+  'pelayanan.letter.view': 'Membuka surat warga', 'pelayanan.complaint.view': 'Membuka pengaduan warga',
 };
 
 export function auditRoutes(deps: AppDeps): Hono<AppEnv> {

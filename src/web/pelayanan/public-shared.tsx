@@ -5,6 +5,7 @@ import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import type { Child } from '#html-jsx/jsx-runtime';
 import { raw } from '#html-jsx/jsx-runtime';
 import { t } from '../../i18n/index.js';
+import { ensureServiceCatalogue } from '../../modules/services/index.js';
 import { type PelayananDeps, createFilePrivateStore } from '../../modules/pelayanan/index.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
@@ -29,9 +30,25 @@ export function pelayananDeps(deps: AppDeps): PelayananDeps {
   return p;
 }
 
+const catalogues = new WeakMap<object, Promise<unknown>>();
+
+/** The layanan catalogue is seeded on first use (as the public site does), once per app. */
+export function catalogueReady(deps: AppDeps): Promise<unknown> {
+  let p = catalogues.get(deps);
+  if (!p) {
+    p = ensureServiceCatalogue(deps.db, deps.clock).catch((e) => {
+      catalogues.delete(deps);
+      throw e;
+    });
+    catalogues.set(deps, p);
+  }
+  return p;
+}
+
 export async function unitCtxOf(c: Context<AppEnv>, deps: AppDeps): Promise<UnitCtx | null> {
   const slug = c.req.param('unit');
   if (!slug) return null;
+  await catalogueReady(deps);
   const ctx = await loadUnitCtx(deps, slug, c.get('hostSlug') ? 'host' : 'path', deps.clock.now());
   // OPD and kecamatan sites take complaints but not online letters; all are units of this city.
   return ctx && ctx.unit.region_code === deps.config.region ? ctx : null;

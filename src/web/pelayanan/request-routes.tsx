@@ -9,9 +9,11 @@ import {
   checkChallenge,
   cityUnitOf,
   eraseRequest,
+  findRequestByCode,
   fixRequest,
   getCitySettings,
   getServiceForm,
+  letterPdfOf,
   newChallenge,
   normaliseTrackingCode,
   openTracking,
@@ -133,10 +135,19 @@ export function requestRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.redirect(trackBase(ctx, r.value.code), 303);
   });
 
+  /** A tracking route's unit, code and permission: the page to show, or the response that stops it. */
+  const tracked = async (c: Context<AppEnv>): Promise<{ ctx: UnitCtx; code: string } | Response> => {
+    const ctx = await unitCtxOf(c, deps);
+    const code = normaliseTrackingCode(c.req.param('code') ?? '');
+    if (!ctx || !code) return renderNotFound(c);
+    if (!trackingGranted(c, deps, code)) return c.redirect(`${ctx.links.href('/layanan/lacak')}?kode=${encodeURIComponent(code)}`, 303);
+    return { ctx, code };
+  };
+
   /** The view of one request (complaints are added by complaint-routes under the same path). */
   const requestPage = async (c: Context<AppEnv>, ctx: UnitCtx, code: string, extra: { flash?: string | null; problem?: string | null; status?: number } = {}) => {
-    const row = await deps.db.selectFrom('pelayanan_requests').select(['id', 'unit_id', 'service_code']).where('tracking_code', '=', code).executeTakeFirst();
-    if (!row || row.unit_id !== ctx.unit.id) return null;
+    const row = await findRequestByCode(deps.db, ctx.unit.id, code);
+    if (!row) return null;
     const city = await cityUnitOf(deps.db, deps.config.region);
     const view = await requestTrackingView(deps.db, row.id, deps.clock.now(), await calendarFor(deps.db, ctx.unit.id, city?.id ?? ''));
     if (!view) return null;
@@ -147,22 +158,19 @@ export function requestRoutes(deps: AppDeps): Hono<AppEnv> {
   };
 
   app.get('/:unit/layanan/lacak/:code', async (c, next) => {
-    const ctx = await unitCtxOf(c, deps);
-    if (!ctx) return renderNotFound(c);
-    const code = normaliseTrackingCode(c.req.param('code'));
-    if (!code) return renderNotFound(c);
-    if (!trackingGranted(c, deps, code)) return c.redirect(`${ctx.links.href('/layanan/lacak')}?kode=${encodeURIComponent(code)}`, 303);
+    const tr = await tracked(c);
+    if (tr instanceof Response) return tr;
+    const { ctx, code } = tr;
     if (code.startsWith('P')) return next();
     return (await requestPage(c, ctx, code, { flash: c.req.query('ok') ? t(`pel.track.flash.${c.req.query('ok') === 'hapus' ? 'erased' : 'fixed'}`) : null })) ?? renderNotFound(c);
   });
 
   app.post('/:unit/layanan/lacak/:code/perbaikan', bodyLimit({ maxSize: REQUEST_BODY_LIMIT, onError: tooBig }), async (c) => {
-    const ctx = await unitCtxOf(c, deps);
-    const code = normaliseTrackingCode(c.req.param('code'));
-    if (!ctx || !code) return renderNotFound(c);
-    if (!trackingGranted(c, deps, code)) return c.redirect(`${ctx.links.href('/layanan/lacak')}?kode=${encodeURIComponent(code)}`, 303);
-    const row = await deps.db.selectFrom('pelayanan_requests').select(['id', 'unit_id']).where('tracking_code', '=', code).executeTakeFirst();
-    if (!row || row.unit_id !== ctx.unit.id) return renderNotFound(c);
+    const tr = await tracked(c);
+    if (tr instanceof Response) return tr;
+    const { ctx, code } = tr;
+    const row = await findRequestByCode(deps.db, ctx.unit.id, code);
+    if (!row) return renderNotFound(c);
     const body = await formOf(c);
     const files: UploadedFile[] = [];
     for (let i = 0; i < 3; i++) {
@@ -177,10 +185,9 @@ export function requestRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.post('/:unit/layanan/lacak/:code/hapus', async (c) => {
-    const ctx = await unitCtxOf(c, deps);
-    const code = normaliseTrackingCode(c.req.param('code'));
-    if (!ctx || !code) return renderNotFound(c);
-    if (!trackingGranted(c, deps, code)) return c.redirect(`${ctx.links.href('/layanan/lacak')}?kode=${encodeURIComponent(code)}`, 303);
+    const tr = await tracked(c);
+    if (tr instanceof Response) return tr;
+    const { ctx, code } = tr;
     const body = await formOf(c);
     const retry = (problem: string) =>
       code.startsWith('P') ? c.redirect(`${trackBase(ctx, code)}?masalah=${problem}`, 303) : requestPage(c, ctx, code, { problem: t(problem), status: 422 }).then((r) => r ?? renderNotFound(c));
@@ -192,6 +199,23 @@ export function requestRoutes(deps: AppDeps): Hono<AppEnv> {
     await eraseRequest(pd(), opened.value.id, 'citizen');
     c.get('logger').info({ code: opened.value.kind, owner: opened.value.id }, 'pelayanan personal data erased on request');
     return c.redirect(`${trackBase(ctx, code)}?ok=hapus`, 303);
+  });
+
+  /** The citizen downloads their own letter (the tracking cookie is the key). */
+  app.get('/:unit/layanan/lacak/:code/surat.pdf', async (c) => {
+    const tr = await tracked(c);
+    if (tr instanceof Response) return tr;
+    const { ctx, code } = tr;
+    const row = await findRequestByCode(deps.db, ctx.unit.id, code);
+    if (!row) return renderNotFound(c);
+    const letter = await letterPdfOf(pd(), { unitId: ctx.unit.id, requestId: row.id });
+    if (!letter) return renderNotFound(c);
+    return c.body(new Uint8Array(letter.pdf), 200, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="surat-${letter.number.replace(/[^\w.-]+/g, '-')}.pdf"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
   });
 
   app.get('/:unit/layanan/lacak/:code/keluar', async (c) => {

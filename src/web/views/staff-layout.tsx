@@ -53,6 +53,7 @@ function StaffNav({ actor }: { actor: Actor }) {
   if (actor.role === 'admin_kota') {
     links.push(['/admin/pengguna', t('admin.nav.users')], ['/admin/wilayah', t('admin.nav.units')], ['/admin/audit', t('admin.nav.audit')]);
     links.push(['/admin/pemantauan/sanggahan', t('mon.disputes.title')], ['/admin/pengingat', t('rem.title')]);
+    links.push(['/admin/pelayanan', t('pw.city.title')]);
   }
   links.push(['/admin/notifikasi', t('rem.inbox.title')], ['/admin/akun/pemberitahuan', t('rem.prefs.title')]);
   links.push(['/admin/akun/sandi', t('admin.nav.password')]);

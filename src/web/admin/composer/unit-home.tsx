@@ -9,6 +9,8 @@ import { StaffLayout } from '../../views/staff-layout.js';
 import { CsrfInput } from '../../views/form.js';
 import { flashCode } from './composer-deps.js';
 import { ReconnectWarning } from '../channels/reconnect-warning.js';
+import { canHandle, inboxBadge } from '../../../modules/pelayanan/index.js';
+import { PelayananHomeButton } from '../pelayanan/home-button.js';
 import { discardUrl, draftUrl, homeFlash } from './paths.js';
 
 const KIND_LABEL: Record<string, string> = { kelurahan: 'Kelurahan', desa: 'Desa', kecamatan: 'Kecamatan', opd: 'OPD', kota: 'Kota', kabupaten: 'Kabupaten' };
@@ -31,6 +33,8 @@ export function unitHome(deps: AppDeps) {
       listChannelAlerts(deps.db, unit.id),
       listUnitChannels(deps.db, unit.id),
     ]);
+    // Citizens' requests (issue 17): the unit's operators and head get a button to their inbox.
+    const pelayanan = canHandle(actor, unit) ? await inboxBadge(deps.db, unit.id, deps.clock.now()) : null;
     const code = flashCode(c);
     const flash = code ? homeFlash(code, deps, lists) : null;
     const slug = unit.slug;
@@ -51,6 +55,7 @@ export function unitHome(deps: AppDeps) {
         ) : (
           <p class="muted">{t('composer.home.read_only')}</p>
         )}
+        <PelayananHomeButton slug={slug} badge={pelayanan} />
 
         <ReconnectWarning slug={slug} data={{ alerts, channels: new Map(channels.map((ch) => [ch.id, ch])) }} canWrite={powers.canEdit} />
         {late.map((d) => (

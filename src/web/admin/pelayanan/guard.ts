@@ -1,0 +1,46 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { recordAudit } from '../../../modules/accounts/index.js';
+import { calendarFor, canDecide, canHandle, canSeeCounts, cityUnitOf } from '../../../modules/pelayanan/index.js';
+import { findUnitBySlug } from '../../../modules/units/index.js';
+import type { AppEnv } from '../../context.js';
+import type { AppDeps } from '../../deps.js';
+import { renderForbidden, renderNotFound } from '../../errors.js';
+import { unitCanonicalBase } from '../../site/urls.js';
+
+// The pelayanan staff routes' own guard: stricter than unitGuard (see modules/pelayanan/policy.ts).
+// `handle`: the unit's operator and head; `decide`: its head; `counts`: anyone who oversees it.
+// A refusal is a 403 page and an audit entry, as for every staff route.
+
+export type PelayananLevel = 'handle' | 'decide' | 'counts';
+
+export function pelayananGuard(deps: AppDeps, level: PelayananLevel): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const actor = c.get('actor');
+    if (!actor) return renderForbidden(c);
+    const slug = c.req.param('slug');
+    const unit = slug ? await findUnitBySlug(deps.db, deps.config.region, slug) : undefined;
+    if (!unit) return renderNotFound(c);
+    const allowed = level === 'handle' ? canHandle(actor, unit) : level === 'decide' ? canDecide(actor, unit) : canSeeCounts(actor, unit);
+    if (!allowed) {
+      await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'access.denied', unitId: unit.id, target: c.req.path, detail: { method: c.req.method, area: 'pelayanan' } });
+      return renderForbidden(c);
+    }
+    c.set('unit', unit);
+    return next();
+  };
+}
+
+export const inboxBase = (c: Context<AppEnv>) => `/admin/unit/${c.get('unit').slug}/pelayanan`;
+
+/** The citizen's tracking page, absolute (it goes into WhatsApp and e-mail). */
+export const trackingLinkOf = (deps: AppDeps, slug: string) => `${unitCanonicalBase(deps.config, slug)}/layanan/lacak`;
+
+export async function unitCalendar(deps: AppDeps, unitId: string) {
+  const city = await cityUnitOf(deps.db, deps.config.region);
+  return calendarFor(deps.db, unitId, city?.id ?? '');
+}
+
+export const flashOf = (c: Context<AppEnv>, t: (k: string) => string) => {
+  const ok = c.req.query('ok');
+  return ok && /^[a-z_]{1,30}$/.test(ok) ? { kind: 'ok' as const, text: t(`pw.flash.${ok}`) } : null;
+};

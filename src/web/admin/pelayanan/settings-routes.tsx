@@ -1,0 +1,139 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { formatDay, hasKey, t } from '../../../i18n/index.js';
+import {
+  type Holiday,
+  addHolidays,
+  canDecide,
+  cityUnitOf,
+  getCitySettings,
+  getUnitSettings,
+  listHolidays,
+  recomputeDeadlines,
+  removeHoliday,
+  saveUnitSettings,
+} from '../../../modules/pelayanan/index.js';
+import { wibDay } from '../../../shared/wib-time.js';
+import type { AppEnv } from '../../context.js';
+import type { AppDeps } from '../../deps.js';
+import { CsrfInput, Field } from '../../views/form.js';
+import { StaffLayout } from '../../views/staff-layout.js';
+import { inboxBase, pelayananGuard } from './guard.js';
+import { PelayananStyles } from './inbox-views.js';
+
+// A unit's pelayanan settings: how its letters are numbered and signed, its letterhead address,
+// and the days its office is closed (which move every deadline). The head changes them; the
+// operators see them.
+
+export function HolidayList(p: { holidays: Holiday[]; action: string; csrf: string; canEdit: boolean; showCity: boolean }) {
+  return (
+    <ul class="link-list">
+      {p.holidays.length === 0 ? <li>{t('pw.holidays.none')}</li> : null}
+      {p.holidays.map((h) => (
+        <li class="pel-inline">
+          <span>{formatDay(`${h.day}T12:00:00+07:00`)} · {h.reason}{h.cityWide && p.showCity ? ` (${t('pw.holidays.city')})` : ''}</span>
+          {p.canEdit && (!h.cityWide || !p.showCity) ? (
+            <form method="post" action={p.action}>
+              <CsrfInput token={p.csrf} />
+              <input type="hidden" name="id" value={h.id} />
+              <button type="submit" class="small secondary">{t('pw.holidays.remove')}</button>
+            </form>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function HolidayForm(p: { action: string; csrf: string; error?: string | null; values: Record<string, string> }) {
+  return (
+    <form method="post" action={p.action} class="card">
+      <h3>{t('pw.holidays.add')}</h3>
+      <CsrfInput token={p.csrf} />
+      {p.error ? <p class="error" role="alert">{t(`pw.holidays.error.${p.error}`)}</p> : null}
+      <Field name="dari" label={t('pw.holidays.from')} type="date" value={p.values.dari} />
+      <Field name="sampai" label={t('pw.holidays.to')} type="date" value={p.values.sampai} hint={t('pw.holidays.to_hint')} />
+      <Field name="alasan" label={t('pw.holidays.reason')} value={p.values.alasan} />
+      <button type="submit" class="wide">{t('pw.holidays.add')}</button>
+    </form>
+  );
+}
+
+export function settingsRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const handle = pelayananGuard(deps, 'handle');
+  const decide = pelayananGuard(deps, 'decide');
+  const city = async () => (await cityUnitOf(deps.db, deps.config.region))!;
+
+  const page = async (c: Context<AppEnv>, extra: { values?: Record<string, string>; error?: string | null; holidayError?: string | null; holidayValues?: Record<string, string>; status?: number } = {}) => {
+    const unit = c.get('unit');
+    const actor = c.get('actor')!;
+    const cityUnit = await city();
+    const [settings, cityS, holidays] = await Promise.all([
+      getUnitSettings(deps.db, unit.id),
+      getCitySettings(deps.db, cityUnit.id),
+      listHolidays(deps.db, { unitId: unit.id, cityUnitId: cityUnit.id, from: wibDay(deps.clock.now()) }),
+    ]);
+    const canEdit = canDecide(actor, unit);
+    const v = extra.values ?? (settings as unknown as Record<string, string>);
+    const ok = c.req.query('ok');
+    const base = inboxBase(c);
+    return c.html(
+      <StaffLayout title={t('pw.settings.title')} actor={actor} csrfToken={c.get('csrfToken')} flash={ok && hasKey(`pw.flash.${ok}`) ? { kind: 'ok', text: t(`pw.flash.${ok}`) } : null} back={{ href: base, label: t('pw.inbox.title') }}>
+        <PelayananStyles />
+        <h1>{t('pw.settings.title')}</h1>
+        {!canEdit ? <p class="muted">{t('pw.settings.head_only')}</p> : null}
+        <form method="post" action={`${base}/pengaturan`} class="card">
+          <h2>{t('pw.settings.letters')}</h2>
+          <CsrfInput token={c.get('csrfToken')} />
+          {extra.error ? <p class="error" role="alert">{t(`pw.settings.error.${extra.error}`)}</p> : null}
+          <Field name="formatNomor" label={t('pw.settings.format')} hint={t('pw.settings.format_hint')} value={v.formatNomor} />
+          <Field name="singkatan" label={t('pw.settings.abbr')} hint={t('pw.settings.abbr_hint')} value={v.singkatan} />
+          <Field name="penandatanganNama" label={t('pw.settings.signer_name')} hint={t('pw.settings.signer_name_hint')} value={v.penandatanganNama} />
+          <Field name="penandatanganJabatan" label={t('pw.settings.signer_title')} hint={t('pw.settings.signer_title_hint')} value={v.penandatanganJabatan} />
+          <Field name="penandatanganNip" label={t('pw.settings.signer_nip')} value={v.penandatanganNip} inputmode="numeric" />
+          <Field name="kopAlamat" label={t('pw.settings.kop')} hint={t('pw.settings.kop_hint')} value={v.kopAlamat} />
+          {canEdit ? <button type="submit" class="wide">{t('pw.settings.save')}</button> : null}
+        </form>
+        <section>
+          <h2>{t('pw.holidays.title')}</h2>
+          <p class="muted">{t('pw.holidays.intro')}</p>
+          <HolidayList holidays={holidays} action={`${base}/libur/hapus`} csrf={c.get('csrfToken')} canEdit={canEdit} showCity />
+          {canEdit ? <HolidayForm action={`${base}/libur`} csrf={c.get('csrfToken')} error={extra.holidayError} values={extra.holidayValues ?? {}} /> : null}
+        </section>
+        <p class="muted">{t('pw.settings.retention', { days: cityS.retensiHari })}</p>
+      </StaffLayout>,
+      (extra.status ?? 200) as 200,
+    );
+  };
+
+  app.get('/admin/unit/:slug/pelayanan/pengaturan', handle, (c) => page(c));
+
+  app.post('/admin/unit/:slug/pelayanan/pengaturan', decide, async (c) => {
+    const body = await c.req.parseBody();
+    const values = Object.fromEntries(['formatNomor', 'singkatan', 'penandatanganNama', 'penandatanganJabatan', 'penandatanganNip', 'kopAlamat'].map((k) => [k, typeof body[k] === 'string' ? (body[k] as string) : '']));
+    const r = await saveUnitSettings(deps.db, deps.clock, c.get('unit').id, values);
+    if (!r.ok) return page(c, { values, error: r.error, status: 422 });
+    return c.redirect(`${inboxBase(c)}/pengaturan?ok=settings_saved`, 303);
+  });
+
+  app.post('/admin/unit/:slug/pelayanan/libur', decide, async (c) => {
+    const unit = c.get('unit');
+    const body = await c.req.parseBody();
+    const values = { dari: String(body.dari ?? ''), sampai: String(body.sampai ?? ''), alasan: String(body.alasan ?? '') };
+    const r = await addHolidays(deps.db, deps.clock, { unitId: unit.id, from: values.dari, to: values.sampai, reason: values.alasan });
+    if (!r.ok) return page(c, { holidayError: r.error, holidayValues: values, status: 422 });
+    await recomputeDeadlines(deps.db, { unitIds: [unit.id], cityUnitId: (await city()).id });
+    return c.redirect(`${inboxBase(c)}/pengaturan?ok=holiday_added`, 303);
+  });
+
+  app.post('/admin/unit/:slug/pelayanan/libur/hapus', decide, async (c) => {
+    const unit = c.get('unit');
+    const body = await c.req.parseBody();
+    await removeHoliday(deps.db, { unitId: unit.id, id: String(body.id ?? '') });
+    await recomputeDeadlines(deps.db, { unitIds: [unit.id], cityUnitId: (await city()).id });
+    return c.redirect(`${inboxBase(c)}/pengaturan?ok=holiday_removed`, 303);
+  });
+
+  return app;
+}
