@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSocialFakes, type SocialFakes } from '../../src/fakes/social/index.js';
-import { idString, parseJsonLossless } from '../../src/modules/channels/providers/lossless-json.js';
+import { idString, parsePlatformJson } from '../../src/modules/channels/providers/platform-json.js';
 import { tiktokProvider } from '../../src/modules/channels/providers/tiktok.js';
 import { memoryContext, noSleep } from './support.js';
 
@@ -26,7 +26,7 @@ const photo = { caption: 'Gotong royong #KelurahanBacang', imageUrls: ['https://
 
 describe('lossless JSON', () => {
   it('keeps ids above 2^53 exact while parsing everything else normally', () => {
-    const v = parseJsonLossless('{"a":[7294512345678901234,12],"s":"7294512345678901234","f":1.5,"n":-9007199254740993}') as any;
+    const v = parsePlatformJson('{"a":[7294512345678901234,12],"s":"7294512345678901234","f":1.5,"n":-9007199254740993}') as any;
     expect(v.a[0]).toBe('7294512345678901234');
     expect(v.a[1]).toBe(12);
     expect(v.s).toBe('7294512345678901234');
@@ -36,8 +36,15 @@ describe('lossless JSON', () => {
     expect(idString(12)).toBe('12');
   });
   it('does not touch digits inside strings with escapes', () => {
-    const v = parseJsonLossless('{"t":"quote \\" 12345678901234567890 end","x":1}') as any;
+    const v = parsePlatformJson('{"t":"quote \\" 12345678901234567890 end","x":1}') as any;
     expect(v.t).toBe('quote " 12345678901234567890 end');
+  });
+  it('reads ordinary decimals as numbers (the hand-written parser threw on these)', () => {
+    expect(parsePlatformJson('{"x":0.30000000000000004}')).toEqual({ x: 0.30000000000000004 });
+    expect(parsePlatformJson('{"p":1e-7,"q":-2.5E3,"r":[0.1,7294512345678901234.5]}')).toEqual({ p: 1e-7, q: -2500, r: [0.1, 7294512345678901234.5] });
+  });
+  it('refuses text that is not JSON, as JSON.parse does', () => {
+    expect(() => parsePlatformJson('{"data":{"publish_id":"p_1"')).toThrow();
   });
 });
 

@@ -6,7 +6,7 @@ export { facebookProvider } from './providers/facebook.js';
 export { instagramProvider } from './providers/instagram.js';
 export { tiktokProvider, type TikTokCreatorInfo } from './providers/tiktok.js';
 export { createProviders, type ProviderSettings } from './create-providers.js';
-export { parseJsonLossless } from './providers/lossless-json.js';
+export { parsePlatformJson } from './providers/platform-json.js';
 export { encryptToken, decryptToken, parseTokenKey, tokenKeyFrom, type TokenKey } from './token-crypto.js';
 export { reencryptTokens, type ReencryptReport } from './reencrypt-tokens.js';
 export {

@@ -1,5 +1,5 @@
 import { failure, httpRequest, tryJson, type HttpDeps } from './providers/http.js';
-import { parseJsonLossless } from './providers/lossless-json.js';
+import { parsePlatformJson } from './providers/platform-json.js';
 import type { ProviderResult } from './providers/social-provider.js';
 import { pFail, pOk } from './providers/social-provider.js';
 import { graphCall } from './providers/graph.js';
@@ -151,7 +151,7 @@ async function tiktokToken(deps: TikTokOAuthDeps, form: Record<string, string>):
   if (!t.ok) return pFail(failure('tiktok', 'retryable', 'network', { platformMessage: t.message, retryAfterMs: 60_000 }));
   let body: any = null;
   try {
-    body = parseJsonLossless(t.res.text);
+    body = parsePlatformJson(t.res.text);
   } catch {}
   // Errors often come back with HTTP 200, so the body decides.
   if (!body || body.error || !body.access_token) {

@@ -1,5 +1,5 @@
 import { failure, httpRequest, retryAfterHeader, type HttpDeps } from './http.js';
-import { idString, parseJsonLossless } from './lossless-json.js';
+import { idString, parsePlatformJson } from './platform-json.js';
 import { RateGate } from './rate-gate.js';
 import type {
   FailureCode,
@@ -17,7 +17,7 @@ import { pFail, pOk } from './social-provider.js';
 import { irreversibleStep, onIrreversible, sameText } from './step.js';
 
 // TikTok adapter (platform-apis.md §2c): creator_info → content/init (PHOTO, PULL_FROM_URL) →
-// status/fetch. Post ids exceed 2^53, so every body is parsed with parseJsonLossless. An app
+// status/fetch. Post ids exceed 2^53, so every body is parsed with parsePlatformJson. An app
 // that has not passed TikTok's audit may only post "SELF_ONLY" to private accounts; that is
 // reported as data (visibility 'private_only', creatorInfo().privateOnly), never hidden.
 
@@ -118,7 +118,7 @@ export function tiktokProvider(deps: TikTokDeps) {
     }
     let parsed: any = null;
     try {
-      parsed = parseJsonLossless(t.res.text);
+      parsed = parsePlatformJson(t.res.text);
     } catch {
       parsed = null;
     }
