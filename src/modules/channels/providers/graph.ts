@@ -119,7 +119,13 @@ export async function graphCall(
   deps.onUsage?.(usage);
   deps.throttle?.observe(accountKey, usage);
   const body = tryJson(t.res.text);
-  if (t.res.status >= 200 && t.res.status < 300 && body && !body.error) return pOk(body);
+  const success = t.res.status >= 200 && t.res.status < 300;
+  if (success && body && !body.error) return pOk(body);
+  if (success && (!body || typeof body !== 'object')) {
+    // Meta said yes but we cannot read what it did: never a refusal. Safe calls try again; on the
+    // call that makes a post visible the adapters turn this into "unconfirmed" (onIrreversible).
+    return pFail(failure(platform, 'retryable', 'platform_error', { platformCode: `http ${t.res.status}`, platformMessage: `unreadable ${t.res.status} body: ${t.res.text.slice(0, 200)}`, retryAfterMs: 60_000 }));
+  }
   return pFail(classifyGraphError(platform, t.res.status, body, t.res.headers, usage));
 }
 

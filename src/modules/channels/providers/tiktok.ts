@@ -122,6 +122,12 @@ export function tiktokProvider(deps: TikTokDeps) {
     } catch {
       parsed = null;
     }
+    if (t.res.status >= 200 && t.res.status < 300 && (!parsed || typeof parsed !== 'object')) {
+      // TikTok answered 2xx but the body cannot be read: it may have acted. Never a refusal; on
+      // content/init the outcome is unknown, so the delivery looks for the post before any retry.
+      const f = failure('tiktok', 'retryable', 'platform_error', { platformCode: `http ${t.res.status}`, platformMessage: `unreadable ${t.res.status} body: ${t.res.text.slice(0, 200)}`, retryAfterMs: 60_000 });
+      return pFail(irreversible ? onIrreversible('tiktok', f) : f);
+    }
     const code = String(parsed?.error?.code ?? (t.res.status === 200 ? 'ok' : ''));
     if (t.res.status === 200 && code === 'ok' && parsed) return pOk(parsed.data ?? {});
     const f = classifyTikTokError(t.res.status, code, String(parsed?.error?.message ?? ''), parsed?.error?.log_id, t.res.headers);

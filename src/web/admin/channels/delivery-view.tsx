@@ -42,7 +42,7 @@ export function PostDeliveries(p: { slug: string; postId: string; deliveries: De
               ) : null}
               {d.reason ? <p class="reason">{d.reason}</p> : null}
               {d.nextAttemptAt && d.state !== 'published' ? <p class="muted">{t('kiriman.next_try', { time: formatDateTime(d.nextAttemptAt) })}</p> : null}
-              {p.canWrite ? <Actions slug={p.slug} postId={p.postId} d={d} name={name} csrf={p.csrf} /> : null}
+              {p.canWrite ? <Actions slug={p.slug} postId={p.postId} d={d} name={name} csrf={p.csrf} account={ch ? { url: ch.profile_url, handle: ch.handle } : null} /> : null}
             </li>
           );
         })}
@@ -56,7 +56,7 @@ export function PostDeliveries(p: { slug: string; postId: string; deliveries: De
   );
 }
 
-function Actions(p: { slug: string; postId: string; d: DeliveryView; name: string; csrf: string }) {
+function Actions(p: { slug: string; postId: string; d: DeliveryView; name: string; csrf: string; account: { url: string; handle: string } | null }) {
   const { d } = p;
   // "Belum pasti" or a run that may have reached the platform: a person looks first, or the
   // post could appear twice (resendDelivery refuses without this tick).
@@ -66,6 +66,16 @@ function Actions(p: { slug: string; postId: string; d: DeliveryView; name: strin
       {d.canResend ? (
         <form method="post" action={`${kirimanUrl(p.slug, p.postId)}/${d.id}/ulang`}>
           <CsrfInput token={p.csrf} />
+          {mustCheck ? (
+            <p class="check-first">
+              {t('kiriman.retry_check_hint')}{' '}
+              {p.account ? (
+                <a class="account-link" href={p.account.url} target="_blank" rel="noopener noreferrer">
+                  {t('kiriman.check_account_link', { platform: p.name, handle: p.account.handle })}
+                </a>
+              ) : null}
+            </p>
+          ) : null}
           {mustCheck ? (
             <label class="check">
               <input type="checkbox" name="checked" value="1" required /> {t('kiriman.retry_check', { platform: p.name })}
