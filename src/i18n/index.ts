@@ -1,3 +1,4 @@
+import { messages as captions } from './messages/captions.js';
 import { messages as channels } from './messages/channels.js';
 import { messages as channelsWeb } from './messages/channels-web.js';
 import { messages as composer } from './messages/composer.js';
@@ -31,6 +32,8 @@ export const catalogues: Record<string, Catalogue> = {
   pelayanan, pelayananWeb,
   // Going live (issue 13).
   goingLive,
+  // Platform caption rules (issue 16.5).
+  captions,
 };
 
 const merged: Record<Locale, Record<string, string>> = { id: {}, en: {} };

@@ -6,10 +6,10 @@ import type { ComposerDeps } from './deps.js';
 import { type Draft, draftRepo } from './draft-repo.js';
 import { type UnitInfo, contentFromDraft } from './content-from-draft.js';
 import { captionPlatformOf, chosenChannels, variantsFor } from './channel-variants.js';
-import { limitsFor } from '../publishing-captions/index.js';
+import { checkDraftCaptions } from './caption-checks.js';
 import { templateInfo } from './templates.js';
 
-export type ReadinessProblem = 'title_missing' | 'text_missing' | 'tiktok_privacy_missing' | 'caption_too_long' | 'placeholder_left';
+export type ReadinessProblem = 'title_missing' | 'text_missing' | 'tiktok_privacy_missing' | 'caption_too_long' | 'caption_rules' | 'placeholder_left';
 
 // A template's fill-in marks: "[syarat 1]", "[tulis tempat]". A Markdown link "[teks](https://…)"
 // is not one, nor a bracket without a letter ("[1]", "[ ]").
@@ -61,13 +61,10 @@ export async function goLive(
   // TikTok requires the person to choose who may see the post, with nothing chosen for them.
   const { chosen } = await chosenChannels(deps.db, args.draft);
   if (!args.draft.tiktokPrivacy && chosen.some((c) => c.platform === 'tiktok' && c.state === 'connected')) problems.push('tiktok_privacy_missing');
-  for (const [platform, text] of Object.entries(args.draft.captions)) {
-    const goes = chosen.some((c) => captionPlatformOf(c.platform) === platform);
-    if (goes && text && text.length > limitsFor(platform as 'facebook').maxChars) {
-      problems.push('caption_too_long');
-      break;
-    }
-  }
+  // Every documented caption limit of every platform it goes to (publishing-captions decides).
+  const captionProblems = checkDraftCaptions(args.draft, chosen).flatMap((c) => c.check.problems);
+  if (captionProblems.includes('too_long')) problems.push('caption_too_long');
+  if (captionProblems.some((p) => p !== 'too_long')) problems.push('caption_rules');
   if (problems.length) return { ...err('not_ready'), problems };
   if (args.draft.status === 'published') return err('already_published');
 

@@ -1,6 +1,6 @@
 import type { ChannelRow } from '../channels/index.js';
 import { type MediaItem, pickVariant } from '../media/index.js';
-import { type Caption, captionFor, limitsFor } from '../publishing-captions/index.js';
+import { type Caption, captionFor, captionProblemTexts, checkCaption, limitsFor } from '../publishing-captions/index.js';
 import { bodyToPlain } from './body-format.js';
 import { captionPlatformOf } from './channel-variants.js';
 import type { Draft } from './draft-repo.js';
@@ -23,7 +23,11 @@ export interface PlatformPreview {
   /** Image in the platform's shape, served by us ("/media/…"); null → the image card is made. */
   image: string | null;
   imageShape: 'landscape' | 'portrait' | 'story' | 'square';
+  /** The platform's caption rules this text breaks, as sentences shown at the caption. */
+  problems: string[];
 }
+
+const NAMES = { website: 'situs web', facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok' } as const;
 
 const SHAPE = { website: 'landscape', facebook: 'landscape', instagram: 'portrait', tiktok: 'story' } as const;
 
@@ -48,6 +52,14 @@ export function buildPreviews(args: { draft: Draft; chosen: ChannelRow[]; firstP
       maxChars: limitsFor(platform).maxChars,
       image: v ? `/media/${v.key}` : null,
       imageShape: SHAPE[platform],
+      problems: platform === 'website' ? [] : problemsOf(platform, text, caption.title ?? draft.title),
     };
   });
+}
+
+/** Hashtags, mentions and the TikTok title (the length has its own red counter beside the text). */
+function problemsOf(platform: 'facebook' | 'instagram' | 'tiktok', text: string, title: string): string[] {
+  const check = checkCaption(platform, text, platform === 'tiktok' ? title : null);
+  check.problems = check.problems.filter((p) => p !== 'empty' && p !== 'too_long');
+  return captionProblemTexts(NAMES[platform], check);
 }

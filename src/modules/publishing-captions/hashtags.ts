@@ -30,6 +30,13 @@ export function cleanHashtags(raw: readonly string[]): string[] {
   return out;
 }
 
+const MENTION_IN_TEXT = /(^|[^\p{L}\p{N}_.@])@([\p{L}\p{N}_.]{1,30})/gu;
+
+/** @-mentions written in a text (Instagram allows at most 20 in a caption). */
+export function mentionsIn(text: string): string[] {
+  return [...text.matchAll(MENTION_IN_TEXT)].map((m) => `@${m[2]!.replace(/\.+$/, '').toLowerCase()}`);
+}
+
 /** Hashtags already written in a text, lower-cased (platforms count these toward their limit). */
 export function hashtagsIn(text: string): string[] {
   return [...text.matchAll(HASHTAG_IN_TEXT)].map((m) => `#${m[2]!.toLowerCase()}`);

@@ -12,6 +12,8 @@ export interface CaptionLimits {
   titleMaxChars: number | null;
   /** Hashtags the platform accepts at most (Instagram 30), or null when undocumented/unlimited. */
   hashtagsMax: number | null;
+  /** @-mentions the platform accepts at most (Instagram 20), or null when undocumented. */
+  mentionsMax: number | null;
   /** How many of the house hashtags we append by default. */
   hashtagsDefault: number;
   /** Whether a URL in the caption becomes a link people can tap. */
@@ -20,11 +22,11 @@ export interface CaptionLimits {
 
 const LIMITS: Record<CaptionPlatform, CaptionLimits> = {
   // The summary under a post on the website and in meta description / og:description.
-  website: { platform: 'website', maxChars: 160, visibleChars: 160, titleMaxChars: null, hashtagsMax: 0, hashtagsDefault: 0, linksClickable: true },
-  facebook: { platform: 'facebook', maxChars: 63_206, visibleChars: 125, titleMaxChars: null, hashtagsMax: null, hashtagsDefault: 3, linksClickable: true },
-  instagram: { platform: 'instagram', maxChars: 2_200, visibleChars: 125, titleMaxChars: null, hashtagsMax: 30, hashtagsDefault: 5, linksClickable: false },
+  website: { platform: 'website', maxChars: 160, visibleChars: 160, titleMaxChars: null, hashtagsMax: 0, mentionsMax: null, hashtagsDefault: 0, linksClickable: true },
+  facebook: { platform: 'facebook', maxChars: 63_206, visibleChars: 125, titleMaxChars: null, hashtagsMax: null, mentionsMax: null, hashtagsDefault: 3, linksClickable: true },
+  instagram: { platform: 'instagram', maxChars: 2_200, visibleChars: 125, titleMaxChars: null, hashtagsMax: 30, mentionsMax: 20, hashtagsDefault: 5, linksClickable: false },
   // Photo mode: title ≤ 90, description ≤ 4,000; links in the text are not clickable.
-  tiktok: { platform: 'tiktok', maxChars: 4_000, visibleChars: 100, titleMaxChars: 90, hashtagsMax: null, hashtagsDefault: 5, linksClickable: false },
+  tiktok: { platform: 'tiktok', maxChars: 4_000, visibleChars: 100, titleMaxChars: 90, hashtagsMax: null, mentionsMax: null, hashtagsDefault: 5, linksClickable: false },
 };
 
 export const CAPTION_PLATFORMS: readonly CaptionPlatform[] = ['website', 'facebook', 'instagram', 'tiktok'];

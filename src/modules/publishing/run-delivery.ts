@@ -16,6 +16,7 @@ import {
   refreshChannelToken,
   updateChannel,
 } from '../channels/index.js';
+import { captionProblemTexts, checkCaption } from '../publishing-captions/index.js';
 import { DEFAULT_POLICY, type DeliveryPolicy, type PublishingDeps } from './deps.js';
 import { type DeliveryRow, claimDelivery, forgetSteps, getDelivery, loadSteps, recordStep, updateDelivery } from './delivery-repo.js';
 
@@ -188,6 +189,18 @@ export async function runDelivery(deps: PublishingDeps, deliveryId: string): Pro
         reason_code: 'outcome_unknown',
         reason: reason('outcome_unknown'),
       });
+    }
+  }
+
+  // Every documented caption limit is checked before the first call: a caption the platform
+  // would refuse (Instagram: 2,200 characters, 30 hashtags, 20 mentions; TikTok: title 90,
+  // description 4,000) fails here with the numbers, and nothing is sent.
+  if (Object.keys(steps).length === 0) {
+    const check = checkCaption(d.platform as 'facebook' | 'instagram' | 'tiktok', variant.caption, d.platform === 'tiktok' ? (variant.title ?? '') : null);
+    const refused = check.problems.filter((p) => p !== 'empty');
+    if (refused.length > 0) {
+      const texts = captionProblemTexts(platformName, { ...check, problems: refused });
+      return finish({ state: 'failed', next_attempt_at: null, reason_code: `caption_${refused[0]}`, reason: texts.join(' ') });
     }
   }
 

@@ -348,6 +348,11 @@ function Preview({ pv, title, photo }: { pv: PlatformPreview; title: string; pho
           <p class={over ? 'count over' : 'count'} id={countId} data-count={pv.platform}>
             {over ? t('composer.edit.count_over', { length: pv.length, max: pv.maxChars }) : t('composer.edit.count', { length: pv.length, max: pv.maxChars })}
           </p>
+          {pv.problems.map((m) => (
+            <p class="error" data-caption-problem={pv.platform}>
+              {m}
+            </p>
+          ))}
           <details class="edit-caption">
             <summary>{t('composer.edit.edit_caption', { platform: PLATFORM[pv.platform] ?? pv.platform })}</summary>
             <p class="hint">{t('composer.edit.edit_caption_hint')}</p>
