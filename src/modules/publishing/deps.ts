@@ -3,7 +3,11 @@ import type { ChannelsDeps } from '../channels/index.js';
 export interface DeliveryPolicy {
   /** Retryable failures (not counting rate limits) before a delivery is given up as failed. */
   maxAttempts: number;
-  /** How long one run may hold a delivery; a crashed worker's lease runs out after this. */
+  /**
+   * How long a run holds a delivery without progress. Every recorded step and every status poll
+   * renews it, so a live run keeps its delivery and a crashed worker's deliveries come back to
+   * the next run within this time (a kill -9 must leave nothing stuck).
+   */
   leaseMs: number;
   baseBackoffMs: number;
   maxBackoffMs: number;
@@ -19,7 +23,7 @@ export interface DeliveryPolicy {
 
 export const DEFAULT_POLICY: DeliveryPolicy = {
   maxAttempts: 6,
-  leaseMs: 10 * 60_000,
+  leaseMs: 2 * 60_000,
   baseBackoffMs: 60_000,
   maxBackoffMs: 6 * 3_600_000,
   unconfirmedCheckMs: 2 * 60_000,

@@ -82,6 +82,8 @@ export async function runDelivery(deps: PublishingDeps, deliveryId: string): Pro
     return finish({ state: 'failed', reason_code: 'token_expired', reason: reason('token_expired'), next_attempt_at: null });
   }
 
+  // Progress renews the lease; a run that stops (crash) lets it lapse within leaseMs.
+  const renew = () => updateDelivery(db, d.id, { locked_until: at(policy.leaseMs) });
   const variant = JSON.parse(d.variant) as PostVariant;
   const steps = await loadSteps(db, d.id);
   const ctx: PublishContext = {
@@ -94,7 +96,9 @@ export async function runDelivery(deps: PublishingDeps, deliveryId: string): Pro
     async record(key, value) {
       await recordStep(db, d.id, key, value, iso(now()));
       steps[key] = value;
+      await renew();
     },
+    renew,
     async forget(keys) {
       await forgetSteps(db, d.id, keys);
       for (const k of keys) delete steps[k];

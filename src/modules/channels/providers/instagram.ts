@@ -114,6 +114,7 @@ export function instagramProvider(deps: InstagramDeps): SocialProvider {
         for (let poll = 0; poll < maxPolls && !ready; poll++) {
           if (poll > 0) await sleep(pollMs);
           await ctx.checkpoint?.('poll:container');
+          await ctx.renew?.();
           const s = await containerStatus(token, container.value);
           if (!s.ok) return s;
           if (s.value.code === 'FINISHED') ready = true;

@@ -128,6 +128,8 @@ export interface PublishContext {
   /** Remove keys (markers proven stale by reconcile, containers that expired). */
   forget(keys: string[]): Promise<void>;
   now(): Date;
+  /** Tells the caller the run is alive (between status polls), so its hold on the delivery lasts. */
+  renew?(): Promise<void>;
   /**
    * Test seam for crash tests: called at every step boundary ("before:<key>", "attempted:<key>",
    * "sent:<key>", "stored:<key>", "poll:<key>"). Production passes nothing.

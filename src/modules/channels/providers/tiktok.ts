@@ -221,6 +221,7 @@ export function tiktokProvider(deps: TikTokDeps) {
       for (let poll = 0; poll < maxPolls; poll++) {
         if (poll > 0) await sleep(pollMs);
         await ctx.checkpoint?.('poll:publish_id');
+        await ctx.renew?.();
         const s = await api('status', '/v2/post/publish/status/fetch/', token, { publish_id: pub.value });
         if (!s.ok) return s;
         const status = String(s.value.status ?? '');
