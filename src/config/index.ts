@@ -50,7 +50,35 @@ export interface Config {
    * public — only for a test fleet on loopback (MONITOR_ALLOW="127.0.0.0/8,.test"). Empty in production.
    */
   monitorAllow: string[];
+  /** How long finished or stale rows are kept before the hourly clean-up deletes them (issue 13). */
+  retention: RetentionConfig;
 }
+
+export interface RetentionConfig {
+  /** Finished jobs (completed or failed for good). */
+  jobsDays: number;
+  /** Raw monitoring observations; the daily roll-ups and weekly verdicts stay for trends. */
+  observationsDays: number;
+  /** In-app notifications once read. */
+  notificationsDays: number;
+  loginAttemptsDays: number;
+  /** Audit log; 0 keeps it forever. Older rows are written to an archive file before deletion. */
+  auditDays: number;
+  /** Rows per table per run at the most, so a clean-up never holds the database for long. */
+  batch: number;
+}
+
+/** Variable, default, lowest allowed value (and whether 0 means "forever"). */
+const RETENTION: Record<keyof RetentionConfig, [string, number, number, boolean?]> = {
+  jobsDays: ['RETENTION_JOBS_DAYS', 14, 1],
+  // The dashboard's current state reads the last 30 days of observations.
+  observationsDays: ['RETENTION_OBSERVATIONS_DAYS', 90, 35],
+  notificationsDays: ['RETENTION_NOTIFICATIONS_DAYS', 90, 1],
+  loginAttemptsDays: ['RETENTION_LOGIN_ATTEMPTS_DAYS', 30, 1],
+  // Government records: at least two years (0 = never delete).
+  auditDays: ['RETENTION_AUDIT_DAYS', 730, 730, true],
+  batch: ['RETENTION_BATCH', 5000, 100],
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -184,6 +212,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     if (!ok) problems.push(`MONITOR_ALLOW: "${entry}" bukan jaringan (127.0.0.0/8, ::1) atau akhiran nama (.test).`);
   }
 
+  const retention = {} as RetentionConfig;
+  for (const [key, [name, fallback, min, zeroForever]] of Object.entries(RETENTION) as [keyof RetentionConfig, [string, number, number, boolean?]][]) {
+    const raw = get(name);
+    const n = raw === undefined ? fallback : Number(raw);
+    if (!Number.isInteger(n) || (n < min && !(zeroForever && n === 0))) {
+      problems.push(`${name}: "${raw}" harus bilangan bulat ≥ ${min}${zeroForever ? ' (atau 0 = simpan selamanya)' : ''}.`);
+    }
+    retention[key] = n;
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -217,6 +255,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     tiktokClientSecret: get('TIKTOK_CLIENT_SECRET') ?? null,
     tiktokAudited: tiktokAuditedRaw === '1' || tiktokAuditedRaw === 'true',
     monitorAllow,
+    retention,
   };
 }
 

@@ -25,9 +25,10 @@ export class PgBossQueue implements JobQueue {
 
   constructor(
     connectionString: string,
-    private readonly options: { pollingIntervalSeconds?: number; onError?: (e: unknown) => void } = {},
+    private readonly options: { pollingIntervalSeconds?: number; onError?: (e: unknown) => void; deleteAfterDays?: number } = {},
   ) {
-    this.boss = new PgBoss({ connectionString, schema: 'pgboss', max: 5 });
+    // Finished jobs move to pg-boss's archive and leave it after deleteAfterDays (issue 13).
+    this.boss = new PgBoss({ connectionString, schema: 'pgboss', max: 5, ...(options.deleteAfterDays ? { deleteAfterDays: options.deleteAfterDays } : {}) });
     this.boss.on('error', (e) => this.options.onError?.(e));
     this.pool = new pg.Pool({ connectionString, max: 2 });
     this.pool.on('error', () => {});

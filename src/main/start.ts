@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const { database } = booted;
-  const jobs = createQueue(config.database, database.db, clock, (e) => logger.error({ err: e }, 'job failed'));
+  const jobs = createQueue(config.database, database.db, clock, (e) => logger.error({ err: e }, 'job failed'), config.retention.jobsDays);
   // The web role is loaded only when this process serves HTTP: a worker process never loads routes.
   const web = config.roles.web ? await import('./web.js') : null;
   const services = composeServices({ db: database.db, clock, config, onPublicChange: (unitId) => web?.publicPagesChanged(unitId) });

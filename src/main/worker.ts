@@ -1,9 +1,9 @@
-import { type JobDeclaration, defineJob, registerDeclaredJobs } from '../jobs/define-job.js';
-import { pruneExpiredSessions } from '../modules/accounts/index.js';
+import { type JobDeclaration, registerDeclaredJobs } from '../jobs/define-job.js';
 import { channelJobs } from './channels-jobs.js';
 import { composerJobs } from './composer-jobs.js';
 import { dashboardJobs, prepareDashboardWorker } from './dashboard-jobs.js';
 import { pelayananJobs } from './pelayanan-jobs.js';
+import { retentionJobs } from './retention-jobs.js';
 import type { WorkerDeps } from './worker-deps.js';
 
 export type { WorkerDeps } from './worker-deps.js';
@@ -13,22 +13,7 @@ export type { WorkerDeps } from './worker-deps.js';
 // its lane and concurrency, time limit, retries with backoff, final-failure handling and
 // schedule. To add a job: declare it with defineJob next to its siblings and add it to the list.
 
-/** Daily 03:15 WIB: sessions past their expiry are deleted. */
-export const pruneSessionsJob = defineJob<WorkerDeps>({
-  name: 'accounts.prune-sessions',
-  schedule: '15 3 * * *',
-  lane: 'maintenance',
-  timeoutMs: 5 * 60_000,
-  retry: { limit: 3, delayMs: 60_000, backoff: 'exponential' },
-  // Expired sessions are refused at login anyway; tomorrow's run deletes them.
-  onFinalFailure: 'log',
-  async run(_job, deps) {
-    const r = await pruneExpiredSessions(deps.db, deps.clock);
-    deps.logger.info(r, 'expired sessions pruned');
-  },
-});
-
-export const ALL_JOBS: ReadonlyArray<JobDeclaration<WorkerDeps, any>> = [pruneSessionsJob, ...channelJobs, ...composerJobs, ...dashboardJobs, ...pelayananJobs];
+export const ALL_JOBS: ReadonlyArray<JobDeclaration<WorkerDeps, any>> = [...retentionJobs, ...channelJobs, ...composerJobs, ...dashboardJobs, ...pelayananJobs];
 
 /**
  * Registers every declared job and schedule. Handlers only translate a job into a use-case call;

@@ -6,6 +6,7 @@ import { createGzip } from 'node:zlib';
 import * as tar from 'tar';
 import type { Config } from '../../config/index.js';
 import { dumpPostgres, snapshotSqlite, type TableCounts } from '../../db/backup.js';
+import { archiveDirOf } from '../retention/run-retention.js';
 
 // `npm run beranda -- backup <file>` (issue 13): one file holding a consistent snapshot of the
 // database and the files beside it, made while the server runs. The database is copied first,
@@ -13,7 +14,7 @@ import { dumpPostgres, snapshotSqlite, type TableCounts } from '../../db/backup.
 // file the snapshot refers to is already on disk; files added meanwhile are harmless extras.
 //
 // The file is a plain tar (photos are compressed already): beranda-backup.json (the manifest),
-// database/beranda.db.gz or database/beranda.pgdump, media/…, pelayanan/….
+// database/beranda.db.gz or database/beranda.pgdump, media/…, pelayanan/…, arsip/….
 
 export const MANIFEST = 'beranda-backup.json';
 export const FORMAT = 1;
@@ -25,7 +26,7 @@ export interface Manifest {
   /** Rows per table in the snapshot, checked again after a restore. */
   tables: TableCounts;
   /** Files per folder in the archive. */
-  files: { media: number; pelayanan: number };
+  files: Record<FolderName, number>;
 }
 
 export interface BackupOutcome {
@@ -33,8 +34,14 @@ export interface BackupOutcome {
   bytes: number;
 }
 
-/** Folders that belong to the data: stored under these names in the archive. */
-export const folders = (config: Config) => ({ media: config.mediaDir, pelayanan: config.pelayananDir });
+export type FolderName = 'media' | 'pelayanan' | 'arsip';
+
+/** Folders that belong to the data, stored under these names: photos, citizens' files, archived audit rows. */
+export const folders = (config: Config): Record<FolderName, string> => ({
+  media: config.mediaDir,
+  pelayanan: config.pelayananDir,
+  arsip: archiveDirOf(config.dataDir),
+});
 
 export async function makeBackup(config: Config, target: string, now: () => Date = () => new Date()): Promise<BackupOutcome> {
   const dest = path.resolve(target);
@@ -52,14 +59,14 @@ export async function makeBackup(config: Config, target: string, now: () => Date
       tables = await dumpPostgres(config.database.url, path.join(work, 'database', 'beranda.pgdump'));
     }
     // Listed once, after the snapshot: what is counted is exactly what is archived.
-    const listed = { media: [] as string[], pelayanan: [] as string[] };
-    for (const [name, dir] of Object.entries(folders(config)) as [keyof typeof listed, string][]) listed[name] = await listFiles(dir);
-    const files = { media: listed.media.length, pelayanan: listed.pelayanan.length };
+    const listed = {} as Record<FolderName, string[]>;
+    for (const [name, dir] of Object.entries(folders(config)) as [FolderName, string][]) listed[name] = await listFiles(dir);
+    const files = Object.fromEntries(Object.entries(listed).map(([k, v]) => [k, v.length])) as Record<FolderName, number>;
     const manifest: Manifest = { format: FORMAT, createdAt: now().toISOString(), engine: config.database.kind, tables, files };
     await writeFile(path.join(work, MANIFEST), JSON.stringify(manifest, null, 2));
 
     await tar.c({ file: partial, cwd: work, portable: true }, [MANIFEST, 'database']);
-    for (const [name, dir] of Object.entries(folders(config)) as [keyof typeof listed, string][]) {
+    for (const [name, dir] of Object.entries(folders(config)) as [FolderName, string][]) {
       const entries = listed[name];
       // Appended in batches: an argument list of a hundred thousand photos is fine for tar's
       // API, but one call per batch keeps memory flat.

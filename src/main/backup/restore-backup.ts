@@ -57,7 +57,7 @@ export async function restoreBackup(config: Config, source: string): Promise<Res
     if (differ.length) throw new Error(`Hasil pemulihan tidak cocok dengan cadangan: ${differ.map(([t, n]) => `${t} ${counts[t] ?? 0}/${n}`).join(', ')}`);
     for (const [name, dir] of Object.entries(folders(config)) as [keyof Manifest['files'], string][]) {
       const n = (await listFiles(dir)).length;
-      if (n !== manifest.files[name]) throw new Error(`Berkas ${name} yang dipulihkan ${n}, di cadangan ${manifest.files[name]}.`);
+      if (n !== (manifest.files[name] ?? 0)) throw new Error(`Berkas ${name} yang dipulihkan ${n}, di cadangan ${manifest.files[name]}.`);
     }
     const { applied } = await migrateToLatest(database.db);
     return { manifest, migrated: applied };

@@ -16,7 +16,7 @@ export async function backupCommand(config: Config, args: string[], out: (line: 
   }
   const r = await makeBackup(config, file);
   const rows = Object.values(r.manifest.tables).reduce((a, b) => a + b, 0);
-  out(`Cadangan dibuat: ${file} (${mb(r.bytes)}; database ${r.manifest.engine}, ${Object.keys(r.manifest.tables).length} tabel, ${rows} baris; ${r.manifest.files.media} berkas media, ${r.manifest.files.pelayanan} berkas pelayanan).`);
+  out(`Cadangan dibuat: ${file} (${mb(r.bytes)}; database ${r.manifest.engine}, ${Object.keys(r.manifest.tables).length} tabel, ${rows} baris; ${r.manifest.files.media} berkas media, ${r.manifest.files.pelayanan} berkas pelayanan, ${r.manifest.files.arsip} berkas arsip).`);
   return 0;
 }
 
@@ -28,7 +28,7 @@ export async function restoreCommand(config: Config, args: string[], out: (line:
   }
   try {
     const r = await restoreBackup(config, file);
-    out(`Dipulihkan dari ${file} (dibuat ${r.manifest.createdAt}): ${Object.keys(r.manifest.tables).length} tabel dan ${r.manifest.files.media + r.manifest.files.pelayanan} berkas cocok dengan cadangan.`);
+    out(`Dipulihkan dari ${file} (dibuat ${r.manifest.createdAt}): ${Object.keys(r.manifest.tables).length} tabel dan ${Object.values(r.manifest.files).reduce((a, b) => a + b, 0)} berkas cocok dengan cadangan.`);
     if (r.migrated.length) out(`Migrasi yang lebih baru diterapkan: ${r.migrated.join(', ')}`);
     return 0;
   } catch (error) {

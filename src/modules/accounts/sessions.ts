@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
+import { daysBefore, pruneOldest } from '../../db/prune.js';
 import type { Clock } from '../../shared/clock.js';
 import { newToken } from '../../shared/ids.js';
 import type { Actor } from './actor.js';
@@ -81,11 +82,19 @@ export async function destroyUserSessions(db: Kysely<DB>, userId: string, keepSe
   await q.execute();
 }
 
-/** The job `accounts.prune-sessions`: removes expired sessions and old login attempts. Safe to run twice. */
-export async function pruneExpiredSessions(db: Kysely<DB>, clock: Clock): Promise<{ sessions: number; attempts: number }> {
+/**
+ * Retention of sessions and login attempts (run by the hourly `maintenance.retention`): expired
+ * sessions, and attempts older than the period (the lock window needs 15 minutes of them), at
+ * most `limit` of each per run. Safe to run twice.
+ */
+export async function pruneExpiredSessions(
+  db: Kysely<DB>,
+  clock: Clock,
+  opts: { loginAttemptsDays?: number; limit?: number } = {},
+): Promise<{ sessions: number; attempts: number }> {
   const now = clock.now();
-  const s = await db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).executeTakeFirst();
-  const cutoff = new Date(now.getTime() - 30 * 24 * 3600 * 1000).toISOString();
-  const a = await db.deleteFrom('login_attempts').where('at', '<', cutoff).executeTakeFirst();
-  return { sessions: Number(s.numDeletedRows), attempts: Number(a.numDeletedRows) };
+  const limit = opts.limit ?? 100_000;
+  const sessions = await pruneOldest(db, { table: 'sessions', time: 'expires_at', before: new Date(now.getTime() + 1).toISOString(), limit });
+  const attempts = await pruneOldest(db, { table: 'login_attempts', time: 'at', before: daysBefore(now, opts.loginAttemptsDays ?? 30), limit });
+  return { sessions, attempts };
 }

@@ -26,3 +26,4 @@ export { sweep, type SweepSummary } from './sweep.js';
 export { checkUptime } from './check-uptime.js';
 export { getMonitoringSnapshots, getDailyRollups, getObservations, getPresences, type UnitMonitoringSnapshot, type WebsiteSnapshot } from './read-monitoring.js';
 export { canonicalItemUrl, sameSite, registrableDomain } from './url-tools.js';
+export { pruneObservations } from './prune-observations.js';

@@ -20,3 +20,4 @@ export { listUnitReminders, listReminderProblems, retryReminder, type ReminderHi
 export { listNotifications, markNotificationRead, type InAppNotification } from './notifications.js';
 export { createNotifiers, type NotifierConfig } from './create-notifiers.js';
 export { statusSourceFromReportInput } from './status-from-report.js';
+export { pruneReadNotifications } from './prune-notifications.js';
