@@ -3,7 +3,7 @@ import { iso } from '../../shared/clock.js';
 import { listConnectedChannels, openAlert } from './channel-repo.js';
 import type { ChannelsDeps } from './deps.js';
 import { markNeedsReconnect } from './mark-needs-reconnect.js';
-import { PLATFORM_NAME } from './providers/http.js';
+import { platformName } from './providers/platforms.js';
 import { inspectFacebookToken } from './oauth.js';
 import { providerAccountOf } from './provider-account.js';
 import { refreshChannelToken } from './refresh-channel-token.js';
@@ -58,7 +58,7 @@ export async function checkTokenHealth(
         channelId: ch.id,
         kind: 'expiring',
         message: channelText('channels.alert.expiring', {
-          platform: PLATFORM_NAME[ch.platform as keyof typeof PLATFORM_NAME] ?? ch.platform,
+          platform: platformName(ch.platform),
           handle: `@${ch.handle}`,
           days: Math.max(1, Math.ceil(left / 86_400_000)),
         }),

@@ -2,9 +2,11 @@
 // token health, the provider adapters and the manual-link check.
 export type { ChannelsDeps } from './deps.js';
 export * from './providers/social-provider.js';
-export { facebookProvider } from './providers/facebook.js';
-export { instagramProvider } from './providers/instagram.js';
-export { tiktokProvider, type TikTokCreatorInfo } from './providers/tiktok.js';
+export type { ImageShape, PlatformDescriptor } from './providers/platform.js';
+export { PLATFORMS, isApiPlatform, platformName, platformOf } from './providers/platforms.js';
+export { facebookProvider, facebookPlatform } from './providers/facebook.js';
+export { instagramProvider, instagramPlatform } from './providers/instagram.js';
+export { tiktokProvider, tiktokPlatform, type TikTokCreatorInfo } from './providers/tiktok.js';
 export { createProviders, type ProviderSettings } from './create-providers.js';
 export { parsePlatformJson } from './providers/platform-json.js';
 export { encryptToken, decryptToken, parseTokenKey, tokenKeyFrom, type TokenKey } from './token-crypto.js';

@@ -2,7 +2,7 @@ import { channelText } from '../../i18n/messages/channels.js';
 import { iso } from '../../shared/clock.js';
 import { type ChannelRow, openAlert, updateChannel } from './channel-repo.js';
 import type { ChannelsDeps } from './deps.js';
-import { PLATFORM_NAME } from './providers/http.js';
+import { platformName } from './providers/platforms.js';
 
 // Only a classified auth failure (190, access_token_invalid after one refresh, invalid_grant)
 // lands here; transient errors never flip a channel (Postiz PR #1822 flagged channels every
@@ -16,7 +16,7 @@ export async function markNeedsReconnect(deps: Pick<ChannelsDeps, 'db' | 'clock'
     channelId: channel.id,
     kind: 'reconnect',
     message: channelText('channels.alert.reconnect', {
-      platform: PLATFORM_NAME[channel.platform as keyof typeof PLATFORM_NAME] ?? channel.platform,
+      platform: platformName(channel.platform),
       handle: `@${channel.handle}`,
     }),
     now,

@@ -1,5 +1,8 @@
 import { failure, httpRequest, tryJson, type HttpDeps } from './providers/http.js';
+import { facebookPlatform } from './providers/facebook-platform.js';
+import { instagramPlatform } from './providers/instagram-platform.js';
 import { parsePlatformJson } from './providers/platform-json.js';
+import { tiktokPlatform } from './providers/tiktok-platform.js';
 import type { ProviderResult } from './providers/social-provider.js';
 import { pFail, pOk } from './providers/social-provider.js';
 import { graphCall } from './providers/graph.js';
@@ -20,8 +23,9 @@ export interface TokenSet {
   scopes?: string[];
 }
 
-const FB_SCOPES = ['pages_show_list', 'pages_read_engagement', 'pages_manage_posts', 'instagram_basic', 'instagram_content_publish'];
-const TT_SCOPES = ['user.info.basic', 'video.publish', 'video.upload', 'video.list'];
+// One Facebook Login serves the Page and its Instagram account: both platforms' scopes.
+const FB_SCOPES = [...facebookPlatform.scopes, ...instagramPlatform.scopes];
+const TT_SCOPES = [...tiktokPlatform.scopes];
 
 const expiry = (clock: Clock, seconds: unknown): string | null => {
   const s = Number(seconds);

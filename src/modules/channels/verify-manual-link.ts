@@ -1,7 +1,8 @@
 import type { ChannelPlatform } from '../../db/schema/channels.js';
 import { channelText } from '../../i18n/messages/channels.js';
 import { type Result, err, ok } from '../../shared/result.js';
-import { type HttpDeps, PLATFORM_NAME, httpRequest, tryJson } from './providers/http.js';
+import { type HttpDeps, httpRequest, tryJson } from './providers/http.js';
+import { platformName } from './providers/platforms.js';
 import { canonicalPostUrl, parseLink } from './profile-url.js';
 
 // "Sudah diposting": checks the link staff paste for a manual-kit delivery — that it is a link
@@ -34,7 +35,7 @@ export async function verifyManualLink(
   url: string,
   lookup?: AuthorLookup,
 ): Promise<Result<VerifiedLink, ManualLinkError>> {
-  const platform = PLATFORM_NAME[account.platform as keyof typeof PLATFORM_NAME] ?? account.platform;
+  const platform = platformName(account.platform);
   const parsed = parseLink(account.platform, url);
   if (parsed === 'invalid') return err('invalid_url', channelText('channels.manual.invalid_url', { platform }));
   if (parsed === 'wrong_platform') return err('wrong_platform', channelText('channels.manual.wrong_platform', { platform }));

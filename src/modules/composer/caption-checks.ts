@@ -1,4 +1,4 @@
-import type { ChannelRow } from '../channels/index.js';
+import { type ChannelRow, platformName } from '../channels/index.js';
 import { type CaptionCheck, type CaptionPlatform, captionFor, captionProblemTexts, checkCaption } from '../publishing-captions/index.js';
 import { bodyToPlain } from './body-format.js';
 import { captionPlatformOf } from './channel-variants.js';
@@ -8,8 +8,6 @@ import type { Draft } from './draft-repo.js';
 // anything is published or scheduled (the delivery runner checks again before the first call).
 // The rules and their sentences live in publishing-captions; this only picks the text that goes
 // out: the one staff edited for the platform, or the generated one.
-
-const NAMES: Record<string, string> = { facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok' };
 
 export interface DraftCaptionCheck {
   platform: Exclude<CaptionPlatform, 'website'>;
@@ -27,6 +25,6 @@ export function checkDraftCaptions(draft: Draft, chosen: ChannelRow[]): DraftCap
     const check = checkCaption(platform, edited ?? generated.text, platform === 'tiktok' ? (generated.title ?? draft.title) : null);
     // An empty caption is the generator's business (it falls back to the title), not a refusal.
     check.problems = check.problems.filter((p) => p !== 'empty');
-    return { platform, check, messages: captionProblemTexts(NAMES[platform]!, check) };
+    return { platform, check, messages: captionProblemTexts(platformName(platform), check) };
   });
 }

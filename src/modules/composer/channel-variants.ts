@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
-import { type ChannelRow, type PostVariant, listUnitChannels } from '../channels/index.js';
+import { type ChannelRow, type PostVariant, listUnitChannels, platformOf } from '../channels/index.js';
 import { type MediaItem, type SocialCrop, getMedia, pickVariant } from '../media/index.js';
 import { type CaptionPlatform, captionFor } from '../publishing-captions/index.js';
 import { bodyToPlain } from './body-format.js';
@@ -9,7 +9,6 @@ import type { Draft } from './draft-repo.js';
 // What each ticked channel receives: the caption written for its platform (or the one the user
 // edited), the picture in the platform's shape, and the link to the post on the website.
 
-const CROP: Partial<Record<string, SocialCrop>> = { instagram: 'portrait_4x5', tiktok: 'story_9x16' };
 
 /** Platforms without their own caption rules borrow Facebook's (long text, clickable links). */
 export const captionPlatformOf = (platform: string): CaptionPlatform =>
@@ -23,7 +22,9 @@ export async function chosenChannels(db: Kysely<DB>, draft: Draft): Promise<{ al
 }
 
 export function imageUrlFor(item: MediaItem, platform: string, mediaBaseUrl: string): string | null {
-  const crop = CROP[platform];
+  // The platform's own shape (its descriptor); Facebook and others take the full photo.
+  const shape = platformOf(platform)?.media.shape;
+  const crop: SocialCrop | undefined = shape && shape !== 'landscape_og' ? shape : undefined;
   const v = (crop ? pickVariant(item, { crop }) : null) ?? pickVariant(item, { format: 'jpeg', minWidth: 1080 });
   return v ? `${mediaBaseUrl}/media/${v.key}` : null;
 }

@@ -1,4 +1,4 @@
-import type { ChannelRow } from '../channels/index.js';
+import { type ChannelRow, platformName, platformOf } from '../channels/index.js';
 import { type MediaItem, pickVariant } from '../media/index.js';
 import { type Caption, captionFor, captionProblemTexts, checkCaption, limitsFor } from '../publishing-captions/index.js';
 import { bodyToPlain } from './body-format.js';
@@ -27,7 +27,7 @@ export interface PlatformPreview {
   problems: string[];
 }
 
-const NAMES = { website: 'situs web', facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok' } as const;
+
 
 const SHAPE = { website: 'landscape', facebook: 'landscape', instagram: 'portrait', tiktok: 'story' } as const;
 
@@ -40,7 +40,7 @@ export function buildPreviews(args: { draft: Draft; chosen: ChannelRow[]; firstP
     const caption = captionFor(platform, input);
     const edited = platform === 'website' ? null : (draft.captions[platform] ?? null);
     const text = edited ?? caption.text;
-    const crop = platform === 'instagram' ? 'portrait_4x5' : platform === 'tiktok' ? 'story_9x16' : 'landscape_og';
+    const crop = platformOf(platform)?.media.shape ?? 'landscape_og';
     const v = args.firstPhoto ? (pickVariant(args.firstPhoto, { crop }) ?? pickVariant(args.firstPhoto, { format: 'jpeg', minWidth: 480 })) : null;
     return {
       platform,
@@ -61,5 +61,5 @@ export function buildPreviews(args: { draft: Draft; chosen: ChannelRow[]; firstP
 function problemsOf(platform: 'facebook' | 'instagram' | 'tiktok', text: string, title: string): string[] {
   const check = checkCaption(platform, text, platform === 'tiktok' ? title : null);
   check.problems = check.problems.filter((p) => p !== 'empty' && p !== 'too_long');
-  return captionProblemTexts(NAMES[platform], check);
+  return captionProblemTexts(platformName(platform), check);
 }

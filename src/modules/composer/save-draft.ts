@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLATFORMS } from '../channels/index.js';
 import { getMedia, updateMediaAlt } from '../media/index.js';
 import { limitsFor } from '../publishing-captions/index.js';
 import { iso } from '../../shared/clock.js';
@@ -16,7 +17,8 @@ import { mayPublish } from '../accounts/index.js';
 
 export const MAX_TITLE = 200;
 export const MAX_BODY = 20_000;
-export const MAX_PHOTOS = 10;
+// As many photos as every platform takes in one post (Facebook and an Instagram carousel: 10).
+export const MAX_PHOTOS = Math.min(PLATFORMS.facebook.media.maxImages, PLATFORMS.instagram.media.maxImages);
 export const MAX_HASHTAGS = 30;
 export const MAX_CAPTION = limitsFor('facebook').maxChars + 1_000;
 export const STEPS = ['tulis', 'foto', 'saluran', 'pratinjau', 'jadwal'] as const;

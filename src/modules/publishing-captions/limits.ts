@@ -1,5 +1,8 @@
-// Per-platform caption rules, from reference/platform-apis.md ("Recommended media sizes and
-// caption rules" and the Instagram/TikTok sections). The UI reads these for its live counter.
+import { PLATFORMS } from '../channels/index.js';
+
+// Per-platform caption rules. Facebook, Instagram and TikTok come from their descriptors
+// (channels/providers/<name>-platform.ts), the one place a platform's facts live; the website's
+// summary is Beranda's own. The UI reads these for its live counter.
 export type CaptionPlatform = 'website' | 'facebook' | 'instagram' | 'tiktok';
 
 export interface CaptionLimits {
@@ -23,10 +26,9 @@ export interface CaptionLimits {
 const LIMITS: Record<CaptionPlatform, CaptionLimits> = {
   // The summary under a post on the website and in meta description / og:description.
   website: { platform: 'website', maxChars: 160, visibleChars: 160, titleMaxChars: null, hashtagsMax: 0, mentionsMax: null, hashtagsDefault: 0, linksClickable: true },
-  facebook: { platform: 'facebook', maxChars: 63_206, visibleChars: 125, titleMaxChars: null, hashtagsMax: null, mentionsMax: null, hashtagsDefault: 3, linksClickable: true },
-  instagram: { platform: 'instagram', maxChars: 2_200, visibleChars: 125, titleMaxChars: null, hashtagsMax: 30, mentionsMax: 20, hashtagsDefault: 5, linksClickable: false },
-  // Photo mode: title ≤ 90, description ≤ 4,000; links in the text are not clickable.
-  tiktok: { platform: 'tiktok', maxChars: 4_000, visibleChars: 100, titleMaxChars: 90, hashtagsMax: null, mentionsMax: null, hashtagsDefault: 5, linksClickable: false },
+  facebook: { platform: 'facebook', ...PLATFORMS.facebook.caption },
+  instagram: { platform: 'instagram', ...PLATFORMS.instagram.caption },
+  tiktok: { platform: 'tiktok', ...PLATFORMS.tiktok.caption },
 };
 
 export const CAPTION_PLATFORMS: readonly CaptionPlatform[] = ['website', 'facebook', 'instagram', 'tiktok'];

@@ -4,15 +4,13 @@ import { type Clock, iso } from '../../shared/clock.js';
 import { channelText } from '../../i18n/messages/channels.js';
 import { newId } from '../../shared/ids.js';
 import { type Result, err, ok } from '../../shared/result.js';
-import { getChannel, type PostVariant } from '../channels/index.js';
+import { getChannel, isApiPlatform, platformName, type PostVariant } from '../channels/index.js';
 
 // Publishing a content item creates one delivery per chosen channel. Callers pass their
 // transaction as `db`, so the deliveries exist exactly when the post does. The (post, channel)
 // unique key makes a second call harmless. Each delivery carries a snapshot of what to publish,
 // so it never reads the content tables (another module's) and survives later edits.
 
-const NAMES: Record<string, string> = { facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok' };
-const API_PLATFORMS = new Set(['facebook', 'instagram', 'tiktok']);
 
 export async function enqueueDeliveries(
   deps: { db: Kysely<DB>; clock: Clock },
@@ -23,7 +21,7 @@ export async function enqueueDeliveries(
   for (const target of input.targets) {
     const channel = await getChannel(deps.db, target.channelId);
     if (!channel || channel.unit_id !== input.unitId) return err('forbidden');
-    const viaApi = channel.state === 'connected' && API_PLATFORMS.has(channel.platform);
+    const viaApi = channel.state === 'connected' && isApiPlatform(channel.platform);
     // A channel waiting for reconnection gets the manual kit now, with the reason why.
     const reasonCode = viaApi ? null : channel.state === 'needs_reconnect' ? 'token_expired' : 'not_connected';
     await deps.db
@@ -42,7 +40,7 @@ export async function enqueueDeliveries(
         locked_until: null,
         waiting_since: null,
         reason_code: reasonCode,
-        reason: reasonCode ? channelText(`channels.failure.${reasonCode}`, { platform: NAMES[channel.platform] ?? channel.platform }) : null,
+        reason: reasonCode ? channelText(`channels.failure.${reasonCode}`, { platform: platformName(channel.platform) }) : null,
         platform_detail: null,
         platform_post_id: null,
         permalink: null,

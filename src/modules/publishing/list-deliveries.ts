@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import { channelText } from '../../i18n/messages/channels.js';
+import { platformName } from '../channels/index.js';
 import { listPostDeliveries } from './delivery-repo.js';
 
 // What the composer and the post page show per channel: state in plain words, the permalink,
@@ -23,7 +24,6 @@ export interface DeliveryView {
   canCompleteManually: boolean;
 }
 
-const NAMES: Record<string, string> = { facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok' };
 
 export async function listDeliveries(db: Kysely<DB>, postId: string): Promise<DeliveryView[]> {
   const rows = await listPostDeliveries(db, postId);
@@ -32,7 +32,7 @@ export async function listDeliveries(db: Kysely<DB>, postId: string): Promise<De
     channelId: d.channel_id,
     platform: d.platform,
     state: d.state,
-    stateLabel: channelText(`channels.delivery.state.${d.state}` as any, { platform: NAMES[d.platform] ?? d.platform }),
+    stateLabel: channelText(`channels.delivery.state.${d.state}` as any, { platform: platformName(d.platform) }),
     permalink: d.permalink,
     reasonCode: d.reason_code,
     reason: d.reason,

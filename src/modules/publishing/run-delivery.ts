@@ -9,6 +9,7 @@ import {
   type PublishedPost,
   type SocialProvider,
   getChannel,
+  platformName,
   insertActivity,
   markNeedsReconnect,
   pendingAttempts,
@@ -38,7 +39,6 @@ export interface RunOutcome {
   permalink: string | null;
 }
 
-const NAMES: Record<string, string> = { facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok' };
 const COOL_DOWN_CODES = new Set(['rate_limited', 'daily_limit', 'app_user_cap']);
 const MANUAL_CODES = new Set(['private_account_required', 'url_not_verified']);
 
@@ -52,14 +52,14 @@ export async function runDelivery(deps: PublishingDeps, deliveryId: string): Pro
   const d = (await getDelivery(db, deliveryId))!;
   const now = () => clock.now();
   const at = (ms: number) => iso(new Date(now().getTime() + ms));
-  const platformName = NAMES[d.platform] ?? d.platform;
+  const platformLabel = platformName(d.platform);
 
   async function finish(patch: Parameters<typeof updateDelivery>[2]): Promise<Result<RunOutcome, RunDeliveryError>> {
     await updateDelivery(db, d.id, { ...patch, locked_until: null, updated_at: iso(now()) });
     const after = (await getDelivery(db, d.id))!;
     return ok({ state: after.state, reasonCode: after.reason_code, permalink: after.permalink });
   }
-  const reason = (code: string) => channelText(`channels.failure.${code}` as any, { platform: platformName });
+  const reason = (code: string) => channelText(`channels.failure.${code}` as any, { platform: platformLabel });
 
   let channel: ChannelRow | undefined = await getChannel(db, d.channel_id);
   const provider: SocialProvider | undefined = deps.providers[d.platform as keyof typeof deps.providers];
@@ -203,7 +203,7 @@ export async function runDelivery(deps: PublishingDeps, deliveryId: string): Pro
     const check = checkCaption(d.platform as 'facebook' | 'instagram' | 'tiktok', variant.caption, d.platform === 'tiktok' ? (variant.title ?? '') : null);
     const refused = check.problems.filter((p) => p !== 'empty');
     if (refused.length > 0) {
-      const texts = captionProblemTexts(platformName, { ...check, problems: refused });
+      const texts = captionProblemTexts(platformLabel, { ...check, problems: refused });
       return finish({ state: 'failed', next_attempt_at: null, reason_code: `caption_${refused[0]}`, reason: texts.join(' ') });
     }
   }

@@ -1,3 +1,4 @@
+import { PLATFORMS } from '../channels/index.js';
 import { CHANNEL_PALETTE, FONT, channelPatternDefs, esc, safeId } from './svg-util.js';
 import { type Lang, shortPeriodLabel, tr } from './text.js';
 import type { ItemsByChannel } from './trend.js';
@@ -5,9 +6,10 @@ import type { ItemsByChannel } from './trend.js';
 /** Channel ids as people say them. Unknown channels keep their id. */
 export const CHANNEL_NAMES: Record<string, string> = {
   website: 'Situs web',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  tiktok: 'TikTok',
+  // The API platforms as their descriptors name them.
+  facebook: PLATFORMS.facebook.name,
+  instagram: PLATFORMS.instagram.name,
+  tiktok: PLATFORMS.tiktok.name,
   youtube: 'YouTube',
   x: 'X',
   whatsapp: 'WhatsApp',

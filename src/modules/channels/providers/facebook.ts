@@ -12,7 +12,10 @@ import type {
   SocialProvider,
 } from './social-provider.js';
 import { pFail, pOk } from './social-provider.js';
+import { facebookPlatform } from './facebook-platform.js';
 import { irreversibleStep, onIrreversible, safeStep, sameText } from './step.js';
+
+export { facebookPlatform };
 
 // Facebook Page adapter (platform-apis.md §2a): text/link posts on /feed, one photo on /photos,
 // several photos as unpublished uploads attached to one /feed post. Unpublished photos are
@@ -20,7 +23,7 @@ import { irreversibleStep, onIrreversible, safeStep, sameText } from './step.js'
 
 export interface FacebookDeps extends GraphDeps {}
 
-const MAX_PHOTOS = 10; // Mixpost's cap; Meta documents none
+const MAX_PHOTOS = facebookPlatform.media.maxImages;
 
 export function facebookProvider(deps: FacebookDeps): SocialProvider {
   const call = (method: 'GET' | 'POST', path: string, token: string, params?: Record<string, unknown>) =>

@@ -1,4 +1,5 @@
 import { channelText } from '../../../i18n/messages/channels.js';
+import { platformName } from './platforms.js';
 import type { FailureCode, FailureKind, Platform, ProviderFailure } from './social-provider.js';
 
 // One place for the HTTP mechanics every adapter shares: the real `fetch`, a timeout on every
@@ -31,12 +32,6 @@ export async function httpRequest(url: string, init: RequestInit, deps: HttpDeps
   }
 }
 
-export const PLATFORM_NAME: Record<Platform, string> = {
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  tiktok: 'TikTok',
-};
-
 export function failure(
   platform: Platform,
   kind: FailureKind,
@@ -46,7 +41,7 @@ export function failure(
   const f: ProviderFailure = {
     kind,
     code,
-    reason: channelText(`channels.failure.${code}`, { platform: PLATFORM_NAME[platform] }),
+    reason: channelText(`channels.failure.${code}`, { platform: platformName(platform) }),
   };
   if (extra.retryAfterMs !== undefined) f.retryAfterMs = extra.retryAfterMs;
   if (extra.platformCode !== undefined) f.platformCode = extra.platformCode;

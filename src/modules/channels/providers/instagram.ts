@@ -11,7 +11,10 @@ import type {
   SocialProvider,
 } from './social-provider.js';
 import { pFail, pOk } from './social-provider.js';
+import { instagramPlatform } from './instagram-platform.js';
 import { irreversibleStep, onIrreversible, safeStep, sameText } from './step.js';
+
+export { instagramPlatform };
 
 // Instagram professional account adapter (platform-apis.md §2b): container → status poll →
 // media_publish. Containers are invisible until published, so only media_publish is
@@ -30,7 +33,7 @@ export interface InstagramDeps extends GraphDeps {
   sleep?(ms: number): Promise<void>;
 }
 
-const MAX_CAROUSEL = 10;
+const MAX_CAROUSEL = instagramPlatform.media.maxImages;
 
 export function instagramProvider(deps: InstagramDeps): SocialProvider {
   const pollMs = deps.pollIntervalMs ?? 5_000;

@@ -15,6 +15,9 @@ import type {
 } from './social-provider.js';
 import { pFail, pOk } from './social-provider.js';
 import { irreversibleStep, onIrreversible, sameText } from './step.js';
+import { tiktokPlatform } from './tiktok-platform.js';
+
+export { tiktokPlatform };
 
 // TikTok adapter (platform-apis.md §2c): creator_info → content/init (PHOTO, PULL_FROM_URL) →
 // status/fetch. Post ids exceed 2^53, so every body is parsed with parsePlatformJson. An app
@@ -175,7 +178,7 @@ export function tiktokProvider(deps: TikTokDeps) {
     async publish(variant: PostVariant, ctx: PublishContext): Promise<ProviderResult<PublishOutcome>> {
       const token = ctx.account.accessToken;
       if (variant.imageUrls.length === 0) return pFail(failure('tiktok', 'rejected', 'no_images'));
-      if (variant.imageUrls.length > 35) return pFail(failure('tiktok', 'rejected', 'too_many_images'));
+      if (variant.imageUrls.length > tiktokPlatform.media.maxImages) return pFail(failure('tiktok', 'rejected', 'too_many_images'));
 
       if (!ctx.steps.publish_id && !ctx.steps['publish_id:attempt']) {
         const info = await creatorInfo(ctx.account);
@@ -199,8 +202,9 @@ export function tiktokProvider(deps: TikTokDeps) {
             media_type: 'PHOTO',
             post_mode: 'DIRECT_POST',
             post_info: {
-              title: (variant.title ?? variant.caption).slice(0, 90),
-              description: variant.caption.slice(0, 4000),
+              // The runner refused anything longer before this call; no silent cut here.
+              title: variant.title ?? variant.caption.slice(0, tiktokPlatform.caption.titleMaxChars!),
+              description: variant.caption,
               privacy_level: ctx.steps.privacy,
               disable_comment: false,
               auto_add_music: true,

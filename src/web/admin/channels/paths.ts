@@ -1,11 +1,13 @@
 import type { Context } from 'hono';
 import { t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
+import { PLATFORMS } from '../../../modules/channels/index.js';
 
+// API platforms are named by their descriptors; registry-only ones here.
 export const PLATFORM_LABEL: Record<string, string> = {
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  tiktok: 'TikTok',
+  facebook: PLATFORMS.facebook.name,
+  instagram: PLATFORMS.instagram.name,
+  tiktok: PLATFORMS.tiktok.name,
   youtube: 'YouTube',
   x: 'X',
   whatsapp_channel: 'Saluran WhatsApp',

@@ -1,3 +1,4 @@
+import { PLATFORM_LABEL } from '../channels/paths.js';
 import type { Actor } from '../../../modules/accounts/index.js';
 import type { ChannelRow } from '../../../modules/channels/index.js';
 import { type CommentRow, type Draft, type DraftVersion, type PlatformPreview, type WriterPowers, isoToWib } from '../../../modules/composer/index.js';
@@ -19,7 +20,8 @@ const JS_TEXTS: Record<string, string> = {
   ...Object.fromEntries(['count', 'count_over', 'wait_upload', 'uploading', 'retrying', 'retry', 'upload_failed'].map((k) => [k, `composer.js.${k}`])),
 };
 
-const PLATFORM: Record<string, string> = { facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube', x: 'X', whatsapp_channel: 'Saluran WhatsApp' };
+// Platform names: the channels' labels (API platforms from their descriptors).
+const PLATFORM = PLATFORM_LABEL;
 
 export interface EditorPhoto {
   mediaId: string;

@@ -1,3 +1,4 @@
+import { PLATFORM_LABEL } from '../channels/paths.js';
 import type { Context } from 'hono';
 import { type Actor, can } from '../../../modules/accounts/index.js';
 import { listChannelAlerts, listUnitChannels } from '../../../modules/channels/index.js';
@@ -14,7 +15,8 @@ import { PelayananHomeButton } from '../pelayanan/home-button.js';
 import { discardUrl, draftUrl, homeFlash } from './paths.js';
 
 const KIND_LABEL: Record<string, string> = { kelurahan: 'Kelurahan', desa: 'Desa', kecamatan: 'Kecamatan', opd: 'OPD', kota: 'Kota', kabupaten: 'Kabupaten' };
-const PLATFORM: Record<string, string> = { facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube', x: 'X', whatsapp_channel: 'Saluran WhatsApp' };
+// Platform names: the channels' labels (API platforms from their descriptors).
+const PLATFORM = PLATFORM_LABEL;
 
 /**
  * The unit's staff home: one big "Tulis kabar", then what needs the user (returned drafts,
