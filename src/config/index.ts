@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 // The only reader of process.env. Everything else receives a validated Config. Each mistake is
@@ -52,6 +53,11 @@ export interface Config {
   monitorAllow: string[];
   /** How long finished or stale rows are kept before the hourly clean-up deletes them (issue 13). */
   retention: RetentionConfig;
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges; "loopback" is
+   * 127.0.0.0/8 and ::1). The client is the rightmost entry that is not one of them.
+   */
+  trustedProxies: string[];
 }
 
 export interface RetentionConfig {
@@ -211,6 +217,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     const ok = /^[0-9.]+(\/\d{1,2})?$|^[0-9a-f:]+(\/\d{1,3})?$|^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(entry);
     if (!ok) problems.push(`MONITOR_ALLOW: "${entry}" bukan jaringan (127.0.0.0/8, ::1) atau akhiran nama (.test).`);
   }
+  const proxiesRaw = get('TRUSTED_PROXIES') ?? 'loopback';
+  const trustedProxies = proxiesRaw.split(',').map((p) => p.trim()).filter((p) => p && p !== 'none');
+  for (const p of trustedProxies) {
+    if (!isProxyEntry(p)) problems.push(`TRUSTED_PROXIES: "${p}" bukan alamat IP atau rentang CIDR (e.g. loopback, 10.0.0.5, 172.18.0.0/16, none).`);
+  }
 
   const retention = {} as RetentionConfig;
   for (const [key, [name, fallback, min, zeroForever]] of Object.entries(RETENTION) as [keyof RetentionConfig, [string, number, number, boolean?]][]) {
@@ -256,6 +267,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     tiktokAudited: tiktokAuditedRaw === '1' || tiktokAuditedRaw === 'true',
     monitorAllow,
     retention,
+    trustedProxies,
   };
 }
 
@@ -293,6 +305,16 @@ export function servingProblems(config: Config): string[] {
     problems.push(`TOKEN_ENCRYPTION_KEY belum diisi: wajib bila aplikasi Facebook/TikTok dipasang (kunci token akun media sosial) — ${MAKE_SECRET}`);
   }
   return problems;
+}
+
+function isProxyEntry(p: string): boolean {
+  if (p === 'loopback') return true;
+  const [addr, bits, extra] = p.split('/');
+  const family = isIP(addr ?? '');
+  if (!family || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
 }
 
 function isKey32(k: string): boolean {

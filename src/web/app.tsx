@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from './context.js';
 import type { AppDeps } from './deps.js';
 import { renderNotFound, renderServerError } from './errors.js';
+import { resolveClientIp } from './client-ip.js';
 import { assetRoutes } from './assets-route.js';
 import { healthRoutes } from './health.js';
 import { bodyLimit } from './middleware/body-limit.js';
@@ -21,6 +22,7 @@ import { loginRoutes } from './admin/login-routes.js';
 import { setupRoutes } from './admin/setup-routes.js';
 import { unitsRoutes } from './admin/units-routes.js';
 import { usersRoutes } from './admin/users-routes.js';
+import { throttleRoutes } from './admin/throttle-routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { monitoringAdminRoutes } from './admin/monitoring/routes.js';
 import { transparencyRoutes } from './dashboard/transparency-routes.js';
@@ -60,6 +62,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('hostSlug', slugFromHost(c.req.header('host'), deps.config.siteDomain));
     await next();
   });
+  app.use('*', resolveClientIp(deps.config));
   app.use('*', requestContext(deps.logger));
   app.use('*', securityHeaders());
   app.route('/', healthRoutes(deps));
@@ -84,6 +87,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.route('/', homeRoutes(deps));
   app.route('/', accountRoutes(deps));
+  // Before usersRoutes: /admin/pengguna/:id would take "diperlambat" for a user id.
+  app.route('/', throttleRoutes(deps));
   app.route('/', usersRoutes(deps));
   app.route('/', unitsRoutes(deps));
   app.route('/', auditRoutes(deps));

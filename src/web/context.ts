@@ -6,6 +6,8 @@ import type { UnitRow } from '../modules/units/index.js';
 export type AppEnv = {
   Variables: {
     requestId: string;
+    /** The client's address (TRUSTED_PROXIES decides whose X-Forwarded-For is believed). */
+    clientIp: string | null;
     logger: Logger;
     actor: Actor | null;
     sessionId: string | null;

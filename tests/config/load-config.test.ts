@@ -55,4 +55,13 @@ describe('configuration', () => {
     const problems = problemsOf({ BERANDA_SECRET: 'pendek', TOKEN_ENCRYPTION_KEY: 'abc' });
     expect(problems.map((p) => p.split(':')[0])).toEqual(['BERANDA_SECRET', 'TOKEN_ENCRYPTION_KEY']);
   });
+
+  it('reads the trusted proxies: loopback by default, addresses and CIDR ranges, none; refuses anything else', () => {
+    expect(loadConfig({}, '/srv/beranda').trustedProxies).toEqual(['loopback']);
+    expect(loadConfig({ TRUSTED_PROXIES: 'loopback, 10.0.0.5,172.18.0.0/16,fd00::/8' }, '/srv/beranda').trustedProxies).toEqual(['loopback', '10.0.0.5', '172.18.0.0/16', 'fd00::/8']);
+    expect(loadConfig({ TRUSTED_PROXIES: 'none' }, '/srv/beranda').trustedProxies).toEqual([]);
+    const problems = problemsOf({ TRUSTED_PROXIES: 'proxy.lokal,10.0.0.0/33' });
+    expect(problems).toHaveLength(2);
+    expect(problems.every((p) => p.startsWith('TRUSTED_PROXIES:'))).toBe(true);
+  });
 });

@@ -57,7 +57,7 @@ describe('pg-boss queue', () => {
     await q.start();
     const now = new Date();
     await t.db.insertInto('units').values({ id: 'u', code: null, kind: 'opd', name: 'U', slug: 'u', parent_id: null, region_code: '19.71', settings: '{}', is_demo: 0, created_at: now.toISOString(), updated_at: now.toISOString() }).execute();
-    await t.db.insertInto('users').values({ id: 'x', username: 'x', display_name: 'X', password_hash: 'h', role: 'operator', region_code: '19.71', email: null, phone: null, status: 'active', failed_logins: 0, locked_until: null, must_change_password: 0, is_demo: 0, created_at: now.toISOString(), updated_at: now.toISOString(), last_login_at: null }).execute();
+    await t.db.insertInto('users').values({ id: 'x', username: 'x', display_name: 'X', password_hash: 'h', role: 'operator', region_code: '19.71', email: null, phone: null, status: 'active', must_change_password: 0, is_demo: 0, created_at: now.toISOString(), updated_at: now.toISOString(), last_login_at: null }).execute();
     await t.db.insertInto('sessions').values({ id: 'old', user_id: 'x', csrf_token: 'c', created_at: '2020-01-01T00:00:00.000Z', expires_at: '2020-01-08T00:00:00.000Z', last_seen_at: '2020-01-01T00:00:00.000Z', ip: null, user_agent: null }).execute();
     let pruned = -1;
     await q.work('accounts.prune-sessions', async () => {

@@ -75,11 +75,15 @@ describe(`staff sign-in over HTTP on ${testEngine()}`, () => {
     expect(w).toContain('value="lurah.bacang"');
   });
 
-  it('explains a lock in Indonesian after five failures', async () => {
+  it('explains a login delay in Indonesian, with the seconds to wait, after repeated failures from one address', async () => {
     let last: Response | undefined;
-    for (let i = 0; i < 5; i++) last = await postLogin(`127.3.0.${i}`, 'operator.pintu-air', 'salah');
+    for (let i = 0; i < 6; i++) last = await postLogin('127.3.0.1', 'operator.pintu-air', 'salah');
     expect(last!.status).toBe(429);
-    expect(await last!.text()).toContain('Terlalu banyak percobaan masuk yang gagal');
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+    const html = await last!.text();
+    expect(html).toContain('Terlalu banyak percobaan masuk yang gagal');
+    expect(html).toMatch(/tunggu \d+ detik/);
+    expect(html).toContain('tidak dikunci');
   });
 
   it('refuses a form without a CSRF token', async () => {

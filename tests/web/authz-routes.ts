@@ -53,6 +53,9 @@ export const ROUTES: RouteRule[] = [
   { method: 'POST', route: '/admin/pengguna/:id', form: { displayName: '' }, expect: cityAdminOnly },
   { method: 'POST', route: '/admin/pengguna/:id/sandi', form: { temporary: 'x' }, expect: cityAdminOnly },
   { method: 'POST', route: '/admin/pengguna/:id/status', form: { change: 'none' }, expect: cityAdminOnly },
+  // Slowed sign-ins (issue 16 point 1): admin kota sees and clears them.
+  { method: 'GET', route: '/admin/pengguna/diperlambat', expect: cityAdminOnly },
+  { method: 'POST', route: '/admin/pengguna/diperlambat/hapus', form: { key: 'address:192.0.2.250' }, expect: cityAdminOnly },
   { method: 'GET', route: '/admin/wilayah', expect: cityAdminOnly },
   { method: 'POST', route: '/admin/wilayah/opd', form: { name: '' }, expect: cityAdminOnly },
   { method: 'POST', route: '/admin/wilayah/opd-csv', form: {}, expect: cityAdminOnly },

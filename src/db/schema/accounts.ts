@@ -13,8 +13,6 @@ export interface AccountsTables {
     email: string | null;
     phone: string | null;
     status: UserStatus;
-    failed_logins: number;
-    locked_until: string | null;
     must_change_password: number;
     is_demo: number;
     created_at: string;
@@ -37,12 +35,24 @@ export interface AccountsTables {
     ip: string | null;
     user_agent: string | null;
   };
+  /** No longer written since migration 0650 (login delays: login_throttle); emptied by retention. */
   login_attempts: {
     id: string;
-    /** 'u:<username>' or 'ip:<address>' */
     key: string;
     at: string;
     success: number;
+  };
+  /** Login delays (modules/accounts/login-throttle.ts); no row means no failures to count. */
+  login_throttle: {
+    /** 'pair:<username> <address>', 'address:<address>' or 'device:<device id>' */
+    key: string;
+    kind: string;
+    username: string | null;
+    address: string | null;
+    failures: number;
+    first_failure_at: string;
+    last_failure_at: string;
+    delay_until: string | null;
   };
   audit_log: {
     id: string;

@@ -92,7 +92,7 @@ export async function removeDemo(db: Kysely<DB>, clock: Clock, mediaDir: string,
     out.history += n(await trx.deleteFrom('compliance_disputes').where('submitted_by', 'in', userIds).execute());
 
     // Accounts last: sessions, unit assignments, notifications and reminder history go with them.
-    await trx.deleteFrom('login_attempts').where('key', 'in', inList(demoUsers.map((u) => `u:${u.username}`))).execute();
+    await trx.deleteFrom('login_throttle').where('username', 'in', inList(demoUsers.map((u) => u.username))).execute();
     out.accounts = n(await trx.deleteFrom('users').where('id', 'in', userIds).execute());
 
     // Content-addressed files: only those no remaining row points at.

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 
-// The accounts module's data access: users, their unit assignments, sessions, login attempts.
+// The accounts module's data access: users, their unit assignments, sessions (login delays: login-throttle.ts).
 export type UserRow = Selectable<DB['users']>;
 export type SessionRow = Selectable<DB['sessions']>;
 
@@ -18,22 +18,4 @@ export const accountRepository = {
     }
   },
   sessionById: (db: Kysely<DB>, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst(),
-  recordAttempt: (db: Kysely<DB>, id: string, key: string, at: string, success: boolean) =>
-    db.insertInto('login_attempts').values({ id, key, at, success: success ? 1 : 0 }).execute(),
-  /** Failures for a key since the window start and since its last success (an unlock or a login). */
-  failuresSince: async (db: Kysely<DB>, key: string, since: string) => {
-    const rows = await db
-      .selectFrom('login_attempts')
-      .select(['at', 'success'])
-      .where('key', '=', key)
-      .where('at', '>=', since)
-      .orderBy('at', 'desc')
-      .execute();
-    let n = 0;
-    for (const r of rows) {
-      if (r.success) break;
-      n++;
-    }
-    return n;
-  },
 };

@@ -57,7 +57,7 @@ export async function ensureDemoUsers(db: Kysely<DB>, clock: Clock, region: stri
         .insertInto('users')
         .values({
           id, username: w.username, display_name: w.name, password_hash: hash, role: w.role, region_code: region,
-          email: null, phone: null, status: 'active', failed_logins: 0, locked_until: null, must_change_password: 0,
+          email: null, phone: null, status: 'active', must_change_password: 0,
           is_demo: 1, created_at: now, updated_at: now, last_login_at: null,
         })
         .execute();

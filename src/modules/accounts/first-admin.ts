@@ -77,7 +77,7 @@ export async function createAdmin(
       .insertInto('users')
       .values({
         id, username: v.username, display_name: v.displayName, password_hash: hash, role: 'admin_kota', region_code: input.region,
-        email: v.email ?? null, phone: null, status: 'active', failed_logins: 0, locked_until: null,
+        email: v.email ?? null, phone: null, status: 'active',
         must_change_password: input.mustChangePassword ? 1 : 0, is_demo: 0, created_at: now, updated_at: now, last_login_at: null,
       })
       .execute();

@@ -1,18 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
-import { newId } from '../../shared/ids.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { accountRepository } from './account-repository.js';
 import { recordAudit } from './audit.js';
+import { clearOnSuccess, countFailure, keysFor, waitFor } from './login-throttle.js';
 import { burnVerify, verifyPassword } from './password.js';
 import { createSession } from './sessions.js';
 
-export const LOCK_AFTER_FAILURES = 5;
-export const IP_LIMIT_FAILURES = 30;
-export const LOCK_WINDOW_MS = 15 * 60 * 1000;
-
-export type LoginError = 'invalid_credentials' | 'locked' | 'rate_limited' | 'disabled' | 'demo_off';
+export type LoginError = 'invalid_credentials' | 'throttled' | 'demo_off';
 
 export interface LoginInput {
   username: string;
@@ -21,66 +17,67 @@ export interface LoginInput {
   userAgent: string | null;
   /** False with BERANDA_DEMO=0: demo accounts (their password is public) cannot sign in. */
   demoAccountsAllowed?: boolean;
+  /**
+   * The device signed in as this username before (the web checked its signed cookie): it is
+   * throttled on its own key only, so strangers' failures never slow it.
+   */
+  knownDeviceId?: string | null;
+}
+
+export interface LoginSuccess {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  userId: string;
+  username: string;
+  mustChangePassword: boolean;
 }
 
 /**
- * Checks a username and password and opens a session. Unknown users and wrong passwords get the
- * same answer and take the same time (no user enumeration). Five failures in 15 minutes lock the
- * username — existing or not, so the lock says nothing either — and 30 from one address refuse
- * that address for a while.
+ * Checks a username and password and opens a session. Unknown users, wrong passwords and
+ * disabled accounts get the same answer and take the same time (no user enumeration, and a
+ * disabled account tells a guesser nothing). Failures slow further attempts (login-throttle.ts)
+ * and never lock anyone out; a throttled attempt is answered without checking the password.
  */
 export async function login(
   db: Kysely<DB>,
   clock: Clock,
   input: LoginInput,
-): Promise<Result<{ token: string; csrfToken: string; expiresAt: Date; userId: string; mustChangePassword: boolean }, LoginError>> {
+): Promise<Result<LoginSuccess, LoginError> & { retryAfterMs?: number }> {
   const username = input.username.trim().toLowerCase().slice(0, 100);
   const now = clock.now();
-  const since = new Date(now.getTime() - LOCK_WINDOW_MS).toISOString();
-  const userKey = `u:${username}`;
-  const ipKey = input.ip ? `ip:${input.ip}` : null;
+  const keys = keysFor(username, input.ip, input.knownDeviceId ?? null);
 
-  if (ipKey && (await accountRepository.failuresSince(db, ipKey, since)) >= IP_LIMIT_FAILURES) {
-    return err('rate_limited');
-  }
-  if ((await accountRepository.failuresSince(db, userKey, since)) >= LOCK_AFTER_FAILURES) {
-    await burnVerify(input.password);
-    return err('locked');
+  const wait = await waitFor(db, keys, now);
+  if (wait > 0) {
+    // Attempts during a delay count, so hammering does not wait it out for free.
+    await countFailure(db, keys, now, true);
+    return { ...err('throttled'), retryAfterMs: wait };
   }
 
   const user = await accountRepository.userByUsername(db, username);
   const valid = user ? await verifyPassword(user.password_hash, input.password) : (await burnVerify(input.password), false);
 
-  const at = now.toISOString();
-  if (!user || !valid) {
-    await accountRepository.recordAttempt(db, newId(now.getTime()), userKey, at, false);
-    if (ipKey) await accountRepository.recordAttempt(db, newId(now.getTime()), ipKey, at, false);
-    await recordAudit(db, clock, { actorUserId: user?.id ?? null, action: 'login.failure', target: username, ip: input.ip });
-    const failures = await accountRepository.failuresSince(db, userKey, since);
-    if (failures >= LOCK_AFTER_FAILURES) {
-      if (user) {
-        await db
-          .updateTable('users')
-          .set({ locked_until: new Date(now.getTime() + LOCK_WINDOW_MS).toISOString(), failed_logins: failures })
-          .where('id', '=', user.id)
-          .execute();
-      }
-      await recordAudit(db, clock, { actorUserId: user?.id ?? null, action: 'login.locked', target: username, ip: input.ip });
-      return err('locked');
-    }
+  if (!user || !valid || user.status !== 'active') {
+    await countFailure(db, keys, now);
+    await recordAudit(db, clock, {
+      actorUserId: user?.id ?? null,
+      action: 'login.failure',
+      target: username,
+      ip: input.ip,
+      detail: user && valid ? { disabled: true } : input.knownDeviceId ? { knownDevice: true } : {},
+    });
     return err('invalid_credentials');
   }
 
-  if (user.status !== 'active') return err('disabled');
+  // A demo account's password is public: with demo off it cannot sign in (said plainly, since
+  // knowing the password is no secret).
   if (user.is_demo === 1 && input.demoAccountsAllowed === false) return err('demo_off');
 
-  await accountRepository.recordAttempt(db, newId(now.getTime()), userKey, at, true);
-  await db
-    .updateTable('users')
-    .set({ last_login_at: at, failed_logins: 0, locked_until: null })
-    .where('id', '=', user.id)
-    .execute();
+  await clearOnSuccess(db, keys);
+  const at = now.toISOString();
+  await db.updateTable('users').set({ last_login_at: at }).where('id', '=', user.id).execute();
   const session = await createSession(db, clock, user.id, { ip: input.ip, userAgent: input.userAgent });
   await recordAudit(db, clock, { actorUserId: user.id, action: 'login.success', target: username, ip: input.ip });
-  return ok({ ...session, userId: user.id, mustChangePassword: user.must_change_password === 1 });
+  return ok({ ...session, userId: user.id, username: user.username, mustChangePassword: user.must_change_password === 1 });
 }

@@ -7,6 +7,7 @@ import { type Result, err, ok } from '../../shared/result.js';
 import { type Actor, ROLES } from './actor.js';
 import { accountRepository, type UserRow } from './account-repository.js';
 import { recordAudit } from './audit.js';
+import { clearThrottle } from './login-throttle.js';
 import { hashPassword, passwordProblem } from './password.js';
 import { canManageCity } from './policy.js';
 import { destroyUserSessions } from './sessions.js';
@@ -74,8 +75,8 @@ export async function createUser(
       .insertInto('users')
       .values({
         id, username: v.username, display_name: v.displayName, password_hash: await hashPassword(password), role: v.role,
-        region_code: actor.regionCode, email: v.email ?? null, phone: v.phone ?? null, status: 'active', failed_logins: 0,
-        locked_until: null, must_change_password: 1, is_demo: 0, created_at: now, updated_at: now, last_login_at: null,
+        region_code: actor.regionCode, email: v.email ?? null, phone: v.phone ?? null, status: 'active',
+        must_change_password: 1, is_demo: 0, created_at: now, updated_at: now, last_login_at: null,
       })
       .execute();
     await accountRepository.setUnits(trx, id, v.unitIds);
@@ -134,7 +135,7 @@ export async function resetPassword(
   return ok(undefined);
 }
 
-/** Disable, enable, or lift a login lock. Disabling ends the user's sessions at once. */
+/** Disable, enable, or clear the user's login delays. Disabling ends the user's sessions at once. */
 export async function setUserStatus(
   db: Kysely<DB>,
   clock: Clock,
@@ -148,9 +149,8 @@ export async function setUserStatus(
   if (user.id === actor.id && change === 'disable') return err('invalid', 'Anda tidak dapat menonaktifkan akun sendiri.');
   const now = clock.now();
   if (change === 'unlock') {
-    // A success marker resets the failure count that the lock is computed from.
-    await accountRepository.recordAttempt(db, newId(now.getTime()), `u:${user.username}`, now.toISOString(), true);
-    await db.updateTable('users').set({ locked_until: null, failed_logins: 0 }).where('id', '=', userId).execute();
+    // Clears the user's login delays (every address it was tried from, and its devices).
+    await clearThrottle(db, { username: user.username });
   } else {
     await db.updateTable('users').set({ status: change === 'disable' ? 'disabled' : 'active', updated_at: now.toISOString() }).where('id', '=', userId).execute();
     if (change === 'disable') await destroyUserSessions(db, userId);

@@ -5,6 +5,7 @@ import type { AppEnv } from '../context.js';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../cookies.js';
 import type { AppDeps } from '../deps.js';
 import { clientIp } from '../client-ip.js';
+import { knownDeviceFor, rememberDevice } from '../device-cookie.js';
 import { CsrfInput, Field } from '../views/form.js';
 import { StaffLayout } from '../views/staff-layout.js';
 
@@ -63,11 +64,18 @@ export function loginRoutes(deps: AppDeps): Hono<AppEnv> {
     const username = typeof body.username === 'string' ? body.username : '';
     const password = typeof body.password === 'string' ? body.password : '';
     const back = safeReturnPath(typeof body.kembali === 'string' ? body.kembali : undefined);
-    const result = await login(deps.db, deps.clock, { username, password, ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null, demoAccountsAllowed: deps.config.demo });
+    const now = deps.clock.now();
+    const knownDeviceId = knownDeviceFor(c, deps.config.secret, username, now);
+    const result = await login(deps.db, deps.clock, { username, password, ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null, knownDeviceId, demoAccountsAllowed: deps.config.demo });
     if (!result.ok) {
-      c.status(result.error === 'rate_limited' ? 429 : result.error === 'locked' ? 429 : 401);
-      return c.html(<LoginPage csrf={c.get('csrfToken')} username={username} back={back} error={t(`login.error.${result.error}`)} demo={deps.config.demo} />);
+      // A delay is a 429 with Retry-After; a wrong password, an unknown name and a disabled
+      // account are one and the same 401.
+      const seconds = Math.max(1, Math.ceil((result.retryAfterMs ?? 0) / 1000));
+      if (result.error === 'throttled') c.header('Retry-After', String(seconds));
+      c.status(result.error === 'throttled' ? 429 : 401);
+      return c.html(<LoginPage csrf={c.get('csrfToken')} username={username} back={back} error={t(`login.error.${result.error}`, { seconds })} demo={deps.config.demo} />);
     }
+    rememberDevice(c, { secret: deps.config.secret, secure: deps.config.secureCookies, username: result.value.username, deviceId: knownDeviceId, now });
     setSessionCookie(c, result.value.token, result.value.expiresAt, deps.config.secureCookies);
     return c.redirect(result.value.mustChangePassword ? '/admin/akun/sandi?wajib=1' : back, 303);
   });

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import {
-  type Actor, ROLES, ROLE_LABEL, type UserRow, accountRepository, createUser, listUsers, resetPassword, setUserStatus, updateUser,
+  type Actor, ROLES, ROLE_LABEL, type UserRow, accountRepository, createUser, listThrottled, listUsers, resetPassword, setUserStatus, updateUser,
 } from '../../modules/accounts/index.js';
 import { listUnitTree, type UnitTree } from '../../modules/units/index.js';
 import { formatDateTime, t } from '../../i18n/index.js';
@@ -10,6 +10,7 @@ import { renderNotFound } from '../errors.js';
 import { CsrfInput, ErrorSummary, Field } from '../views/form.js';
 import { StaffLayout } from '../views/staff-layout.js';
 import { requireCityAdmin } from './require-city-admin.js';
+import { THROTTLE_PATH } from './throttle-routes.js';
 
 type FormValues = { username?: string; displayName?: string; role?: string; email?: string; phone?: string; unitIds?: string[] };
 
@@ -88,12 +89,14 @@ export function usersRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/admin/pengguna', async (c) => {
     const actor = c.get('actor')!;
     const users = await listUsers(deps.db, actor);
+    const slowed = new Set((await listThrottled(deps.db, deps.clock.now())).map((r) => r.username));
     const flash = c.req.query('ok') ? { kind: 'ok' as const, text: t(`users.${c.req.query('ok')}`) } : null;
     return c.html(
       <StaffLayout title={t('users.title')} actor={actor} csrfToken={c.get('csrfToken')} flash={flash} back={{ href: '/admin', label: t('admin.nav.home') }}>
         <h1>{t('users.title')}</h1>
         <p>
-          <a class="button" href="/admin/pengguna/baru">{t('users.new')}</a>
+          <a class="button" href="/admin/pengguna/baru">{t('users.new')}</a>{' '}
+          <a class="button secondary" href={THROTTLE_PATH}>{t('throttle.link')}</a>
         </p>
         <div class="table-wrap">
           <table>
@@ -105,7 +108,7 @@ export function usersRoutes(deps: AppDeps): Hono<AppEnv> {
                 <tr>
                   <td><a href={`/admin/pengguna/${u.id}`}>{u.username}</a><br /><span class="muted">{u.display_name}</span></td>
                   <td>{ROLE_LABEL[u.role]}</td>
-                  <td>{u.status === 'active' ? (u.locked_until && u.locked_until > deps.clock.now().toISOString() ? 'Terkunci sementara' : 'Aktif') : 'Nonaktif'}</td>
+                  <td>{u.status === 'active' ? 'Aktif' : 'Nonaktif'}{slowed.has(u.username) ? ` · ${t('throttle.title')}` : ''}</td>
                   <td>{u.last_login_at ? formatDateTime(u.last_login_at) : '—'}</td>
                 </tr>
               ))}
@@ -149,6 +152,7 @@ export function usersRoutes(deps: AppDeps): Hono<AppEnv> {
 
   const editPage = async (c: any, user: UserRow, values: FormValues, errors: string[]) => {
     const tree = await listUnitTree(deps.db, deps.config.region);
+    const slowed = (await listThrottled(deps.db, deps.clock.now())).some((r) => r.username === user.username);
     const csrf = c.get('csrfToken');
     return c.html(
       <StaffLayout title={user.username} actor={c.get('actor')} csrfToken={csrf} back={{ href: '/admin/pengguna', label: t('users.title') }}>
@@ -163,8 +167,9 @@ export function usersRoutes(deps: AppDeps): Hono<AppEnv> {
         <form method="post" action={`/admin/pengguna/${user.id}/status`} class="card">
           <h2>Status akun</h2>
           <CsrfInput token={csrf} />
-          <p>Sekarang: {user.status === 'active' ? 'aktif' : 'nonaktif'}{user.locked_until ? ' (pernah terkunci karena salah sandi)' : ''}</p>
-          {user.locked_until ? <button type="submit" name="change" value="unlock" class="secondary wide">Buka kunci</button> : null}
+          <p>Sekarang: {user.status === 'active' ? 'aktif' : 'nonaktif'}</p>
+          {slowed ? <p class="hint">{t('throttle.userNote')}</p> : null}
+          {slowed ? <button type="submit" name="change" value="unlock" class="secondary wide">{t('throttle.clearUser', { username: user.username })}</button> : null}
           {user.status === 'active' ? (
             <button type="submit" name="change" value="disable" class="danger wide">Nonaktifkan akun</button>
           ) : (

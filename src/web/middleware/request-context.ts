@@ -16,7 +16,7 @@ export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
     c.header('X-Request-Id', requestId);
     const unit = c.get('hostSlug') ?? undefined;
     log.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), unit, user: c.get('actor')?.username },
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), unit, user: c.get('actor')?.username, ip: c.get('clientIp') },
       'request',
     );
   };
