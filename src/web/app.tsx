@@ -4,6 +4,8 @@ import type { AppDeps } from './deps.js';
 import { renderNotFound, renderServerError } from './errors.js';
 import { resolveClientIp } from './client-ip.js';
 import { assetRoutes } from './assets-route.js';
+import { signedMediaRoutes } from './integrations/media-route.js';
+import { mediaRoutes } from './media/media-route.js';
 import { healthRoutes } from './health.js';
 import { bodyLimit } from './middleware/body-limit.js';
 import { csrf } from './middleware/csrf.js';
@@ -64,9 +66,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use('*', resolveClientIp(deps.config));
   app.use('*', requestContext(deps.logger));
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders({ https: deps.config.publicUrl.startsWith('https://') }));
   app.route('/', healthRoutes(deps));
   app.route('/', assetRoutes());
+  // Signed links for the platforms first (channels), then the private-until-published route.
+  app.route('/', signedMediaRoutes(deps));
+  app.route('/', mediaRoutes(deps));
 
   // Every body is bounded and counted as it streams (middleware/body-limit.ts).
   app.use('*', bodyLimit());

@@ -55,6 +55,21 @@ describe('feeds', () => {
     expect(rfc3339(new Date('2026-01-02T03:04:05.678Z'))).toBe('2026-01-02T03:04:05Z');
   });
 
+  it('an RSS description shows a plain-text summary as text: escaped once for HTML and once for XML (Atom once)', () => {
+    const plain = 'Tarif <b>gratis</b> & cepat <script>alert(1)</script>';
+    const one = { ...feed, items: [{ ...feed.items[1]!, summary: plain }] };
+    const rss = buildRss(one);
+    expect(XMLValidator.validate(rss)).toBe(true);
+    // A feed reader decodes the XML, then renders the description as HTML: it must be HTML text.
+    const description = new XMLParser({ processEntities: true, htmlEntities: false }).parse(rss).rss.channel.item.description as string;
+    expect(description).toBe('Tarif &lt;b&gt;gratis&lt;/b&gt; &amp; cepat &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(description).not.toMatch(/<[a-z]/i);
+    const htmlShown = description.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    expect(htmlShown).toBe(plain);
+    // Atom's summary is text: escaped exactly once.
+    expect(new XMLParser().parse(buildAtom(one)).feed.entry.summary).toBe(plain);
+  });
+
   it('an empty feed is still valid and dated', () => {
     const xml = buildAtom({ ...feed, items: [] });
     expect(XMLValidator.validate(xml)).toBe(true);

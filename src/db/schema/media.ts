@@ -20,4 +20,10 @@ export interface MediaTables {
     created_by: string | null;
     created_at: string;
   };
+  /** Every variant file's key → its media item (migration 0651); used to decide who may fetch it. */
+  media_keys: {
+    key: string;
+    media_id: string;
+    unit_id: string;
+  };
 }

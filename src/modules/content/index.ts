@@ -11,3 +11,4 @@ export { listPublicGalleries, getPublicGallery, createGallery, galleryInputSchem
 export { listPublicDocuments, createDocument, setDocumentStatus, documentInputSchema, KIP_CATEGORIES } from './documents.js';
 export { contentRepository, type ContentRow, type ContentListRow, type ContentCardRow, type GalleryRow, type PhotoRow, type DocumentRow } from './content-repository.js';
 export { ownContentSource } from './own-content-source.js';
+export { mediaInPublicUse } from './media-in-public-use.js';

@@ -42,7 +42,31 @@ export async function insertMedia(db: Kysely<DB>, item: MediaItem): Promise<bool
     })
     .onConflict((oc) => oc.columns(['unit_id', 'sha256']).doNothing())
     .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  const inserted = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  if (inserted) await recordKeys(db, item.id, item.unitId, item.variants);
+  return inserted;
+}
+
+/** Every variant's key points back at its item (media_keys), for the serving route. */
+async function recordKeys(db: Kysely<DB>, mediaId: string, unitId: string, variants: Variant[]): Promise<void> {
+  const keys = [...new Set(variants.map((v) => v.key))];
+  if (keys.length === 0) return;
+  await db
+    .insertInto('media_keys')
+    .values(keys.map((key) => ({ key, media_id: mediaId, unit_id: unitId })))
+    .onConflict((oc) => oc.columns(['key', 'media_id']).doNothing())
+    .execute();
+}
+
+/** The items a served file belongs to (one per unit that stored the same bytes), with all their keys. */
+export async function itemsByKey(db: Kysely<DB>, key: string): Promise<{ mediaId: string; unitId: string; keys: string[] }[]> {
+  const owners = await db.selectFrom('media_keys').select(['media_id', 'unit_id']).where('key', '=', key).execute();
+  const out = [];
+  for (const o of owners) {
+    const keys = (await db.selectFrom('media_keys').select('key').where('media_id', '=', o.media_id).execute()).map((r) => r.key);
+    out.push({ mediaId: o.media_id, unitId: o.unit_id, keys });
+  }
+  return out;
 }
 
 export async function findByUnitAndHash(db: Kysely<DB>, unitId: string, sha256: string): Promise<MediaItem | null> {
@@ -84,6 +108,8 @@ export async function updateAlt(db: Kysely<DB>, unitId: string, id: string, alt:
 
 export async function saveAvif(db: Kysely<DB>, id: string, variants: Variant[], at: string): Promise<void> {
   await db.updateTable('media').set({ variants: JSON.stringify(variants), avif_done_at: at }).where('id', '=', id).execute();
+  const row = await db.selectFrom('media').select('unit_id').where('id', '=', id).executeTakeFirst();
+  if (row) await recordKeys(db, id, row.unit_id, variants);
 }
 
 export async function idsWithoutAvif(db: Kysely<DB>, limit: number): Promise<string[]> {

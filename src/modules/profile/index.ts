@@ -1,5 +1,11 @@
 // Public surface of the profile module: the structured profil kelurahan (Permendagri 12/2007).
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema/index.js';
+import { profileRepository } from './profile-repository.js';
 export * from './sections.js';
 export { profileCompleteness, type Completeness, type SectionCompleteness } from './completeness.js';
 export { getProfile, getSectionForUnits, type ProfileWithMeta } from './get-profile.js';
 export { updateProfileSection, type FieldProblem, type UpdateSectionError } from './update-profile-section.js';
+
+/** The profile is public as soon as it is saved: a media file it points at is public too. */
+export const profileUsesMedia = (db: Kysely<DB>, unitId: string, keys: string[]): Promise<boolean> => profileRepository.usesMediaFile(db, unitId, keys);

@@ -16,6 +16,19 @@ export const profileRepository = {
           .where('section', '=', section)
           .execute(),
 
+  /** Does any section of the unit point at one of these media files (logo, office photo, aparatur)? */
+  usesMediaFile: async (db: Kysely<DB>, unitId: string, keys: string[]) =>
+    keys.length > 0 &&
+    Boolean(
+      await db
+        .selectFrom('profile_sections')
+        .select('section')
+        .where('unit_id', '=', unitId)
+        .where((eb) => eb.or(keys.map((k) => eb('data', 'like', `%/media/${k}%`))))
+        .limit(1)
+        .executeTakeFirst(),
+    ),
+
   async save(db: Kysely<DB>, row: { unit_id: string; section: string; data: string; updated_by: string | null; updated_at: string }) {
     await db
       .insertInto('profile_sections')

@@ -13,8 +13,12 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export const securityHeaders = (): MiddlewareHandler => async (c, next) => {
+/** Browsers remember for half a year to use https only (sent only when PUBLIC_URL is https). */
+const HSTS = 'max-age=15552000';
+
+export const securityHeaders = (opts: { https: boolean } = { https: false }): MiddlewareHandler => async (c, next) => {
   await next();
+  if (opts.https) c.header('Strict-Transport-Security', HSTS);
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
   c.header('X-Frame-Options', 'DENY');

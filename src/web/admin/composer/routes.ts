@@ -7,7 +7,6 @@ import { discardRoutes } from './discard-routes.js';
 import { editorRoutes } from './editor-routes.js';
 import { guideRoutes } from './guide-routes.js';
 import { libraryRoutes } from './library-routes.js';
-import { mediaFileRoutes } from './media-files-route.js';
 import { uploadRoutes } from './upload-route.js';
 import { writeRoutes } from './write-routes.js';
 
@@ -22,6 +21,5 @@ export function composerRoutes(deps: AppDeps): Hono<AppEnv> {
   app.route('/', assistRoutes(deps));
   app.route('/', broadcastRoutes(deps));
   app.route('/', guideRoutes());
-  app.route('/', mediaFileRoutes(deps));
   return app;
 }

@@ -41,7 +41,7 @@ export function buildRss(feed: Feed): string {
     .map(
       (i) =>
         `<item><title>${x(i.title)}</title><link>${x(i.url)}</link><guid isPermaLink="true">${x(i.url)}</guid>` +
-        `<pubDate>${rfc822(i.published)}</pubDate><description>${x(i.summary)}</description>` +
+        `<pubDate>${rfc822(i.published)}</pubDate><description>${x(asHtml(i.summary))}</description>` +
         `<dc:creator>${x(i.author)}</dc:creator>` +
         (i.category ? `<category>${x(i.category)}</category>` : '') +
         (i.image ? `<enclosure url="${x(i.image)}" length="0" type="${imageType(i.image)}"/>` : '') +
@@ -81,6 +81,13 @@ export function buildAtom(feed: Feed): string {
     `</feed>\n`
   );
 }
+
+/**
+ * An RSS item's description is HTML (readers render it), so a plain-text summary is written as
+ * HTML text first and then escaped for XML: "a <b> & c" shows as those characters, not as
+ * markup. Atom's <summary> is text by default and needs only the XML escape.
+ */
+const asHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function imageType(url: string): string {
   if (/\.webp(\?|$)/i.test(url)) return 'image/webp';
