@@ -9,6 +9,7 @@ import { mediaRoutes } from './media/media-route.js';
 import { healthRoutes } from './health.js';
 import { bodyLimit } from './middleware/body-limit.js';
 import { csrf } from './middleware/csrf.js';
+import { idempotency } from './middleware/idempotency.js';
 import { requestContext } from './middleware/request-context.js';
 import { requireLogin } from './middleware/require-login.js';
 import { securityHeaders } from './middleware/security-headers.js';
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/admin', requireLogin(OPEN_PATHS));
   app.use('/admin/*', requireLogin(OPEN_PATHS));
   app.use('/admin/*', csrf(deps));
+  app.use('/admin/*', idempotency(deps));
   app.route('/', loginRoutes(deps));
   app.route('/', setupRoutes(deps));
   app.use('/admin/*', async (c, next) => {

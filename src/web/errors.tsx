@@ -26,7 +26,7 @@ export const renderCsrfError = (c: Context<AppEnv>) => {
 };
 
 /** Any other refusal with its own title and sentence (413 too large, 400 malformed, 429 wait). */
-export const renderStatusPage = (c: Context<AppEnv>, status: 400 | 413 | 429, title: string, body: string) => {
+export const renderStatusPage = (c: Context<AppEnv>, status: 400 | 409 | 413 | 429, title: string, body: string) => {
   c.status(status);
   return c.html(<ErrorPage status={status} title={title} body={body} home={c.get('actor') ? '/admin' : '/'} />);
 };

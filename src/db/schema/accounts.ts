@@ -42,6 +42,16 @@ export interface AccountsTables {
     at: string;
     success: number;
   };
+  /** Create forms already sent, by their one-time key (web/middleware/idempotency.ts). */
+  form_submissions: {
+    user_id: string;
+    key: string;
+    path: string;
+    /** 'pending' while the first request runs, then 'done' with where it led. */
+    status: string;
+    location: string | null;
+    created_at: string;
+  };
   /** Login delays (modules/accounts/login-throttle.ts); no row means no failures to count. */
   login_throttle: {
     /** 'pair:<username> <address>', 'address:<address>' or 'device:<device id>' */

@@ -15,3 +15,4 @@ export { hashPassword, passwordProblem } from './password.js';
 export { createAdmin, hasActiveAdmin, issueSetupToken, setUpFirstAdmin, setUpOpen, adminInputProblems, type AdminInput, type CreateAdminError, type SetUpError, type FieldProblems } from './first-admin.js';
 export { oneTimePassword } from './one-time-password.js';
 export { archiveOldAudit, type AuditArchive, type AuditRow } from './archive-audit.js';
+export { claimSubmission, completeSubmission, releaseSubmission, type Claim } from './form-submissions.js';

@@ -5,6 +5,7 @@ import { daysBefore, pruneOldest } from '../../db/prune.js';
 import type { Clock } from '../../shared/clock.js';
 import { newToken } from '../../shared/ids.js';
 import type { Actor } from './actor.js';
+import { pruneSubmissions } from './form-submissions.js';
 import { pruneThrottle } from './login-throttle.js';
 import { actorById } from './publishing-policy.js';
 import { accountRepository } from './account-repository.js';
@@ -98,5 +99,6 @@ export async function pruneExpiredSessions(
   const sessions = await pruneOldest(db, { table: 'sessions', time: 'expires_at', before: new Date(now.getTime() + 1).toISOString(), limit });
   // login_attempts is no longer written (login delays live in login_throttle); old rows still go.
   const attempts = (await pruneOldest(db, { table: 'login_attempts', time: 'at', before: daysBefore(now, opts.loginAttemptsDays ?? 30), limit })) + (await pruneThrottle(db, now));
+  await pruneSubmissions(db, now);
   return { sessions, attempts };
 }

@@ -30,7 +30,13 @@ export function parseLink(platform: ChannelPlatform, raw: string): ParsedLink | 
   const found = platformOfUrl(url);
   if (!found) return HOSTS[platform] ? 'wrong_platform' : 'invalid';
   if (found !== platform) return 'wrong_platform';
-  const seg = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  let seg: string[];
+  try {
+    seg = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    // A stray "%" (or a broken escape) is a typo in the link, not a server error.
+    return 'invalid';
+  }
 
   if (platform === 'facebook') {
     if (seg[0] === 'permalink.php' || seg[0] === 'story.php') {

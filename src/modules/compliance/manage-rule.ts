@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
+import { isRealDateText } from '../../shared/calendar.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { complianceRepository } from './compliance-repository.js';
 import { type CityRule, holiday, type RuleException, validateRule } from './rule.js';
@@ -27,16 +28,21 @@ export async function addException(
   by: string | null,
   clock: Clock,
 ): Promise<Result<RuleException, 'invalid' | 'not_found'>> {
-  const day = /^\d{4}-\d{2}-\d{2}$/;
+  // `detail` names the field that is wrong, so the form can say it next to that field.
+  const day = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDateText(v);
   let x: Omit<RuleException, 'id'>;
   if (input.kind === 'holiday') {
-    if (!day.test(input.from) || !day.test(input.to) || input.to < input.from || !input.reason.trim()) return err('invalid');
+    if (!day(input.from)) return err('invalid', 'from');
+    if (!day(input.to) || input.to < input.from) return err('invalid', 'to');
+    if (!input.reason.trim()) return err('invalid', 'reason');
     const h = holiday('', input.from, input.to, input.reason.trim());
     x = { unitId: null, kind: 'holiday', startsAt: h.startsAt, endsAt: h.endsAt, reason: h.reason };
   } else {
     const s = Date.parse(input.startsAt);
     const e = Date.parse(input.endsAt);
-    if (Number.isNaN(s) || Number.isNaN(e) || e <= s || !input.reason.trim()) return err('invalid');
+    if (Number.isNaN(s)) return err('invalid', 'startsAt');
+    if (Number.isNaN(e) || e <= s) return err('invalid', 'endsAt');
+    if (!input.reason.trim()) return err('invalid', 'reason');
     if ((await complianceRepository.regionOf(db, input.unitId)) !== region) return err('not_found');
     x = { unitId: input.unitId, kind: 'maintenance', startsAt: new Date(s).toISOString(), endsAt: new Date(e).toISOString(), reason: input.reason.trim() };
   }

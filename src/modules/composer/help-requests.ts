@@ -15,13 +15,17 @@ import { draftRepo } from './draft-repo.js';
 // pendamping sees it in their list, opens the draft (they may edit it: they write for their
 // units), answers with a comment and marks it done. Only this file touches help_requests.
 
+export const MAX_HELP_MESSAGE = 2000;
+
 export type HelpRequestRow = Selectable<ComposerTables['help_requests']>;
 
 export async function requestHelp(
   deps: Pick<ComposerDeps, 'db' | 'clock'>,
   args: { actor: Actor; unit: UnitRow; draftId?: string | null; message: string },
-): Promise<Result<HelpRequestRow, 'forbidden' | 'not_found'>> {
+): Promise<Result<HelpRequestRow, 'forbidden' | 'not_found' | 'too_long'>> {
   if (!writerPowers(args.actor, args.unit, false).canEdit) return err('forbidden');
+  // Refused with the limit, never cut without a word (issue 16).
+  if (args.message.trim().length > MAX_HELP_MESSAGE) return err('too_long', String(args.message.trim().length));
   let draftId: string | null = null;
   if (args.draftId) {
     const draft = await draftRepo.byId(deps.db, args.unit.id, args.draftId);
@@ -37,7 +41,7 @@ export async function requestHelp(
     .where('status', '=', 'open')
     .where((eb) => (draftId ? eb('draft_id', '=', draftId) : eb('draft_id', 'is', null)))
     .executeTakeFirst();
-  const message = args.message.trim().slice(0, 2000);
+  const message = args.message.trim();
   let row: HelpRequestRow;
   if (open) {
     row = { ...open, message: [open.message, message].filter(Boolean).join('\n\n') };

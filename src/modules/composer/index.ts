@@ -16,10 +16,10 @@ export { publishDue, LATE_AFTER_MS, type PublishDueReport } from './publish-due.
 export { submitDraft } from './submit-draft.js';
 export { checkDiscard, discardDraft, discardRefusal, type DiscardError, type DiscardRefusal } from './discard-draft.js';
 export { approveDraft, returnDraft } from './decide-draft.js';
-export { commentOnDraft } from './comment-on-draft.js';
+export { commentOnDraft, MAX_COMMENT } from './comment-on-draft.js';
 export { lastSubmitterId, listComments, submitterOf, type CommentRow } from './comments.js';
 export { approvalRequired, setApprovalRequired, writerPowers, type WriterPowers } from './approval-policy.js';
-export { requestHelp, answerHelp, openHelpRequests, type HelpRequestRow } from './help-requests.js';
+export { requestHelp, answerHelp, openHelpRequests, MAX_HELP_MESSAGE, type HelpRequestRow } from './help-requests.js';
 export { pendampingOverview, type UnitNeeds } from './pendamping-overview.js';
 export { onboardingChecklist, PROFILE_DONE_PERCENT, type Onboarding, type OnboardingStep, type OnboardingCode } from './onboarding-checklist.js';
 export { sendBroadcast, listBroadcasts, type BroadcastInput } from './send-broadcast.js';

@@ -2,11 +2,13 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { searchTextOf } from '../../db/search.js';
 import type { DB } from '../../db/schema/index.js';
+import { isRealDateText } from '../../shared/calendar.js';
 import type { Clock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { slugify, uniqueSlug } from '../../shared/slug.js';
 import { mayPublish } from '../accounts/index.js';
+import { getMedia } from '../media/index.js';
 import { type ContentRow, contentRepository } from './content-repository.js';
 import { PUBLIC_STATUSES } from './visibility.js';
 import { excerpt, htmlToText, sanitizeHtml, textToHtml } from './sanitize-html.js';
@@ -22,7 +24,8 @@ const localOrIso = z
     if (v === '') return null;
     const withZone = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v) ? `${v}+07:00` : v;
     const d = new Date(withZone);
-    if (Number.isNaN(d.getTime())) {
+    // 2026-02-30 is refused, not rolled into 2 March.
+    if (Number.isNaN(d.getTime()) || !isRealDateText(v)) {
       ctx.addIssue({ code: 'custom', message: 'invalid_date' });
       return z.NEVER;
     }
@@ -80,6 +83,10 @@ export async function saveContent(
     };
   }
   const v = parsed.data;
+  // A cover is a photo of this unit's own library: another unit's media id is refused.
+  if (v.coverMediaId && !(await getMedia(deps.db, args.unitId, v.coverMediaId)).ok) {
+    return { ...err('invalid_input'), problems: [{ path: 'coverMediaId', code: 'not_found' }] };
+  }
   const now = deps.clock.now().toISOString();
   const existing = args.id ? await contentRepository.byId(deps.db, args.unitId, args.id) : undefined;
   if (args.id && !existing) return err('not_found');

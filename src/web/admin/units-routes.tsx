@@ -5,7 +5,7 @@ import { hasKey, t } from '../../i18n/index.js';
 import { checkSiteUrl, registrationContext, syncRegistrations } from '../../modules/monitoring/index.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
-import { CsrfInput, ErrorSummary, Field } from '../views/form.js';
+import { CsrfInput, IdempotencyInput, ErrorSummary, Field } from '../views/form.js';
 import { StaffLayout } from '../views/staff-layout.js';
 import { requireCityAdmin } from './require-city-admin.js';
 
@@ -28,6 +28,7 @@ export function unitsRoutes(deps: AppDeps): Hono<AppEnv> {
         <form method="post" action="/admin/wilayah/opd" class="card">
           <h2>Tambah OPD</h2>
           <CsrfInput token={csrf} />
+          <IdempotencyInput />
           <ErrorSummary errors={opts.errors ?? []} />
           <Field name="name" label="Nama OPD" value={opts.values?.name} hint="Contoh: Dinas Kesehatan" required />
           <Field name="slug" label="Singkatan untuk alamat situs (boleh kosong)" value={opts.values?.slug} hint="Huruf kecil dan tanda hubung, contoh: dinkes" />
@@ -76,7 +77,13 @@ export function unitsRoutes(deps: AppDeps): Hono<AppEnv> {
     );
   };
 
-  app.get('/admin/wilayah', (c) => page(c, { flash: c.req.query('ok') ? { kind: 'ok', text: decodeURIComponent(c.req.query('ok')!) } : null }));
+  // Confirmations travel as a key and counts, never as text: a crafted link cannot put words on the page.
+  app.get('/admin/wilayah', (c) => {
+    const ok = c.req.query('ok');
+    const count = (k: string) => (/^\d{1,6}$/.test(c.req.query(k) ?? '') ? Number(c.req.query(k)) : 0);
+    const text = ok === 'opd_added' ? t('units.opd_added') : ok === 'csv_done' ? t('units.csv_done', { created: count('baru'), unchanged: count('ada') }) : null;
+    return page(c, { flash: text ? { kind: 'ok', text } : null });
+  });
 
   app.post('/admin/wilayah/opd', async (c) => {
     const body = await c.req.parseBody();
@@ -103,7 +110,7 @@ export function unitsRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!r.value.created) return page(c, { values, flash: { kind: 'info', text: t('units.opd_exists') } });
     await syncRegistrations(deps.db, deps.clock, registration, [r.value.unit.id]);
     await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'unit.create', unitId: r.value.unit.id, target: r.value.unit.slug });
-    return c.redirect(`/admin/wilayah?ok=${encodeURIComponent(t('units.opd_added'))}`, 303);
+    return c.redirect('/admin/wilayah?ok=opd_added', 303);
   });
 
   app.post('/admin/wilayah/opd-csv', async (c) => {
@@ -127,7 +134,7 @@ export function unitsRoutes(deps: AppDeps): Hono<AppEnv> {
       c.status(out.created + out.unchanged === 0 ? 400 : 200);
       return page(c, { errors: out.problems, flash: { kind: 'info', text: summary } });
     }
-    return c.redirect(`/admin/wilayah?ok=${encodeURIComponent(summary)}`, 303);
+    return c.redirect(`/admin/wilayah?ok=csv_done&baru=${out.created}&ada=${out.unchanged}`, 303);
   });
 
   return app;

@@ -3,11 +3,11 @@ import {
   type Actor, ROLES, ROLE_LABEL, type UserRow, accountRepository, createUser, listThrottled, listUsers, resetPassword, setUserStatus, updateUser,
 } from '../../modules/accounts/index.js';
 import { listUnitTree, type UnitTree } from '../../modules/units/index.js';
-import { formatDateTime, t } from '../../i18n/index.js';
+import { formatDateTime, hasKey, t } from '../../i18n/index.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { renderNotFound } from '../errors.js';
-import { CsrfInput, ErrorSummary, Field } from '../views/form.js';
+import { CsrfInput, ErrorSummary, Field, IdempotencyInput } from '../views/form.js';
 import { StaffLayout } from '../views/staff-layout.js';
 import { requireCityAdmin } from './require-city-admin.js';
 import { THROTTLE_PATH } from './throttle-routes.js';
@@ -50,6 +50,7 @@ function UserForm(p: { action: string; csrf: string; values: FormValues; tree: U
   return (
     <form method="post" action={p.action} class="card">
       <CsrfInput token={p.csrf} />
+      {p.isNew ? <IdempotencyInput /> : null}
       <ErrorSummary errors={p.errors} />
       {p.isNew ? <Field name="username" label="Nama pengguna" value={p.values.username} hint="Contoh: operator.bacang" required /> : null}
       <Field name="displayName" label="Nama lengkap" value={p.values.displayName} required />
@@ -90,7 +91,9 @@ export function usersRoutes(deps: AppDeps): Hono<AppEnv> {
     const actor = c.get('actor')!;
     const users = await listUsers(deps.db, actor);
     const slowed = new Set((await listThrottled(deps.db, deps.clock.now())).map((r) => r.username));
-    const flash = c.req.query('ok') ? { kind: 'ok' as const, text: t(`users.${c.req.query('ok')}`) } : null;
+    // Only the confirmations this page knows: a crafted ?ok= shows nothing.
+    const ok = c.req.query('ok') ?? '';
+    const flash = ['saved', 'created', 'reset_done', 'status_done'].includes(ok) && hasKey(`users.${ok}`) ? { kind: 'ok' as const, text: t(`users.${ok}`) } : null;
     return c.html(
       <StaffLayout title={t('users.title')} actor={actor} csrfToken={c.get('csrfToken')} flash={flash} back={{ href: '/admin', label: t('admin.nav.home') }}>
         <h1>{t('users.title')}</h1>

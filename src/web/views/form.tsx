@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { newToken } from '../../shared/ids.js';
 
 // Form pieces that keep what the user typed and put each problem next to its field.
 
@@ -33,6 +34,14 @@ export function Field(p: {
       />
     </div>
   );
+}
+
+/**
+ * A one-time key for a create form: sent twice (a double tap), it makes one thing
+ * (middleware/idempotency.ts). New at every rendering of the form.
+ */
+export function IdempotencyInput() {
+  return <input type="hidden" name="_idem" value={newToken(16)} />;
 }
 
 export function CsrfInput({ token }: { token: string }) {

@@ -18,7 +18,7 @@ export async function seedCity(db: Kysely<DB>): Promise<void> {
   ]).execute();
   const user = (id: string, role: Role, name: string, email: string | null, phone: string | null, status: 'active' | 'disabled' = 'active') => ({
     id, username: id, display_name: name, password_hash: 'x', role, region_code: '19.71', email, phone, status,
-    failed_logins: 0, locked_until: null, must_change_password: 0, is_demo: 0, created_at: AT, updated_at: AT, last_login_at: null,
+    must_change_password: 0, is_demo: 0, created_at: AT, updated_at: AT, last_login_at: null,
   });
   await db.insertInto('users').values([
     user('op-bacang', 'operator', 'Sari (operator Bacang)', 'sari@bacang.example', '0812-0000-0001'),

@@ -1,6 +1,6 @@
 import type { ChannelRow } from '../../../modules/channels/index.js';
 import { formatDate, formatDateTime, t } from '../../../i18n/index.js';
-import { CsrfInput, ErrorSummary } from '../../views/form.js';
+import { CsrfInput, IdempotencyInput, ErrorSummary } from '../../views/form.js';
 import { assetUrl } from '../../assets-route.js';
 import { CONNECTABLE, REGISTRABLE, platformLabel } from './paths.js';
 
@@ -109,6 +109,7 @@ function RegisterForm(p: { slug: string; csrf: string; form?: RegistryViewProps[
       <ErrorSummary errors={f.error ? [f.error] : []} />
       <form method="post" action={`/admin/unit/${p.slug}/kanal`}>
         <CsrfInput token={p.csrf} />
+        <IdempotencyInput />
         <fieldset>
           <legend>{t('kanal.register.platform')}</legend>
           {REGISTRABLE.map((pl) => (

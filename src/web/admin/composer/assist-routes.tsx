@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { can } from '../../../modules/accounts/index.js';
-import { answerHelp, assignedPendamping, assignedPendampingUsers, getDraft, pendampingOverview, requestHelp, setApprovalRequired } from '../../../modules/composer/index.js';
+import { MAX_HELP_MESSAGE, answerHelp, assignedPendamping, assignedPendampingUsers, getDraft, pendampingOverview, requestHelp, setApprovalRequired } from '../../../modules/composer/index.js';
 import { inAppNotifier } from '../../../modules/reminders/index.js';
 import { formatDateTime, t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { renderForbidden } from '../../errors.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
-import { CsrfInput } from '../../views/form.js';
+import { CsrfInput, IdempotencyInput } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { draftUrl, homeUrl } from './paths.js';
 
@@ -17,13 +18,13 @@ import { draftUrl, homeUrl } from './paths.js';
 export function assistRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get('/admin/unit/:slug/bantuan', unitGuard(deps), async (c) => {
+  /** The "Minta bantuan" form; sent back with what was typed and the problem at the field. */
+  async function helpForm(c: Context<AppEnv>, draftId: string | undefined, typed = '', error: string | null = null) {
     const actor = c.get('actor')!;
     const unit = c.get('unit');
-    if (!can(actor, 'write', unit)) return renderForbidden(c);
-    const draftId = c.req.query('draf');
     const draft = draftId ? await getDraft(deps.db, unit.id, draftId) : undefined;
     const names = await assignedPendamping(deps.db, unit.id);
+    if (error) c.status(422);
     return c.html(
       <StaffLayout title={t('composer.help.title')} actor={actor} csrfToken={c.get('csrfToken')} back={draft ? { href: draftUrl(unit.slug, draft.id), label: t('composer.edit.title') } : { href: homeUrl(unit.slug), label: unit.name }}>
         <h1>{t('composer.help.title')}</h1>
@@ -31,13 +32,15 @@ export function assistRoutes(deps: AppDeps): Hono<AppEnv> {
         {draft ? <p class="muted">{t('composer.help.with_draft', { title: draft.title.trim() || t('composer.home.untitled') })}</p> : null}
         <form method="post" action={`/admin/unit/${unit.slug}/bantuan`}>
           <CsrfInput token={c.get('csrfToken')} />
+          <IdempotencyInput />
           {draft ? <input type="hidden" name="draf" value={draft.id} /> : null}
-          <div class="field">
+          <div class={error ? 'field has-error' : 'field'}>
             <label for="f-message">{t('composer.help.message')}</label>
             <p class="hint" id="f-message-hint">
               {t('composer.help.message_hint')}
             </p>
-            <textarea id="f-message" name="message" rows={4} aria-describedby="f-message-hint"></textarea>
+            {error ? <p class="error" id="f-message-err">{error}</p> : null}
+            <textarea id="f-message" name="message" rows={4} maxlength={MAX_HELP_MESSAGE} aria-describedby={error ? 'f-message-hint f-message-err' : 'f-message-hint'} aria-invalid={error ? 'true' : undefined}>{typed}</textarea>
           </div>
           <button type="submit" class="primary wide">
             {t('composer.help.send')}
@@ -45,6 +48,11 @@ export function assistRoutes(deps: AppDeps): Hono<AppEnv> {
         </form>
       </StaffLayout>,
     );
+  }
+
+  app.get('/admin/unit/:slug/bantuan', unitGuard(deps), async (c) => {
+    if (!can(c.get('actor')!, 'write', c.get('unit'))) return renderForbidden(c);
+    return helpForm(c, c.req.query('draf'));
   });
 
   app.post('/admin/unit/:slug/bantuan', unitGuard(deps), async (c) => {
@@ -52,7 +60,9 @@ export function assistRoutes(deps: AppDeps): Hono<AppEnv> {
     const unit = c.get('unit');
     const body = await c.req.parseBody();
     const draftId = typeof body.draf === 'string' && body.draf ? body.draf : null;
-    const r = await requestHelp(deps, { actor, unit, draftId, message: typeof body.message === 'string' ? body.message : '' });
+    const message = typeof body.message === 'string' ? body.message : '';
+    const r = await requestHelp(deps, { actor, unit, draftId, message });
+    if (!r.ok && r.error === 'too_long') return helpForm(c, draftId ?? undefined, message, t('composer.error.too_long', { max: MAX_HELP_MESSAGE, length: Number(r.detail) }));
     if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c) : c.redirect(homeUrl(unit.slug, 'draft_gone'), 303);
     const helpers = await assignedPendampingUsers(deps.db, unit.id);
     // Also a notification in their "Pesan untuk saya" inbox, so the request is seen without looking.

@@ -6,7 +6,7 @@ import { formatDateTime, t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { renderForbidden } from '../../errors.js';
-import { CsrfInput, ErrorSummary } from '../../views/form.js';
+import { CsrfInput, IdempotencyInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { composerDepsOf } from './composer-deps.js';
 import { all } from './draft-form.js';
@@ -28,6 +28,7 @@ export function broadcastRoutes(deps: AppDeps): Hono<AppEnv> {
         <ErrorSummary errors={errors} />
         <form method="post" action="/admin/siaran">
           <CsrfInput token={c.get('csrfToken')} />
+          <IdempotencyInput />
           <div class="field">
             <label for="f-btitle">{t('composer.broadcast.field_title')}</label>
             <input id="f-btitle" name="title" type="text" value={form.title} maxlength={200} />

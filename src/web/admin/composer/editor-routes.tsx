@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { listUnitChannels } from '../../../modules/channels/index.js';
 import {
   type Draft,
+  MAX_COMMENT,
   MAX_PHOTOS,
   approveDraft,
   assignedPendamping,
@@ -99,6 +100,7 @@ export function editorRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     if (action === 'comment') {
       const r = await commentOnDraft(cdeps, { actor, unit, draftId: draft.id, body: str(body.comment) ?? '' });
+      if (!r.ok && r.error === 'too_long') return rerender(deps, c, draft, [t('composer.error.too_long', { max: MAX_COMMENT, length: Number(r.detail) })]);
       return r.ok ? c.redirect(`${base}#catatan`, 303) : rerender(deps, c, draft, [errorText(r.error)]);
     }
 

@@ -6,7 +6,7 @@ import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { renderForbidden } from '../../errors.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
-import { CsrfInput } from '../../views/form.js';
+import { CsrfInput, IdempotencyInput } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { lineageNames } from './composer-deps.js';
 import { draftUrl } from './paths.js';
@@ -25,6 +25,7 @@ export function writeRoutes(deps: AppDeps): Hono<AppEnv> {
         <p class="muted">{t('composer.choose.hint')}</p>
         <form method="post" action={`/admin/unit/${unit.slug}/tulis`} class="template-grid">
           <CsrfInput token={c.get('csrfToken')} />
+          <IdempotencyInput />
           {TEMPLATE_NAMES.map((name) => (
             <button type="submit" name="template" value={name} class="template-button">
               <span class="label">{t(`composer.tpl.${name}`)}</span>

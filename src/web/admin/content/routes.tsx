@@ -9,7 +9,7 @@ import type { AppDeps } from '../../deps.js';
 import { renderForbidden } from '../../errors.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
 import { invalidateUnit } from '../../site/page-cache.js';
-import { CsrfInput, ErrorSummary } from '../../views/form.js';
+import { CsrfInput, IdempotencyInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 
 // Staff screens for a unit's website content: berita, pengumuman, agenda and halaman with a
@@ -94,23 +94,27 @@ export function contentAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!r.ok) {
       if (r.error === 'not_found') return c.notFound();
       if (r.error === 'forbidden') return editor(c, id ?? null, values, [t('publish.refused.status')], 403);
-      const errors = [...new Set((r.problems ?? []).map((p) => t(`site.admin.content.problem.${p.path}`)))];
-      return editor(c, id ?? null, values, errors, 422);
+      // Each problem is said next to its field (and listed on top); an impossible date such as
+      // 30 Februari has its own sentence.
+      const fieldErrors: Record<string, string> = {};
+      for (const p of r.problems ?? []) fieldErrors[p.path] ??= t(p.code === 'invalid_date' ? 'site.admin.content.problem.date' : `site.admin.content.problem.${p.path}`);
+      return editor(c, id ?? null, values, [...new Set(Object.values(fieldErrors))], 422, fieldErrors);
     }
     await recordAudit(deps.db, deps.clock, { actorUserId: actorId(c), action: id ? 'content.update' : 'content.create', unitId: c.get('unit').id, target: r.value.id });
     return c.redirect(`${base(c)}/konten?ok=1`, 303);
   }
 
-  async function editor(c: C, id: string | null, v: Record<string, string>, errors: string[], status = 200) {
+  async function editor(c: C, id: string | null, v: Record<string, string>, errors: string[], status = 200, fieldErrors: Record<string, string> = {}) {
     const unit = c.get('unit');
     const canWrite = can(c.get('actor')!, 'write', unit);
     // Only the statuses this person may choose: no "Terbit"/"Dijadwalkan" for those who submit.
     const canPublish = (await publishingRightsOf(deps.db, c.get('actor')!, unit)).canPublish;
     const statuses = (['draft', 'published', 'scheduled', 'archived'] as const).filter((s) => canPublish || s === 'draft' || s === 'archived' || s === v.status);
     const input = (name: string, type = 'text', required = false) => (
-      <div class="field">
+      <div class={fieldErrors[name] ? 'field has-error' : 'field'}>
         <label for={`f-${name}`}>{t(`site.admin.content.field.${name}`)}</label>
-        <input id={`f-${name}`} name={name} type={type} value={v[name] ?? ''} required={required} readonly={!canWrite} />
+        {fieldErrors[name] ? <p class="error" id={`f-${name}-err`}>{fieldErrors[name]}</p> : null}
+        <input id={`f-${name}`} name={name} type={type} value={v[name] ?? ''} required={required} readonly={!canWrite} aria-invalid={fieldErrors[name] ? 'true' : undefined} aria-describedby={fieldErrors[name] ? `f-${name}-err` : undefined} />
       </div>
     );
     return c.html(
@@ -118,6 +122,7 @@ export function contentAdminRoutes(deps: AppDeps): Hono<AppEnv> {
         <h1>{id ? t('site.admin.content.edit') : t('site.admin.content.new', { kind: t(`site.kind.${v.kind ?? 'berita'}`) })}</h1>
         <form method="post" action={id ? `${base(c)}/konten/${id}` : `${base(c)}/konten`} class="card">
           <CsrfInput token={c.get('csrfToken')} />
+          {id ? null : <IdempotencyInput />}
           <ErrorSummary errors={errors} />
           <div class="field">
             <label for="f-kind">{t('site.admin.content.field.kind')}</label>
@@ -219,6 +224,7 @@ export function contentAdminRoutes(deps: AppDeps): Hono<AppEnv> {
           <form method="post" action={`${base(c)}/dokumen`} class="card">
             <h2>{t('site.admin.doc.add')}</h2>
             <CsrfInput token={c.get('csrfToken')} />
+            <IdempotencyInput />
             <ErrorSummary errors={errors} />
             <div class="field">
               <label for="f-category">{t('site.admin.doc.category')}</label>

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { isRealDateText } from '../../../shared/calendar.js';
 import type { Context } from 'hono';
 import { formatDateTime, hasKey, t } from '../../../i18n/index.js';
 import { recordAudit } from '../../../modules/accounts/index.js';
@@ -21,7 +22,7 @@ const WIB = 7 * 3600_000;
 
 /** "2026-12-24T08:00" typed in WIB → ISO UTC. */
 const wibToIso = (local: string): string | null => {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return null;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) || !isRealDateText(local)) return null;
   const t0 = Date.parse(`${local}:00Z`);
   return Number.isNaN(t0) ? null : new Date(t0 - WIB).toISOString();
 };
@@ -31,7 +32,10 @@ export function monitoringCityRoutes(deps: AppDeps): Hono<AppEnv> {
   app.use('/admin/pemantauan/aturan', requireCityAdmin(deps));
   app.use('/admin/pemantauan/aturan/*', requireCityAdmin(deps));
 
-  const render = async (c: Context<AppEnv>, problems: string[] = [], draft?: Partial<Record<keyof CityRule, string>>) => {
+  /** `exc`: an exception form sent back with what was typed and the message at its field. */
+  const render = async (c: Context<AppEnv>, problems: string[] = [], draft?: Partial<Record<keyof CityRule, string>>, exc?: { values: Record<string, string>; field: string; message: string }) => {
+    const ev = (name: string) => exc?.values[name] ?? '';
+    const ee = (name: string) => (exc?.field === name ? exc.message : null);
     const rule = await getRule(deps.db, deps.config.region);
     const now = deps.clock.now();
     const [exceptions, units, transparency] = await Promise.all([
@@ -96,9 +100,9 @@ export function monitoringCityRoutes(deps: AppDeps): Hono<AppEnv> {
           <form method="post" action={`${PATH}/pengecualian`}>
             <CsrfInput token={csrf} />
             <input type="hidden" name="kind" value="holiday" />
-            <Field name="from" label={t('mon.exc.from_day')} type="date" />
-            <Field name="to" label={t('mon.exc.to_day')} type="date" />
-            <Field name="reason" label={t('mon.exc.reason')} hint={t('mon.exc.reason_hint')} />
+            <Field name="from" label={t('mon.exc.from_day')} type="date" value={ev('from')} error={ee('from')} />
+            <Field name="to" label={t('mon.exc.to_day')} type="date" value={ev('to')} error={ee('to')} />
+            <Field name="reason" label={t('mon.exc.reason')} hint={t('mon.exc.reason_hint')} value={ev('reason')} error={ee('reason')} />
             <button type="submit" class="secondary">{t('mon.exc.add')}</button>
           </form>
           <h3>{t('mon.exc.add_maintenance')}</h3>
@@ -111,9 +115,9 @@ export function monitoringCityRoutes(deps: AppDeps): Hono<AppEnv> {
                 {units.filter((u) => ['kelurahan', 'desa', 'opd'].includes(u.kind)).map((u) => <option value={u.id}>{u.name}</option>)}
               </select>
             </div>
-            <Field name="startsAt" label={t('mon.exc.starts')} type="datetime-local" />
-            <Field name="endsAt" label={t('mon.exc.ends')} type="datetime-local" />
-            <Field name="mreason" label={t('mon.exc.reason')} />
+            <Field name="startsAt" label={t('mon.exc.starts')} type="datetime-local" value={ev('startsAt')} error={ee('startsAt')} />
+            <Field name="endsAt" label={t('mon.exc.ends')} type="datetime-local" value={ev('endsAt')} error={ee('endsAt')} />
+            <Field name="mreason" label={t('mon.exc.reason')} value={ev('mreason')} error={ee('mreason')} />
             <button type="submit" class="secondary">{t('mon.exc.add')}</button>
           </form>
         </section>
@@ -176,7 +180,11 @@ export function monitoringCityRoutes(deps: AppDeps): Hono<AppEnv> {
     const r = await addException(deps.db, deps.config.region, input, c.get('actor')!.id, deps.clock);
     if (!r.ok) {
       c.status(400);
-      return render(c, [t('mon.error.exception')]);
+      // Said next to the field (e.g. 30 Februari is not a day), with what was typed kept.
+      const field = input.kind === 'maintenance' && r.detail === 'reason' ? 'mreason' : (r.detail ?? '');
+      const message = t(hasKey(`mon.exc.error.${field}`) ? `mon.exc.error.${field}` : 'mon.error.exception');
+      const values = Object.fromEntries(['from', 'to', 'reason', 'startsAt', 'endsAt', 'mreason'].map((k) => [k, s(k)]));
+      return render(c, [message], undefined, { values, field, message });
     }
     await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'monitoring.exception.add', target: r.value.id });
     return c.redirect(`${PATH}?ok=exception_added`, 303);
