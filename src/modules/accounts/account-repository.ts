@@ -18,4 +18,7 @@ export const accountRepository = {
     }
   },
   sessionById: (db: Kysely<DB>, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst(),
+  /** Names a password must not be built from: the units (and the region's) a person works for. */
+  unitNames: async (db: Kysely<DB>, unitIds: string[]) =>
+    unitIds.length === 0 ? [] : (await db.selectFrom('units').select('name').where('id', 'in', unitIds).execute()).map((r) => r.name),
 };

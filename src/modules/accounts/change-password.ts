@@ -21,7 +21,7 @@ export async function changePassword(
   const user = await accountRepository.userById(db, actor.id);
   if (!user || !(await verifyPassword(user.password_hash, input.current))) return err('wrong_current');
   if (input.next !== input.confirm) return err('mismatch');
-  const problem = passwordProblem(input.next, user.username);
+  const problem = passwordProblem(input.next, user.username, [user.display_name, ...(await accountRepository.unitNames(db, actor.unitIds))]);
   if (problem) return err('invalid', problem);
   await db
     .updateTable('users')

@@ -38,7 +38,7 @@ export function adminInputProblems(input: AdminInput): FieldProblems {
       problems[field] ??= issue.message;
     }
   }
-  const pw = passwordProblem(input.password, input.username.trim().toLowerCase() || '\u0000');
+  const pw = passwordProblem(input.password, input.username.trim().toLowerCase() || '\u0000', [input.displayName ?? '']);
   if (pw) problems.password = pw;
   return problems;
 }

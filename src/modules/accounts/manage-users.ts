@@ -62,7 +62,7 @@ export async function createUser(
   const parsed = userInputSchema.safeParse(input);
   if (!parsed.success) return err('invalid', parsed.error.issues[0]?.message);
   const v = parsed.data;
-  const pw = passwordProblem(password, v.username);
+  const pw = passwordProblem(password, v.username, [v.displayName, ...(await accountRepository.unitNames(db, v.unitIds))]);
   if (pw) return err('invalid', pw);
   const unitProblem = await checkUnits(db, actor.regionCode, v.role, v.unitIds);
   if (unitProblem) return err('units_invalid', unitProblem);
@@ -123,7 +123,7 @@ export async function resetPassword(
   if (!canManageCity(actor)) return err('forbidden');
   const user = await accountRepository.userById(db, userId);
   if (!user || user.region_code !== actor.regionCode) return err('not_found');
-  const pw = passwordProblem(temporary, user.username);
+  const pw = passwordProblem(temporary, user.username, [user.display_name, ...(await accountRepository.unitNames(db, await accountRepository.unitIdsOf(db, user.id)))]);
   if (pw) return err('invalid', pw);
   await db
     .updateTable('users')

@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { MIN_SCORE, mostlyNames, passwordScore } from './password-strength.js';
 
 // argon2id with the library defaults (19 MiB, t=2), as OWASP recommends for interactive logins.
 export const hashPassword = (plain: string): Promise<string> => hash(plain);
@@ -21,11 +22,17 @@ export async function burnVerify(plain: string): Promise<void> {
 
 export const PASSWORD_MIN = 10;
 
-/** Plain-Indonesian problems with a new password, or null when it is acceptable. */
-export function passwordProblem(plain: string, username: string): string | null {
+/**
+ * Plain-Indonesian problems with a new password, or null when it is acceptable. `names` are the
+ * person's display name and their units' names (and the city's): a password built from them is
+ * easy to guess for anyone who knows where they work.
+ */
+export function passwordProblem(plain: string, username: string, names: string[] = []): string | null {
   if (plain.length < PASSWORD_MIN) return `Kata sandi minimal ${PASSWORD_MIN} karakter. Contoh yang mudah diingat: tiga kata dengan spasi.`;
   if (plain.length > 200) return 'Kata sandi terlalu panjang (maksimal 200 karakter).';
   if (plain.toLowerCase().includes(username.toLowerCase())) return 'Kata sandi tidak boleh memuat nama pengguna.';
-  if (['beranda-demo', '1234567890', 'password123', 'qwertyuiop'].includes(plain.toLowerCase())) return 'Kata sandi ini terlalu mudah ditebak. Pilih yang lain.';
+  if (mostlyNames(plain, [username, ...names]) || passwordScore(plain, [username, ...names]) < MIN_SCORE) {
+    return 'Kata sandi ini terlalu mudah ditebak (kata umum, nama orang atau kelurahan, atau pola seperti 1234). Coba tiga atau empat kata yang tidak berhubungan, misalnya "kopi hujan sepeda biru".';
+  }
   return null;
 }
