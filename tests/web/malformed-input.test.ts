@@ -121,5 +121,13 @@ describe(`malformed input on ${testEngine()}`, () => {
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('Kode foto tidak dikenal.');
     expect(await a.t.db.selectFrom('content_items').select('id').where('title', '=', 'Sampul curian').executeTakeFirst()).toBeUndefined();
+    // The same for a picture of the profile (logo), given as another unit's file address.
+    const row = await a.t.db.selectFrom('media').select('variants').where('id', '=', up.mediaId).executeTakeFirstOrThrow();
+    const key = (JSON.parse(row.variants) as { key: string }[])[0]!.key;
+    const logo = await op.post('/admin/unit/bacang/profil/identitas', { alamatKantor: 'Jl. Bacang No. 1', logo: `/media/${key}` });
+    expect(logo.status).toBeGreaterThanOrEqual(400);
+    expect(logo.status).toBeLessThan(500);
+    const saved = await a.t.db.selectFrom('profile_sections').select('data').where('unit_id', '=', bacang).where('section', '=', 'identitas').executeTakeFirst();
+    expect(saved?.data ?? '').not.toContain(key);
   });
 });

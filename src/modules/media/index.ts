@@ -26,4 +26,4 @@ export { makeAvifVariants } from './make-avif-variants.js';
 export { listPendingAvif } from './list-pending-avif.js';
 export { storeGeneratedImage, type GeneratedImageInput } from './store-generated-image.js';
 export { pickVariant } from './pick-variant.js';
-export { itemsByKey } from './media-repo.js';
+export { itemsByKey, unitOwnsFile } from './media-repo.js';

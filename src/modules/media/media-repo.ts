@@ -116,3 +116,8 @@ export async function idsWithoutAvif(db: Kysely<DB>, limit: number): Promise<str
   const rows = await db.selectFrom('media').select('id').where('avif_done_at', 'is', null).orderBy('created_at').limit(limit).execute();
   return rows.map((r) => r.id);
 }
+
+/** Does this file belong to one of the unit's own media items? */
+export async function unitOwnsFile(db: Kysely<DB>, unitId: string, key: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('media_keys').select('media_id').where('key', '=', key).where('unit_id', '=', unitId).executeTakeFirst());
+}

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { type Result, err, ok } from '../../shared/result.js';
+import { unitOwnsFile } from '../media/index.js';
 import { profileRepository } from './profile-repository.js';
 import { PROFILE_SECTIONS, type Profile, type ProfileSectionKey, isSectionKey } from './sections.js';
 
@@ -28,6 +29,15 @@ export async function updateProfileSection(
     }));
     return { ...err('invalid_input'), problems };
   }
+  // A picture is one of this unit's own library (issue 16): another unit's file is refused.
+  // Without a person (the demo seeder, fixtures) the check is skipped.
+  if (input.actorId !== null) {
+    const problems: FieldProblem[] = [];
+    for (const [path, value] of mediaRefsOf(parsed.data)) {
+      if (!(await unitOwnsFile(db, input.unitId, value.slice('/media/'.length)))) problems.push({ path, code: 'media_other_unit' });
+    }
+    if (problems.length) return { ...err('invalid_input'), problems };
+  }
   await profileRepository.save(db, {
     unit_id: input.unitId,
     section: input.section,
@@ -36,4 +46,12 @@ export async function updateProfileSection(
     updated_at: clock.now().toISOString(),
   });
   return ok(parsed.data as Profile[ProfileSectionKey]);
+}
+
+/** Every `/media/…` value in a section, with its dotted path. */
+function mediaRefsOf(data: unknown, path = ''): [string, string][] {
+  if (typeof data === 'string') return data.startsWith('/media/') ? [[path, data]] : [];
+  if (Array.isArray(data)) return data.flatMap((v, i) => mediaRefsOf(v, path ? `${path}.${i}` : String(i)));
+  if (data && typeof data === 'object') return Object.entries(data).flatMap(([k, v]) => mediaRefsOf(v, path ? `${path}.${k}` : k));
+  return [];
 }
