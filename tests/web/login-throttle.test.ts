@@ -85,7 +85,8 @@ describe(`login delays through HTTP on ${testEngine()}`, () => {
     const tampered = phone.jar.get('beranda_perangkat')!.replace(/.$/, (ch) => (ch === 'A' ? 'B' : 'A'));
     forger.jar.set('beranda_perangkat', tampered);
     expect((await forger.login('lurah.bacang', DEMO_PASSWORD)).status).toBe(429);
-  });
+    // ~60 sign-ins, each an argon2 verification: generous for a loaded machine.
+  }, 180_000);
 
   it('admin kota sees the slowed accounts and clears them; other roles cannot', async () => {
     const where = '198.51.100.222';
