@@ -86,7 +86,7 @@ describe('fixture fleet verdicts', () => {
     const f = obs('wp-segar', 'freshness');
     expect(f.source).toBe('wp_rest');
     expect(f.confidence).toBe('high');
-    expect(f.value.rejected).toContainEqual(expect.objectContaining({ title: 'Halo dunia!', reason: 'default_post' }));
+    expect(f.value.rejected).toContainEqual(expect.objectContaining({ title: 'Halo dunia!', reason: 'platform_default' }));
     expect(results.get('wp-segar')!.verdict.counted[0]!.url).toMatch(/kerja-bakti/);
   });
 
@@ -140,9 +140,16 @@ describe('fixture fleet verdicts', () => {
     expect(i.value.hits[0]!.spam).toContain('slot gacor');
   });
 
-  it('openly hijacked: spam on the page, in outbound links and in the sitemap', () => {
+  it('openly hijacked: spam in the title, outbound links and the sitemap, with counts and example addresses', () => {
     const i = obs('dibajak', 'integrity');
-    expect(i.value.hits.map((h) => h.where)).toEqual(expect.arrayContaining(['home', 'outbound_links', 'sitemap']));
+    expect(i.value.hits.map((h) => h.where)).toEqual(expect.arrayContaining(['home_title', 'outbound_links', 'sitemap']));
+    const sm = i.value.hits.find((h) => h.where === 'sitemap')!;
+    expect(sm.count).toBe(200);
+    expect(sm.examples).toHaveLength(3);
+    const reason = results.get('dibajak')!.verdict.reasons.find((r) => r.code === 'spam_in_sitemap')!;
+    expect(reason.params).toMatchObject({ count: 200 });
+    expect(String(reason.params!.examples)).toMatch(/\/slot\/slot-gacor-maxwin-\d+/);
+    expect(t('monitoring.reason.spam_in_sitemap', reason.params)).toMatch(/^200 alamat halaman judi ada di peta situs\. Contoh: http/);
   });
 
   it('down: declared only after a retry, with the connection error as evidence', () => {
@@ -158,10 +165,12 @@ describe('fixture fleet verdicts', () => {
     expect(t.value.validTo).not.toBeNull();
   });
 
-  it('off-site redirect: recorded with where it pointed, not followed', () => {
+  it('off-site redirect: followed one hop to read where visitors land, and named', () => {
     const a = obs('pindah', 'availability');
-    expect(a.value.finalHost).toBe('judi-bola88.test');
+    expect(a.value.finalHost).toBe('portal-kota.test');
     expect(a.value.redirects).toHaveLength(1);
+    expect(a.value.landing).toMatchObject({ kind: 'other', title: 'Portal Pemerintah Kota' });
+    expect(results.get('pindah')!.verdict.reasons[0]).toEqual({ code: 'redirected_offsite', params: { url: fleet.url('pindah'), to: a.value.landing!.url } });
   });
 });
 

@@ -102,7 +102,8 @@ describe('sweep, verdicts and disputes', () => {
     const daily = await getDailyRollups(t.db, { unitIds: ['kel-segar'], fromDay: '2026-11-25', toDay: '2026-11-25' });
     expect(daily).toEqual([expect.objectContaining({ day: '2026-11-25', checks: 2, upChecks: 2, uptime: 1, compromisedChecks: 0, lastSiteState: 'up' })]);
     const count = await t.db.selectFrom('monitor_observations').select((eb) => eb.fn.countAll<number>().as('n')).where('unit_id', '=', 'kel-segar').executeTakeFirstOrThrow();
-    expect(Number(count.n)).toBe(8);
+    // Per run: availability, domain expiry, freshness, integrity, and the registered Facebook account (no posts).
+    expect(Number(count.n)).toBe(10);
     // First-seen is kept from the first crawl.
     const seen = await t.db.selectFrom('monitor_first_seen').selectAll().where('site_key', 'like', 'wp-segar.test%').where('item_key', 'like', '%kerja-bakti%').execute();
     expect(seen).toHaveLength(1);
@@ -120,6 +121,16 @@ describe('sweep, verdicts and disputes', () => {
     await runChecksForUnit(t.db, plain, 'kel-segar');
     expect((await checkUptime(t.db, plain, { concurrency: 2 })).sites).toBe(0);
     expect(await count()).toBe(before);
+  });
+
+  it('a site that asks to come back later than a check waits is checked again within the same sweep', async () => {
+    await unit('kel-sibuk', 'kelurahan');
+    await registerPresence(t.db, 'kel-sibuk', { kind: 'website', url: fleet.url('sibuk-lama') }, clock, { policy: siteUrlPolicy({ allow: ['.test'] }) });
+    const s = await sweep(t.db, { ...deps, maxRetryAfterMs: 100 }, { unitIds: ['kel-sibuk'], budgetMs: 60_000 });
+    expect(s.rescheduled).toBe(1);
+    const states = (await t.db.selectFrom('monitor_observations').select('state').where('unit_id', '=', 'kel-sibuk').where('kind', '=', 'availability').orderBy('created_at').execute()).map((r) => r.state);
+    expect(states).toEqual(['rate_limited', 'up']);
+    await t.db.deleteFrom('units').where('id', '=', 'kel-sibuk').execute();
   });
 
   it('the frequent uptime check records one availability sample per external site', async () => {
@@ -195,8 +206,15 @@ describe('sweep, verdicts and disputes', () => {
     await setRule(t.db, REGION, {}, 'admin', clock);
     expect((await addException(t.db, REGION, { kind: 'holiday', from: '2026-11-18', to: '2026-11-16', reason: 'x' }, 'admin', clock)).ok).toBe(false);
     expect((await addException(t.db, REGION, { kind: 'holiday', from: '2026-11-16', to: '2026-11-22', reason: 'Cuti bersama' }, 'admin', clock)).ok).toBe(true);
+    // Nothing watched the units in week 47: no verdicts at all ("Belum dinilai"), holiday or not.
     const r = await evaluatePeriod(t.db, { clock }, { region: REGION, periodKey: '2026-W47' });
-    expect(r.ok && r.value.counts).toEqual({ PASS: 0, FAIL: 0, UNKNOWN: 0, COMPROMISED: 0, EXEMPT: 4 });
+    expect(r.ok && r.value).toMatchObject({ counts: { PASS: 0, FAIL: 0, UNKNOWN: 0, COMPROMISED: 0, EXEMPT: 0 }, notAssessed: 4 });
+    expect(await getVerdictsForPeriod(t.db, '2026-W47')).toEqual([]);
+    // A holiday over the watched week 48 exempts everyone except the hijacked unit (COMPROMISED
+    // overrides) and keeps admin kota's override.
+    expect((await addException(t.db, REGION, { kind: 'holiday', from: '2026-11-23', to: '2026-11-29', reason: 'Libur' }, 'admin', clock)).ok).toBe(true);
+    const w48 = await evaluatePeriod(t.db, { clock }, { region: REGION, periodKey: '2026-W48' });
+    expect(w48.ok && w48.value.counts).toEqual({ PASS: 0, FAIL: 0, UNKNOWN: 0, COMPROMISED: 1, EXEMPT: 3 });
     expect((await evaluatePeriod(t.db, { clock }, { region: REGION, periodKey: '2026-W50' })).ok).toBe(false);
   });
 });

@@ -146,6 +146,14 @@ describe(`registration follows the units on ${testEngine()} (demo off)`, () => {
     expect(v.countedByChannel).toEqual({ website: 1 });
   });
 
+  it('the week before registration was not watched: "Belum dinilai", no verdict, no streak', async () => {
+    await run(JOB.closePeriod);
+    expect(await getVerdictsForPeriod(a.t.db, '2026-W47')).toEqual([]);
+    const html = await (await admin.get('/admin/dasbor/unit/bacang')).text();
+    expect(html).toContain('Belum dinilai');
+    expect(html).not.toMatch(/2 minggu berturut-turut/);
+  });
+
   it('a hijack found by the sweep reaches admin kota within the same sweep', async () => {
     const adminUser = await a.t.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
     await a.t.db.deleteFrom('reminder_ledger').execute();

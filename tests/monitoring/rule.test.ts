@@ -144,7 +144,7 @@ describe('exceptions pause the rule', () => {
     expect(evaluateUnit(base({ presence, observations: [down, content], exceptions: [maint(U)] }), clock).status).toBe('PASS');
     const other = evaluateUnit(base({ presence, observations: [down, content], exceptions: [maint('unit-lain')] }), clock);
     expect(other.status).toBe('FAIL');
-    expect(other.reasons[0]!.code).toBe('site_down');
+    expect(other.reasons[0]!.code).toBe('site_connection_error');
   });
 
   it('rejects a nonsensical rule', () => {

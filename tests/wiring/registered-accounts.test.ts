@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerChannel, registeredAccountsSource } from '../../src/modules/channels/index.js';
 import { evaluatePeriod, getVerdictsForPeriod, periodContaining, getRule } from '../../src/modules/compliance/index.js';
+import { Fetcher, InMemoryOwnContent, registerPresence, runChecksForUnit } from '../../src/modules/monitoring/index.js';
 import { importRegion, findUnitBySlug } from '../../src/modules/units/index.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { createTestDb, testEngine, type TestDb } from '../support/test-db.js';
@@ -18,6 +19,9 @@ describe(`registered social accounts count for compliance on ${testEngine()}`, (
 
   it('drops the "no social account" reason once the unit registers an account', async () => {
     const bacang = (await findUnitBySlug(t.db, '19.71', 'bacang'))!;
+    // The unit is watched this week (its Beranda site checked), so the week gets a verdict.
+    await registerPresence(t.db, bacang.id, { kind: 'beranda_site', url: 'https://beranda.example/bacang' }, clock);
+    await runChecksForUnit(t.db, { fetcher: new Fetcher({ contactUrl: 'https://beranda.example/bot' }), clock, rdapBaseFor: () => null, ownContent: new InMemoryOwnContent() }, bacang.id);
     const rule = await getRule(t.db, '19.71');
     const period = periodContaining(rule.periodKind, clock.now());
     const reasonsNow = async () => {

@@ -1,8 +1,11 @@
 import type { ServerResponse } from 'node:http';
+import { availabilityFixtures } from './fixtures-availability.js';
+import { freshnessFixtures } from './fixtures-freshness.js';
+import { hijackFixtures } from './fixtures-hijack.js';
 import { type FixturePost, page, rss, sitemap, tanggal, wpHome, wpRestPosts } from './pages.js';
 
 // The fixture fleet: one loopback server, routed by Host header (`<name>.test`), one site per
-// case of issue 6 "Done when". Dates are relative to the fleet's clock so the cases stay true
+// case of issue 6 and issue 15 "Done when" (the groups in fixtures-*.ts). Dates are relative to the fleet's clock so the cases stay true
 // whatever day the tests run. `expected` is the verdict the engine must reach for the period
 // containing the clock, with the reason codes that must appear in its evidence.
 
@@ -20,21 +23,26 @@ export type FixtureResponse =
 
 export interface FixtureSite {
   name: string;
-  scheme: 'http' | 'https' | 'closed';
+  /** closed: a port nobody listens on; nxdomain: a name no resolver knows. */
+  scheme: 'http' | 'https' | 'closed' | 'nxdomain';
   handle(r: FleetRequest, state: FleetState): FixtureResponse;
   expected?: { verdict: 'PASS' | 'FAIL' | 'UNKNOWN' | 'COMPROMISED'; codes: string[] };
   /** RDAP expiry relative to now, in days. */
   domainExpiresInDays?: number;
+  /** For https fixtures: what is wrong with the certificate (default: expired). */
+  cert?: import('./tls-cert.js').CertKind;
+  /** The group of issue 15 (or 6) this case stands for, for the fleet's table. */
+  group?: string;
 }
 
 /** Posts added while a test runs (the backdating case publishes one late). */
 export type FleetState = Map<string, FixturePost[]>;
 
-const DAY = 24 * 3600_000;
-const html = (body: string, status = 200): FixtureResponse => ({ status, headers: { 'content-type': 'text/html; charset=utf-8' }, body });
-const xml = (body: string): FixtureResponse => ({ status: 200, headers: { 'content-type': 'application/xml; charset=utf-8' }, body });
-const json = (body: string, status = 200): FixtureResponse => ({ status, headers: { 'content-type': 'application/json' }, body });
-const notFound = (): FixtureResponse => html(page({ title: 'Tidak ditemukan', body: '<p>Halaman tidak ditemukan.</p>' }), 404);
+export const DAY = 24 * 3600_000;
+export const html = (body: string, status = 200): FixtureResponse => ({ status, headers: { 'content-type': 'text/html; charset=utf-8' }, body });
+export const xml = (body: string): FixtureResponse => ({ status: 200, headers: { 'content-type': 'application/xml; charset=utf-8' }, body });
+export const json = (body: string, status = 200): FixtureResponse => ({ status, headers: { 'content-type': 'application/json' }, body });
+export const notFound = (): FixtureResponse => html(page({ title: 'Tidak ditemukan', body: '<p>Halaman tidak ditemukan.</p>' }), 404);
 
 export const post = (now: Date, id: number, daysAgo: number, title: string): FixturePost => ({
   id,
@@ -54,6 +62,12 @@ interface WpOptions {
   rest: boolean;
   posts: (now: Date, extra: FixturePost[]) => FixturePost[];
   googlebotHome?: (origin: string) => string;
+  /** Markup added to the home page's content (a notice, an injected block). */
+  homeExtra?: (origin: string) => string;
+  /** The feed's own posts when it differs from the site (a stale cached feed). */
+  feedPosts?: (now: Date) => FixturePost[];
+  /** Posts listed on the home page (default: all). */
+  homePosts?: (posts: FixturePost[]) => FixturePost[];
 }
 
 export function wordpress(o: WpOptions) {
@@ -61,13 +75,17 @@ export function wordpress(o: WpOptions) {
     const posts = o.posts(r.now, state.get(r.name) ?? []);
     const title = `Kelurahan ${r.name}`;
     const p = r.path.split('?')[0]!;
-    if (p === '/') return html(r.googlebot && o.googlebotHome ? o.googlebotHome(r.origin) : wpHome(r.origin, title, posts, { rest: o.rest }));
+    if (p === '/') {
+      if (r.googlebot && o.googlebotHome) return html(o.googlebotHome(r.origin));
+      const home = wpHome(r.origin, title, o.homePosts ? o.homePosts(posts) : posts, { rest: o.rest });
+      return html(o.homeExtra ? home.replace('</main>', `${o.homeExtra(r.origin)}</main>`) : home);
+    }
     if (p.startsWith('/wp-json/')) {
       return o.rest
         ? json(wpRestPosts(r.origin, posts))
         : json('{"code":"rest_cannot_access","message":"Only authenticated users can access the REST API.","data":{"status":401}}', 401);
     }
-    if (p === '/feed/') return xml(rss(r.origin, title, posts, { dated: true }));
+    if (p === '/feed/') return xml(rss(r.origin, title, o.feedPosts ? o.feedPosts(r.now) : posts, { dated: true }));
     if (p === '/comments/feed/') return xml(rss(r.origin, `Comments for ${title}`, [], { dated: true }));
     if (p === '/robots.txt') return { status: 200, headers: { 'content-type': 'text/plain' }, body: `User-agent: *\nDisallow: /wp-admin/\nSitemap: ${r.origin}/wp-sitemap.xml\n` };
     // WordPress core sitemaps carry no lastmod at all.
@@ -75,7 +93,7 @@ export function wordpress(o: WpOptions) {
     if (p === '/wp-sitemap-posts-post-1.xml') return xml(sitemap(posts.map((x) => ({ loc: `${r.origin}/${x.slug}/` }))));
     const found = posts.find((x) => p === `/${x.slug}/`);
     if (found) {
-      return html(page({ title: found.title, head: `<meta property="article:published_time" content="${found.date.toISOString()}">`, body: `<article><h2>${found.title}</h2><p>Isi berita.</p></article>` }));
+      return html(page({ title: found.title, head: `<meta property="article:published_time" content="${found.date.toISOString()}">`, body: `<article><h2>${found.title}</h2><p>${found.body ?? 'Isi berita tentang kegiatan warga dan pelayanan kelurahan minggu ini.'}</p></article>` }));
     }
     return notFound();
   };
@@ -144,15 +162,7 @@ export function fixtureSites(): FixtureSite[] {
         }
         return notFound();
       },
-      expected: { verdict: 'COMPROMISED', codes: ['spam_in_home'] },
-    },
-    { name: 'mati', scheme: 'closed', handle: notFound, expected: { verdict: 'FAIL', codes: ['site_down'] } },
-    { name: 'tls-kedaluwarsa', scheme: 'https', handle: wordpress({ rest: true, posts: freshPosts }), expected: { verdict: 'FAIL', codes: ['tls_expired'] } },
-    {
-      name: 'pindah',
-      scheme: 'http',
-      handle: (r) => ({ status: 301, headers: { location: `http://judi-bola88.test${r.origin.replace(/^https?:\/\/[^:/]+/, '')}/` } }),
-      expected: { verdict: 'FAIL', codes: ['redirected_offsite'] },
+      expected: { verdict: 'COMPROMISED', codes: ['spam_in_home_title', 'spam_in_sitemap'] },
     },
     {
       // Clean at first; after fleet.publish('sitemap-baru', …) its sitemap grows a new section
@@ -170,15 +180,9 @@ export function fixtureSites(): FixtureSite[] {
         return notFound();
       },
     },
-    // Hosts that test the fetcher's bounds rather than a verdict.
-    { name: 'lambat', scheme: 'http', handle: () => ({ stream: slow }) },
-    { name: 'raksasa', scheme: 'http', handle: () => ({ stream: huge }) },
-    {
-      name: 'putar',
-      scheme: 'http',
-      handle: (r) => ({ status: 302, headers: { location: `/r/${Number(r.path.match(/\/r\/(\d+)/)?.[1] ?? 0) + 1}` } }),
-    },
-    { name: 'loop', scheme: 'http', handle: (r) => ({ status: 302, headers: { location: r.path === '/a' ? '/b' : '/a' } }) },
+    ...freshnessFixtures(),
+    ...availabilityFixtures(),
+    ...hijackFixtures(),
   ];
 }
 
@@ -216,24 +220,4 @@ function stampedSitemap(r: FleetRequest): FixtureResponse {
   if (r.path === '/sitemap.xml') return xml(sitemap(slugs.map((s) => ({ loc: `${r.origin}/${s}`, lastmod: today }))));
   if (slugs.some((s) => r.path === `/${s}`)) return html(page({ title: r.path, body: '<article><p>Isi halaman.</p></article>' }));
   return notFound();
-}
-
-/** Sends headers, then one byte every 200 ms, forever. */
-function slow(res: ServerResponse): void {
-  res.writeHead(200, { 'content-type': 'text/html' });
-  const t = setInterval(() => res.write('.'), 200);
-  res.on('close', () => clearInterval(t));
-}
-
-/** An endless body, as fast as the client reads it. */
-function huge(res: ServerResponse): void {
-  res.writeHead(200, { 'content-type': 'text/html' });
-  const chunk = Buffer.alloc(64 * 1024, 'a');
-  const pump = () => {
-    while (!res.destroyed && res.write(chunk)) {
-      /* keep writing until the socket pushes back */
-    }
-  };
-  res.on('drain', pump);
-  pump();
 }

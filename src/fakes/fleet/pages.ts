@@ -7,6 +7,8 @@ export interface FixturePost {
   title: string;
   /** Publication instant. */
   date: Date;
+  /** Article text; a generic sentence when absent. */
+  body?: string;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -44,7 +46,15 @@ export function wpRestPosts(origin: string, posts: FixturePost[]): string {
   return JSON.stringify(
     [...posts]
       .sort((a, b) => b.date.getTime() - a.date.getTime())
-      .map((p) => ({ id: p.id, date_gmt: gmt(p.date), modified_gmt: gmt(p.date), link: `${origin}/${p.slug}/`, title: { rendered: esc(p.title) }, status: 'publish' })),
+      .map((p) => ({
+        id: p.id,
+        date_gmt: gmt(p.date),
+        modified_gmt: gmt(p.date),
+        link: `${origin}/${p.slug}/`,
+        title: { rendered: esc(p.title) },
+        excerpt: { rendered: `<p>${esc(p.body ?? `Warga kelurahan bergotong royong bersama aparatur. ${p.title}.`)}</p>` },
+        status: 'publish',
+      })),
   );
 }
 
@@ -53,7 +63,7 @@ export function rss(origin: string, title: string, posts: FixturePost[], opts: {
   const items = posts
     .map(
       (p) =>
-        `<item><title>${esc(p.title)}</title><link>${link(p)}</link>${opts.dated ? `<pubDate>${p.date.toUTCString().replace('GMT', '+0000')}</pubDate>` : ''}<description><![CDATA[Warga bergotong royong. ${esc(p.title)}]]></description></item>`,
+        `<item><title>${esc(p.title)}</title><link>${link(p)}</link>${opts.dated ? `<pubDate>${p.date.toUTCString().replace('GMT', '+0000')}</pubDate>` : ''}<description><![CDATA[${esc(p.body ?? `Warga bergotong royong bersama aparatur kelurahan. ${p.title}`)}]]></description></item>`,
     )
     .join('\n');
   // Old OpenSID (donjo-app/views/feed.php) closes the channel before the items.

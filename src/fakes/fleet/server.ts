@@ -5,9 +5,10 @@ import type { LookupFunction } from 'node:net';
 import { staticLookup } from '../../modules/monitoring/fetcher.js';
 import type { FixturePost } from './pages.js';
 import { type FixtureResponse, type FixtureSite, type FleetState, fixtureSites } from './fixtures.js';
-import { makeExpiredCertificate } from './tls-cert.js';
+import { createSecureContext } from 'node:tls';
+import { makeFleetCertificates } from './tls-cert.js';
 
-// One loopback HTTP server (and one HTTPS server for the expired-certificate case), routed by
+// One loopback HTTP server (and one HTTPS server for the certificate cases), routed by
 // the Host header: `http://<name>.test:<port>/`. Host-name routing lets thousands of simulated
 // sites share one port, and the monitor's DNS override (`lookup`) sends every `.test` name to
 // 127.0.0.1, so nothing ever leaves the machine. RDAP answers at `http://rdap.test:<port>/rdap/`.
@@ -21,7 +22,7 @@ export interface Fleet {
   /** Base URL of a site, e.g. http://wp-segar.test:41234/ */
   url(name: string): string;
   lookup: LookupFunction;
-  /** CA that signed the HTTPS fixture's (expired) certificate. */
+  /** CA that signed the HTTPS fixtures' certificates (all but the self-signed one). */
   caPem: string | null;
   rdapBase: string;
   /** Publishes a post on a site while the test runs. */
@@ -91,11 +92,17 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
 
   let tlsServer: https.Server | null = null;
   let caPem: string | null = null;
-  const tlsNames = sites.filter((s) => s.scheme === 'https').map((s) => `${s.name}.test`);
-  if ((options.withHttps ?? true) && tlsNames.length > 0) {
-    const cert = makeExpiredCertificate(tlsNames);
-    caPem = cert.caPem;
-    tlsServer = https.createServer({ key: cert.keyPem, cert: cert.certPem }, handler('https'));
+  const tlsSites = sites.filter((s) => s.scheme === 'https').map((s) => ({ host: `${s.name}.test`, kind: s.cert ?? 'expired' }));
+  if ((options.withHttps ?? true) && tlsSites.length > 0) {
+    const certs = makeFleetCertificates(tlsSites, options.now());
+    caPem = certs.caPem;
+    const contexts = new Map([...certs.byHost].map(([h, c]) => [h, createSecureContext({ key: c.keyPem, cert: c.certPem })]));
+    const first = [...certs.byHost.values()][0]!;
+    // One server, one certificate per name (SNI), as a shared host serves many sites.
+    tlsServer = https.createServer(
+      { key: first.keyPem, cert: first.certPem, SNICallback: (name, cb) => cb(null, contexts.get(name.toLowerCase()) ?? contexts.values().next().value) },
+      handler('https'),
+    );
     await new Promise<void>((r) => tlsServer!.listen(0, '127.0.0.1', r));
     httpsPort = (tlsServer.address() as AddressInfo).port;
   }
@@ -109,6 +116,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       const s = byName.get(name) ?? options.resolve?.(name);
       if (s?.scheme === 'https') return `https://${name}.test:${httpsPort}/`;
       if (s?.scheme === 'closed') return `http://${name}.test:${closedPort}/`;
+      if (s?.scheme === 'nxdomain') return `http://${name}.invalid:${port}/`;
       return `http://${name}.test:${port}/`;
     },
     lookup: staticLookup('127.0.0.1', isTest),

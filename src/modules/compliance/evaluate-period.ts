@@ -5,7 +5,7 @@ import type { ContentItem } from '../monitoring/observation.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { complianceRepository } from './compliance-repository.js';
 import type { ComplianceDeps } from './deps.js';
-import { evaluateUnit, type Verdict, type VerdictStatus } from './evaluate.js';
+import { evaluateUnit, type Verdict, type VerdictStatus, watchedDuring } from './evaluate.js';
 import { type Period, periodByKey, periodContaining } from './period.js';
 
 // Computes and stores the verdict of every unit of a region for one period. Run as a job after
@@ -18,6 +18,8 @@ export interface PeriodEvaluation {
   counts: Record<VerdictStatus, number>;
   evaluated: number;
   keptOverrides: number;
+  /** Units nothing watched during the period: no verdict is written ("Belum dinilai"). */
+  notAssessed: number;
 }
 
 const BATCH = 200;
@@ -37,6 +39,7 @@ export async function evaluatePeriod(
   const exceptions = await complianceRepository.exceptions(db, input.region, period.start, period.end);
   const counts: Record<VerdictStatus, number> = { PASS: 0, FAIL: 0, UNKNOWN: 0, COMPROMISED: 0, EXEMPT: 0 };
   let keptOverrides = 0;
+  let notAssessed = 0;
   const nowIso = now.toISOString();
 
   for (let i = 0; i < units.length; i += BATCH) {
@@ -55,6 +58,12 @@ export async function evaluatePeriod(
       if (prior?.overrideDisputeId) {
         keptOverrides++;
         counts[prior.status]++;
+        continue;
+      }
+      // A period nobody watched is not judged (decision 0005): no verdict is written, and one
+      // written earlier is left as it was (raw observations may since have been pruned).
+      if (!watchedDuring(observations, unitId, period, nowIso)) {
+        notAssessed++;
         continue;
       }
       const mine = presences.filter((p) => p.unitId === unitId);
@@ -99,5 +108,5 @@ export async function evaluatePeriod(
       for (const v of toSave) await complianceRepository.writeVerdict(trx, v, period);
     });
   }
-  return ok({ period, counts, evaluated: units.length, keptOverrides });
+  return ok({ period, counts, evaluated: units.length - notAssessed, keptOverrides, notAssessed });
 }

@@ -1,7 +1,7 @@
 // Public surface of the compliance module: the city's rule, WIB periods, verdicts and disputes.
 export { DEFAULT_RULE, validateRule, holiday, requiredItems, type CityRule, type RuleException } from './rule.js';
 export { periodContaining, periodByKey, nextPeriod, previousPeriod, inPeriod, wibDay, type Period, type PeriodKind } from './period.js';
-export { evaluateUnit, VERDICT_STATUSES, type Verdict, type VerdictStatus, type Reason, type EvidenceRef, type EvaluationInput, type UnitPresence } from './evaluate.js';
+export { evaluateUnit, watchedDuring, VERDICT_STATUSES, type Verdict, type VerdictStatus, type Reason, type EvidenceRef, type EvaluationInput, type UnitPresence } from './evaluate.js';
 export type { ComplianceDeps, ProfileCompletenessSource, RegisteredAccountsSource } from './deps.js';
 export type { VerdictRow, Dispute } from './compliance-repository.js';
 export { evaluatePeriod, type PeriodEvaluation } from './evaluate-period.js';

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import { t } from '../../i18n/index.js';
 import type { Clock } from '../../shared/clock.js';
-import { getMonitoringSnapshots, getObservations, type UnitMonitoringSnapshot } from '../monitoring/index.js';
+import { OPENS_FOR_PEOPLE, getMonitoringSnapshots, getObservations, type UnitMonitoringSnapshot } from '../monitoring/index.js';
+
 import { emptyProfile, getSectionForUnits, type Profile, profileCompleteness, SECTION_KEYS } from '../profile/index.js';
 import type { ReportInput, ReportUnit, UnitPeriodRecord, Verdict as ReportVerdict } from '../reports/index.js';
 import { unitRepository, type UnitRow } from '../units/index.js';
@@ -50,7 +51,11 @@ export function reasonText(r: Reason): string {
       ? new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', dateStyle: 'long' }).format(new Date(v))
       : v;
   }
-  return t(`monitoring.reason.${r.code}`, params);
+  // Reasons stored before a text gained a placeholder lack its value: leave no "{terms}" behind.
+  return t(`monitoring.reason.${r.code}`, params)
+    .replace(/\s*\(\{\w+\}\)/g, '')
+    .replace(/\s*(Contoh|Examples|e\.g\.):?\s*\{\w+\}/g, '')
+    .replace(/\{\w+\}\s*/g, '');
 }
 
 // EXEMPT (a holiday or maintenance pausing the whole period) is not a failure; the reports
@@ -171,7 +176,8 @@ function websiteOf(s: UnitMonitoringSnapshot | undefined, now: Date, downSince: 
   return {
     url: main.url,
     has: true,
-    up: isHosted ? true : main.availability ? main.availability.value.state === 'up' : null,
+    // A site behind a bot challenge or too heavy to read still opens for citizens.
+    up: isHosted ? true : main.availability ? OPENS_FOR_PEOPLE.includes(main.availability.value.state) : null,
     fresh: latest ? now.getTime() - Date.parse(latest) <= FRESH_MS : main.freshness ? false : null,
     clean: anyCompromised ? false : integrityKnown || isHosted ? true : null,
     lastContentAt: latest,

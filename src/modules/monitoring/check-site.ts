@@ -1,17 +1,15 @@
 import { newToken } from '../../shared/ids.js';
-import { checkAvailability } from './checks/availability.js';
-import { checkDomainExpiry, type RdapBaseFor, type RdapCache } from './checks/domain-expiry.js';
-import { checkFreshness } from './checks/freshness.js';
-import { checkIntegrity } from './checks/integrity.js';
-import { checkTls } from './checks/tls.js';
+import type { RdapBaseFor, RdapCache } from './checks/domain-expiry.js';
+import { CHECKS } from './checks/index.js';
+import type { CheckRun } from './checks/check.js';
+import type { MonitoringDeps } from './deps.js';
 import type { Fetcher } from './fetcher.js';
 import type { Observation } from './observation.js';
 import type { CrawlMemory } from './ports.js';
 import { createSiteContext } from './site-context.js';
 
-// All checks of one external website, in the order of reference §3.3: reachability and
-// identity first (a parked or offsite site is not crawled further), then integrity, freshness.
-// One fetch session per site, so its handful of requests share a connection.
+// All checks of one external website: the `website` checks of checks/index.ts, in their order,
+// sharing one fetch session (its handful of requests share a connection and a cache).
 
 export interface CheckSiteOptions {
   unitId: string;
@@ -24,27 +22,39 @@ export interface CheckSiteOptions {
   /** Per-run request cap (politeness). */
   maxRequests?: number;
   probeToken?: string;
+  /** Longest Retry-After honoured in place (default 15 s; a sweep reschedules longer ones). */
+  maxRetryAfterMs?: number;
+  /** Article pages read for their dates when lists show none (default 3). */
+  articlePages?: number;
+  /** For checks that need the unit's wider dependencies (none of the website checks today). */
+  deps?: MonitoringDeps;
 }
 
 export async function checkSite(fetcher: Fetcher, memory: CrawlMemory, o: CheckSiteOptions): Promise<Observation[]> {
-  const ctx = createSiteContext(fetcher, { unitId: o.unitId, siteUrl: o.url, now: o.now, maxRequests: o.maxRequests });
-  try {
-    const out: Observation[] = [];
-    const availability = await checkAvailability(ctx, {
+  const ctx = createSiteContext(fetcher, {
+    unitId: o.unitId,
+    siteUrl: o.url,
+    now: o.now,
+    maxRequests: o.maxRequests,
+    memory,
+    settings: {
+      rdapBaseFor: o.rdapBaseFor,
+      rdapCache: o.rdapCache,
       retries: o.retries ?? 2,
       retryDelayMs: o.retryDelayMs ?? 2_000,
       probeToken: o.probeToken ?? `beranda-${newToken(6)}`,
-    });
-    out.push(availability);
-    const served = availability.kind === 'availability' ? availability.value.finalUrl : o.url;
-    if (o.url.startsWith('https:')) out.push(await checkTls(ctx));
-    else if (served.startsWith('https:')) out.push(await checkTls(ctx, served));
-    out.push(await checkDomainExpiry(ctx, o.rdapBaseFor, o.rdapCache));
-    const state = availability.kind === 'availability' ? availability.value.state : 'down';
-    if (state === 'up') out.push(await checkFreshness(ctx, memory));
-    // Integrity also runs for sites that look down or parked to people: cloaked spam may still
-    // be served to Googlebot. Not for unreachable hosts, where there is nothing to read.
-    if (state !== 'down' && state !== 'tls_error') out.push(await checkIntegrity(ctx, memory));
+      maxRetryAfterMs: o.maxRetryAfterMs ?? 15_000,
+      articlePages: o.articlePages ?? 3,
+    },
+  });
+  try {
+    const out: Observation[] = [];
+    const deps = o.deps ?? ({ fetcher, clock: { now: () => o.now }, rdapBaseFor: o.rdapBaseFor } as MonitoringDeps);
+    const run: CheckRun = { unitId: o.unitId, now: o.now, site: ctx, deps, from: o.now.toISOString(), to: o.now.toISOString(), earlier: out, presences: [] };
+    for (const check of CHECKS) {
+      if (check.scope !== 'website' || !check.shouldRun(run)) continue;
+      out.push(...(await check.run(run)));
+    }
     return out;
   } finally {
     ctx.close();

@@ -5,7 +5,8 @@ import { checkAvailability } from './checks/availability.js';
 import { wibDate } from './dates.js';
 import type { MonitoringDeps } from './deps.js';
 import { monitoringRepository } from './monitoring-repository.js';
-import type { Observation } from './observation.js';
+import { OPENS_FOR_PEOPLE, type Observation } from './observation.js';
+import { InMemoryCrawlMemory } from './ports.js';
 import { createSiteContext } from './site-context.js';
 
 // The light, frequent check (every 5 minutes, Uptime Kuma style): is each external website up?
@@ -27,19 +28,27 @@ export async function checkUptime(
       const p = presences[next++];
       if (!p) return;
       const now = deps.clock.now();
-      const ctx = createSiteContext(deps.fetcher, { unitId: p.unitId, siteUrl: p.url!, now, maxRequests: 6 });
+      const ctx = createSiteContext(deps.fetcher, {
+        unitId: p.unitId,
+        siteUrl: p.url!,
+        now,
+        maxRequests: 6,
+        memory: new InMemoryCrawlMemory(),
+        settings: { rdapBaseFor: deps.rdapBaseFor, retries: deps.retries ?? 2, retryDelayMs: deps.retryDelayMs ?? 2_000, probeToken: `beranda-${newToken(6)}`, maxRetryAfterMs: 5_000, articlePages: 0 },
+      });
       let obs: Observation;
       try {
-        obs = await checkAvailability(ctx, { retries: deps.retries ?? 2, retryDelayMs: deps.retryDelayMs ?? 2_000, probeToken: `beranda-${newToken(6)}` });
+        obs = await checkAvailability(ctx);
       } finally {
         ctx.close();
       }
       if (obs.kind !== 'availability') continue;
-      if (obs.value.state !== 'up') down.push(p.url!);
+      const up = OPENS_FOR_PEOPLE.includes(obs.value.state);
+      if (!up) down.push(p.url!);
       const nowIso = now.toISOString();
       await db.transaction().execute(async (trx) => {
         await monitoringRepository.appendObservations(trx, [obs], nowIso);
-        await monitoringRepository.bumpDaily(trx, { unitId: p.unitId, day: wibDate(now), up: obs.value.state === 'up', latencyMs: obs.value.latencyMs, compromised: false, state: obs.value.state }, nowIso);
+        await monitoringRepository.bumpDaily(trx, { unitId: p.unitId, day: wibDate(now), up, latencyMs: obs.value.latencyMs, compromised: false, state: obs.value.state }, nowIso);
       });
     }
   };

@@ -4,7 +4,10 @@ import type { Fetcher } from './fetcher.js';
 import type { Evidence } from './observation.js';
 import type { OwnContentSource, SocialActivitySource } from './ports.js';
 
-/** Told at once when a check finds a unit's site hijacked; reminders/notifications implement it. */
+/**
+ * Told at once when a check finds a unit's site hijacked (COMPROMISED is escalated within the
+ * sweep that finds it). The composition root connects it to the reminders module.
+ */
 export interface AlertSink {
   compromised(alert: { unitId: string; url: string; fetchedAt: string; evidence: Evidence }): Promise<void>;
 }
@@ -25,4 +28,8 @@ export interface MonitoringDeps {
   retryDelayMs?: number;
   /** How far back social and own-content activity is read on each run. */
   lookbackMs?: number;
+  /** Longest Retry-After waited for in place; longer ones are rescheduled by the sweep. */
+  maxRetryAfterMs?: number;
+  /** Article pages read per site for their dates (bounded deeper evidence). */
+  articlePages?: number;
 }

@@ -1,12 +1,12 @@
 import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
-import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import zlib from 'node:zlib';
 import type { Clock } from '../../shared/clock.js';
 import { systemClock } from '../../shared/clock.js';
 import { HostLimiter } from './host-limiter.js';
 import { ADDRESS_REFUSED, type AddressGuard, createAddressGuard, guardedLookup, parseAllowList } from './net-guard.js';
+import { STATIC_ADDRESS } from './static-lookup.js';
 import { hostOf, sameSite } from './url-tools.js';
 
 // A polite, bounded HTTP client for checking sites we do not control. Every fetch ends, and the
@@ -125,8 +125,7 @@ export function classifyNetworkError(code: string | undefined): FetchEnd {
   return 'connection_error';
 }
 
-/** The marker staticLookup leaves on its function: the one address it maps names to. */
-const STATIC_ADDRESS = Symbol('staticLookupAddress');
+
 
 export class Fetcher {
   readonly options: FetcherOptions;
@@ -377,81 +376,6 @@ export class Fetcher {
   }
 }
 
-/** Peer certificate of an https URL, read without trusting it, for the TLS expiry check. */
-export interface PeerCertificate {
-  validFrom: string;
-  validTo: string;
-  subject: string;
-  issuer: string;
-  authorized: boolean;
-  authorizationError: string | null;
-}
-
-export async function readPeerCertificate(
-  url: string,
-  options: Pick<FetcherOptions, 'lookup' | 'ca' | 'connectTimeoutMs'> & { guard?: AddressGuard },
-): Promise<{ ok: true; cert: PeerCertificate } | { ok: false; end: FetchEnd; errorCode: string }> {
-  const u = new URL(url);
-  const host = u.hostname.replace(/^\[|\]$/g, '');
-  const guard = options.guard ?? createAddressGuard();
-  if (isIP(host) && guard.refusal(host)) return { ok: false, end: 'address_refused', errorCode: ADDRESS_REFUSED };
-  return new Promise((resolve) => {
-    const socket: TLSSocket = tlsConnect({
-      host,
-      port: Number(u.port || 443),
-      servername: isIP(host) ? undefined : host,
-      lookup: guardedLookup(guard, options.lookup),
-      ca: options.ca,
-      // We want to see an expired or self-signed certificate, not refuse it.
-      rejectUnauthorized: false,
-    });
-    const timer = setTimeout(() => {
-      socket.destroy();
-      resolve({ ok: false, end: 'timeout_connect', errorCode: 'ETIMEDOUT' });
-    }, options.connectTimeoutMs);
-    socket.once('secureConnect', () => {
-      clearTimeout(timer);
-      if (socket.remoteAddress && guard.refusal(socket.remoteAddress)) {
-        socket.destroy();
-        resolve({ ok: false, end: 'address_refused', errorCode: ADDRESS_REFUSED });
-        return;
-      }
-      const c = socket.getPeerCertificate();
-      const authError = socket.authorizationError ? String((socket.authorizationError as any).code ?? socket.authorizationError) : null;
-      resolve({
-        ok: true,
-        cert: {
-          validFrom: new Date(c.valid_from).toISOString(),
-          validTo: new Date(c.valid_to).toISOString(),
-          subject: typeof c.subject?.CN === 'string' ? c.subject.CN : JSON.stringify(c.subject ?? {}),
-          issuer: typeof c.issuer?.CN === 'string' ? c.issuer.CN : JSON.stringify(c.issuer ?? {}),
-          authorized: socket.authorized,
-          authorizationError: authError,
-        },
-      });
-      socket.end();
-    });
-    socket.once('error', (e: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      resolve({ ok: false, end: classifyNetworkError(e.code), errorCode: e.code ?? 'ERROR' });
-    });
-  });
-}
-
-/** A DNS override that maps every name (or those matching `only`) to one address. */
-export function staticLookup(address: string, only?: (host: string) => boolean): LookupFunction {
-  const fn = ((hostname: string, opts: any, cb: any) => {
-    const callback = typeof opts === 'function' ? opts : cb;
-    const all = typeof opts === 'object' && opts?.all;
-    if (only && !only(hostname)) {
-      const e = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname });
-      process.nextTick(() => callback(e));
-      return;
-    }
-    const family = address.includes(':') ? 6 : 4;
-    process.nextTick(() => (all ? callback(null, [{ address, family }]) : callback(null, address, family)));
-  }) as LookupFunction;
-  return Object.assign(fn, { [STATIC_ADDRESS]: address });
-}
-
 export { hostOf };
+export { readPeerCertificate, type PeerCertificate } from './peer-certificate.js';
+export { staticLookup } from './static-lookup.js';

@@ -27,3 +27,5 @@ export { checkUptime } from './check-uptime.js';
 export { getMonitoringSnapshots, getDailyRollups, getObservations, getPresences, type UnitMonitoringSnapshot, type WebsiteSnapshot } from './read-monitoring.js';
 export { canonicalItemUrl, sameSite, registrableDomain } from './url-tools.js';
 export { pruneObservations } from './prune-observations.js';
+export { sourceLabel } from './source-label.js';
+export { OPENS_FOR_PEOPLE } from './observation.js';

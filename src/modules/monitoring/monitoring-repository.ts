@@ -161,6 +161,8 @@ export const monitoringRepository = {
   },
 };
 
+const toSeen = (r: DB['monitor_first_seen']): SeenRecord => ({ itemKey: r.item_key, firstSeenAt: r.first_seen_at, claimedAt: r.claimed_at, effectiveAt: r.effective_at, dating: r.dating, titleKey: r.title_key });
+
 /** CrawlMemory over monitor_first_seen and monitor_sites. */
 export class DbCrawlMemory implements CrawlMemory {
   constructor(private readonly db: Kysely<DB>) {}
@@ -179,7 +181,25 @@ export class DbCrawlMemory implements CrawlMemory {
         .where('site_key', '=', siteKey)
         .where('item_key', 'in', itemKeys.slice(i, i + 200))
         .execute();
-      for (const r of rows) out.set(r.item_key, { itemKey: r.item_key, firstSeenAt: r.first_seen_at, claimedAt: r.claimed_at, effectiveAt: r.effective_at, dating: r.dating });
+      for (const r of rows) out.set(r.item_key, toSeen(r));
+    }
+    return out;
+  }
+
+  async byTitle(siteKey: string, titleKeys: string[]): Promise<Map<string, SeenRecord>> {
+    const out = new Map<string, SeenRecord>();
+    for (let i = 0; i < titleKeys.length; i += 200) {
+      const rows = await this.db
+        .selectFrom('monitor_first_seen')
+        .selectAll()
+        .where('site_key', '=', siteKey)
+        .where('title_key', 'in', titleKeys.slice(i, i + 200))
+        .execute();
+      for (const r of rows) {
+        const rec = toSeen(r);
+        const prev = out.get(r.title_key!);
+        if (!prev || (rec.effectiveAt ?? rec.firstSeenAt) < (prev.effectiveAt ?? prev.firstSeenAt)) out.set(r.title_key!, rec);
+      }
     }
     return out;
   }
@@ -188,7 +208,7 @@ export class DbCrawlMemory implements CrawlMemory {
     for (let i = 0; i < records.length; i += 50) {
       await this.db
         .insertInto('monitor_first_seen')
-        .values(records.slice(i, i + 50).map((r) => ({ site_key: siteKey, item_key: r.itemKey, first_seen_at: r.firstSeenAt, claimed_at: r.claimedAt, effective_at: r.effectiveAt, dating: r.dating })))
+        .values(records.slice(i, i + 50).map((r) => ({ site_key: siteKey, item_key: r.itemKey, first_seen_at: r.firstSeenAt, claimed_at: r.claimedAt, effective_at: r.effectiveAt, dating: r.dating, title_key: r.titleKey ?? null })))
         .onConflict((oc) => oc.columns(['site_key', 'item_key']).doNothing())
         .execute();
     }
@@ -233,6 +253,9 @@ export class BufferedCrawlMemory implements CrawlMemory {
   }
   lookup(siteKey: string, itemKeys: string[]) {
     return this.reader.lookup(siteKey, itemKeys);
+  }
+  byTitle(siteKey: string, titleKeys: string[]) {
+    return this.reader.byTitle(siteKey, titleKeys);
   }
   async record(siteKey: string, records: SeenRecord[], crawledAt: string) {
     this.records.push({ siteKey, records, crawledAt });

@@ -29,9 +29,28 @@ export type SiteState =
   | 'down'
   | 'suspended'
   | 'redirected_offsite'
+  /** Visitors are sent to a gambling site: a hijack (integrity reports it as compromised too). */
+  | 'redirected_gambling'
+  | 'redirected_parked'
+  | 'redirected_suspended'
   | 'parked'
   | 'soft404_home'
-  | 'tls_error';
+  | 'tls_error'
+  /** Opens, but the page is larger than we read: the part read is still used. */
+  | 'too_large'
+  /** Opens in a browser, but a bot challenge (Cloudflare-style) stands in front of checkers. */
+  | 'bot_challenge'
+  /** An empty shell that a script fills in: people see content, a checker cannot. */
+  | 'script_only'
+  /** The server asked us to come back later (429/503 with Retry-After) and never answered. */
+  | 'rate_limited'
+  /** The server refuses automatic checkers (401/403) although the site may open for people. */
+  | 'blocked'
+  /** The address leads into a private network or to Beranda itself: not checked (net-guard). */
+  | 'address_refused';
+
+/** Site states in which people can open the site (counted as "up" in uptime). */
+export const OPENS_FOR_PEOPLE: readonly SiteState[] = ['up', 'too_large', 'bot_challenge', 'script_only', 'blocked'];
 
 export interface AvailabilityValue {
   state: SiteState;
@@ -44,10 +63,15 @@ export interface AvailabilityValue {
   finalHost: string;
   redirects: { url: string; status: number; location: string }[];
   offsiteLocation: string | null;
+  /** The page an off-site redirect led to, read once: where visitors really end up. */
+  landing?: { url: string; status: number | null; title: string; kind: 'gambling' | 'parked' | 'suspended' | 'other' | 'unreachable' };
+  /** When the server asked to be asked again (rate_limited). */
+  retryAt?: string;
 }
 
 export interface TlsValue {
-  state: 'ok' | 'expiring' | 'expired' | 'invalid' | 'unreachable' | 'not_https';
+  /** invalid is kept for observations stored before self_signed/wrong_name/untrusted existed. */
+  state: 'ok' | 'expiring' | 'expired' | 'self_signed' | 'wrong_name' | 'untrusted' | 'invalid' | 'unreachable' | 'not_https';
   validTo: string | null;
   daysLeft: number | null;
   authorizationError: string | null;
@@ -78,22 +102,47 @@ export interface ContentItem {
   isBroadcast?: boolean;
 }
 
-export type FreshnessState = 'ok' | 'default_only' | 'undatable' | 'stamped_only' | 'no_content' | 'skipped';
+export type FreshnessState =
+  | 'ok'
+  | 'default_only'
+  /** Everything found was ignored (trivial, placeholder, re-posts, future dates). */
+  | 'ignored_only'
+  | 'undatable'
+  | 'stamped_only'
+  | 'no_content'
+  /** The pages could not be read (script-only shell, bot challenge, oversize) and no feed helped. */
+  | 'unreadable'
+  | 'skipped';
 
 export interface FreshnessValue {
   state: FreshnessState;
-  platform: 'beranda' | 'wordpress' | 'opensid' | 'other';
+  platform: 'beranda' | 'wordpress' | 'opensid' | 'blogger' | 'other';
   items: ContentItem[];
-  rejected: { url: string; title: string; reason: string }[];
+  /** Items that do not count, each with why (reason code and what matched). */
+  rejected: { url: string; title: string; reason: string; detail?: string; claimedAt?: string | null }[];
   sources: { source: string; url: string; outcome: string }[];
   latestEffectiveAt: string | null;
 }
 
+export interface IntegrityHit {
+  where: string;
+  url: string;
+  spam: string[];
+  context: string[];
+  /** How many pages, links or entries carried it (sitemap URLs, outbound links, feed items). */
+  count?: number;
+  /** A few of them, for people to open and see. */
+  examples?: string[];
+  strength?: 'mention' | 'strong';
+}
+
 export interface IntegrityValue {
   state: 'clean' | 'suspicious' | 'compromised';
-  hits: { where: string; url: string; spam: string[]; context: string[] }[];
+  hits: IntegrityHit[];
   cloaking: boolean;
   newSitemapSections: string[];
+  /** Visitors are redirected to a gambling site. */
+  redirectTo?: string;
 }
 
 export interface SocialActivityValue {

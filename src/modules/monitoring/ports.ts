@@ -50,6 +50,8 @@ export interface SeenRecord {
   claimedAt: string | null;
   effectiveAt: string | null;
   dating: string;
+  /** Normalised title (content-filters titleKey), to recognise a re-post under a new address. */
+  titleKey?: string | null;
 }
 
 /**
@@ -60,6 +62,8 @@ export interface SeenRecord {
 export interface CrawlMemory {
   previousCrawlAt(siteKey: string): Promise<string | null>;
   lookup(siteKey: string, itemKeys: string[]): Promise<Map<string, SeenRecord>>;
+  /** The earliest record per title key (re-posts keep the older copy's date). */
+  byTitle(siteKey: string, titleKeys: string[]): Promise<Map<string, SeenRecord>>;
   record(siteKey: string, records: SeenRecord[], crawledAt: string): Promise<void>;
   knownSections(siteKey: string): Promise<string[] | null>;
   rememberSections(siteKey: string, sections: string[]): Promise<void>;
@@ -96,6 +100,15 @@ export class InMemoryCrawlMemory implements CrawlMemory {
     const m = this.seen.get(siteKey);
     const out = new Map<string, SeenRecord>();
     if (m) for (const k of keys) if (m.has(k)) out.set(k, m.get(k)!);
+    return out;
+  }
+  async byTitle(siteKey: string, titleKeys: string[]) {
+    const out = new Map<string, SeenRecord>();
+    for (const r of this.seen.get(siteKey)?.values() ?? []) {
+      if (!r.titleKey || !titleKeys.includes(r.titleKey)) continue;
+      const prev = out.get(r.titleKey);
+      if (!prev || (r.effectiveAt ?? r.firstSeenAt) < (prev.effectiveAt ?? prev.firstSeenAt)) out.set(r.titleKey, r);
+    }
     return out;
   }
   async record(siteKey: string, records: SeenRecord[], crawledAt: string) {

@@ -1,22 +1,25 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import { checkSite } from './check-site.js';
-import { checkOwnContent } from './checks/own-content.js';
-import { checkSocialActivity } from './checks/social-activity.js';
+import type { CheckRun } from './checks/check.js';
+import { CHECKS } from './checks/index.js';
 import { wibDate } from './dates.js';
 import type { MonitoringDeps } from './deps.js';
 import { BufferedCrawlMemory, monitoringRepository } from './monitoring-repository.js';
-import type { Observation } from './observation.js';
+import { OPENS_FOR_PEOPLE, type Observation } from './observation.js';
 
-// One unit's checks: every registered website, its Beranda site, its social activity. Run as a
-// job (see sweep.ts); safe to run twice: observations are append-only facts and first-seen
-// records keep their first value, so a repeated run only adds another sample.
+// One unit's checks: every registered website, its Beranda site, its social activity — the
+// checks of checks/index.ts by scope. Run as a job (see sweep.ts); safe to run twice:
+// observations are append-only facts and first-seen records keep their first value, so a
+// repeated run only adds another sample.
 
 export interface UnitCheckOutcome {
   unitId: string;
   observations: number;
   compromised: string[];
   down: string[];
+  /** A site asked to be checked again later (429/503 with Retry-After): when. */
+  retryAt: string | null;
 }
 
 const EIGHT_DAYS = 8 * 24 * 3600_000;
@@ -28,6 +31,7 @@ export async function runChecksForUnit(db: Kysely<DB>, deps: MonitoringDeps, uni
   const from = new Date(now.getTime() - (deps.lookbackMs ?? EIGHT_DAYS)).toISOString();
   const to = new Date(now.getTime() + 1).toISOString();
   const obs: Observation[] = [];
+  const base = { unitId, now, deps, from, to, presences };
 
   for (const p of presences) {
     if (p.kind === 'website' && p.url && deps.fetcher.canReach(p.url)) {
@@ -40,15 +44,18 @@ export async function runChecksForUnit(db: Kysely<DB>, deps: MonitoringDeps, uni
           rdapCache: deps.rdapCache,
           retries: deps.retries,
           retryDelayMs: deps.retryDelayMs,
+          maxRetryAfterMs: deps.maxRetryAfterMs,
+          articlePages: deps.articlePages,
+          deps,
         })),
       );
-    } else if (p.kind === 'beranda_site' && p.url && deps.ownContent) {
-      obs.push(...(await checkOwnContent(deps.ownContent, { unitId, siteUrl: p.url, from, to, now })));
+    } else if (p.kind === 'beranda_site') {
+      const run: CheckRun = { ...base, presence: p, earlier: [] };
+      for (const check of CHECKS) if (check.scope === 'beranda_site' && check.shouldRun(run)) obs.push(...(await check.run(run)));
     }
   }
-  if (deps.social && presences.some((p) => p.kind === 'social')) {
-    obs.push(...(await checkSocialActivity(deps.social, { unitId, from, to, now })));
-  }
+  const unitRun: CheckRun = { ...base, earlier: obs };
+  for (const check of CHECKS) if (check.scope === 'unit' && check.shouldRun(unitRun)) obs.push(...(await check.run(unitRun)));
 
   const nowIso = now.toISOString();
   // One transaction per unit: observations, first-seen and the daily roll-up agree or none is kept.
@@ -58,16 +65,19 @@ export async function runChecksForUnit(db: Kysely<DB>, deps: MonitoringDeps, uni
     for (const a of obs) {
       if (a.kind !== 'availability') continue;
       const compromised = obs.some((o) => o.kind === 'integrity' && o.url === a.url && o.value.state === 'compromised');
-      await monitoringRepository.bumpDaily(trx, { unitId, day: wibDate(now), up: a.value.state === 'up', latencyMs: a.value.latencyMs, compromised, state: compromised ? 'compromised' : a.value.state }, nowIso);
+      const up = OPENS_FOR_PEOPLE.includes(a.value.state);
+      await monitoringRepository.bumpDaily(trx, { unitId, day: wibDate(now), up, latencyMs: a.value.latencyMs, compromised, state: compromised ? 'compromised' : a.value.state }, nowIso);
     }
   });
   const compromised = obs.filter((o) => o.kind === 'integrity' && o.value.state === 'compromised');
-  // Hijacking is escalated at once, not at the end of the period.
+  // Hijacking is escalated at once, within the sweep that finds it, not at the end of the period.
   for (const c of compromised) await deps.alerts?.compromised({ unitId, url: c.url, fetchedAt: c.fetchedAt, evidence: c.evidence });
+  const retryAt = obs.map((o) => (o.kind === 'availability' && o.value.state === 'rate_limited' ? (o.value.retryAt ?? null) : null)).find((x) => x) ?? null;
   return {
     unitId,
     observations: obs.length,
     compromised: compromised.map((c) => c.url),
-    down: obs.filter((o) => o.kind === 'availability' && o.value.state !== 'up').map((o) => o.url),
+    down: obs.filter((o) => o.kind === 'availability' && !OPENS_FOR_PEOPLE.includes(o.value.state)).map((o) => o.url),
+    retryAt,
   };
 }

@@ -1,61 +1,100 @@
 // Word lists that turn page text into signals. They live in one place so Diskominfo can extend
-// them (new gambling brands appear every month) without touching the checks.
+// them (new gambling brands appear every month) without touching the checks. Text here is plain
+// text already extracted by the HTML parser; these are phrase lists, not markup parsing.
 
 /**
- * Terms that spam injections use and honest government pages practically never do. One of them
- * is enough. Sources: Kominfo/Drone Emprit reports and titles seen on hijacked go.id pages
- * (reference/freshness.md §3.2).
+ * Terms that gambling-spam injections use and honest government pages practically never do
+ * (Kominfo/Drone Emprit reports and titles seen on hijacked go.id pages; docs/reference).
  */
 export const SPAM_TERMS = [
-  'slot gacor', 'gacor hari ini', 'maxwin', 'rtp live', 'rtp slot', 'situs slot', 'slot online',
-  'slot88', 'slot777', 'deposit pulsa', 'slot deposit', 'mahjong ways', 'gates of olympus',
-  'scatter hitam', 'togel online', 'bandar togel', 'bandar slot', 'agen slot', 'link alternatif',
-  'sbobet', 'sv388', 'pragmatic play', 'zeus slot', 'akun pro', 'slot demo', 'toto togel',
+  'slot gacor', 'gacor hari ini', 'maxwin', 'rtp live', 'rtp slot', 'bocoran rtp', 'situs slot', 'slot online', 'judi slot',
+  'slot88', 'slot777', 'gacor777', 'deposit pulsa', 'slot deposit', 'slot pulsa', 'slot dana', 'mahjong ways', 'mahjong wins',
+  'gates of olympus', 'olympus1000', 'starlight princess', 'sweet bonanza', 'scatter hitam', 'togel online', 'togel hari ini',
+  'togel sgp', 'togel hk', 'toto macau', 'toto togel', 'situs toto', 'bandar togel', 'bandar slot', 'bandar judi', 'agen slot',
+  'agen togel', 'situs judi', 'judi bola online', 'casino online', 'live casino', 'poker online', 'sbobet', 'sv388',
+  'pragmatic play', 'zeus slot', 'kakek zeus', 'slot demo', 'slot thailand', 'akun pro thailand', 'slot server', 'pola gacor',
+  'jam gacor', 'link slot', 'daftar slot', 'slot terpercaya', 'situs gacor', 'link gacor', 'anti rungkad', 'bo slot',
+  'slot mahjong', 'slot resmi', 'slot maxwin', 'spaceman slot',
 ];
 
 /**
- * Words an honest page may use ("Waspada judi online!" is a real kelurahan announcement), so
- * they only count together: three distinct ones, or alongside a spam term.
+ * Words an honest page may use ("Waspada judi online!" is a real kelurahan announcement,
+ * "lomba burung gacor" a real event), so they count only beside a spam term or each other.
  */
 export const CONTEXT_TERMS = [
-  'judi online', 'judi bola', 'togel', 'casino', 'kasino', 'taruhan', 'bandar', 'zeus', 'pragmatic',
-  'scatter', 'toto', 'gacor', 'jackpot',
+  'judi online', 'judi bola', 'judi', 'togel', 'casino', 'kasino', 'taruhan', 'zeus', 'pragmatic', 'scatter', 'gacor',
+  'jackpot', 'link alternatif', 'akun pro', 'deposit', 'withdraw', 'freebet', 'bonus new member', 'rtp',
 ];
+
+/**
+ * Ordinary phrases that contain a gambling word (airports, places called Bandar, a person named
+ * Toto): removed before the context words are counted, so they never raise a warning alone.
+ */
+const BENIGN_PHRASES = [
+  /\bbandar\s+udara\b/g,
+  /\bbandara\b/g,
+  /\bbandar\s+(?!togel|slot|judi|bola|casino|kasino|online|terpercaya|resmi)[a-z]+/g,
+  /\b(kecamatan|kelurahan|desa|kampung|nagari|kota|pelabuhan|dermaga)\s+bandar\b/g,
+  /\btoto\s+(?!togel|macau|sgp|hk|4d|slot|online)[a-z]+/g,
+  /\bdeposit(o)?\s+(bank|berjangka|tabungan|jaminan|sampah)\b/g,
+  /\bbank\s+sampah\b/g,
+];
+
+/** Words that frame gambling as something to fight (anti-gambling notices, police news). */
+const AGAINST_GAMBLING = /\b(waspada|bahaya|larangan|dilarang|berantas|pemberantasan|stop judi|tolak judi|jauhi|satgas|sosialisasi|himbauan|imbauan|dampak|memerangi|penindakan|ditangkap|diamankan|polres|polsek|polda|razia|pelaku|tersangka|ancaman pidana|kecanduan)\b/;
 
 export interface LexiconHit {
   spam: string[];
   context: string[];
-  /** 0 clean, 1–2 worth a look, ≥3 compromised. */
+  /** The text frames gambling as something to fight (police news, anti-gambling notices). */
+  against: boolean;
+  /** 0 clean, 1–2 worth a look, ≥3 compromised (before the integrity check weighs the source). */
   score: number;
 }
 
 export function normaliseText(s: string): string {
   return s
     .toLowerCase()
+    .normalize('NFKC')
     .replace(/[-_/+.]+/g, ' ')
     .replace(/\s+/g, ' ');
 }
 
-// Compiled once: a sweep scans tens of thousands of texts. Word boundaries so "bandara"
-// (airport) is not "bandar"; optional spaces so "slotgacor" is "slot gacor".
+// Compiled once: a sweep scans tens of thousands of texts. Word boundaries so "bandara" is not
+// "bandar"; optional spaces so "slotgacor" is "slot gacor".
 const compile = (terms: string[]) => terms.map((term) => [term, new RegExp(`(^|[^a-z0-9])${term.replace(/ /g, '\\s*')}([^a-z0-9]|$)`)] as const);
 const SPAM_RE = compile(SPAM_TERMS);
 const CONTEXT_RE = compile(CONTEXT_TERMS);
 
 export function scanLexicon(text: string): LexiconHit {
-  const t = ` ${normaliseText(text)} `;
+  let t = ` ${normaliseText(text)} `;
   const spam = SPAM_RE.filter(([, re]) => re.test(t)).map(([term]) => term);
-  const context = CONTEXT_RE.filter(([, re]) => re.test(t)).map(([term]) => term);
-  return { spam, context, score: spam.length * 3 + context.length };
+  for (const re of BENIGN_PHRASES) t = t.replace(re, ' ');
+  // A context word inside a spam term it already counted is not a second signal.
+  const context = CONTEXT_RE.filter(([term, re]) => re.test(t) && !spam.some((s) => s.includes(term))).map(([term]) => term);
+  return { spam, context, against: AGAINST_GAMBLING.test(t), score: spam.length * 3 + context.length };
 }
 
 export const COMPROMISED_SCORE = 3;
 
+/**
+ * How strongly a text says "gambling spam": a spam term in a title or link is decisive; in body
+ * text it takes two spam terms, or one with two context words, unless the text is an
+ * anti-gambling notice that names a few terms to warn people.
+ */
+export function spamStrength(h: LexiconHit, where: 'title' | 'link' | 'text'): 'none' | 'mention' | 'strong' {
+  if (h.spam.length === 0) return h.context.length >= 3 && !h.against ? 'strong' : h.context.length >= 2 ? 'mention' : 'none';
+  if (where !== 'text') return 'strong';
+  if (h.against && h.spam.length <= 2) return 'mention';
+  return h.spam.length >= 2 || h.context.length >= 2 ? 'strong' : 'mention';
+}
+
 const PARKED_PHRASES = [
-  'domain for sale', 'buy this domain', 'this domain is for sale', 'is for sale', 'domain ini dijual',
-  'related searches', 'parked free', 'parkingcrew', 'sedoparking', 'sedo domain parking', 'bodis',
-  'domain has expired', 'this domain has expired', 'hugedomains', 'afternic',
-  'domain parked', 'the domain name', 'make an offer', 'register this domain',
+  'domain for sale', 'buy this domain', 'this domain is for sale', 'is for sale', 'domain ini dijual', 'dijual domain',
+  'related searches', 'related links', 'parked free', 'parkingcrew', 'sedoparking', 'sedo domain parking', 'bodis',
+  'domain has expired', 'this domain has expired', 'domain ini telah kedaluwarsa', 'hugedomains', 'afternic', 'dan com',
+  'domain parked', 'parked domain', 'make an offer', 'register this domain', 'inquire about this domain', 'get this domain',
+  'this web page is parked', 'the owner of this domain', 'renew now',
 ];
 
 export function parkedPhrases(text: string): string[] {
@@ -63,24 +102,40 @@ export function parkedPhrases(text: string): string[] {
   return PARKED_PHRASES.filter((p) => t.includes(p));
 }
 
-// A go.id domain that Kominfo deactivated, or a blocking page from the ISP.
-const SUSPENDED_PHRASES = ['telah dinonaktifkan', 'dinonaktifkan sementara', 'internet positif', 'internetpositif', 'situs ini diblokir', 'domain suspended', 'account suspended'];
+// A go.id domain that Kominfo deactivated, a hosting account suspended, or an ISP block page.
+const SUSPENDED_PHRASES = [
+  'telah dinonaktifkan', 'dinonaktifkan sementara', 'situs ini dinonaktifkan', 'internet positif', 'internetpositif',
+  'situs ini diblokir', 'domain suspended', 'account suspended', 'account has been suspended', 'this account has been suspended',
+  'website suspended', 'site suspended', 'hosting suspended', 'akun hosting ditangguhkan', 'layanan hosting dihentikan',
+  'this site has been suspended', 'suspendedpage', 'trustpositif', 'aduankonten',
+];
 
 export function suspendedPhrases(text: string): string[] {
-  const t = text.toLowerCase();
-  return SUSPENDED_PHRASES.filter((p) => t.includes(p));
+  const t = normaliseText(text);
+  return SUSPENDED_PHRASES.filter((p) => t.includes(normaliseText(p)));
+}
+
+/** Bot challenges (Cloudflare-style, DDoS guards): the site works in a browser, not for us. */
+const CHALLENGE_PHRASES = [
+  'checking your browser', 'just a moment', 'verify you are human', 'verifying you are human', 'attention required',
+  'enable javascript and cookies to continue', 'ddos protection by', 'please wait while we are checking your browser',
+  'one more step', 'please complete the security check', 'sedang memeriksa browser anda', 'cf-browser-verification',
+  'are you a robot', 'captcha',
+];
+
+export function challengePhrases(text: string): string[] {
+  const t = normaliseText(text);
+  return CHALLENGE_PHRASES.filter((p) => t.includes(normaliseText(p)));
 }
 
 const NOT_FOUND = /(\b404\b|not found|tidak ditemukan|halaman tidak ada|tidak dapat ditemukan|page not found|halaman yang anda cari)/i;
 
 export const looksNotFound = (s: string): boolean => NOT_FOUND.test(s);
 
-/** Posts every fresh CMS install comes with; they prove nothing about the unit's activity. */
-const DEFAULT_TITLES = /^(hello world!?|halo dunia!?|sample page|halaman contoh|contoh halaman|hello world|uncategorized)$/i;
+/** "This site needs JavaScript": the words script-only shells show in <noscript>. */
+const NEEDS_SCRIPT = /(enable javascript|javascript (is )?(required|disabled)|you need to enable javascript|aktifkan javascript|javascript (harus|perlu) (diaktifkan|dihidupkan)|this app works best with javascript)/i;
 
-export function isDefaultTitle(title: string): boolean {
-  return DEFAULT_TITLES.test(title.trim()) || /lorem ipsum/i.test(title);
-}
+export const asksForJavaScript = (s: string): boolean => NEEDS_SCRIPT.test(s);
 
 export function wordCount(text: string): number {
   const m = text.match(/[\p{L}\p{N}]+/gu);

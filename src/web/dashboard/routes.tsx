@@ -244,6 +244,7 @@ export function dashboardRoutes(deps: AppDeps): Hono<AppEnv> {
             history={history}
             canAct={canActOnDashboard(actor)}
             profileMin={(await getRule(deps.db, deps.config.region)).profileCompletenessMin}
+            socialMin={(await getRule(deps.db, deps.config.region)).minSocialAccounts}
             csrf={c.get('csrfToken')}
             slug={unit.slug}
           />

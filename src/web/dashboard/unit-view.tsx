@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema/index.js';
 import { formatDate, formatDateTime, t } from '../../i18n/index.js';
 import { type Dispute, type VerdictRow, listDisputes, reasonText } from '../../modules/compliance/index.js';
 import { type Onboarding, onboardingChecklist } from '../../modules/composer/index.js';
-import { type StoredObservation, getObservations } from '../../modules/monitoring/index.js';
+import { type StoredObservation, getObservations, sourceLabel } from '../../modules/monitoring/index.js';
 import { type ReminderHistoryItem, listUnitReminders } from '../../modules/reminders/index.js';
 import { type UnitRow, channelName } from '../../modules/reports/index.js';
 import { CsrfInput } from '../views/form.js';
@@ -41,6 +41,8 @@ export interface UnitViewProps {
   canAct: boolean;
   /** The city rule's profile threshold, 0–100 (0: not checked). */
   profileMin: number;
+  /** Social accounts the rule requires (0: the checklist does not ask for one). */
+  socialMin?: number;
   csrf: string;
   slug: string;
 }
@@ -74,10 +76,11 @@ export function UnitView(p: UnitViewProps) {
 
       <Section title={t('dash.unit.checklist')} id="daftar-periksa">
         <ul class="checklist">
+          {/* Lines follow the rule and the verdict: nothing "not checked yet", no missing account the rule does not ask for. */}
           <li><Mark value={row.website.has} yes={t('dash.check.website')} no={t('dash.check.website_missing')} /></li>
-          {row.website.has ? <li><Mark value={row.website.up} yes={t('dash.site.up')} no={t('dash.site.down')} /></li> : null}
-          {row.website.has ? <li><Mark value={row.website.clean} yes={t('dash.site.clean')} no={t('dash.site.dirty')} /></li> : null}
-          <li><Mark value={row.socialAccounts.length > 0} yes={t('dash.check.social', { count: row.socialAccounts.length })} no={t('dash.social.none')} /></li>
+          {row.website.has && row.website.up !== null ? <li><Mark value={row.website.up} yes={t('dash.site.up')} no={t('dash.site.down')} /></li> : null}
+          {row.website.has && row.website.clean !== null ? <li><Mark value={p.verdict?.status === 'COMPROMISED' ? false : row.website.clean} yes={t('dash.site.clean')} no={t('dash.site.dirty')} /></li> : null}
+          {row.socialAccounts.length > 0 || (p.socialMin ?? 1) > 0 ? <li><Mark value={row.socialAccounts.length >= Math.max(1, p.socialMin ?? 1)} yes={t('dash.check.social', { count: row.socialAccounts.length })} no={row.socialAccounts.length > 0 ? t('dash.check.social', { count: row.socialAccounts.length }) : t('dash.social.none')} /></li> : null}
           <li><Mark value={row.itemsThisPeriod > 0} yes={t('dash.check.content', { count: row.itemsThisPeriod })} no={t('dash.check.no_content')} /></li>
           {row.kind !== 'opd' ? (
             <li><Mark value={row.profileCompleteness * 100 >= p.profileMin} yes={t('dash.check.profile', { pct: Math.round(row.profileCompleteness * 100), min: p.profileMin })} no={t('dash.check.profile', { pct: Math.round(row.profileCompleteness * 100), min: p.profileMin })} /></li>
@@ -171,16 +174,23 @@ const KIND_LABEL: Record<string, string> = {
   social_activity: 'dash.obs.social',
 };
 
+/** Checks whose answer is "not known" (no RDAP server for the domain, a certificate of a site that did not answer) say nothing to people. */
+const isNoise = (o: StoredObservation) =>
+  (o.kind === 'domain_expiry' && o.value.state === 'unknown') || (o.kind === 'tls' && o.value.state === 'unreachable') || (o.kind === 'freshness' && o.value.state === 'skipped');
+
 function Timeline({ obs }: { obs: StoredObservation[] }) {
   return (
     <ul class="timeline">
-      {obs.map((o) => (
+      {obs.filter((o) => !isNoise(o)).map((o) => (
         <li>
           <time datetime={o.fetchedAt}>{formatDateTime(o.fetchedAt)}</time>
           <span><strong>{t(KIND_LABEL[o.kind] ?? o.kind)}</strong> · {observationSummary(o)}</span>
-          <span class="muted">{t('dash.obs.source', { source: o.source, confidence: t(`dash.conf.${o.confidence}`) })} · {o.url}</span>
-          {o.evidence.codes.filter((c) => c !== 'integrity_compromised').length > 0 ? (
-            <span>{o.evidence.codes.filter((c) => c !== 'integrity_compromised').map((c) => reasonText({ code: c, params: { url: o.url } })).filter((x) => !x.startsWith('monitoring.reason.')).join(' ')}</span>
+          <span class="muted">{t('dash.obs.from', { source: sourceLabel(o.source), confidence: t(`dash.conf.${o.confidence}`) })} · {o.url}</span>
+          {o.kind === 'freshness' && o.value.rejected.length > 0 ? (
+            <span>{t('dash.fresh.ignored', { items: o.value.rejected.slice(0, 5).map((r) => `"${r.title || r.url}" (${t(`monitoring.ignored.${r.reason}`)})`).join(', ') })}</span>
+          ) : null}
+          {o.kind === 'integrity' && o.value.state !== 'clean' ? (
+            <span>{o.value.hits.filter((h) => h.examples?.length).map((h) => t('dash.integrity.examples', { count: h.count ?? h.examples!.length, examples: h.examples!.join(' ') })).join(' · ')}</span>
           ) : null}
         </li>
       ))}
@@ -191,13 +201,17 @@ function Timeline({ obs }: { obs: StoredObservation[] }) {
 function observationSummary(o: StoredObservation): string {
   switch (o.kind) {
     case 'availability':
-      return t(`dash.state.${o.value.state}`) + (o.value.status ? ` (HTTP ${o.value.status}, ${o.value.latencyMs} ms)` : '');
+      return t(`dash.state.${o.value.state}`) + (o.value.status ? ` (HTTP ${o.value.status}, ${o.value.latencyMs} ms)` : '') + (o.value.landing ? ` → ${o.value.landing.url}` : '');
     case 'tls':
       return t(`dash.tls.${o.value.state}`) + (o.value.validTo ? ` · ${formatDate(o.value.validTo)}` : '');
     case 'domain_expiry':
-      return o.value.expiresAt ? t('dash.domain.until', { date: formatDate(o.value.expiresAt) }) : t('dash.not_checked');
-    case 'freshness':
-      return o.value.latestEffectiveAt ? t('dash.fresh.latest', { date: formatDate(o.value.latestEffectiveAt), count: o.value.items.length }) : t(`dash.fresh.${o.value.state}`);
+      return o.value.expiresAt ? t('dash.domain.until', { date: formatDate(o.value.expiresAt) }) : t(`dash.fresh.skipped`);
+    case 'freshness': {
+      const newest = o.value.items.find((i) => i.effectiveAt === o.value.latestEffectiveAt);
+      return o.value.latestEffectiveAt
+        ? t('dash.fresh.latest_from', { date: formatDate(o.value.latestEffectiveAt), source: sourceLabel(newest?.source ?? o.source), count: o.value.items.length })
+        : t(`dash.fresh.${o.value.state}`);
+    }
     case 'integrity':
       return t(`dash.integrity.${o.value.state}`);
     case 'social_activity': {

@@ -1,6 +1,7 @@
 import type { FetchResult } from '../fetcher.js';
 import type { DomainExpiryValue, Observation } from '../observation.js';
 import type { SiteContext } from '../site-context.js';
+import type { MonitorCheck } from './check.js';
 import { hostOf, registrableDomain } from '../url-tools.js';
 
 // Domain expiry through RDAP (RFC 9083). An expired go.id or desa.id domain is how parked and
@@ -59,3 +60,10 @@ export async function checkDomainExpiry(ctx: SiteContext, rdapBaseFor: RdapBaseF
   const state: DomainExpiryValue['state'] = daysLeft < 0 ? 'expired' : daysLeft < DOMAIN_WARN_DAYS ? 'expiring' : 'ok';
   return obs({ state, domain, expiresAt, daysLeft }, [`domain_${state}`], { expiresAt, rdap: url }, url);
 }
+
+export const domainExpiryCheck: MonitorCheck = {
+  name: 'domain_expiry',
+  scope: 'website',
+  shouldRun: () => true,
+  run: async (r) => [await checkDomainExpiry(r.site!, r.site!.settings.rdapBaseFor, r.site!.settings.rdapCache)],
+};

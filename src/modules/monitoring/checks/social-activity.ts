@@ -1,26 +1,32 @@
 import type { Confidence, ContentItem, Observation } from '../observation.js';
-import type { SocialActivitySource } from '../ports.js';
+import type { SocialActivityItem } from '../ports.js';
+import type { MonitorCheck } from './check.js';
 
 // Social activity comes from the channels module (our deliveries, posts pulled back from the
 // platform APIs, links pasted by staff) through a port: monitoring never calls a platform
-// itself. One observation per account, with its posts in the window as items.
+// itself. One observation per account — every registered account, with no posts too, so the
+// evidence says "Instagram @kel.bacang: 0 unggahan" instead of saying nothing.
 
 const confidenceOf = (via: string, verified: boolean): Confidence =>
   via === 'delivery' || via === 'sync' ? 'high' : verified ? 'medium' : 'low';
 
-export async function checkSocialActivity(
-  source: SocialActivitySource,
-  args: { unitId: string; from: string; to: string; now: Date },
-): Promise<Observation[]> {
-  const posts = await source.listActivity(args.unitId, args.from, args.to);
-  const byAccount = new Map<string, typeof posts>();
+const rank = (c: Confidence) => ({ none: 0, low: 1, medium: 2, high: 3 })[c];
+
+export function socialObservations(
+  posts: SocialActivityItem[],
+  accounts: { platform: string; handle: string }[],
+  args: { unitId: string; now: Date },
+): Observation[] {
+  const byAccount = new Map<string, { platform: string; handle: string; posts: SocialActivityItem[] }>();
+  for (const a of accounts) byAccount.set(`${a.platform}:${a.handle.toLowerCase()}`, { ...a, posts: [] });
   for (const p of posts) {
-    const k = `${p.platform}:${p.accountHandle}`;
-    byAccount.set(k, [...(byAccount.get(k) ?? []), p]);
+    const k = `${p.platform}:${p.accountHandle.toLowerCase()}`;
+    const entry = byAccount.get(k) ?? { platform: p.platform, handle: p.accountHandle, posts: [] };
+    entry.posts.push(p);
+    byAccount.set(k, entry);
   }
   const out: Observation[] = [];
-  for (const [, list] of byAccount) {
-    const first = list[0]!;
+  for (const { platform, handle, posts: list } of byAccount.values()) {
     const items: ContentItem[] = list.map((p) => ({
       url: p.postUrl,
       title: p.title ?? '',
@@ -37,13 +43,13 @@ export async function checkSocialActivity(
     out.push({
       kind: 'social_activity',
       unitId: args.unitId,
-      url: `${first.platform}:${first.accountHandle}`,
+      url: `${platform}:${handle}`,
       fetchedAt: args.now.toISOString(),
       source: 'channels',
       confidence: counted.reduce<Confidence>((m, i) => (rank(i.confidence) > rank(m) ? i.confidence : m), 'none'),
-      value: { platform: first.platform, handle: first.accountHandle, items },
+      value: { platform, handle, items },
       evidence: {
-        codes: [counted.length > 0 ? 'social_active' : 'social_broadcast_only'],
+        codes: [counted.length > 0 ? 'social_active' : items.length > 0 ? 'social_broadcast_only' : 'social_no_posts'],
         facts: { posts: counted.length, broadcasts: items.length - counted.length },
       },
     });
@@ -51,4 +57,21 @@ export async function checkSocialActivity(
   return out;
 }
 
-const rank = (c: Confidence) => ({ none: 0, low: 1, medium: 2, high: 3 })[c];
+export const socialActivityCheck: MonitorCheck = {
+  name: 'social_activity',
+  scope: 'unit',
+  shouldRun: (r) => !!r.deps.social,
+  run: async (r) => {
+    const posts = await r.deps.social!.listActivity(r.unitId, r.from, r.to);
+    const accounts = r.presences.filter((p) => p.kind === 'social').map((p) => ({ platform: p.platform ?? '', handle: p.handle ?? '' }));
+    return socialObservations(posts, accounts, { unitId: r.unitId, now: r.now });
+  },
+};
+
+/** Kept for callers that read one unit's activity without a run. */
+export async function checkSocialActivity(
+  source: { listActivity(unitId: string, from: string, to: string): Promise<SocialActivityItem[]> },
+  args: { unitId: string; from: string; to: string; now: Date },
+): Promise<Observation[]> {
+  return socialObservations(await source.listActivity(args.unitId, args.from, args.to), [], args);
+}
