@@ -65,8 +65,8 @@ describe(`deliveries, manual kit and reconnect warnings on ${testEngine()}`, () 
     const igPost = w.fakes.state.posts.find((p) => p.platform === 'instagram')!;
     expect(html).toContain(`href="${fbPost.permalink}"`);
     expect(html).toContain(`href="${igPost.permalink}"`);
-    expect(html).toContain('2 dari 3 sudah tampil');
-    expect(html).toContain('Perlu diposting manual');
+    expect(html).toContain('2 dari 3 tampil untuk umum');
+    expect(html).toContain('Belum tampil: perlu diposting manual');
     expect(html).toContain('Akun ini belum terhubung ke Beranda');
     expect(html).toContain(`/admin/unit/bacang/kiriman/${postId}/`);
     // The unit overview lists the post.
@@ -124,7 +124,7 @@ describe(`deliveries, manual kit and reconnect warnings on ${testEngine()}`, () 
     const activity = await w.a.t.db.selectFrom('channel_activity').selectAll().where('delivery_id', '=', d.id).executeTakeFirstOrThrow();
     expect(activity.source).toBe('manual');
     const html = await (await op.get(`/admin/unit/bacang/kiriman/${postId}?pesan=manual_done`)).text();
-    expect(html).toContain('3 dari 3 sudah tampil');
+    expect(html).toContain('3 dari 3 tampil untuk umum');
     expect(html).toContain('Tautan sudah diperiksa');
   });
 

@@ -89,8 +89,16 @@ describe('journey: one post to the website, Facebook, Instagram and TikTok; a ma
     await page.getByRole('button', { name: 'Terbitkan sekarang' }).click();
     await page.waitForURL(/\/kabar\/.+/);
     const sitePath = await page.getByRole('link', { name: /situs/i }).first().getAttribute('href');
+    const donePage = page.url();
 
     await deliverAll();
+    // The done page, reloaded: one line per account, the platform named first, saying what
+    // citizens can see there (#14 point 8) — not three identical "Menunggu dikirim".
+    await page.goto(donePage);
+    const lines = await page.locator('.delivery-lines li').evaluateAll((els) => els.map((e) => String((e as unknown as { innerText: string }).innerText).replace(/\s+/g, ' ').trim()));
+    expect(lines).toEqual([expect.stringMatching(/^Facebook @\S+ Tampil untuk umum Lihat postingan di Facebook$/), expect.stringMatching(/^Instagram @\S+ Tampil untuk umum Lihat postingan di Instagram$/), expect.stringMatching(/^TikTok @\S+ Tampil untuk umum Lihat postingan di TikTok$/)]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}/composer-terbit-kanal-360.png`, fullPage: true });
     await page.goto(`${url}/admin/unit/bacang/kiriman`);
     await page.getByRole('link', { name: 'Lihat kiriman' }).first().click();
     await page.waitForURL(/\/kiriman\/.+/);
@@ -103,11 +111,11 @@ describe('journey: one post to the website, Facebook, Instagram and TikTok; a ma
       const onPlatform = fakes.state.posts.filter((p) => p.platform === row.platform && p.id === row.platform_post_id);
       expect(onPlatform, row.platform).toHaveLength(1);
       const card = page.locator(`.delivery[data-platform="${row.platform}"]`);
-      expect(await card.locator('.badge').first().textContent()).toBe('Sudah tampil');
+      expect(await card.locator('.badge').first().textContent()).toBe('Tampil untuk umum');
       expect(await card.locator('a.permalink').getAttribute('href')).toBe(onPlatform[0]!.permalink);
     }
     expect(rows.every((r) => r.permalink)).toBe(true);
-    expect(await page.getByText('3 dari 3 sudah tampil').count()).toBe(1);
+    expect(await page.getByText('3 dari 3 tampil untuk umum').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/channels-kiriman-360.png`, fullPage: true });
 
@@ -150,7 +158,7 @@ describe('journey: one post to the website, Facebook, Instagram and TikTok; a ma
     await page.getByRole('button', { name: 'Sudah diposting' }).click();
     await page.waitForURL(/pesan=manual_done/);
     const card = page.locator('.delivery[data-platform="instagram"]');
-    expect(await card.locator('.badge').first().textContent()).toBe('Sudah tampil');
+    expect(await card.locator('.badge').first().textContent()).toBe('Tampil untuk umum');
     expect(await card.locator('a.permalink').getAttribute('href')).toBe('https://www.instagram.com/kel.opasindah/p/C0ffee123/');
   });
 

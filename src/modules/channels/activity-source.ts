@@ -18,6 +18,9 @@ export function channelActivitySource(db: Kysely<DB>, opts: { broadcastPostIds?:
         .leftJoin('deliveries as d', 'd.id', 'a.delivery_id')
         .select(['a.platform', 'c.handle', 'a.permalink', 'a.platform_post_id', 'a.published_at', 'a.source', 'a.excerpt', 'd.post_id'])
         .where('a.unit_id', '=', unitId)
+        // A post only its account owner can see (an unaudited TikTok app posts "Hanya saya") is
+        // not activity citizens can see: it never counts toward the rule (#14 point 8).
+        .where((eb) => eb.or([eb('d.visibility', 'is', null), eb('d.visibility', '!=', 'private_only')]))
         .where('a.published_at', '>=', from)
         .where('a.published_at', '<', to)
         .orderBy('a.published_at')

@@ -178,6 +178,10 @@ export const contentRepository = {
   byId: (db: Kysely<DB>, unitId: string, id: string) =>
     db.selectFrom('content_items').selectAll().where('unit_id', '=', unitId).where('id', '=', id).executeTakeFirst(),
 
+  /** Titles of some of the unit's items (lists that show posts by title, e.g. "Kiriman"). */
+  titlesOf: async (db: Kysely<DB>, unitId: string, ids: string[]) =>
+    ids.length === 0 ? [] : db.selectFrom('content_items').select(['id', 'title']).where('unit_id', '=', unitId).where('id', 'in', ids).execute(),
+
   listForStaff: (db: Kysely<DB>, unitId: string, limit = 100) =>
     db.selectFrom('content_items').selectAll().where('unit_id', '=', unitId).orderBy('updated_at', 'desc').limit(limit).execute(),
 

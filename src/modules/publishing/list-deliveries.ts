@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import { channelText } from '../../i18n/messages/channels.js';
 import { platformName } from '../channels/index.js';
-import { listPostDeliveries } from './delivery-repo.js';
+import { type Audience, type AudienceInput, audienceLine, audienceOf, audienceText } from './delivery-audience.js';
+import { type DeliveryRow, listPostDeliveries } from './delivery-repo.js';
 
 // What the composer and the post page show per channel: state in plain words, the permalink,
 // and the reason when something needs a person.
@@ -13,6 +14,12 @@ export interface DeliveryView {
   platform: string;
   state: string;
   stateLabel: string;
+  /** What citizens can see (delivery-audience.ts). */
+  audience: Audience;
+  /** The same in words, platform first: "TikTok: Hanya pemilik akun (TikTok belum diaudit)". */
+  audienceLine: string;
+  /** Without the platform: "Tampil untuk umum". */
+  audienceText: string;
   permalink: string | null;
   reasonCode: string | null;
   reason: string | null;
@@ -25,7 +32,7 @@ export interface DeliveryView {
 }
 
 
-export async function listDeliveries(db: Kysely<DB>, postId: string): Promise<DeliveryView[]> {
+export async function listDeliveries(db: Kysely<DB>, postId: string, opts: { tiktokAudited?: boolean } = {}): Promise<DeliveryView[]> {
   const rows = await listPostDeliveries(db, postId);
   return rows.map((d) => ({
     id: d.id,
@@ -33,6 +40,9 @@ export async function listDeliveries(db: Kysely<DB>, postId: string): Promise<De
     platform: d.platform,
     state: d.state,
     stateLabel: channelText(`channels.delivery.state.${d.state}` as any, { platform: platformName(d.platform) }),
+    audience: audienceOf({ state: d.state, visibility: d.visibility, nextAttemptAt: d.next_attempt_at }),
+    audienceLine: audienceLine(view(d, opts.tiktokAudited)),
+    audienceText: audienceText(view(d, opts.tiktokAudited)),
     permalink: d.permalink,
     reasonCode: d.reason_code,
     reason: d.reason,
@@ -42,3 +52,5 @@ export async function listDeliveries(db: Kysely<DB>, postId: string): Promise<De
     canCompleteManually: d.state === 'manual_needed' || d.state === 'failed' || d.state === 'unconfirmed',
   }));
 }
+
+const view = (d: DeliveryRow, tiktokAudited = false): AudienceInput => ({ platform: d.platform, state: d.state, visibility: d.visibility, reason: d.reason, nextAttemptAt: d.next_attempt_at, variant: d.variant, tiktokAudited });

@@ -25,5 +25,6 @@ export function withSignedMedia(provider: SocialProvider, signer: MediaUrlSigner
     publish: (variant, ctx) => provider.publish(signVariantMedia(variant, signer, clock.now()), ctx),
     reconcile: (variant, ctx) => provider.reconcile(signVariantMedia(variant, signer, clock.now()), ctx),
     listRecent: (account, opts) => provider.listRecent(account, opts),
+    ...(provider.creatorInfo ? { creatorInfo: provider.creatorInfo.bind(provider) } : {}),
   };
 }

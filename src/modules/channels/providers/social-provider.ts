@@ -143,6 +143,12 @@ export interface SocialProvider {
   /** Read-only: did an attempt whose answer was lost actually create the post? */
   reconcile(variant: PostVariant, ctx: PublishContext): Promise<ProviderResult<ReconcileOutcome>>;
   listRecent(account: ProviderAccount, opts?: { limit?: number }): Promise<ProviderResult<RecentPost[]>>;
+  /**
+   * TikTok only: the account's creator info, queried when the post is written, so the composer
+   * offers exactly the privacy levels TikTok allows this account (and says when only "Hanya saya"
+   * is possible). Added by staff-compose for #14 point 8; other platforms leave it out.
+   */
+  creatorInfo?(account: ProviderAccount): Promise<ProviderResult<{ privacyLevelOptions: string[]; privateOnly: boolean }>>;
 }
 
 /** True when an earlier run attempted an irreversible step and never learnt its result. */

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { can, recordAudit } from '../../../modules/accounts/index.js';
 import { type ChannelRow, listUnitChannels } from '../../../modules/channels/index.js';
+import { contentRepository } from '../../../modules/content/index.js';
 import { completeManualDelivery, getDeliveryVariant, listDeliveries, listUnitPosts, resendDelivery, signMediaUrl } from '../../../modules/publishing/index.js';
 import { t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
@@ -28,7 +29,7 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
   async function unitDeliveries(c: Context<AppEnv>) {
     const unit = c.get('unit');
     const channels = new Map<string, ChannelRow>((await listUnitChannels(deps.db, unit.id)).map((ch) => [ch.id, ch]));
-    const all = await listDeliveries(deps.db, c.req.param('postId')!);
+    const all = await listDeliveries(deps.db, c.req.param('postId')!, { tiktokAudited: deps.config.tiktokAudited });
     return { channels, deliveries: all.filter((d) => channels.has(d.channelId)) };
   }
 
@@ -43,7 +44,9 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/admin/unit/:slug/kiriman', unitGuard(deps), async (c) => {
     const unit = c.get('unit');
     const posts = await listUnitPosts(deps.db, unit.id);
-    return frame(c, t('kiriman.title'), { href: `/admin/unit/${unit.slug}`, label: unit.name }, <UnitPosts slug={unit.slug} posts={posts} />);
+    // Each post by its title (the content module's), not by the first line of a caption.
+    const titles = new Map((await contentRepository.titlesOf(deps.db, unit.id, posts.map((p) => p.postId))).map((r) => [r.id, r.title]));
+    return frame(c, t('kiriman.title'), { href: `/admin/unit/${unit.slug}`, label: unit.name }, <UnitPosts slug={unit.slug} posts={posts} titles={titles} />);
   });
 
   app.get('/admin/unit/:slug/kiriman/:postId', unitGuard(deps), async (c) => {
@@ -54,7 +57,7 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
       c,
       t('kiriman.post_title'),
       { href: kirimanUrl(unit.slug), label: t('kiriman.title') },
-      <PostDeliveries slug={unit.slug} postId={c.req.param('postId')} deliveries={deliveries} channels={channels} canWrite={can(c.get('actor')!, 'write', unit)} csrf={c.get('csrfToken')} />,
+      <PostDeliveries slug={unit.slug} postId={c.req.param('postId')} title={(await contentRepository.byId(deps.db, unit.id, c.req.param('postId')))?.title} deliveries={deliveries} channels={channels} canWrite={can(c.get('actor')!, 'write', unit)} csrf={c.get('csrfToken')} />,
     );
   });
 

@@ -1,5 +1,5 @@
 import type { ChannelRow } from '../../../modules/channels/index.js';
-import type { DeliveryView, UnitPostSummary } from '../../../modules/publishing/index.js';
+import { type DeliveryView, type UnitPostSummary, audienceSummary, countAudiences } from '../../../modules/publishing/index.js';
 import { formatDateTime, t } from '../../../i18n/index.js';
 import { CsrfInput } from '../../views/form.js';
 import { kirimanUrl, kitUrl, platformLabel } from './paths.js';
@@ -7,19 +7,15 @@ import { kirimanUrl, kitUrl, platformLabel } from './paths.js';
 // Where a post went: one card per channel with its state in plain words, the link to the live
 // post, the reason when something needs a person, and the one action that helps.
 
-const STATE_CLASS: Record<string, string> = {
-  published: 'ok',
-  failed: 'err',
-  manual_needed: 'warn',
-  unconfirmed: 'warn',
-};
+// What citizens can see decides the colour: only "Tampil untuk umum" is green.
+const AUDIENCE_CLASS: Record<DeliveryView['audience'], string> = { public: 'ok', owner_only: 'warn', waiting: 'plain', needs_person: 'warn', failed: 'err' };
 
-export function PostDeliveries(p: { slug: string; postId: string; deliveries: DeliveryView[]; channels: Map<string, ChannelRow>; canWrite: boolean; csrf: string }) {
-  const published = p.deliveries.filter((d) => d.state === 'published').length;
+export function PostDeliveries(p: { slug: string; postId: string; title?: string; deliveries: DeliveryView[]; channels: Map<string, ChannelRow>; canWrite: boolean; csrf: string }) {
   return (
     <>
       <h1>{t('kiriman.post_title')}</h1>
-      <p class="muted">{t('kiriman.summary', { published, total: p.deliveries.length })}</p>
+      {p.title ? <p class="post-title">{p.title}</p> : null}
+      <p class="muted">{audienceSummary(countAudiences(p.deliveries))}</p>
       <ul class="delivery-list">
         {p.deliveries.map((d) => {
           const ch = p.channels.get(d.channelId);
@@ -30,17 +26,16 @@ export function PostDeliveries(p: { slug: string; postId: string; deliveries: De
                 <span class="name">
                   {name} {ch ? <span class="handle">@{ch.handle}</span> : null}
                 </span>
-                <span class={`badge badge-${STATE_CLASS[d.state] ?? 'plain'}`}>{d.stateLabel}</span>
+                <span class={`badge badge-${AUDIENCE_CLASS[d.audience]}`}>{d.audienceText}</span>
               </p>
               {d.permalink ? (
                 <p>
                   <a class="permalink" href={d.permalink} rel="noopener noreferrer">
                     {t('kiriman.permalink', { platform: name })}
                   </a>
-                  {d.visibility === 'private_only' ? <span class="badge badge-warn">{t('kiriman.private_only')}</span> : null}
                 </p>
               ) : null}
-              {d.reason ? <p class="reason">{d.reason}</p> : null}
+              {d.reason && d.audience !== 'failed' ? <p class="reason">{d.reason}</p> : null}
               {d.nextAttemptAt && d.state !== 'published' ? <p class="muted">{t('kiriman.next_try', { time: formatDateTime(d.nextAttemptAt) })}</p> : null}
               {p.canWrite ? <Actions slug={p.slug} postId={p.postId} d={d} name={name} csrf={p.csrf} account={ch ? { url: ch.profile_url, handle: ch.handle } : null} /> : null}
             </li>
@@ -95,7 +90,7 @@ function Actions(p: { slug: string; postId: string; d: DeliveryView; name: strin
   );
 }
 
-export function UnitPosts(p: { slug: string; posts: UnitPostSummary[] }) {
+export function UnitPosts(p: { slug: string; posts: UnitPostSummary[]; titles: Map<string, string> }) {
   return (
     <>
       <h1>{t('kiriman.title')}</h1>
@@ -103,11 +98,11 @@ export function UnitPosts(p: { slug: string; posts: UnitPostSummary[] }) {
       <ul class="unit-list">
         {p.posts.map((post) => (
           <li>
-            <span class="name">{post.excerpt || post.postId}</span>
+            <span class="name">{p.titles.get(post.postId) || post.excerpt || post.postId}</span>
             <span class="meta">
-              {formatDateTime(post.createdAt)} · {t('kiriman.summary', { published: post.published, total: post.total })}
+              {formatDateTime(post.createdAt)} · {audienceSummary(post.counts)}
             </span>
-            {post.needsPerson > 0 ? <span class="badge badge-warn">{t('kiriman.needs_person', { n: post.needsPerson })}</span> : null}
+            {post.counts.needsPerson + post.counts.failed > 0 ? <span class="badge badge-warn">{t('kiriman.needs_person', { n: post.counts.needsPerson + post.counts.failed })}</span> : null}
             <div class="actions">
               <a href={kirimanUrl(p.slug, post.postId)}>{t('kiriman.see')}</a>
             </div>

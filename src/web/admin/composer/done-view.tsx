@@ -1,12 +1,14 @@
 import type { Actor } from '../../../modules/accounts/index.js';
 import type { Draft } from '../../../modules/composer/index.js';
-import type { DeliveryView } from '../../../modules/publishing/index.js';
+import { type ChannelRow, platformName } from '../../../modules/channels/index.js';
+import { type DeliveryView, audienceSummary, countAudiences } from '../../../modules/publishing/index.js';
 import type { UnitRow } from '../../../modules/units/index.js';
 import { formatDateTime, t } from '../../../i18n/index.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 
 /** After "Terbitkan": it worked, here it is, this is what happens on each channel, what next. */
-export function DonePage(p: { actor: Actor; unit: UnitRow; csrf: string; draft: Draft; publicPath: string | null; deliveries: DeliveryView[]; channelCount: number }) {
+export function DonePage(p: { actor: Actor; unit: UnitRow; csrf: string; draft: Draft; publicPath: string | null; deliveries: DeliveryView[]; channels: ChannelRow[] }) {
+  const handles = new Map(p.channels.map((ch) => [ch.id, ch.handle]));
   const late = p.draft.lateNote ? (JSON.parse(p.draft.lateNote) as { minutes: number; at: string }) : null;
   return (
     <StaffLayout title={t('composer.done.title')} actor={p.actor} csrfToken={p.csrf} back={{ href: `/admin/unit/${p.unit.slug}`, label: p.unit.name }}>
@@ -28,17 +30,27 @@ export function DonePage(p: { actor: Actor; unit: UnitRow; csrf: string; draft: 
       ) : null}
       <h2>{t('composer.done.channels')}</h2>
       {p.deliveries.length === 0 ? (
-        <p class="muted">{p.channelCount === 0 ? t('composer.done.no_channels') : '—'}</p>
+        <p class="muted">{p.channels.length === 0 ? t('composer.done.no_channels') : '—'}</p>
       ) : (
-        <ul class="draft-list">
-          {p.deliveries.map((d) => (
-            <li>
-              <span class="name">{d.stateLabel}</span>
-              {d.reason ? <span class="meta">{d.reason}</span> : null}
-              {d.permalink ? <a href={d.permalink}>{d.permalink}</a> : null}
-            </li>
-          ))}
-        </ul>
+        <>
+          <p class="muted">{audienceSummary(countAudiences(p.deliveries))}</p>
+          {/* One line per account, the platform named first, saying what citizens can see. */}
+          <ul class="delivery-lines">
+            {p.deliveries.map((d) => (
+              <li class={`audience-${d.audience}`} data-platform={d.platform}>
+                <span class="name">
+                  {platformName(d.platform)} {handles.has(d.channelId) ? <span class="handle">@{handles.get(d.channelId)}</span> : null}
+                </span>
+                <span class="audience">{d.audienceText}</span>
+                {d.permalink ? (
+                  <a href={d.permalink} rel="noopener noreferrer">
+                    {t('kiriman.permalink', { platform: platformName(d.platform) })}
+                  </a>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {p.draft.contentId && p.deliveries.length > 0 ? (
         <p>

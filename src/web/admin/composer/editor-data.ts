@@ -21,6 +21,7 @@ import { unitCanonicalBase } from '../../site/urls.js';
 import { slugify } from '../../../shared/slug.js';
 import type { EditorPhoto, EditorProps } from './editor-view.js';
 import { newEditorSession } from './clash.js';
+import { tiktokPrivacyChoice } from '../../../modules/publishing/index.js';
 
 export function thumbOf(item: MediaItem) {
   const v = pickVariant(item, { format: 'webp', minWidth: 320 }) ?? pickVariant(item, { format: 'jpeg', minWidth: 320 });
@@ -45,6 +46,8 @@ export async function editorProps(deps: AppDeps, c: Context<AppEnv>, draft: Draf
   const powers = writerPowers(actor, unit, await approvalRequired(deps.db, unit.id));
   const comments = await listComments(deps.db, unit.id, draft.id);
   return {
+    // TikTok's own answer for this account: only the privacy levels it allows are offered.
+    tiktok: await tiktokPrivacyChoice(deps.services.publishing, channels),
     editorSession: newEditorSession(),
     updatedByName: await lastEditorName(deps.db, draft),
     versions: await listVersions(deps.db, unit.id, draft.id),

@@ -191,10 +191,10 @@ async function rerender(deps: AppDeps, c: Context<AppEnv>, draft: Draft, errors:
 async function renderDone(deps: AppDeps, c: Context<AppEnv>, draft: Draft) {
   const unit = c.get('unit');
   const item = draft.contentId ? await contentRepository.byId(deps.db, unit.id, draft.contentId) : undefined;
-  const deliveries = draft.contentId ? await listDeliveries(deps.db, draft.contentId) : [];
+  const deliveries = draft.contentId ? await listDeliveries(deps.db, draft.contentId, { tiktokAudited: deps.config.tiktokAudited }) : [];
   const channels = await listUnitChannels(deps.db, unit.id);
   const publicPath = item && draft.status === 'published' ? `/${unit.slug}/${item.kind}/${item.slug}` : null;
-  return c.html(<DonePage actor={c.get('actor')!} unit={unit} csrf={c.get('csrfToken')} draft={draft} publicPath={publicPath} deliveries={deliveries} channelCount={channels.length} />);
+  return c.html(<DonePage actor={c.get('actor')!} unit={unit} csrf={c.get('csrfToken')} draft={draft} publicPath={publicPath} deliveries={deliveries} channels={channels} />);
 }
 
 function draftGone(c: Context<AppEnv>) {

@@ -3,7 +3,8 @@ import type { Actor } from '../../../modules/accounts/index.js';
 import type { ChannelRow } from '../../../modules/channels/index.js';
 import { type CommentRow, type Draft, type DraftVersion, type PlatformPreview, type WriterPowers, isoToWib } from '../../../modules/composer/index.js';
 import type { UnitRow } from '../../../modules/units/index.js';
-import { formatDateTime, t } from '../../../i18n/index.js';
+import type { TikTokPrivacyChoice } from '../../../modules/publishing/index.js';
+import { formatDateTime, hasKey, t } from '../../../i18n/index.js';
 import { assetUrl } from '../../assets-route.js';
 import { CsrfInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
@@ -41,6 +42,8 @@ export interface EditorProps {
   photos: EditorPhoto[];
   previews: PlatformPreview[];
   comments: CommentRow[];
+  /** The TikTok privacy levels TikTok allows the unit's connected account(s); null: no TikTok. */
+  tiktok: TikTokPrivacyChoice | null;
   /** This page's id: saves from it are told apart from other pages' (clash detection). */
   editorSession: string;
   /** Who saved the draft last, for "diubah oleh … pukul …". */
@@ -202,13 +205,15 @@ export function EditorPage(p: EditorProps) {
               </label>
             </p>
           ))}
-          {hasTikTok ? (
+          {hasTikTok && p.tiktok ? (
             <fieldset class="inner">
               <legend>{t('composer.edit.tiktok_privacy')}</legend>
-              {['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'SELF_ONLY'].map((v) => (
+              {p.tiktok.privateOnly ? <p class="hint">{t('composer.tiktok.private_only')}</p> : null}
+              {!p.tiktok.known ? <p class="hint">{t('composer.tiktok.unknown')}</p> : null}
+              {p.tiktok.options.map((v) => (
                 <p class="check">
                   <input type="radio" id={`tt-${v}`} name="tiktok_privacy" value={v} checked={d.tiktokPrivacy === v} />
-                  <label for={`tt-${v}`}>{t(`composer.edit.tiktok.${v}`)}</label>
+                  <label for={`tt-${v}`}>{hasKey(`composer.edit.tiktok.${v}`) ? t(`composer.edit.tiktok.${v}`) : v}</label>
                 </p>
               ))}
             </fieldset>
