@@ -25,6 +25,7 @@ import {
 } from '../modules/monitoring/index.js';
 import { createNotifiers, ensureDefaultReminderRules, runReminders } from '../modules/reminders/index.js';
 import { unitRepository } from '../modules/units/index.js';
+import { withPelayananCounts } from '../modules/pelayanan/index.js';
 import { coalesce } from '../shared/coalesce.js';
 import { defineJob } from '../jobs/define-job.js';
 import { type WorkerDeps, oncePerWorker } from './worker-deps.js';
@@ -56,7 +57,12 @@ const complianceOf = oncePerWorker((d) => ({ clock: d.clock, profile: profileCom
 
 const runRemindersNow = async (deps: WorkerDeps) => {
   const { db, clock, config } = deps;
-  const statusSource = reminderStatusSource(db, { region: config.region, publicUrl: config.publicUrl });
+  // Citizens' requests near or past their deadline reach the unit and its lurah (issue 17).
+  const statusSource = withPelayananCounts(reminderStatusSource(db, { region: config.region, publicUrl: config.publicUrl }), {
+    db,
+    region: config.region,
+    inboxLink: (slug) => `${config.publicUrl}/admin/unit/${slug}/pelayanan`,
+  });
   return runReminders({ db, clock, regionCode: config.region, statusSource, notifiers: notifiersOf(deps) });
 };
 

@@ -2,7 +2,7 @@ import { type JobDeclaration, registerDeclaredJobs } from '../jobs/define-job.js
 import { channelJobs } from './channels-jobs.js';
 import { composerJobs } from './composer-jobs.js';
 import { dashboardJobs, prepareDashboardWorker } from './dashboard-jobs.js';
-import { pelayananJobs } from './pelayanan-jobs.js';
+import { pelayananJobs, preparePelayananWorker } from './pelayanan-jobs.js';
 import { retentionJobs } from './retention-jobs.js';
 import type { WorkerDeps } from './worker-deps.js';
 
@@ -21,5 +21,6 @@ export const ALL_JOBS: ReadonlyArray<JobDeclaration<WorkerDeps, any>> = [...rete
  */
 export async function registerJobs(deps: WorkerDeps, jobs: ReadonlyArray<JobDeclaration<WorkerDeps, any>> = ALL_JOBS): Promise<void> {
   await prepareDashboardWorker(deps);
+  await preparePelayananWorker(deps);
   await registerDeclaredJobs(deps.jobs, jobs, deps, { log: deps.logger, now: () => deps.clock.now() });
 }

@@ -31,6 +31,12 @@ export const PELAYANAN_ROUTES: RouteRule[] = [
   { method: 'GET', route: `${REQ}/berkas/:docId`, params: { id: '$request', docId: '$requestDoc' }, expect: handlers },
   { method: 'GET', route: `${REQ}/surat.pdf`, params: { id: '$request' }, expect: { own: { ...handlers.own, lurah: 'missing', operator: 'missing' }, other: handlers.other } },
   { method: 'GET', route: '/admin/unit/:slug/pelayanan/layanan', expect: handlers },
+  // Complaints: the unit that holds one now; /admin/pengaduan lists (or opens) the inboxes a person answers.
+  { method: 'GET', route: '/admin/pengaduan', expect: { admin: 'allow', walikota: 'allow', camat: 'allow', pendamping: 'allow', lurah: 'allow', operator: 'allow', anonymous: 'login' } },
+  { method: 'GET', route: '/admin/unit/:slug/pengaduan', expect: handlers },
+  { method: 'GET', route: '/admin/unit/:slug/pengaduan/:id', params: { id: '$complaint' }, expect: handlers },
+  { method: 'POST', route: '/admin/unit/:slug/pengaduan/:id/aksi', params: { id: '$complaint' }, form: { aksi: 'tidak-ada' }, expect: handlers },
+  { method: 'GET', route: '/admin/unit/:slug/pengaduan/:id/foto/:docId', params: { id: '$complaint', docId: '$complaintDoc' }, expect: handlers },
   { method: 'GET', route: '/admin/unit/:slug/pelayanan/layanan/:code', params: { code: 'domisili' }, expect: handlers },
   { method: 'POST', route: '/admin/unit/:slug/pelayanan/layanan/:code/formulir', params: { code: 'domisili' }, form: { online: '1', deadlineDays: 'x' }, expect: handlers },
   { method: 'POST', route: '/admin/unit/:slug/pelayanan/layanan/:code/templat', params: { code: 'domisili' }, form: { aksi: 'pratinjau', judul: '' }, expect: handlers },
@@ -39,6 +45,8 @@ export const PELAYANAN_ROUTES: RouteRule[] = [
   { method: 'POST', route: '/admin/unit/:slug/pelayanan/pengaturan', form: { formatNomor: 'tanpa-nomor' }, expect: head },
   { method: 'POST', route: '/admin/unit/:slug/pelayanan/libur', form: { dari: 'x' }, expect: head },
   { method: 'POST', route: '/admin/unit/:slug/pelayanan/libur/hapus', form: { id: 'tidak-ada' }, expect: head },
+  // The mayor's "Pelayanan" view: counts and times for pimpinan, camat (own kecamatan), admin kota.
+  { method: 'GET', route: '/admin/dasbor/pelayanan', expect: dashboard },
   { method: 'GET', route: '/admin/pelayanan', expect: cityAdminOnly },
   { method: 'POST', route: '/admin/pelayanan/pengaturan', form: { retensiHari: 'x' }, expect: cityAdminOnly },
   { method: 'POST', route: '/admin/pelayanan/libur', form: { dari: 'x' }, expect: cityAdminOnly },
@@ -48,7 +56,6 @@ export const PELAYANAN_ROUTES: RouteRule[] = [
   { method: 'GET', route: '/admin/pelayanan/templat/:code/contoh.pdf', params: { code: 'sktm' }, expect: cityAdminOnly },
 ];
 
-export const PELAYANAN_DASHBOARD_ROUTES: RouteRule[] = [{ method: 'GET', route: '/admin/dasbor/pelayanan', expect: dashboard }];
 
 /** A request of Bacang with one document (a row: the matrix never opens the file). */
 export async function pelayananFixtures(db: Kysely<DB>): Promise<Record<string, string>> {
@@ -59,5 +66,20 @@ export async function pelayananFixtures(db: Kysely<DB>): Promise<Record<string, 
     .insertInto('pelayanan_documents')
     .values({ id: docId, unit_id: bacang, owner_kind: 'request', owner_id: r.id, slot: 'ktp', label: 'KTP', kind: 'image', mime: 'image/jpeg', bytes: 1, storage_key: `${bacang}/${docId}`, uploaded_by: 'warga', created_at: r.submitted_at, deleted_at: null })
     .execute();
-  return { $request: r.id, $requestDoc: docId };
+  const complaintId = 'adu00000000000000000001';
+  const at = r.submitted_at;
+  await db
+    .insertInto('pelayanan_complaints')
+    .values({
+      id: complaintId, origin_unit_id: bacang, unit_id: bacang, tracking_code: 'P-2222-3333', pin_hash: r.pin_hash, status: 'baru', category: 'kebersihan', body: 'Sampah menumpuk di depan pasar.',
+      location: '', anonymous: 1, name: null, phone: null, email: null, notify_channel: 'none', publish_consent: 0, answer: null, answered_at: null, answered_by_unit_id: null,
+      forwarded_at: null, submitted_at: at, closed_at: null, response_minutes: null, docs_deleted_at: null, personal_deleted_at: null, pin_failures: 0, pin_locked_until: null, is_demo: 0, created_at: at, updated_at: at,
+    })
+    .execute();
+  const photoId = 'dok00000000000000000002';
+  await db
+    .insertInto('pelayanan_documents')
+    .values({ id: photoId, unit_id: bacang, owner_kind: 'complaint', owner_id: complaintId, slot: 'foto', label: 'Foto', kind: 'image', mime: 'image/jpeg', bytes: 1, storage_key: `${bacang}/${photoId}`, uploaded_by: 'warga', created_at: at, deleted_at: null })
+    .execute();
+  return { $request: r.id, $requestDoc: docId, $complaint: complaintId, $complaintDoc: photoId };
 }

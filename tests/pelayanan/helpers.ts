@@ -143,3 +143,18 @@ export async function makeRequest(db: Kysely<DB>, unitId: string, over: Partial<
   await db.insertInto('pelayanan_requests').values(row).execute();
   return row;
 }
+
+/** An OPD of the city with one operator of its own (as admin kota would set them up). */
+export async function makeOpdWithOperator(a: TestApp, name = 'Dinas Pekerjaan Umum dan Penataan Ruang', slug = 'dinas-pupr') {
+  const { addOpd } = await import('../../src/modules/units/index.js');
+  const { createUser } = await import('../../src/modules/accounts/index.js');
+  const opd = await addOpd(a.t.db, '19.71', { name, slug }, a.clock);
+  if (!opd.ok) throw new Error(opd.error);
+  const admin = await a.t.db.selectFrom('users').selectAll().where('username', '=', 'admin').executeTakeFirstOrThrow();
+  const actor = { id: admin.id, username: 'admin', displayName: admin.display_name, role: 'admin_kota' as const, regionCode: '19.71', unitIds: [], mustChangePassword: false };
+  const password = 'Sandi-PUPR-uji-2026';
+  const user = await createUser(a.t.db, a.clock, actor, { username: `operator.${slug}`, displayName: `Operator ${name}`, role: 'operator', unitIds: [opd.value.unit.id] }, password);
+  if (!user.ok) throw new Error(user.error);
+  await a.t.db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', user.value.id).execute();
+  return { unitId: opd.value.unit.id, slug: opd.value.unit.slug, username: `operator.${slug}`, password };
+}

@@ -168,6 +168,8 @@ describe('WhatsApp notifier against the Cloud API contract fake', () => {
         failed_periods: { name: 'x', language: 'id' },
         compromised: { name: 'x', language: 'id' },
         site_down: { name: 'x', language: 'id' },
+        pelayanan_near: { name: 'x', language: 'id' },
+        pelayanan_overdue: { name: 'x', language: 'id' },
         pelayanan_received: { name: 'x', language: 'id' },
         pelayanan_status: { name: 'x', language: 'id' },
         pengaduan_received: { name: 'x', language: 'id' },

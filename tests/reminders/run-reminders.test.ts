@@ -52,7 +52,8 @@ describe('runReminders over the database, with a local SMTP server and contract 
       whatsapp: whatsappNotifier({ graphBase: `${wa.baseUrl}/v23.0`, phoneNumberId: wa.phoneNumberId, token: wa.token, timeoutMs: 2000 }),
       inapp: inAppNotifier(t.db, clock),
     };
-    expect(await ensureDefaultReminderRules(t.db, clock, 'kota')).toBe(4);
+    // The four of issue 7 and the two deadline rules of citizens' requests (issue 17).
+    expect(await ensureDefaultReminderRules(t.db, clock, 'kota')).toBe(6);
     expect(await ensureDefaultReminderRules(t.db, clock, 'kota')).toBe(0);
     // Sari opts in to WhatsApp and Telegram; the Kejaksaan lurah's mail server will refuse.
     expect((await setNotificationPreference(t.db, clock, 'op-bacang', 'whatsapp', true, null)).ok).toBe(true);

@@ -1,4 +1,11 @@
-export type ReminderTrigger = 'no_content' | 'failed_periods' | 'compromised' | 'site_down';
+export type ReminderTrigger =
+  | 'no_content'
+  | 'failed_periods'
+  | 'compromised'
+  | 'site_down'
+  // Citizens' requests near or past their deadline (issue 17), checked per WIB day.
+  | 'pelayanan_near'
+  | 'pelayanan_overdue';
 export type ReminderStatus = 'pending' | 'sending' | 'sent' | 'retrying' | 'failed';
 
 export interface RemindersTables {

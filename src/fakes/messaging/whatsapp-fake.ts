@@ -54,6 +54,8 @@ export async function startWhatsAppFake(opts: WhatsAppFakeOptions = {}): Promise
     'eskalasi_camat_kanal_digital:id': 3,
     'peringatan_situs_dibobol:id': 2,
     'peringatan_situs_mati:id': 2,
+    'pengingat_batas_permohonan:id': 2,
+    'eskalasi_permohonan_lewat_batas:id': 2,
     'permohonan_layanan_diterima:id': 5,
     'status_permohonan_layanan:id': 5,
     'pengaduan_diterima:id': 4,

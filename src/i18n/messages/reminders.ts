@@ -17,6 +17,8 @@ export const messages = {
     'reminders.trigger.failed_periods': 'Gagal beberapa periode berturut-turut',
     'reminders.trigger.compromised': 'Situs terindikasi dibobol',
     'reminders.trigger.site_down': 'Situs tidak dapat dibuka',
+    'reminders.trigger.pelayanan_near': 'Permohonan warga hampir atau sudah lewat batas waktu',
+    'reminders.trigger.pelayanan_overdue': 'Permohonan warga lewat batas waktu',
 
     'reminders.msg.no_content.subject': 'Pengingat: {unit} belum mengunggah konten minggu ini',
     'reminders.msg.no_content.text':
@@ -30,6 +32,12 @@ export const messages = {
     'reminders.msg.site_down.subject': 'Situs {unit} tidak dapat dibuka lebih dari {hours} jam',
     'reminders.msg.site_down.text':
       'Yth. {name},\n\nSitus {unit} tidak dapat dibuka sejak {since}. Mohon diperiksa.\n\n{link}',
+    'reminders.msg.pelayanan_near.subject': '{unit}: {count} permohonan warga harus selesai hari ini atau besok',
+    'reminders.msg.pelayanan_near.text':
+      'Yth. {name},\n\nAda {count} permohonan warga di {unit} yang batas waktunya hari ini atau hari kerja berikutnya, atau sudah lewat. Mohon segera diproses.\n\n{link}',
+    'reminders.msg.pelayanan_overdue.subject': 'Perhatian Lurah: {count} permohonan warga di {unit} lewat batas waktu',
+    'reminders.msg.pelayanan_overdue.text':
+      'Yth. {name},\n\n{count} permohonan warga di {unit} sudah lewat batas waktu penyelesaian. Mohon dipastikan segera diselesaikan atau pemohon diberi kabar.\n\n{link}',
 
     // Why a reminder was not delivered. "Akan dicoba lagi" only where it will be.
     'reminders.failure.network': 'Server tujuan tidak dapat dihubungi. Akan dicoba lagi.',
@@ -78,6 +86,8 @@ export const messages = {
     'reminders.trigger.failed_periods': 'Failed several periods in a row',
     'reminders.trigger.compromised': 'Site looks compromised',
     'reminders.trigger.site_down': 'Site is down',
+    'reminders.trigger.pelayanan_near': 'Citizens’ requests near or past their deadline',
+    'reminders.trigger.pelayanan_overdue': 'Citizens’ requests past their deadline',
 
     'reminders.msg.no_content.subject': 'Reminder: {unit} has not posted this week',
     'reminders.msg.no_content.text':
@@ -91,6 +101,12 @@ export const messages = {
     'reminders.msg.site_down.subject': 'The site of {unit} has been down for more than {hours} hours',
     'reminders.msg.site_down.text': 'Dear {name},\n\nThe site of {unit} has been unreachable since {since}. Please check it.\n\n{link}',
 
+    'reminders.msg.pelayanan_near.subject': '{unit}: {count} citizens’ requests due today or tomorrow',
+    'reminders.msg.pelayanan_near.text':
+      'Dear {name},\n\n{count} citizens’ requests at {unit} are due today or the next working day, or are already late. Please process them soon.\n\n{link}',
+    'reminders.msg.pelayanan_overdue.subject': 'For the Lurah: {count} citizens’ requests at {unit} are overdue',
+    'reminders.msg.pelayanan_overdue.text':
+      'Dear {name},\n\n{count} citizens’ requests at {unit} are past their deadline. Please make sure they are completed soon or the applicants are told.\n\n{link}',
     'reminders.failure.network': 'The server could not be reached. Will retry.',
     'reminders.failure.timeout': 'The server took too long to answer. Will retry.',
     'reminders.failure.server_error': 'The sending service has a problem. Will retry.',

@@ -42,5 +42,25 @@ export { buildLetterContent, SAMPLE_FACTS, type LetterContent, type Letterhead }
 export { renderLetterPdf, letterDocDefinition } from './letter-pdf.js';
 export { formatLetterNumber, nextLetterSeq, defaultAbbreviation } from './letter-number.js';
 export { verifyLetter, type VerifiedLetter } from './verify-letter.js';
-export { recomputeDeadlines } from './deadlines.js';
+export { recomputeDeadlines, deadlineCountsByUnit, withPelayananCounts, type DeadlineCounts } from './deadlines.js';
 export { findRequestByCode, letterNumberOf, serviceCodeOf } from './requests-repo.js';
+export { pelayananStats, emptyStats, type UnitPelayananStats } from './stats.js';
+export { submitComplaint, validateComplaint, COMPLAINT_CATEGORIES, type ComplaintCategory, type ComplaintInput, type ComplaintOutcome } from './submit-complaint.js';
+export {
+  listComplaints,
+  openComplaintForStaff,
+  forwardTargets,
+  actOnComplaint,
+  complaintTrackingView,
+  publishedAnswers,
+  findComplaintByCode,
+  complaintHeldBy,
+  type ComplaintListRow,
+  type StaffComplaintView,
+  type ComplaintAction,
+  type ComplaintActionError,
+  type ComplaintTrackingView,
+  type PublishedAnswer,
+} from './complaints.js';
+export { eraseComplaint } from './erase-complaint.js';
+export { applyRetention, type RetentionSummary } from './retention.js';

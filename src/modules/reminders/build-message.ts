@@ -45,6 +45,7 @@ export function buildReminderMessage(trigger: ReminderTrigger, f: MessageFacts):
     trigger === 'no_content' ? [p.unit!, period, deadline]
     : trigger === 'failed_periods' ? [p.unit!, p.count!, period]
     : trigger === 'compromised' ? [p.unit!, p.reason!]
+    : trigger === 'pelayanan_near' || trigger === 'pelayanan_overdue' ? [p.unit!, p.count!]
     : [p.unit!, p.since!];
   return {
     template: trigger,

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { type Result, err, ok } from '../../shared/result.js';
-import { countRules, findRule, insertRule, rulesForRegion, updateRule } from './reminder-repository.js';
-import { DEFAULT_RULES, type ReminderRule, type RuleDraft, type RuleError, validateRule } from './rules.js';
+import { countRules, findRule, insertRule, rulesForRegion, triggersOf, updateRule } from './reminder-repository.js';
+import { DEFAULT_RULES, PELAYANAN_RULES, type ReminderRule, type RuleDraft, type RuleError, validateRule } from './rules.js';
 
 /** Admin kota's list of the city's reminder rules. */
 export function listReminderRules(db: Kysely<DB>, regionCode: string): Promise<ReminderRule[]> {
@@ -32,4 +32,19 @@ export async function ensureDefaultReminderRules(db: Kysely<DB>, clock: Clock, c
   if ((await countRules(db, cityUnitId)) > 0) return 0;
   for (const d of DEFAULT_RULES) await insertRule(db, cityUnitId, d, clock.now());
   return DEFAULT_RULES.length;
+}
+
+/**
+ * Cities set up before online requests existed get the two pelayanan rules once (issue 17);
+ * a city that already has a rule with such a trigger (or changed it) is left alone.
+ */
+export async function ensurePelayananReminderRules(db: Kysely<DB>, clock: Clock, cityUnitId: string): Promise<number> {
+  const have = await triggersOf(db, cityUnitId);
+  let added = 0;
+  for (const d of PELAYANAN_RULES) {
+    if (have.has(d.trigger)) continue;
+    await insertRule(db, cityUnitId, d, clock.now());
+    added++;
+  }
+  return added;
 }

@@ -21,6 +21,8 @@ export type ReminderTemplate =
   | 'failed_periods'
   | 'compromised'
   | 'site_down'
+  | 'pelayanan_near'
+  | 'pelayanan_overdue'
   // Citizens' requests and complaints (issue 17): sent through the same notifiers.
   | 'pelayanan_received'
   | 'pelayanan_status'

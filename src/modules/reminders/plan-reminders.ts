@@ -2,7 +2,8 @@ import type { Role } from '../../db/schema/index.js';
 import { streakOf } from '../reports/index.js';
 import { buildReminderMessage } from './build-message.js';
 import type { NotifierChannel, ReminderMessage } from './notifier.js';
-import type { ReminderRule } from './rules.js';
+import { DAILY_TRIGGERS, type ReminderRule } from './rules.js';
+import { wibDay, wibDayEnd, wibDayStart } from '../../shared/wib-time.js';
 import { isRuleDue } from './schedule.js';
 import type { ReminderStatusSnapshot, UnitReminderStatus } from './status-source.js';
 
@@ -76,6 +77,14 @@ function triggerFor(rule: ReminderRule, u: UnitReminderStatus, snap: ReminderSta
       // One alert per outage, however many periods it spans.
       return hours >= rule.threshold ? { ...base, periodKey: `down:${u.siteDownSince}`, since: u.siteDownSince } : null;
     }
+    case 'pelayanan_near':
+    case 'pelayanan_overdue': {
+      const count = rule.trigger === 'pelayanan_near' ? u.pelayanan?.near ?? 0 : u.pelayanan?.overdue ?? 0;
+      if (count < Math.max(1, rule.threshold)) return null;
+      // Keyed by the WIB day: the unit hears once a day while requests wait.
+      const day = wibDay(now);
+      return { periodKey: `${rule.trigger}:${day}`, periodStart: wibDayStart(day).toISOString(), periodEnd: wibDayEnd(day).toISOString(), count };
+    }
   }
 }
 
@@ -132,8 +141,11 @@ export function planReminders(
   if (!current) return [];
   const out: PlannedReminder[] = [];
   const index = new RecipientIndex(people);
+  const today = wibDay(now);
   for (const rule of rules) {
-    if (!rule.enabled || !isRuleDue(rule, current.start, current.end, now)) continue;
+    // Daily rules are due from their slot of today; the others from their slot in the period.
+    const [from, to] = DAILY_TRIGGERS.includes(rule.trigger) ? [wibDayStart(today).toISOString(), wibDayEnd(today).toISOString()] : [current.start, current.end];
+    if (!rule.enabled || !isRuleDue(rule, from, to, now)) continue;
     for (const u of snap.units) {
       if (!rule.unitKinds.includes(u.kind)) continue;
       const trig = triggerFor(rule, u, snap, now);
@@ -153,7 +165,7 @@ export function planReminders(
               recipientName: person.name,
               unitName: u.unitName,
               unitId: u.unitId,
-              link: u.link,
+              link: DAILY_TRIGGERS.includes(rule.trigger) ? u.pelayanan?.link ?? u.link : u.link,
               periodStart: trig.periodStart,
               periodEnd: trig.periodEnd,
               count: trig.count,

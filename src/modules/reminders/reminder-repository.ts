@@ -67,6 +67,12 @@ export async function updateRule(db: Kysely<DB>, id: string, d: RuleDraft, now: 
   return Number(r.numUpdatedRows) > 0;
 }
 
+/** The triggers a city already has rules for. */
+export async function triggersOf(db: Kysely<DB>, cityUnitId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('reminder_rules').select('trigger').where('unit_id', '=', cityUnitId).execute();
+  return new Set(rows.map((r) => r.trigger));
+}
+
 export async function countRules(db: Kysely<DB>, cityUnitId: string): Promise<number> {
   const r = await db.selectFrom('reminder_rules').select((eb) => eb.fn.countAll<number>().as('n')).where('unit_id', '=', cityUnitId).executeTakeFirst();
   return Number(r?.n ?? 0);

@@ -15,7 +15,7 @@ export interface ReminderRule {
   /** Cron in `timezone`; null = checked on every run (alerts that must go "at once"). */
   schedule: string | null;
   timezone: string;
-  /** no_content: minimum items; failed_periods: periods in a row; site_down: hours. */
+  /** no_content: minimum items; failed_periods: periods in a row; site_down: hours; pelayanan_*: requests. */
   threshold: number;
   recipientRoles: Role[];
   channels: NotifierChannel[];
@@ -24,6 +24,26 @@ export interface ReminderRule {
 }
 
 export type RuleDraft = Omit<ReminderRule, 'id' | 'unitId'>;
+
+/**
+ * Citizens' requests (issue 17): at 08:00 WIB on working days the unit's operators and lurah hear
+ * how many requests are due today or the next working day or already late; at 09:00 the lurah
+ * hears, separately, how many are late — the escalation. Both once a day per unit.
+ */
+export const PELAYANAN_RULES: readonly RuleDraft[] = [
+  {
+    name: 'Permohonan warga hampir atau sudah lewat batas waktu',
+    trigger: 'pelayanan_near', schedule: '0 8 * * 1-5', timezone: 'Asia/Jakarta', threshold: 1,
+    recipientRoles: ['operator', 'lurah'], channels: ['whatsapp', 'telegram', 'email', 'inapp'],
+    unitKinds: ['kelurahan', 'desa', 'opd'], enabled: true,
+  },
+  {
+    name: 'Eskalasi ke lurah: permohonan warga lewat batas waktu',
+    trigger: 'pelayanan_overdue', schedule: '0 9 * * 1-5', timezone: 'Asia/Jakarta', threshold: 1,
+    recipientRoles: ['lurah'], channels: ['whatsapp', 'telegram', 'email', 'inapp'],
+    unitKinds: ['kelurahan', 'desa', 'opd'], enabled: true,
+  },
+];
 
 /**
  * The city's starting rules (issue 7): Thursday 09:00 WIB to the operator and lurah of every
@@ -55,10 +75,14 @@ export const DEFAULT_RULES: readonly RuleDraft[] = [
     recipientRoles: ['admin_kota'], channels: ['telegram', 'email', 'inapp'],
     unitKinds: ['kelurahan', 'desa', 'opd'], enabled: true,
   },
+  ...PELAYANAN_RULES,
 ];
 
 const ROLES: readonly Role[] = ['admin_kota', 'pimpinan', 'camat', 'pendamping', 'lurah', 'operator'];
-const TRIGGERS: readonly ReminderTrigger[] = ['no_content', 'failed_periods', 'compromised', 'site_down'];
+const TRIGGERS: readonly ReminderTrigger[] = ['no_content', 'failed_periods', 'compromised', 'site_down', 'pelayanan_near', 'pelayanan_overdue'];
+
+/** Triggers checked per WIB day (not per compliance period): a request's deadline is a day. */
+export const DAILY_TRIGGERS: readonly ReminderTrigger[] = ['pelayanan_near', 'pelayanan_overdue'];
 
 export type RuleError = 'invalid_schedule' | 'invalid_timezone' | 'invalid_threshold' | 'no_recipients' | 'no_channels' | 'invalid_input';
 
@@ -78,7 +102,7 @@ export function validateRule(d: RuleDraft): Result<RuleDraft, RuleError> {
     }
   }
   if (!Number.isInteger(d.threshold) || d.threshold < 0 || d.threshold > 1000) return err('invalid_threshold');
-  if ((d.trigger === 'failed_periods' || d.trigger === 'no_content') && d.threshold < 1) return err('invalid_threshold');
+  if ((d.trigger === 'failed_periods' || d.trigger === 'no_content' || DAILY_TRIGGERS.includes(d.trigger)) && d.threshold < 1) return err('invalid_threshold');
   const roles = [...new Set(d.recipientRoles)].filter((r) => ROLES.includes(r));
   if (roles.length === 0) return err('no_recipients');
   const channels = [...new Set(d.channels)].filter((c) => NOTIFIER_CHANNELS.includes(c));

@@ -18,6 +18,8 @@ export interface UnitReminderStatus {
   siteDownSince: string | null;
   /** Where the recipient can act (composer, drill-down); absolute URL. */
   link?: string;
+  /** Citizens' requests (issue 17): open ones due by the next working day or late, and late ones. */
+  pelayanan?: { near: number; overdue: number; link: string };
 }
 
 export interface ReminderStatusSnapshot {

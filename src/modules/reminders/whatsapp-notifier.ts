@@ -26,6 +26,10 @@ export const DEFAULT_WHATSAPP_TEMPLATES: Record<ReminderTemplate, WhatsAppTempla
   compromised: { name: 'peringatan_situs_dibobol', language: 'id' },
   // {{1}} unit, {{2}} down since
   site_down: { name: 'peringatan_situs_mati', language: 'id' },
+  // {{1}} unit, {{2}} requests near or past their deadline
+  pelayanan_near: { name: 'pengingat_batas_permohonan', language: 'id' },
+  // {{1}} unit, {{2}} requests past their deadline
+  pelayanan_overdue: { name: 'eskalasi_permohonan_lewat_batas', language: 'id' },
   // {{1}} layanan, {{2}} unit, {{3}} tracking code, {{4}} PIN, {{5}} tracking page
   pelayanan_received: { name: 'permohonan_layanan_diterima', language: 'id' },
   // {{1}} tracking code, {{2}} layanan, {{3}} new status, {{4}} note, {{5}} tracking page

@@ -36,6 +36,8 @@ const TABS: [string, string][] = [
   ['/admin/dasbor/tren', 'dash.tab.trend'],
   ['/admin/dasbor/peta', 'dash.tab.map'],
   ['/admin/dasbor/unduh', 'dash.tab.export'],
+  // Citizens' requests and complaints (issue 17).
+  ['/admin/dasbor/pelayanan', 'pw.dash.tab'],
 ];
 
 export function DashNav({ current, query }: { current: string; query: string }) {

@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { t } from '../../i18n/index.js';
 import { defaultMediaLimits } from '../../modules/media/index.js';
 import type { AppEnv } from '../context.js';
-import { REQUEST_BODY_LIMIT } from '../pelayanan/request-routes.js';
+import { COMPLAINT_BODY_LIMIT, REQUEST_BODY_LIMIT } from '../pelayanan/limits.js';
 import { renderStatusPage } from '../errors.js';
 
 // Request bodies are bounded per route and counted while they stream (issue 16 point 3): a
@@ -51,6 +51,8 @@ export const BODY_LIMITS: BodyLimit[] = [
   // A citizen's online application (and its fix) carries scans of documents (pelayanan's limit).
   { path: /^\/[^/]+\/layanan\/[^/]+\/ajukan$/, bytes: REQUEST_BODY_LIMIT },
   { path: /^\/[^/]+\/layanan\/lacak\/[^/]+\/perbaikan$/, bytes: REQUEST_BODY_LIMIT },
+  // A complaint may carry one photo (pelayanan's limit).
+  { path: /^\/[^/]+\/pengaduan$/, bytes: COMPLAINT_BODY_LIMIT },
   // The login and first-run set-up forms are the bodies a stranger can make us read: tiny.
   { path: /^\/admin\/(masuk|pasang)$/, bytes: 8 * KB },
 ];

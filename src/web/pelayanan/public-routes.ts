@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
+import { complaintRoutes } from './complaint-routes.js';
 import { requestRoutes } from './request-routes.js';
 import { verifyRoutes } from './verify-routes.js';
 
@@ -9,5 +10,7 @@ export function pelayananPublicRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.route('/', verifyRoutes(deps));
   app.route('/', requestRoutes(deps));
+  // After the requests: the tracking page hands complaint codes on to these routes.
+  app.route('/', complaintRoutes(deps));
   return app;
 }

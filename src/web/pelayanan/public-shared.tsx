@@ -6,7 +6,7 @@ import type { Child } from '#html-jsx/jsx-runtime';
 import { raw } from '#html-jsx/jsx-runtime';
 import { t } from '../../i18n/index.js';
 import { ensureServiceCatalogue } from '../../modules/services/index.js';
-import { type PelayananDeps, createFilePrivateStore } from '../../modules/pelayanan/index.js';
+import { type Challenge, type PelayananDeps, createFilePrivateStore } from '../../modules/pelayanan/index.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { type UnitCtx, loadUnitCtx } from '../site/context.js';
@@ -153,5 +153,26 @@ export function ErrorSummary(p: { errors: [string, string][] }) {
         ))}
       </ul>
     </div>
+  );
+}
+
+/**
+ * The two checks against robots on every citizen form, with no script: a field people never see
+ * (robots fill it) and a small sum bound to a signed token.
+ */
+export function RobotCheck(p: { challenge: Challenge }) {
+  return (
+    <>
+      <div class="pel-hp" aria-hidden="true">
+        <label for="f-situs">{t('pel.form.honeypot')}</label>
+        <input id="f-situs" type="text" name="situs_web" tabindex={-1} autocomplete="off" value="" />
+      </div>
+      <div class="pel-f">
+        <label for="f-jawaban">{t('pel.form.challenge', { a: p.challenge.a, b: p.challenge.b })}</label>
+        <span class="hint">{t('pel.form.challenge_hint')}</span>
+        <input id="f-jawaban" type="text" name="jawaban" inputmode="numeric" maxlength={3} autocomplete="off" value="" />
+        <input type="hidden" name="uji" value={p.challenge.token} />
+      </div>
+    </>
   );
 }

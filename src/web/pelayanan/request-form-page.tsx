@@ -3,7 +3,7 @@ import { t } from '../../i18n/index.js';
 import type { Challenge, IdentityInput, ServiceForm, StashedDocument } from '../../modules/pelayanan/index.js';
 import type { UnitCtx } from '../site/context.js';
 import { unitTitle } from '../site/context.js';
-import { ErrorSummary, FieldError, PublicPage, errText } from './public-shared.js';
+import { ErrorSummary, FieldError, PublicPage, RobotCheck, errText } from './public-shared.js';
 
 // The citizen's request form, phone first and whole without JavaScript: one column, the
 // documents as camera/gallery pickers, errors named at the top and again next to each field,
@@ -188,16 +188,7 @@ export function RequestFormPage(p: RequestFormProps) {
           </label>
         </fieldset>
 
-        <div class="pel-hp" aria-hidden="true">
-          <label for="f-situs">{t('pel.form.honeypot')}</label>
-          <input id="f-situs" type="text" name="situs_web" tabindex={-1} autocomplete="off" value="" />
-        </div>
-        <div class="pel-f">
-          <label for="f-jawaban">{t('pel.form.challenge', { a: p.challenge.a, b: p.challenge.b })}</label>
-          <span class="hint">{t('pel.form.challenge_hint')}</span>
-          <input id="f-jawaban" type="text" name="jawaban" inputmode="numeric" maxlength={3} autocomplete="off" value="" />
-          <input type="hidden" name="uji" value={p.challenge.token} />
-        </div>
+        <RobotCheck challenge={p.challenge} />
         <button type="submit" class="pel-btn wide">{t('pel.form.submit')}</button>
       </form>
     </PublicPage>

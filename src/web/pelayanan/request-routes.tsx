@@ -1,13 +1,13 @@
 /** @jsxImportSource #html-jsx */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { t } from '../../i18n/index.js';
 import {
   MAX_FILES,
   calendarFor,
   checkChallenge,
   cityUnitOf,
+  eraseComplaint,
   eraseRequest,
   findRequestByCode,
   fixRequest,
@@ -34,12 +34,9 @@ import { endTracking, errText, formOf, grantTracking, isFile, pelayananDeps, res
 // Citizens' online requests (issue 17 point 1): the form under each layanan page, the tracking
 // page, adding documents when asked to fix, downloading the letter, deleting one's data. All of
 // it works without JavaScript and without an account: the tracking code + PIN open a two-hour,
-// signed, HttpOnly cookie for that one request.
+// signed, HttpOnly cookie for that one request. Bodies are bounded as they stream by the app's
+// body-limit middleware, with this area's limits in ./limits.ts.
 
-/** Two 12 MP photos and a few more pages fit; anything bigger is refused before it is read. */
-export const REQUEST_BODY_LIMIT = 60 * 1024 * 1024;
-
-const tooBig = (c: Context<AppEnv>) => respond(c, `<p>${t('pel.err.body_too_large')}</p>`, 413);
 
 export function requestRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -60,7 +57,7 @@ export function requestRoutes(deps: AppDeps): Hono<AppEnv> {
     );
   });
 
-  app.post('/:unit/layanan/:code/ajukan', bodyLimit({ maxSize: REQUEST_BODY_LIMIT, onError: tooBig }), async (c) => {
+  app.post('/:unit/layanan/:code/ajukan', async (c) => {
     const ctx = await unitCtxOf(c, deps);
     if (!ctx) return renderNotFound(c);
     const form = await getServiceForm(deps.db, ctx.unit.id, c.req.param('code'));
@@ -165,7 +162,7 @@ export function requestRoutes(deps: AppDeps): Hono<AppEnv> {
     return (await requestPage(c, ctx, code, { flash: c.req.query('ok') ? t(`pel.track.flash.${c.req.query('ok') === 'hapus' ? 'erased' : 'fixed'}`) : null })) ?? renderNotFound(c);
   });
 
-  app.post('/:unit/layanan/lacak/:code/perbaikan', bodyLimit({ maxSize: REQUEST_BODY_LIMIT, onError: tooBig }), async (c) => {
+  app.post('/:unit/layanan/lacak/:code/perbaikan', async (c) => {
     const tr = await tracked(c);
     if (tr instanceof Response) return tr;
     const { ctx, code } = tr;
@@ -195,8 +192,8 @@ export function requestRoutes(deps: AppDeps): Hono<AppEnv> {
     // The PIN again: a borrowed phone with an open tracking page must not be enough to erase.
     const opened = await openTracking(pd(), { unitId: ctx.unit.id, code, pin: str(body.pin), ip: clientIp(c) });
     if (!opened.ok) return retry(`pel.track.error.${opened.error}`);
-    if (opened.value.kind !== 'layanan') return renderNotFound(c);
-    await eraseRequest(pd(), opened.value.id, 'citizen');
+    if (opened.value.kind === 'layanan') await eraseRequest(pd(), opened.value.id, 'citizen');
+    else await eraseComplaint(pd(), opened.value.id, 'citizen');
     c.get('logger').info({ code: opened.value.kind, owner: opened.value.id }, 'pelayanan personal data erased on request');
     return c.redirect(`${trackBase(ctx, code)}?ok=hapus`, 303);
   });

@@ -21,7 +21,7 @@ export async function servicesPage(ctx: UnitCtx): Promise<Rendered> {
       <Crumbs items={[home(ctx), [t('site.layanan.title'), null]]} />
       <h1>{t('site.layanan.title')}</h1>
       <p>{t('site.layanan.intro')}</p>
-      <p><a class="btn" href={ctx.links.href('/layanan/lacak')}>{tp('pel.form.track_link')}</a></p>
+      <p><a class="btn" href={ctx.links.href('/layanan/lacak')}>{tp('pel.form.track_link')}</a> <a class="btn" href={ctx.links.href('/pengaduan')}>{tp('pel.form.complaint_link')}</a></p>
       <ul class="grid">
         {services.map((s) => (
           <li class="card">
@@ -65,6 +65,7 @@ export async function serviceDetailPage(ctx: UnitCtx, code: string): Promise<Ren
       <section class="panel">
         <h2>{t('site.layanan.pengaduan')}</h2>
         <p>{s.pengaduan}</p>
+        <p><a href={ctx.links.href('/pengaduan')}>{tp('pel.form.complaint_link')}</a></p>
         {wa && s.channels.includes('whatsapp') ? <p><a class="btn" href={waLink(wa)}>{t('site.kontak.chatWa')}</a></p> : null}
       </section>
       {s.catatan ? <p class="panel"><strong>{t('site.layanan.catatan')}:</strong> {s.catatan}</p> : null}

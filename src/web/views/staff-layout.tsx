@@ -55,6 +55,8 @@ function StaffNav({ actor }: { actor: Actor }) {
     links.push(['/admin/pemantauan/sanggahan', t('mon.disputes.title')], ['/admin/pengingat', t('rem.title')]);
     links.push(['/admin/pelayanan', t('pw.city.title')]);
   }
+  // A camat answers complaints forwarded to the kecamatan (issue 17); their home lists kelurahan.
+  if (actor.role === 'camat') links.push(['/admin/pengaduan', t('pw.complaints.title')]);
   links.push(['/admin/notifikasi', t('rem.inbox.title')], ['/admin/akun/pemberitahuan', t('rem.prefs.title')]);
   links.push(['/admin/akun/sandi', t('admin.nav.password')]);
   return (

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { recordAudit } from '../../../modules/accounts/index.js';
-import { calendarFor, canDecide, canHandle, canSeeCounts, cityUnitOf } from '../../../modules/pelayanan/index.js';
+import { calendarFor, canDecide, canHandle, canSeeCounts, checkDocLink, cityUnitOf } from '../../../modules/pelayanan/index.js';
 import { findUnitBySlug } from '../../../modules/units/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
@@ -44,3 +44,15 @@ export const flashOf = (c: Context<AppEnv>, t: (k: string) => string) => {
   const ok = c.req.query('ok');
   return ok && /^[a-z_]{1,30}$/.test(ok) ? { kind: 'ok' as const, text: t(`pw.flash.${ok}`) } : null;
 };
+
+/**
+ * A document link that is not this person's or has run out: recorded as refused, and the person
+ * goes back to the page that makes fresh links. Null when the link is good.
+ */
+export async function refuseBadDocLink(c: Context<AppEnv>, deps: AppDeps, back: string): Promise<Response | null> {
+  const actor = c.get('actor')!;
+  const problem = checkDocLink(deps.config.secret, { userId: actor.id, docId: c.req.param('docId') ?? '', exp: c.req.query('exp') ?? '', sig: c.req.query('sig') ?? '', now: deps.clock.now() });
+  if (!problem) return null;
+  await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'access.denied', unitId: c.get('unit').id, target: c.req.path, detail: { area: 'pelayanan', link: problem } });
+  return c.redirect(`${back}?ok=link_expired`, 303);
+}

@@ -9,7 +9,6 @@ import {
   approveRequest,
   canDecide,
   changeRequestStatus,
-  checkDocLink,
   getServiceForm,
   letterNumberOf,
   letterPdfOf,
@@ -27,7 +26,7 @@ import type { AppDeps } from '../../deps.js';
 import { renderNotFound } from '../../errors.js';
 import { pelayananDeps } from '../../pelayanan/public-shared.js';
 import { StaffLayout } from '../../views/staff-layout.js';
-import { inboxBase, pelayananGuard, trackingLinkOf, unitCalendar } from './guard.js';
+import { inboxBase, pelayananGuard, refuseBadDocLink, trackingLinkOf, unitCalendar } from './guard.js';
 import { InboxList, InboxTabs, PelayananStyles, RequestDetail } from './inbox-views.js';
 
 // The unit's inbox of citizens' requests (issue 17 point 2) and the letter (point 3): list, one
@@ -156,12 +155,9 @@ export function inboxRoutes(deps: AppDeps): Hono<AppEnv> {
     const unit = c.get('unit');
     const actor = c.get('actor')!;
     const docId = c.req.param('docId');
-    const problem = checkDocLink(deps.config.secret, { userId: actor.id, docId, exp: c.req.query('exp') ?? '', sig: c.req.query('sig') ?? '', now: deps.clock.now() });
-    if (problem) {
-      // A copied or old link: back to the request, whose page makes fresh links.
-      await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'access.denied', unitId: unit.id, target: c.req.path, detail: { area: 'pelayanan', link: problem } });
-      return c.redirect(`${inboxBase(c)}/${c.req.param('id')}?ok=link_expired`, 303);
-    }
+    // A copied or old link: back to the request, whose page makes fresh links.
+    const refused = await refuseBadDocLink(c, deps, `${inboxBase(c)}/${c.req.param('id')}`);
+    if (refused) return refused;
     const doc = await readDocumentForStaff(pd(), { actor, unitId: unit.id, ownerId: c.req.param('id'), docId, ip: clientIp(c) });
     if (!doc) return renderNotFound(c);
     return c.body(new Uint8Array(doc.bytes), 200, privateFileHeaders(doc.mime, `${doc.label}.${doc.kind === 'pdf' ? 'pdf' : 'jpg'}`));

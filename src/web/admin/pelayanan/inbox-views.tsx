@@ -78,6 +78,24 @@ export function InboxList(p: { base: string; inbox: Inbox; filter: InboxFilter; 
   );
 }
 
+/** A request's or complaint's history as staff see it: when, who (by role) and what was said. */
+export function StaffSteps(p: { events: { at: string; actor_label: string; kind: string; note: string }[] }) {
+  return (
+    <section>
+      <h2>{t('pel.track.steps')}</h2>
+      <ol class="pel-steps">
+        {p.events.map((e) => (
+          <li>
+            <span class="when">{formatDateTime(e.at)} · {e.actor_label}</span>
+            <strong>{t(`pel.event.${e.kind}`)}</strong>
+            {e.note ? <p>{e.note}</p> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 export interface DetailProps {
   base: string;
   view: StaffRequestView;
@@ -173,18 +191,7 @@ export function RequestDetail(p: DetailProps) {
           {actions}
         </section>
       ) : null}
-      <section>
-        <h2>{t('pel.track.steps')}</h2>
-        <ol class="pel-steps">
-          {v.events.map((e) => (
-            <li>
-              <span class="when">{formatDateTime(e.at)} · {e.actor_label}</span>
-              <strong>{t(`pel.event.${e.kind}`)}</strong>
-              {e.note ? <p>{e.note}</p> : null}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <StaffSteps events={v.events} />
       {p.outbox.length > 0 ? (
         <section>
           <h2>{t('pw.detail.messages')}</h2>
