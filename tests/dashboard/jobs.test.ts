@@ -65,7 +65,8 @@ describe(`dashboard jobs on ${testEngine()}`, () => {
       [JOB.sweep]: '20 */6 * * *',
       [JOB.closePeriod]: '30 0 * * *',
     });
-    expect((await listReminderRules(t.db, region)).length).toBe(4);
+    // Issue 7's four and the two deadline rules of citizens' requests (issue 17).
+    expect((await listReminderRules(t.db, region)).length).toBe(6);
   });
 
   it('reminds the operator of a kelurahan without content on Thursday, once even when run twice', async () => {
