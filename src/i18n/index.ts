@@ -19,6 +19,10 @@ import { messages as remindersWeb } from './messages/reminders-web.js';
 import { messages as reports } from './messages/reports.js';
 import { messages as site } from './messages/site.js';
 import { messages as siteAdmin } from './messages/site-admin.js';
+import { messages as staffHome } from './messages/staff-home.js';
+import { messages as dashboardLanding } from './messages/dashboard-landing.js';
+import { messages as terms } from './messages/terms.js';
+import { TERM_NAMES, termParams } from './terms.js';
 
 // Indonesian is the source language; English is the fallback for keys an Indonesian catalogue
 // lacks (tests/i18n keeps both catalogues in step). Each module adds its catalogue here.
@@ -34,6 +38,8 @@ export const catalogues: Record<string, Catalogue> = {
   goingLive,
   // Platform caption rules (issue 16.5).
   captions,
+  // Staff homes, the dashboard's first screen and the region's words (issue 14, staff-reach).
+  terms, staffHome, dashboardLanding,
 };
 
 const merged: Record<Locale, Record<string, string>> = { id: {}, en: {} };
@@ -42,11 +48,22 @@ for (const c of Object.values(catalogues)) {
   Object.assign(merged.en, c.en);
 }
 
-/** Translates a key, filling {placeholders}. An unknown key shows itself, so gaps are visible. */
+/**
+ * Translates a key, filling {placeholders}. The region's words ({kel}, {Lurah}, {Kota} … see
+ * terms.ts) come from the request's terms unless given. An unknown key shows itself, so gaps
+ * are visible.
+ */
 export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = 'id'): string {
   const text = merged[locale][key] ?? merged.en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  let words: Record<string, string> | undefined;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => {
+    if (name in params) return String(params[name]);
+    if (TERM_NAMES.includes(name)) return (words ??= termParams(undefined, locale))[name]!;
+    return m;
+  });
 }
+
+export { type TermContext, type UnitTermKind, type RegionKind, termParams, withTerms, currentTerms, unitTermKind, DEFAULT_TERMS } from './terms.js';
 
 export const hasKey = (key: string): boolean => key in merged.id;
 

@@ -34,6 +34,7 @@ import { pelayananPublicRoutes } from './pelayanan/public-routes.js';
 import { pelayananAdminRoutes } from './admin/pelayanan/routes.js';
 import { siteRoutes } from './site/routes.js';
 import { slugFromHost } from './site/urls.js';
+import { regionTerms } from './terms.js';
 
 // What src/main needs besides createApp to mount the web role: the page cache's "a unit's
 // public pages changed" (the worker's publishes call it too) and the demo's OAuth dialogs.
@@ -73,6 +74,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Signed links for the platforms first (channels), then the private-until-published route.
   app.route('/', signedMediaRoutes(deps));
   app.route('/', mediaRoutes(deps));
+  // The region's words (kota/kabupaten, kelurahan/desa) for every text the request renders.
+  app.use('*', regionTerms(deps));
 
   // Every body is bounded and counted as it streams (middleware/body-limit.ts).
   app.use('*', bodyLimit());

@@ -111,7 +111,7 @@ export const ROUTES: RouteRule[] = [
   { method: 'GET', route: '/admin/unit/:slug/kiriman', expect: unitRead },
   { method: 'GET', route: '/admin/unit/:slug/kiriman/:postId', expect: unitRead },
   { method: 'POST', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/ulang', expect: unitWrite },
-  { method: 'GET', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', expect: unitRead },
+  { method: 'GET', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', expect: unitWrite },
   { method: 'POST', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', form: { link: 'x' }, expect: unitWrite },
   // Profil and content staff routes (src/web/admin/profile, src/web/admin/content).
   { method: 'GET', route: '/admin/unit/:slug/profil', expect: unitRead },
@@ -139,6 +139,10 @@ export const ROUTES: RouteRule[] = [
   // gone for everyone, signed in or not.
   { method: 'GET', route: '/admin/pasang', expect: nobody },
   { method: 'POST', route: '/admin/pasang', form: { token: 'x', username: 'penyusup', displayName: 'X', password: 'kata sandi panjang', confirm: 'kata sandi panjang' }, expect: nobody },
+  // Staff homes and the way around (issue 14, point 2): the unit list and the galeri.
+  { method: 'GET', route: '/admin/unit', expect: everyoneSignedIn },
+  { method: 'GET', route: '/admin/unit/:slug/galeri', expect: unitRead },
+  { method: 'POST', route: '/admin/unit/:slug/galeri', form: { title: 'x' }, expect: unitWrite },
   ...DASHBOARD_ROUTES,
   ...PELAYANAN_ROUTES,
 ];

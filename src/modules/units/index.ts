@@ -7,3 +7,4 @@ export { importOpdCsv, parseCsv, type OpdCsvOutcome } from './import-opd-csv.js'
 export { searchRegencies, findRegency, titleCase, provinceNameOf, isDistrictCode } from './region-data.js';
 export { unitRepository, type UnitRow } from './unit-repository.js';
 export { getCitySetting, setCitySetting } from './city-settings.js';
+export { regionKinds, type RegionKinds } from './region-kinds.js';

@@ -6,11 +6,13 @@ import { type UnitRow, listUnitTree } from '../../modules/units/index.js';
 import { t } from '../../i18n/index.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
+import { dashboardScope } from '../dashboard/access.js';
 import { unitGuard } from '../middleware/unit-guard.js';
 import { StaffLayout } from '../views/staff-layout.js';
 import { ComposerShortcuts, unitHome } from './composer/unit-home.js';
-
-const KIND_LABEL: Record<string, string> = { kelurahan: 'Kelurahan', desa: 'Desa', kecamatan: 'Kecamatan', opd: 'OPD', kota: 'Kota', kabupaten: 'Kabupaten' };
+import { galleryRoutes } from './home/gallery-routes.js';
+import { unitListRoutes } from './home/unit-list-routes.js';
+import { unitHeading } from './home/words.js';
 
 /** The units an actor's role covers, in the order they think of them. */
 export async function unitsOf(db: Kysely<DB>, region: string, actor: Actor): Promise<UnitRow[]> {
@@ -23,10 +25,12 @@ export async function unitsOf(db: Kysely<DB>, region: string, actor: Actor): Pro
 export function homeRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
+  // Each role's home (issue 14, point 2): pimpinan, camat and admin kota land on the dashboard;
+  // staff of one unit on that unit; a pendamping (or anyone with several units) on their units.
   app.get('/admin', async (c) => {
     const actor = c.get('actor')!;
+    if (dashboardScope(actor)) return c.redirect('/admin/dasbor', 303);
     const units = await unitsOf(deps.db, deps.config.region, actor);
-    // Staff of one unit go straight to it: one less tap for the people who post most.
     if (units.length === 1 && (actor.role === 'operator' || actor.role === 'lurah')) {
       return c.redirect(`/admin/unit/${units[0]!.slug}`, 303);
     }
@@ -37,23 +41,23 @@ export function homeRoutes(deps: AppDeps): Hono<AppEnv> {
         <h1>{t('admin.home.greeting', { name: actor.displayName })}</h1>
         <p class="muted">{ROLE_LABEL[actor.role]}</p>
         <ComposerShortcuts actor={actor} />
-        <h2>{t('admin.home.your_units')} ({units.length})</h2>
+        <h2>{actor.role === 'pendamping' ? t('staff.home.units') : t('admin.home.your_units')} ({units.length})</h2>
         {units.length === 0 ? <p>{t('admin.home.no_units')}</p> : null}
         <ul class="unit-list">
           {units.map((u) => (
             <li>
-              <span class="name">{u.name}</span>
-              <span class="meta">{KIND_LABEL[u.kind]}</span>
-              <div class="actions">
-                <a href={`/admin/unit/${u.slug}`}>{t('admin.home.open_unit')}</a>
-                <a href={`/${u.slug}`}>{t('admin.home.view_site')}</a>
-              </div>
+              <a class="unit-row" href={`/admin/unit/${u.slug}`}>
+                <span class="name">{unitHeading(u)}</span>
+              </a>
             </li>
           ))}
         </ul>
       </StaffLayout>,
     );
   });
+
+  app.route('/', unitListRoutes(deps));
+  app.route('/', galleryRoutes(deps));
 
   // The unit's staff home (Tulis kabar, drafts, schedule, onboarding) belongs to the composer.
   app.get('/admin/unit/:slug', unitGuard(deps), unitHome(deps));

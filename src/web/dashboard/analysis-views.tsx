@@ -116,6 +116,20 @@ export function TrendView({ data, charts }: { data: DashboardData; charts: Dashb
       {data.trend.byKecamatan.length > 1 ? (
         <Section title={t('dash.trend.kecamatan')} id="tren-kecamatan">
           <Svg svg={charts.kecamatanTrend} />
+          <details>
+            <summary>{t('dashland.kec_trend.table')}</summary>
+            <div class="table-wrap">
+              <table>
+                <thead><tr><th scope="col">{t('reports.col.kecamatan')}</th><th scope="col">{t('dashland.kec_trend.last')}</th></tr></thead>
+                <tbody>
+                  {data.trend.byKecamatan.map((k) => {
+                    const last = [...k.points].reverse().find((p) => p.rate !== null);
+                    return <tr><th scope="row">{k.name}</th><td>{last ? `${percentText(last.rate)} (${last.pass} / ${last.assessed})` : '—'}</td></tr>;
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </details>
         </Section>
       ) : null}
       <Section title={t('dash.trend.channels')} id="tren-kanal">
@@ -155,7 +169,10 @@ export function MapView({ data, charts, linkFor }: { data: DashboardData; charts
       <p class="muted">{t('dash.map.intro')}</p>
       {/* The markers are links to the drill-down, so the map is a group of links, not one image
           (axe: nested-interactive). */}
-      <Svg svg={charts.map.replace(' role="img"', ' role="group"')} />
+      <Svg
+        svg={charts.map.replace(' role="img"', ' role="group"')}
+        phoneNote={<>{t('dashland.map.phone_note')} <a href="/admin/dasbor">{t('dashland.map.to_status')}</a></>}
+      />
       {missing.length > 0 ? (
         <details>
           <summary>{t('dash.map.missing', { count: formatNumber(missing.length) })}</summary>

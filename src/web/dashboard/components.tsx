@@ -98,8 +98,13 @@ export function Mark({ value, yes, no }: { value: boolean | null; yes?: string; 
 }
 
 /** An SVG chart string from the reports module (escaped there), placed as is. */
-export function Svg({ svg, label }: { svg: string; label?: string }) {
-  return <figure class="chart" aria-label={label}>{raw(svg)}</figure>;
+export function Svg({ svg, label, phoneNote }: { svg: string; label?: string; phoneNote?: Child }) {
+  return (
+    <>
+      <figure class="chart" aria-label={label}>{raw(svg)}</figure>
+      <p class="chart-phone-note muted">{phoneNote ?? t('dashland.chart.phone_note')}</p>
+    </>
+  );
 }
 
 export function Section({ title, children, id }: { title: string; children: Child; id?: string }) {

@@ -4,6 +4,7 @@ import { findUnitBySlug } from '../../modules/units/index.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { renderForbidden, renderNotFound } from '../errors.js';
+import { unitTerms } from '../terms.js';
 
 /**
  * Staff routes under /admin/unit/:slug/…: resolves the unit of the served region and checks the
@@ -23,6 +24,7 @@ export function unitGuard(deps: AppDeps, writeAction: UnitAction = 'write'): Mid
       return renderForbidden(c);
     }
     c.set('unit', unit);
-    return next();
+    // Texts about this unit speak its words: "Profil desa", "Kepala Desa".
+    return unitTerms(unit.kind, next);
   };
 }

@@ -21,6 +21,11 @@ export function StaffLayout(p: StaffLayoutProps) {
         <header class="bar">
           <a class="brand" href="/admin">Beranda</a>
           {p.actor ? (
+            <a class="bar-button" href="#menu">
+              {t('staff.nav.menu')}
+            </a>
+          ) : null}
+          {p.actor ? (
             <form method="post" action="/admin/keluar" class="inline">
               <input type="hidden" name="_csrf" value={p.csrfToken} />
               <button type="submit" class="link-button">{t('logout.submit')}</button>
@@ -46,31 +51,46 @@ export function StaffLayout(p: StaffLayoutProps) {
   );
 }
 
+/**
+ * Every place a role goes that is not inside one unit, at the foot of every staff page (the bar's
+ * "Menu" jumps here, no script needed). Together with the unit's own buttons this makes every
+ * page a role may use reachable by tapping (tests/e2e/staff-reach.test.ts crawls it per role).
+ */
 function StaffNav({ actor }: { actor: Actor }) {
+  const r = actor.role;
   const links: [string, string][] = [['/admin', t('admin.nav.home')]];
   // The pimpinan dashboard: admin kota, pimpinan and camat (a camat sees their kecamatan).
-  if (actor.role === 'admin_kota' || actor.role === 'pimpinan' || actor.role === 'camat') links.push(['/admin/dasbor', t('dash.title')]);
-  if (actor.role === 'admin_kota') {
-    links.push(['/admin/pengguna', t('admin.nav.users')], ['/admin/wilayah', t('admin.nav.units')], ['/admin/audit', t('admin.nav.audit')]);
-    links.push(['/admin/pemantauan/sanggahan', t('mon.disputes.title')], ['/admin/pengingat', t('rem.title')]);
-    links.push(['/admin/pelayanan', t('pw.city.title')]);
+  if (r === 'admin_kota' || r === 'pimpinan' || r === 'camat') links.push(['/admin/dasbor', t('dash.title')]);
+  links.push(['/admin/unit', t('staff.nav.units')]);
+  if (r === 'pendamping' || r === 'admin_kota') links.push(['/admin/pendampingan', t('composer.nav.assist')]);
+  if (r === 'admin_kota') {
+    links.push(['/admin/siaran', t('composer.nav.broadcast')], ['/admin/pengguna', t('admin.nav.users')], ['/admin/wilayah', t('admin.nav.units')]);
+    links.push(['/admin/pemantauan/aturan', t('staff.nav.rule')], ['/admin/pemantauan/sanggahan', t('mon.disputes.title')], ['/admin/pengingat', t('rem.title')]);
+    links.push(['/admin/pelayanan', t('pw.city.title')], ['/admin/audit', t('admin.nav.audit')]);
   }
   // A camat answers complaints forwarded to the kecamatan (issue 17); their home lists kelurahan.
   if (actor.role === 'camat') links.push(['/admin/pengaduan', t('pw.complaints.title')]);
   links.push(['/admin/notifikasi', t('rem.inbox.title')], ['/admin/akun/pemberitahuan', t('rem.prefs.title')]);
-  links.push(['/admin/akun/sandi', t('admin.nav.password')]);
+  links.push(['/admin/panduan', t('composer.nav.guide')], ['/admin/akun/sandi', t('admin.nav.password')]);
   return (
-    <nav class="staff-nav" aria-label="Menu petugas">
+    <nav id="menu" class="staff-nav" aria-label={t('staff.nav.label')}>
       <p class="who">
         {actor.displayName} · <span>{actor.username}</span>
       </p>
-      <ul>
-        {links.map(([href, label]) => (
-          <li>
-            <a href={href}>{label}</a>
-          </li>
-        ))}
-      </ul>
+      <LinkList links={links} class="nav-links" />
     </nav>
+  );
+}
+
+/** A column of plain links, each a full-width 48-px row: [href, label] pairs. */
+export function LinkList(p: { links: [string, string][]; class?: string }) {
+  return (
+    <ul class={p.class ?? 'link-list'}>
+      {p.links.map(([href, label]) => (
+        <li>
+          <a href={href}>{label}</a>
+        </li>
+      ))}
+    </ul>
   );
 }

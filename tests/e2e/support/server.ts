@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../../src/config/index.js';
+import type { Kysely } from 'kysely';
+import { type Config, loadConfig } from '../../../src/config/index.js';
+import type { DB } from '../../../src/db/schema/index.js';
 import { bootstrap } from '../../../src/main/bootstrap.js';
 import { createLogger } from '../../../src/main/logger.js';
 import { composeServices } from '../../../src/main/compose.js';
@@ -10,6 +12,9 @@ import { systemClock } from '../../../src/shared/clock.js';
 
 export interface RunningServer {
   url: string;
+  /** The server's own database and configuration, for tests that set up data before a journey. */
+  db: Kysely<DB>;
+  config: Config;
   close(): Promise<void>;
 }
 
@@ -27,6 +32,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const { server, port } = await startWeb({ db: database.db, dialect: database.dialect, config: webConfig, clock: systemClock, logger, services });
   return {
     url: `http://127.0.0.1:${port}`,
+    db: database.db,
+    config,
     close: async () => {
       await new Promise<void>((r) => server.close(() => r()));
       await database.close();

@@ -7,6 +7,7 @@ import { completeManualDelivery, getDeliveryVariant, listDeliveries, listUnitPos
 import { t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
+import { renderForbidden } from '../../errors.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
 import { assetUrl } from '../../assets-route.js';
 import { StaffLayout } from '../../views/staff-layout.js';
@@ -108,7 +109,14 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
     );
   }
 
-  app.get('/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', unitGuard(deps), (c) => kit(c));
+  // The kit is a tool for posting by hand: only those who may complete it open it (issue 14's
+  // tap-crawl found read-only roles allowed to a page no link leads them to).
+  app.get('/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', unitGuard(deps, 'write'), async (c) => {
+    const actor = c.get('actor')!;
+    if (can(actor, 'write', c.get('unit'))) return kit(c);
+    await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'access.denied', unitId: c.get('unit').id, target: c.req.path });
+    return renderForbidden(c);
+  });
 
   app.post('/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', unitGuard(deps), async (c) => {
     const unit = c.get('unit');

@@ -1,4 +1,4 @@
-import type { Actor } from '../../../modules/accounts/index.js';
+import { type Actor, can } from '../../../modules/accounts/index.js';
 import type { Draft } from '../../../modules/composer/index.js';
 import { type ChannelRow, platformName } from '../../../modules/channels/index.js';
 import { type DeliveryView, audienceSummary, countAudiences } from '../../../modules/publishing/index.js';
@@ -61,9 +61,11 @@ export function DonePage(p: { actor: Actor; unit: UnitRow; csrf: string; draft: 
       ) : null}
       <h2>{t('composer.done.next')}</h2>
       <ul class="link-list">
-        <li>
-          <a href={`/admin/unit/${p.unit.slug}/tulis`}>{t('composer.done.write_another')}</a>
-        </li>
+        {can(p.actor, 'write', p.unit) ? (
+          <li>
+            <a href={`/admin/unit/${p.unit.slug}/tulis`}>{t('composer.done.write_another')}</a>
+          </li>
+        ) : null}
         <li>
           <a href={`/admin/unit/${p.unit.slug}`}>{t('composer.done.home')}</a>
         </li>

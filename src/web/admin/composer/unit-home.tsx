@@ -6,15 +6,17 @@ import { type Draft, approvalRequired, listDrafts, onboardingChecklist, writerPo
 import { formatDateTime, t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
-import { StaffLayout } from '../../views/staff-layout.js';
+import { LinkList, StaffLayout } from '../../views/staff-layout.js';
 import { CsrfInput } from '../../views/form.js';
 import { flashCode } from './composer-deps.js';
 import { ReconnectWarning } from '../channels/reconnect-warning.js';
 import { canHandle, inboxBadge } from '../../../modules/pelayanan/index.js';
 import { PelayananHomeButton } from '../pelayanan/home-button.js';
 import { discardUrl, draftUrl, homeFlash } from './paths.js';
+import { OnboardingView } from '../home/onboarding-view.js';
+import { UnitMenu, UnitMoreLinks } from '../home/unit-menu.js';
+import { dashboardReaches, unitHeading } from '../home/words.js';
 
-const KIND_LABEL: Record<string, string> = { kelurahan: 'Kelurahan', desa: 'Desa', kecamatan: 'Kecamatan', opd: 'OPD', kota: 'Kota', kabupaten: 'Kabupaten' };
 // Platform names: the channels' labels (API platforms from their descriptors).
 const PLATFORM = PLATFORM_LABEL;
 
@@ -41,23 +43,15 @@ export function unitHome(deps: AppDeps) {
     const flash = code ? homeFlash(code, deps, lists) : null;
     const slug = unit.slug;
     const late = lists.published.filter((d) => d.lateNote);
+    const menu = { slug, canWrite: powers.canEdit, dashboard: dashboardReaches(actor, unit) };
 
     return c.html(
       <StaffLayout title={unit.name} actor={actor} csrfToken={c.get('csrfToken')} flash={flash} back={{ href: '/admin', label: t('admin.nav.home') }}>
-        <h1>
-          {KIND_LABEL[unit.kind]} {unit.name}
-        </h1>
-        {powers.canEdit ? (
-          <div class="write-cta">
-            <a class="button wide big" href={`/admin/unit/${slug}/tulis`}>
-              {t('composer.home.write')}
-            </a>
-            <p class="muted">{t('composer.home.write_hint')}</p>
-          </div>
-        ) : (
-          <p class="muted">{t('composer.home.read_only')}</p>
-        )}
+        <h1>{unitHeading(unit)}</h1>
+        <UnitMenu {...menu} />
         <PelayananHomeButton slug={slug} badge={pelayanan} />
+        {powers.canEdit ? null : <p class="muted">{t('composer.home.read_only')}</p>}
+        <OnboardingView slug={slug} steps={onboarding.steps} done={onboarding.done} total={onboarding.total} canWrite={powers.canEdit} />
 
         <ReconnectWarning slug={slug} data={{ alerts, channels: new Map(channels.map((ch) => [ch.id, ch])) }} canWrite={powers.canEdit} />
         {late.map((d) => (
@@ -99,8 +93,6 @@ export function unitHome(deps: AppDeps) {
           </section>
         ) : null}
 
-        <Onboarding slug={slug} steps={onboarding.steps} done={onboarding.done} total={onboarding.total} />
-
         {lists.published.length > 0 ? (
           <section>
             <h2>{t('composer.home.recent')}</h2>
@@ -130,25 +122,7 @@ export function unitHome(deps: AppDeps) {
           </section>
         ) : null}
 
-        <ul class="link-list">
-          <li>
-            <a href={`/${slug}`}>{t('composer.home.view_site')}</a>
-          </li>
-          <li>
-            <a href={`/admin/unit/${slug}/kanal`}>{t('kanal.title')}</a>
-          </li>
-          <li>
-            <a href={`/admin/unit/${slug}/kiriman`}>{t('kiriman.title')}</a>
-          </li>
-          {powers.canEdit ? (
-            <li>
-              <a href={`/admin/unit/${slug}/bantuan`}>{t('composer.home.help')}</a>
-            </li>
-          ) : null}
-          <li>
-            <a href="/admin/panduan">{t('composer.home.guide')}</a>
-          </li>
-        </ul>
+        <UnitMoreLinks {...menu} />
       </StaffLayout>,
     );
   };
@@ -180,44 +154,11 @@ function DraftList(p: { slug: string; drafts: Draft[]; action: string; discard?:
   );
 }
 
-function Onboarding(p: { slug: string; steps: { code: string; done: boolean; detail?: number }[]; done: number; total: number }) {
-  if (p.done === p.total) return null;
-  return (
-    <section class="card onboarding">
-      <h2 id="langkah-awal">{t('composer.onboarding.title', { done: p.done, total: p.total })}</h2>
-      <progress max={p.total} value={p.done} aria-labelledby="langkah-awal">
-        {p.done}/{p.total}
-      </progress>
-      <ul class="checklist">
-        {p.steps.map((s) => (
-          <li class={s.done ? 'done' : 'todo'}>
-            <span class="mark" aria-hidden="true">
-              {s.done ? '✔' : '○'}
-            </span>
-            <span>
-              {t(`composer.onboarding.${s.code}`, { detail: s.detail ?? 0 })}
-              <span class="visually-hidden"> ({s.done ? t('composer.onboarding.done') : t('composer.onboarding.todo')})</span>
-            </span>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
 /** On /admin: the pendamping's list and admin kota's broadcast, one tap from the start page. */
 export function ComposerShortcuts({ actor }: { actor: Actor }) {
   const links: [string, string][] = [];
   if (actor.role === 'pendamping' || actor.role === 'admin_kota') links.push(['/admin/pendampingan', t('composer.nav.assist')]);
   if (actor.role === 'admin_kota') links.push(['/admin/siaran', t('composer.nav.broadcast')]);
   links.push(['/admin/panduan', t('composer.nav.guide')]);
-  return (
-    <ul class="link-list">
-      {links.map(([href, label]) => (
-        <li>
-          <a href={href}>{label}</a>
-        </li>
-      ))}
-    </ul>
-  );
+  return <LinkList links={links} />;
 }

@@ -1,0 +1,36 @@
+import type { MiddlewareHandler } from 'hono';
+import { type TermContext, currentTerms, unitTermKind, withTerms } from '../i18n/index.js';
+import { type RegionKinds, regionKinds } from '../modules/units/index.js';
+import type { AppEnv } from './context.js';
+import type { AppDeps } from './deps.js';
+
+// The words of the served region (kota/kabupaten, kelurahan/desa) for every text of a request:
+// set once per request here, narrowed to a unit's own kind by unitGuard (unitTerms).
+
+// The region's kinds never change while the process runs (units are imported once), so they are
+// read once per database handle and region.
+const known = new WeakMap<object, Map<string, Promise<RegionKinds>>>();
+
+export function regionKindsCached(deps: Pick<AppDeps, 'db' | 'config'>): Promise<RegionKinds> {
+  let perDb = known.get(deps.db);
+  if (!perDb) known.set(deps.db, (perDb = new Map()));
+  let found = perDb.get(deps.config.region);
+  if (!found) {
+    found = regionKinds(deps.db, deps.config.region);
+    perDb.set(deps.config.region, found);
+    // A failed read (e.g. during start-up) is not remembered.
+    found.catch(() => perDb!.delete(deps.config.region));
+  }
+  return found;
+}
+
+/** The region-level words for the whole request: "desa" and "kabupaten" in a regency. */
+export function regionTerms(deps: Pick<AppDeps, 'db' | 'config'>): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const k = await regionKindsCached(deps);
+    return withTerms({ unit: k.villages, region: k.region }, next);
+  };
+}
+
+/** Runs the rest of a request with the words of one unit (a desa in a kota stays a desa). */
+export const unitTerms = <T>(kind: string, fn: () => T): T => withTerms({ ...currentTerms(), unit: unitTermKind(kind) } satisfies TermContext, fn);

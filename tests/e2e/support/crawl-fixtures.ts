@@ -1,0 +1,37 @@
+import path from 'node:path';
+import type { Actor } from '../../../src/modules/accounts/index.js';
+import { generateRapor } from '../../../src/modules/compliance/index.js';
+import { registerChannel } from '../../../src/modules/channels/index.js';
+import { createDraft, publishDraft, saveDraft } from '../../../src/modules/composer/index.js';
+import { findUnitBySlug } from '../../../src/modules/units/index.js';
+import { systemClock } from '../../../src/shared/clock.js';
+import { composerDepsOf } from '../../../src/web/admin/composer/composer-deps.js';
+import type { RunningServer } from './server.js';
+
+/**
+ * What a week of work leaves in Bacang, so the crawl meets every kind of staff page: an
+ * unfinished draft, and a published post whose Instagram copy waits for the manual kit (the
+ * account is registered, not connected), and last week's stored rapor (the weekly job's). Made
+ * through the use cases, as the pages and jobs would.
+ */
+export async function seedCrawlFixtures(s: RunningServer): Promise<void> {
+  const { db, config } = s;
+  const unit = (await findUnitBySlug(db, config.region, 'bacang'))!;
+  const user = await db.selectFrom('users').selectAll().where('username', '=', 'operator.bacang').executeTakeFirstOrThrow();
+  const actor: Actor = { id: user.id, username: user.username, displayName: user.display_name, role: user.role, regionCode: user.region_code, unitIds: [unit.id], mustChangePassword: false };
+  const deps = composerDepsOf({ db, clock: systemClock, config });
+  const ig = await registerChannel(deps, { unitId: unit.id, platform: 'instagram', profileUrl: 'https://www.instagram.com/kel.bacang.jelajah' });
+  if (!ig.ok) throw new Error(`instagram: ${ig.error}`);
+  const write = async (title: string) => {
+    const d = await createDraft(deps, { unitId: unit.id, userId: actor.id, template: 'pengumuman', text: { body: `${title}: isi untuk uji jelajah.`, hashtags: [] } });
+    if (!d.ok) throw new Error(d.error);
+    const saved = await saveDraft(deps, { unitId: unit.id, draftId: d.value.id, userId: actor.id, patch: { title } });
+    if (!saved.ok) throw new Error(saved.error);
+    return d.value.id;
+  };
+  await write('Draf jadwal posyandu');
+  const published = await publishDraft(deps, { actor, unit, draftId: await write('Kerja bakti RW 02') });
+  if (!published.ok) throw new Error(`publish: ${published.error}`);
+  const rapor = await generateRapor(db, { region: config.region, clock: systemClock, dir: path.join(config.dataDir, 'rapor') });
+  if (!rapor.ok) throw new Error(rapor.error);
+}
