@@ -81,7 +81,9 @@ describe(`demo guard rails on ${testEngine()}`, () => {
 
     const client = appClient(createApp(withServices({ db: b.database.db, dialect: b.database.dialect, config, clock: systemClock, logger })));
     const admin = await client.loginAs('admin.kominfo', 'lada putih muntok');
-    const home = await (await admin.get('/admin')).text();
+    // Admin kota lands on the dashboard (issue 14), which carries the warning.
+    expect((await admin.get('/admin')).headers.get('location')).toBe('/admin/dasbor');
+    const home = await (await admin.get('/admin/dasbor')).text();
     expect(home).toContain(`Masih ada ${demoCount} akun demo`);
     expect(home).toContain('npm run beranda -- demo remove');
 

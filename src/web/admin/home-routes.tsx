@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
-import { type Actor, ROLE_LABEL, can, countDemoAccounts } from '../../modules/accounts/index.js';
+import { type Actor, ROLE_LABEL, can } from '../../modules/accounts/index.js';
 import { type UnitRow, listUnitTree } from '../../modules/units/index.js';
 import { t } from '../../i18n/index.js';
 import type { AppEnv } from '../context.js';
@@ -34,10 +34,8 @@ export function homeRoutes(deps: AppDeps): Hono<AppEnv> {
     if (units.length === 1 && (actor.role === 'operator' || actor.role === 'lurah')) {
       return c.redirect(`/admin/unit/${units[0]!.slug}`, 303);
     }
-    // Demo off with demo accounts left: the admin kota is told at every visit until they are removed.
-    const leftover = !deps.config.demo && actor.role === 'admin_kota' ? await countDemoAccounts(deps.db) : 0;
     return c.html(
-      <StaffLayout title={t('admin.home.title')} actor={actor} csrfToken={c.get('csrfToken')} flash={leftover ? { kind: 'error', text: t('demo.leftover', { count: leftover }) } : null}>
+      <StaffLayout title={t('admin.home.title')} actor={actor} csrfToken={c.get('csrfToken')}>
         <h1>{t('admin.home.greeting', { name: actor.displayName })}</h1>
         <p class="muted">{ROLE_LABEL[actor.role]}</p>
         <ComposerShortcuts actor={actor} />

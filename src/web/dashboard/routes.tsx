@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import path from 'node:path';
 import { formatDateTime, hasKey, t } from '../../i18n/index.js';
-import { recordAudit } from '../../modules/accounts/index.js';
+import { countDemoAccounts, recordAudit } from '../../modules/accounts/index.js';
 import { getRule, listDisputes, listStoredRapor, readStoredRapor } from '../../modules/compliance/index.js';
 import { type RowFilter, type UnitRow, raporPdf, raporXlsx, renderDashboardCharts } from '../../modules/reports/index.js';
 import { findUnitBySlug } from '../../modules/units/index.js';
@@ -36,10 +36,12 @@ export function dashboardRoutes(deps: AppDeps): Hono<AppEnv> {
   };
   const linkFor = (l: LoadedDashboard, periodKey: string) => (r: UnitRow) => `/admin/dasbor/unit/${l.ctx.slugs.get(r.id)}?periode=${periodKey}`;
 
-  const page = (c: Context<AppEnv>, l: LoadedDashboard, current: string, title: string, body: Child) => {
+  const page = (c: Context<AppEnv>, l: LoadedDashboard, current: string, title: string, body: Child, warning?: string) => {
     const periodKey = l.ctx.period.key;
     const flashKey = c.req.query('ok');
-    const flash = flashKey && hasKey(`dash.flash.${flashKey}`) ? { kind: 'ok' as const, text: t(`dash.flash.${flashKey}`) } : null;
+    const flash = warning
+      ? { kind: 'error' as const, text: warning }
+      : flashKey && hasKey(`dash.flash.${flashKey}`) ? { kind: 'ok' as const, text: t(`dash.flash.${flashKey}`) } : null;
     return c.html(
       <StaffLayout title={title} actor={c.get('actor')} csrfToken={c.get('csrfToken')} flash={flash}>
         <DashStyles />
@@ -78,6 +80,8 @@ export function dashboardRoutes(deps: AppDeps): Hono<AppEnv> {
       isCurrentPeriod: l.choices[0]?.key === periodKey,
     };
     const openDisputes = canActOnDashboard(actor) ? (await listDisputes(deps.db, { status: 'open' })).length : 0;
+    // Demo off with demo accounts left: admin kota is told on landing until they are removed.
+    const leftover = !deps.config.demo && actor.role === 'admin_kota' ? await countDemoAccounts(deps.db) : 0;
     const failing = l.data.rows.filter((r) => r.verdict !== 'PASS').length;
     return page(
       c,
@@ -99,6 +103,7 @@ export function dashboardRoutes(deps: AppDeps): Hono<AppEnv> {
         <FilterForm o={o} failingCount={failing} />
         <StatusGrid data={l.data} o={o} />
       </>,
+      leftover ? t('demo.leftover', { count: leftover }) : undefined,
     );
   });
 
