@@ -47,6 +47,8 @@ export const BODY_LIMITS: BodyLimit[] = [
   // Profile sections with long lists (RW/RT, aparatur, UMKM).
   { path: /^\/admin\/unit\/[^/]+\/profil\/[^/]+$/, bytes: 512 * KB },
   { path: /^\/admin\/siaran$/, bytes: 256 * KB },
+  // A new galeri album carries its photos from the phone (multipart, up to GALLERY_MAX_FILES).
+  { path: /^\/admin\/unit\/[^/]+\/galeri$/, bytes: 48 * MB },
   { path: /^\/admin\/wilayah\/opd-csv$/, bytes: 2 * MB },
   // A citizen's online application (and its fix) carries scans of documents (pelayanan's limit).
   { path: /^\/[^/]+\/layanan\/[^/]+\/ajukan$/, bytes: REQUEST_BODY_LIMIT },

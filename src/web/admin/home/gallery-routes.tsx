@@ -19,6 +19,8 @@ import { thumbOf } from '../composer/editor-data.js';
 // without JavaScript; photos go through the media pipeline like the composer's.
 
 type C = Context<AppEnv>;
+/** Photos one album form carries (the route's body limit, src/web/middleware/body-limit.ts, fits them). */
+export const GALLERY_MAX_FILES = 10;
 interface AlbumForm {
   title: string;
   description: string;
@@ -43,7 +45,8 @@ export function galleryRoutes(deps: AppDeps): Hono<AppEnv> {
     const photos: { mediaId: string; alt: string }[] = [];
     const refused: string[] = [];
     if (!errors.title) {
-      for (const file of files.slice(0, 30)) {
+      if (files.length > GALLERY_MAX_FILES) refused.push(t('staff.gallery.error.too_many', { max: GALLERY_MAX_FILES }));
+      for (const file of files.slice(0, GALLERY_MAX_FILES)) {
         const stored = await storeUpload(mediaDepsOf(deps), { unitId: unit.id, userId: actor.id, originalName: file.name, bytes: Buffer.from(await file.arrayBuffer()) });
         if (!stored.ok) {
           refused.push(t('staff.gallery.error.photo', { name: file.name, reason: refusalText(stored) }));
