@@ -5,7 +5,6 @@ import { registerChannel } from '../../../src/modules/channels/index.js';
 import { createDraft, publishDraft, saveDraft } from '../../../src/modules/composer/index.js';
 import { findUnitBySlug } from '../../../src/modules/units/index.js';
 import { systemClock } from '../../../src/shared/clock.js';
-import { composerDepsOf } from '../../../src/web/admin/composer/composer-deps.js';
 import type { RunningServer } from './server.js';
 
 /**
@@ -19,7 +18,7 @@ export async function seedCrawlFixtures(s: RunningServer): Promise<void> {
   const unit = (await findUnitBySlug(db, config.region, 'bacang'))!;
   const user = await db.selectFrom('users').selectAll().where('username', '=', 'operator.bacang').executeTakeFirstOrThrow();
   const actor: Actor = { id: user.id, username: user.username, displayName: user.display_name, role: user.role, regionCode: user.region_code, unitIds: [unit.id], mustChangePassword: false };
-  const deps = composerDepsOf({ db, clock: systemClock, config });
+  const deps = s.services.composer();
   const ig = await registerChannel(deps, { unitId: unit.id, platform: 'instagram', profileUrl: 'https://www.instagram.com/kel.bacang.jelajah' });
   if (!ig.ok) throw new Error(`instagram: ${ig.error}`);
   const write = async (title: string) => {

@@ -6,7 +6,7 @@ import { type Config, loadConfig } from '../../../src/config/index.js';
 import type { DB } from '../../../src/db/schema/index.js';
 import { bootstrap } from '../../../src/main/bootstrap.js';
 import { createLogger } from '../../../src/main/logger.js';
-import { composeServices } from '../../../src/main/compose.js';
+import { type Services, composeServices } from '../../../src/main/compose.js';
 import { publicPagesChanged, startWeb } from '../../../src/main/web.js';
 import { systemClock } from '../../../src/shared/clock.js';
 
@@ -15,6 +15,7 @@ export interface RunningServer {
   /** The server's own database and configuration, for tests that set up data before a journey. */
   db: Kysely<DB>;
   config: Config;
+  services: Services;
   close(): Promise<void>;
 }
 
@@ -34,6 +35,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     url: `http://127.0.0.1:${port}`,
     db: database.db,
     config,
+    services,
     close: async () => {
       await new Promise<void>((r) => server.close(() => r()));
       await database.close();
