@@ -1,17 +1,21 @@
 import path from 'node:path';
+import sharp from 'sharp';
 import type { Actor } from '../../../src/modules/accounts/index.js';
 import { generateRapor } from '../../../src/modules/compliance/index.js';
 import { registerChannel } from '../../../src/modules/channels/index.js';
 import { createDraft, publishDraft, saveDraft } from '../../../src/modules/composer/index.js';
+import { createFilePrivateStore } from '../../../src/modules/pelayanan/index.js';
 import { findUnitBySlug } from '../../../src/modules/units/index.js';
+import { makeRequest } from '../../pelayanan/helpers.js';
 import { systemClock } from '../../../src/shared/clock.js';
 import type { RunningServer } from './server.js';
 
 /**
  * What a week of work leaves in Bacang, so the crawl meets every kind of staff page: an
  * unfinished draft, and a published post whose Instagram copy waits for the manual kit (the
- * account is registered, not connected), and last week's stored rapor (the weekly job's). Made
- * through the use cases, as the pages and jobs would.
+ * account is registered, not connected), last week's stored rapor (the weekly job's), and a
+ * citizen's online request with a scanned KTP. Made through the use cases as the pages and jobs
+ * would, except the request, made as the pelayanan tests make it.
  */
 export async function seedCrawlFixtures(s: RunningServer): Promise<void> {
   const { db, config } = s;
@@ -33,4 +37,11 @@ export async function seedCrawlFixtures(s: RunningServer): Promise<void> {
   if (!published.ok) throw new Error(`publish: ${published.error}`);
   const rapor = await generateRapor(db, { region: config.region, clock: systemClock, dir: path.join(config.dataDir, 'rapor') });
   if (!rapor.ok) throw new Error(rapor.error);
+  const request = await makeRequest(db, unit.id, { submitted_at: new Date().toISOString() });
+  const scan = await sharp({ create: { width: 600, height: 380, channels: 3, background: '#cfd8dc' } }).jpeg().toBuffer();
+  const key = await createFilePrivateStore(config.pelayananDir).put(unit.id, scan);
+  await db
+    .insertInto('pelayanan_documents')
+    .values({ id: `dok${request.id}`.slice(0, 26), unit_id: unit.id, owner_kind: 'request', owner_id: request.id, slot: 'ktp', label: 'KTP', kind: 'image', mime: 'image/jpeg', bytes: scan.length, storage_key: key, uploaded_by: 'warga', created_at: request.submitted_at, deleted_at: null })
+    .execute();
 }
