@@ -31,8 +31,9 @@ export const PELAYANAN_ROUTES: RouteRule[] = [
   { method: 'GET', route: `${REQ}/berkas/:docId`, params: { id: '$request', docId: '$requestDoc' }, expect: handlers },
   { method: 'GET', route: `${REQ}/surat.pdf`, params: { id: '$request' }, expect: { own: { ...handlers.own, lurah: 'missing', operator: 'missing' }, other: handlers.other } },
   { method: 'GET', route: '/admin/unit/:slug/pelayanan/layanan', expect: handlers },
-  // Complaints: the unit that holds one now; /admin/pengaduan lists (or opens) the inboxes a person answers.
-  { method: 'GET', route: '/admin/pengaduan', expect: { admin: 'allow', walikota: 'allow', camat: 'allow', pendamping: 'allow', lurah: 'allow', operator: 'allow', anonymous: 'login' } },
+  // Complaints: the unit that holds one now; /admin/pengaduan lists (or opens) the inboxes a person answers;
+  // roles that answer none (admin kota, pimpinan, pendamping) are refused it.
+  { method: 'GET', route: '/admin/pengaduan', expect: { admin: 'deny', walikota: 'deny', camat: 'allow', pendamping: 'deny', lurah: 'allow', operator: 'allow', anonymous: 'login' } },
   { method: 'GET', route: '/admin/unit/:slug/pengaduan', expect: handlers },
   { method: 'GET', route: '/admin/unit/:slug/pengaduan/:id', params: { id: '$complaint' }, expect: handlers },
   { method: 'POST', route: '/admin/unit/:slug/pengaduan/:id/aksi', params: { id: '$complaint' }, form: { aksi: 'tidak-ada' }, expect: handlers },

@@ -31,7 +31,7 @@ export {
   type CityPelayananSettings,
   type SettingsError,
 } from './settings.js';
-export { canHandle, canDecide, canSeeCounts, canManagePelayanan } from './policy.js';
+export { answersComplaints, canHandle, canDecide, canSeeCounts, canManagePelayanan } from './policy.js';
 export { listInbox, inboxBadge, INBOX_FILTERS, PAGE_SIZE, type InboxFilter, type Inbox, type InboxRow } from './inbox.js';
 export { signDocLink, checkDocLink, DOC_LINK_TTL_MS, type DocLinkProblem } from './doc-links.js';
 export { openRequestForStaff, readDocumentForStaff, type StaffRequestView } from './staff-view.js';

@@ -9,6 +9,14 @@ import type { Actor, UnitRef } from '../accounts/index.js';
 
 const sameRegion = (actor: Actor, unit: UnitRef) => unit.region_code === actor.regionCode;
 
+/**
+ * Whether the person's role answers complaints in any unit at all (their own unit's operator and
+ * head, a camat for the kecamatan): the staff menu links the complaints inbox for them only.
+ */
+export function answersComplaints(actor: Actor): boolean {
+  return actor.role === 'operator' || actor.role === 'lurah' || actor.role === 'camat';
+}
+
 /** Read and work the unit's inbox: personal data and documents (every view is audited). */
 export function canHandle(actor: Actor, unit: UnitRef): boolean {
   if (!sameRegion(actor, unit) || !actor.unitIds.includes(unit.id)) return false;

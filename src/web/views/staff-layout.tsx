@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Actor } from '../../modules/accounts/index.js';
 import { t } from '../../i18n/index.js';
+import { answersComplaints } from '../../modules/pelayanan/index.js';
 import { StaffDocument } from './staff-document.js';
 
 export interface StaffLayoutProps {
@@ -68,8 +69,9 @@ function StaffNav({ actor }: { actor: Actor }) {
     links.push(['/admin/pemantauan/aturan', t('staff.nav.rule')], ['/admin/pemantauan/sanggahan', t('mon.disputes.title')], ['/admin/pengingat', t('rem.title')]);
     links.push(['/admin/pelayanan', t('pw.city.title')], ['/admin/audit', t('admin.nav.audit')]);
   }
-  // A camat answers complaints forwarded to the kecamatan (issue 17); their home lists kelurahan.
-  if (actor.role === 'camat') links.push(['/admin/pengaduan', t('pw.complaints.title')]);
+  // Those who answer citizens' complaints (issue 17): the unit's operator and lurah, and a camat
+  // for complaints forwarded to the kecamatan (their home lists kelurahan, not the kecamatan).
+  if (answersComplaints(actor)) links.push(['/admin/pengaduan', t('pw.complaints.title')]);
   links.push(['/admin/notifikasi', t('rem.inbox.title')], ['/admin/akun/pemberitahuan', t('rem.prefs.title')]);
   links.push(['/admin/panduan', t('composer.nav.guide')], ['/admin/akun/sandi', t('admin.nav.password')]);
   return (

@@ -4,7 +4,7 @@ import type { Actor } from '../../../src/modules/accounts/index.js';
 import { generateRapor } from '../../../src/modules/compliance/index.js';
 import { registerChannel } from '../../../src/modules/channels/index.js';
 import { createDraft, publishDraft, saveDraft } from '../../../src/modules/composer/index.js';
-import { createFilePrivateStore } from '../../../src/modules/pelayanan/index.js';
+import { createFilePrivateStore, submitComplaint } from '../../../src/modules/pelayanan/index.js';
 import { findUnitBySlug } from '../../../src/modules/units/index.js';
 import { makeRequest } from '../../pelayanan/helpers.js';
 import { systemClock } from '../../../src/shared/clock.js';
@@ -14,8 +14,8 @@ import type { RunningServer } from './server.js';
  * What a week of work leaves in Bacang, so the crawl meets every kind of staff page: an
  * unfinished draft, and a published post whose Instagram copy waits for the manual kit (the
  * account is registered, not connected), last week's stored rapor (the weekly job's), and a
- * citizen's online request with a scanned KTP. Made through the use cases as the pages and jobs
- * would, except the request, made as the pelayanan tests make it.
+ * citizen's online request with a scanned KTP, and a citizen's complaint with a photo. Made through
+ * the use cases as the pages and jobs would, except the request, made as the pelayanan tests make it.
  */
 export async function seedCrawlFixtures(s: RunningServer): Promise<void> {
   const { db, config } = s;
@@ -44,4 +44,13 @@ export async function seedCrawlFixtures(s: RunningServer): Promise<void> {
     .insertInto('pelayanan_documents')
     .values({ id: `dok${request.id}`.slice(0, 26), unit_id: unit.id, owner_kind: 'request', owner_id: request.id, slot: 'ktp', label: 'KTP', kind: 'image', mime: 'image/jpeg', bytes: scan.length, storage_key: key, uploaded_by: 'warga', created_at: request.submitted_at, deleted_at: null })
     .execute();
+  const privateStore = createFilePrivateStore(config.pelayananDir);
+  const complaint = await submitComplaint(
+    { db, clock: systemClock, store: privateStore, secret: config.secret, region: config.region },
+    {
+      unitId: unit.id, unitName: unit.name, category: 'kebersihan', body: 'Sampah menumpuk di depan pasar sejak Senin.', location: 'Pasar Bacang', anonymous: true,
+      name: '', phone: '', email: '', notify: 'none', publish: false, consent: true, photo: { slot: 'foto', name: 'sampah.jpg', bytes: scan }, trackingLink: 'http://127.0.0.1/lacak', ip: null,
+    },
+  );
+  if (!complaint.ok) throw new Error(`complaint: ${complaint.error}`);
 }

@@ -4,6 +4,7 @@ import { formatDateTime, formatNumber, hasKey, t } from '../../../i18n/index.js'
 import {
   type ComplaintAction,
   actOnComplaint,
+  answersComplaints,
   canHandle,
   complaintHeldBy,
   forwardTargets,
@@ -16,7 +17,7 @@ import { unitRepository } from '../../../modules/units/index.js';
 import { clientIp } from '../../client-ip.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
-import { renderNotFound } from '../../errors.js';
+import { renderForbidden, renderNotFound } from '../../errors.js';
 import { pelayananDeps } from '../../pelayanan/public-shared.js';
 import { CsrfInput } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
@@ -44,6 +45,8 @@ export function complaintAdminRoutes(deps: AppDeps): Hono<AppEnv> {
   /** Everyone who answers complaints, from the staff menu: straight to their inbox, or a choice of units. */
   app.get('/admin/pengaduan', async (c) => {
     const actor = c.get('actor')!;
+    // Admin kota, pimpinan and pendamping oversee through counts (the Pelayanan view), never a complaint.
+    if (!answersComplaints(actor)) return renderForbidden(c);
     const units = (await unitRepository.inRegion(deps.db, deps.config.region)).filter((u) => canHandle(actor, u));
     if (units.length === 1) return c.redirect(`/admin/unit/${units[0]!.slug}/pengaduan`, 303);
     return c.html(
