@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import { dialectOf } from './dialect.js';
+import { pg } from './pg.js';
 
 // Engine-specific halves of `npm run beranda -- backup/restore` (issue 13). Both take a
 // consistent snapshot while the server keeps writing: SQLite through its online backup API, all

@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import type { DatabaseConfig } from '../config/index.js';
 import type { Dialect } from './dialect.js';
+import { pg } from './pg.js';
 import type { DB } from './schema/index.js';
 
 export interface Database {
@@ -19,11 +19,6 @@ export class DatabaseUnreachableError extends Error {
     this.name = 'DatabaseUnreachableError';
   }
 }
-
-// PostgreSQL returns bigint (int8) and numeric as strings by default; counts and sizes here fit
-// in a double, so parse them to numbers for parity with SQLite. Platform ids are stored as text.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
 
 /**
  * Opens the configured database and proves it answers, so a wrong DATABASE_URL fails at start

@@ -1,9 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { CODE_DIR } from '../shared/code-location.js';
 
-const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+// dist/db/migrations when running the compiled bundle (scripts/build.mjs makes each an entry).
+const MIGRATIONS_DIR = path.join(CODE_DIR, 'db', 'migrations');
 
 /**
  * Migrations are discovered by file name (NNNN_name.ts), so each module adds its own files in
@@ -16,8 +18,9 @@ class FolderProvider implements MigrationProvider {
       .sort();
     const out: Record<string, Migration> = {};
     for (const file of files) {
-      const mod = await import(pathToFileURL(path.join(MIGRATIONS_DIR, file)).href);
-      out[file.replace(/\.(ts|js)$/, '')] = { up: mod.up, down: mod.down };
+      // Imported only when it runs: a start on an up-to-date database loads none of them.
+      const load = () => import(pathToFileURL(path.join(MIGRATIONS_DIR, file)).href);
+      out[file.replace(/\.(ts|js)$/, '')] = { up: async (db) => (await load()).up(db), down: async (db) => (await load()).down?.(db) };
     }
     return out;
   }

@@ -1,5 +1,7 @@
-import PgBoss from 'pg-boss';
-import pg from 'pg';
+import type PgBossType from 'pg-boss';
+import type PgTypes from 'pg';
+import { pg } from '../db/pg.js';
+import { lazyPackage } from '../shared/lazy-package.js';
 import { LaneGate } from './lane-gate.js';
 import {
   DEFAULT_STOP_GRACE_MS, DEFAULT_TZ, DEFAULT_WORK, JobShutdownError, type JobHandler, type JobOptions, type JobQueue, type WorkOptions,
@@ -7,6 +9,9 @@ import {
 } from './queue.js';
 
 /** pg-boss queue names allow letters, digits, underscores and hyphens; our names also use dots. */
+// Loaded when the first PostgreSQL queue is made: a SQLite city never loads pg-boss.
+const PgBoss = lazyPackage<typeof PgBossType>('pg-boss');
+
 const queueName = (name: string) => name.replace(/\./g, '__');
 
 /**
@@ -17,8 +22,8 @@ const queueName = (name: string) => name.replace(/\./g, '__');
  */
 export class PgBossQueue implements JobQueue {
   readonly kind = 'pg-boss' as const;
-  private readonly boss: PgBoss;
-  private readonly pool: pg.Pool;
+  private readonly boss: PgBossType;
+  private readonly pool: PgTypes.Pool;
   private readonly queues = new Set<string>();
   private readonly gate = new LaneGate();
   private readonly running = new Set<AbortController>();
@@ -55,7 +60,7 @@ export class PgBossQueue implements JobQueue {
 
   private async ensureQueue(name: string, options?: WorkOptions): Promise<string> {
     const q = queueName(name);
-    const settings: Omit<PgBoss.Queue, 'name'> | undefined = options && {
+    const settings: Omit<PgBossType.Queue, 'name'> | undefined = options && {
       retryLimit: options.retry.limit,
       retryDelay: Math.max(1, Math.round(options.retry.delayMs / 1000)),
       retryBackoff: options.retry.backoff === 'exponential',
@@ -83,7 +88,7 @@ export class PgBossQueue implements JobQueue {
     assertJobName(name);
     const q = await this.ensureQueue(name);
     // Retries come from the queue (the job's declaration) unless this send overrides them.
-    const sendOptions: PgBoss.SendOptions = {
+    const sendOptions: PgBossType.SendOptions = {
       ...(options.retryLimit !== undefined ? { retryLimit: options.retryLimit } : {}),
       ...(options.retryDelayMs !== undefined ? { retryDelay: Math.max(1, Math.round(options.retryDelayMs / 1000)), retryBackoff: true } : {}),
       ...(options.startAfter ? { startAfter: options.startAfter } : {}),
@@ -119,7 +124,7 @@ export class PgBossQueue implements JobQueue {
   async work<T>(name: string, handler: JobHandler<T>, options: WorkOptions<T> = DEFAULT_WORK as WorkOptions<T>): Promise<void> {
     assertJobName(name);
     const q = await this.ensureQueue(name, options as WorkOptions);
-    const run = async (jobs: PgBoss.JobWithMetadata<T>[]) => {
+    const run = async (jobs: PgBossType.JobWithMetadata<T>[]) => {
       for (const job of jobs) {
         const base = { id: job.id, name, data: job.data, attempt: job.retryCount + 1 };
         const controller = new AbortController();

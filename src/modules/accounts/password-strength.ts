@@ -1,6 +1,5 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as indonesian from '@zxcvbn-ts/language-id';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { lazyPackage } from '../../shared/lazy-package.js';
 
 // Password strength by a maintained estimator (zxcvbn-ts) with its common-password list, the
 // Indonesian dictionary, a list of passwords Indonesians often choose, and the person's and
@@ -15,10 +14,20 @@ const INDONESIAN_COMMON = [
   'bapakku', 'keluarga', 'semangat', 'sukses', 'selamat', 'masuk', 'rahasiaku', 'qwerty', 'asdfgh', 'sandiku',
 ];
 
-const estimator = new ZxcvbnFactory({
-  dictionary: { ...common.dictionary, ...indonesian.dictionary, indonesianCommon: INDONESIAN_COMMON },
-  graphs: common.adjacencyGraphs,
-});
+// The dictionaries cost ~30 MB: loaded the first time a password is checked, not at start.
+let built: ZxcvbnFactory | undefined;
+function estimator(): ZxcvbnFactory {
+  if (!built) {
+    const { ZxcvbnFactory: Factory } = lazyPackage<typeof import('@zxcvbn-ts/core')>('@zxcvbn-ts/core');
+    const common = lazyPackage<typeof import('@zxcvbn-ts/language-common')>('@zxcvbn-ts/language-common');
+    const indonesian = lazyPackage<typeof import('@zxcvbn-ts/language-id')>('@zxcvbn-ts/language-id');
+    built = new Factory({
+      dictionary: { ...common.dictionary, ...indonesian.dictionary, indonesianCommon: INDONESIAN_COMMON },
+      graphs: common.adjacencyGraphs,
+    });
+  }
+  return built;
+}
 
 /** zxcvbn's 0–4; 3 is "safely unguessable" for an online attacker slowed by login delays. */
 export const MIN_SCORE = 3;
@@ -28,7 +37,7 @@ const wordsOf = (inputs: string[]) =>
 
 /** The estimator's score, with `inputs` (names, the unit, the city) counted as known words. */
 export function passwordScore(plain: string, inputs: string[] = []): number {
-  return estimator.check(plain.slice(0, 200), wordsOf(inputs)).score;
+  return estimator().check(plain.slice(0, 200), wordsOf(inputs)).score;
 }
 
 /**

@@ -1,4 +1,10 @@
-import { hash, verify } from '@node-rs/argon2';
+import type Argon2 from '@node-rs/argon2';
+import { lazyPackage } from '../../shared/lazy-package.js';
+
+// Loaded at the first sign-in or password change, not at start.
+const argon2 = lazyPackage<typeof Argon2>('@node-rs/argon2');
+const hash: typeof Argon2.hash = (...args) => argon2.hash(...args);
+const verify: typeof Argon2.verify = (...args) => argon2.verify(...args);
 import { MIN_SCORE, mostlyNames, passwordScore } from './password-strength.js';
 
 // argon2id with the library defaults (19 MiB, t=2), as OWASP recommends for interactive logins.

@@ -1,4 +1,7 @@
-import sharp from 'sharp';
+import type Sharp from 'sharp';
+import { lazyPackage } from '../../shared/lazy-package.js';
+
+const sharp = lazyPackage<typeof Sharp>('sharp');
 import type { El } from './card-elements.js';
 import { TEMPLATE_STYLES, resolveColors } from './card-templates.js';
 import { type LayoutContext, agendaLayout, formalLayout, ucapanLayout } from './card-layouts.js';

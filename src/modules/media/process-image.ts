@@ -1,4 +1,8 @@
-import sharp, { type Region, type Sharp } from 'sharp';
+import type SharpFn from 'sharp';
+import type { Region, Sharp } from 'sharp';
+import { lazyPackage } from '../../shared/lazy-package.js';
+
+const sharp = lazyPackage<typeof SharpFn>('sharp');
 import type { SocialCrop, VariantFormat, VariantKind } from './types.js';
 
 /** An encoded output held in memory until it is stored. */

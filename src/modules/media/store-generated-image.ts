@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
+import type Sharp from 'sharp';
 import { iso } from '../../shared/clock.js';
+import { lazyPackage } from '../../shared/lazy-package.js';
 import { newId } from '../../shared/ids.js';
 import { type Result, ok } from '../../shared/result.js';
 import type { MediaDeps } from './deps.js';
@@ -9,6 +10,8 @@ import { processImage } from './process-image.js';
 import { MAX_ALT_LENGTH, type StoredUpload } from './store-upload.js';
 import { storeVariant } from './to-variant.js';
 import { type MediaItem, type SocialCrop, type Variant, defaultMediaLimits } from './types.js';
+
+const sharp = lazyPackage<typeof Sharp>('sharp');
 
 export interface GeneratedImageInput {
   unitId: string;

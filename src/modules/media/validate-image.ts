@@ -1,4 +1,8 @@
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
+import type Sharp from 'sharp';
+import { lazyPackage } from '../../shared/lazy-package.js';
+
+const sharp = lazyPackage<typeof Sharp>('sharp');
 import { ok } from '../../shared/result.js';
 import { SNIFF_BYTES, classifyRejected, detectImageType, mimeOf } from './detect-image-type.js';
 import { type MediaResult, formatSize, refuse } from './refusal.js';

@@ -1,5 +1,8 @@
 import { inflateSync } from 'node:zlib';
-import sharp from 'sharp';
+import type Sharp from 'sharp';
+import { lazyPackage } from '../../shared/lazy-package.js';
+
+const sharp = lazyPackage<typeof Sharp>('sharp');
 import { MB, type MediaLimits, validateImage } from '../media/index.js';
 import { type Result, err, ok } from '../../shared/result.js';
 

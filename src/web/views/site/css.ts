@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { sourceFile } from '../../../shared/code-location.js';
 
 // The theme lives in src/web/assets/site.css (easy to edit); it is read once at start, comments
 // and indentation removed, and inlined into every page.
-const source = readFileSync(new URL('../../assets/site.css', import.meta.url), 'utf8');
+const source = readFileSync(sourceFile('web/assets/site.css'), 'utf8');
 
 export const SITE_CSS = source
   .replace(/\/\*[\s\S]*?\*\//g, '')

@@ -1,0 +1,105 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngine } from '../support/test-db.js';
+
+// `npm start` runs the compiled bundle (scripts/build.mjs → dist/, decision 0014): this builds
+// into a folder of its own inside the checkout, starts the server from it with plain `node` the
+// way the start script does, as a city without demo, and checks what the compiled code looks up
+// as files: the migrations (compiled), the assets and the inlined site CSS (read from src/), the
+// region data (from the idn-area-data package).
+
+const root = path.resolve(import.meta.dirname, '../..');
+const run = promisify(execFile);
+
+describe(`the compiled server (${testEngine()})`, () => {
+  const out = path.join(root, '.tmp', `build-test-${process.pid}`);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'beranda-compiled-'));
+  let pgName: string | null = null;
+  let child: ChildProcess;
+  let base = '';
+  let stdout = '';
+
+  beforeAll(async () => {
+    await run(process.execPath, ['scripts/build.mjs', '--outdir', out, '--quiet'], { cwd: root });
+    // The server migrates its own, empty database (SQLite: a new file in DATA_DIR).
+    const env: Record<string, string> = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, BERANDA_DEMO: '0', BERANDA_SECRET: 'c'.repeat(40), LOG_LEVEL: 'warn' };
+    delete env.DATABASE_URL;
+    if (testEngine() === 'postgres') {
+      pgName = `beranda_c_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+      env.DATABASE_URL = await postgresAdmin(`create database ${pgName}`, pgName);
+    }
+    child = spawn(process.execPath, [path.join(out, 'main', 'start.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stderr!.on('data', (d) => (stdout += d));
+    base = await new Promise<string>((resolve, reject) => {
+      child.stdout!.on('data', (d) => {
+        stdout += d;
+        const m = /berjalan di http:\/\/localhost:(\d+)/.exec(stdout);
+        // The set-up code is the last thing a start without an admin prints.
+        if (m && stdout.includes('Kode pemasangan')) resolve(`http://127.0.0.1:${m[1]}`);
+      });
+      child.once('exit', (code) => reject(new Error(`server exited ${code}: ${stdout}`)));
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    if (pgName) await postgresAdmin(`drop database if exists ${pgName} with (force)`, pgName);
+    rmSync(out, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('is plain JavaScript: an entry, shared chunks and every migration compiled', () => {
+    expect(existsSync(path.join(out, 'main', 'start.js'))).toBe(true);
+    const sources = readdirSync(path.join(root, 'src', 'db', 'migrations')).filter((f) => /^\d{4}_.*\.ts$/.test(f));
+    const compiled = readdirSync(path.join(out, 'db', 'migrations')).filter((f) => f.endsWith('.js'));
+    expect(compiled.sort()).toEqual(sources.map((f) => f.replace(/\.ts$/, '.js')).sort());
+  });
+
+  it('starts without demo, migrated, with the region imported, and says how to make the first admin', async () => {
+    expect(stdout).toMatch(/Belum ada admin kota/);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const portal = await fetch(`${base}/`);
+    expect(portal.status).toBe(200);
+    expect(await portal.text()).toContain('Bacang');
+  });
+
+  it('serves a kelurahan page with the site CSS inlined and the staff assets from src/web/assets', async () => {
+    const page = await (await fetch(`${base}/bacang`)).text();
+    const css = readFileSync(path.join(root, 'src', 'web', 'assets', 'site.css'), 'utf8');
+    // The first rule of the theme, minified as css.ts inlines it.
+    const firstSelector = /^\s*([^{/\s][^{]*)\{/m.exec(css.replace(/\/\*[\s\S]*?\*\//g, ''))![1]!.trim();
+    expect(page).toContain(`<style>`);
+    expect(page).toContain(firstSelector.replace(/\s*([{};:,>])\s*/g, '$1'));
+    const asset = await fetch(`${base}/assets/staff.css`, { headers: { 'accept-encoding': 'br' } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-encoding')).toBe('br');
+    expect(await asset.text()).toBe(readFileSync(path.join(root, 'src', 'web', 'assets', 'staff.css'), 'utf8'));
+  });
+
+  it('builds again only when a source is newer than the last build', async () => {
+    const stamp = path.join(out, '.built');
+    const before = statSync(stamp).mtimeMs;
+    await run(process.execPath, ['scripts/build.mjs', '--outdir', out, '--if-stale', '--quiet'], { cwd: root });
+    expect(statSync(stamp).mtimeMs).toBe(before);
+  });
+});
+
+/** Runs one statement on the server TEST_DATABASE_URL names; the URL of database `name` there. */
+async function postgresAdmin(statement: string, name: string): Promise<string> {
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(statement);
+  await admin.end();
+  const u = new URL(process.env.TEST_DATABASE_URL!);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
