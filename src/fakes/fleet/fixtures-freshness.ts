@@ -11,7 +11,7 @@ const slug = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(
 const BODY = 'Warga RT 02 dan RT 03 bergotong royong membersihkan saluran air dan memangkas rumput di sepanjang jalan kelurahan bersama aparatur dan Babinsa.';
 
 /** A custom CMS: the home page lists articles without dates; each article page carries its own, each in a different way. */
-function articleDates(r: FleetRequest): FixtureResponse {
+export function articleDates(r: FleetRequest): FixtureResponse {
   const articles = [
     { title: 'Penyaluran bantuan pangan untuk warga lansia', days: 1, how: 'jsonld' },
     { title: 'Rapat koordinasi RT dan RW bulan ini', days: 9, how: 'og' },
@@ -37,7 +37,7 @@ function articleDates(r: FleetRequest): FixtureResponse {
 }
 
 /** A news list page (/berita) printing "Senin, 23 November 2026" beside each title; article pages show no date. */
-function listDates(r: FleetRequest): FixtureResponse {
+export function listDates(r: FleetRequest): FixtureResponse {
   const items = [
     { title: 'Sosialisasi pencegahan demam berdarah', days: 2, form: (d: Date) => tanggal(d) },
     { title: 'Pembagian bibit tanaman untuk pekarangan warga', days: 12, form: (d: Date) => `${new Date(d.getTime() + 7 * 3600_000).getUTCDate()} ${['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'][new Date(d.getTime() + 7 * 3600_000).getUTCMonth()]} ${new Date(d.getTime() + 7 * 3600_000).getUTCFullYear()}` },

@@ -1,13 +1,17 @@
 import { type FixtureSite, freshPosts, opensid, post, SPAM_HOME, wordpress } from './fixtures.js';
+import { articleDates, listDates } from './fixtures-freshness.js';
 
 // A simulated fleet of N kelurahan sites for the benchmark, served by the same loopback server
 // (names k00001.test … kNNNNN.test, resolved on demand, so 8,496 sites cost no memory up front).
 // The mix roughly follows what Diskominfo reports: most sites WordPress, some OpenSID, some
-// stale, a few down or hijacked.
+// stale, a few down or hijacked — and, for the deeper evidence of issue 15, custom CMS sites
+// whose dates are only on the article pages or on a /berita list page, and sites whose cached
+// feed is stale while the home page shows a newer post (all three read article or list pages).
 
 const fresh = wordpress({ rest: true, posts: freshPosts });
 const stale = wordpress({ rest: true, posts: (now) => [post(now, 5, 70, 'Pengumuman lama')] });
 const noRest = wordpress({ rest: false, posts: freshPosts });
+const staleFeed = wordpress({ rest: false, posts: freshPosts, feedPosts: (now) => [post(now, 9, 45, 'Peringatan Hari Sumpah Pemuda')] });
 
 // Like real kelurahan sites (bacang.pangkalpinangkota.go.id), about 17 share one city domain,
 // so a sweep asks RDAP about ~500 domains, not 8,496.
@@ -23,5 +27,8 @@ export function simulatedSite(name: string): FixtureSite | null {
   if (i % 10 === 1) return { name, scheme: 'http', handle: opensid };
   if (i % 10 === 2) return { name, scheme: 'http', handle: stale };
   if (i % 10 === 5) return { name, scheme: 'http', handle: noRest };
+  if (i % 10 === 6) return { name, scheme: 'http', handle: articleDates };
+  if (i % 10 === 8) return { name, scheme: 'http', handle: listDates };
+  if (i % 10 === 9) return { name, scheme: 'http', handle: staleFeed };
   return { name, scheme: 'http', handle: fresh };
 }

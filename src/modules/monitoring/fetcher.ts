@@ -134,6 +134,8 @@ export class Fetcher {
   readonly monitorUa: string;
   readonly guard: AddressGuard;
   private readonly lookup: LookupFunction;
+  /** HTTP requests sent (each redirect hop counts), for the benchmark's requests per site. */
+  requests = 0;
 
   constructor(options: Partial<FetcherOptions> & { contactUrl: string }) {
     this.options = { ...DEFAULT_FETCHER_OPTIONS, ...options };
@@ -141,7 +143,8 @@ export class Fetcher {
     this.limiter = new HostLimiter(this.options);
     this.monitorUa = `Mozilla/5.0 (compatible; BerandaMonitor/1.0; +${this.options.contactUrl})`;
     // A staticLookup names its one address in code; writing it there is the explicit choice the
-    // allow-list stands for. Any other resolver gets no exception unless allowNetworks says so.
+    // allow-list stands for. Any other resolver (a caching one, say) gets no exception unless
+    // allowNetworks says so.
     const implied = (options.lookup as { [STATIC_ADDRESS]?: string } | undefined)?.[STATIC_ADDRESS];
     this.guard = options.guard ?? createAddressGuard(parseAllowList(options.allowNetworks ?? (implied ? [implied] : [])));
     this.lookup = guardedLookup(this.guard, options.lookup);
@@ -238,6 +241,7 @@ export class Fetcher {
         result.body = '';
         break;
       }
+      this.requests++;
       const hop = await this.limiter.run(parsed.hostname, () =>
         this.oneRequest(parsed, opts, ua, deadline, parsed.protocol === 'https:' ? httpsAgent : httpAgent),
       );

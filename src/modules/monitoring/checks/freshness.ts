@@ -78,7 +78,11 @@ export async function checkFreshness(ctx: SiteContext, siteState: string | null)
     sources.push(rest.outcome);
     candidates.push(...rest.items);
   }
-  const feed = await collectFeed(ctx, home, page, platform);
+  // The REST API lists the same posts as the feed, with better dates: when it answered with
+  // posts, its titles stand in for the feed's in the integrity check and the feed is not fetched.
+  const restItems = candidates.filter((c) => c.source === 'wp_rest');
+  const feed = restItems.length > 0 ? { items: [], undated: [], outcome: { source: 'feed', url: '', outcome: 'not_needed_rest_answered' } } : await collectFeed(ctx, home, page, platform);
+  if (restItems.length > 0) ctx.shared.feedTitles = restItems.map((c) => ({ url: c.url, title: c.title }));
   sources.push(feed.outcome);
   candidates.push(...feed.items);
   const undated: Candidate[] = [...feed.undated];
@@ -118,10 +122,10 @@ export async function checkFreshness(ctx: SiteContext, siteState: string | null)
     candidates.push({ url: home.finalUrl, title: '', claimedAt: lastModified.toISOString(), source: 'last_modified', confidence: 'low' });
   }
 
-  const { kept, rejected } = await validate(ctx, candidates);
+  const { kept, rejected, known } = await validate(ctx, candidates);
 
   // Reconcile with first-seen: §3.3 step 6.
-  const [known, previousCrawlAt] = await Promise.all([ctx.memory.lookup(ctx.siteKey, [...kept.keys()]), ctx.memory.previousCrawlAt(ctx.siteKey)]);
+  const previousCrawlAt = await ctx.memory.previousCrawlAt(ctx.siteKey);
   const fresh: SeenRecord[] = [];
   const items: ContentItem[] = [];
   for (const [key, c] of kept) {
@@ -250,7 +254,7 @@ async function validate(ctx: SiteContext, candidates: Candidate[]) {
       byKey.delete(key);
     }
   }
-  return { kept: byKey, rejected };
+  return { kept: byKey, rejected, known };
 }
 
 export const freshnessCheck: MonitorCheck = {

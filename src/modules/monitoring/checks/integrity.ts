@@ -63,7 +63,10 @@ export async function checkIntegrity(ctx: SiteContext, siteState: string | null)
   // Googlebot's view: cloaked spam is served only to search engines.
   const bot = await ctx.get(ctx.siteUrl, { ua: 'googlebot' });
   let botStrength: 'none' | 'mention' | 'strong' = 'none';
-  if (bot.end === 'complete' && bot.status === 200) {
+  // Most sites send Googlebot the very page people get: then there is nothing more to read.
+  const samePage = bot.body === home?.body && bot.finalUrl === home?.finalUrl;
+  if (samePage) botStrength = peopleStrength;
+  else if (bot.end === 'complete' && bot.status === 200) {
     const g = gamblingSignal(pageOf(bot), bot.finalUrl);
     botStrength = g.strength;
     const spam = [...new Set([...g.title.spam, ...g.text.spam])];
@@ -78,9 +81,9 @@ export async function checkIntegrity(ctx: SiteContext, siteState: string | null)
   // Feed items with gambling titles: a post on the site itself.
   // The site's own addresses are scanned by path: its host name is not evidence against it.
   const feedSpam = (ctx.shared.feedTitles ?? []).filter((f) => scanLexicon(f.title).spam.length > 0 || scanUrl(f.url, { host: false }).spam.length > 0);
-  if (feedSpam.length > 0 && ctx.shared.feedUrl) {
+  if (feedSpam.length > 0) {
     const words = scanLexicon(feedSpam.map((f) => f.title).join(' \n '));
-    note({ where: 'feed', url: ctx.shared.feedUrl, spam: words.spam, context: words.context, count: feedSpam.length, examples: feedSpam.slice(0, EXAMPLES).map((f) => f.url), strength: 'strong' });
+    note({ where: 'feed', url: ctx.shared.feedUrl ?? ctx.siteUrl, spam: words.spam, context: words.context, count: feedSpam.length, examples: feedSpam.slice(0, EXAMPLES).map((f) => f.url), strength: 'strong' });
   }
   const sitemapUrls = ctx.shared.sitemapUrls ?? [];
   const spamPages = sitemapUrls.slice(0, 5000).filter((u) => scanUrl(u, { host: false }).spam.length > 0);
