@@ -5,10 +5,12 @@ import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { fleetAccuracy, judgeFixture } from '../src/fakes/fleet/judge.js';
+import { startFleet } from '../src/fakes/fleet/server.js';
 import { simulatedName, simulatedSite } from '../src/fakes/fleet/simulated.js';
 import { Fetcher, InMemorySocialActivity, staticLookup, sweep } from '../src/modules/monitoring/index.js';
 import { evaluatePeriod } from '../src/modules/compliance/index.js';
-import { systemClock } from '../src/shared/clock.js';
+import { FixedClock, systemClock } from '../src/shared/clock.js';
 import { newId } from '../src/shared/ids.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/db/schema/index.js';
@@ -50,8 +52,31 @@ async function deeperEvidence(db: Kysely<DB>) {
   return { articleSites, articlePages, listSites };
 }
 
+/**
+ * Verdict accuracy on the fixture fleet (every case of issues 6 and 15 plus the varied sites):
+ * each site crawled by the real checks and judged by the real rule, against the verdict a person
+ * would give. The fleet is written by the team, so this is a floor check, not the unseen fleet.
+ */
+async function accuracy(): Promise<BenchRow[]> {
+  const clock = new FixedClock('2026-11-25T03:00:00Z');
+  const fleet = await startFleet({ now: () => clock.now() });
+  try {
+    const fetcher = new Fetcher({ contactUrl: 'https://beranda.example/bot', lookup: fleet.lookup, ca: fleet.caPem ?? undefined, clock, perHostIntervalMs: 0, totalTimeoutMs: 3_000 });
+    const results = new Map<string, Awaited<ReturnType<typeof judgeFixture>>>();
+    await Promise.all(fleet.sites.filter((s) => s.expected).map(async (s) => results.set(s.name, await judgeFixture(fleet, fetcher, clock, s.name, { maxRetryAfterMs: 2_000 }))));
+    const a = fleetAccuracy(fleet, results);
+    for (const w of a.wrong) console.log(`  wrong verdict: ${w}`);
+    return [
+      { name: `fixture fleet: correct verdicts (${a.correct} of ${a.total} sites)`, value: (100 * a.correct) / a.total, unit: '%', budget: '≥ 95 %', ok: a.correct >= 0.95 * a.total },
+      { name: 'fixture fleet: hijacked sites called compliant', value: a.hijackedPassed.length, unit: 'sites', budget: '0', ok: a.hijackedPassed.length === 0 },
+    ];
+  } finally {
+    await fleet.close();
+  }
+}
+
 export async function run(): Promise<BenchRow[]> {
-  const rows: BenchRow[] = [];
+  const rows: BenchRow[] = [...(await accuracy())];
   // The fleet runs in a child process (the other core), like remote sites would.
   const child = fork(fileURLToPath(new URL('../src/fakes/fleet/serve-simulated.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
   const ports = await new Promise<{ port: number; closedPort: number }>((resolve, reject) => {

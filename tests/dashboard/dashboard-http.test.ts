@@ -144,7 +144,7 @@ describe(`pimpinan dashboard on ${testEngine()}`, () => {
     const html = await (await walikota.get('/admin/dasbor/unit/disdik')).text();
     expect(html).toContain('Dinas Pendidikan');
     expect(html).toContain('Terindikasi dibobol');
-    expect(html).toContain('Judul halaman depan berisi promosi judi');
+    expect(html).toContain('Judul atau deskripsi halaman depan');
     expect(html).toMatch(/200 alamat halaman judi ada di peta situs\. Contoh: http:\/\/dibajak\.test:\d+\/slot\/slot-gacor-maxwin-0/);
     expect(html).toContain('Keamanan situs');
     expect(html).toContain('Riwayat 12 minggu');

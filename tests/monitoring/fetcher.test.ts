@@ -39,6 +39,14 @@ describe('polite bounded fetcher', () => {
     expect(r.bytes).toBeGreaterThan(256 * 1024);
   });
 
+  it('counts a gzip body by its inflated size: a 40 MB bomb stops at the byte limit, not after inflating', async () => {
+    const r = await fetcher.fetch(fleet.url('bom-gzip'));
+    expect(r.end).toBe('too_large');
+    expect(r.body.length).toBe(256 * 1024);
+    // At most one inflater chunk past the limit was ever held.
+    expect(r.bytes).toBeLessThan(256 * 1024 + 64 * 1024);
+  });
+
   it('stops an endless redirect chain at the limit and keeps the chain', async () => {
     const r = await fetcher.fetch(fleet.url('putar'));
     expect(r.end).toBe('too_many_redirects');

@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { judgeFixture } from '../../src/fakes/fleet/judge.js';
 import { startFleet, type Fleet } from '../../src/fakes/fleet/server.js';
-import { evaluateUnit, type Verdict } from '../../src/modules/compliance/evaluate.js';
-import { periodContaining } from '../../src/modules/compliance/period.js';
+import type { Verdict } from '../../src/modules/compliance/evaluate.js';
 import { reasonText } from '../../src/modules/compliance/report-input.js';
-import { DEFAULT_RULE } from '../../src/modules/compliance/rule.js';
-import { checkSite } from '../../src/modules/monitoring/check-site.js';
 import { Fetcher } from '../../src/modules/monitoring/fetcher.js';
 import type { Observation } from '../../src/modules/monitoring/observation.js';
-import { InMemoryCrawlMemory } from '../../src/modules/monitoring/ports.js';
 import { FixedClock } from '../../src/shared/clock.js';
 
 // Issue 15's groups on the fixture fleet, one assertion set per group: not only the verdict
@@ -19,15 +16,7 @@ let fleet: Fleet;
 let fetcher: Fetcher;
 const runs = new Map<string, { verdict: Verdict; observations: Observation[] }>();
 
-async function judge(name: string) {
-  const url = fleet.url(name);
-  const observations = await checkSite(fetcher, new InMemoryCrawlMemory(), { unitId: `u-${name}`, url, now: clock.now(), rdapBaseFor: () => fleet.rdapBase, retries: 1, retryDelayMs: 10, probeToken: 'p', maxRetryAfterMs: 2_000 });
-  const verdict = evaluateUnit(
-    { unitId: `u-${name}`, rule: DEFAULT_RULE, period: periodContaining('week', clock.now()), presence: { berandaSite: false, externalSites: [url], socialAccounts: [{ platform: 'facebook', handle: name }] }, profileCompleteness: 100, observations, exceptions: [] },
-    clock,
-  );
-  return { verdict, observations };
-}
+const judge = (name: string) => judgeFixture(fleet, fetcher, clock, name, { maxRetryAfterMs: 2_000 });
 
 const NAMES = ['artikel-tanggal', 'daftar-berita', 'feed-basi', 'sibuk', 'spa', 'tantangan', 'raksasa', 'tes-coba', 'laman-contoh', 'opensid-bawaan', 'ulang', 'masa-depan', 'alih-judi', 'alih-parkir', 'alih-meta', 'bandara', 'sisipan', 'posting-judi', 'tls-sendiri', 'tls-nama-lain', 'tls-hampir', 'lambat', 'putar'];
 

@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fleetAccuracy, judgeFixture } from '../../src/fakes/fleet/judge.js';
 import { startFleet, type Fleet } from '../../src/fakes/fleet/server.js';
 import { DEFAULT_RULE } from '../../src/modules/compliance/rule.js';
 import { evaluateUnit, type Verdict } from '../../src/modules/compliance/evaluate.js';
 import { periodContaining } from '../../src/modules/compliance/period.js';
-import { checkSite } from '../../src/modules/monitoring/check-site.js';
 import { Fetcher } from '../../src/modules/monitoring/fetcher.js';
 import type { Observation } from '../../src/modules/monitoring/observation.js';
 import { InMemoryCrawlMemory } from '../../src/modules/monitoring/ports.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { hasKey, t } from '../../src/i18n/index.js';
 
-// Every case of issue 6 "Done when", crawled over loopback and judged by the real rule.
+// Every case of issue 6 "Done when" and of the varied fleet (fixtures-varied.ts: Blogger, Joomla,
+// static pages with calendars, firewalls, bombs, spam in footers and heads), crawled over
+// loopback and judged by the real rule.
 
 // Wednesday 25 November 2026, 10:00 WIB: the week is Mon 23 – Sun 29 November.
 const clock = new FixedClock('2026-11-25T03:00:00Z');
@@ -18,31 +20,7 @@ let fleet: Fleet;
 let fetcher: Fetcher;
 const results = new Map<string, { verdict: Verdict; observations: Observation[] }>();
 
-async function judge(name: string, memory = new InMemoryCrawlMemory()) {
-  const url = fleet.url(name);
-  const observations = await checkSite(fetcher, memory, {
-    unitId: `unit-${name}`,
-    url,
-    now: clock.now(),
-    rdapBaseFor: () => fleet.rdapBase,
-    retries: 1,
-    retryDelayMs: 10,
-    probeToken: 'probe123',
-  });
-  const verdict = evaluateUnit(
-    {
-      unitId: `unit-${name}`,
-      rule: DEFAULT_RULE,
-      period: periodContaining('week', clock.now()),
-      presence: { berandaSite: false, externalSites: [url], socialAccounts: [{ platform: 'facebook', handle: name }] },
-      profileCompleteness: 100,
-      observations,
-      exceptions: [],
-    },
-    clock,
-  );
-  return { verdict, observations };
-}
+const judge = (name: string, memory = new InMemoryCrawlMemory()) => judgeFixture(fleet, fetcher, clock, name, { memory });
 
 beforeAll(async () => {
   fleet = await startFleet({ now: () => clock.now() });
@@ -65,6 +43,9 @@ const obs = <K extends Observation['kind']>(name: string, kind: K) =>
 describe('fixture fleet verdicts', () => {
   it('gives every fixture site its expected verdict and reasons', () => {
     const table = Object.fromEntries([...results].map(([n, r]) => [n, `${r.verdict.status} ${codes(r.verdict).join(',')}`]));
+    const accuracy = fleetAccuracy(fleet, results);
+    expect(accuracy.wrong, JSON.stringify(table, null, 1)).toEqual([]);
+    expect(accuracy.hijackedPassed).toEqual([]);
     for (const s of fleet.sites.filter((x) => x.expected)) {
       const v = results.get(s.name)!.verdict;
       expect({ site: s.name, status: v.status }, JSON.stringify(table, null, 1)).toEqual({ site: s.name, status: s.expected!.verdict });
@@ -208,6 +189,34 @@ describe('backdating', () => {
     // It counts for the week it really appeared in.
     expect(later.verdict.status).toBe('PASS');
     clock.set('2026-11-25T03:00:00Z');
+  });
+});
+
+describe('the varied fleet: what looks like news but is not, and where the news really is', () => {
+  it("today's date in the header, a calendar, '© this year', a Last-Modified of now and old popular posts are not new posts", () => {
+    const f = obs('statis-kalender', 'freshness');
+    expect(f.value.sources.find((s) => s.source === 'last_modified')).toBeUndefined();
+    expect(f.value.latestEffectiveAt! < '2026-09-15').toBe(true);
+    expect(codes(results.get('blogspot-basi')!.verdict)).toContain('stale');
+  });
+
+  it('an agenda of coming events is not a post with a wrong date: nobody is asked to fix it', () => {
+    expect(codes(results.get('agenda')!.verdict)).not.toContain('future_dated_item');
+    expect(obs('agenda', 'freshness').value.rejected.filter((r) => r.reason === 'future_date')).toEqual([]);
+  });
+
+  it('an intro page in front of the site: the news behind "Masuk ke Situs" is read', () => {
+    const f = obs('pembuka', 'freshness');
+    expect(f.value.sources.find((s) => s.source === 'list_page')!.url).toMatch(/\/home$/);
+  });
+
+  it('a firewall answering the monitor with 406 is "we cannot tell", never "down"', () => {
+    expect(obs('modsecurity', 'availability').value.state).toBe('blocked');
+  });
+
+  it('gambling words only in the <head> meta tags are a hijack, named as what Google shows', () => {
+    const r = results.get('judi-head')!.verdict.reasons.find((x) => x.code === 'spam_in_home_title')!;
+    expect(t(`monitoring.reason.${r.code}`, r.params ?? {})).toMatch(/hasil pencarian Google/);
   });
 });
 

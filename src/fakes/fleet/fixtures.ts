@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { availabilityFixtures } from './fixtures-availability.js';
 import { freshnessFixtures } from './fixtures-freshness.js';
 import { hijackFixtures } from './fixtures-hijack.js';
+import { variedFixtures } from './fixtures-varied.js';
 import { type FixturePost, page, rss, sitemap, tanggal, wpHome, wpRestPosts } from './pages.js';
 
 // The fixture fleet: one loopback server, routed by Host header (`<name>.test`), one site per
@@ -183,6 +184,7 @@ export function fixtureSites(): FixtureSite[] {
     ...freshnessFixtures(),
     ...availabilityFixtures(),
     ...hijackFixtures(),
+    ...variedFixtures(),
   ];
 }
 

@@ -52,7 +52,7 @@ export const messages = {
 
     // Hijacks: what, how many, where to look.
     'monitoring.reason.redirect_to_gambling': 'Pengunjung situs {url} langsung dialihkan ke situs judi online: {to}. Situs dibajak; Diskominfo perlu segera mengamankan akses situs dan domain.',
-    'monitoring.reason.spam_in_home_title': 'Judul halaman depan berisi promosi judi ({terms}).',
+    'monitoring.reason.spam_in_home_title': 'Judul atau deskripsi halaman depan — yang tampil di hasil pencarian Google — berisi promosi judi ({terms}).',
     'monitoring.reason.spam_in_hidden_links': '{count} tautan judi disembunyikan di halaman depan (tidak terlihat pengunjung). Contoh: {examples}',
     'monitoring.reason.ignored_items': '{count} tulisan tidak dihitung karena hanya uji coba, teks contoh, atau tulisan bawaan: {titles}.',
     'monitoring.reason.future_dated_item': 'Postingan "{title}" bertanggal di masa depan ({claimed}) sehingga tidak dihitung. Perbaiki tanggalnya: {url}',
@@ -162,7 +162,7 @@ export const messages = {
     'monitoring.reason.tls_wrong_name_secondary': 'The HTTPS certificate of the additional site {url} is for another name.',
     'monitoring.reason.tls_untrusted_secondary': 'The HTTPS certificate of the additional site {url} cannot be verified.',
     'monitoring.reason.redirect_to_gambling': 'Visitors of {url} are sent straight to an online-gambling site: {to}. The site is hijacked; Diskominfo must secure the site and domain access now.',
-    'monitoring.reason.spam_in_home_title': 'The home page title promotes gambling ({terms}).',
+    'monitoring.reason.spam_in_home_title': 'The home page title or description — what Google shows in search results — promotes gambling ({terms}).',
     'monitoring.reason.spam_in_hidden_links': '{count} gambling links are hidden on the home page (invisible to visitors). Examples: {examples}',
     'monitoring.reason.ignored_items': '{count} posts were not counted because they are only tests, sample text or default posts: {titles}.',
     'monitoring.reason.future_dated_item': 'The post "{title}" is dated in the future ({claimed}) so it is not counted. Correct its date: {url}',

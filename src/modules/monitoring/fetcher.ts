@@ -365,6 +365,8 @@ export class Fetcher {
             if (room > 0) chunks.push(chunk.subarray(0, room));
             bytes += chunk.length;
             finish('too_large');
+            // Stop the inflater too: what it still holds of a bomb is never expanded.
+            if (stream !== res) stream.destroy();
             req.destroy();
             return;
           }

@@ -226,5 +226,24 @@ export function listPageLinks(page: HtmlPage, baseUrl: string): string[] {
     const score = (/^\/(berita|artikel|kabar|news|warta)\/?$/.test(path) ? 3 : 0) + (/(category|kategori)\/(berita|artikel|kabar|news)/.test(path) ? 2 : 0) + (a.chrome ? 1 : 0);
     if (!out.some((o) => o.url === url)) out.push({ url, score });
   }
+  out.push(...gatewayLinks(page, baseUrl).filter((url) => !out.some((o) => o.url === url)).map((url) => ({ url, score: 4 })));
   return out.sort((a, b) => b.score - a.score).map((o) => o.url);
+}
+
+const ENTRANCE = /\b(masuk|enter|beranda|home|portal|lanjut(kan)?|kunjungi|website|situs)\b/i;
+const ASSET = /\.(png|jpe?g|gif|webp|svg|pdf|docx?|xlsx?|zip|css|js)$/i;
+
+/**
+ * An intro page ("Selamat datang — Masuk ke situs") stands in front of the real home page: with
+ * a handful of links to this site and one that reads as the way in, that link is where the news is.
+ */
+function gatewayLinks(page: HtmlPage, baseUrl: string): string[] {
+  const inside = new Map<string, string>();
+  for (const a of page.anchors) {
+    const url = absoluteUrl(a.href, baseUrl);
+    if (!url || !sameSite(url, baseUrl) || ASSET.test(new URL(url).pathname) || url.replace(/[#?].*$/, '').replace(/\/$/, '') === baseUrl.replace(/[#?].*$/, '').replace(/\/$/, '')) continue;
+    inside.set(url, `${a.text} ${new URL(url).pathname.replace(/[-/_.]/g, ' ')}`);
+  }
+  if (inside.size === 0 || inside.size > 3) return [];
+  return [...inside].filter(([, words]) => ENTRANCE.test(words)).map(([url]) => url);
 }

@@ -33,6 +33,12 @@ const DOWN_CODE: Partial<Record<FetchResult['end'], string>> = {
 
 const CHALLENGE_HEADERS = (r: FetchResult) => r.headers['cf-mitigated'] === 'challenge' || /^(cloudflare|ddos-guard)/i.test(r.headers.server ?? '') || 'x-sucuri-id' in r.headers;
 
+/**
+ * A web application firewall refusing the monitor, not the site failing: 406 on a plain GET is
+ * ModSecurity's answer on shared hosting, and the firewalls name themselves on the page.
+ */
+const FIREWALL = /mod_?security|imunify360|wordfence|sucuri website firewall|request (has been )?(rejected|blocked)|access denied by (the )?(firewall|security policy)|web application firewall/i;
+
 type Landing = NonNullable<AvailabilityValue['landing']>;
 
 /** Reads the page an off-site redirect leads to and says what it is. */
@@ -129,7 +135,7 @@ export async function checkAvailability(ctx: SiteContext): Promise<Observation> 
   } else if (home.end === 'complete' && home.status !== null && (home.status === 401 || home.status === 403 || home.status === 503) && (CHALLENGE_HEADERS(home) || pageSignals(pageOf(home), home.finalUrl).challenge.length > 0)) {
     state = 'bot_challenge';
     facts.status = home.status;
-  } else if (home.end === 'complete' && (home.status === 401 || home.status === 403)) {
+  } else if (home.end === 'complete' && home.status !== null && (home.status === 401 || home.status === 403 || home.status === 406 || (home.status >= 400 && FIREWALL.test(home.body.slice(0, 20_000))))) {
     state = 'blocked';
     facts.status = home.status;
   } else if (home.end !== 'offsite_redirect') {
