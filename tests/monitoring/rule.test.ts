@@ -95,6 +95,19 @@ describe('verdicts at the period boundary', () => {
     expect(evaluateUnit(base({ observations: obs }), clock).status).toBe('PASS');
   });
 
+  it('a Facebook-only unit: judged by its page where the city does not require a website, and told it needs one where it does', () => {
+    const clock = new FixedClock('2026-11-26T00:00:00Z');
+    const fbOnly = { berandaSite: false, externalSites: [], socialAccounts: [{ platform: 'facebook', handle: 'bacang' }] };
+    const active = [social([item('https://facebook.com/bacang/posts/9', '2026-11-24T03:00:00Z')], '2026-11-25T04:00:00Z')];
+    const quiet = [social([item('https://facebook.com/bacang/posts/1', '2026-10-01T03:00:00Z')], '2026-11-25T04:00:00Z')];
+    const noWebsiteNeeded = { ...DEFAULT_RULE, requireWebsite: false };
+    expect(evaluateUnit(base({ rule: noWebsiteNeeded, presence: fbOnly, observations: active }), clock).status).toBe('PASS');
+    const silent = evaluateUnit(base({ rule: noWebsiteNeeded, presence: fbOnly, observations: quiet }), clock);
+    expect(silent.status).toBe('FAIL');
+    expect(silent.reasons.map((r) => r.code)).toContain('no_content_in_period');
+    expect(evaluateUnit(base({ presence: fbOnly, observations: active }), clock).reasons[0]!.code).toBe('no_website');
+  });
+
   it('COMPROMISED overrides content and presence and raises an alert', () => {
     const hijack: Observation = {
       kind: 'integrity', unitId: U, url: 'https://bacang.example.go.id/', fetchedAt: '2026-11-24T00:00:00Z', source: 'lexicon', confidence: 'high',

@@ -166,6 +166,12 @@ describe('every connection is checked', () => {
       ['http://100.64.0.1/', 'cgnat'],
       ['http://224.0.0.251/', 'multicast'],
       ['http://0.0.0.0/', 'unspecified'],
+      // The same addresses written the ways filters forget: decimal, hex, short, IPv4 in IPv6.
+      [`http://2130706433:${insidePort}/admin`, 'loopback'],
+      [`http://0x7f.0.0.1:${insidePort}/admin`, 'loopback'],
+      [`http://127.1:${insidePort}/admin`, 'loopback'],
+      [`http://[::ffff:127.0.0.1]:${insidePort}/admin`, 'loopback'],
+      ['http://[::ffff:a9fe:a9fe]/latest/meta-data/', 'link_local'],
     ] as const) {
       const r = await f.fetch(url);
       expect({ url, end: r.end, cls: r.refusedClass }).toEqual({ url, end: 'address_refused', cls });
