@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 // The only reader of process.env. Everything else receives a validated Config. Each mistake is
@@ -30,6 +31,13 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Which process roles run here: web, worker or both (the default). */
   roles: { web: boolean; worker: boolean };
+  /**
+   * WEB_PROCESSES: how many web processes `npm start` runs on the one port (1: one process with
+   * both roles; more: that many web processes plus the job worker in the parent, decision 0014).
+   */
+  webProcesses: number;
+  /** PAGE_CACHE=0 turns the public page cache off (measuring renders, finding a stale page). */
+  pageCache: boolean;
   /** Cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
   smtpUrl: string | null;
@@ -193,6 +201,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     problems.push(`BERANDA_ROLES: "${rolesRaw}" harus web, worker atau web,worker.`);
   }
 
+  // 'auto': one web process per core. Each costs ~90 MB at rest, so the default stays 1.
+  const webRaw = get('WEB_PROCESSES') ?? '1';
+  const webProcesses = webRaw === 'auto' ? Math.max(1, availableParallelism()) : Number(webRaw);
+  if (!Number.isInteger(webProcesses) || webProcesses < 1 || webProcesses > 64) {
+    problems.push(`WEB_PROCESSES: "${webRaw}" harus angka 1–64 atau auto (one web process per core).`);
+  }
+
+  const pageCacheRaw = get('PAGE_CACHE') ?? '1';
+  if (pageCacheRaw !== '0' && pageCacheRaw !== '1') problems.push(`PAGE_CACHE: "${pageCacheRaw}" harus 1 atau 0 (0 turns the public page cache off).`);
+
   const secret = get('BERANDA_SECRET') ?? '';
   if (secret && secret.length < 32) {
     problems.push(`BERANDA_SECRET: terlalu pendek (minimal 32 karakter acak) — ${MAKE_SECRET}`);
@@ -251,6 +269,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     tokenEncryptionKey,
     logLevel,
     roles: { web: roleList.includes('web'), worker: roleList.includes('worker') },
+    webProcesses,
+    pageCache: pageCacheRaw !== '0',
     secureCookies: publicUrl.startsWith('https://'),
     smtpUrl,
     mailFrom: get('MAIL_FROM') ?? 'Beranda <noreply@localhost>',

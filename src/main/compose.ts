@@ -5,6 +5,7 @@ import { type Platform, type SocialProvider, type TokenKey, createProviders, tok
 import { type ComposerDeps, cardMaker } from '../modules/composer/index.js';
 import { type MediaDeps, createFileMediaStore } from '../modules/media/index.js';
 import { Fetcher } from '../modules/monitoring/index.js';
+import { type PageInvalidation, inProcessPageInvalidation } from '../modules/page-invalidation/index.js';
 import { type PublishingDeps, withSignedMedia } from '../modules/publishing/index.js';
 import { unitCanonicalBase } from '../shared/unit-site-url.js';
 import type { Clock } from '../shared/clock.js';
@@ -23,13 +24,20 @@ export interface Services {
   composer(cityName?: string): ComposerDeps;
   /** The monitoring crawler: polite per host, outward addresses only (MONITOR_ALLOW excepted). */
   fetcher: Fetcher;
+  /** "A unit's public pages changed", heard by every process's page cache (decision 0014). */
+  pages: PageInvalidation;
 }
 
 export interface ComposeInput {
   db: Kysely<DB>;
   clock: Clock;
   config: Config;
-  /** Told after a change that may alter public pages (the web's page cache drops the unit). */
+  /**
+   * The page-cache invalidation port: in-process unless the composition root hands another
+   * adapter (several processes: src/main/cluster-page-invalidation.ts, or PostgreSQL's).
+   */
+  pages?: PageInvalidation;
+  /** Also told after a change that may alter public pages (subscribed to `pages`). */
   onPublicChange?: (unitId: string) => void;
 }
 
@@ -37,7 +45,11 @@ export function composeServices(input: ComposeInput): Services {
   const { db, clock, config } = input;
   const tokenKey = tokenKeyFrom(config);
   const media: MediaDeps = { db, clock, store: createFileMediaStore(config.mediaDir) };
+  const pages = input.pages ?? inProcessPageInvalidation();
+  if (input.onPublicChange) pages.subscribe(input.onPublicChange);
+  const onPublicChange = (unitId: string): void => pages.unitChanged(unitId);
   return {
+    pages,
     tokenKey,
     publishing: { db, clock, tokenKey, providers: providersFor(config, clock), ...platformApps(config) },
     media,
@@ -49,7 +61,7 @@ export function composeServices(input: ComposeInput): Services {
       siteBaseOf: (slug) => unitCanonicalBase(config, slug),
       mediaBaseUrl: config.publicUrl,
       cityName,
-      ...(input.onPublicChange ? { onPublicChange: input.onPublicChange } : {}),
+      onPublicChange,
       makeCard: cardMaker(media),
     }),
   };

@@ -1,5 +1,6 @@
-import { ConfigError, loadConfig, servingProblems } from '../config/index.js';
-import { DatabaseUnreachableError, redact } from '../db/database.js';
+import cluster from 'node:cluster';
+import { type Config, ConfigError, loadConfig, servingProblems } from '../config/index.js';
+import { DatabaseUnreachableError, openDatabase, redact } from '../db/database.js';
 import { createQueue } from '../jobs/create-queue.js';
 import { DEMO_PASSWORD } from '../modules/accounts/index.js';
 import { systemClock } from '../shared/clock.js';
@@ -9,8 +10,13 @@ import { createLogger } from './logger.js';
 import { shutdown } from './shutdown.js';
 import { registerJobs } from './worker.js';
 import { demoDialogSimulator, startChannelsDemo } from './demo/channels-demo.js';
+import { inProcessPageInvalidation } from '../modules/page-invalidation/index.js';
+import { childPageInvalidation, parentPageInvalidation } from './cluster-page-invalidation.js';
+import { type WebProcesses, forkWebProcesses } from './web-processes.js';
 
-// `npm start`: one process with both roles (web and worker) unless BERANDA_ROLES says otherwise.
+// `npm start`: one process with both roles (web and worker) unless BERANDA_ROLES says otherwise;
+// with WEB_PROCESSES > 1 this process migrates, runs the one job worker and forks that many web
+// processes (web-processes.ts), each of which runs webProcess() below.
 async function main(): Promise<void> {
   const startedAt = performance.now();
   let config;
@@ -31,6 +37,13 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config);
   const clock = systemClock;
+  if (cluster.isWorker) return webProcess(config, logger);
+  let several = config.roles.web && config.webProcesses > 1;
+  if (several && config.demo) {
+    // The demo's simulated social platforms live in one process's memory.
+    logger.warn({ webProcesses: config.webProcesses }, 'demo mode runs one process; WEB_PROCESSES applies with BERANDA_DEMO=0');
+    several = false;
+  }
   // Demo without internet: social platforms simulated on loopback (no-op when apps are configured).
   config = await startChannelsDemo(config, logger);
 
@@ -51,20 +64,28 @@ async function main(): Promise<void> {
   const { database } = booted;
   const jobs = createQueue(config.database, database.db, clock, (e) => logger.error({ err: e }, 'job failed'), config.retention.jobsDays);
   // The web role is loaded only when this process serves HTTP: a worker process never loads routes.
-  const web = config.roles.web ? await import('./web.js') : null;
-  const services = composeServices({ db: database.db, clock, config, onPublicChange: (unitId) => web?.publicPagesChanged(unitId) });
+  const web = config.roles.web && !several ? await import('./web.js') : null;
+  const onError = (err: unknown) => logger.error({ err }, 'page cache invalidation failed');
+  const pages = several ? parentPageInvalidation(onError) : inProcessPageInvalidation(onError);
+  const services = composeServices({ db: database.db, clock, config, pages });
   const deps = { db: database.db, dialect: database.dialect, config, clock, logger, jobs, services };
 
   if (config.roles.worker) {
     await jobs.start();
     await registerJobs(deps);
+    logger.info({ pid: process.pid }, 'job worker started');
   }
   let port = config.port;
   let server: Awaited<ReturnType<NonNullable<typeof web>['startWeb']>>['server'] | undefined;
+  let webProcesses: WebProcesses | undefined;
   if (web) {
     const started = await web.startWeb(deps, { dialogSimulator: demoDialogSimulator() });
     server = started.server;
     port = started.port;
+    logger.info({ pid: process.pid, port }, 'web process listening');
+  } else if (several) {
+    webProcesses = await forkWebProcesses(config.webProcesses, logger);
+    port = webProcesses.port;
   }
 
   const url = config.publicUrl.includes('localhost') ? `http://localhost:${port}` : config.publicUrl;
@@ -91,10 +112,37 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
+    await webProcesses?.stop();
     await shutdown({ server, jobs: config.roles.worker ? jobs : undefined, database }, { logger });
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * One of several web processes (WEB_PROCESSES > 1): the parent has migrated and runs the jobs;
+ * this one serves HTTP on the shared port and enqueues, and hears page changes over IPC.
+ */
+async function webProcess(config: Config, logger: ReturnType<typeof createLogger>): Promise<void> {
+  const clock = systemClock;
+  const database = await openDatabase(config.database);
+  const jobs = createQueue(config.database, database.db, clock, (e) => logger.error({ err: e }, 'job failed'), config.retention.jobsDays);
+  const pages = childPageInvalidation((err) => logger.error({ err }, 'page cache invalidation failed'));
+  const services = composeServices({ db: database.db, clock, config, pages });
+  const { startWeb } = await import('./web.js');
+  const { server, port } = await startWeb({ db: database.db, dialect: database.dialect, config, clock, logger, jobs, services });
+  logger.info({ pid: process.pid, port }, 'web process listening');
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    await shutdown({ server, database }, { logger });
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // The parent is gone (crashed or killed): nobody relays page changes any more, so stop too.
+  process.on('disconnect', () => void stop('disconnect'));
 }
 
 main().catch((error) => {

@@ -1,12 +1,14 @@
-import { type ServerType, serve } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type DialogSimulator, createApp, invalidatePublicPages, setDialogSimulator } from '../web/app.js';
+import { type DialogSimulator, invalidatePublicPages, setDialogSimulator } from '../web/app.js';
 import type { AppDeps } from '../web/deps.js';
+import { createWebListener } from '../web/server.js';
 
 // The only file of src/main that reaches into src/web: it mounts the HTTP app. Everything the
 // app needs is composed before (compose.ts) and passed in.
 
-/** Tells the web role's page cache that a unit's public pages changed (no-op without a web role). */
+/** Drops a unit's pages from this process's page cache (tests; production goes through the port). */
 export const publicPagesChanged = (unitId: string): void => invalidatePublicPages(unitId);
 
 /** Starts the HTTP role; resolves once listening, with the bound address. */
@@ -16,11 +18,11 @@ export function startWeb(
 ): Promise<{ server: ServerType; port: number }> {
   // Demo mode without internet: OAuth buttons open the simulated consent screen of the fakes.
   setDialogSimulator(options.dialogSimulator ?? null);
-  const app = createApp(deps);
+  // Cached public pages are answered before the app (web/site/fast-path.ts).
+  const { listener } = createWebListener(deps);
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: deps.config.port, hostname: deps.config.host }, (info: AddressInfo) => {
-      resolve({ server, port: info.port });
-    });
+    const server = createServer(listener);
     server.once('error', reject);
+    server.listen(deps.config.port, deps.config.host, () => resolve({ server, port: (server.address() as AddressInfo).port }));
   });
 }

@@ -33,11 +33,12 @@ import { remindersAdminRoutes } from './admin/reminders/routes.js';
 import { pelayananPublicRoutes } from './pelayanan/public-routes.js';
 import { pelayananAdminRoutes } from './admin/pelayanan/routes.js';
 import { siteRoutes } from './site/routes.js';
+import { type PageCache, invalidateUnit } from './site/page-cache.js';
 import { slugFromHost } from './site/urls.js';
 import { regionTerms } from './terms.js';
 
-// What src/main needs besides createApp to mount the web role: the page cache's "a unit's
-// public pages changed" (the worker's publishes call it too) and the demo's OAuth dialogs.
+// What src/main needs besides createApp to mount the web role: the page cache's local "a unit's
+// public pages changed" (tests subscribe it) and the demo's OAuth dialogs.
 export { invalidateUnit as invalidatePublicPages } from './site/page-cache.js';
 export { setDialogSimulator, type DialogSimulator } from './admin/channels/channels-deps.js';
 
@@ -52,7 +53,10 @@ const SHARED_PREFIXES = ['/assets/', '/healthz', '/admin', '/media/', '/api/', '
  * unit's site has one set of routes for both addressing modes; `hostSlug` tells pages which
  * mode the visitor used (for links and canonical URLs).
  */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export function createApp(deps: AppDeps, options: { pageCache?: PageCache | false } = {}): Hono<AppEnv> {
+  // Every change announced on the page-invalidation port, by this process or another, drops the
+  // unit's pages from this process's caches (a Set: subscribing twice is harmless).
+  deps.services.pages.subscribe(invalidateUnit);
   const app = new Hono<AppEnv>({
     getPath: (req) => {
       const url = new URL(req.url);
@@ -113,7 +117,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/', pelayananAdminRoutes(deps));
   app.route('/', pelayananPublicRoutes(deps));
-  app.route('/', siteRoutes(deps));
+  app.route('/', siteRoutes(deps, { cache: options.pageCache ?? true }));
 
   app.notFound((c) => renderNotFound(c));
   app.onError((error, c) => renderServerError(c, error));

@@ -7,6 +7,7 @@ import type { JobQueue } from '../jobs/queue.js';
 import type { TokenKey } from '../modules/channels/index.js';
 import type { ComposerDeps } from '../modules/composer/index.js';
 import type { MediaDeps } from '../modules/media/index.js';
+import type { PageInvalidation } from '../modules/page-invalidation/index.js';
 import type { PublishingDeps } from '../modules/publishing/index.js';
 import type { Clock } from '../shared/clock.js';
 
@@ -16,6 +17,8 @@ export interface AppServices {
   publishing: PublishingDeps;
   media: MediaDeps;
   composer(cityName?: string): ComposerDeps;
+  /** Announce "this unit's public pages changed" here: every web process's page cache hears it. */
+  pages: PageInvalidation;
 }
 
 /** Everything the HTTP edge needs, built once by a composition root (src/main). */

@@ -64,4 +64,15 @@ describe('configuration', () => {
     expect(problems).toHaveLength(2);
     expect(problems.every((p) => p.startsWith('TRUSTED_PROXIES:'))).toBe(true);
   });
+
+  it('runs one web process with the page cache on unless told otherwise; auto is one per core; refuses nonsense', () => {
+    const c = loadConfig({}, '/srv/beranda');
+    expect(c.webProcesses).toBe(1);
+    expect(c.pageCache).toBe(true);
+    expect(loadConfig({ WEB_PROCESSES: '3', PAGE_CACHE: '0' }, '/srv/beranda')).toMatchObject({ webProcesses: 3, pageCache: false });
+    expect(loadConfig({ WEB_PROCESSES: 'auto' }, '/srv/beranda').webProcesses).toBe(os.availableParallelism());
+    const problems = problemsOf({ WEB_PROCESSES: 'dua', PAGE_CACHE: 'mati' });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['WEB_PROCESSES', 'PAGE_CACHE']);
+    expect(problemsOf({ WEB_PROCESSES: '0' })[0]).toMatch(/^WEB_PROCESSES/);
+  });
 });

@@ -1,9 +1,11 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresAdmin } from '../support/postgres-admin.js';
+import { type SpawnedServer, spawnServer } from '../support/spawned-server.js';
 import { testEngine } from '../support/test-db.js';
 
 // `npm start` runs the compiled bundle (scripts/build.mjs → dist/, decision 0014): this builds
@@ -19,7 +21,7 @@ describe(`the compiled server (${testEngine()})`, () => {
   const out = path.join(root, '.tmp', `build-test-${process.pid}`);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'beranda-compiled-'));
   let pgName: string | null = null;
-  let child: ChildProcess;
+  let server: SpawnedServer;
   let base = '';
   let stdout = '';
 
@@ -32,25 +34,13 @@ describe(`the compiled server (${testEngine()})`, () => {
       pgName = `beranda_c_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
       env.DATABASE_URL = await postgresAdmin(`create database ${pgName}`, pgName);
     }
-    child = spawn(process.execPath, [path.join(out, 'main', 'start.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stderr!.on('data', (d) => (stdout += d));
-    base = await new Promise<string>((resolve, reject) => {
-      child.stdout!.on('data', (d) => {
-        stdout += d;
-        const m = /berjalan di http:\/\/localhost:(\d+)/.exec(stdout);
-        // The set-up code is the last thing a start without an admin prints.
-        if (m && stdout.includes('Kode pemasangan')) resolve(`http://127.0.0.1:${m[1]}`);
-      });
-      child.once('exit', (code) => reject(new Error(`server exited ${code}: ${stdout}`)));
-    });
+    server = await spawnServer([path.join(out, 'main', 'start.js')], env);
+    stdout = server.output();
+    base = `http://127.0.0.1:${server.port}`;
   }, 120_000);
 
   afterAll(async () => {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await server?.stop();
     if (pgName) await postgresAdmin(`drop database if exists ${pgName} with (force)`, pgName);
     rmSync(out, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
@@ -91,15 +81,3 @@ describe(`the compiled server (${testEngine()})`, () => {
     expect(statSync(stamp).mtimeMs).toBe(before);
   });
 });
-
-/** Runs one statement on the server TEST_DATABASE_URL names; the URL of database `name` there. */
-async function postgresAdmin(statement: string, name: string): Promise<string> {
-  const { default: pg } = await import('pg');
-  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(statement);
-  await admin.end();
-  const u = new URL(process.env.TEST_DATABASE_URL!);
-  u.pathname = `/${name}`;
-  return u.toString();
-}

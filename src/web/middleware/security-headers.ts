@@ -16,12 +16,23 @@ const CSP = [
 /** Browsers remember for half a year to use https only (sent only when PUBLIC_URL is https). */
 const HSTS = 'max-age=15552000';
 
-export const securityHeaders = (opts: { https: boolean } = { https: false }): MiddlewareHandler => async (c, next) => {
-  await next();
-  if (opts.https) c.header('Strict-Transport-Security', HSTS);
-  c.header('X-Content-Type-Options', 'nosniff');
-  c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-  c.header('X-Frame-Options', 'DENY');
-  c.header('Permissions-Policy', 'geolocation=(), microphone=()');
-  if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', CSP);
+/** The fixed headers every answer carries; the server's fast path (site/fast-path.ts) sends the same. */
+export function securityHeaderPairs(opts: { https: boolean }): [string, string][] {
+  return [
+    ...(opts.https ? ([['Strict-Transport-Security', HSTS]] as [string, string][]) : []),
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+    ['X-Frame-Options', 'DENY'],
+    ['Permissions-Policy', 'geolocation=(), microphone=()'],
+    ['Content-Security-Policy', CSP],
+  ];
+}
+
+export const securityHeaders = (opts: { https: boolean } = { https: false }): MiddlewareHandler => {
+  const pairs = securityHeaderPairs(opts);
+  return async (c, next) => {
+    await next();
+    // A route may set a stricter policy of its own (e.g. a PDF viewer); keep it.
+    for (const [name, value] of pairs) if (name !== 'Content-Security-Policy' || !c.res.headers.has(name)) c.header(name, value);
+  };
 };

@@ -1,32 +1,57 @@
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 
-// In-process cache of rendered public pages. A page is cached with the unit it belongs to (null
-// for portal pages, which aggregate every unit) and an expiry: the moment the next scheduled
-// item of that unit goes public, or a safety TTL. A publish calls invalidateUnit(unitId), which
-// drops the unit's pages and the portal's at once, so nobody sees a stale page after publishing.
-// With several web processes each has its own cache; see docs for the shared-cache path.
+// In-process cache of rendered public pages (decision 0006, 0014). A page is cached with the
+// unit it belongs to (null for portal pages, which aggregate every unit) and an expiry: the
+// moment the next scheduled item of that unit goes public, or a safety TTL. It is stored as the
+// bytes that are sent — plain, brotli and gzip, each with its ETag — compressed once, off the
+// event loop, when the page is rendered, so a hit is a lookup and a write (fast-path.ts answers
+// it before any routing).
+//
+// Invalidation is exact: a change calls the page-invalidation port (modules/page-invalidation),
+// whose listeners call invalidateUnit(unitId) here in every process, dropping the unit's pages
+// and the portal's. A render that started before a change must not store what it read before
+// the change: every invalidation bumps `generation`, and a page is stored only if the
+// generation it started under is still current.
+
+/** One encoding of a page: the bytes as sent and their ETag. */
+export interface PageVariant {
+  bytes: Buffer;
+  etag: string;
+}
 
 export interface CachedPage {
   status: number;
-  body: string;
-  /** The body as UTF-8 bytes, encoded once. */
-  bytes: Uint8Array<ArrayBuffer>;
   contentType: string;
-  etag: string;
+  cacheControl: string;
   unitId: string | null;
   expiresAt: number;
-  /** Compressed bodies, made on first request that accepts them. */
-  br?: Uint8Array<ArrayBuffer>;
-  gzip?: Uint8Array<ArrayBuffer>;
+  plain: PageVariant;
+  /** Absent for small pages (compression would not pay for its header). */
+  br?: PageVariant;
+  gzip?: PageVariant;
 }
 
+export type Encoding = 'br' | 'gzip' | null;
+
+/** Pages under this size are sent as they are. */
+const COMPRESS_FROM_BYTES = 1024;
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
 const live = new Set<PageCache>();
+/** Bumped by every invalidation in this process; see the header. */
+let generation = 0;
+export const currentGeneration = (): number => generation;
 
 export class PageCache {
   private entries = new Map<string, CachedPage>();
+  private bytes = 0;
 
   constructor(
-    private readonly maxEntries = 2000,
+    /** Bound by size, not by count: the demo city's pages take ~3 MB, a province's many times that. */
+    private readonly maxBytes = 24 * 1024 * 1024,
     readonly ttlMs = 10 * 60_000,
   ) {
     live.add(this);
@@ -36,50 +61,72 @@ export class PageCache {
     const e = this.entries.get(key);
     if (!e) return undefined;
     if (e.expiresAt <= nowMs) {
-      this.entries.delete(key);
+      this.delete(key, e);
       return undefined;
     }
-    // Map order doubles as LRU order: re-insert on hit.
-    this.entries.delete(key);
-    this.entries.set(key, e);
     return e;
   }
 
-  set(key: string, page: CachedPage): void {
-    this.entries.delete(key);
+  /** Stores a page rendered under `startedAt` (a generation), unless something changed since. */
+  set(key: string, page: CachedPage, startedAt: number): boolean {
+    if (startedAt !== generation) return false;
+    const old = this.entries.get(key);
+    if (old) this.delete(key, old);
     this.entries.set(key, page);
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
+    this.bytes += sizeOf(page);
+    // Map order is insertion order: the oldest pages go first. (No re-insertion on hit: the hot
+    // path stays a lookup, and a page evicted while still wanted is simply rendered again.)
+    for (const [k, e] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.delete(k, e);
     }
+    return true;
   }
 
   invalidateUnit(unitId: string): void {
-    for (const [k, e] of this.entries) if (e.unitId === unitId || e.unitId === null) this.entries.delete(k);
+    for (const [k, e] of this.entries) if (e.unitId === unitId || e.unitId === null) this.delete(k, e);
   }
 
   clear(): void {
     this.entries.clear();
+    this.bytes = 0;
   }
 
   get size(): number {
     return this.entries.size;
   }
 
+  /** Bytes held (all encodings). */
+  get heldBytes(): number {
+    return this.bytes;
+  }
+
   close(): void {
     live.delete(this);
   }
+
+  private delete(key: string, e: CachedPage): void {
+    this.entries.delete(key);
+    this.bytes -= sizeOf(e);
+  }
 }
+
+const sizeOf = (p: CachedPage): number => p.plain.bytes.length + (p.br?.bytes.length ?? 0) + (p.gzip?.bytes.length ?? 0);
 
 const listeners = new Set<(unitId: string) => void>();
 
-/** Other in-process caches (unit context, profile) that must drop a unit with its pages. */
+/** Other in-process caches (unit context, media visibility) that must drop a unit with its pages. */
 export function onInvalidateUnit(listener: (unitId: string) => void): void {
   listeners.add(listener);
 }
 
-/** Drops a unit's cached pages (and the portal's) in every cache of this process. */
+/**
+ * Drops a unit's cached pages (and the portal's) in every cache of this process. Called by the
+ * page-invalidation port's listener (createApp subscribes it), never directly by a change: a
+ * change announces itself on the port so every process hears it.
+ */
 export function invalidateUnit(unitId: string): void {
+  generation++;
   for (const c of live) c.invalidateUnit(unitId);
   for (const l of listeners) l(unitId);
 }
@@ -92,4 +139,44 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
   if (header.trim() === '*') return true;
   const bare = etag.replace(/^W\//, '');
   return header.split(',').some((t) => t.trim().replace(/^W\//, '') === bare);
+}
+
+/** brotli first (phones on slow data), then gzip (old clients), else the plain bytes. */
+export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
+  if (!acceptEncoding) return null;
+  if (/\bbr\b/.test(acceptEncoding)) return 'br';
+  return /\bgzip\b/.test(acceptEncoding) ? 'gzip' : null;
+}
+
+/** The variant to send for an Accept-Encoding choice (plain when the page has no such variant). */
+export function variantOf(page: CachedPage, encoding: Encoding): { variant: PageVariant; encoding: Encoding } {
+  if (encoding === 'br' && page.br) return { variant: page.br, encoding };
+  if (encoding === 'gzip' && page.gzip) return { variant: page.gzip, encoding };
+  return { variant: page.plain, encoding: null };
+}
+
+/**
+ * A page's bytes in every encoding, compressed on libuv's thread pool (not on the event loop).
+ * `quality` is brotli's: high for pages that are cached (made once, sent thousands of times),
+ * low for pages made for one answer.
+ */
+export async function encodePage(
+  rendered: { status: number; body: string; contentType: string },
+  meta: { cacheControl: string; unitId: string | null; expiresAt: number; quality: number },
+): Promise<CachedPage> {
+  const bytes = Buffer.from(rendered.body, 'utf8');
+  const etag = etagOf(bytes);
+  const { quality, ...rest } = meta;
+  const page: CachedPage = { status: rendered.status, contentType: rendered.contentType, ...rest, plain: { bytes, etag } };
+  if (bytes.length >= COMPRESS_FROM_BYTES) {
+    const [br, gz] = await Promise.all([
+      brotli(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+      gzip(bytes, { level: quality >= 9 ? 9 : 6 }),
+    ]);
+    // The ETag names the representation: a cache between us and the visitor must not answer a
+    // gzip request's If-None-Match with brotli bytes.
+    page.br = { bytes: br, etag: `${etag.slice(0, -1)}-br"` };
+    page.gzip = { bytes: gz, etag: `${etag.slice(0, -1)}-gz"` };
+  }
+  return page;
 }

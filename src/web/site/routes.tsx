@@ -1,5 +1,4 @@
 /** @jsxImportSource #html-jsx */
-import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { nextScheduledPublish } from '../../modules/content/index.js';
 import { ensureServiceCatalogue } from '../../modules/services/index.js';
@@ -9,7 +8,8 @@ import { Layout } from '../views/site/layout.js';
 import { contentDetailPage, contentListPage } from './content-pages.js';
 import { type SiteDeps, type UnitCtx, cityName, loadUnitCtx, portalChrome } from './context.js';
 import { homePage } from './home-page.js';
-import { type CachedPage, PageCache, etagMatches, etagOf } from './page-cache.js';
+import { pageKey } from './fast-path.js';
+import { PageCache, chooseEncoding, currentGeneration, encodePage, etagMatches, variantOf } from './page-cache.js';
 import { portalHome, portalSearch } from './portal-pages.js';
 import { profilePage } from './profile-pages.js';
 import { type Rendered, html, pageParam } from './render.js';
@@ -22,12 +22,15 @@ export { invalidateUnit } from './page-cache.js';
 // All public pages: the city portal at `/`, each unit at `/{slug}/…` and at `{slug}.{SITE_DOMAIN}/…`.
 // One small dispatcher serves both routing modes from the same table, so a page can never exist
 // in one mode and be missing in the other. Pages are cached in process (see page-cache.ts) and
-// answered with ETag/304; HTML says `no-cache` so browsers always revalidate (cheap with 304)
-// and never show a page older than the last publish.
+// answered with ETag/304; a cached page is answered before this router by the server's fast
+// path (fast-path.ts), this router renders, caches and answers the rest.
 
 export interface SiteRouteOptions {
-  /** Turn the in-process page cache off (the benchmark measures both). Default on. */
-  cache?: boolean;
+  /**
+   * The page cache: the one the server's fast path reads (web/server.ts), false to turn caching
+   * off (the benchmark measures both). Default: a cache of this router's own.
+   */
+  cache?: boolean | PageCache;
 }
 
 interface Outcome {
@@ -39,10 +42,13 @@ interface Outcome {
 
 const UNIT_LIST_KINDS = new Set(['berita', 'pengumuman', 'agenda']);
 const PASS_THROUGH = new Set(['admin', 'api', 'assets', 'media', 'healthz', 'integrations', 'oauth']);
+/** Brotli quality of a cached page (made once, sent many times) and of a page made for one answer. */
+const CACHED_QUALITY = 9;
+const ONE_OFF_QUALITY = 4;
 
 export function siteRoutes(deps: SiteDeps, options: SiteRouteOptions = {}): Hono {
   const app = new Hono();
-  const cache = options.cache === false ? null : new PageCache();
+  const cache = options.cache === false ? null : options.cache instanceof PageCache ? options.cache : new PageCache();
   let catalogueReady: Promise<unknown> | null = null;
 
   app.get('*', async (c, next) => {
@@ -52,56 +58,46 @@ export function siteRoutes(deps: SiteDeps, options: SiteRouteOptions = {}): Hono
     if (PASS_THROUGH.has(first)) return next();
     const hostHeader = c.req.header('host');
     const now = deps.clock.now();
-    // Cheap key first (no URL parsing) so a cached page costs as little as possible.
-    const key = `${hostHeader ?? ''}|${c.req.path}|${c.req.query('halaman') ?? ''}`;
+    const url = new URL(c.req.url);
+    // The same key the fast path computes from the raw request (fast-path.ts).
+    const key = pageKey(hostHeader, url.pathname, url.search);
     let hit = cache?.get(key, now.getTime());
     if (!hit) {
+      const startedAt = currentGeneration();
       catalogueReady ??= ensureServiceCatalogue(deps.db, deps.clock).catch((e) => {
         catalogueReady = null;
         throw e;
       });
       await catalogueReady;
-      const url = new URL(c.req.url);
       const hostSlug = slugFromHost(hostHeader, deps.config.siteDomain);
       const outcome = (await dispatch(deps, url, hostSlug, now)) ?? (await notFound(deps, url, hostSlug, now));
-      // Encoded once: the ETag is the hash of these bytes and they are what is sent (hashing and
-      // sending the string would convert it to UTF-8 twice).
-      const bytes = Buffer.from(outcome.rendered.body, 'utf8');
-      const entry: CachedPage = {
-        ...outcome.rendered,
-        bytes,
-        etag: etagOf(bytes),
+      const { rendered } = outcome;
+      const keep = cache !== null && outcome.cacheable && rendered.status === 200;
+      const isHtml = rendered.contentType.startsWith('text/html');
+      hit = await encodePage(rendered, {
+        // HTML says no-cache so browsers always revalidate (cheap with 304) and never show a page
+        // older than the last publish; feeds and sitemaps may be kept a few minutes.
+        cacheControl: rendered.status !== 200 ? 'no-store' : isHtml ? 'public, no-cache' : 'public, max-age=300',
         unitId: outcome.unitId,
-        expiresAt: cache ? await expiryOf(deps, outcome.unitId, now, cache.ttlMs) : 0,
-      };
-      if (cache && outcome.cacheable && outcome.rendered.status === 200) cache.set(key, entry);
-      hit = entry;
+        expiresAt: keep ? await expiryOf(deps, outcome.unitId, now, cache.ttlMs) : 0,
+        quality: keep ? CACHED_QUALITY : ONE_OFF_QUALITY,
+      });
+      if (keep) cache.set(key, hit, startedAt);
     }
 
-    const isHtml = hit.contentType.startsWith('text/html');
-    // Compressed once per cached page (brotli for phones on slow data; gzip for old clients).
-    const accept = c.req.header('accept-encoding') ?? '';
-    const encoding = hit.body.length < 1024 ? null : /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
-    const etag = encoding ? `${hit.etag.slice(0, -1)}-${encoding === 'br' ? 'br' : 'gz'}"` : hit.etag;
+    const { variant, encoding } = variantOf(hit, chooseEncoding(c.req.header('accept-encoding')));
     const headers: Record<string, string> = {
       'Content-Type': hit.contentType,
-      ETag: etag,
+      ETag: variant.etag,
       Vary: 'Accept-Encoding',
-      'Cache-Control': hit.status !== 200 ? 'no-store' : isHtml ? 'public, no-cache' : 'public, max-age=300',
+      'Cache-Control': hit.cacheControl,
       'X-Content-Type-Options': 'nosniff',
     };
-    if (hit.status === 200 && etagMatches(c.req.header('if-none-match'), etag)) {
-      return c.body(null, 304, { ETag: etag, Vary: 'Accept-Encoding', 'Cache-Control': headers['Cache-Control']! });
+    if (hit.status === 200 && etagMatches(c.req.header('if-none-match'), variant.etag)) {
+      return c.body(null, 304, { ETag: variant.etag, Vary: 'Accept-Encoding', 'Cache-Control': hit.cacheControl });
     }
-    if (encoding === 'br') {
-      hit.br ??= new Uint8Array(brotliCompressSync(hit.bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: hit.body.length } }));
-      return c.body(hit.br, hit.status as 200, { ...headers, 'Content-Encoding': 'br' });
-    }
-    if (encoding === 'gzip') {
-      hit.gzip ??= new Uint8Array(gzipSync(hit.bytes, { level: 6 }));
-      return c.body(hit.gzip, hit.status as 200, { ...headers, 'Content-Encoding': 'gzip' });
-    }
-    return c.body(hit.bytes, hit.status as 200, headers);
+    if (encoding) headers['Content-Encoding'] = encoding;
+    return c.body(new Uint8Array(variant.bytes.buffer as ArrayBuffer, variant.bytes.byteOffset, variant.bytes.length), hit.status as 200, headers);
   });
 
   return app;

@@ -8,7 +8,6 @@ import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { renderForbidden } from '../../errors.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
-import { invalidateUnit } from '../../site/page-cache.js';
 import { CsrfInput, IdempotencyInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 
@@ -25,7 +24,7 @@ const toLocal = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() 
 
 export function contentAdminRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const mdeps = { db: deps.db, clock: deps.clock, onPublicChange: invalidateUnit };
+  const mdeps = { db: deps.db, clock: deps.clock, onPublicChange: (unitId: string) => deps.services.pages.unitChanged(unitId) };
   const base = (c: C) => `/admin/unit/${c.get('unit').slug}`;
   const actorId = (c: C) => c.get('actor')!.id;
 

@@ -7,7 +7,6 @@ import { listMedia, storeUpload } from '../../../modules/media/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
-import { invalidateUnit } from '../../site/page-cache.js';
 import { CsrfInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { mediaDepsOf } from '../composer/composer-deps.js';
@@ -59,7 +58,7 @@ export function galleryRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     if (Object.keys(errors).length > 0) return page(deps, c, form, errors, 422);
     const r = await createGallery(
-      { db: deps.db, clock: deps.clock, onPublicChange: invalidateUnit },
+      { db: deps.db, clock: deps.clock, onPublicChange: (unitId: string) => deps.services.pages.unitChanged(unitId) },
       { unitId: unit.id, input: { title: form.title, description: form.description, status: form.publish ? 'published' : 'draft', photos } },
     );
     if (!r.ok) return page(deps, c, form, { title: t('staff.gallery.error.title') }, 422);

@@ -13,7 +13,6 @@ import {
   saveFormAdjustment,
   saveTemplate,
 } from '../../../modules/pelayanan/index.js';
-import { invalidateUnit } from '../../site/routes.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { renderNotFound } from '../../errors.js';
@@ -139,7 +138,7 @@ export function formsRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!parsed.success) return page(c, { errors: { deadlineDays: 'days' }, status: 422 });
     await saveFormAdjustment(deps.db, { unitId: unit.id, code, adjustment: parsed.data, userId: c.get('actor')!.id, now: deps.clock.now() });
     // The layanan page shows "Ajukan secara online" or not: drop the cached page.
-    invalidateUnit(unit.id);
+    deps.services.pages.unitChanged(unit.id);
     return c.redirect(`${inboxBase(c)}/layanan/${code}?ok=form_saved`, 303);
   });
 

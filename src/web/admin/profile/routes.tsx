@@ -6,7 +6,6 @@ import { type ProfileSectionKey, SECTION_KEYS, getProfile, isSectionKey, profile
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
-import { invalidateUnit } from '../../site/page-cache.js';
 import { CsrfInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { type FormValues, SECTION_FIELDS, formToSection, sectionToForm } from './section-forms.js';
@@ -66,7 +65,7 @@ export function profileAdminRoutes(deps: AppDeps): Hono<AppEnv> {
       const errors = (r.problems ?? []).map((p) => t('site.admin.problem', { field: fieldLabel(section, p.path.split('.')[0]!), line: lineOf(p.path) }));
       return form(c, section, values, errors.length ? [...new Set(errors)] : [t('site.admin.invalid')], 422);
     }
-    invalidateUnit(unit.id);
+    deps.services.pages.unitChanged(unit.id);
     await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'profile.update', unitId: unit.id, target: section });
     return c.redirect(`/admin/unit/${unit.slug}/profil?ok=${section}`, 303);
   });

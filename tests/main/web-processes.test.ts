@@ -1,0 +1,117 @@
+import { request as httpRequest } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.js';
+import { createAdmin } from '../../src/modules/accounts/index.js';
+import { systemClock } from '../../src/shared/clock.js';
+import type { Config } from '../../src/config/index.js';
+import { loadConfig } from '../../src/config/index.js';
+import { postgresAdmin } from '../support/postgres-admin.js';
+import { type SpawnedServer, spawnServer } from '../support/spawned-server.js';
+import { testEngine } from '../support/test-db.js';
+
+// WEB_PROCESSES=2 (#20 point 3): `npm start` runs two web processes on one port and exactly one
+// job worker (the parent), and a publish answered by one web process shows at once on the other's
+// cached pages (the cluster adapter of the page-invalidation port). The parent hands each new
+// connection to the next web process in turn, so requests on fresh connections reach both.
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+describe(`two web processes and one job worker (${testEngine()})`, () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'beranda-cluster-'));
+  let pgName: string | null = null;
+  let server: SpawnedServer;
+  let port = 0;
+  let env: Record<string, string>;
+
+  /** One request on a connection of its own (so the parent picks the next web process). */
+  const send = (p: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
+    new Promise<Answer>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: p, method: init.method ?? 'GET', agent: false, headers: { connection: 'close', ...init.headers } }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      });
+      req.on('error', reject);
+      req.end(init.body);
+    });
+
+  beforeAll(async () => {
+    env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, BERANDA_DEMO: '0', BERANDA_SECRET: 'p'.repeat(40), LOG_LEVEL: 'info', WEB_PROCESSES: '2' } as Record<string, string>;
+    delete env.DATABASE_URL;
+    if (testEngine() === 'postgres') {
+      pgName = `beranda_w_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+      env.DATABASE_URL = await postgresAdmin(`create database ${pgName}`, pgName);
+    }
+    server = await spawnServer(['--import', 'tsx', 'src/main/start.ts'], env);
+    port = server.port;
+  }, 180_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    if (pgName) await postgresAdmin(`drop database if exists ${pgName} with (force)`, pgName);
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  const lines = () => server.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string; pid?: number; port?: number });
+
+  it('runs exactly one job worker, in a process that serves no HTTP, and two web processes on the one port', () => {
+    const workers = lines().filter((l) => l.msg === 'job worker started');
+    const webs = lines().filter((l) => l.msg === 'web process listening');
+    expect(workers).toHaveLength(1);
+    expect(webs).toHaveLength(2);
+    expect(new Set(webs.map((w) => w.pid)).size).toBe(2);
+    expect(webs.map((w) => w.pid)).not.toContain(workers[0]!.pid);
+    expect(webs.every((w) => w.port === port)).toBe(true);
+  });
+
+  it('a publish answered by one web process shows at once on the cached pages of both', async () => {
+    // Both processes render /bacang once through the app (their answers carry a request id), then
+    // answer it from their page cache (no request id).
+    let rendered = 0;
+    for (let i = 0; i < 20 && rendered < 2; i++) if ((await send('/bacang')).headers['x-request-id']) rendered++;
+    expect(rendered).toBe(2);
+    for (let i = 0; i < 4; i++) expect((await send('/bacang')).headers['x-request-id']).toBeUndefined();
+
+    // The city's first admin, made the way `beranda users create-admin` does, signs in and publishes.
+    const config: Config = loadConfig(env);
+    const database = await openDatabase(config.database);
+    try {
+      const made = await createAdmin(database.db, systemClock, { username: 'admin.kota', displayName: 'Admin Kota', password: 'Kunci-rahasia-panjang-2026!', region: config.region, mustChangePassword: false, via: 'cli' });
+      expect(made.ok).toBe(true);
+    } finally {
+      await database.close();
+    }
+    const cookies = new Map<string, string>();
+    const keep = (a: Answer) => {
+      for (const line of ([] as string[]).concat(a.headers['set-cookie'] ?? [])) {
+        const [pair] = line.split(';');
+        const [k, v] = pair!.split('=');
+        cookies.set(k!.trim(), v ?? '');
+      }
+      return a;
+    };
+    const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    const form = (fields: Record<string, string>) => ({ method: 'POST', headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+
+    const loginPage = keep(await send('/admin/masuk'));
+    const login = keep(await send('/admin/masuk', form({ _csrf: csrfOf(loginPage.body), username: 'admin.kota', password: 'Kunci-rahasia-panjang-2026!' })));
+    expect(login.status).toBe(303);
+    const editor = keep(await send('/admin/unit/bacang/konten/baru', { headers: { cookie: cookie() } }));
+    expect(editor.status).toBe(200);
+    const title = 'Pasar murah di halaman kantor kelurahan';
+    const published = await send('/admin/unit/bacang/konten', form({ _csrf: csrfOf(editor.body), kind: 'berita', title, body: 'Beras dan minyak goreng.', bodyFormat: 'text', status: 'published' }));
+    expect(published.status).toBe(303);
+
+    // Every answer now, from either process, is the new page.
+    for (let i = 0; i < 6; i++) expect((await send('/bacang')).body).toContain(title);
+  }, 120_000);
+});
