@@ -16,6 +16,8 @@ export interface RunningServer {
   db: Kysely<DB>;
   config: Config;
   services: Services;
+  /** The server's DATA_DIR (its SQLite file is beranda.db there), for tests that set up accounts as a city would. */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     db: database.db,
     config,
     services,
+    dataDir: dir,
     close: async () => {
       await new Promise<void>((r) => server.close(() => r()));
       await database.close();

@@ -87,7 +87,7 @@ export function formsRoutes(deps: AppDeps): Hono<AppEnv> {
             <label for="f-days">{t('pw.forms.days')}</label>
             <p class="hint">{t('pw.forms.days_hint')}</p>
             {extra.errors?.deadlineDays ? <p class="error">{t('pw.error.days')}</p> : null}
-            <input id="f-days" name="deadlineDays" inputmode="numeric" value={String(form.deadlineDays)} />
+            <input id="f-days" type="text" name="deadlineDays" inputmode="numeric" value={String(form.deadlineDays)} />
           </div>
           {form.documents.map((d) => (
             <fieldset>

@@ -48,7 +48,7 @@ export function InboxList(p: { base: string; inbox: Inbox; filter: InboxFilter; 
       <form method="get" action={p.base} class="pel-inline">
         <input type="hidden" name="status" value={p.filter} />
         <label for="f-q" class="visually-hidden">{t('pw.inbox.search')}</label>
-        <input id="f-q" name="q" value={p.query} placeholder={t('pw.inbox.search')} style="flex:1;min-width:10rem" />
+        <input id="f-q" type="search" name="q" value={p.query} placeholder={t('pw.inbox.search')} style="flex:1;min-width:10rem" />
         <button type="submit" class="secondary">{t('pw.inbox.find')}</button>
       </form>
       {inbox.rows.length === 0 ? <p>{t('pw.inbox.empty')}</p> : null}

@@ -60,7 +60,7 @@ export function TemplateEditor(p: {
         {area ? (
           <textarea id={id} name={name} readonly={!p.canEdit} aria-invalid={err ? 'true' : undefined}>{p.values[name] ?? ''}</textarea>
         ) : (
-          <input id={id} name={name} value={p.values[name] ?? ''} readonly={!p.canEdit} aria-invalid={err ? 'true' : undefined} />
+          <input id={id} type="text" name={name} value={p.values[name] ?? ''} readonly={!p.canEdit} aria-invalid={err ? 'true' : undefined} />
         )}
       </div>
     );
