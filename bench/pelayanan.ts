@@ -119,7 +119,7 @@ function requestRow(unitId: string, submitted: Date, i: number): RequestRow {
     status, applicant_name: `Warga ${i}`, nik: NIK, kk: KK, phone: '081234567890', email: null, address: 'Jl. Uji 1, RT 001 / RW 001', fields: '{}', notify_channel: 'none',
     consent_at: at, consent_version: 'pdp-1:90', submitted_at: at, deadline_days: 1, clock_started_at: at, deadline_at: deadline, fix_note: null, refuse_reason: null,
     closed_at: closed, completion_minutes: status === 'selesai' ? minutes : null, within_deadline: status === 'selesai' ? (closed! <= deadline ? 1 : 0) : null,
-    letter_id: null, docs_deleted_at: null, personal_deleted_at: null, pin_failures: 0, pin_locked_until: null, is_demo: 0, created_at: at, updated_at: at,
+    letter_id: null, docs_deleted_at: null, personal_deleted_at: null, is_demo: 0, created_at: at, updated_at: at,
   };
 }
 

@@ -74,7 +74,7 @@ export async function pelayananFixtures(db: Kysely<DB>): Promise<Record<string, 
     .values({
       id: complaintId, origin_unit_id: bacang, unit_id: bacang, tracking_code: 'P-2222-3333', pin_hash: r.pin_hash, status: 'baru', category: 'kebersihan', body: 'Sampah menumpuk di depan pasar.',
       location: '', anonymous: 1, name: null, phone: null, email: null, notify_channel: 'none', publish_consent: 0, answer: null, answered_at: null, answered_by_unit_id: null,
-      forwarded_at: null, submitted_at: at, closed_at: null, response_minutes: null, docs_deleted_at: null, personal_deleted_at: null, pin_failures: 0, pin_locked_until: null, is_demo: 0, created_at: at, updated_at: at,
+      forwarded_at: null, submitted_at: at, closed_at: null, response_minutes: null, docs_deleted_at: null, personal_deleted_at: null, is_demo: 0, created_at: at, updated_at: at,
     })
     .execute();
   const photoId = 'dok00000000000000000002';

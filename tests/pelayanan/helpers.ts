@@ -133,8 +133,6 @@ export async function makeRequest(db: Kysely<DB>, unitId: string, over: Partial<
     letter_id: null,
     docs_deleted_at: null,
     personal_deleted_at: null,
-    pin_failures: 0,
-    pin_locked_until: null,
     is_demo: 0,
     created_at: at,
     updated_at: at,

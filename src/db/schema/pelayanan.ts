@@ -38,8 +38,6 @@ export interface PelayananTables {
     letter_id: string | null;
     docs_deleted_at: string | null;
     personal_deleted_at: string | null;
-    pin_failures: number;
-    pin_locked_until: string | null;
     is_demo: number;
     created_at: string;
     updated_at: string;
@@ -72,8 +70,6 @@ export interface PelayananTables {
     response_minutes: number | null;
     docs_deleted_at: string | null;
     personal_deleted_at: string | null;
-    pin_failures: number;
-    pin_locked_until: string | null;
     is_demo: number;
     created_at: string;
     updated_at: string;

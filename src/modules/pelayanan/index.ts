@@ -12,12 +12,13 @@ export { type ServiceForm, type FieldDef, type DocSlot, type DocMode, type FormA
 export { getServiceForm, listServiceForms, saveFormAdjustment, offlineServiceCodes } from './get-service-form.js';
 export { validateRequest, checkPhone, normalisePhone, type IdentityInput, type FieldErrors } from './validate-request.js';
 export { submitRequest, consentVersion, MAX_FILES, type SubmitRequestInput, type SubmitOutcome, type StashedDocument } from './submit-request.js';
-export { openTracking, PIN_MAX_FAILURES, PIN_LOCK_MS, type Opened, type OpenError } from './track.js';
+export { openTracking, type Opened, type OpenError } from './track.js';
+export { MAX_PIN_DELAY_MS, PIN_FREE_MISSES } from './pin-throttle.js';
 export { requestTrackingView, type RequestTrackingView, type TrackingStep } from './tracking-view.js';
 export { fixRequest, type FixOutcome } from './fix-request.js';
 export { eraseRequest, type EraseMode } from './erase.js';
 export { deliverCitizenMessages, queueCitizenMessage, outboxStateOf, citizenMessages, OUTBOX_MAX_ATTEMPTS, type CitizenMessage } from './outbox.js';
-export { takeThrottle, isThrottled, recordThrottle, pruneThrottle, SUBMIT_LIMITS } from './throttle.js';
+export { takeThrottle, isThrottled, pruneThrottle, SUBMIT_LIMITS } from './throttle.js';
 export { listHolidays, calendarFor, calendarsFor, addHolidays, removeHoliday, type Holiday, type HolidayError } from './holidays.js';
 export {
   getUnitSettings,

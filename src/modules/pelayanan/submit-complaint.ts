@@ -112,8 +112,6 @@ export async function submitComplaint(deps: PelayananDeps, input: ComplaintInput
           response_minutes: null,
           docs_deleted_at: null,
           personal_deleted_at: null,
-          pin_failures: 0,
-          pin_locked_until: null,
           is_demo: 0,
           created_at: at,
           updated_at: at,

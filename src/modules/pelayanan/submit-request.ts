@@ -113,8 +113,6 @@ export async function submitRequest(deps: PelayananDeps, input: SubmitRequestInp
       letter_id: null,
       docs_deleted_at: null,
       personal_deleted_at: null,
-      pin_failures: 0,
-      pin_locked_until: null,
       is_demo: 0,
       created_at: at,
       updated_at: at,

@@ -18,8 +18,6 @@ export interface Limit {
 export const SUBMIT_LIMITS = {
   perIp: { max: 20, windowMs: 3600_000 },
   perPhone: { max: 5, windowMs: 24 * 3600_000 },
-  /** Wrong code/PIN pairs from one address. */
-  trackPerIp: { max: 30, windowMs: 3600_000 },
 } as const;
 
 /**
@@ -45,7 +43,7 @@ export async function takeThrottle(db: Kysely<DB>, clock: Clock, secret: string,
   return null;
 }
 
-/** Counts without recording (a failed PIN is recorded with recordThrottle after the check). */
+/** Counts without recording (a form checks its address before reading its body). */
 export async function isThrottled(db: Kysely<DB>, clock: Clock, secret: string, limit: Limit): Promise<boolean> {
   const since = new Date(clock.now().getTime() - limit.windowMs).toISOString();
   const row = await db
@@ -57,12 +55,7 @@ export async function isThrottled(db: Kysely<DB>, clock: Clock, secret: string, 
   return Number(row?.n ?? 0) >= limit.max;
 }
 
-export async function recordThrottle(db: Kysely<DB>, clock: Clock, secret: string, subject: string): Promise<void> {
-  const now = clock.now();
-  await db.insertInto('pelayanan_throttle').values({ id: newId(now.getTime()), key: keyedHash(secret, subject), at: now.toISOString() }).execute();
-}
-
-/** Forgets hits older than the longest window (run by the retention job). */
+/** Forgets hits older than the longest window, the PIN misses' included (run by the retention job). */
 export async function pruneThrottle(db: Kysely<DB>, clock: Clock): Promise<number> {
   const before = new Date(clock.now().getTime() - 2 * 24 * 3600_000).toISOString();
   const r = await db.deleteFrom('pelayanan_throttle').where('at', '<', before).executeTakeFirst();

@@ -3,14 +3,13 @@ import type { DB } from '../../db/schema/index.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { type CodeKind, codeKindOf, normaliseTrackingCode, verifyPin } from './codes.js';
 import type { PelayananDeps } from './deps.js';
-import { SUBMIT_LIMITS, isThrottled, recordThrottle } from './throttle.js';
+import { clearPinMisses, countPinMiss, pinKeysFor, pinWait } from './pin-throttle.js';
 
-// Opening a request or complaint with its code and PIN. Five wrong PINs lock that code for 15
-// minutes, and one address may miss 30 times an hour, so guessing a 6-digit PIN would take
-// years; the owner of the code is told the lock's end, never whether the code exists.
-
-export const PIN_MAX_FAILURES = 5;
-export const PIN_LOCK_MS = 15 * 60_000;
+// Opening a request or complaint with its code and PIN. There is no lock a stranger who knows a
+// code could set off to keep its owner out: wrong PINs grow delays per address, per code and per
+// known browser (pin-throttle.ts), so guessing a 6-digit PIN takes a very long time while the
+// owner waits at most a minute, or not at all on a phone that opened the code before. Whether a
+// code exists is never told: an unknown code is a miss like a wrong PIN.
 
 export interface Opened {
   kind: CodeKind;
@@ -18,50 +17,36 @@ export interface Opened {
   code: string;
 }
 
-export type OpenError = 'bad_code' | 'wrong' | 'locked' | 'throttled';
+export type OpenError = 'bad_code' | 'wrong' | 'wait';
 
-type Row = { id: string; pin_hash: string; pin_failures: number; pin_locked_until: string | null; unit: string };
+type Row = { id: string; pin_hash: string; unit: string };
 
 async function findByCode(db: Kysely<DB>, kind: CodeKind, code: string): Promise<Row | undefined> {
   if (kind === 'layanan') {
-    return db
-      .selectFrom('pelayanan_requests')
-      .select(['id', 'pin_hash', 'pin_failures', 'pin_locked_until', 'unit_id as unit'])
-      .where('tracking_code', '=', code)
-      .executeTakeFirst();
+    return db.selectFrom('pelayanan_requests').select(['id', 'pin_hash', 'unit_id as unit']).where('tracking_code', '=', code).executeTakeFirst();
   }
   // A complaint is followed on the site it was filed on, wherever it was forwarded.
-  return db
-    .selectFrom('pelayanan_complaints')
-    .select(['id', 'pin_hash', 'pin_failures', 'pin_locked_until', 'origin_unit_id as unit'])
-    .where('tracking_code', '=', code)
-    .executeTakeFirst();
+  return db.selectFrom('pelayanan_complaints').select(['id', 'pin_hash', 'origin_unit_id as unit']).where('tracking_code', '=', code).executeTakeFirst();
 }
 
-export async function openTracking(deps: PelayananDeps, args: { unitId: string; code: string; pin: string; ip: string | null }): Promise<Result<Opened, OpenError>> {
+/**
+ * `known`: the browser holds the signed cookie of a code it sent or opened before. A 'wait'
+ * error carries the seconds to wait in `detail`.
+ */
+export async function openTracking(deps: PelayananDeps, args: { unitId: string; code: string; pin: string; ip: string | null; known?: boolean }): Promise<Result<Opened, OpenError>> {
   const code = normaliseTrackingCode(args.code);
   if (!code) return err('bad_code');
-  const ipLimit = args.ip ? { subject: `track:${args.ip}`, ...SUBMIT_LIMITS.trackPerIp } : null;
-  if (ipLimit && (await isThrottled(deps.db, deps.clock, deps.secret, ipLimit))) return err('throttled');
+  const now = deps.clock.now();
+  const keys = pinKeysFor(code, args.ip, args.known === true);
+  const wait = await pinWait(deps.db, deps.secret, keys, now);
+  if (wait > 0) return err('wait', String(Math.ceil(wait / 1000)));
   const kind = codeKindOf(code);
   const row = await findByCode(deps.db, kind, code);
-  const now = deps.clock.now();
-  if (!row || row.unit !== args.unitId) {
-    if (ipLimit) await recordThrottle(deps.db, deps.clock, deps.secret, ipLimit.subject);
+  const pin = args.pin.trim();
+  if (!row || row.unit !== args.unitId || !/^\d{6}$/.test(pin) || !verifyPin(pin, row.pin_hash)) {
+    await countPinMiss(deps.db, deps.secret, keys, now);
     return err('wrong');
   }
-  if (row.pin_locked_until && row.pin_locked_until > now.toISOString()) return err('locked');
-  const table = kind === 'layanan' ? 'pelayanan_requests' : 'pelayanan_complaints';
-  if (!/^\d{6}$/.test(args.pin.trim()) || !verifyPin(args.pin.trim(), row.pin_hash)) {
-    const failures = row.pin_failures + 1;
-    await deps.db
-      .updateTable(table)
-      .set(failures >= PIN_MAX_FAILURES ? { pin_failures: 0, pin_locked_until: new Date(now.getTime() + PIN_LOCK_MS).toISOString() } : { pin_failures: failures })
-      .where('id', '=', row.id)
-      .execute();
-    if (ipLimit) await recordThrottle(deps.db, deps.clock, deps.secret, ipLimit.subject);
-    return err(failures >= PIN_MAX_FAILURES ? 'locked' : 'wrong');
-  }
-  if (row.pin_failures > 0 || row.pin_locked_until) await deps.db.updateTable(table).set({ pin_failures: 0, pin_locked_until: null }).where('id', '=', row.id).execute();
+  await clearPinMisses(deps.db, deps.secret, code, args.ip);
   return ok({ kind, id: row.id, code });
 }

@@ -22,13 +22,15 @@ import { renderNotFound } from '../errors.js';
 import type { UnitCtx } from '../site/context.js';
 import { unitTitle } from '../site/context.js';
 import { type ComplaintValues, ComplaintPage, ComplaintTrackPage, emptyComplaint } from './complaint-pages.js';
+import type { BodyGuard } from './citizen-body.js';
+import { COMPLAINT_BODY_LIMIT } from './limits.js';
 import { errText, formOf, grantTracking, isFile, pelayananDeps, respond, stashPin, str, takePin, trackingGranted, unitCtxOf } from './public-shared.js';
 
 // Citizens' complaints (issue 17 point 5): the public page with the form, the unit's counts and
 // the answers people agreed to publish; the tracking view of a complaint ("P-…" codes share the
 // tracking page with requests). Works without JavaScript; anonymous complaints get a code too.
 
-export function complaintRoutes(deps: AppDeps): Hono<AppEnv> {
+export function complaintRoutes(deps: AppDeps, guard: BodyGuard): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   const page = async (c: Context<AppEnv>, ctx: UnitCtx, values: ComplaintValues, errors: Record<string, string>, problem: string | null, status: number) => {
@@ -64,7 +66,7 @@ export function complaintRoutes(deps: AppDeps): Hono<AppEnv> {
     return page(c, ctx, emptyComplaint(), {}, null, 200);
   });
 
-  app.post('/:unit/pengaduan', async (c) => {
+  app.post('/:unit/pengaduan', guard(deps, { limit: COMPLAINT_BODY_LIMIT, submission: true }), async (c) => {
     const ctx = await unitCtxOf(c, deps);
     if (!ctx) return renderNotFound(c);
     const body = await formOf(c);

@@ -77,6 +77,10 @@ export function PublicPage(p: { ctx: UnitCtx; title: string; crumbs: [string, st
 const TRACK_COOKIE = 'beranda_lacak';
 const PIN_COOKIE = 'beranda_pin';
 const TRACK_TTL_MS = 2 * 3600_000;
+const KNOWN_COOKIE = 'beranda_kenal';
+const KNOWN_TTL_MS = 365 * 24 * 3600_000;
+/** Codes remembered per browser (a family's few requests; the cookie stays far below readSigned's 400 characters). */
+const KNOWN_MAX = 8;
 
 const sign = (secret: string, payload: string) => createHmac('sha256', secret).update(`pelayanan-cookie|${payload}`).digest('base64url');
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -98,8 +102,19 @@ function writeSigned(c: Context<AppEnv>, deps: AppDeps, name: string, parts: str
   setCookie(c, name, `${payload}.${sign(deps.config.secret, `${name}|${payload}`)}`, { httpOnly: true, sameSite: 'Lax', secure: deps.config.secureCookies, path: '/', maxAge: Math.floor(ttlMs / 1000) });
 }
 
-/** After code + PIN (or right after sending): this browser may see this one request for two hours. */
-export const grantTracking = (c: Context<AppEnv>, deps: AppDeps, code: string) => writeSigned(c, deps, TRACK_COOKIE, [code], TRACK_TTL_MS);
+/**
+ * After code + PIN (or right after sending): this browser may see this one request for two hours,
+ * and is remembered as one that knows the code, so strangers' wrong PINs never slow it
+ * (modules/pelayanan/pin-throttle.ts).
+ */
+export function grantTracking(c: Context<AppEnv>, deps: AppDeps, code: string): void {
+  writeSigned(c, deps, TRACK_COOKIE, [code], TRACK_TTL_MS);
+  const known = (readSigned(c, deps, KNOWN_COOKIE) ?? []).slice(0, -1).filter((k) => k !== code);
+  writeSigned(c, deps, KNOWN_COOKIE, [code, ...known].slice(0, KNOWN_MAX), KNOWN_TTL_MS);
+}
+
+/** True when this browser sent or opened the code before (a signed cookie, so it cannot be made up). */
+export const knowsCode = (c: Context<AppEnv>, deps: AppDeps, code: string): boolean => (readSigned(c, deps, KNOWN_COOKIE) ?? []).slice(0, -1).includes(code);
 
 export function trackingGranted(c: Context<AppEnv>, deps: AppDeps, code: string): boolean {
   const parts = readSigned(c, deps, TRACK_COOKIE);

@@ -27,9 +27,11 @@ import type { AppDeps } from '../deps.js';
 import { renderNotFound } from '../errors.js';
 import type { UnitCtx } from '../site/context.js';
 import { unitTitle } from '../site/context.js';
+import type { BodyGuard } from './citizen-body.js';
+import { REQUEST_BODY_LIMIT } from './limits.js';
 import { type RequestFormValues, RequestFormPage, emptyValues } from './request-form-page.js';
 import { RequestTrackPage, TrackFormPage } from './tracking-pages.js';
-import { endTracking, errText, formOf, grantTracking, isFile, pelayananDeps, respond, stashPin, str, takePin, trackingGranted, unitCtxOf } from './public-shared.js';
+import { endTracking, errText, formOf, grantTracking, isFile, knowsCode, pelayananDeps, respond, stashPin, str, takePin, trackingGranted, unitCtxOf } from './public-shared.js';
 
 // Citizens' online requests (issue 17 point 1): the form under each layanan page, the tracking
 // page, adding documents when asked to fix, downloading the letter, deleting one's data. All of
@@ -38,7 +40,7 @@ import { endTracking, errText, formOf, grantTracking, isFile, pelayananDeps, res
 // body-limit middleware, with this area's limits in ./limits.ts.
 
 
-export function requestRoutes(deps: AppDeps): Hono<AppEnv> {
+export function requestRoutes(deps: AppDeps, guard: BodyGuard): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const pd = () => pelayananDeps(deps);
 
@@ -57,7 +59,7 @@ export function requestRoutes(deps: AppDeps): Hono<AppEnv> {
     );
   });
 
-  app.post('/:unit/layanan/:code/ajukan', async (c) => {
+  app.post('/:unit/layanan/:code/ajukan', guard(deps, { limit: REQUEST_BODY_LIMIT, submission: true }), async (c) => {
     const ctx = await unitCtxOf(c, deps);
     if (!ctx) return renderNotFound(c);
     const form = await getServiceForm(deps.db, ctx.unit.id, c.req.param('code'));
@@ -124,9 +126,12 @@ export function requestRoutes(deps: AppDeps): Hono<AppEnv> {
     const ctx = await unitCtxOf(c, deps);
     if (!ctx) return renderNotFound(c);
     const body = await formOf(c);
-    const r = await openTracking(pd(), { unitId: ctx.unit.id, code: str(body.kode), pin: str(body.pin), ip: clientIp(c) });
+    const code = normaliseTrackingCode(str(body.kode));
+    const r = await openTracking(pd(), { unitId: ctx.unit.id, code: str(body.kode), pin: str(body.pin), ip: clientIp(c), known: code !== null && knowsCode(c, deps, code) });
     if (!r.ok) {
-      return respond(c, <TrackFormPage ctx={ctx} code={str(body.kode).slice(0, 20)} problem={t(`pel.track.error.${r.error}`)} action={ctx.links.href('/layanan/lacak')} />, r.error === 'throttled' || r.error === 'locked' ? 429 : 422);
+      if (r.error === 'wait') c.header('Retry-After', r.detail ?? '60');
+      const problem = r.error === 'wait' ? t('pel.track.error.wait', { seconds: r.detail ?? '60' }) : t(`pel.track.error.${r.error}`);
+      return respond(c, <TrackFormPage ctx={ctx} code={str(body.kode).slice(0, 20)} problem={problem} action={ctx.links.href('/layanan/lacak')} />, r.error === 'wait' ? 429 : 422);
     }
     grantTracking(c, deps, r.value.code);
     return c.redirect(trackBase(ctx, r.value.code), 303);
@@ -162,7 +167,7 @@ export function requestRoutes(deps: AppDeps): Hono<AppEnv> {
     return (await requestPage(c, ctx, code, { flash: c.req.query('ok') ? t(`pel.track.flash.${c.req.query('ok') === 'hapus' ? 'erased' : 'fixed'}`) : null })) ?? renderNotFound(c);
   });
 
-  app.post('/:unit/layanan/lacak/:code/perbaikan', async (c) => {
+  app.post('/:unit/layanan/lacak/:code/perbaikan', guard(deps, { limit: REQUEST_BODY_LIMIT, submission: false }), async (c) => {
     const tr = await tracked(c);
     if (tr instanceof Response) return tr;
     const { ctx, code } = tr;
@@ -190,8 +195,8 @@ export function requestRoutes(deps: AppDeps): Hono<AppEnv> {
       code.startsWith('P') ? c.redirect(`${trackBase(ctx, code)}?masalah=${problem}`, 303) : requestPage(c, ctx, code, { problem: t(problem), status: 422 }).then((r) => r ?? renderNotFound(c));
     if (body.yakin !== '1') return retry('pel.erase.need_confirm');
     // The PIN again: a borrowed phone with an open tracking page must not be enough to erase.
-    const opened = await openTracking(pd(), { unitId: ctx.unit.id, code, pin: str(body.pin), ip: clientIp(c) });
-    if (!opened.ok) return retry(`pel.track.error.${opened.error}`);
+    const opened = await openTracking(pd(), { unitId: ctx.unit.id, code, pin: str(body.pin), ip: clientIp(c), known: knowsCode(c, deps, code) });
+    if (!opened.ok) return retry(opened.error === 'wait' ? 'pel.track.error.wait_short' : `pel.track.error.${opened.error}`);
     if (opened.value.kind === 'layanan') await eraseRequest(pd(), opened.value.id, 'citizen');
     else await eraseComplaint(pd(), opened.value.id, 'citizen');
     c.get('logger').info({ code: opened.value.kind, owner: opened.value.id }, 'pelayanan personal data erased on request');
