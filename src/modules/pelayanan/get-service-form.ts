@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { getUnitService, listUnitServices } from '../services/index.js';
+import { unitArea } from './unit-area.js';
 import { type FormAdjustment, type ServiceForm, buildServiceForm, parseFormAdjustment } from './service-form.js';
 
 async function adjustmentsOf(db: Kysely<DB>, unitId: string): Promise<Map<string, FormAdjustment | null>> {
@@ -14,7 +15,7 @@ export async function getServiceForm(db: Kysely<DB>, unitId: string, code: strin
   const service = await getUnitService(db, unitId, code);
   if (!service.ok) return err('not_found');
   const form = buildServiceForm(service.value, (await adjustmentsOf(db, unitId)).get(code) ?? null);
-  return form.online ? ok(form) : err('not_online');
+  return form.online ? ok({ ...form, area: await unitArea(db, unitId) }) : err('not_online');
 }
 
 /** Every layanan of the unit with its online form (staff settings list; the public list marks the online ones). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { UnitServiceView } from '../services/index.js';
+import type { AreaRw } from './unit-area.js';
 
 // The online form of one layanan, built from what the catalogue says it needs: every
 // persyaratan becomes a document the citizen photographs, and the layanan's own fields are the
@@ -36,6 +37,8 @@ export interface ServiceForm {
   fields: FieldDef[];
   documents: DocSlot[];
   deadlineDays: number;
+  /** The unit's RW and RT from its profile, when the public form is asked for (unit-area.ts). */
+  area?: AreaRw[];
 }
 
 const KEPERLUAN: FieldDef = { key: 'keperluan', label: 'Keperluan surat', type: 'text', required: true, hint: 'Contoh: melamar pekerjaan, mendaftar sekolah' };

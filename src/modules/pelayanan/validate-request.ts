@@ -2,6 +2,7 @@ import type { NotifyChannel } from '../../db/schema/pelayanan.js';
 import { isDay } from '../../shared/wib-time.js';
 import { checkKk, checkNik, normaliseIdNumber } from './nik.js';
 import type { ServiceForm } from './service-form.js';
+import { checkArea } from './unit-area.js';
 
 // The form's rules in one pure function, so the same messages appear next to the same fields
 // whether the browser validated first or not (the public form works without JavaScript).
@@ -85,6 +86,7 @@ export function validateRequest(form: ServiceForm, identity: IdentityInput, fiel
   const rw = v(identity.rw);
   if (!/^\d{1,3}$/.test(rt)) errors.rt = rt ? 'rt_invalid' : 'required';
   if (!/^\d{1,3}$/.test(rw)) errors.rw = rw ? 'rt_invalid' : 'required';
+  if (!errors.rt && !errors.rw) Object.assign(errors, checkArea(form.area, rt, rw));
   const alamat = `${jalan}, RT ${rt.padStart(3, '0')} / RW ${rw.padStart(3, '0')}`;
 
   const clean: Record<string, string> = {};

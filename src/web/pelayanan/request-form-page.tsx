@@ -31,6 +31,13 @@ export interface RequestFormProps {
   action: string;
 }
 
+/** The unit's RW (and their RT when listed) under the RW field: "RW di wilayah ini: 1 (RT 1–4), 2 …". */
+function areaHint(form: ServiceForm): string | undefined {
+  if (!form.area || form.area.length === 0) return undefined;
+  const list = form.area.map((a) => (a.rt.length ? `${a.rw} (RT ${a.rt.join(', ')})` : a.rw)).join('; ');
+  return t('pel.form.rw_hint', { list });
+}
+
 function Text(p: { name: string; label: string; value: string; error?: string; hint?: string; type?: string; inputmode?: 'numeric' | 'tel' | 'email' | 'text'; autocomplete?: string; maxlength?: number; required?: boolean }) {
   const id = `f-${p.name}`;
   return (
@@ -101,7 +108,7 @@ export function RequestFormPage(p: RequestFormProps) {
           <Text name="alamat" label={t('pel.form.alamat', { unit })} hint={t('pel.form.alamat_hint')} value={v.alamat} error={e('alamat')} autocomplete="street-address" maxlength={300} />
           <div class="pel-row">
             <Text name="rt" label={t('pel.form.rt')} value={v.rt} error={e('rt')} inputmode="numeric" maxlength={3} />
-            <Text name="rw" label={t('pel.form.rw')} value={v.rw} error={e('rw')} inputmode="numeric" maxlength={3} />
+            <Text name="rw" label={t('pel.form.rw')} value={v.rw} error={e('rw')} inputmode="numeric" maxlength={3} hint={areaHint(p.form)} />
           </div>
         </fieldset>
 
