@@ -151,7 +151,7 @@ describe(`citizen online request on ${testEngine()}`, () => {
     // An hour later the address may send again.
     a.clock.advance(3600_000 + 1000);
     expect((await apply(a, { fields: domisiliFields({ telepon: '081500001234' }), files: threeDocs(), ip: '192.0.2.50' })).res.status).toBe(303);
-  });
+  }, 120_000); // dozens of uploads / scrypt PIN checks: slow on a shared machine
 
   it('never locks a code: wrong PINs make guessing slow, and the owner still gets in', async () => {
     const sent = await apply(a, { fields: domisiliFields({ telepon: '081600001234' }), files: threeDocs(), ip: '203.0.113.99' });
@@ -194,7 +194,7 @@ describe(`citizen online request on ${testEngine()}`, () => {
     for (let i = 0; i < 21; i++) last = (await post('123456', '198.51.100.250', '', newTrackingCode('layanan'))).status;
     expect(last).toBe(422);
     expect((await post(pin, '198.51.100.250')).status).toBe(429);
-  });
+  }, 120_000); // dozens of uploads / scrypt PIN checks: slow on a shared machine
 
   it('deletes a citizen\'s data on request with the code and the PIN, keeping the row for statistics', async () => {
     const sent = await apply(a, { fields: domisiliFields({ telepon: '081700001234' }), files: threeDocs(), ip: '203.0.113.120' });
