@@ -206,7 +206,7 @@ describe('journey: pelayanan digital on a phone, demo off', () => {
     const staff = await phonePage(b);
     await signIn(staff, url, 'sari');
     await staff.getByRole('link', { name: 'Permohonan warga' }).click();
-    await staff.getByRole('link', { name: 'Pengaduan warga' }).click();
+    await staff.locator('#isi').getByRole('link', { name: 'Pengaduan warga' }).click();
     await staff.getByRole('link', { name: new RegExp(code) }).click();
     await expectPhoneRules(staff, '10-complaint-detail');
     await staff.getByLabel('Teruskan ke').selectOption({ label: 'Dinas Pekerjaan Umum dan Penataan Ruang' });
@@ -218,7 +218,7 @@ describe('journey: pelayanan digital on a phone, demo off', () => {
     await signIn(opd, url, 'yanto');
     expect(opd.url()).toMatch(new RegExp(`/admin/unit/${opdSlug}$`));
     await opd.getByRole('link', { name: 'Permohonan warga' }).click();
-    await opd.getByRole('link', { name: 'Pengaduan warga' }).click();
+    await opd.locator('#isi').getByRole('link', { name: 'Pengaduan warga' }).click();
     await opd.getByRole('link', { name: new RegExp(code) }).click();
     await opd.getByLabel('Jawaban untuk pelapor').fill('Lampu sudah diganti pada hari ini oleh tim penerangan jalan.');
     await opd.getByRole('button', { name: 'Kirim jawaban' }).click();
