@@ -92,7 +92,7 @@ describe(`letter numbers on ${testEngine()}`, () => {
       expect(row.status).toBe('selesai');
       expect(await t.db.selectFrom('pelayanan_letters').select('id').where('request_id', '=', r.id).execute()).toEqual([{ id: row.letter_id }]);
     }
-  });
+  }, 120_000); // three worker threads each compile the module graph through tsx: minutes on a loaded machine
 
   it('takes no number when the same request is approved twice at once (double tap, two lurah screens)', async () => {
     const r = await makeRequest(t.db, bacang);
