@@ -23,6 +23,8 @@ import { profileAdminRoutes } from './admin/profile/routes.js';
 import { homeRoutes } from './admin/home-routes.js';
 import { loginRoutes } from './admin/login-routes.js';
 import { setupRoutes } from './admin/setup-routes.js';
+import { leaversRoutes } from './admin/leavers-routes.js';
+import { staffImportRoutes } from './admin/staff-import-routes.js';
 import { unitsRoutes } from './admin/units-routes.js';
 import { usersRoutes } from './admin/users-routes.js';
 import { throttleRoutes } from './admin/throttle-routes.js';
@@ -103,6 +105,9 @@ export function createApp(deps: AppDeps, options: { pageCache?: PageCache | fals
   app.route('/', accountRoutes(deps));
   // Before usersRoutes: /admin/pengguna/:id would take "diperlambat" for a user id.
   app.route('/', throttleRoutes(deps));
+  // Before the users routes: /admin/pengguna/impor is not a user id (/admin/pengguna/:id).
+  app.route('/', staffImportRoutes(deps));
+  app.route('/', leaversRoutes(deps));
   app.route('/', usersRoutes(deps));
   app.route('/', unitsRoutes(deps));
   app.route('/', auditRoutes(deps));

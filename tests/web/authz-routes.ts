@@ -135,6 +135,14 @@ export const ROUTES: RouteRule[] = [
   },
   { method: 'GET', route: '/admin/unit/:slug/layanan', expect: unitRead },
   { method: 'POST', route: '/admin/unit/:slug/layanan/:code', params: { code: 'domisili' }, form: { enabled: '1', waktu: '20 menit' }, expect: unitWrite },
+  // Staff in bulk (issue 13): import with a dry run, the handover, disabling leavers — admin kota only.
+  // The POSTs carry no file / no lines / no ticks, so nothing is created or disabled.
+  { method: 'GET', route: '/admin/pengguna/impor', expect: cityAdminOnly },
+  { method: 'GET', route: '/admin/pengguna/impor/contoh.csv', expect: cityAdminOnly },
+  { method: 'POST', route: '/admin/pengguna/impor', form: {}, expect: cityAdminOnly },
+  { method: 'POST', route: '/admin/pengguna/impor/buat', form: { rows: '[]' }, expect: cityAdminOnly },
+  { method: 'GET', route: '/admin/pengguna/nonaktifkan', expect: cityAdminOnly },
+  { method: 'POST', route: '/admin/pengguna/nonaktifkan', form: {}, expect: cityAdminOnly },
   // First-run set-up (issue 13): only while no admin kota exists — here one does, so the page is
   // gone for everyone, signed in or not.
   { method: 'GET', route: '/admin/pasang', expect: nobody },

@@ -16,3 +16,4 @@ export { createAdmin, hasActiveAdmin, issueSetupToken, setUpFirstAdmin, setUpOpe
 export { oneTimePassword } from './one-time-password.js';
 export { archiveOldAudit, type AuditArchive, type AuditRow } from './archive-audit.js';
 export { claimSubmission, completeSubmission, releaseSubmission, type Claim } from './form-submissions.js';
+export * from './staff-import/index.js';

@@ -34,7 +34,7 @@ export type UserInput = z.input<typeof userInputSchema>;
 export type ManageUserError = 'forbidden' | 'invalid' | 'username_taken' | 'not_found' | 'units_invalid';
 
 /** How many units each role may be assigned, so a lurah is never the head of two kelurahan. */
-function unitsProblem(role: Role, unitIds: string[], kinds: Map<string, string>): string | null {
+export function unitsProblem(role: Role, unitIds: string[], kinds: Map<string, string>): string | null {
   const needOne = role === 'lurah' || role === 'operator' || role === 'camat';
   if (needOne && unitIds.length !== 1) return 'Peran ini harus punya tepat satu unit.';
   if (role === 'camat' && kinds.get(unitIds[0]!) !== 'kecamatan') return 'Camat harus ditugaskan ke satu kecamatan.';

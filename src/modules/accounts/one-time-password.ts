@@ -4,8 +4,10 @@ import { passwordProblem } from './password.js';
 // One-time passwords that older staff can read off a sheet of paper and type on a phone: short
 // common Indonesian words and digits, no look-alike characters, lower case (phones capitalise
 // the first letter; the words carry no capitals so that does not matter to anyone reading it).
-// 4 words of 128 and 3 digits: 2^28 × 1000 ≈ 2.7e11 — enough for a password that is changed at
-// the first sign-in and sits behind login throttling; `words` raises it for an admin's password.
+// 3 words of 128 and 3 digits: 2^21 × 1000 ≈ 2e9 — enough for a password that is changed at the
+// first sign-in and sits behind login throttling (five tries per 15 minutes), and short enough
+// (about 22 characters) to stay on one line of a 360 px phone or a printed sheet; `words` raises
+// it for the admin password the CLI generates.
 const WORDS = [
   'air', 'angin', 'apel', 'awan', 'bambu', 'bangku', 'batu', 'bayam', 'bebek', 'belut', 'benih', 'bintang',
   'bola', 'buku', 'bulan', 'bunga', 'buah', 'cabai', 'camar', 'candi', 'cerah', 'cumi', 'danau', 'daun',
@@ -21,7 +23,7 @@ const WORDS = [
 ];
 
 /** A password for `username` that passes the password rules (it never contains the username). */
-export function oneTimePassword(username: string, words = 4): string {
+export function oneTimePassword(username: string, words = 3): string {
   for (;;) {
     const picked = Array.from({ length: words }, () => WORDS[randomInt(WORDS.length)]!);
     const candidate = `${picked.join('-')}-${String(randomInt(1000)).padStart(3, '0')}`;

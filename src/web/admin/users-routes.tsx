@@ -101,6 +101,12 @@ export function usersRoutes(deps: AppDeps): Hono<AppEnv> {
           <a class="button" href="/admin/pengguna/baru">{t('users.new')}</a>{' '}
           <a class="button secondary" href={THROTTLE_PATH}>{t('throttle.link')}</a>
         </p>
+        <p>
+          <a class="button secondary" href="/admin/pengguna/impor">{t('users.import_link')}</a>
+        </p>
+        <p>
+          <a class="button secondary" href="/admin/pengguna/nonaktifkan">{t('users.leavers_link')}</a>
+        </p>
         <div class="table-wrap">
           <table>
             <thead>

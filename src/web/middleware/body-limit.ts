@@ -50,6 +50,10 @@ export const BODY_LIMITS: BodyLimit[] = [
   // A new galeri album carries its photos from the phone (multipart, up to GALLERY_MAX_FILES).
   { path: /^\/admin\/unit\/[^/]+\/galeri$/, bytes: 48 * MB },
   { path: /^\/admin\/wilayah\/opd-csv$/, bytes: 2 * MB },
+  // Staff import (golive, issue 13): the uploaded CSV/XLSX list, then its checked lines (up to
+  // 2,000) carried to the "create" step in the form.
+  { path: /^\/admin\/pengguna\/impor$/, bytes: 4 * MB },
+  { path: /^\/admin\/pengguna\/impor\/buat$/, bytes: 2 * MB },
   // A citizen's online application (and its fix) carries scans of documents (pelayanan's limit).
   { path: /^\/[^/]+\/layanan\/[^/]+\/ajukan$/, bytes: REQUEST_BODY_LIMIT },
   { path: /^\/[^/]+\/layanan\/lacak\/[^/]+\/perbaikan$/, bytes: REQUEST_BODY_LIMIT },

@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB, Role } from '../../../db/schema/index.js';
+import type { Clock } from '../../../shared/clock.js';
+import { newId } from '../../../shared/ids.js';
+import { type Result, err, ok } from '../../../shared/result.js';
+import { type Actor, ROLES } from '../actor.js';
+import { accountRepository } from '../account-repository.js';
+import { recordAudit } from '../audit.js';
+import { unitsProblem, userInputSchema } from '../manage-users.js';
+import { oneTimePassword } from '../one-time-password.js';
+import { hashPassword } from '../password.js';
+import { canManageCity } from '../policy.js';
+import type { StaffInput } from './check-staff-rows.js';
+
+// Creating the accounts of a checked staff list (issue 13, point 6). The lines come back from
+// the dry-run page, so each is checked again here (the database may have changed, the page may
+// have been edited); a line that no longer passes is skipped and named. Every account gets a
+// one-time password that must be changed at the first sign-in; the passwords exist only in
+// this call's result (the handover page and sheet), never in the database.
+
+export const staffInputSchema = z.array(
+  z.object({
+    line: z.number().int().positive(),
+    displayName: z.string(),
+    username: z.string(),
+    role: z.enum(ROLES as [Role, ...Role[]]),
+    unitIds: z.array(z.string()).max(500),
+    email: z.string().optional(),
+    phone: z.string().optional(),
+  }),
+).max(2000);
+
+export interface Handover {
+  line: number;
+  displayName: string;
+  username: string;
+  password: string;
+  role: Role;
+  unitNames: string[];
+}
+
+export interface ImportOutcome {
+  created: Handover[];
+  skipped: { line: number; username: string; problem: string }[];
+}
+
+export async function createImportedStaff(db: Kysely<DB>, clock: Clock, actor: Actor, inputs: StaffInput[]): Promise<Result<ImportOutcome, 'forbidden'>> {
+  if (!canManageCity(actor)) return err('forbidden');
+  const units = await db.selectFrom('units').select(['id', 'kind', 'name']).where('region_code', '=', actor.regionCode).execute();
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const kinds = new Map(units.map((u) => [u.id, u.kind]));
+  const taken = new Set((await db.selectFrom('users').select('username').execute()).map((u) => u.username));
+  const outcome: ImportOutcome = { created: [], skipped: [] };
+  const accepted: (StaffInput & { password: string })[] = [];
+
+  for (const input of inputs) {
+    const parsed = userInputSchema.safeParse(input);
+    const skip = (problem: string) => outcome.skipped.push({ line: input.line, username: input.username, problem });
+    if (!parsed.success) skip(parsed.error.issues[0]?.message ?? 'Data tidak sah.');
+    else if (taken.has(parsed.data.username)) skip(`Nama pengguna "${parsed.data.username}" sudah dipakai.`);
+    else if (input.unitIds.some((id) => !unitById.has(id))) skip('Ada unit yang tidak dikenal.');
+    else {
+      const problem = unitsProblem(input.role, input.unitIds, kinds);
+      if (problem) skip(problem);
+      else {
+        taken.add(parsed.data.username);
+        accepted.push({ ...input, username: parsed.data.username, displayName: parsed.data.displayName, email: parsed.data.email, phone: parsed.data.phone, password: oneTimePassword(parsed.data.username) });
+      }
+    }
+  }
+
+  // argon2 is slow by design; four at a time keeps a 260-line import to seconds.
+  const hashes: string[] = [];
+  for (let i = 0; i < accepted.length; i += 4) hashes.push(...(await Promise.all(accepted.slice(i, i + 4).map((a) => hashPassword(a.password)))));
+
+  const now = clock.now().toISOString();
+  await db.transaction().execute(async (trx) => {
+    for (const [i, a] of accepted.entries()) {
+      const id = newId(clock.now().getTime());
+      await trx
+        .insertInto('users')
+        .values({
+          id, username: a.username, display_name: a.displayName, password_hash: hashes[i]!, role: a.role, region_code: actor.regionCode,
+          email: a.email ?? null, phone: a.phone ?? null, status: 'active', failed_logins: 0, locked_until: null,
+          must_change_password: 1, is_demo: 0, created_at: now, updated_at: now, last_login_at: null,
+        })
+        .execute();
+      await accountRepository.setUnits(trx, id, a.unitIds);
+      await recordAudit(trx, clock, { actorUserId: actor.id, action: 'user.create', target: a.username, detail: { role: a.role, unitIds: a.unitIds, via: 'import', line: a.line } });
+    }
+  });
+  outcome.created = accepted.map((a) => ({
+    line: a.line, displayName: a.displayName, username: a.username, password: a.password, role: a.role, unitNames: a.unitIds.map((id) => unitById.get(id)!.name),
+  }));
+  return ok(outcome);
+}

@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema/index.js';
+import type { Clock } from '../../../shared/clock.js';
+import { type Result, err, ok } from '../../../shared/result.js';
+import type { Actor } from '../actor.js';
+import { setUserStatus } from '../manage-users.js';
+import { canManageCity } from '../policy.js';
+
+// Staff who leave, in one action (issue 13, point 6): the admin kota ticks them and presses one
+// button. Each account is disabled as on its own page (sessions ended at once, one audit line);
+// the admin's own account is never among them.
+export async function deactivateStaff(db: Kysely<DB>, clock: Clock, actor: Actor, userIds: string[]): Promise<Result<{ disabled: number }, 'forbidden'>> {
+  if (!canManageCity(actor)) return err('forbidden');
+  const ids = [...new Set(userIds)].filter((id) => id !== actor.id);
+  if (ids.length === 0) return ok({ disabled: 0 });
+  const active = await db.selectFrom('users').select('id').where('id', 'in', ids).where('status', '=', 'active').where('region_code', '=', actor.regionCode).execute();
+  let disabled = 0;
+  for (const { id } of active) {
+    const r = await setUserStatus(db, clock, actor, id, 'disable');
+    if (r.ok) disabled++;
+  }
+  return ok({ disabled });
+}
+
+export interface StaffListing {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  unitNames: string[];
+}
+
+/** Active accounts of the region other than the actor's own, with their units, optionally filtered. */
+export async function listActiveStaff(db: Kysely<DB>, actor: Actor, search = ''): Promise<StaffListing[]> {
+  if (!canManageCity(actor)) return [];
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'role'])
+    .where('region_code', '=', actor.regionCode)
+    .where('status', '=', 'active')
+    .where('id', '!=', actor.id)
+    .orderBy('display_name')
+    .execute();
+  const links = await db.selectFrom('user_units').innerJoin('units', 'units.id', 'user_units.unit_id').select(['user_units.user_id', 'units.name']).execute();
+  const unitsOf = new Map<string, string[]>();
+  for (const l of links) unitsOf.set(l.user_id, [...(unitsOf.get(l.user_id) ?? []), l.name]);
+  const needle = search.trim().toLowerCase();
+  return users
+    .map((u) => ({ id: u.id, username: u.username, displayName: u.display_name, role: u.role, unitNames: unitsOf.get(u.id) ?? [] }))
+    .filter((u) => !needle || [u.username, u.displayName, ...u.unitNames].some((x) => x.toLowerCase().includes(needle)));
+}

@@ -1,0 +1,7 @@
+// Staff in bulk (issue 13, point 6): read a CSV/XLSX, check it line by line, create the accounts
+// with one-time passwords and a handover sheet; disable those who left in one action.
+export { readStaffSheet, MAX_IMPORT_ROWS, type SheetResult, type SheetRow, type StaffColumn } from './read-staff-sheet.js';
+export { checkStaffRows, type CheckedLine, type StaffInput } from './check-staff-rows.js';
+export { createImportedStaff, staffInputSchema, type Handover, type ImportOutcome } from './create-staff.js';
+export { handoverSheet } from './handover-sheet.js';
+export { deactivateStaff, listActiveStaff, type StaffListing } from './deactivate-staff.js';
