@@ -91,7 +91,7 @@ describe(`staff import on ${testEngine()}`, () => {
     return a.request('/admin/pengguna/impor', { method: 'POST', cookie: admin.cookie, body: form });
   };
 
-  it('over HTTP: the dry run creates nothing; "Buat" creates the ready lines with one-time passwords, shown once', async () => {
+  it('over HTTP: the dry run creates nothing; "Buat" (even tapped twice) creates the ready lines once, with one-time passwords for their creator only', async () => {
     const before = (await a.t.db.selectFrom('users').select('id').execute()).length;
     const res = await upload('operator-baru.csv', csv('nama,username,peran,unit,whatsapp\nSiti Aminah,siti.pasirputih,operator,Pasir Putih,0812 1111 2222\nBudi,,operator,Tidak Ada,\nAni Lestari,,operator,Semabung Lama,\n'));
     expect(res.status).toBe(200);
@@ -102,33 +102,57 @@ describe(`staff import on ${testEngine()}`, () => {
     expect((await a.t.db.selectFrom('users').select('id').execute()).length).toBe(before);
 
     const rows = /name="rows" value="([^"]+)"/.exec(html)![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-    const made = await admin.post('/admin/pengguna/impor/buat', { _csrf: csrfFrom(html), rows });
-    expect(made.status).toBe(200);
-    const handover = await made.text();
+    const idem = /name="_idem" value="([^"]+)"/.exec(html)![1]!;
+    // A double tap: both answers lead to the same handover, and the accounts are made once.
+    const [made, twice] = await Promise.all([
+      admin.post('/admin/pengguna/impor/buat', { _csrf: csrfFrom(html), _idem: idem, rows }),
+      admin.post('/admin/pengguna/impor/buat', { _csrf: csrfFrom(html), _idem: idem, rows }),
+    ]);
+    expect(made.status).toBe(303);
+    const at = made.headers.get('location')!;
+    expect(at).toMatch(/^\/admin\/pengguna\/impor\/hasil\/[a-z0-9]+$/);
+    expect(twice.headers.get('location')).toBe(at);
+    const handover = await (await admin.get(at)).text();
     expect(handover).toContain('2 akun dibuat');
     const secrets = [...handover.matchAll(/<span class="secret">([^<]+)<\/span>/g)].map((m) => m[1]!);
     expect(secrets).toHaveLength(2);
+    expect(secrets.every((p) => /^([a-z]+-){3}\d{3}$/.test(p))).toBe(true);
+    // A reload shows the same passwords; they are stored sealed only, never in clear.
+    expect(await (await admin.get(at)).text()).toContain(secrets[1]);
+    const stored = await a.t.db.selectFrom('staff_handovers').select('sealed').execute();
+    expect(stored).toHaveLength(1);
+    for (const p of secrets) expect(Buffer.from(stored[0]!.sealed, 'base64url').toString('latin1')).not.toContain(p);
     // Every kelurahan has a demo operator.<slug> here: the made-up name steps aside to .2.
     const created = await a.t.db.selectFrom('users').selectAll().where('username', 'in', ['siti.pasirputih', 'operator.semabung-lama.2']).orderBy('username').execute();
     expect(created.map((u) => [u.username, u.must_change_password, u.is_demo, u.phone])).toEqual([['operator.semabung-lama.2', 1, 0, null], ['siti.pasirputih', 1, 0, '0812 1111 2222']]);
-    // Nothing of the passwords is stored: only argon2 hashes.
-    for (const u of created) for (const s of secrets) expect(u.password_hash).not.toContain(s);
+    for (const u of created) for (const p of secrets) expect(u.password_hash).not.toContain(p);
 
-    // The handover sheet, downloaded from the page itself, lists the same accounts and passwords.
-    const b64 = /href="data:application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet;base64,([^"]+)"/.exec(handover)![1]!;
+    // The handover sheet lists the same accounts and passwords; another admin cannot open it.
+    const sheet = await admin.get(`${at}/lembar`);
+    expect(sheet.headers.get('content-disposition')).toMatch(/^attachment; filename="serah-terima-akun-\d{4}-\d{2}-\d{2}\.xlsx"$/);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(b64, 'base64') as unknown as ArrayBuffer);
+    await book.xlsx.load(Buffer.from(await sheet.arrayBuffer()) as unknown as ArrayBuffer);
     const values = book.worksheets[0]!.getSheetValues().slice(2, 4).map((r) => (r as unknown[]).slice(2, 5));
     expect(values).toEqual([['Siti Aminah', 'siti.pasirputih', secrets[0]], ['Ani Lestari', 'operator.semabung-lama.2', secrets[1]]]);
+    await a.t.db.updateTable('users').set({ role: 'admin_kota' }).where('username', '=', 'walikota').execute();
+    const other = await a.loginAs('walikota');
+    expect((await other.get(at)).status).toBe(404);
+    expect((await other.get(`${at}/lembar`)).status).toBe(404);
 
     // The first sign-in must change the one-time password before anything else.
     const op = await a.loginAs('siti.pasirputih', secrets[0]);
     const home = await op.get('/admin/unit/pasir-putih');
     expect(home.headers.get('location')).toBe('/admin/akun/sandi?wajib=1');
 
-    // The same lines again: created already, so skipped and named.
+    // The same lines again (a new form): created already, so skipped and named.
     const again = await admin.post('/admin/pengguna/impor/buat', { _csrf: csrfFrom(html), rows });
-    expect(await again.text()).toContain('Nama pengguna &quot;siti.pasirputih&quot; sudah dipakai.');
+    expect(await (await admin.get(again.headers.get('location')!)).text()).toContain('Nama pengguna &quot;siti.pasirputih&quot; sudah dipakai.');
+
+    // "Selesai": the passwords leave the server; the page is gone.
+    const done = await admin.post(`${at}/selesai`);
+    expect(done.headers.get('location')).toBe('/admin/pengguna?ok=handover_done');
+    expect(await (await admin.get('/admin/pengguna?ok=handover_done')).text()).toContain('sudah dihapus dari server');
+    expect((await admin.get(at)).status).toBe(404);
   });
 
   it('keeps the form and says next to the field what is wrong with an unreadable file', async () => {

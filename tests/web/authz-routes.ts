@@ -141,6 +141,10 @@ export const ROUTES: RouteRule[] = [
   { method: 'GET', route: '/admin/pengguna/impor/contoh.csv', expect: cityAdminOnly },
   { method: 'POST', route: '/admin/pengguna/impor', form: {}, expect: cityAdminOnly },
   { method: 'POST', route: '/admin/pengguna/impor/buat', form: { rows: '[]' }, expect: cityAdminOnly },
+  // A handover belongs to the admin who made it: any other id is not found, for admin kota too.
+  { method: 'GET', route: '/admin/pengguna/impor/hasil/:id', expect: { ...cityAdminOnly, admin: 'missing' } },
+  { method: 'GET', route: '/admin/pengguna/impor/hasil/:id/lembar', expect: { ...cityAdminOnly, admin: 'missing' } },
+  { method: 'POST', route: '/admin/pengguna/impor/hasil/:id/selesai', expect: cityAdminOnly },
   { method: 'GET', route: '/admin/pengguna/nonaktifkan', expect: cityAdminOnly },
   { method: 'POST', route: '/admin/pengguna/nonaktifkan', form: {}, expect: cityAdminOnly },
   // First-run set-up (issue 13): only while no admin kota exists — here one does, so the page is

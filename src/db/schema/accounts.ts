@@ -79,4 +79,14 @@ export interface AccountsTables {
     token_hash: string;
     created_at: string;
   };
+  /** A staff import's handover (one-time passwords), sealed, for a day at most (migration 0602). */
+  staff_handovers: {
+    id: string;
+    region_code: string;
+    created_by: string;
+    created_at: string;
+    expires_at: string;
+    /** AES-256-GCM of the JSON handover, key derived from BERANDA_SECRET. */
+    sealed: string;
+  };
 }

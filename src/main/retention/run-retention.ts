@@ -4,7 +4,7 @@ import type { RetentionConfig } from '../../config/index.js';
 import { daysBefore } from '../../db/prune.js';
 import type { DB } from '../../db/schema/index.js';
 import { pruneFinishedJobs } from '../../jobs/prune-finished-jobs.js';
-import { archiveOldAudit, pruneExpiredSessions } from '../../modules/accounts/index.js';
+import { archiveOldAudit, pruneExpiredSessions, pruneHandovers } from '../../modules/accounts/index.js';
 import { pruneObservations } from '../../modules/monitoring/index.js';
 import { pruneReadNotifications } from '../../modules/reminders/index.js';
 import type { Clock } from '../../shared/clock.js';
@@ -24,6 +24,8 @@ export interface RetentionReport {
   loginAttempts: number;
   auditArchived: number;
   auditFile: string | null;
+  /** Staff-import handovers (sealed one-time passwords) past their 24 hours. */
+  handovers: number;
 }
 
 /** Where archived rows are written: inside DATA_DIR, so backups take them along. */
@@ -36,6 +38,7 @@ export async function runRetention(db: Kysely<DB>, clock: Clock, r: RetentionCon
   const observations = await pruneObservations(db, daysBefore(now, r.observationsDays), limit);
   const notifications = await pruneReadNotifications(db, daysBefore(now, r.notificationsDays), limit);
   const sessions = await pruneExpiredSessions(db, clock, { loginAttemptsDays: r.loginAttemptsDays, limit });
+  const handovers = await pruneHandovers(db, now, limit);
   const audit =
     r.auditDays === 0
       ? { archived: 0, file: null }
@@ -49,5 +52,6 @@ export async function runRetention(db: Kysely<DB>, clock: Clock, r: RetentionCon
     loginAttempts: sessions.attempts,
     auditArchived: audit.archived,
     auditFile: audit.file,
+    handovers,
   };
 }

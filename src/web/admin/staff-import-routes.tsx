@@ -1,17 +1,22 @@
 import { Hono } from 'hono';
-import { type Actor, type CheckedLine, type Handover, ROLE_LABEL, checkStaffRows, createImportedStaff, handoverSheet, readStaffSheet, staffInputSchema } from '../../modules/accounts/index.js';
+import {
+  type Actor, type CheckedLine, type Handover, ROLE_LABEL, checkStaffRows, createImportedStaff, discardHandover, handoverSheet, keepHandover, readHandover, readStaffSheet, staffInputSchema,
+} from '../../modules/accounts/index.js';
 import { t } from '../../i18n/index.js';
 import { assetUrl } from '../assets-route.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
-import { CsrfInput } from '../views/form.js';
+import { renderNotFound } from '../errors.js';
+import { CsrfInput, IdempotencyInput } from '../views/form.js';
 import { StaffLayout } from '../views/staff-layout.js';
 import { requireCityAdmin } from './require-city-admin.js';
 
 // Staff in bulk (issue 13, point 6), for the admin kota: upload a CSV/XLSX → a dry run that
 // names every problem by the file's line number → "Buat N akun" → a handover page with the
-// one-time passwords (shown once, printable, and as an XLSX to download). The checked lines
-// travel to the second step in the form itself; the passwords are never stored.
+// one-time passwords (printable, and as an XLSX to download). The checked lines travel to the
+// second step in the form itself; the passwords wait, sealed, for their creator only until the
+// handover is done (at most a day: accounts/staff-import/handover-store.ts), so a reload or a
+// double tap on "Buat" shows the same list.
 
 const SAMPLE_CSV = [
   'nama,nama pengguna,peran,unit,email,whatsapp',
@@ -85,6 +90,7 @@ function ResultPage(p: { actor: Actor; csrf: string; file: string; lines: Checke
         <>
           <form method="post" action="/admin/pengguna/impor/buat" class="card">
             <CsrfInput token={p.csrf} />
+            <IdempotencyInput />
             <input type="hidden" name="rows" value={JSON.stringify(ready.map((l) => l.input))} />
             <button type="submit" class="wide">{t('import.create', { count: ready.length })}</button>
           </form>
@@ -108,14 +114,14 @@ function ResultPage(p: { actor: Actor; csrf: string; file: string; lines: Checke
   );
 }
 
-function HandoverPage(p: { actor: Actor; csrf: string; created: Handover[]; skipped: { line: number; username: string; problem: string }[]; sheet: string; signIn: string; today: string }) {
+function HandoverPage(p: { actor: Actor; csrf: string; id: string; created: Handover[]; skipped: { line: number; username: string; problem: string }[]; signIn: string; day: string }) {
   return (
     <StaffLayout title={t('handover.title', { count: p.created.length })} actor={p.actor} csrfToken={p.csrf} back={{ href: '/admin/pengguna', label: t('handover.back') }}>
       {css}
       <h1>{t('handover.title', { count: p.created.length })}</h1>
       <p class="flash flash-info">{t('handover.once')}</p>
       <p class="no-print">
-        <a class="button wide" download={`serah-terima-akun-${p.today}.xlsx`} href={`data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,${p.sheet}`}>{t('handover.download')}</a>
+        <a class="button wide" href={`/admin/pengguna/impor/hasil/${p.id}/lembar`} download={`serah-terima-akun-${p.day}.xlsx`}>{t('handover.download')}</a>
       </p>
       <p class="no-print muted">{t('handover.print')}</p>
       <p>{t('handover.how', { url: p.signIn })}</p>
@@ -133,6 +139,11 @@ function HandoverPage(p: { actor: Actor; csrf: string; created: Handover[]; skip
           </li>
         ))}
       </ol>
+      <form method="post" action={`/admin/pengguna/impor/hasil/${p.id}/selesai`} class="card">
+        <CsrfInput token={p.csrf} />
+        <p>{t('handover.done_note')}</p>
+        <button type="submit" class="secondary wide">{t('handover.done')}</button>
+      </form>
       {p.skipped.length ? (
         <>
           <h2>{t('handover.skipped')}</h2>
@@ -187,12 +198,32 @@ export function staffImportRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     const parsed = staffInputSchema.safeParse(rows);
     if (!parsed.success || parsed.data.length === 0) return c.redirect('/admin/pengguna/impor', 303);
-    const r = await createImportedStaff(deps.db, deps.clock, c.get('actor')!, parsed.data);
+    const actor = c.get('actor')!;
+    const r = await createImportedStaff(deps.db, deps.clock, actor, parsed.data);
     if (!r.ok) return c.redirect('/admin/pengguna', 303);
-    const signIn = `${deps.config.publicUrl}/admin`;
-    const sheet = (await handoverSheet(r.value.created, signIn)).toString('base64');
-    const today = deps.clock.now().toISOString().slice(0, 10);
-    return c.html(<HandoverPage actor={c.get('actor')!} csrf={c.get('csrfToken')} created={r.value.created} skipped={r.value.skipped} sheet={sheet} signIn={signIn} today={today} />);
+    const id = await keepHandover(deps.db, deps.clock, actor, deps.config.secret, r.value);
+    return c.redirect(`/admin/pengguna/impor/hasil/${id}`, 303);
+  });
+
+  const signInUrl = `${deps.config.publicUrl}/admin`;
+
+  app.get('/admin/pengguna/impor/hasil/:id', async (c) => {
+    const h = await readHandover(deps.db, deps.clock, c.get('actor')!, deps.config.secret, c.req.param('id'));
+    if (!h) return renderNotFound(c);
+    return c.html(<HandoverPage actor={c.get('actor')!} csrf={c.get('csrfToken')} id={c.req.param('id')} created={h.created} skipped={h.skipped} signIn={signInUrl} day={h.createdAt.slice(0, 10)} />);
+  });
+
+  app.get('/admin/pengguna/impor/hasil/:id/lembar', async (c) => {
+    const h = await readHandover(deps.db, deps.clock, c.get('actor')!, deps.config.secret, c.req.param('id'));
+    if (!h) return renderNotFound(c);
+    c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    c.header('Content-Disposition', `attachment; filename="serah-terima-akun-${h.createdAt.slice(0, 10)}.xlsx"`);
+    return c.body(new Uint8Array(await handoverSheet(h.created, signInUrl)));
+  });
+
+  app.post('/admin/pengguna/impor/hasil/:id/selesai', async (c) => {
+    await discardHandover(deps.db, c.get('actor')!, c.req.param('id'));
+    return c.redirect('/admin/pengguna?ok=handover_done', 303);
   });
 
   return app;

@@ -93,7 +93,7 @@ export function usersRoutes(deps: AppDeps): Hono<AppEnv> {
     const slowed = new Set((await listThrottled(deps.db, deps.clock.now())).map((r) => r.username));
     // Only the confirmations this page knows: a crafted ?ok= shows nothing.
     const ok = c.req.query('ok') ?? '';
-    const flash = ['saved', 'created', 'reset_done', 'status_done'].includes(ok) && hasKey(`users.${ok}`) ? { kind: 'ok' as const, text: t(`users.${ok}`) } : null;
+    const flash = ['saved', 'created', 'reset_done', 'status_done', 'handover_done'].includes(ok) && hasKey(`users.${ok}`) ? { kind: 'ok' as const, text: t(`users.${ok}`) } : null;
     return c.html(
       <StaffLayout title={t('users.title')} actor={actor} csrfToken={c.get('csrfToken')} flash={flash} back={{ href: '/admin', label: t('admin.nav.home') }}>
         <h1>{t('users.title')}</h1>

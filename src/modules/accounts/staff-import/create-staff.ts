@@ -82,7 +82,7 @@ export async function createImportedStaff(db: Kysely<DB>, clock: Clock, actor: A
         .insertInto('users')
         .values({
           id, username: a.username, display_name: a.displayName, password_hash: hashes[i]!, role: a.role, region_code: actor.regionCode,
-          email: a.email ?? null, phone: a.phone ?? null, status: 'active', failed_logins: 0, locked_until: null,
+          email: a.email ?? null, phone: a.phone ?? null, status: 'active',
           must_change_password: 1, is_demo: 0, created_at: now, updated_at: now, last_login_at: null,
         })
         .execute();

@@ -5,3 +5,4 @@ export { checkStaffRows, type CheckedLine, type StaffInput } from './check-staff
 export { createImportedStaff, staffInputSchema, type Handover, type ImportOutcome } from './create-staff.js';
 export { handoverSheet } from './handover-sheet.js';
 export { deactivateStaff, listActiveStaff, type StaffListing } from './deactivate-staff.js';
+export { keepHandover, readHandover, discardHandover, pruneHandovers, HANDOVER_TTL_MS } from './handover-store.js';
