@@ -42,3 +42,9 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrateOutcome> 
   }
   return { applied };
 }
+
+/** Migrations not yet applied to this database, by name (all of them on an empty one); applies nothing. */
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new FolderProvider(), allowUnorderedMigrations: true });
+  return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}

@@ -9,6 +9,7 @@ import { registrationContext, syncRegistrations } from '../modules/monitoring/in
 import { unknownRegionMessage } from './bootstrap.js';
 import { backupCommand, restoreCommand } from './cli/backup.js';
 import { demoRemoveCommand } from './cli/demo.js';
+import { doctorCommand } from './cli/doctor.js';
 import { type CliContext, type CliIo, option, positional } from './cli/io.js';
 import { interactive, readSecretLine } from './cli/prompt.js';
 import { keysRotateCommand } from './cli/keys.js';
@@ -26,6 +27,8 @@ const HELP = `Pemakaian: npm run beranda -- <perintah>
   demo remove [--yes]                  hapus semua akun, isi, kanal dan riwayat demo (tanpa --yes: hanya menghitung)
   backup <berkas.tar>                  cadangan lengkap (database + media + pelayanan) selagi server berjalan
   restore <berkas.tar>                 pulihkan cadangan ke folder data / database yang kosong
+  doctor                               periksa pemasangan (rahasia, demo, https, database, folder, disk, pesan)
+                                       dan tampilkan apa yang harus diperbaiki
   keys rotate                          enkripsi ulang token media sosial dari kunci lama (OLD_TOKEN_ENCRYPTION_KEY
                                        atau OLD_BERANDA_SECRET) ke kunci yang sekarang dipasang
 `;
@@ -86,6 +89,8 @@ export async function runCli(args: string[], out: (line: string) => void = conso
     const run = group === 'backup' ? backupCommand : restoreCommand;
     return run(loadConfig(), [command, ...rest].filter((a): a is string => a !== undefined), out);
   }
+  // The doctor checks whether the database is migrated, so it must not migrate it itself.
+  if (group === 'doctor') return doctorCommand(loadConfig(), out);
   const key = group === 'migrate' ? 'migrate' : `${group} ${command}`;
   const run = COMMANDS[key];
   if (!run) {

@@ -10,7 +10,7 @@ export { tiktokProvider, tiktokPlatform, type TikTokCreatorInfo } from './provid
 export { createProviders, type ProviderSettings } from './create-providers.js';
 export { parsePlatformJson } from './providers/platform-json.js';
 export { encryptToken, decryptToken, parseTokenKey, tokenKeyFrom, type TokenKey } from './token-crypto.js';
-export { reencryptTokens, type ReencryptReport } from './reencrypt-tokens.js';
+export { reencryptTokens, unreadableTokens, type ReencryptReport } from './reencrypt-tokens.js';
 export {
   facebookAuthorizationUrl,
   exchangeFacebookCode,

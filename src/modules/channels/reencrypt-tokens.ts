@@ -39,3 +39,15 @@ export async function reencryptTokens(db: Kysely<DB>, from: TokenKey, to: TokenK
   });
   return report;
 }
+
+/** Channels whose stored tokens do not open with `key` ("platform handle"): `doctor` names them. */
+export async function unreadableTokens(db: Kysely<DB>, key: TokenKey): Promise<string[]> {
+  const rows = await db
+    .selectFrom('channel_accounts')
+    .select(['id', 'handle', 'platform', 'access_token_enc', 'refresh_token_enc'])
+    .where((eb) => eb.or([eb('access_token_enc', 'is not', null), eb('refresh_token_enc', 'is not', null)]))
+    .execute();
+  return rows
+    .filter((row) => [row.access_token_enc, row.refresh_token_enc].some((s) => s !== null && decryptToken(key, s, row.id) === null))
+    .map((row) => `${row.platform} ${row.handle}`);
+}
