@@ -21,7 +21,8 @@ import type { BenchRow } from './run.js';
 // - raw monitoring observations: 2.75 per unit per sweep (the rate the real checks wrote in the
 //   demo's twelve weeks: 1,518 for 46 units × 12 sweeps), with the demo's average row sizes;
 // - in-app notifications (2 per staff member a week, 70 % read within a day), sessions (one
-//   sign-in per staff member a day, 7 days valid), login attempts and audit rows for each.
+//   sign-in per staff member a day, 7 days valid), a mistyped password for one in ten of them a
+//   day (a login_throttle row, forgotten an hour later) and audit rows for each.
 // With retention, the clean-up runs once per simulated day with 24 hourly batches' capacity.
 // Sizes are of the database file after a checkpoint; figures taken on a shared, loaded machine.
 
@@ -81,9 +82,12 @@ async function simulateDay(db: Kysely<DB>, day: number, perDay: number, units: s
       ? staff.map((u, i) => ({ id: id('note', i), user_id: u, unit_id: null, kind: 'reminder', title: 'Belum ada kabar minggu ini', body: `Kelurahan Anda belum menerbitkan kabar minggu ini. ${pad(80)}`, link: '/admin', created_at: at(3600_000), read_at: i % 10 < 7 ? at(7200_000) : null }))
       : [];
     const sessions = staff.map((u, i) => ({ id: id('sess', i), user_id: u, csrf_token: pad(32), created_at: at(8 * 3600_000), expires_at: at(8 * 3600_000 + 7 * DAY), last_seen_at: at(9 * 3600_000), ip: '10.20.30.40', user_agent: `Mozilla/5.0 (Linux; Android 12) ${pad(60)}` }));
-    const attempts = staff.map((_, i) => ({ id: id('try', i), key: `u:staff.${i}`, at: at(8 * 3600_000), success: 1 }));
+    const typos = staff.filter((_, i) => i % 10 === day % 10).map((_, i) => {
+      const address = `10.${day >> 8}.${day & 255}.${i}`;
+      return { key: `pair:staff.${i} ${address}`, kind: 'pair', username: `staff.${i}`, address, failures: 1, first_failure_at: at(8 * 3600_000), last_failure_at: at(8 * 3600_000), delay_until: null };
+    });
     const audit = staff.map((u, i) => ({ id: id('aud', i), at: at(8 * 3600_000), actor_user_id: u, action: 'login.success', unit_id: null, target: `staff.${i}`, ip: '10.20.30.40', detail: '{}' }));
-    for (const [table, rows] of [['jobs', jobs], ['monitor_observations', obs], ['notifications', notes], ['sessions', sessions], ['login_attempts', attempts], ['audit_log', audit]] as const) {
+    for (const [table, rows] of [['jobs', jobs], ['monitor_observations', obs], ['notifications', notes], ['sessions', sessions], ['login_throttle', typos], ['audit_log', audit]] as const) {
       for (let i = 0; i < rows.length; i += 400) await trx.insertInto(table).values(rows.slice(i, i + 400) as never).execute();
     }
   });

@@ -75,7 +75,6 @@ export interface RetentionConfig {
   observationsDays: number;
   /** In-app notifications once read. */
   notificationsDays: number;
-  loginAttemptsDays: number;
   /** Audit log; 0 keeps it forever. Older rows are written to an archive file before deletion. */
   auditDays: number;
   /** Rows per table per run at the most, so a clean-up never holds the database for long. */
@@ -88,7 +87,6 @@ const RETENTION: Record<keyof RetentionConfig, [string, number, number, boolean?
   // The dashboard's current state reads the last 30 days of observations.
   observationsDays: ['RETENTION_OBSERVATIONS_DAYS', 90, 35],
   notificationsDays: ['RETENTION_NOTIFICATIONS_DAYS', 90, 1],
-  loginAttemptsDays: ['RETENTION_LOGIN_ATTEMPTS_DAYS', 30, 1],
   // Government records: at least two years (0 = never delete).
   auditDays: ['RETENTION_AUDIT_DAYS', 730, 730, true],
   batch: ['RETENTION_BATCH', 5000, 100],

@@ -17,7 +17,7 @@ export const retentionJob = defineJob<WorkerDeps>({
   onFinalFailure: 'log',
   async run(_job, deps) {
     const r = await runRetention(deps.db, deps.clock, deps.config.retention, deps.config.dataDir);
-    const total = r.jobs + r.singletons + r.observations + r.notifications + r.sessions + r.loginAttempts + r.auditArchived + r.handovers;
+    const total = r.jobs + r.singletons + r.observations + r.notifications + r.sessions + r.loginThrottle + r.auditArchived + r.handovers;
     if (total > 0) deps.logger.info(r, 'retention: old rows removed');
     if (r.auditFile) deps.logger.info({ file: r.auditFile, rows: r.auditArchived }, 'retention: audit rows archived to file');
   },

@@ -26,6 +26,10 @@ describe(`retention clean-ups on ${testEngine()}`, () => {
   let userId = '';
   const oldAudit: Record<string, unknown>[] = [];
 
+  const throttle = (address: string, last: string) => ({
+    key: `pair:operator.bacang ${address}`, kind: 'pair', username: 'operator.bacang', address, failures: 4, first_failure_at: last, last_failure_at: last, delay_until: last,
+  });
+
   beforeAll(async () => {
     t = await createTestDb();
     await importRegion(t.db, '19.71', clock);
@@ -63,9 +67,10 @@ describe(`retention clean-ups on ${testEngine()}`, () => {
     ]).execute();
     const session = (expiresDaysAgo: number) => ({ id: id('sess'), user_id: userId, csrf_token: 'x', created_at: ago(expiresDaysAgo + 7), expires_at: ago(expiresDaysAgo), last_seen_at: ago(expiresDaysAgo + 1), ip: null, user_agent: null });
     await t.db.insertInto('sessions').values([...Array.from({ length: 4 }, (_, i) => session(1 + i)), ...Array.from({ length: 2 }, () => session(-3))]).execute();
-    await t.db.insertInto('login_attempts').values([
-      ...Array.from({ length: 6 }, (_, i) => ({ id: id('try'), key: 'u:operator.bacang', at: ago(40 + i), success: 0 })),
-      ...Array.from({ length: 2 }, () => ({ id: id('try'), key: 'u:operator.bacang', at: ago(1), success: 1 })),
+    // Login delays: forgotten an hour after the last failure (six old ones), still counting (two).
+    await t.db.insertInto('login_throttle').values([
+      ...Array.from({ length: 6 }, (_, i) => throttle(`10.0.0.${i}`, ago(1 + i))),
+      ...Array.from({ length: 2 }, (_, i) => throttle(`10.0.1.${i}`, ago(10 / 1440))),
     ]).execute();
     const audit = (daysAgo: number) => ({ id: id('aud'), at: ago(daysAgo), actor_user_id: userId, action: 'login.success', unit_id: null, target: 'operator.bacang', ip: '10.0.0.7', detail: '{}' });
     const old = Array.from({ length: 7 }, (_, i) => audit(3 * 365 + i));
@@ -77,12 +82,12 @@ describe(`retention clean-ups on ${testEngine()}`, () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const count = async (table: 'jobs' | 'job_singletons' | 'monitor_observations' | 'monitor_daily' | 'notifications' | 'sessions' | 'login_attempts' | 'audit_log') =>
+  const count = async (table: 'jobs' | 'job_singletons' | 'monitor_observations' | 'monitor_daily' | 'notifications' | 'sessions' | 'login_throttle' | 'audit_log') =>
     Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
   it('deletes at most one batch of each kind per run', async () => {
     const r = await runRetention(t.db, clock, config, dataDir);
-    expect(r).toMatchObject({ jobs: 3, singletons: 3, observations: 3, notifications: 3, sessions: 3, loginAttempts: 3, auditArchived: 3 });
+    expect(r).toMatchObject({ jobs: 3, singletons: 3, observations: 3, notifications: 3, sessions: 3, loginThrottle: 3, auditArchived: 3 });
     expect(await count('jobs')).toBe(20 - 3);
   });
 
@@ -101,7 +106,7 @@ describe(`retention clean-ups on ${testEngine()}`, () => {
     expect((await t.db.selectFrom('notifications').select('read_at').execute()).filter((n) => n.read_at === null)).toHaveLength(3);
     expect(await count('notifications')).toBe(5);
     expect(await count('sessions')).toBe(2);
-    expect(await count('login_attempts')).toBe(2);
+    expect(await count('login_throttle')).toBe(2);
   });
 
   it('archives audit rows older than two years to files before deleting them, and says so in the audit log', async () => {
@@ -132,19 +137,23 @@ describe(`retention clean-ups on ${testEngine()}`, () => {
       }
     })();
     expect(refused.map((p) => p.split(':')[0])).toEqual(['RETENTION_OBSERVATIONS_DAYS', 'RETENTION_AUDIT_DAYS']);
-    expect(loadConfig({}, dataDir).retention).toEqual({ jobsDays: 14, observationsDays: 90, notificationsDays: 90, loginAttemptsDays: 30, auditDays: 730, batch: 5000 });
+    expect(loadConfig({}, dataDir).retention).toEqual({ jobsDays: 14, observationsDays: 90, notificationsDays: 90, auditDays: 730, batch: 5000 });
   });
 
   it('runs hourly as a declared maintenance job, which replaced the daily session prune', async () => {
     expect(ALL_JOBS.filter((j) => j.name === 'maintenance.retention')).toEqual([retentionJob]);
     expect(retentionJob).toMatchObject({ schedule: '40 * * * *', lane: 'maintenance' });
     expect(ALL_JOBS.some((j) => j.name === 'accounts.prune-sessions')).toBe(false);
-    await t.db.insertInto('login_attempts').values({ id: 'try-lama-sekali', key: 'ip:10.0.0.1', at: ago(400), success: 0 }).execute();
+    // login_attempts, no longer written since login_throttle, is gone (migration 0603).
+    const tables = (await t.db.introspection.getTables()).map((x) => x.name);
+    expect(tables).toContain('login_throttle');
+    expect(tables).not.toContain('login_attempts');
+    await t.db.insertInto('login_throttle').values(throttle('10.9.9.9', ago(400))).execute();
     const lines: object[] = [];
     const logger = pino({ level: 'info' }, { write: (l: string) => void lines.push(JSON.parse(l)) });
     const deps = { db: t.db, clock, logger, config: { ...loadConfig({}, dataDir), dataDir } } as unknown as Parameters<typeof retentionJob.run>[1];
     await retentionJob.run({ id: 'j1', name: retentionJob.name, data: {}, attempt: 1 } as Parameters<typeof retentionJob.run>[0], deps);
-    expect(await t.db.selectFrom('login_attempts').select('id').where('id', '=', 'try-lama-sekali').executeTakeFirst()).toBeUndefined();
-    expect(lines).toContainEqual(expect.objectContaining({ loginAttempts: 1, msg: 'retention: old rows removed' }));
+    expect(await t.db.selectFrom('login_throttle').select('key').where('address', '=', '10.9.9.9').executeTakeFirst()).toBeUndefined();
+    expect(lines).toContainEqual(expect.objectContaining({ loginThrottle: 1, msg: 'retention: old rows removed' }));
   });
 });

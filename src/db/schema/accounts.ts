@@ -35,13 +35,6 @@ export interface AccountsTables {
     ip: string | null;
     user_agent: string | null;
   };
-  /** No longer written since migration 0650 (login delays: login_throttle); emptied by retention. */
-  login_attempts: {
-    id: string;
-    key: string;
-    at: string;
-    success: number;
-  };
   /** Create forms already sent, by their one-time key (web/middleware/idempotency.ts). */
   form_submissions: {
     user_id: string;

@@ -21,7 +21,8 @@ export interface RetentionReport {
   observations: number;
   notifications: number;
   sessions: number;
-  loginAttempts: number;
+  /** Login delays whose failures are forgotten (an hour after the last one). */
+  loginThrottle: number;
   auditArchived: number;
   auditFile: string | null;
   /** Staff-import handovers (sealed one-time passwords) past their 24 hours. */
@@ -37,7 +38,7 @@ export async function runRetention(db: Kysely<DB>, clock: Clock, r: RetentionCon
   const jobs = await pruneFinishedJobs(db, daysBefore(now, r.jobsDays), limit);
   const observations = await pruneObservations(db, daysBefore(now, r.observationsDays), limit);
   const notifications = await pruneReadNotifications(db, daysBefore(now, r.notificationsDays), limit);
-  const sessions = await pruneExpiredSessions(db, clock, { loginAttemptsDays: r.loginAttemptsDays, limit });
+  const sessions = await pruneExpiredSessions(db, clock, { limit });
   const handovers = await pruneHandovers(db, now, limit);
   const audit =
     r.auditDays === 0
@@ -49,7 +50,7 @@ export async function runRetention(db: Kysely<DB>, clock: Clock, r: RetentionCon
     observations,
     notifications,
     sessions: sessions.sessions,
-    loginAttempts: sessions.attempts,
+    loginThrottle: sessions.throttle,
     auditArchived: audit.archived,
     auditFile: audit.file,
     handovers,

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
+import { pruneOldest } from '../../db/prune.js';
 
 // Login throttling that a stranger cannot turn against staff (OWASP Authentication and
 // Credential Stuffing cheat sheets). There is no lock: failures grow a delay, capped at
@@ -144,8 +145,10 @@ export async function clearThrottle(db: Kysely<DB>, target: { key: string } | { 
   return Number(r.numDeletedRows);
 }
 
-/** Part of the `accounts.prune-sessions` job: forgotten failures are deleted. */
-export async function pruneThrottle(db: Kysely<DB>, now: Date): Promise<number> {
-  const r = await db.deleteFrom('login_throttle').where('last_failure_at', '<', new Date(now.getTime() - FORGET_AFTER_MS).toISOString()).executeTakeFirst();
-  return Number(r.numDeletedRows);
+/**
+ * Part of the hourly retention job: forgotten failures are deleted, oldest first and at most
+ * `limit` per run (a password spray from many addresses leaves many rows; the next run goes on).
+ */
+export async function pruneThrottle(db: Kysely<DB>, now: Date, limit = 100_000): Promise<number> {
+  return pruneOldest(db, { table: 'login_throttle', id: 'key', time: 'last_failure_at', before: new Date(now.getTime() - FORGET_AFTER_MS).toISOString(), limit });
 }

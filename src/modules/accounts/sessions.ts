@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
-import { daysBefore, pruneOldest } from '../../db/prune.js';
+import { pruneOldest } from '../../db/prune.js';
 import type { Clock } from '../../shared/clock.js';
 import { newToken } from '../../shared/ids.js';
 import type { Actor } from './actor.js';
@@ -85,20 +85,15 @@ export async function destroyUserSessions(db: Kysely<DB>, userId: string, keepSe
 }
 
 /**
- * Retention of sessions and login attempts (run by the hourly `maintenance.retention`): expired
- * sessions, and attempts older than the period (the lock window needs 15 minutes of them), at
- * most `limit` of each per run. Safe to run twice.
+ * Retention of sessions and sign-in failures (run by the hourly `maintenance.retention`): expired
+ * sessions, and login delays whose failures are forgotten (login-throttle.ts), at most `limit` of
+ * each per run. Safe to run twice.
  */
-export async function pruneExpiredSessions(
-  db: Kysely<DB>,
-  clock: Clock,
-  opts: { loginAttemptsDays?: number; limit?: number } = {},
-): Promise<{ sessions: number; attempts: number }> {
+export async function pruneExpiredSessions(db: Kysely<DB>, clock: Clock, opts: { limit?: number } = {}): Promise<{ sessions: number; throttle: number }> {
   const now = clock.now();
   const limit = opts.limit ?? 100_000;
   const sessions = await pruneOldest(db, { table: 'sessions', time: 'expires_at', before: new Date(now.getTime() + 1).toISOString(), limit });
-  // login_attempts is no longer written (login delays live in login_throttle); old rows still go.
-  const attempts = (await pruneOldest(db, { table: 'login_attempts', time: 'at', before: daysBefore(now, opts.loginAttemptsDays ?? 30), limit })) + (await pruneThrottle(db, now));
+  const throttle = await pruneThrottle(db, now, limit);
   await pruneSubmissions(db, now);
-  return { sessions, attempts };
+  return { sessions, throttle };
 }
