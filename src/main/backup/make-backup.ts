@@ -43,7 +43,18 @@ export const folders = (config: Config): Record<FolderName, string> => ({
   arsip: archiveDirOf(config.dataDir),
 });
 
-export async function makeBackup(config: Config, target: string, now: () => Date = () => new Date()): Promise<BackupOutcome> {
+export interface BackupOptions {
+  now?: () => Date;
+  /**
+   * Called between the database snapshot and the folder listing — the moment where a running
+   * server's newer photos are on disk but not in the snapshot. The write-load test waits there
+   * until the writer has gone on writing, so that case is exercised every run, not by chance.
+   */
+  afterSnapshot?: () => Promise<void>;
+}
+
+export async function makeBackup(config: Config, target: string, opts: BackupOptions = {}): Promise<BackupOutcome> {
+  const now = opts.now ?? (() => new Date());
   const dest = path.resolve(target);
   const work = await mkdtemp(path.join(path.dirname(dest), '.beranda-backup-'));
   const partial = `${dest}.partial`;
@@ -58,6 +69,7 @@ export async function makeBackup(config: Config, target: string, now: () => Date
     } else {
       tables = await dumpPostgres(config.database.url, path.join(work, 'database', 'beranda.pgdump'));
     }
+    await opts.afterSnapshot?.();
     // Listed once, after the snapshot: what is counted is exactly what is archived.
     const listed = {} as Record<FolderName, string[]>;
     for (const [name, dir] of Object.entries(folders(config)) as [FolderName, string][]) listed[name] = await listFiles(dir);
