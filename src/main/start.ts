@@ -9,7 +9,7 @@ import { composeServices } from './compose.js';
 import { createLogger } from './logger.js';
 import { shutdown } from './shutdown.js';
 import { registerJobs } from './worker.js';
-import { demoDialogSimulator, startChannelsDemo } from './demo/channels-demo.js';
+import { demoDialogSimulator, simulationNotice, startChannelsDemo } from './demo/channels-demo.js';
 import { inProcessPageInvalidation } from '../modules/page-invalidation/index.js';
 import { childPageInvalidation, parentPageInvalidation } from './cluster-page-invalidation.js';
 import { type WebProcesses, forkWebProcesses } from './web-processes.js';
@@ -96,6 +96,8 @@ async function main(): Promise<void> {
     for (const l of shown) console.log(`  ${l.username.padEnd(22)} ${l.note}`);
     console.log(`  operator.<slug>        operator untuk setiap kelurahan/desa (${booted.demoLogins.filter((l) => l.role === 'operator').length} akun)\n`);
   }
+  const simulated = simulationNotice();
+  if (simulated) console.log(`${simulated}\n`);
   if (booted.leftoverDemoAccounts) {
     logger.warn({ demoAccounts: booted.leftoverDemoAccounts }, 'demo accounts remain with demo off');
     console.error(leftoverDemoWarning(booted.leftoverDemoAccounts));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Config, loadConfig } from '../../src/config/index.js';
 import { type Booted, bootstrap, StartupError } from '../../src/main/bootstrap.js';
 import { runCli } from '../../src/main/cli.js';
-import { startChannelsDemo, stopChannelsDemo } from '../../src/main/demo/channels-demo.js';
+import { simulationNotice, startChannelsDemo, stopChannelsDemo } from '../../src/main/demo/channels-demo.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { createApp } from '../../src/web/app.js';
 import { noisyPhoto } from '../media/fixtures.js';
@@ -40,6 +40,7 @@ describe(`demo remove on ${testEngine()}`, () => {
   afterAll(async () => {
     vi.unstubAllEnvs();
     await stopChannelsDemo();
+    expect(simulationNotice()).toBeNull();
     await booted?.database.close();
     await t?.close();
     rmSync(dir, { recursive: true, force: true });
@@ -48,6 +49,8 @@ describe(`demo remove on ${testEngine()}`, () => {
   const db = () => booted.database.db;
 
   /** Taps "Tulis kabar", adds a photo, publishes; returns the content item's id. */
+  /** Where the last publish led: the done page. */
+  let lastDone = '';
   async function publishWithPhoto(s: Session, title: string, seed: number): Promise<string> {
     const made = await s.post('/admin/unit/bacang/tulis', { template: 'kegiatan' });
     const draftId = /\/kabar\/([a-z0-9]+)$/.exec(made.headers.get('location') ?? '')![1]!;
@@ -61,6 +64,7 @@ describe(`demo remove on ${testEngine()}`, () => {
       action: 'publish', title, body: `${title}. Warga bergotong royong membersihkan lingkungan.`, photos_shown: '1', tiktok_privacy: 'SELF_ONLY', photo: mediaId, [`alt:${mediaId}`]: 'Warga bekerja bakti',
     });
     expect(res.status, `publish "${title}"`).toBe(303);
+    lastDone = res.headers.get('location') ?? '';
     return (await db().selectFrom('composer_drafts').select('content_id').where('id', '=', draftId).executeTakeFirstOrThrow()).content_id!;
   }
 
@@ -100,6 +104,15 @@ describe(`demo remove on ${testEngine()}`, () => {
     // Demo use: a demo operator publishes with a photo (to the simulated channels too).
     const demoOp = await client.loginAs('operator.bacang');
     const demoPost = await publishWithPhoto(demoOp, 'Kerja bakti contoh dari akun demo', 1);
+    // The simulated platforms are never silent (issue 13 point 2): start-up says so, and the done
+    // page and the post's deliveries label every simulated account "simulasi".
+    expect(simulationNotice()).toMatch(/^Media sosial disimulasikan: /);
+    for (const page of [lastDone, `/admin/unit/bacang/kiriman/${encodeURIComponent(demoPost)}`]) {
+      const html = await (await demoOp.get(page)).text();
+      const accounts = [...html.matchAll(/<span class="handle">@[^<]+<\/span>\s*(<span class="badge">simulasi<\/span>)?/g)];
+      expect(accounts.length, page).toBe(3);
+      expect(accounts.filter((a) => a[1]).length, page).toBe(3);
+    }
     // A real account made by the (demo) admin, and its first post with a photo.
     const admin = await client.loginAs('admin');
     const bacang = (await db().selectFrom('units').select('id').where('slug', '=', 'bacang').executeTakeFirstOrThrow()).id;

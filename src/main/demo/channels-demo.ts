@@ -60,6 +60,15 @@ export async function startChannelsDemo(config: Config, logger: Logger, opts: { 
   };
 }
 
+/**
+ * The start-up line while the demo publishes to the simulated platforms (issue 13 point 2: never
+ * silently), or null when posts go to the real ones (an app is configured) or demo is off.
+ */
+export function simulationNotice(): string | null {
+  if (!running) return null;
+  return 'Media sosial disimulasikan: kiriman ke Facebook, Instagram dan TikTok tidak keluar dari mesin ini (mode demo tanpa aplikasi Meta/TikTok; akun bertanda "simulasi"). Pasang FACEBOOK_APP_ID/TIKTOK_CLIENT_KEY untuk platform sungguhan.';
+}
+
 export async function stopChannelsDemo(): Promise<void> {
   const f = running;
   running = null;

@@ -24,7 +24,7 @@ export function PostDeliveries(p: { slug: string; postId: string; title?: string
             <li id={`kiriman-${d.id}`} class={`delivery state-${d.state}`} data-platform={d.platform}>
               <p class="channel-head">
                 <span class="name">
-                  {name} {ch ? <span class="handle">@{ch.handle}</span> : null}
+                  {name} {ch ? <span class="handle">@{ch.handle}</span> : null} {ch?.is_simulation ? <span class="badge">{t('kanal.simulation')}</span> : null}
                 </span>
                 <span class={`badge badge-${AUDIENCE_CLASS[d.audience]}`}>{d.audienceText}</span>
               </p>

@@ -9,6 +9,8 @@ import { StaffLayout } from '../../views/staff-layout.js';
 /** After "Terbitkan": it worked, here it is, this is what happens on each channel, what next. */
 export function DonePage(p: { actor: Actor; unit: UnitRow; csrf: string; draft: Draft; publicPath: string | null; deliveries: DeliveryView[]; channels: ChannelRow[] }) {
   const handles = new Map(p.channels.map((ch) => [ch.id, ch.handle]));
+  // Demo channels publish to the built-in simulated platforms: never shown as if citizens saw it.
+  const simulated = new Set(p.channels.filter((ch) => ch.is_simulation).map((ch) => ch.id));
   const late = p.draft.lateNote ? (JSON.parse(p.draft.lateNote) as { minutes: number; at: string }) : null;
   return (
     <StaffLayout title={t('composer.done.title')} actor={p.actor} csrfToken={p.csrf} back={{ href: `/admin/unit/${p.unit.slug}`, label: p.unit.name }}>
@@ -39,7 +41,8 @@ export function DonePage(p: { actor: Actor; unit: UnitRow; csrf: string; draft: 
             {p.deliveries.map((d) => (
               <li class={`audience-${d.audience}`} data-platform={d.platform}>
                 <span class="name">
-                  {platformName(d.platform)} {handles.has(d.channelId) ? <span class="handle">@{handles.get(d.channelId)}</span> : null}
+                  {platformName(d.platform)} {handles.has(d.channelId) ? <span class="handle">@{handles.get(d.channelId)}</span> : null}{' '}
+                  {simulated.has(d.channelId) ? <span class="badge">{t('kanal.simulation')}</span> : null}
                 </span>
                 <span class="audience">{d.audienceText}</span>
                 {d.permalink ? (
