@@ -7,7 +7,7 @@ import { type Config, MAKE_SECRET, servingProblems } from '../../config/index.js
 import { type Database, DatabaseUnreachableError, openDatabase, redact } from '../../db/database.js';
 import { pendingMigrations } from '../../db/migrate.js';
 import { hasActiveAdmin } from '../../modules/accounts/index.js';
-import { tokenKeyFrom, unreadableTokens } from '../../modules/channels/index.js';
+import { platformName, tokenKeyFrom, unreadableTokens } from '../../modules/channels/index.js';
 import { countAccounts } from '../demo/demo-data.js';
 
 // `npm run beranda -- doctor` (issue 13, point 7): checks a deployment the way a careful admin
@@ -142,7 +142,7 @@ function checkMessaging(config: Config, add: (level: Level, text: string) => voi
     add(config.whatsappToken ? 'ok' : 'info', config.whatsappToken ? 'WhatsApp terpasang.' : 'WhatsApp belum dipasang (WHATSAPP_TOKEN, WHATSAPP_PHONE_NUMBER_ID): pengingat tidak dikirim lewat WhatsApp.');
   }
   add(config.telegramBotToken ? 'ok' : 'info', config.telegramBotToken ? 'Telegram terpasang.' : 'Telegram belum dipasang (TELEGRAM_BOT_TOKEN): pengingat tidak dikirim lewat Telegram.');
-  const apps = [config.facebookAppId ? 'Facebook/Instagram' : null, config.tiktokClientKey ? 'TikTok' : null].filter(Boolean);
+  const apps = [config.facebookAppId ? `${platformName('facebook')}/${platformName('instagram')}` : null, config.tiktokClientKey ? platformName('tiktok') : null].filter(Boolean);
   add(apps.length ? 'ok' : 'info', apps.length ? `Aplikasi media sosial terpasang: ${apps.join(', ')}.` : 'Aplikasi Facebook/Instagram/TikTok belum dipasang: petugas memakai kit unggah manual untuk media sosial.');
 }
 
