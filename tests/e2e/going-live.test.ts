@@ -94,7 +94,8 @@ describe('journey: a city goes live — first admin, 42 operators imported, firs
     await page.getByLabel('Nama pengguna').fill('admin.kominfo');
     await page.getByLabel('Kata sandi').fill('lada putih muntok');
     await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL(`${url}/admin`);
+    // Admin kota lands on the dashboard (staff-reach, issue 14 point 2).
+    await page.waitForURL(`${url}/admin/dasbor`);
 
     // By tapping: home → Pengguna → Impor staf.
     await page.getByRole('link', { name: 'Pengguna', exact: true }).click();
