@@ -50,7 +50,7 @@ describe('the deploy guide and its files', () => {
     const scripts = JSON.parse(read('package.json')).scripts as Record<string, string>;
     for (const f of ['beranda-web.service', 'beranda-worker.service']) {
       expect(directive(unit(f), 'ExecStart')).toEqual(['/usr/bin/npm start']);
-      expect(scripts.start).toMatch(/src\/main\/start/);
+      expect(scripts.start).toMatch(/main\/start/);
       // Exit code 2 is a configuration mistake (npm start's one line); restarting cannot help.
       expect(directive(unit(f), 'RestartPreventExitStatus')).toEqual(['2']);
       // src/main/shutdown.ts gives up after 28 s; systemd must not kill it before.
@@ -58,6 +58,8 @@ describe('the deploy guide and its files', () => {
       expect(directive(unit(f), 'EnvironmentFile')).toEqual(['/etc/beranda/beranda.env']);
     }
     expect(directive(unit('beranda-backup.timer'), 'OnCalendar')[0]).toMatch(/ Asia\/Jakarta$/);
+    // The units cannot write to the checkout: a build step must run at install and upgrade.
+    if (scripts.build) expect(guide.match(/npm ci --omit=dev && npm run build/g)).toHaveLength(2);
   });
 
   it('ships settings that Beranda accepts for a real deployment behind nginx', () => {
