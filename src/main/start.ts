@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   // A worker-only process (BERANDA_ROLES=worker, its own systemd unit) has no server holding it
   // open, and the embedded queue's poll timer is unref'd: without this it would exit at once on
   // SQLite, silently, with status 0 (tsx's IPC channel used to hide that). Cleared on stop.
-  const keepAlive = server ? null : setInterval(() => {}, 60_000);
+  const keepAlive = server || webProcesses ? null : setInterval(() => {}, 60_000);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
