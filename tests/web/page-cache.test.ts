@@ -82,6 +82,10 @@ describe('page cache', () => {
     const small = await encodePage({ status: 200, body: '<p>kecil</p>', contentType: 'text/html' }, { cacheControl: 'x', unitId: null, expiresAt: 0, quality: 9 });
     expect(small.br).toBeUndefined();
     expect(small.gzip).toBeUndefined();
+    // A page made for one answer is compressed only as the client asked.
+    const once = await encodePage({ status: 404, body: '<p>Tidak ada</p>'.repeat(200), contentType: 'text/html' }, { cacheControl: 'no-store', unitId: null, expiresAt: 0, quality: 4 }, ['gzip']);
+    expect(once.gzip).toBeDefined();
+    expect(once.br).toBeUndefined();
   });
 });
 

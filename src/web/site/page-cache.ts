@@ -163,20 +163,21 @@ export function variantOf(page: CachedPage, encoding: Encoding): { variant: Page
 export async function encodePage(
   rendered: { status: number; body: string; contentType: string },
   meta: { cacheControl: string; unitId: string | null; expiresAt: number; quality: number },
+  /** Which compressed encodings to make: both for a page that is kept, the one asked for otherwise. */
+  encodings: readonly Encoding[] = ['br', 'gzip'],
 ): Promise<CachedPage> {
   const bytes = Buffer.from(rendered.body, 'utf8');
   const etag = etagOf(bytes);
   const { quality, ...rest } = meta;
   const page: CachedPage = { status: rendered.status, contentType: rendered.contentType, ...rest, plain: { bytes, etag } };
-  if (bytes.length >= COMPRESS_FROM_BYTES) {
-    const [br, gz] = await Promise.all([
-      brotli(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
-      gzip(bytes, { level: quality >= 9 ? 9 : 6 }),
-    ]);
-    // The ETag names the representation: a cache between us and the visitor must not answer a
-    // gzip request's If-None-Match with brotli bytes.
-    page.br = { bytes: br, etag: `${etag.slice(0, -1)}-br"` };
-    page.gzip = { bytes: gz, etag: `${etag.slice(0, -1)}-gz"` };
-  }
+  if (bytes.length < COMPRESS_FROM_BYTES) return page;
+  const [br, gz] = await Promise.all([
+    encodings.includes('br') ? brotli(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }) : null,
+    encodings.includes('gzip') ? gzip(bytes, { level: quality >= 9 ? 9 : 6 }) : null,
+  ]);
+  // The ETag names the representation: a cache between us and the visitor must not answer a
+  // gzip request's If-None-Match with brotli bytes.
+  if (br) page.br = { bytes: br, etag: `${etag.slice(0, -1)}-br"` };
+  if (gz) page.gzip = { bytes: gz, etag: `${etag.slice(0, -1)}-gz"` };
   return page;
 }

@@ -74,6 +74,7 @@ export function siteRoutes(deps: SiteDeps, options: SiteRouteOptions = {}): Hono
       const { rendered } = outcome;
       const keep = cache !== null && outcome.cacheable && rendered.status === 200;
       const isHtml = rendered.contentType.startsWith('text/html');
+      const wanted = chooseEncoding(c.req.header('accept-encoding'));
       hit = await encodePage(rendered, {
         // HTML says no-cache so browsers always revalidate (cheap with 304) and never show a page
         // older than the last publish; feeds and sitemaps may be kept a few minutes.
@@ -81,7 +82,8 @@ export function siteRoutes(deps: SiteDeps, options: SiteRouteOptions = {}): Hono
         unitId: outcome.unitId,
         expiresAt: keep ? await expiryOf(deps, outcome.unitId, now, cache.ttlMs) : 0,
         quality: keep ? CACHED_QUALITY : ONE_OFF_QUALITY,
-      });
+        // A page made for one answer is compressed only in the encoding this client takes.
+      }, keep ? ['br', 'gzip'] : wanted ? [wanted] : []);
       if (keep) cache.set(key, hit, startedAt);
     }
 
