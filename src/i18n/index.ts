@@ -22,6 +22,7 @@ import { messages as siteAdmin } from './messages/site-admin.js';
 import { messages as staffHome } from './messages/staff-home.js';
 import { messages as dashboardLanding } from './messages/dashboard-landing.js';
 import { messages as terms } from './messages/terms.js';
+import { messages as profileEditor } from './messages/profile-editor.js';
 import { TERM_NAMES, termParams } from './terms.js';
 
 // Indonesian is the source language; English is the fallback for keys an Indonesian catalogue
@@ -39,7 +40,7 @@ export const catalogues: Record<string, Catalogue> = {
   // Platform caption rules (issue 16.5).
   captions,
   // Staff homes, the dashboard's first screen and the region's words (issue 14, staff-reach).
-  terms, staffHome, dashboardLanding,
+  terms, staffHome, dashboardLanding, profileEditor,
 };
 
 const merged: Record<Locale, Record<string, string>> = { id: {}, en: {} };

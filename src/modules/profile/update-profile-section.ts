@@ -22,13 +22,7 @@ export async function updateProfileSection(
 ): Promise<Result<Profile[ProfileSectionKey], UpdateSectionError> & { problems?: FieldProblem[] }> {
   if (!isSectionKey(input.section)) return err('unknown_section');
   const parsed = PROFILE_SECTIONS[input.section].safeParse(input.data);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => ({
-      path: i.path.join('.'),
-      code: i.code === 'custom' ? i.message : i.code,
-    }));
-    return { ...err('invalid_input'), problems };
-  }
+  if (!parsed.success) return { ...err('invalid_input'), problems: problemsOf(parsed.error.issues) };
   // A picture is one of this unit's own library (issue 16): another unit's file is refused.
   // Without a person (the demo seeder, fixtures) the check is skipped.
   if (input.actorId !== null) {
@@ -46,6 +40,18 @@ export async function updateProfileSection(
     updated_at: clock.now().toISOString(),
   });
   return ok(parsed.data as Profile[ProfileSectionKey]);
+}
+
+const problemsOf = (issues: readonly { path: PropertyKey[]; code: string; message: string }[]): FieldProblem[] =>
+  issues.map((i) => ({ path: i.path.map(String).join('.'), code: i.code === 'custom' ? i.message : i.code }));
+
+/**
+ * What validation would say about a section, without saving: a form that already has fields it
+ * could not read still names every other problem in one go.
+ */
+export function checkProfileSection(section: ProfileSectionKey, data: unknown): FieldProblem[] {
+  const parsed = PROFILE_SECTIONS[section].safeParse(data);
+  return parsed.success ? [] : problemsOf(parsed.error.issues);
 }
 
 /** Every `/media/…` value in a section, with its dotted path. */

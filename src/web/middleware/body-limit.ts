@@ -44,8 +44,9 @@ export const BODY_LIMITS: BodyLimit[] = [
   { path: /^\/admin\/unit\/[^/]+\/konten(\/[^/]+)?$/, bytes: MB },
   // Autosave of a draft (20,000 characters of text, captions, photo descriptions).
   { path: /^\/admin\/unit\/[^/]+\/kabar\/[^/]+\/simpan$/, bytes: 512 * KB },
-  // Profile sections with long lists (RW/RT, aparatur, UMKM).
-  { path: /^\/admin\/unit\/[^/]+\/profil\/[^/]+$/, bytes: 512 * KB },
+  // Profile sections with long lists (RW/RT, aparatur, UMKM) and photos from the phone (logo,
+  // office photo, aparatur portraits: multipart, a few phone photos per save).
+  { path: /^\/admin\/unit\/[^/]+\/profil\/[^/]+$/, bytes: 48 * MB },
   { path: /^\/admin\/siaran$/, bytes: 256 * KB },
   // A new galeri album carries its photos from the phone (multipart, up to GALLERY_MAX_FILES).
   { path: /^\/admin\/unit\/[^/]+\/galeri$/, bytes: 48 * MB },

@@ -1,126 +1,234 @@
-import type { Profile, ProfileSectionKey } from '../../../modules/profile/index.js';
+import { type Profile, type ProfileSectionKey, parseCoordinate, parseNumber } from '../../../modules/profile/index.js';
+import { DAY_CHOICES, type FieldDef, HARI, type ListDef, MAX_ROWS, SECTION_FORMS, isList } from './form-model.js';
 
-// Plain forms for the profil sections. Lists are typed one item per line with "|" between the
-// parts (e.g. "Nama | Jabatan"), which works on any phone keyboard and needs no JavaScript;
-// these helpers turn form fields into a section document and back.
+// A profile form's fields ⇄ a section document. Form fields are named as the model says: plain
+// fields by name, list cells `<list>.<row>.<column>` (with `<list>.rows` = how many rows the form
+// had and `<list>.<row>._hapus` = remove this row). What people type is read here — numbers with
+// a comma, coordinates in any common form, "07.30" — and a cell that cannot be read is a field
+// error (`format`, `range`, `rw_unknown`) under the form field's own name, so the form can say it
+// next to the field and keep everything typed.
 
 export type FormValues = Record<string, string>;
 
-export const lines = (text: string | undefined): string[][] =>
-  (text ?? '')
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => l.split('|').map((p) => p.trim()));
+export interface FromForm {
+  data: Record<string, unknown>;
+  /** Form field name → problem code, for what could not be read at all. */
+  errors: Record<string, string>;
+  /** A field path of the section document (from validation) → the form field it came from. */
+  fieldOf(path: string): string;
+}
 
-const num = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : Number(v.replace(/\./g, '').replace(',', '.')));
-const joinLines = (rows: (string | number | undefined)[][]) => rows.map((r) => r.map((x) => x ?? '').join(' | ').replace(/( \| )+$/, '')).join('\n');
+const listKey = (section: ProfileSectionKey, list: string) => (['aparatur', 'lembaga', 'sarana', 'potensi'].includes(section) ? 'items' : list);
 
-const HARI = ['senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu', 'minggu'];
+export const rowCount = (values: FormValues, list: string): number => {
+  const declared = Number(values[`${list}.rows`]);
+  let n = Number.isInteger(declared) && declared > 0 ? declared : 0;
+  // Rows can also be known from their cells (a form posted by a test or an older page).
+  for (const k of Object.keys(values)) {
+    const m = new RegExp(`^${list}\\.(\\d+)\\.`).exec(k);
+    if (m) n = Math.max(n, Number(m[1]) + 1);
+  }
+  return Math.min(n, MAX_ROWS);
+};
 
-export function formToSection(section: ProfileSectionKey, f: FormValues): unknown {
-  switch (section) {
-    case 'identitas':
-      return {
-        kodeWilayah: f.kodeWilayah, kodePos: f.kodePos, alamatKantor: f.alamatKantor, telepon: f.telepon, whatsapp: f.whatsapp, email: f.email,
-        lat: num(f.lat), lng: num(f.lng), tahunPembentukan: num(f.tahunPembentukan), dasarHukumPembentukan: f.dasarHukumPembentukan,
-        logo: f.logo, fotoKantor: f.fotoKantor, warnaAksen: f.warnaAksen || undefined,
-        // "Senin-Kamis | 07:30 | 16:00 | 12.00–13.00"
-        jamPelayanan: lines(f.jamPelayanan).map(([hari = '', buka = '', tutup = '', istirahat = '']) => ({ hari: parseDays(hari), buka, tutup, istirahat })),
-        media: lines(f.media).map(([platform = '', url = '']) => ({ platform: platform.toLowerCase(), url })),
-      };
-    case 'narasi':
-      return { sejarah: f.sejarah, visi: f.visi, misi: lines(f.misi).map((l) => l.join(' | ')), sambutanLurah: f.sambutanLurah, motto: f.motto };
-    case 'aparatur':
-      return {
-        items: lines(f.items).map(([nama = '', jabatan = '', foto = '', nip = ''], i) => ({
-          id: `p${i}`, nama, jabatan, foto, nip, urutan: i, atasanId: i === 0 ? '' : 'p0',
-        })),
-      };
-    case 'wilayah':
-      return {
-        luasHa: num(f.luasHa), ketinggianMdpl: num(f.ketinggianMdpl), batasUtara: f.batasUtara, batasTimur: f.batasTimur, batasSelatan: f.batasSelatan, batasBarat: f.batasBarat,
-        jarakKeKecamatanKm: num(f.jarakKeKecamatanKm), jarakKeKotaKm: num(f.jarakKeKotaKm),
-        // "01 | Pak Sahar | 01: Pak Amin, 02: Bu Yanti"
-        rw: lines(f.rw).map(([nomor = '', ketua = '', rts = '']) => ({
-          nomor, ketua,
-          rt: rts.split(',').map((x) => x.trim()).filter(Boolean).map((x) => {
-            const [n = '', k = ''] = x.split(':').map((y) => y.trim());
-            return { nomor: n, ketua: k };
-          }),
-        })),
-      };
-    case 'lembaga':
-    case 'sarana':
-    case 'potensi':
-      return { items: lines(f.items).map(([jenis = '', nama = '', keterangan = '']) => ({ jenis, nama, keterangan })) };
-    case 'statistik': {
-      const dist = (k: string) => lines(f[k]).map(([label = '', jumlah = '']) => ({ label, jumlah: num(jumlah) ?? Number.NaN }));
-      return {
-        tahun: num(f.tahun), sumber: f.sumber, lakiLaki: num(f.lakiLaki), perempuan: num(f.perempuan), jumlahKk: num(f.jumlahKk),
-        umur: dist('umur'), pendidikan: dist('pendidikan'), pekerjaan: dist('pekerjaan'), agama: dist('agama'),
-      };
+/** Rows up to the last one with anything typed in it (empty rows a form posted are not "filled"). */
+export function filledRows(values: FormValues, def: ListDef): number {
+  for (let i = rowCount(values, def.list) - 1; i >= 0; i--) {
+    if (def.columns.some((c) => (values[`${def.list}.${i}.${c.name}`] ?? '').trim() !== '')) return i + 1;
+  }
+  return 0;
+}
+
+function readDays(text: string): string[] | null {
+  const s = text.toLowerCase().replace(/\s+/g, '').replace(/['’]/g, '');
+  const range = s.split(/[-–]/);
+  if (range.length === 2 && (HARI as readonly string[]).includes(range[0]!) && (HARI as readonly string[]).includes(range[1]!)) {
+    const a = HARI.indexOf(range[0] as never);
+    const b = HARI.indexOf(range[1] as never);
+    return a <= b ? HARI.slice(a, b + 1) : null;
+  }
+  const days = s.split(/[,;]/).filter(Boolean);
+  return days.length > 0 && days.every((d) => (HARI as readonly string[]).includes(d)) ? days : null;
+}
+
+/** "7.30", "07:30", "0730" → "07:30"; anything else stays as typed (validation names it). */
+const readTime = (text: string): string => {
+  const m = /^(\d{1,2})[.:]?(\d{2})$/.exec(text.trim());
+  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : text.trim();
+};
+
+/** One cell or field, read by its kind; `undefined` for an empty optional number. */
+function readValue(def: FieldDef, raw: string, name: string, errors: Record<string, string>): unknown {
+  const v = raw.trim();
+  switch (def.kind) {
+    case 'decimal':
+    case 'count':
+    case 'year': {
+      const r = parseNumber(v, { whole: def.kind !== 'decimal' });
+      if (!r.ok) errors[name] = 'format';
+      return r.ok && r.value !== null ? r.value : undefined;
     }
+    case 'lat':
+    case 'lng': {
+      const r = parseCoordinate(v, def.kind);
+      if (!r.ok) errors[name] = r.error;
+      return r.ok && r.value !== null ? r.value : undefined;
+    }
+    case 'time':
+      return readTime(v);
+    case 'days': {
+      const days = readDays(v);
+      if (!days) errors[name] = v ? 'format' : 'too_small';
+      return days ?? [];
+    }
+    case 'colour':
+      return v || undefined;
+    case 'lines':
+      return v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    case 'platform':
+      return v.toLowerCase();
+    default:
+      return v;
   }
 }
 
-function parseDays(text: string): string[] {
-  const t = text.toLowerCase().replace(/\s+/g, '').replace(/'/g, '').replace('jum’at', 'jumat');
-  const range = t.split(/[-–]/);
-  if (range.length === 2 && HARI.includes(range[0]!) && HARI.includes(range[1]!)) {
-    return HARI.slice(HARI.indexOf(range[0]!), HARI.indexOf(range[1]!) + 1);
+export function formToSection(section: ProfileSectionKey, values: FormValues): FromForm {
+  const errors: Record<string, string> = {};
+  const data: Record<string, unknown> = {};
+  /** list → for each kept row, the form row it came from. */
+  const kept: Record<string, number[]> = {};
+  const rowsOf: Record<string, Record<string, unknown>[]> = {};
+  for (const item of SECTION_FORMS[section]) {
+    if (!isList(item)) {
+      const value = readValue(item, values[item.name] ?? '', item.name, errors);
+      if (value !== undefined) data[item.name] = value;
+      continue;
+    }
+    const out: Record<string, unknown>[] = [];
+    const from: number[] = [];
+    for (let i = 0; i < rowCount(values, item.list); i++) {
+      const cell = (c: FieldDef) => values[`${item.list}.${i}.${c.name}`] ?? '';
+      if (values[`${item.list}.${i}._hapus`] === '1' || item.columns.every((c) => cell(c).trim() === '')) continue;
+      const row: Record<string, unknown> = {};
+      for (const c of item.columns) {
+        const value = readValue(c, cell(c), `${item.list}.${i}.${c.name}`, errors);
+        if (value !== undefined) row[c.name] = value;
+      }
+      out.push(row);
+      from.push(i);
+    }
+    rowsOf[item.list] = out;
+    kept[item.list] = from;
   }
-  return t.split(/[,;]/).filter(Boolean);
+
+  const rtRow = new Map<string, number>();
+  switch (section) {
+    case 'identitas':
+      data.jamPelayanan = rowsOf.jamPelayanan;
+      data.media = rowsOf.media;
+      break;
+    case 'aparatur':
+      // The first person heads the chart; everyone else reports to them (as the public page draws it).
+      data.items = rowsOf.items!.map((r, k) => ({ ...r, id: `p${k}`, urutan: k, atasanId: k === 0 ? '' : 'p0' }));
+      break;
+    case 'wilayah': {
+      const rw = rowsOf.rw!.map((r) => ({ ...r, rt: [] as Record<string, unknown>[] }) as Record<string, unknown> & { rt: Record<string, unknown>[] });
+      const same = (a: unknown, b: unknown) => String(a).replace(/^0+/, '') === String(b).replace(/^0+/, '');
+      rowsOf.rt!.forEach((r, k) => {
+        const formRow = kept.rt![k]!;
+        const parent = rw.findIndex((w) => same(w.nomor, r.rw));
+        if (parent < 0) {
+          errors[`rt.${formRow}.rw`] = 'rw_unknown';
+          return;
+        }
+        rtRow.set(`${parent}.${rw[parent]!.rt.length}`, formRow);
+        rw[parent]!.rt.push({ nomor: r.nomor, ketua: r.ketua });
+      });
+      data.rw = rw;
+      break;
+    }
+    case 'lembaga':
+    case 'sarana':
+    case 'potensi':
+      data.items = rowsOf.items;
+      break;
+    case 'statistik':
+      for (const d of ['umur', 'pendidikan', 'pekerjaan', 'agama']) data[d] = rowsOf[d];
+      break;
+    case 'narasi':
+      break;
+  }
+
+  const fieldOf = (path: string): string => {
+    const parts = path.split('.');
+    // A cell of an RT row lives under its RW in the document: rw.<w>.rt.<t>.<field>.
+    if (section === 'wilayah' && parts[0] === 'rw' && parts[2] === 'rt' && parts.length >= 5) {
+      const row = rtRow.get(`${parts[1]}.${parts[3]}`);
+      return row === undefined ? 'rt' : `rt.${row}.${parts[4]}`;
+    }
+    for (const item of SECTION_FORMS[section]) {
+      if (!isList(item) || listKey(section, item.list) !== parts[0]) continue;
+      const row = kept[item.list]?.[Number(parts[1])];
+      const col = item.columns.some((c) => c.name === parts[2]) ? parts[2] : item.columns[0]!.name;
+      return row === undefined ? item.list : `${item.list}.${row}.${col}`;
+    }
+    return parts[0]!;
+  };
+  return { data, errors, fieldOf };
 }
 
 export function sectionToForm(section: ProfileSectionKey, p: Profile): FormValues {
   const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+  const out: FormValues = {};
+  const put = (list: string, rows: Record<string, unknown>[]) => {
+    out[`${list}.rows`] = String(rows.length);
+    rows.forEach((r, i) => {
+      for (const [k, v] of Object.entries(r)) out[`${list}.${i}.${k}`] = s(v);
+    });
+  };
+  const plain = (o: Record<string, unknown>) => {
+    for (const item of SECTION_FORMS[section]) if (!isList(item)) out[item.name] = Array.isArray(o[item.name]) ? (o[item.name] as string[]).join('\n') : s(o[item.name]);
+  };
   switch (section) {
     case 'identitas': {
       const i = p.identitas;
-      return {
-        kodeWilayah: i.kodeWilayah, kodePos: i.kodePos, alamatKantor: i.alamatKantor, telepon: i.telepon, whatsapp: i.whatsapp, email: i.email,
-        lat: s(i.lat), lng: s(i.lng), tahunPembentukan: s(i.tahunPembentukan), dasarHukumPembentukan: i.dasarHukumPembentukan, logo: i.logo, fotoKantor: i.fotoKantor,
-        warnaAksen: s(i.warnaAksen),
-        jamPelayanan: joinLines(i.jamPelayanan.map((j) => [j.hari.length > 2 ? `${j.hari[0]}-${j.hari[j.hari.length - 1]}` : j.hari.join(','), j.buka, j.tutup, j.istirahat])),
-        media: joinLines(i.media.map((m) => [m.platform, m.url])),
-      };
+      plain(i);
+      put('jamPelayanan', i.jamPelayanan.map((j) => ({ ...j, hari: daysValue(j.hari) })));
+      put('media', i.media);
+      break;
     }
     case 'narasi':
-      return { sejarah: p.narasi.sejarah, visi: p.narasi.visi, misi: p.narasi.misi.join('\n'), sambutanLurah: p.narasi.sambutanLurah, motto: p.narasi.motto };
+      plain(p.narasi);
+      break;
     case 'aparatur':
-      return { items: joinLines([...p.aparatur.items].sort((a, b) => a.urutan - b.urutan).map((a) => [a.nama, a.jabatan, a.foto, a.nip])) };
-    case 'wilayah': {
-      const w = p.wilayah;
-      return {
-        luasHa: s(w.luasHa), ketinggianMdpl: s(w.ketinggianMdpl), batasUtara: w.batasUtara, batasTimur: w.batasTimur, batasSelatan: w.batasSelatan, batasBarat: w.batasBarat,
-        jarakKeKecamatanKm: s(w.jarakKeKecamatanKm), jarakKeKotaKm: s(w.jarakKeKotaKm),
-        rw: joinLines(w.rw.map((r) => [r.nomor, r.ketua, r.rt.map((t) => `${t.nomor}: ${t.ketua}`).join(', ')])),
-      };
-    }
+      put('items', [...p.aparatur.items].sort((a, b) => a.urutan - b.urutan));
+      break;
+    case 'wilayah':
+      plain(p.wilayah);
+      put('rw', p.wilayah.rw.map((r) => ({ nomor: r.nomor, ketua: r.ketua })));
+      put('rt', p.wilayah.rw.flatMap((r) => r.rt.map((t) => ({ rw: r.nomor, nomor: t.nomor, ketua: t.ketua }))));
+      break;
     case 'lembaga':
     case 'sarana':
     case 'potensi':
-      return { items: joinLines(p[section].items.map((i) => [i.jenis, i.nama, i.keterangan])) };
-    case 'statistik': {
-      const st = p.statistik;
-      const d = (rows: { label: string; jumlah: number }[]) => joinLines(rows.map((r) => [r.label, r.jumlah]));
-      return {
-        tahun: s(st.tahun), sumber: st.sumber, lakiLaki: s(st.lakiLaki), perempuan: s(st.perempuan), jumlahKk: s(st.jumlahKk),
-        umur: d(st.umur), pendidikan: d(st.pendidikan), pekerjaan: d(st.pekerjaan), agama: d(st.agama),
-      };
-    }
+      put('items', p[section].items as Record<string, unknown>[]);
+      break;
+    case 'statistik':
+      plain(p.statistik);
+      for (const d of ['umur', 'pendidikan', 'pekerjaan', 'agama'] as const) put(d, p.statistik[d]);
+      break;
   }
+  return out;
 }
 
-/** Which form fields each section has: [name, multi-line?]. */
-export const SECTION_FIELDS: Record<ProfileSectionKey, [string, boolean][]> = {
-  identitas: [['alamatKantor', false], ['kodePos', false], ['kodeWilayah', false], ['telepon', false], ['whatsapp', false], ['email', false], ['jamPelayanan', true], ['lat', false], ['lng', false], ['tahunPembentukan', false], ['dasarHukumPembentukan', false], ['logo', false], ['fotoKantor', false], ['warnaAksen', false], ['media', true]],
-  narasi: [['sambutanLurah', true], ['visi', true], ['misi', true], ['sejarah', true], ['motto', false]],
-  aparatur: [['items', true]],
-  wilayah: [['luasHa', false], ['batasUtara', false], ['batasTimur', false], ['batasSelatan', false], ['batasBarat', false], ['jarakKeKecamatanKm', false], ['jarakKeKotaKm', false], ['ketinggianMdpl', false], ['rw', true]],
-  lembaga: [['items', true]],
-  sarana: [['items', true]],
-  potensi: [['items', true]],
-  statistik: [['tahun', false], ['sumber', false], ['lakiLaki', false], ['perempuan', false], ['jumlahKk', false], ['umur', true], ['pendidikan', true], ['pekerjaan', true], ['agama', true]],
-};
+/** Stored days as the form's choice: "senin-jumat" for a run of days, else "senin,rabu". */
+export function daysValue(days: string[]): string {
+  if (days.length > 1) {
+    const idx = days.map((d) => HARI.indexOf(d as never));
+    const run = idx.every((v, k) => k === 0 || v === idx[k - 1]! + 1);
+    if (run) return `${days[0]}-${days[days.length - 1]}`;
+  }
+  return days.join(',');
+}
+
+export const isDayChoice = (v: string) => DAY_CHOICES.includes(v);
