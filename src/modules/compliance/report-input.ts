@@ -147,9 +147,12 @@ export async function loadReportInput(db: Kysely<DB>, o: LoadReportOptions): Pro
     .filter((u) => u.kind === 'kecamatan' && (!scope || scope.has(u.id)))
     .map((u) => ({ id: u.id, name: u.name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'id'));
+  // A camat's dashboard and rapor carry their kecamatan's name, not only the city's (issue 14, point 6).
+  const cityName = city?.name ?? o.region;
+  const regionName = scope && kecamatan.length > 0 ? t('dashland.scope_region', { kecamatan: kecamatan.map((k) => k.name).join(', '), region: cityName }) : cityName;
   return {
     input: {
-      regionName: city?.name ?? o.region,
+      regionName,
       periods: history.periods.map((p) => ({ key: p.key, start: p.start, end: p.end })),
       units: reportUnits,
       minItemsPerPeriod: rule.minItems,

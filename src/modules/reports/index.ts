@@ -5,6 +5,7 @@
 //   const pdf = await raporPdf(data);  const xlsx = await raporXlsx(data);
 export type { ReportInput, ReportPeriod, ReportUnit, SocialAccountState, UnitPeriodRecord, Verdict, WebsiteState } from './types.js';
 export { VERDICTS } from './types.js';
+export { attentionList, type AttentionItem } from './attention.js';
 export { buildDashboard, filterRows, type DashboardData, type FailingUnit, type RowFilter } from './build-dashboard.js';
 export { renderDashboardCharts, type DashboardCharts } from './render-dashboard-charts.js';
 export { trendChartSvg, kecamatanTrendSvg } from './trend-chart-svg.js';

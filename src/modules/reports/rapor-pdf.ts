@@ -1,3 +1,4 @@
+import { attentionList } from './attention.js';
 import type { DashboardData } from './build-dashboard.js';
 import { channelChartSvg, channelName } from './channel-chart-svg.js';
 import { renderPdf } from './pdf-fonts.js';
@@ -19,6 +20,8 @@ export interface RaporPdfOptions {
   maxDetailUnits?: number;
   /** Above this many failing units the list is cut, worst first; the spreadsheet has all. */
   maxFailingRows?: number;
+  /** Units named on page 1 under "Perlu perhatian" (hijacked, then the longest failing). */
+  maxAttentionRows?: number;
 }
 
 type Node = Record<string, unknown> | string;
@@ -65,6 +68,7 @@ export function raporDocDefinition(d: DashboardData, opts: RaporPdfOptions = {})
     { text: d.regionName, style: 'h2' },
     { text: periodLine, bold: true },
     { text: t('reports.rapor.generated', { time: generated }), margin: [0, 0, 0, 8] },
+    ...attentionNodes(d, t, opts.maxAttentionRows ?? 12),
     { text: t('reports.rapor.summary'), style: 'h2' },
     { text: t('reports.rapor.summary_line', { pass: d.summary.kelurahan.pass, total: d.summary.kelurahan.total, rate: percent(d.summary.kelurahan.passRate, lang) }) },
   ];
@@ -189,6 +193,28 @@ export function raporDocDefinition(d: DashboardData, opts: RaporPdfOptions = {})
       pageHeader: { fontSize: 7.5, color: '#4b5563' },
     },
   };
+}
+
+/** Page 1 names names (issue 14, point 6): who looks taken over, who fails and for how long. */
+function attentionNodes(d: DashboardData, t: (k: Parameters<typeof tr>[1], p?: Record<string, string | number>) => string, max: number): Node[] {
+  const items = attentionList(d);
+  const out: Node[] = [{ text: t('reports.rapor.attention'), style: 'h2' }];
+  if (items.length === 0) return [...out, { text: t('reports.rapor.attention_none') }];
+  const shown = items.slice(0, max);
+  out.push(
+    table(
+      [t('reports.col.unit'), t('reports.col.kecamatan'), t('reports.col.since'), t('reports.col.why')],
+      shown.map((i) => [
+        { text: i.row.name, bold: true },
+        i.row.kecamatanName ?? t('reports.kind.opd'),
+        { text: i.kind === 'hijacked' ? t('reports.rapor.attention_hijacked') : i.failedPeriods > 1 ? t('reports.rapor.attention_run', { n: i.failedPeriods }) : t('reports.rapor.attention_one'), fillColor: VERDICT_FILL[i.kind === 'hijacked' ? 'COMPROMISED' : 'FAIL'] },
+        i.why || '—',
+      ]),
+      [110, 80, 120, '*'],
+    ),
+  );
+  if (items.length > shown.length) out.push({ text: t('reports.rapor.attention_more', { n: items.length - shown.length }), style: 'note' });
+  return out;
 }
 
 function socialText(r: UnitRow, lang: Lang): string {

@@ -5,13 +5,14 @@ import path from 'node:path';
 import { formatDateTime, hasKey, t } from '../../i18n/index.js';
 import { countDemoAccounts, recordAudit } from '../../modules/accounts/index.js';
 import { getRule, listDisputes, listStoredRapor, readStoredRapor } from '../../modules/compliance/index.js';
-import { type RowFilter, type UnitRow, raporPdf, raporXlsx, renderDashboardCharts } from '../../modules/reports/index.js';
+import { type RowFilter, type UnitRow, attentionList, raporPdf, raporXlsx, renderDashboardCharts } from '../../modules/reports/index.js';
 import { findUnitBySlug } from '../../modules/units/index.js';
 import { CHECK_UNIT_JOB } from '../../modules/monitoring/index.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { renderForbidden, renderNotFound } from '../errors.js';
 import { StaffLayout } from '../views/staff-layout.js';
+import { AttentionBlock } from './attention-view.js';
 import { canActOnDashboard, dashboardScope, requireDashboard } from './access.js';
 import { MapView, RankingView, TrendView } from './analysis-views.js';
 import { DashNav, DashStyles, LastChecked, PeriodPicker, type VerdictKey, query } from './components.js';
@@ -36,7 +37,7 @@ export function dashboardRoutes(deps: AppDeps): Hono<AppEnv> {
   };
   const linkFor = (l: LoadedDashboard, periodKey: string) => (r: UnitRow) => `/admin/dasbor/unit/${l.ctx.slugs.get(r.id)}?periode=${periodKey}`;
 
-  const page = (c: Context<AppEnv>, l: LoadedDashboard, current: string, title: string, body: Child, warning?: string) => {
+  const page = (c: Context<AppEnv>, l: LoadedDashboard, current: string, title: string, body: Child, warning?: string, top?: Child) => {
     const periodKey = l.ctx.period.key;
     const flashKey = c.req.query('ok');
     const flash = warning
@@ -50,6 +51,7 @@ export function dashboardRoutes(deps: AppDeps): Hono<AppEnv> {
           <p class="lead">
             {l.data.regionName} · {t('dash.period_label', { period: l.data.periodLabel })}
           </p>
+          {top}
           <LastChecked at={l.data.lastCheckedAt} />
           {c.get('actor')?.role === 'pimpinan' ? <p class="muted">{t('dash.read_only')}</p> : null}
           <DashNav current={current} query={query({ periode: periodKey })} />
@@ -104,6 +106,12 @@ export function dashboardRoutes(deps: AppDeps): Hono<AppEnv> {
         <StatusGrid data={l.data} o={o} />
       </>,
       leftover ? t('demo.leftover', { count: leftover }) : undefined,
+      <AttentionBlock
+        items={attentionList(l.data)}
+        uncertain={l.data.rows.filter((r) => r.verdict === 'UNKNOWN').length}
+        linkFor={o.linkFor}
+        allHref={`/admin/dasbor${query({ periode: periodKey, gagal: '1' })}#status`}
+      />,
     );
   });
 
