@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { areaNumber, checkArea } from '../../src/modules/pelayanan/unit-area.js';
+import { areaNumber, checkArea, numberRuns } from '../../src/modules/pelayanan/unit-area.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testEngine } from '../support/test-db.js';
 import { DOMISILI_SLOTS as S, apply, docPhoto, domisiliFields } from './helpers.js';
@@ -12,6 +12,12 @@ describe('RT/RW numbers', () => {
     expect(['RW 002', '02', '2', ' 2 '].map(areaNumber)).toEqual(['2', '2', '2', '2']);
     expect(areaNumber('0')).toBe('0');
     expect(areaNumber('-')).toBeNull();
+  });
+
+  it('writes a long list as short runs for a phone screen', () => {
+    expect(numberRuns(['1', '2', '3', '5', '7', '8'])).toBe('1–3, 5, 7–8');
+    expect(numberRuns(['10', '9', '9', '1'])).toBe('1, 9–10');
+    expect(numberRuns(Array.from({ length: 60 }, (_, i) => String(i + 1)))).toBe('1–60');
   });
 
   it('accepts anything when the unit lists nothing, else only its RW and that RW\'s RT', () => {
@@ -40,7 +46,7 @@ describe(`the request form and the unit's area on ${testEngine()}`, () => {
 
   it('names the unit\'s RW and their RT under the RW field', async () => {
     const html = await (await a.request('/bacang/layanan/domisili/ajukan')).text();
-    expect(html).toContain('RW di wilayah ini: 1 (RT 1, 2); 2.');
+    expect(html).toContain('RW di wilayah ini: 1 (RT 1–2); 2.');
     // Another unit without a list says nothing.
     const other = await a.request('/gabek-satu/layanan/domisili/ajukan');
     expect(other.status).toBe(200);

@@ -65,3 +65,4 @@ export {
 } from './complaints.js';
 export { eraseComplaint } from './erase-complaint.js';
 export { applyRetention, type RetentionSummary } from './retention.js';
+export { areaNumber, checkArea, numberRuns, unitArea, type AreaRw } from './unit-area.js';

@@ -31,6 +31,19 @@ export async function unitArea(db: Kysely<DB>, unitId: string): Promise<AreaRw[]
   return out;
 }
 
+/** Numbers as short runs for a phone screen: 1, 2, 3, 5, 7, 8 → "1–3, 5, 7–8" (a unit may list 60 RW of 60 RT). */
+export function numberRuns(numbers: string[]): string {
+  const sorted = [...new Set(numbers.map(Number))].filter(Number.isFinite).sort((x, y) => x - y);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    runs.push(j === i ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);
+    i = j + 1;
+  }
+  return runs.join(', ');
+}
+
 /** The field errors of an RT/RW written in digits, against the unit's list (none when it has none). */
 export function checkArea(area: AreaRw[] | undefined, rt: string, rw: string): { rt?: string; rw?: string } {
   if (!area || area.length === 0) return {};

@@ -1,6 +1,6 @@
 /** @jsxImportSource #html-jsx */
 import { t } from '../../i18n/index.js';
-import type { Challenge, IdentityInput, ServiceForm, StashedDocument } from '../../modules/pelayanan/index.js';
+import { type Challenge, type IdentityInput, type ServiceForm, type StashedDocument, numberRuns } from '../../modules/pelayanan/index.js';
 import type { UnitCtx } from '../site/context.js';
 import { unitTitle } from '../site/context.js';
 import { ErrorSummary, FieldError, PublicPage, RobotCheck, errText } from './public-shared.js';
@@ -31,10 +31,10 @@ export interface RequestFormProps {
   action: string;
 }
 
-/** The unit's RW (and their RT when listed) under the RW field: "RW di wilayah ini: 1 (RT 1–4), 2 …". */
+/** The unit's RW (and their RT when listed, as runs) under the RW field: "RW di wilayah ini: 1 (RT 1–4); 2 …". */
 function areaHint(form: ServiceForm): string | undefined {
   if (!form.area || form.area.length === 0) return undefined;
-  const list = form.area.map((a) => (a.rt.length ? `${a.rw} (RT ${a.rt.join(', ')})` : a.rw)).join('; ');
+  const list = form.area.map((a) => (a.rt.length ? `${a.rw} (RT ${numberRuns(a.rt)})` : a.rw)).join('; ');
   return t('pel.form.rw_hint', { list });
 }
 
