@@ -5,7 +5,7 @@ import { DEFAULT_RULE } from '../../src/modules/compliance/rule.js';
 import { evaluateUnit, type Verdict } from '../../src/modules/compliance/evaluate.js';
 import { periodContaining } from '../../src/modules/compliance/period.js';
 import { Fetcher } from '../../src/modules/monitoring/fetcher.js';
-import type { Observation } from '../../src/modules/monitoring/observation.js';
+import { SITE_STATES, type Observation } from '../../src/modules/monitoring/observation.js';
 import { InMemoryCrawlMemory } from '../../src/modules/monitoring/ports.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { hasKey, t } from '../../src/i18n/index.js';
@@ -212,6 +212,20 @@ describe('the varied fleet: what looks like news but is not, and where the news 
 
   it('a firewall answering the monitor with 406 is "we cannot tell", never "down"', () => {
     expect(obs('modsecurity', 'availability').value.state).toBe('blocked');
+  });
+
+  it('a blank page and a database error are named as such, with whom to ask — not "no content yet"', () => {
+    expect(obs('layar-putih', 'availability').value.state).toBe('error_page');
+    const db = results.get('db-error')!.verdict.reasons.find((x) => x.code === 'error_page')!;
+    expect(t(`monitoring.reason.${db.code}`, db.params ?? {})).toMatch(/pesan galat server \("Error establishing a database connection"\).*basis data/);
+    // Every state a site can be in has words on the unit page.
+    for (const state of SITE_STATES) expect(hasKey(`dash.state.${state}`), state).toBe(true);
+  });
+
+  it('a gambling site framed over the whole page is a hijack, with the framed address as the example', () => {
+    const i = obs('bingkai-judi', 'integrity');
+    expect(i.value.state).toBe('compromised');
+    expect(JSON.stringify(i.value.hits)).toContain('https://slot88-resmi.example/');
   });
 
   it('gambling words only in the <head> meta tags are a hijack, named as what Google shows', () => {

@@ -222,6 +222,29 @@ function gzipBomb(res: import('node:http').ServerResponse): void {
   res.end(bomb);
 }
 
+/** A hijack that frames a gambling site over the whole page: visitors see only that site. */
+const framed = (r: FleetRequest): FixtureResponse =>
+  r.path === '/' ? html('<!doctype html><html><head><title>Kelurahan</title></head><body style="margin:0"><iframe src="https://slot88-resmi.example/" style="width:100%;height:100vh;border:0"></iframe></body></html>') : notFound();
+
+/** The home page sends visitors to a spam directory on the site itself. */
+const insideSpam = (r: FleetRequest): FixtureResponse =>
+  r.path === '/'
+    ? { status: 302, headers: { location: '/slot-gacor-maxwin/' } }
+    : r.path === '/slot-gacor-maxwin/'
+      ? html(page({ title: 'SLOT GACOR MAXWIN — Daftar Situs Slot Online', body: '<p>Daftar situs slot gacor hari ini, bocoran RTP live.</p>' }))
+      : notFound();
+
+/** A clean-looking WordPress whose injected script sends visitors to a gambling site. */
+const scriptRedirect = () =>
+  wordpress({ rest: true, posts: freshPosts, homeExtra: () => '<script>if(document.referrer.indexOf("google")>-1||true){window.location.href="https://gacor-maxwin88.example/daftar";}</script>' });
+
+/** A security plugin answers the REST API with an HTML page (200): the feed still tells. */
+function restAsHtml() {
+  const wp = wordpress({ rest: true, posts: freshPosts });
+  return (r: FleetRequest, s: Parameters<typeof wp>[1]): FixtureResponse =>
+    r.path.startsWith('/wp-json/') ? html(page({ title: 'Akses ditolak', body: '<p>REST API dinonaktifkan oleh administrator.</p>' })) : wp(r, s);
+}
+
 export function variedFixtures(): FixtureSite[] {
   return [
     { name: 'blogspot-populer', scheme: 'http', group: 'Blogger with popular posts', handle: bloggerTheme((r) => [post(r.now, 3, 2, 'Pembagian sembako bagi warga kurang mampu'), post(r.now, 2, 20, 'Lomba tujuh belasan tingkat RT')]), expected: { verdict: 'PASS', codes: ['content_ok'] } },
@@ -241,9 +264,13 @@ export function variedFixtures(): FixtureSite[] {
     { name: 'refresh-dalam', scheme: 'http', group: 'meta refresh inside the site', handle: metaRefreshInside(), expected: { verdict: 'PASS', codes: ['content_ok'] } },
     { name: 'pembuka', scheme: 'http', group: 'intro page before the site', handle: splash, expected: { verdict: 'PASS', codes: ['content_ok'] } },
     { name: 'sunting-lama', scheme: 'http', group: 'old post edited this week', handle: editedOld(), expected: { verdict: 'FAIL', codes: ['no_content_in_period'] } },
-    { name: 'layar-putih', scheme: 'http', group: 'blank page', handle: blank, expected: { verdict: 'FAIL', codes: [] } },
-    { name: 'db-error', scheme: 'http', group: 'database error page', handle: dbError, expected: { verdict: 'FAIL', codes: [] } },
+    { name: 'layar-putih', scheme: 'http', group: 'blank page', handle: blank, expected: { verdict: 'FAIL', codes: ['blank_page'] } },
+    { name: 'db-error', scheme: 'http', group: 'database error page', handle: dbError, expected: { verdict: 'FAIL', codes: ['error_page'] } },
     { name: 'bom-gzip', scheme: 'http', group: 'decompression bomb', handle: () => ({ stream: gzipBomb }), expected: { verdict: 'UNKNOWN', codes: ['site_too_large'] } },
+    { name: 'bingkai-judi', scheme: 'http', group: 'gambling site framed whole', handle: framed, expected: { verdict: 'COMPROMISED', codes: ['spam_in_outbound_links'] } },
+    { name: 'alih-dalam-judi', scheme: 'http', group: 'redirect into a spam directory', handle: insideSpam, expected: { verdict: 'COMPROMISED', codes: ['spam_in_home_title'] } },
+    { name: 'skrip-judi', scheme: 'http', group: 'script redirect to gambling', handle: scriptRedirect(), expected: { verdict: 'COMPROMISED', codes: ['redirect_to_gambling'] } },
+    { name: 'rest-html', scheme: 'http', group: 'REST API answered with HTML', handle: restAsHtml(), expected: { verdict: 'PASS', codes: ['content_ok'] } },
     { name: 'anti-judi', scheme: 'http', group: 'anti-gambling notice', handle: antiGambling(), expected: { verdict: 'PASS', codes: ['content_ok'] } },
   ];
 }

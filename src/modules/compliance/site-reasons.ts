@@ -80,6 +80,11 @@ export function assessSite(
     case 'soft404_home':
       failures.push({ code: state, params: { url } });
       break;
+    case 'error_page': {
+      const message = String(a!.evidence.facts.message ?? '');
+      failures.push(message ? { code: 'error_page', params: { url, message } } : { code: 'blank_page', params: { url } });
+      break;
+    }
     case 'too_large':
       unreadable.push({ code: 'site_too_large', params: { url } });
       break;

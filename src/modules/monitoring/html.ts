@@ -42,6 +42,8 @@ export interface HtmlPage {
   meta(key: string): string | null;
   jsonLd: Record<string, unknown>[];
   scripts: { src: string | null; inline: string }[];
+  /** Pages framed into this one (<iframe>, <frame>, <embed>, <object>): a hijack may show another site whole. */
+  frames: string[];
   /** Target of <meta http-equiv="refresh" content="0;url=…">, if any. */
   metaRefresh: string | null;
   /** Elements that are not chrome, in document order (for item and date extraction). */
@@ -136,6 +138,7 @@ export function parseHtml(html: string): HtmlPage {
   const jsonLd: Record<string, unknown>[] = [];
   const scripts: { src: string | null; inline: string }[] = [];
   const elements: Element[] = [];
+  const frames: string[] = [];
   let metaRefresh: string | null = null;
 
   const walk = (n: AnyNode, ctx: { hidden: boolean; chrome: boolean; skip: boolean; noscript: boolean }) => {
@@ -186,6 +189,10 @@ export function parseHtml(html: string): HtmlPage {
     const skip = ctx.skip || SKIP_TEXT.has(name);
     const inNoscript = ctx.noscript || name === 'noscript';
     if (!chrome && !skip) elements.push(el);
+    if (name === 'iframe' || name === 'frame' || name === 'embed' || name === 'object') {
+      const src = (el.attribs.src ?? el.attribs.data ?? '').trim();
+      if (src) frames.push(src);
+    }
     if (name === 'a' && el.attribs.href !== undefined) {
       anchors.push({ href: el.attribs.href.trim(), text: textOf(el), chrome, hidden, el });
     }
@@ -217,6 +224,7 @@ export function parseHtml(html: string): HtmlPage {
     meta: (key) => metas.get(key.toLowerCase()) ?? null,
     jsonLd,
     scripts,
+    frames,
     metaRefresh,
     elements,
   };

@@ -47,7 +47,17 @@ export type SiteState =
   /** The server refuses automatic checkers (401/403) although the site may open for people. */
   | 'blocked'
   /** The address leads into a private network or to Beranda itself: not checked (net-guard). */
-  | 'address_refused';
+  | 'address_refused'
+  /** Answers 200 but shows only a blank page or a server error (database down, PHP fatal error). */
+  | 'error_page';
+
+/** Every state, once (the compiler checks none is missing): for texts that must cover them all. */
+const EVERY_STATE: Record<SiteState, true> = {
+  up: true, down: true, suspended: true, redirected_offsite: true, redirected_gambling: true, redirected_parked: true, redirected_suspended: true,
+  parked: true, soft404_home: true, tls_error: true, too_large: true, bot_challenge: true, script_only: true, rate_limited: true, blocked: true,
+  address_refused: true, error_page: true,
+};
+export const SITE_STATES = Object.keys(EVERY_STATE) as SiteState[];
 
 /** Site states in which people can open the site (counted as "up" in uptime). */
 export const OPENS_FOR_PEOPLE: readonly SiteState[] = ['up', 'too_large', 'bot_challenge', 'script_only', 'blocked'];

@@ -68,6 +68,13 @@ export function gamblingSignal(page: HtmlPage, baseUrl: string): GamblingSignal 
     // Gambling words on the link and in the address it leads to: no honest page does both.
     if (hit.spam.length > 0 && urlHit.spam.length > 0) certain++;
   }
+  // A frame showing a gambling site inside the page: visitors see that site, whatever the page says.
+  for (const src of page.frames) {
+    const abs = absoluteUrl(src, baseUrl);
+    if (!abs || sameSite(abs, baseUrl) || scanUrl(abs).spam.length === 0) continue;
+    spamLinks.push(abs);
+    certain++;
+  }
   const t = spamStrength(title, 'title');
   const x = spamStrength(text, 'text');
   const strong = t === 'strong' || x === 'strong' || certain > 0 || spamLinks.length >= 2 || hiddenSpamLinks.length >= 1;

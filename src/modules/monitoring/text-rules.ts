@@ -159,3 +159,15 @@ export function similarity(a: string, b: string): number {
   for (const w of wa) if (wb.has(w)) inter++;
   return inter / (wa.size + wb.size - inter);
 }
+
+/**
+ * What a site shows when its server side is broken but the web server still answers 200:
+ * WordPress's database and critical-error screens (English and Indonesian), PHP errors, SQL errors.
+ */
+const ERROR_PAGE = /(error establishing a database connection|galat (saat|ketika|dalam) membuat koneksi (ke )?basis data|there has been a critical error on (this|your) website|(terjadi|ada) galat kritis|(fatal|parse) error:|warning: mysqli?_|uncaught (exception|error)|sqlstate\[|database error|koneksi (ke )?database gagal)/i;
+
+/** The error message a broken site shows instead of its pages, if any: the most specific one. */
+export function errorPagePhrase(text: string): string | null {
+  const found = [...text.matchAll(new RegExp(ERROR_PAGE.source, 'gi'))].map((m) => m[0]);
+  return found.sort((a, b) => b.length - a.length)[0] ?? null;
+}

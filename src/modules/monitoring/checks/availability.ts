@@ -3,7 +3,7 @@ import { pageOf } from '../html.js';
 import type { AvailabilityValue, Observation, SiteState } from '../observation.js';
 import { gamblingSignal, pageSignals, scanUrl } from '../page-signals.js';
 import type { SiteContext } from '../site-context.js';
-import { looksNotFound, similarity, wordCount } from '../text-rules.js';
+import { errorPagePhrase, looksNotFound, similarity, wordCount } from '../text-rules.js';
 import { hostOf, sameSite } from '../url-tools.js';
 import type { MonitorCheck } from './check.js';
 
@@ -101,6 +101,10 @@ export async function checkAvailability(ctx: SiteContext): Promise<Observation> 
     } else if (signals.parked.length >= 2 || (signals.parked.length === 1 && signals.words < 300)) {
       state = 'parked';
       facts.phrases = signals.parked;
+    } else if (signals.words < 80 && (home.body.trim() === '' || errorPagePhrase(`${page.title} ${page.text}`))) {
+      // The web server answers, the application behind it does not: people see nothing either.
+      state = 'error_page';
+      facts.message = errorPagePhrase(`${page.title} ${page.text}`) ?? '';
     } else if (signals.scriptOnly) {
       state = 'script_only';
       facts.words = signals.words;
