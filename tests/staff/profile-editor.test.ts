@@ -229,3 +229,35 @@ describe(`profile editor over HTTP on ${testEngine()}`, () => {
     expect(identitas).not.toContain('alamat gambar');
   });
 });
+
+describe(`the checklist's profile step follows the city's rule on ${testEngine()}`, () => {
+  let a: ComposerApp;
+  beforeAll(async () => {
+    a = await createComposerApp();
+  }, 120_000);
+  afterAll(async () => a?.close());
+
+  it('counts the profile as done at the rule\'s minimum, not at a figure of its own', async () => {
+    const { setRule, getRule } = await import('../../src/modules/compliance/index.js');
+    const { profileCompleteness } = await import('../../src/modules/profile/index.js');
+    const { t } = await import('../../src/i18n/index.js');
+    const bacang = await unitId(a, 'bacang');
+    await updateProfileSection(a.t.db, a.clock, { unitId: bacang, section: 'identitas', actorId: null, data: { alamatKantor: 'Jl. Bacang No. 1', telepon: '0717 123456', email: 'kel@contoh.go.id' } });
+    await updateProfileSection(a.t.db, a.clock, { unitId: bacang, section: 'narasi', actorId: null, data: { visi: 'Bacang bersih', sejarah: 'Berdiri sejak lama.' } });
+    const c = profileCompleteness((await getProfile(a.t.db, bacang)).profile).overall;
+    expect(c).toBeGreaterThan(0);
+    expect(c).toBeLessThan(80);
+    const op = await a.loginAs('operator.bacang');
+    const label = t('composer.onboarding.profil', { detail: c });
+    const stepClass = async () => {
+      const html = await (await op.get('/admin/unit/bacang')).text();
+      const li = [...html.matchAll(/<li class="(done|todo)">([\s\S]*?)<\/li>/g)].find((m) => m[2]!.includes(label));
+      return li?.[1];
+    };
+    const rule = await getRule(a.t.db, a.deps.config.region);
+    expect((await setRule(a.t.db, a.deps.config.region, { ...rule, profileCompletenessMin: c + 1 }, null, a.clock)).ok).toBe(true);
+    expect(await stepClass()).toBe('todo');
+    expect((await setRule(a.t.db, a.deps.config.region, { ...rule, profileCompletenessMin: c }, null, a.clock)).ok).toBe(true);
+    expect(await stepClass()).toBe('done');
+  });
+});

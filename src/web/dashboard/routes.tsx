@@ -234,7 +234,7 @@ export function dashboardRoutes(deps: AppDeps): Hono<AppEnv> {
       const verdict: VerdictKey = stored === 'EXEMPT' ? 'EXEMPT' : (byKey.get(p.key) ?? 'NONE');
       return { key: p.key, start: p.start, verdict };
     });
-    const evidence = await loadUnitEvidence(deps.db, unit.id, deps.clock.now());
+    const evidence = await loadUnitEvidence(deps.db, unit.id, deps.clock.now(), (await getRule(deps.db, deps.config.region)).profileCompletenessMin);
     const flashKey = c.req.query('ok');
     const flash = flashKey && hasKey(`dash.flash.${flashKey}`) ? { kind: 'ok' as const, text: t(`dash.flash.${flashKey}`) } : null;
     return c.html(

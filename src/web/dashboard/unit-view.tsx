@@ -22,12 +22,12 @@ export interface UnitEvidence {
 
 const LOOKBACK_MS = 28 * 86_400_000;
 
-export async function loadUnitEvidence(db: Kysely<DB>, unitId: string, now: Date): Promise<UnitEvidence> {
+export async function loadUnitEvidence(db: Kysely<DB>, unitId: string, now: Date, profileDoneMin?: number): Promise<UnitEvidence> {
   const [observations, disputes, reminders, onboarding] = await Promise.all([
     getObservations(db, [unitId], new Date(now.getTime() - LOOKBACK_MS).toISOString(), now.toISOString()),
     listDisputes(db, { unitIds: [unitId] }),
     listUnitReminders(db, unitId, 30),
-    onboardingChecklist(db, { unitId, now }),
+    onboardingChecklist(db, { unitId, now, profileDoneMin }),
   ]);
   return { observations: observations.reverse().slice(0, 80), disputes: disputes.reverse(), reminders, onboarding };
 }

@@ -1,3 +1,4 @@
+import { getRule } from '../../../modules/compliance/index.js';
 import { PLATFORM_LABEL } from '../channels/paths.js';
 import type { Context } from 'hono';
 import { type Actor, can } from '../../../modules/accounts/index.js';
@@ -33,7 +34,7 @@ export function unitHome(deps: AppDeps) {
     const powers = writerPowers(actor, unit, approval);
     const [lists, onboarding, alerts, channels] = await Promise.all([
       listDrafts(deps.db, unit.id),
-      onboardingChecklist(deps.db, { unitId: unit.id, now: deps.clock.now() }),
+      getRule(deps.db, deps.config.region).then((rule) => onboardingChecklist(deps.db, { unitId: unit.id, now: deps.clock.now(), profileDoneMin: rule.profileCompletenessMin })),
       listChannelAlerts(deps.db, unit.id),
       listUnitChannels(deps.db, unit.id),
     ]);
