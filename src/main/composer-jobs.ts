@@ -2,9 +2,10 @@ import { defineJob } from '../jobs/define-job.js';
 import { ON_DEMAND_JOBS } from '../jobs/job-names.js';
 import { publishDue } from '../modules/composer/index.js';
 import { makeAvifVariants } from '../modules/media/index.js';
-import type { WorkerDeps } from './worker-deps.js';
+import { createNotifiers, deliverPersonMessages } from '../modules/reminders/index.js';
+import { type WorkerDeps, oncePerWorker } from './worker-deps.js';
 
-// Jobs of the composer. Both are safe to run twice: publishDue claims each draft with a
+// Jobs of the composer. All are safe to run twice: publishDue claims each draft with a
 // conditional update in the transaction that creates its deliveries; AVIF variants are written
 // content-addressed and recorded once (makeAvifVariants returns early when done).
 
@@ -42,4 +43,24 @@ export const makeAvifJob = defineJob<WorkerDeps, { mediaId: string }>({
   },
 });
 
-export const composerJobs = [publishDueJob, makeAvifJob];
+const notifiersOf = oncePerWorker((d) => createNotifiers(d.db, d.clock, d.config));
+
+/**
+ * Every minute: replies, comments, approvals and returns queued for a person's e-mail, Telegram
+ * or WhatsApp (#14 point 9; the inbox copy is written at once). Each message keeps its own
+ * attempts and backoff in staff_message_outbox and is claimed before it is sent.
+ */
+export const notifyStaffJob = defineJob<WorkerDeps>({
+  name: 'composer.notify-staff',
+  schedule: '* * * * *',
+  lane: 'reminders',
+  timeoutMs: 5 * 60_000,
+  retry: { limit: 2, delayMs: 60_000, backoff: 'exponential' },
+  onFinalFailure: 'log',
+  async run(_job, deps) {
+    const r = await deliverPersonMessages({ db: deps.db, clock: deps.clock, notifiers: notifiersOf(deps) });
+    if (r.sent || r.failed || r.retrying) deps.logger.info(r, 'staff messages delivered');
+  },
+});
+
+export const composerJobs = [publishDueJob, makeAvifJob, notifyStaffJob];

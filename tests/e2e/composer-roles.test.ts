@@ -65,9 +65,21 @@ describe('journey: help, approval and broadcast on a phone', () => {
     expect(await pd.getByLabel('1. Judul').inputValue()).toBe('Waspada demam berdarah');
     await pd.getByLabel('Tulis catatan').fill('Sudah saya isi contohnya, silakan diperiksa.');
     await pd.getByRole('button', { name: 'Kirim catatan' }).click();
+    // The note on the draft reaches the operator's "Pesan untuk saya" (#14 point 9) …
+    await op.goto(`${server.url}/admin/notifikasi`);
+    expect(await op.locator('main').textContent()).toContain('Pendamping Diskominfo menulis: "Sudah saya isi contohnya, silakan diperiksa."');
+    // … and so does the pendamping's reply to the help request.
     await pd.goto(`${server.url}/admin/pendampingan`);
-    await pd.locator('.assist-list > li').first().getByRole('button', { name: 'Tandai sudah dibantu' }).click();
+    const request = pd.locator('.assist-list > li').first();
+    await request.getByLabel('Balasan untuk Operator Bacang').fill('Isinya sudah saya contohkan. Ganti jumlah kasusnya dengan data puskesmas.');
+    await check(pd, '13-pendampingan-balas');
+    await request.getByRole('button', { name: 'Kirim balasan dan tandai selesai' }).click();
     await expect.poll(() => pd.locator('.flash-ok').textContent()).toContain('ditandai selesai');
+    await op.goto(`${server.url}/admin/notifikasi`);
+    const inbox = (await op.locator('main').textContent())!;
+    expect(inbox).toContain('Balasan dari Pendamping Diskominfo');
+    expect(inbox).toContain('Isinya sudah saya contohkan. Ganti jumlah kasusnya dengan data puskesmas.');
+    await check(op, '13-pesan-untuk-saya');
   });
 
   it('lurah turns approval on, the operator sends, the lurah approves from the phone', async () => {

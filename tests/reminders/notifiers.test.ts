@@ -174,6 +174,7 @@ describe('WhatsApp notifier against the Cloud API contract fake', () => {
         pelayanan_status: { name: 'x', language: 'id' },
         pengaduan_received: { name: 'x', language: 'id' },
         pengaduan_status: { name: 'x', language: 'id' },
+        staff_message: { name: 'x', language: 'id' },
       },
     });
     const r = await unapproved.send(to('081234567890'));

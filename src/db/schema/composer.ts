@@ -79,6 +79,8 @@ export interface ComposerTables {
     created_at: string;
     answered_at: string | null;
     answered_by: string | null;
+    /** The pendamping's reply (0701_staff_messages). */
+    answer: string | null;
   };
   composer_settings: {
     unit_id: string;

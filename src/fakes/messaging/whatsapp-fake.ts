@@ -60,6 +60,7 @@ export async function startWhatsAppFake(opts: WhatsAppFakeOptions = {}): Promise
     'status_permohonan_layanan:id': 5,
     'pengaduan_diterima:id': 4,
     'status_pengaduan:id': 4,
+    'pesan_untuk_petugas:id': 2,
   };
   const unreachable = new Set(opts.unreachable ?? []);
   const failures = new FailureQueue<WhatsAppScenario>();

@@ -58,6 +58,7 @@ export async function requestHelp(
       created_at: iso(now),
       answered_at: null,
       answered_by: null,
+      answer: null,
     };
     await deps.db.insertInto('help_requests').values(row).execute();
   }
@@ -65,21 +66,32 @@ export async function requestHelp(
   return ok(row);
 }
 
-/** The pendamping (or admin kota) closes a request once they have helped. */
+/**
+ * The pendamping (or admin kota) answers a request and closes it. The reply, when written, is
+ * kept with the request and, for a request about a draft, in the draft's notes; the caller tells
+ * the person who asked (their "Pesan untuk saya").
+ */
 export async function answerHelp(
   deps: Pick<ComposerDeps, 'db' | 'clock'>,
-  args: { actor: Actor; unit: UnitRow; helpId: string },
-): Promise<Result<true, 'forbidden' | 'not_found'>> {
+  args: { actor: Actor; unit: UnitRow; helpId: string; reply?: string },
+): Promise<Result<HelpRequestRow, 'forbidden' | 'not_found'>> {
   if (args.actor.role !== 'pendamping' && args.actor.role !== 'admin_kota') return err('forbidden');
   if (!writerPowers(args.actor, args.unit, false).canEdit) return err('forbidden');
+  const reply = (args.reply ?? '').trim().slice(0, 2000) || null;
+  const now = iso(deps.clock.now());
   const r = await deps.db
     .updateTable('help_requests')
-    .set({ status: 'answered', answered_at: iso(deps.clock.now()), answered_by: args.actor.id })
+    .set({ status: 'answered', answered_at: now, answered_by: args.actor.id, answer: reply })
     .where('id', '=', args.helpId)
     .where('unit_id', '=', args.unit.id)
     .where('status', '=', 'open')
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0 ? ok(true) : err('not_found');
+  if (Number(r.numUpdatedRows) === 0) return err('not_found');
+  const row = (await deps.db.selectFrom('help_requests').selectAll().where('id', '=', args.helpId).executeTakeFirstOrThrow()) as HelpRequestRow;
+  if (reply && row.draft_id) {
+    await recordComment(deps, { unitId: args.unit.id, draftId: row.draft_id, authorId: args.actor.id, authorName: args.actor.displayName, kind: 'comment', body: reply });
+  }
+  return ok(row);
 }
 
 export const openHelpRequests = (db: Kysely<DB>, unitIds: string[]) =>

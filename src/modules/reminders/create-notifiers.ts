@@ -28,3 +28,8 @@ export function createNotifiers(db: Kysely<DB>, clock: Clock, c: NotifierConfig)
   }
   return out;
 }
+
+/** The channels the city has configured, without building them (in-app always). */
+export function configuredChannels(c: NotifierConfig): NotifierChannel[] {
+  return ['inapp', ...(c.smtpUrl ? ['email' as const] : []), ...(c.telegramBotToken ? ['telegram' as const] : []), ...(c.whatsappToken && c.whatsappPhoneNumberId ? ['whatsapp' as const] : [])];
+}

@@ -18,6 +18,8 @@ export { listReminderRules, saveReminderRule, ensureDefaultReminderRules, ensure
 export { getNotificationPreferences, setNotificationPreference, type ChannelPreference, type PreferenceError } from './notification-preferences.js';
 export { listUnitReminders, listReminderProblems, retryReminder, type ReminderHistoryItem } from './list-unit-reminders.js';
 export { listNotifications, markNotificationRead, type InAppNotification } from './notifications.js';
-export { createNotifiers, type NotifierConfig } from './create-notifiers.js';
+export { createNotifiers, configuredChannels, type NotifierConfig } from './create-notifiers.js';
+export { messagePerson, type PersonMessage } from './message-person.js';
+export { deliverPersonMessages, PERSON_MESSAGE_MAX_ATTEMPTS, type PersonMessageSummary } from './deliver-person-messages.js';
 export { statusSourceFromReportInput } from './status-from-report.js';
 export { pruneReadNotifications } from './prune-notifications.js';

@@ -27,7 +27,9 @@ export type ReminderTemplate =
   | 'pelayanan_received'
   | 'pelayanan_status'
   | 'pengaduan_received'
-  | 'pengaduan_status';
+  | 'pengaduan_status'
+  // A message to one member of staff (#14 point 9): a reply, a comment, an approval or return.
+  | 'staff_message';
 
 export interface ReminderMessage {
   template: ReminderTemplate;

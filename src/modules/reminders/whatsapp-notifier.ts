@@ -38,6 +38,8 @@ export const DEFAULT_WHATSAPP_TEMPLATES: Record<ReminderTemplate, WhatsAppTempla
   pengaduan_received: { name: 'pengaduan_diterima', language: 'id' },
   // {{1}} tracking code, {{2}} new status, {{3}} note, {{4}} tracking page
   pengaduan_status: { name: 'status_pengaduan', language: 'id' },
+  // {{1}} what happened ("Balasan dari pendamping: …"), {{2}} the page to open (#14 point 9)
+  staff_message: { name: 'pesan_untuk_petugas', language: 'id' },
 };
 
 export interface WhatsAppNotifierOptions {

@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { can } from '../../../modules/accounts/index.js';
 import { MAX_HELP_MESSAGE, answerHelp, assignedPendamping, assignedPendampingUsers, getDraft, pendampingOverview, requestHelp, setApprovalRequired } from '../../../modules/composer/index.js';
-import { inAppNotifier } from '../../../modules/reminders/index.js';
 import { formatDateTime, t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
@@ -11,6 +10,7 @@ import { unitGuard } from '../../middleware/unit-guard.js';
 import { CsrfInput, IdempotencyInput } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { draftUrl, homeUrl } from './paths.js';
+import { tellPeople } from './notify-writer.js';
 
 // "Minta bantuan" for kelurahan staff, the pendamping's list of their kelurahan, and the lurah's
 // approval switch.
@@ -65,16 +65,8 @@ export function assistRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!r.ok && r.error === 'too_long') return helpForm(c, draftId ?? undefined, message, t('composer.error.too_long', { max: MAX_HELP_MESSAGE, length: Number(r.detail) }));
     if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c) : c.redirect(homeUrl(unit.slug, 'draft_gone'), 303);
     const helpers = await assignedPendampingUsers(deps.db, unit.id);
-    // Also a notification in their "Pesan untuk saya" inbox, so the request is seen without looking.
-    const notifier = inAppNotifier(deps.db, deps.clock);
-    for (const h of helpers) {
-      const sent = await notifier.send({
-        to: h.id,
-        recipientUserId: h.id,
-        message: { template: 'help_request' as never, params: [], subject: t('composer.notify.help_title', { unit: unit.name }), text: r.value.message, link: '/admin/pendampingan', unitId: unit.id },
-      });
-      if (!sent.ok) c.get('logger').warn({ unit: unit.slug }, 'help request notification not stored');
-    }
+    // Also in their "Pesan untuk saya" (and their chosen channel), so the request is seen without looking.
+    await tellPeople(deps, helpers.map((h) => h.id), { unitId: unit.id, kind: 'help_request', subject: t('composer.notify.help_title', { unit: unit.name }), text: r.value.message, link: '/admin/pendampingan' }, actor.id);
     const names = helpers.map((h) => h.name);
     const text = t('composer.flash.help_sent', { names: names.length ? names.join(', ') : 'Admin Diskominfo' });
     // Back where they were, with the confirmation on the page they return to.
@@ -95,8 +87,17 @@ export function assistRoutes(deps: AppDeps): Hono<AppEnv> {
     const actor = c.get('actor')!;
     const unit = c.get('unit');
     if (actor.role !== 'pendamping' && actor.role !== 'admin_kota') return renderForbidden(c);
-    const r = await answerHelp(deps, { actor, unit, helpId: c.req.param('id') });
+    const body = await c.req.parseBody();
+    const reply = typeof body.balasan === 'string' ? body.balasan.trim() : '';
+    const r = await answerHelp(deps, { actor, unit, helpId: c.req.param('id'), reply });
     if (!r.ok && r.error === 'forbidden') return renderForbidden(c);
+    if (r.ok) {
+      // The person who asked hears the answer in "Pesan untuk saya" (#14 point 9).
+      const draft = r.value.draft_id ? await getDraft(deps.db, unit.id, r.value.draft_id) : undefined;
+      const title = draft ? draft.title.trim() || t('composer.home.untitled') : '';
+      const text = !reply ? t('composer.notify.help_done_text', { name: actor.displayName }) : draft ? t('composer.notify.help_reply_draft_text', { name: actor.displayName, title, reply }) : t('composer.notify.help_reply_text', { name: actor.displayName, reply });
+      await tellPeople(deps, [r.value.requested_by], { unitId: unit.id, kind: 'help_reply', subject: t('composer.notify.help_reply_title', { name: actor.displayName }), text, link: draft ? draftUrl(unit.slug, draft.id) : homeUrl(unit.slug) }, actor.id);
+    }
     return c.redirect('/admin/pendampingan?pesan=help_answered', 303);
   });
 
@@ -148,13 +149,20 @@ export function assistRoutes(deps: AppDeps): Hono<AppEnv> {
                         {t('composer.assist.open_draft')}
                       </a>
                     ) : null}
-                    <form method="post" action={`/admin/unit/${n.unit.slug}/bantuan/${h.id}/selesai`} class="inline">
-                      <CsrfInput token={c.get('csrfToken')} />
-                      <button type="submit" class="secondary">
-                        {t('composer.assist.mark_done')}
-                      </button>
-                    </form>
                   </div>
+                  <form method="post" action={`/admin/unit/${n.unit.slug}/bantuan/${h.id}/selesai`} class="help-reply">
+                    <CsrfInput token={c.get('csrfToken')} />
+                    <div class="field">
+                      <label for={`balas-${h.id}`}>{t('composer.assist.reply_label', { name: h.requester_name })}</label>
+                      <p class="hint" id={`balas-${h.id}-hint`}>
+                        {t('composer.assist.reply_hint', { name: h.requester_name })}
+                      </p>
+                      <textarea id={`balas-${h.id}`} name="balasan" rows={3} maxlength={2000} aria-describedby={`balas-${h.id}-hint`}></textarea>
+                    </div>
+                    <button type="submit" class="primary wide">
+                      {t('composer.assist.reply_send')}
+                    </button>
+                  </form>
                 </div>
               ))}
               <a href={homeUrl(n.unit.slug)}>{t('composer.assist.open_unit')}</a>

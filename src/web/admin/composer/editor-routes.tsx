@@ -33,7 +33,7 @@ import { type FormBody, filesOf, patchFromForm, str } from './draft-form.js';
 import { editorProps } from './editor-data.js';
 import { DonePage, DraftGone, ReadOnlyDraft } from './done-view.js';
 import { EditorPage } from './editor-view.js';
-import { notifyWriterOfDecision } from './notify-writer.js';
+import { notifyOfComment, notifyWriterOfDecision } from './notify-writer.js';
 import { placeholderProblems } from './placeholder-problems.js';
 import { draftUrl, homeUrl, savedWhen } from './paths.js';
 import { sessionOf } from './clash.js';
@@ -99,8 +99,11 @@ export function editorRoutes(deps: AppDeps): Hono<AppEnv> {
       return r.ok ? c.redirect(`${base}?versi=dipakai`, 303) : rerender(deps, c, draft, [errorText(r.error)]);
     }
     if (action === 'comment') {
-      const r = await commentOnDraft(cdeps, { actor, unit, draftId: draft.id, body: str(body.comment) ?? '' });
+      const comment = str(body.comment) ?? '';
+      const r = await commentOnDraft(cdeps, { actor, unit, draftId: draft.id, body: comment });
       if (!r.ok && r.error === 'too_long') return rerender(deps, c, draft, [t('composer.error.too_long', { max: MAX_COMMENT, length: Number(r.detail) })]);
+      // The people in the draft's conversation hear of it in "Pesan untuk saya" (#14 point 9).
+      if (r.ok) await notifyOfComment(deps, { unit, draft, authorId: actor.id, authorName: actor.displayName, comment });
       return r.ok ? c.redirect(`${base}#catatan`, 303) : rerender(deps, c, draft, [errorText(r.error)]);
     }
 
