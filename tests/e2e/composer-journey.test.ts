@@ -148,9 +148,11 @@ describe('journey: a first-time operator publishes a post with two photos from a
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Kabar sudah terbit');
     await shot('6-terbit');
     await guideShot('6-terbit');
+    const doneUrl = page.url();
 
     await tap(page.getByRole('link', { name: 'Lihat di situs web' }));
     await page.waitForURL(/\/gabek-satu\/berita\//);
+    const publicUrlOf = page.url();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Kerja bakti membersihkan selokan RT 03');
     // Both photos are on the page and actually load (served from the media store).
     const loaded = () => page.locator('main img').evaluateAll((imgs) => imgs.filter((i) => (i as unknown as { complete: boolean; naturalWidth: number }).complete && (i as unknown as { complete: boolean; naturalWidth: number }).naturalWidth > 0).length);
@@ -163,6 +165,18 @@ describe('journey: a first-time operator publishes a post with two photos from a
     // And it is listed on the kelurahan's site.
     await page.goto(`${server.url}/gabek-satu/berita`);
     expect(await page.content()).toContain('Kerja bakti membersihkan selokan RT 03');
+
+    // A typo seen after publishing (#14 point 3): back on the done page, "Ubah judul, teks atau
+    // foto", fix the title, save — the public page at the same address shows the fix.
+    await page.goto(doneUrl);
+    await page.getByRole('link', { name: 'Ubah judul, teks atau foto' }).click();
+    await page.waitForURL(/\/ubah$/);
+    await page.getByLabel('Judul').fill('Kerja bakti membersihkan selokan RT 04');
+    await page.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await expect.poll(() => page.getByText('Perubahan disimpan dan sudah tampil di situs.').count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/8-diubah.png`, fullPage: true });
+    await page.goto(publicUrlOf);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Kerja bakti membersihkan selokan RT 04');
   });
 
   it('a draft survives a reload, and text typed without signal comes back after the tab is closed', async () => {

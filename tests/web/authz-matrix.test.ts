@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSiteDemo } from '../../src/main/demo/site-content.js';
-import { createDraft } from '../../src/modules/composer/index.js';
+import { createDraft, publishDraft, saveDraft } from '../../src/modules/composer/index.js';
+import { actorById } from '../../src/modules/accounts/index.js';
+import { findUnitBySlug } from '../../src/modules/units/index.js';
 import { createApp } from '../../src/web/app.js';
 import { createTestApp, csrfFrom, formBody, type Session, type TestApp } from '../support/test-app.js';
 import { testEngine } from '../support/test-db.js';
@@ -45,6 +47,16 @@ describe(`authorisation matrix on ${testEngine()}`, () => {
     if (!published.ok) throw new Error(published.error);
     await a.t.db.updateTable('composer_drafts').set({ status: 'published', published_at: a.clock.now().toISOString() }).where('id', '=', published.value.id).execute();
     fixtures.$publishedDraft = published.value.id;
+    // A post that went out through the composer (website copy and all), for the after-publishing routes.
+    const composer = a.deps.services.composer();
+    const post = await createDraft(composer, { unitId: bacang, userId: null, template: 'berita', text: { body: 'Isi kabar yang sudah terbit.', hashtags: [] } });
+    if (!post.ok) throw new Error(post.error);
+    await saveDraft(composer, { unitId: bacang, draftId: post.value.id, userId: null, patch: { title: 'Kabar yang sudah terbit' } });
+    const unitRow = (await findUnitBySlug(a.t.db, a.deps.config.region, 'bacang'))!;
+    const admin = (await actorById(a.t.db, (await a.t.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow()).id))!;
+    const out = await publishDraft(composer, { actor: admin, unit: unitRow, draftId: post.value.id });
+    if (!out.ok) throw new Error(`publish: ${out.error}`);
+    fixtures.$publishedPost = post.value.id;
     // Pelayanan (issue 17): a citizen's request of Bacang and one of its documents.
     Object.assign(fixtures, await pelayananFixtures(a.t.db));
   });

@@ -41,6 +41,16 @@ const unitItemRead = { own: unitRead.own, other: { ...unitRead.other, admin: 'mi
 /** Changing one item by id: another unit's item is not found, for admin kota too. */
 const unitItemWrite = { own: unitWrite.own, other: { ...unitWrite.other, admin: 'missing' } } as const;
 
+/**
+ * Changing what the public sees of one published item: the one publishing policy (admin kota,
+ * the unit's lurah, its operator while approval is off) — not the pendamping, who prepares
+ * drafts and never publishes in the kelurahan's name. Another unit's item is not found.
+ */
+export const unitItemPublish = {
+  own: { ...unitWrite.own, pendamping: 'deny' },
+  other: { ...unitWrite.other, admin: 'missing' },
+} as const;
+
 export const ROUTES: RouteRule[] = [
   { method: 'GET', route: '/admin', expect: everyoneSignedIn },
   { method: 'GET', route: '/admin/unit/:slug', expect: unitRead },
@@ -77,6 +87,14 @@ export const ROUTES: RouteRule[] = [
   // "allow") so the shared fixture survives every role.
   { method: 'GET', route: '/admin/unit/:slug/kabar/:id/hapus', params: { id: '$draft' }, expect: unitItemWrite },
   { method: 'POST', route: '/admin/unit/:slug/kabar/:id/hapus', params: { id: '$publishedDraft' }, expect: unitItemWrite },
+  // After publishing (#14 point 3). A POST without the confirmation's "yakin" (or with an old
+  // revision) asks again and changes nothing, so the fixture stays for every role.
+  { method: 'GET', route: '/admin/unit/:slug/kabar/:id/ubah', params: { id: '$publishedPost' }, expect: unitItemPublish },
+  { method: 'POST', route: '/admin/unit/:slug/kabar/:id/ubah', params: { id: '$publishedPost' }, form: { title: 'Judul uji', body: 'Isi uji yang cukup panjang.', revision: '-1' }, expect: unitItemPublish },
+  { method: 'GET', route: '/admin/unit/:slug/kabar/:id/tarik', params: { id: '$publishedPost' }, expect: unitItemPublish },
+  { method: 'POST', route: '/admin/unit/:slug/kabar/:id/tarik', params: { id: '$publishedPost' }, form: {}, expect: unitItemPublish },
+  { method: 'GET', route: '/admin/unit/:slug/kabar/:id/hapus-terbit', params: { id: '$publishedPost' }, expect: unitItemPublish },
+  { method: 'POST', route: '/admin/unit/:slug/kabar/:id/hapus-terbit', params: { id: '$publishedPost' }, form: {}, expect: unitItemPublish },
   { method: 'GET', route: '/admin/unit/:slug/bantuan', expect: unitWrite },
   { method: 'POST', route: '/admin/unit/:slug/bantuan', form: { message: 'tolong' }, expect: unitWrite },
   {

@@ -125,13 +125,26 @@ export async function deliver(
   contentSlug: string,
   coverMediaId: string | null,
 ): Promise<number> {
-  const { chosen } = await chosenChannels(db, draft);
-  if (chosen.length === 0 || !draft.contentId) return 0;
-  const link = `${deps.siteBaseOf(unit.slug)}/${templateInfo(draft.template).contentKind}/${contentSlug}`;
-  const imageIds = draft.photos.length ? draft.photos.map((p) => p.mediaId) : coverMediaId ? [coverMediaId] : [];
-  const targets = await variantsFor(db, { draft, channels: chosen, imageIds, link, mediaBaseUrl: deps.mediaBaseUrl });
+  const targets = await deliveryTargets(deps, db, draft, unit, contentSlug, coverMediaId);
+  if (targets.length === 0 || !draft.contentId) return 0;
   const r = await enqueueDeliveries({ db, clock: deps.clock }, { unitId: unit.id, postId: draft.contentId, targets });
   if (!r.ok) throw new Error(`deliveries refused for draft ${draft.id}: ${r.error}`);
   return r.value.length;
 }
 
+
+/** What each chosen channel gets: the caption, photos (or the cover card) and the post's link. */
+export async function deliveryTargets(
+  deps: Pick<ComposerDeps, 'siteBaseOf' | 'mediaBaseUrl'>,
+  db: ComposerDeps['db'],
+  draft: Draft,
+  unit: UnitInfo,
+  contentSlug: string,
+  coverMediaId: string | null,
+) {
+  const { chosen } = await chosenChannels(db, draft);
+  if (chosen.length === 0) return [];
+  const link = `${deps.siteBaseOf(unit.slug)}/${templateInfo(draft.template).contentKind}/${contentSlug}`;
+  const imageIds = draft.photos.length ? draft.photos.map((p) => p.mediaId) : coverMediaId ? [coverMediaId] : [];
+  return variantsFor(db, { draft, channels: chosen, imageIds, link, mediaBaseUrl: deps.mediaBaseUrl });
+}

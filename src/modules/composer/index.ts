@@ -28,3 +28,5 @@ export { cardMaker } from './make-card-media.js';
 export { buildPreviews, type PlatformPreview } from './preview.js';
 export { chosenChannels, captionPlatformOf } from './channel-variants.js';
 export { assignedPendamping, assignedPendampingUsers } from './assigned-pendamping.js';
+export { editPublished, type EditPublishedError, type PublishedEdit } from './edit-published.js';
+export { checkWithdraw, withdrawPublished, type WithdrawError, type WithdrawKind } from './withdraw-published.js';

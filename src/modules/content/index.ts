@@ -4,6 +4,7 @@ export { isPublicAt, PUBLIC_STATUSES } from './visibility.js';
 export { sanitizeHtml, htmlToText, textToHtml, excerpt } from './sanitize-html.js';
 export { saveContent, contentInputSchema, type ContentInput, type SaveContentResult, type SaveContentError } from './save-content.js';
 export { setContentStatus } from './set-content-status.js';
+export { deleteContent } from './delete-content.js';
 export { listPublicContent, listBerandaContent, type ContentPage } from './list-public-content.js';
 export { getPublicContent } from './get-public-content.js';
 export { recentPublishers, nextScheduledPublish, type RecentPublisher } from './recent-publishers.js';

@@ -13,4 +13,5 @@ export { signMediaUrl, verifyMediaUrl, type MediaUrlCheck, type MediaUrlSigner }
 export { listUnitPosts, type UnitPostSummary } from './list-unit-posts.js';
 export { signVariantMedia, withSignedMedia } from './sign-variant-media.js';
 export { getDeliveryVariant } from './get-delivery-variant.js';
+export { refreshUnsentDeliveries, withdrawUnsentDeliveries } from './unsent-deliveries.js';
 export { tiktokPrivacyChoice, forgetPrivacyOptions, STANDARD_PRIVACY_LEVELS, type TikTokPrivacyChoice } from './tiktok-privacy-options.js';

@@ -5,15 +5,16 @@ import { type DeliveryView, audienceSummary, countAudiences } from '../../../mod
 import type { UnitRow } from '../../../modules/units/index.js';
 import { formatDateTime, t } from '../../../i18n/index.js';
 import { StaffLayout } from '../../views/staff-layout.js';
+import { ManagePublished, SocialCopies } from './after-publish-view.js';
 
 /** After "Terbitkan": it worked, here it is, this is what happens on each channel, what next. */
-export function DonePage(p: { actor: Actor; unit: UnitRow; csrf: string; draft: Draft; publicPath: string | null; deliveries: DeliveryView[]; channels: ChannelRow[] }) {
+export function DonePage(p: { actor: Actor; unit: UnitRow; csrf: string; draft: Draft; publicPath: string | null; deliveries: DeliveryView[]; channels: ChannelRow[]; canPublish: boolean; flash?: string | null }) {
   const handles = new Map(p.channels.map((ch) => [ch.id, ch.handle]));
   // Demo channels publish to the built-in simulated platforms: never shown as if citizens saw it.
   const simulated = new Set(p.channels.filter((ch) => ch.is_simulation).map((ch) => ch.id));
   const late = p.draft.lateNote ? (JSON.parse(p.draft.lateNote) as { minutes: number; at: string }) : null;
   return (
-    <StaffLayout title={t('composer.done.title')} actor={p.actor} csrfToken={p.csrf} back={{ href: `/admin/unit/${p.unit.slug}`, label: p.unit.name }}>
+    <StaffLayout title={t('composer.done.title')} actor={p.actor} csrfToken={p.csrf} back={{ href: `/admin/unit/${p.unit.slug}`, label: p.unit.name }} flash={p.flash ? { kind: 'ok', text: p.flash } : null}>
       <div class="done-banner" role="status">
         <span class="done-mark" aria-hidden="true">
           ✔
@@ -62,6 +63,9 @@ export function DonePage(p: { actor: Actor; unit: UnitRow; csrf: string; draft: 
           </a>
         </p>
       ) : null}
+      {/* After publishing, staff stay in control (#14 point 3). */}
+      <ManagePublished unit={p.unit} draft={p.draft} canPublish={p.canPublish} />
+      {p.deliveries.length > 0 ? <SocialCopies deliveries={p.deliveries} /> : null}
       <h2>{t('composer.done.next')}</h2>
       <ul class="link-list">
         {can(p.actor, 'write', p.unit) ? (

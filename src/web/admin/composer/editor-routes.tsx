@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { publishingRightsOf } from '../../../modules/accounts/index.js';
 import { listUnitChannels } from '../../../modules/channels/index.js';
 import {
   type Draft,
@@ -197,7 +198,9 @@ async function renderDone(deps: AppDeps, c: Context<AppEnv>, draft: Draft) {
   const deliveries = draft.contentId ? await listDeliveries(deps.db, draft.contentId, { tiktokAudited: deps.config.tiktokAudited }) : [];
   const channels = await listUnitChannels(deps.db, unit.id);
   const publicPath = item && draft.status === 'published' ? `/${unit.slug}/${item.kind}/${item.slug}` : null;
-  return c.html(<DonePage actor={c.get('actor')!} unit={unit} csrf={c.get('csrfToken')} draft={draft} publicPath={publicPath} deliveries={deliveries} channels={channels} />);
+  const canPublish = (await publishingRightsOf(deps.db, c.get('actor')!, unit)).canPublish;
+  const flash = c.req.query('diubah') === '1' ? t('composer.after.saved') : null;
+  return c.html(<DonePage actor={c.get('actor')!} unit={unit} csrf={c.get('csrfToken')} draft={draft} publicPath={publicPath} deliveries={deliveries} channels={channels} canPublish={canPublish} flash={flash} />);
 }
 
 function draftGone(c: Context<AppEnv>) {

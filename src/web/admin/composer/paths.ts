@@ -7,7 +7,7 @@ export const draftUrl = (slug: string, id: string) => `/admin/unit/${slug}/kabar
 export const discardUrl = (slug: string, id: string, fromHome = false) => `/admin/unit/${slug}/kabar/${id}/hapus${fromHome ? '?dari=beranda' : ''}`;
 export const homeUrl = (slug: string, code?: string) => `/admin/unit/${slug}${code ? `?pesan=${code}` : ''}`;
 
-const SIMPLE = new Set(['saved', 'cancelled', 'submitted', 'submitted_pendamping', 'returned', 'comment', 'help_answered', 'approval_on', 'approval_off', 'draft_gone', 'discarded']);
+const SIMPLE = new Set(['saved', 'cancelled', 'submitted', 'submitted_pendamping', 'returned', 'comment', 'help_answered', 'approval_on', 'approval_off', 'draft_gone', 'discarded', 'unpublished', 'post_deleted']);
 
 /** The sentence for a "?pesan=" code on the unit home. */
 export function homeFlash(code: string, _deps: AppDeps, lists: UnitDrafts): { kind: 'ok' | 'error' | 'info'; text: string } | null {

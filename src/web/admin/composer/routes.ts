@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
+import { afterPublishRoutes } from './after-publish-routes.js';
 import { assistRoutes } from './assist-routes.js';
 import { broadcastRoutes } from './broadcast-routes.js';
 import { discardRoutes } from './discard-routes.js';
@@ -17,6 +18,7 @@ export function composerRoutes(deps: AppDeps): Hono<AppEnv> {
   app.route('/', uploadRoutes(deps));
   app.route('/', editorRoutes(deps));
   app.route('/', discardRoutes(deps));
+  app.route('/', afterPublishRoutes(deps));
   app.route('/', libraryRoutes(deps));
   app.route('/', assistRoutes(deps));
   app.route('/', broadcastRoutes(deps));

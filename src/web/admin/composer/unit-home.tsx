@@ -14,6 +14,7 @@ import { ReconnectWarning } from '../channels/reconnect-warning.js';
 import { canHandle, inboxBadge } from '../../../modules/pelayanan/index.js';
 import { PelayananHomeButton } from '../pelayanan/home-button.js';
 import { discardUrl, draftUrl, homeFlash } from './paths.js';
+import { socialLeftNote } from './after-publish-routes.js';
 import { OnboardingView } from '../home/onboarding-view.js';
 import { UnitMenu, UnitMoreLinks } from '../home/unit-menu.js';
 import { dashboardReaches, unitHeading } from '../home/words.js';
@@ -41,7 +42,10 @@ export function unitHome(deps: AppDeps) {
     // Citizens' requests (issue 17): the unit's operators and head get a button to their inbox.
     const pelayanan = canHandle(actor, unit) ? await inboxBadge(deps.db, unit.id, deps.clock.now()) : null;
     const code = flashCode(c);
-    const flash = code ? homeFlash(code, deps, lists) : null;
+    let flash = code ? homeFlash(code, deps, lists) : null;
+    // A post taken back: its copies on social media stay, and the flash names where.
+    const left = flash && (code === 'unpublished' || code === 'post_deleted') ? socialLeftNote(c.req.query('sosmed')) : null;
+    if (flash && left) flash = { ...flash, text: `${flash.text} ${left}` };
     const slug = unit.slug;
     const late = lists.published.filter((d) => d.lateNote);
     const menu = { slug, canWrite: powers.canEdit, dashboard: dashboardReaches(actor, unit) };

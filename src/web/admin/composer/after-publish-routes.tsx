@@ -1,0 +1,157 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { publishingRightsOf } from '../../../modules/accounts/index.js';
+import { platformName } from '../../../modules/channels/index.js';
+import { type Draft, type WithdrawKind, checkWithdraw, editPublished, withdrawPublished } from '../../../modules/composer/index.js';
+import { getMedia } from '../../../modules/media/index.js';
+import { listDeliveries } from '../../../modules/publishing/index.js';
+import { t } from '../../../i18n/index.js';
+import { clientIp } from '../../client-ip.js';
+import type { AppEnv } from '../../context.js';
+import type { AppDeps } from '../../deps.js';
+import { renderForbidden } from '../../errors.js';
+import { unitGuard } from '../../middleware/unit-guard.js';
+import { type EditFormValues, EditPublishedPage, WithdrawPage } from './after-publish-view.js';
+import { composerDepsOf, lineageNames } from './composer-deps.js';
+import { DraftGone } from './done-view.js';
+import { type FormBody, str } from './draft-form.js';
+import { thumbOf } from './editor-data.js';
+import { errorText } from './editor-routes.js';
+import { placeholderProblems } from './placeholder-problems.js';
+import { draftUrl, homeUrl } from './paths.js';
+
+// GET/POST /admin/unit/:slug/kabar/:id/ubah          change a published post (website copy)
+// GET/POST /admin/unit/:slug/kabar/:id/tarik         take it off the website (back to drafts)
+// GET/POST /admin/unit/:slug/kabar/:id/hapus-terbit  delete it
+// Those who may publish only (the one publishing policy, asked by the use cases). A POST without
+// the confirmation form's "yakin" shows the question again and changes nothing.
+
+type C = Context<AppEnv>;
+
+export function afterPublishRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  /** The published draft this person may change, or the response that says why not. */
+  async function allowed(c: C): Promise<Draft | Response> {
+    const r = await checkWithdraw(deps, { actor: c.get('actor')!, unit: c.get('unit'), draftId: c.req.param('id')! });
+    if (r.ok) return r.value;
+    if (r.error === 'forbidden') return renderForbidden(c, 'publish.refused');
+    if (r.error === 'not_found') return gone(c);
+    // No longer published (taken back a moment ago): its own page says what it is now.
+    return c.redirect(draftUrl(c.get('unit').slug, c.req.param('id')!), 303);
+  }
+
+  app.get('/admin/unit/:slug/kabar/:id/ubah', unitGuard(deps), async (c) => {
+    const draft = await allowed(c);
+    if (draft instanceof Response) return draft;
+    return c.html(<EditPublishedPage actor={c.get('actor')!} unit={c.get('unit')} csrf={c.get('csrfToken')} draftId={draft.id} v={await valuesOf(deps, c, draft)} errors={[]} fieldErrors={{}} />);
+  });
+
+  app.post('/admin/unit/:slug/kabar/:id/ubah', unitGuard(deps), async (c) => {
+    const actor = c.get('actor')!;
+    const unit = c.get('unit');
+    const body = (await c.req.parseBody({ all: true })) as FormBody;
+    const draft = await allowed(c);
+    if (draft instanceof Response) return draft;
+    const typed = await typedValues(deps, c, draft, body);
+    const cdeps = composerDepsOf(deps, (await lineageNames(deps, unit)).city ?? '');
+    const r = await editPublished(cdeps, {
+      actor,
+      unit,
+      draftId: draft.id,
+      ip: clientIp(c),
+      edit: { title: typed.title, body: typed.body, photos: typed.photos.filter((p) => p.keep).map((p) => ({ mediaId: p.mediaId, alt: p.alt })), revision: typed.revision },
+    });
+    if (r.ok) return c.redirect(`${draftUrl(unit.slug, draft.id)}?diubah=1`, 303);
+    if (r.error === 'forbidden') return renderForbidden(c, 'publish.refused');
+    if (r.error === 'not_found') return gone(c);
+    if (r.error === 'not_published') return c.redirect(draftUrl(unit.slug, draft.id), 303);
+    const page = (errors: string[], fieldErrors: Partial<Record<'title' | 'body', string>>, v: EditFormValues, notice: string | null = null) => {
+      c.status(r.error === 'changed' ? 409 : 422);
+      return c.html(<EditPublishedPage actor={actor} unit={unit} csrf={c.get('csrfToken')} draftId={draft.id} v={v} errors={errors} fieldErrors={fieldErrors} notice={notice} />);
+    };
+    // Someone changed it meanwhile: what was typed stays in the fields, on the newest revision.
+    if (r.error === 'changed') return page([], {}, { ...typed, revision: draft.revision }, t('composer.after.changed'));
+    // Each problem next to its field (and on top), everything typed kept.
+    const fields: Partial<Record<'title' | 'body', string>> = {};
+    const errors: string[] = [];
+    const marks = placeholderProblems({ title: typed.title, body: typed.body, captions: {} });
+    for (const code of r.problems ?? [r.error]) {
+      if (code === 'placeholder_left') continue;
+      const text = errorText(code === 'too_long' ? 'invalid' : code);
+      errors.push(text);
+      if (code === 'title_missing') fields.title = text;
+      if (code === 'text_missing') fields.body = text;
+    }
+    errors.push(...marks.summary);
+    if (marks.fields.title) fields.title = marks.fields.title;
+    if (marks.fields.body) fields.body = marks.fields.body;
+    return page(errors, fields, typed);
+  });
+
+  for (const kind of ['unpublish', 'delete'] as const) {
+    const path = `/admin/unit/:slug/kabar/:id/${kind === 'unpublish' ? 'tarik' : 'hapus-terbit'}`;
+    app.get(path, unitGuard(deps), async (c) => {
+      const draft = await allowed(c);
+      if (draft instanceof Response) return draft;
+      return c.html(<WithdrawPage actor={c.get('actor')!} unit={c.get('unit')} csrf={c.get('csrfToken')} draft={draft} kind={kind} />);
+    });
+    app.post(path, unitGuard(deps), async (c) => withdraw(c, kind));
+  }
+
+  async function withdraw(c: C, kind: WithdrawKind) {
+    const actor = c.get('actor')!;
+    const unit = c.get('unit');
+    const body = await c.req.parseBody();
+    const draft = await allowed(c);
+    if (draft instanceof Response) return draft;
+    if (body.yakin !== '1') return c.html(<WithdrawPage actor={actor} unit={unit} csrf={c.get('csrfToken')} draft={draft} kind={kind} />);
+    // The social copies that are (or may be) out stay there; the home page names them.
+    const out = draft.contentId
+      ? (await listDeliveries(deps.db, draft.contentId, { tiktokAudited: deps.config.tiktokAudited })).filter((d) => d.audience === 'public' || d.audience === 'owner_only' || d.state === 'unconfirmed')
+      : [];
+    const r = await withdrawPublished(composerDepsOf(deps), { actor, unit, draftId: draft.id, kind, ip: clientIp(c) });
+    if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c, 'publish.refused') : c.redirect(draftUrl(unit.slug, draft.id), 303);
+    const left = out.length ? `&sosmed=${encodeURIComponent([...new Set(out.map((d) => d.platform))].join(','))}` : '';
+    return c.redirect(`${homeUrl(unit.slug, kind === 'unpublish' ? 'unpublished' : 'post_deleted')}${left}`, 303);
+  }
+
+  return app;
+}
+
+/** The form as the saved post fills it: every photo kept. */
+async function valuesOf(deps: AppDeps, c: C, draft: Draft): Promise<EditFormValues> {
+  const photos = [];
+  for (const ph of draft.photos) {
+    const m = await getMedia(deps.db, c.get('unit').id, ph.mediaId);
+    photos.push({ mediaId: ph.mediaId, alt: ph.alt, keep: true, thumb: m.ok ? thumbOf(m.value) : null });
+  }
+  return { title: draft.title, body: draft.body, photos, revision: draft.revision };
+}
+
+/** The form as it was sent: the post's own photos only (ids from elsewhere are ignored). */
+async function typedValues(deps: AppDeps, c: C, draft: Draft, body: FormBody): Promise<EditFormValues> {
+  const saved = await valuesOf(deps, c, draft);
+  const revision = Number(str(body.revision) ?? '');
+  return {
+    title: str(body.title) ?? '',
+    body: str(body.body) ?? '',
+    revision: Number.isSafeInteger(revision) ? revision : -1,
+    photos: saved.photos.map((p) => ({ ...p, keep: str(body[`keep_${p.mediaId}`]) === '1', alt: str(body[`alt_${p.mediaId}`]) ?? p.alt })),
+  };
+}
+
+function gone(c: C) {
+  c.status(404);
+  return c.html(<DraftGone actor={c.get('actor')!} unit={c.get('unit')} csrf={c.get('csrfToken')} />);
+}
+
+/** "Salinan di media sosial tetap ada …" for the home page after taking a post back. */
+export function socialLeftNote(platforms: string | undefined): string | null {
+  const list = (platforms ?? '')
+    .split(',')
+    .filter((p) => /^[a-z]{2,20}$/.test(p))
+    .map(platformName);
+  return list.length ? t('composer.after.social_left', { list: list.join(', ') }) : null;
+}
+
