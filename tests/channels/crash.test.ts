@@ -97,7 +97,7 @@ describe.each(cases)('crash at every step boundary: $name', (c) => {
         expect(d, boundary).toMatchObject({ state: 'unconfirmed', reason_code: 'outcome_unknown_check' });
         expect(fakes.state.postsFor(accountId), boundary).toHaveLength(0);
         // Staff look at the account, find nothing, and press "Kirim ulang".
-        expect((await resendDelivery(worker, { unitId, deliveryId, checkedAccount: true })).ok).toBe(true);
+        expect((await resendDelivery(worker, { unitId, deliveryId, actorId: null, checkedAccount: true })).ok).toBe(true);
         await runUntilSettled(worker, clock, deliveryId, runDelivery);
       }
       await expectExactlyOnePost(deliveryId, accountId, `crash at ${boundary}`);

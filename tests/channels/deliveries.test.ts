@@ -197,7 +197,7 @@ describe('deliveries', () => {
     expect(fakes.state.postsFor(u.tt.openId)).toHaveLength(1);
     const views = await listDeliveries(t.db, 'post-8');
     expect(views.find((v) => v.id === ids[2])).toMatchObject({ canResend: true, stateLabel: 'Belum pasti' });
-    expect(await resendDelivery(deps, { unitId: u.unitId, deliveryId: ids[2]! })).toMatchObject({ ok: false, error: 'check_account_first' });
+    expect(await resendDelivery(deps, { unitId: u.unitId, deliveryId: ids[2]!, actorId: null })).toMatchObject({ ok: false, error: 'check_account_first' });
     // Settling it by hand with the link the staff found on the account.
     const link = fakes.state.postsFor(u.tt.openId)[0]!.permalink;
     const done = await completeManualDelivery(deps, { unitId: u.unitId, deliveryId: ids[2]!, url: link });

@@ -216,4 +216,32 @@ describe(`after publishing: edit, take off, delete (#14 point 3) on ${testEngine
     // Asking again: the post is gone, said plainly.
     expect((await lurah.get(`/admin/unit/bacang/kabar/${p.id}/hapus-terbit`)).status).toBe(404);
   });
+
+  it('"Kirim ulang" follows the one publishing policy: the pendamping is refused (and sees why), the operator may; never for a post taken off the website', async () => {
+    const p = await publish(a, op, 'Pembagian sembako RW 05');
+    const [fb] = await deliveriesOf(a, p.item.id);
+    await a.t.db.updateTable('deliveries').set({ state: 'failed', reason_code: 'platform_error', reason: 'Facebook sedang bermasalah.' }).where('id', '=', fb!.id).execute();
+    const url = `/admin/unit/bacang/kiriman/${p.item.id}`;
+
+    const seen = await (await pendamping.get(url)).text();
+    expect(seen).not.toContain(`${fb!.id}/ulang`);
+    expect(seen).toContain('Kirim ulang hanya bisa dilakukan oleh yang boleh menerbitkan');
+    expect((await pendamping.post(`${url}/${fb!.id}/ulang`)).status).toBe(403);
+    expect((await a.t.db.selectFrom('deliveries').select('state').where('id', '=', fb!.id).executeTakeFirstOrThrow()).state).toBe('failed');
+
+    expect(await (await op.get(url)).text()).toContain(`${fb!.id}/ulang`);
+    const retry = await op.post(`${url}/${fb!.id}/ulang`);
+    expect(retry.headers.get('location')).toBe(`${url}?pesan=retry`);
+    expect((await a.t.db.selectFrom('deliveries').select('state').where('id', '=', fb!.id).executeTakeFirstOrThrow()).state).toBe('queued');
+
+    // Failed again after an attempt whose answer was lost: taking the post back keeps that
+    // delivery (its post may exist), but "Kirim ulang" no longer sends it.
+    await a.t.db.updateTable('deliveries').set({ state: 'failed' }).where('id', '=', fb!.id).execute();
+    await a.t.db.insertInto('delivery_steps').values({ delivery_id: fb!.id, key: 'publish:attempt', value: '1', recorded_at: new Date().toISOString() }).execute();
+    expect((await op.post(`/admin/unit/bacang/kabar/${p.id}/tarik`, { yakin: '1' })).status).toBe(303);
+    expect((await deliveriesOf(a, p.item.id)).map((d) => d.id)).toEqual([fb!.id]);
+    const refused = await op.post(`${url}/${fb!.id}/ulang`);
+    expect(refused.headers.get('location')).toBe(`${url}?pesan=not_public`);
+    expect((await a.t.db.selectFrom('deliveries').select('state').where('id', '=', fb!.id).executeTakeFirstOrThrow()).state).toBe('failed');
+  });
 });

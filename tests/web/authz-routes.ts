@@ -46,6 +46,7 @@ const unitItemWrite = { own: unitWrite.own, other: { ...unitWrite.other, admin: 
  * the unit's lurah, its operator while approval is off) — not the pendamping, who prepares
  * drafts and never publishes in the kelurahan's name. Another unit's item is not found.
  */
+export const unitPublish = { own: { ...unitWrite.own, pendamping: 'deny' }, other: unitWrite.other } as const;
 export const unitItemPublish = {
   own: { ...unitWrite.own, pendamping: 'deny' },
   other: { ...unitWrite.other, admin: 'missing' },
@@ -128,7 +129,8 @@ export const ROUTES: RouteRule[] = [
   { method: 'POST', route: '/admin/unit/:slug/kanal/:id/pilih', form: { page: 'x' }, expect: unitWrite },
   { method: 'GET', route: '/admin/unit/:slug/kiriman', expect: unitRead },
   { method: 'GET', route: '/admin/unit/:slug/kiriman/:postId', expect: unitRead },
-  { method: 'POST', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/ulang', expect: unitWrite },
+  // "Kirim ulang" publishes on the unit's account: the one publishing policy, not the pendamping.
+  { method: 'POST', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/ulang', expect: unitPublish },
   { method: 'GET', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', expect: unitWrite },
   { method: 'POST', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', form: { link: 'x' }, expect: unitWrite },
   // Profil and content staff routes (src/web/admin/profile, src/web/admin/content).

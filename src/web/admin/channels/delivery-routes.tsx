@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { can, recordAudit } from '../../../modules/accounts/index.js';
+import { can, publishingRightsOf, recordAudit } from '../../../modules/accounts/index.js';
 import { type ChannelRow, listUnitChannels } from '../../../modules/channels/index.js';
 import { contentRepository } from '../../../modules/content/index.js';
 import { completeManualDelivery, getDeliveryVariant, listDeliveries, listUnitPosts, resendDelivery, signMediaUrl } from '../../../modules/publishing/index.js';
@@ -58,19 +58,30 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
       c,
       t('kiriman.post_title'),
       { href: kirimanUrl(unit.slug), label: t('kiriman.title') },
-      <PostDeliveries slug={unit.slug} postId={c.req.param('postId')} title={(await contentRepository.byId(deps.db, unit.id, c.req.param('postId')))?.title} deliveries={deliveries} channels={channels} canWrite={can(c.get('actor')!, 'write', unit)} csrf={c.get('csrfToken')} />,
+      <PostDeliveries slug={unit.slug} postId={c.req.param('postId')} title={(await contentRepository.byId(deps.db, unit.id, c.req.param('postId')))?.title} deliveries={deliveries} channels={channels} canWrite={can(c.get('actor')!, 'write', unit)} canPublish={(await publishingRightsOf(deps.db, c.get('actor')!, unit)).canPublish} csrf={c.get('csrfToken')} />,
     );
   });
 
+  // "Kirim ulang" publishes on the unit's account: those who may publish (the one publishing
+  // policy), asked before anything is looked up; and not for a post taken off the website.
   app.post('/admin/unit/:slug/kiriman/:postId/:deliveryId/ulang', unitGuard(deps), async (c) => {
     const unit = c.get('unit');
+    const actor = c.get('actor')!;
+    if (!(await publishingRightsOf(deps.db, actor, unit)).canPublish) {
+      await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'access.denied', unitId: unit.id, target: c.req.path });
+      return renderForbidden(c, 'publish.refused');
+    }
     const postId = c.req.param('postId');
     const { deliveries } = await unitDeliveries(c);
     const d = deliveries.find((x) => x.id === c.req.param('deliveryId'));
     if (!d) return c.redirect(kirimanUrl(c.get('unit').slug, undefined, 'not_found'), 303);
+    // (Taking a post back removes its deliveries that never went out; this stops the few left.)
+    const item = await contentRepository.byId(deps.db, unit.id, postId);
+    if (item && item.status !== 'published') return c.redirect(kirimanUrl(unit.slug, postId, 'not_public'), 303);
     const body = await c.req.parseBody();
-    const r = await resendDelivery(deps, { unitId: unit.id, deliveryId: d.id, checkedAccount: body.checked === '1' });
+    const r = await resendDelivery(deps, { unitId: unit.id, deliveryId: d.id, actorId: actor.id, checkedAccount: body.checked === '1' });
     if (!r.ok) {
+      if (r.error === 'forbidden') return renderForbidden(c, 'publish.refused');
       if (r.error === 'check_account_first') return c.redirect(kirimanUrl(unit.slug, postId, 'check_first'), 303);
       if (r.error === 'not_allowed') return c.redirect(kirimanUrl(unit.slug, postId, 'not_allowed'), 303);
       return c.redirect(kirimanUrl(c.get('unit').slug, undefined, 'not_found'), 303);

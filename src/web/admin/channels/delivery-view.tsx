@@ -10,7 +10,7 @@ import { kirimanUrl, kitUrl, platformLabel } from './paths.js';
 // What citizens can see decides the colour: only "Tampil untuk umum" is green.
 const AUDIENCE_CLASS: Record<DeliveryView['audience'], string> = { public: 'ok', owner_only: 'warn', waiting: 'plain', needs_person: 'warn', failed: 'err' };
 
-export function PostDeliveries(p: { slug: string; postId: string; title?: string; deliveries: DeliveryView[]; channels: Map<string, ChannelRow>; canWrite: boolean; csrf: string }) {
+export function PostDeliveries(p: { slug: string; postId: string; title?: string; deliveries: DeliveryView[]; channels: Map<string, ChannelRow>; canWrite: boolean; canPublish: boolean; csrf: string }) {
   return (
     <>
       <h1>{t('kiriman.post_title')}</h1>
@@ -37,7 +37,7 @@ export function PostDeliveries(p: { slug: string; postId: string; title?: string
               ) : null}
               {d.reason && d.audience !== 'failed' ? <p class="reason">{d.reason}</p> : null}
               {d.nextAttemptAt && d.state !== 'published' ? <p class="muted">{t('kiriman.next_try', { time: formatDateTime(d.nextAttemptAt) })}</p> : null}
-              {p.canWrite ? <Actions slug={p.slug} postId={p.postId} d={d} name={name} csrf={p.csrf} account={ch ? { url: ch.profile_url, handle: ch.handle } : null} /> : null}
+              {p.canWrite ? <Actions slug={p.slug} postId={p.postId} d={d} name={name} csrf={p.csrf} canPublish={p.canPublish} account={ch ? { url: ch.profile_url, handle: ch.handle } : null} /> : null}
             </li>
           );
         })}
@@ -51,14 +51,15 @@ export function PostDeliveries(p: { slug: string; postId: string; title?: string
   );
 }
 
-function Actions(p: { slug: string; postId: string; d: DeliveryView; name: string; csrf: string; account: { url: string; handle: string } | null }) {
+function Actions(p: { slug: string; postId: string; d: DeliveryView; name: string; csrf: string; canPublish: boolean; account: { url: string; handle: string } | null }) {
   const { d } = p;
   // "Belum pasti" or a run that may have reached the platform: a person looks first, or the
   // post could appear twice (resendDelivery refuses without this tick).
   const mustCheck = d.state === 'unconfirmed';
   return (
     <div class="actions">
-      {d.canResend ? (
+      {d.canResend && !p.canPublish ? <p class="muted">{t('kiriman.resend_publishers')}</p> : null}
+      {d.canResend && p.canPublish ? (
         <form method="post" action={`${kirimanUrl(p.slug, p.postId)}/${d.id}/ulang`}>
           <CsrfInput token={p.csrf} />
           {mustCheck ? (
@@ -82,7 +83,7 @@ function Actions(p: { slug: string; postId: string; d: DeliveryView; name: strin
         </form>
       ) : null}
       {d.canCompleteManually ? (
-        <a class={d.canResend ? 'button secondary wide' : 'button wide'} href={kitUrl(p.slug, p.postId, d.id)}>
+        <a class={d.canResend && p.canPublish ? 'button secondary wide' : 'button wide'} href={kitUrl(p.slug, p.postId, d.id)}>
           {t('kiriman.manual')}
         </a>
       ) : null}

@@ -41,6 +41,7 @@ const KIRIMAN_FLASH: Record<string, 'ok' | 'error' | 'info'> = {
   retry: 'ok',
   check_first: 'error',
   not_allowed: 'error',
+  not_public: 'error',
   manual_done: 'ok',
   manual_done_unchecked: 'ok',
   not_found: 'info',
