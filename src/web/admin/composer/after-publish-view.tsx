@@ -73,7 +73,7 @@ export function ManagePublished(p: { unit: UnitRow; draft: Draft; canPublish: bo
         </a>
       </p>
       <p>
-        <a class="button danger wide" href={withdrawUrl(p.unit.slug, p.draft.id, 'delete')}>
+        <a class="button secondary danger-outline wide" href={withdrawUrl(p.unit.slug, p.draft.id, 'delete')}>
           {t('composer.after.delete')}
         </a>
       </p>
