@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { type ObjectStoreConfig, parseObjectStore } from './object-store.js';
+
+export type { ObjectStoreConfig } from './object-store.js';
 
 // The only reader of process.env. Everything else receives a validated Config. Each mistake is
 // reported in one clear line so a newcomer can fix it without reading code.
@@ -19,6 +22,8 @@ export interface Config {
   siteDomain: string | null;
   demo: boolean;
   mediaDir: string;
+  /** MEDIA_STORE=s3: photos (and citizens' documents, privately) in an S3-compatible bucket; null: the folders. */
+  objectStore: ObjectStoreConfig | null;
   dataDir: string;
   /** Citizens' documents and issued letters (issue 17): never inside mediaDir, which /media serves. */
   pelayananDir: string;
@@ -188,6 +193,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     problems.push(`PELAYANAN_DIR: "${pelayananDir}" berada di dalam MEDIA_DIR yang terbuka untuk umum (citizens' documents must live outside the public media folder).`);
   }
 
+  const objectStore = parseObjectStore(get, problems);
+
   const logLevel = (get('LOG_LEVEL') ?? 'info') as Config['logLevel'];
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push(`LOG_LEVEL: "${logLevel}" tidak dikenal (use info, debug, warn, error or silent).`);
@@ -260,6 +267,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     siteDomain,
     demo,
     mediaDir,
+    objectStore,
     dataDir,
     pelayananDir,
     secret: secret || randomDevSecret(),

@@ -13,6 +13,7 @@ import { doctorCommand } from './cli/doctor.js';
 import { type CliContext, type CliIo, option, positional } from './cli/io.js';
 import { interactive, readSecretLine } from './cli/prompt.js';
 import { keysRotateCommand } from './cli/keys.js';
+import { mediaMigrateCommand } from './cli/media.js';
 import { createAdminCommand } from './cli/users.js';
 
 // `npm run beranda -- <command>`: operations an admin runs from a terminal.
@@ -29,6 +30,8 @@ const HELP = `Pemakaian: npm run beranda -- <perintah>
   restore <berkas.tar>                 pulihkan cadangan ke folder data / database yang kosong
   doctor                               periksa pemasangan (rahasia, demo, https, database, folder, disk, pesan)
                                        dan tampilkan apa yang harus diperbaiki
+  media migrate --to s3|local          pindahkan media dan dokumen pelayanan dari folder ke bucket S3 (atau
+                                       sebaliknya); aman diulang — yang sudah tersalin dilewati
   keys rotate                          enkripsi ulang token media sosial dari kunci lama (OLD_TOKEN_ENCRYPTION_KEY
                                        atau OLD_BERANDA_SECRET) ke kunci yang sekarang dipasang
 `;
@@ -68,6 +71,7 @@ const COMMANDS: Record<string, Command> = {
   'users create-admin': createAdminCommand,
   'demo remove': demoRemoveCommand,
   'keys rotate': keysRotateCommand,
+  'media migrate': mediaMigrateCommand,
 };
 
 export async function runCli(args: string[], out: (line: string) => void = console.log, io: Partial<CliIo> = {}): Promise<number> {

@@ -3,12 +3,14 @@ import type { Config } from '../config/index.js';
 import type { DB } from '../db/schema/index.js';
 import { type Platform, type SocialProvider, type TokenKey, createProviders, tokenKeyFrom } from '../modules/channels/index.js';
 import { type ComposerDeps, cardMaker } from '../modules/composer/index.js';
-import { type MediaDeps, createFileMediaStore } from '../modules/media/index.js';
+import type { MediaDeps } from '../modules/media/index.js';
+import type { PrivateStore } from '../modules/pelayanan/index.js';
 import { Fetcher } from '../modules/monitoring/index.js';
 import { type PageInvalidation, inProcessPageInvalidation } from '../modules/page-invalidation/index.js';
 import { type PublishingDeps, withSignedMedia } from '../modules/publishing/index.js';
 import { unitCanonicalBase } from '../shared/unit-site-url.js';
 import type { Clock } from '../shared/clock.js';
+import { mediaStoreFor, privateStoreFor } from './stores.js';
 
 // The composition of the modules' dependencies from Config, built once per process and handed
 // to both roles: the web (src/main/web.ts mounts the app with them) and the worker (every job's
@@ -20,6 +22,8 @@ export interface Services {
   /** Deliveries, sync, token health: the platform adapters with signed media links. */
   publishing: PublishingDeps;
   media: MediaDeps;
+  /** Citizens' documents and letters (pelayanan): the private folder or the bucket's private prefix. */
+  privateStore: PrivateStore;
   /** The composer; `cityName` feeds the first house hashtag and the "dari Pemkot" label. */
   composer(cityName?: string): ComposerDeps;
   /** The monitoring crawler: polite per host, outward addresses only (MONITOR_ALLOW excepted). */
@@ -44,7 +48,7 @@ export interface ComposeInput {
 export function composeServices(input: ComposeInput): Services {
   const { db, clock, config } = input;
   const tokenKey = tokenKeyFrom(config);
-  const media: MediaDeps = { db, clock, store: createFileMediaStore(config.mediaDir) };
+  const media: MediaDeps = { db, clock, store: mediaStoreFor(config) };
   const pages = input.pages ?? inProcessPageInvalidation();
   if (input.onPublicChange) pages.subscribe(input.onPublicChange);
   const onPublicChange = (unitId: string): void => pages.unitChanged(unitId);
@@ -53,6 +57,7 @@ export function composeServices(input: ComposeInput): Services {
     tokenKey,
     publishing: { db, clock, tokenKey, providers: providersFor(config, clock), ...platformApps(config) },
     media,
+    privateStore: privateStoreFor(config),
     fetcher: new Fetcher({ contactUrl: `${config.publicUrl}/tentang-pemantauan`, allowNetworks: config.monitorAllow }),
     composer: (cityName = '') => ({
       db,

@@ -1,4 +1,4 @@
-import { type PelayananDeps, applyRetention, cityUnitOf, createFilePrivateStore, deliverCitizenMessages } from '../modules/pelayanan/index.js';
+import { type PelayananDeps, applyRetention, cityUnitOf, deliverCitizenMessages } from '../modules/pelayanan/index.js';
 import { createNotifiers, ensurePelayananReminderRules } from '../modules/reminders/index.js';
 import { defineJob } from '../jobs/define-job.js';
 import { type WorkerDeps, oncePerWorker } from './worker-deps.js';
@@ -32,7 +32,7 @@ export const notifyCitizensJob = defineJob<WorkerDeps>({
   },
 });
 
-const pelayananOf = oncePerWorker((d): PelayananDeps => ({ db: d.db, clock: d.clock, store: createFilePrivateStore(d.config.pelayananDir), secret: d.config.secret, region: d.config.region }));
+const pelayananOf = oncePerWorker((d): PelayananDeps => ({ db: d.db, clock: d.clock, store: d.services.privateStore, secret: d.config.secret, region: d.config.region }));
 
 /**
  * Daily 02:30 WIB: documents and personal data of requests and complaints closed longer than the

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Config } from '../../src/config/index.js';
 import { createTestApp, type Session, type TestApp } from '../support/test-app.js';
 
 // Helpers for the composer's HTTP tests: the app with a throwaway media folder, and the few
@@ -10,9 +11,9 @@ export interface ComposerApp extends TestApp {
   mediaDir: string;
 }
 
-export async function createComposerApp(): Promise<ComposerApp> {
+export async function createComposerApp(overrides: Partial<Config> = {}): Promise<ComposerApp> {
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'beranda-composer-media-'));
-  const a = await createTestApp({ mediaDir, publicUrl: 'https://beranda.test' });
+  const a = await createTestApp({ mediaDir, publicUrl: 'https://beranda.test', ...overrides });
   return {
     ...a,
     mediaDir,

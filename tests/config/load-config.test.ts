@@ -75,4 +75,19 @@ describe('configuration', () => {
     expect(problems.map((p) => p.split(':')[0])).toEqual(['WEB_PROCESSES', 'PAGE_CACHE']);
     expect(problemsOf({ WEB_PROCESSES: '0' })[0]).toMatch(/^WEB_PROCESSES/);
   });
+
+  it('keeps media in the folder by default and reads an S3-compatible bucket from MEDIA_STORE=s3 (issue 18)', () => {
+    expect(loadConfig({}, '/srv/beranda').objectStore).toBeNull();
+    const c = loadConfig({
+      MEDIA_STORE: 's3', S3_ENDPOINT: 'http://127.0.0.1:9000/', S3_BUCKET: 'beranda-media', S3_ACCESS_KEY_ID: 'id',
+      S3_SECRET_ACCESS_KEY: 'rahasia', S3_FORCE_PATH_STYLE: '1', MEDIA_PUBLIC_URL: 'https://cdn.example.go.id/',
+    }, '/srv/beranda');
+    expect(c.objectStore).toEqual({
+      endpoint: 'http://127.0.0.1:9000', region: 'us-east-1', bucket: 'beranda-media', privateBucket: 'beranda-media',
+      accessKeyId: 'id', secretAccessKey: 'rahasia', forcePathStyle: true, publicBaseUrl: 'https://cdn.example.go.id',
+    });
+    const problems = problemsOf({ MEDIA_STORE: 's3', S3_BUCKET: 'Bad_Bucket', S3_ENDPOINT: 'ftp://x' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['S3_ACCESS_KEY_ID', 'S3_BUCKET', 'S3_ENDPOINT', 'S3_PRIVATE_BUCKET', 'S3_SECRET_ACCESS_KEY']);
+    expect(problemsOf({ MEDIA_STORE: 'nfs' })[0]).toMatch(/^MEDIA_STORE:/);
+  });
 });

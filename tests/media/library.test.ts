@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -8,6 +8,7 @@ import { FixedClock } from '../../src/shared/clock.js';
 import {
   type MediaDeps,
   createFileMediaStore,
+  createS3MediaStore,
   getMedia,
   listMedia,
   listPendingAvif,
@@ -19,12 +20,15 @@ import {
 } from '../../src/modules/media/index.js';
 import { renderCardSet } from '../../src/modules/cards/index.js';
 import { type TestDb, createTestDb } from '../support/test-db.js';
+import { type TestBucket, createTestBucket } from '../support/test-bucket.js';
+import { createS3Bucket } from '../../src/storage/s3-bucket.js';
 import { noisyPhoto, phoneJpegWithGps, pngBomb } from './fixtures.js';
 
 let tdb: TestDb;
 let root: string;
+let bucket: TestBucket | undefined;
 let deps: MediaDeps;
-const clock = new FixedClock('2026-05-04T01:00:00.000Z');
+let clock = new FixedClock('2026-05-04T01:00:00.000Z');
 
 async function addUnit(id: string, slug: string) {
   await tdb.db
@@ -36,20 +40,29 @@ async function addUnit(id: string, slug: string) {
     .execute();
 }
 
-beforeAll(async () => {
+// Issue 18 point 2: the same behaviour from the local folder and from an S3-compatible bucket.
+async function setUp(kind: 'local' | 's3') {
+  clock = new FixedClock('2026-05-04T01:00:00.000Z');
   tdb = await createTestDb();
   root = mkdtempSync(path.join(os.tmpdir(), 'beranda-media-'));
-  deps = { db: tdb.db, store: createFileMediaStore(root), clock };
+  if (kind === 's3') bucket = await createTestBucket();
+  const store = bucket ? createS3MediaStore(createS3Bucket(bucket.config, bucket.config.bucket), null) : createFileMediaStore(root);
+  deps = { db: tdb.db, store, clock };
   await addUnit('u-bacang', 'bacang');
   await addUnit('u-gabek', 'gabek');
-});
+}
 
-afterAll(async () => {
+async function tearDown() {
   await tdb?.close();
+  await bucket?.close();
+  bucket = undefined;
   if (root) rmSync(root, { recursive: true, force: true });
-});
+}
 
-describe('media library', () => {
+describe.each(['local', 's3'] as const)('media library in the %s store', (kind) => {
+  beforeAll(() => setUp(kind));
+  afterAll(tearDown);
+
   it('stores a camera photo cleaned of GPS, with its variants and alt text, in content-addressed files', async () => {
     const photo = await phoneJpegWithGps();
     const r = await storeUpload(deps, {
@@ -65,10 +78,9 @@ describe('media library', () => {
     });
     expect(item.variants.filter((v) => v.kind === 'social')).toHaveLength(4);
     for (const v of item.variants) {
-      const file = deps.store.pathOf(v.key)!;
-      const data = readFileSync(file);
+      const data = await deps.store.read(v.key);
       // The file name is the hash of its bytes: immutable, cacheable, deduplicated.
-      expect(path.basename(file)).toBe(`${createHash('sha256').update(data).digest('hex')}.${v.format === 'jpeg' ? 'jpg' : v.format}`);
+      expect(path.basename(v.key)).toBe(`${createHash('sha256').update(data).digest('hex')}.${v.format === 'jpeg' ? 'jpg' : v.format}`);
       expect(data.length).toBe(v.bytes);
       expect((await sharp(data).metadata()).exif).toBeUndefined();
     }
@@ -158,7 +170,7 @@ describe('media library', () => {
     if (!first.ok) return;
     const avif = first.value.variants.filter((v) => v.kind === 'avif');
     expect(avif.map((v) => v.name)).toEqual(['web-480.avif', 'web-960.avif', 'web-1000.avif']);
-    for (const v of avif) expect(existsSync(deps.store.pathOf(v.key)!)).toBe(true);
+    for (const v of avif) expect(await deps.store.has(v.key)).toBe(true);
 
     const stored = await getMedia(tdb.db, 'u-bacang', up.value.item.id);
     expect(stored.ok && stored.value.variants).toEqual(first.value.variants);
@@ -189,7 +201,7 @@ describe('media library', () => {
       ['landscape_og', 'png', 1200, 630],
     ]);
     // The stored 9:16 file is byte-for-byte the rendered card.
-    expect(readFileSync(deps.store.pathOf(pickVariant(item, { crop: 'story_9x16' })!.key)!).equals(set.crops.story_9x16)).toBe(true);
+    expect((await deps.store.read(pickVariant(item, { crop: 'story_9x16' })!.key)).equals(set.crops.story_9x16)).toBe(true);
     expect(item.variants.filter((v) => v.kind === 'web').map((v) => v.name).sort()).toEqual(
       ['web-1080.jpg', 'web-1080.webp', 'web-480.jpg', 'web-480.webp', 'web-960.jpg', 'web-960.webp'],
     );

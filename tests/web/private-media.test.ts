@@ -4,13 +4,17 @@ import { signMediaUrl } from '../../src/modules/publishing/index.js';
 import { noisyPhoto } from '../media/fixtures.js';
 import type { Session } from '../support/test-app.js';
 import { testEngine } from '../support/test-db.js';
+import { type TestBucket, createTestBucket } from '../support/test-bucket.js';
 import { type ComposerApp, autosave, createComposerApp, newDraft, unitId, uploadPhoto } from '../composer/support.js';
 
 // Issue 16 point 4: draft and unpublished media are served only to staff who may read the unit,
 // or through a short-lived signed link; published ones to everyone (cacheable); unpublishing
-// makes them private again.
+// makes them private again. Issue 18 point 2: the same from the local folder and from an
+// S3-compatible bucket; with MEDIA_PUBLIC_URL a published file is a redirect to the bucket/CDN
+// (here the bucket's own address on the local S3 server), a draft's is still streamed to staff.
 
-describe(`private until published on ${testEngine()}`, () => {
+describe.each(['local', 's3'] as const)(`private until published on ${testEngine()}, %s store`, (kind) => {
+  let bucket: TestBucket | undefined;
   let a: ComposerApp;
   let op: Session;
   let opGabek: Session;
@@ -25,12 +29,34 @@ describe(`private until published on ${testEngine()}`, () => {
     return (JSON.parse(row.variants) as { key: string }[]).map((v) => v.key);
   }
 
+  /** A public answer: the bytes (folder), or a redirect to the object in the bucket whose bytes are the file's. */
+  async function expectPublic(res: Response, key: string) {
+    if (kind === 'local') {
+      expect(res.status, key).toBe(200);
+      expect(res.headers.get('cache-control')).toMatch(/^public, max-age=\d+/);
+      return;
+    }
+    expect(res.status, key).toBe(302);
+    const location = res.headers.get('location')!;
+    expect(location).toBe(`${bucket!.config.endpoint}/${bucket!.config.bucket}/media/${key}`);
+    const direct = await fetch(location);
+    expect(direct.status).toBe(200);
+    expect(Buffer.from(await direct.arrayBuffer()).equals(await a.services.media.store.read(key))).toBe(true);
+  }
+
   beforeAll(async () => {
-    a = await createComposerApp();
+    if (kind === 's3') {
+      bucket = await createTestBucket();
+      bucket.config.publicBaseUrl = `${bucket.config.endpoint}/${bucket.config.bucket}`;
+    }
+    a = await createComposerApp(bucket ? { objectStore: bucket.config } : {});
     [op, opGabek, lurah] = await Promise.all(['operator.bacang', 'operator.gabek-satu', 'lurah.bacang'].map((u) => a.loginAs(u)));
     bacang = await unitId(a, 'bacang');
   });
-  afterAll(async () => a?.close());
+  afterAll(async () => {
+    await a?.close();
+    await bucket?.close();
+  });
 
   it('a draft’s media URL answers 404 to the public and a published one 200; unpublishing hides it again', async () => {
     const id = await newDraft(op, 'bacang');
@@ -49,17 +75,16 @@ describe(`private until published on ${testEngine()}`, () => {
     const own = await op.get(`/media/${keys[0]}`);
     expect(own.status).toBe(200);
     expect(own.headers.get('cache-control')).toMatch(/^private/);
+    expect(Buffer.from(await own.arrayBuffer()).equals(await a.services.media.store.read(keys[0]!))).toBe(true);
     expect((await opGabek.get(`/media/${keys[0]}`)).status).toBe(404);
     // The platforms' short-lived signed links keep working for a draft.
     const signed = new URL(signMediaUrl({ publicUrl: 'https://beranda.test', secret: a.deps.config.secret }, `/media/${keys[0]}`, a.clock.now()));
-    expect((await anonymous(`${signed.pathname}${signed.search}`)).status).toBe(200);
+    const pulled = await anonymous(`${signed.pathname}${signed.search}`);
+    expect(pulled.status).toBe(200);
+    expect(Buffer.from(await pulled.arrayBuffer()).equals(await a.services.media.store.read(keys[0]!))).toBe(true);
 
     expect((await op.post(`/admin/unit/bacang/kabar/${id}`, { action: 'publish' })).status).toBe(303);
-    for (const key of keys) {
-      const res = await anonymous(`/media/${key}`);
-      expect(res.status, key).toBe(200);
-      expect(res.headers.get('cache-control')).toMatch(/^public, max-age=\d+/);
-    }
+    for (const key of keys) await expectPublic(await anonymous(`/media/${key}`), key);
 
     // Back to draft through the plain editor's status button: private again at once.
     const contentId = (await getDraft(a.t.db, bacang, id))!.contentId!;
@@ -76,7 +101,7 @@ describe(`private until published on ${testEngine()}`, () => {
     expect((await op.post(`/admin/unit/bacang/kabar/${id}`, { action: 'schedule', jadwal: '2026-11-25T10:00' })).status).toBe(303);
     expect((await anonymous(`/media/${key}`)).status).toBe(404);
     a.clock.advance(61 * 60_000);
-    expect((await anonymous(`/media/${key}`)).status).toBe(200);
+    await expectPublic(await anonymous(`/media/${key}`), key!);
   });
 
   it('a photo used by the unit’s public profile is public; unknown and malformed keys are 404', async () => {
@@ -86,7 +111,7 @@ describe(`private until published on ${testEngine()}`, () => {
     expect((await anonymous(`/media/${key}`)).status).toBe(404);
     const saved = await lurah.post('/admin/unit/bacang/profil/identitas', { alamatKantor: 'Jl. Bacang No. 1', logo: `/media/${key}` });
     expect(saved.status).toBe(303);
-    expect((await anonymous(`/media/${key}`)).status).toBe(200);
+    await expectPublic(await anonymous(`/media/${key}`), key!);
     expect((await anonymous(`/media/${'0'.repeat(2)}/00/${'0'.repeat(64)}.webp`)).status).toBe(404);
     expect((await anonymous('/media/../../etc/passwd')).status).toBe(404);
   });

@@ -1,8 +1,7 @@
-import { unlink } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import { recordAudit } from '../../modules/accounts/index.js';
-import { createFileMediaStore } from '../../modules/media/index.js';
+import { type MediaStore, isMediaKey } from '../../modules/media/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { SEEDED_TABLES } from './demo-data.js';
 
@@ -35,7 +34,7 @@ const inList = (values: string[]) => (values.length ? values : ['']);
 class DryRun extends Error {}
 
 /** `dryRun`: counts what would go, inside a transaction that is then rolled back. */
-export async function removeDemo(db: Kysely<DB>, clock: Clock, mediaDir: string, opts: { dryRun?: boolean } = {}): Promise<RemovedDemo> {
+export async function removeDemo(db: Kysely<DB>, clock: Clock, store: MediaStore, opts: { dryRun?: boolean } = {}): Promise<RemovedDemo> {
   const out: RemovedDemo = { accounts: 0, posts: 0, drafts: 0, photos: 0, channels: 0, deliveries: 0, history: 0, files: 0 };
   const freedKeys = new Set<string>();
   const n = (r: { numDeletedRows: bigint }[]) => r.reduce((s, x) => s + Number(x.numDeletedRows), 0);
@@ -99,11 +98,7 @@ export async function removeDemo(db: Kysely<DB>, clock: Clock, mediaDir: string,
     if (freedKeys.size) {
       const stillUsed = new Set<string>();
       for (const r of await trx.selectFrom('media').select('variants').execute()) for (const v of JSON.parse(r.variants) as { key: string }[]) stillUsed.add(v.key);
-      const store = createFileMediaStore(mediaDir);
-      for (const key of freedKeys) {
-        const file = stillUsed.has(key) ? null : store.pathOf(key);
-        if (file) files.push(file);
-      }
+      for (const key of freedKeys) if (!stillUsed.has(key) && isMediaKey(key)) files.push(key);
     }
     out.files = files.length;
     if (opts.dryRun) throw new DryRun();
@@ -111,6 +106,7 @@ export async function removeDemo(db: Kysely<DB>, clock: Clock, mediaDir: string,
   }).catch((error) => {
     if (!(error instanceof DryRun)) throw error;
   });
-  if (!opts.dryRun) for (const file of files) await unlink(file).catch(() => {});
+  // The media store (folder or bucket) removes idempotently: a second run finds nothing to do.
+  if (!opts.dryRun) for (const key of files) await store.remove(key);
   return out;
 }

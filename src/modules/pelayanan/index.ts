@@ -4,6 +4,7 @@
 // the personal-data protections of UU 27/2022. No HTTP and no environment reads.
 export type { PelayananDeps, UploadedFile } from './deps.js';
 export { type PrivateStore, createFilePrivateStore } from './private-store.js';
+export { createS3PrivateStore } from './s3-private-store.js';
 export { checkNik, checkKk, maskIdNumber, maskPhone, normaliseIdNumber, type IdNumberError } from './nik.js';
 export { newTrackingCode, normaliseTrackingCode, codeKindOf, hashPin, verifyPin, type CodeKind } from './codes.js';
 export { newChallenge, checkChallenge, type Challenge, type ChallengeFailure } from './challenge.js';

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { newId } from '../../shared/ids.js';
 
@@ -13,9 +13,15 @@ export interface PrivateStore {
   read(key: string): Promise<Buffer | null>;
   /** Idempotent: removing a missing file is not an error (retention may run twice). */
   remove(key: string): Promise<void>;
+  /** Writes under a given key (for `media migrate`, which keeps keys); idempotent. */
+  putAt(key: string, bytes: Buffer): Promise<void>;
+  /** Every stored key (for `media migrate`). */
+  keys(): AsyncIterable<string>;
 }
 
 const KEY = /^[a-z0-9]{10,40}\/[a-z0-9]{22}$/;
+
+export const isPrivateKey = (key: string): boolean => KEY.test(key);
 
 export function createFilePrivateStore(dir: string): PrivateStore {
   const full = (key: string) => {
@@ -31,6 +37,11 @@ export function createFilePrivateStore(dir: string): PrivateStore {
       await writeFile(file, bytes, { mode: 0o600, flag: 'wx' });
       return key;
     },
+    async putAt(key, bytes) {
+      const file = full(key);
+      await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+      await writeFile(file, bytes, { mode: 0o600 });
+    },
     async read(key) {
       try {
         return await readFile(full(key));
@@ -41,6 +52,13 @@ export function createFilePrivateStore(dir: string): PrivateStore {
     },
     async remove(key) {
       await rm(full(key), { force: true });
+    },
+    async *keys() {
+      for (const unit of (await readdir(dir).catch(() => [] as string[])).sort()) {
+        for (const f of (await readdir(path.join(dir, unit)).catch(() => [] as string[])).sort()) {
+          if (KEY.test(`${unit}/${f}`)) yield `${unit}/${f}`;
+        }
+      }
     },
   };
 }

@@ -1,11 +1,8 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { can, resolveSession } from '../../modules/accounts/index.js';
 import { mediaInPublicUse } from '../../modules/content/index.js';
-import { createFileMediaStore, itemsByKey } from '../../modules/media/index.js';
+import { MEDIA_TYPES, isMediaKey, itemsByKey } from '../../modules/media/index.js';
 import { profileUsesMedia } from '../../modules/profile/index.js';
 import { findUnitById } from '../../modules/units/index.js';
 import type { AppEnv } from '../context.js';
@@ -26,8 +23,10 @@ import { onInvalidateUnit } from '../site/page-cache.js';
 // dropped at once when this process publishes or unpublishes for the unit (invalidateUnit);
 // other processes see an unpublish within the TTL. A proxy may keep a public file for
 // PUBLIC_MAX_AGE_S after an unpublish: published variants are allowed to stay cacheable.
-
-const TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif' };
+//
+// The bytes come from the media store (MEDIA_STORE: local folder or S3-compatible bucket). With
+// MEDIA_PUBLIC_URL set, a public file is answered by a redirect to the CDN/bucket address;
+// otherwise, and always for staff-only files, it is streamed from the store.
 const VISIBILITY_TTL_MS = 30_000;
 const PUBLIC_MAX_AGE_S = 86_400;
 const CACHE_LIMIT = 10_000;
@@ -41,7 +40,7 @@ interface Visibility {
 
 export function mediaRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const store = createFileMediaStore(deps.config.mediaDir);
+  const store = deps.services.media.store;
   const cache = new Map<string, Visibility>();
   onInvalidateUnit((unitId) => {
     for (const [key, v] of cache) if (v.unitIds.includes(unitId)) cache.delete(key);
@@ -81,28 +80,32 @@ export function mediaRoutes(deps: AppDeps): Hono<AppEnv> {
   app.on(['GET', 'HEAD'], '/media/*', async (c, next) => {
     if (c.req.query('sig') !== undefined || c.req.query('exp') !== undefined) return next();
     const key = c.req.path.slice('/media/'.length);
-    const file = store.pathOf(key);
-    const type = TYPES[key.slice(key.lastIndexOf('.') + 1)];
+    const type = MEDIA_TYPES[key.slice(key.lastIndexOf('.') + 1)];
     const notFound = () => {
       c.header('Cache-Control', 'no-store');
       return c.notFound();
     };
-    if (!file || !type) return notFound();
+    if (!isMediaKey(key) || !type) return notFound();
     const v = await visibility(key);
     const cacheControl = v.public ? `public, max-age=${PUBLIC_MAX_AGE_S}` : (await staffMayRead(c, v.unitIds)) ? 'private, max-age=600' : null;
     if (!cacheControl) return notFound();
-    let size: number;
-    try {
-      size = (await stat(file)).size;
-    } catch {
-      return notFound();
+    const direct = v.public ? store.publicUrl(key) : null;
+    if (direct) {
+      // Public for as long as the visibility answer holds; the CDN keeps the immutable object.
+      c.header('Cache-Control', `public, max-age=${VISIBILITY_TTL_MS / 1000}`);
+      return c.redirect(direct, 302);
     }
     const etag = `"${key.slice(6, 38)}"`;
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304, { 'Cache-Control': cacheControl, ETag: etag, Vary: 'Cookie' });
+    const file = await store.open(key);
+    if (!file) return notFound();
     // The same address answers differently to staff and to the public.
-    const headers = { 'Content-Type': type, 'Content-Length': String(size), 'Cache-Control': cacheControl, ETag: etag, Vary: 'Cookie' };
-    if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
-    if (c.req.method === 'HEAD') return c.body(null, 200, headers);
-    return c.body(Readable.toWeb(createReadStream(file)) as ReadableStream, 200, headers);
+    const headers = { 'Content-Type': type, 'Content-Length': String(file.size), 'Cache-Control': cacheControl, ETag: etag, Vary: 'Cookie' };
+    if (c.req.method === 'HEAD') {
+      await file.body.cancel();
+      return c.body(null, 200, headers);
+    }
+    return c.body(file.body, 200, headers);
   });
   return app;
 }

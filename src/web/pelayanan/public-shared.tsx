@@ -6,7 +6,7 @@ import type { Child } from '#html-jsx/jsx-runtime';
 import { raw } from '#html-jsx/jsx-runtime';
 import { t } from '../../i18n/index.js';
 import { ensureServiceCatalogue } from '../../modules/services/index.js';
-import { type Challenge, type PelayananDeps, createFilePrivateStore } from '../../modules/pelayanan/index.js';
+import type { Challenge, PelayananDeps } from '../../modules/pelayanan/index.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { type UnitCtx, loadUnitCtx } from '../site/context.js';
@@ -20,11 +20,11 @@ import { PELAYANAN_PUBLIC_CSS } from './public-css.js';
 
 const stores = new WeakMap<object, PelayananDeps>();
 
-/** The pelayanan module's dependencies for this app: documents live under DATA_DIR, outside MEDIA_DIR. */
+/** The pelayanan module's dependencies for this app: documents in the private store (a folder outside MEDIA_DIR, or the bucket's private prefix). */
 export function pelayananDeps(deps: AppDeps): PelayananDeps {
   let p = stores.get(deps);
   if (!p) {
-    p = { db: deps.db, clock: deps.clock, store: createFilePrivateStore(deps.config.pelayananDir), secret: deps.config.secret, region: deps.config.region };
+    p = { db: deps.db, clock: deps.clock, store: deps.services.privateStore, secret: deps.config.secret, region: deps.config.region };
     stores.set(deps, p);
   }
   return p;
