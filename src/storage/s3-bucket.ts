@@ -1,11 +1,4 @@
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { ObjectStoreConfig } from '../config/index.js';
 
 // One bucket of an S3-compatible object store (AWS S3, MinIO, Garage, Cloudflare R2, Wasabi …)
@@ -26,14 +19,20 @@ export interface ObjectBucket {
   list(prefix: string, startAfter?: string): AsyncIterable<string>;
 }
 
-/** One client per store configuration and process: its connection pool is shared by every bucket. */
-const clients = new Map<string, S3Client>();
+// The SDK (~25 MB of modules) is loaded on the first call to a bucket, never at start: a city on
+// the local folder does not pay for it, and neither does a process that serves no file.
+type Sdk = typeof import('@aws-sdk/client-s3');
+let sdk: Promise<Sdk> | undefined;
+const loadSdk = (): Promise<Sdk> => (sdk ??= import('@aws-sdk/client-s3').catch((e) => ((sdk = undefined), Promise.reject(e))));
 
-export function s3Client(config: ObjectStoreConfig): S3Client {
+/** One client per store configuration and process: its connection pool is shared by every bucket. */
+const clients = new Map<string, Promise<S3Client>>();
+
+export function s3Client(config: ObjectStoreConfig): Promise<S3Client> {
   const id = JSON.stringify([config.endpoint, config.region, config.accessKeyId, config.forcePathStyle]);
   let client = clients.get(id);
   if (!client) {
-    client = new S3Client({
+    client = loadSdk().then(({ S3Client }) => new S3Client({
       region: config.region,
       ...(config.endpoint ? { endpoint: config.endpoint } : {}),
       forcePathStyle: config.forcePathStyle,
@@ -45,7 +44,8 @@ export function s3Client(config: ObjectStoreConfig): S3Client {
       responseChecksumValidation: 'WHEN_REQUIRED',
       maxAttempts: 3,
       requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
-    });
+    }));
+    client.catch(() => clients.delete(id));
     clients.set(id, client);
   }
   return client;
@@ -57,12 +57,13 @@ const isMissing = (error: unknown): boolean => {
 };
 
 export function createS3Bucket(config: ObjectStoreConfig, name: string): ObjectBucket {
-  const client = s3Client(config);
+  const ready = () => Promise.all([s3Client(config), loadSdk()]);
   return {
     name,
     async put(key, body, meta) {
+      const [client, S3] = await ready();
       await client.send(
-        new PutObjectCommand({
+        new S3.PutObjectCommand({
           Bucket: name,
           Key: key,
           Body: body,
@@ -73,8 +74,9 @@ export function createS3Bucket(config: ObjectStoreConfig, name: string): ObjectB
       );
     },
     async get(key) {
+      const [client, S3] = await ready();
       try {
-        const r = await client.send(new GetObjectCommand({ Bucket: name, Key: key }));
+        const r = await client.send(new S3.GetObjectCommand({ Bucket: name, Key: key }));
         return Buffer.from(await r.Body!.transformToByteArray());
       } catch (error) {
         if (isMissing(error)) return null;
@@ -82,8 +84,9 @@ export function createS3Bucket(config: ObjectStoreConfig, name: string): ObjectB
       }
     },
     async head(key) {
+      const [client, S3] = await ready();
       try {
-        const r = await client.send(new HeadObjectCommand({ Bucket: name, Key: key }));
+        const r = await client.send(new S3.HeadObjectCommand({ Bucket: name, Key: key }));
         return { size: Number(r.ContentLength ?? 0) };
       } catch (error) {
         if (isMissing(error)) return null;
@@ -91,8 +94,9 @@ export function createS3Bucket(config: ObjectStoreConfig, name: string): ObjectB
       }
     },
     async stream(key) {
+      const [client, S3] = await ready();
       try {
-        const r = await client.send(new GetObjectCommand({ Bucket: name, Key: key }));
+        const r = await client.send(new S3.GetObjectCommand({ Bucket: name, Key: key }));
         return { size: Number(r.ContentLength ?? 0), body: r.Body!.transformToWebStream() as ReadableStream<Uint8Array> };
       } catch (error) {
         if (isMissing(error)) return null;
@@ -100,17 +104,19 @@ export function createS3Bucket(config: ObjectStoreConfig, name: string): ObjectB
       }
     },
     async delete(key) {
+      const [client, S3] = await ready();
       try {
-        await client.send(new DeleteObjectCommand({ Bucket: name, Key: key }));
+        await client.send(new S3.DeleteObjectCommand({ Bucket: name, Key: key }));
       } catch (error) {
         if (!isMissing(error)) throw error;
       }
     },
     async *list(prefix, startAfter) {
+      const [client, S3] = await ready();
       let token: string | undefined;
       do {
         const r = await client.send(
-          new ListObjectsV2Command({
+          new S3.ListObjectsV2Command({
             Bucket: name,
             Prefix: prefix,
             ...(token ? { ContinuationToken: token } : startAfter ? { StartAfter: startAfter } : {}),

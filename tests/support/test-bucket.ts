@@ -42,7 +42,7 @@ export async function createTestBucket(extra: Partial<ObjectStoreConfig> = {}): 
   const config: ObjectStoreConfig = {
     endpoint, region: 'us-east-1', bucket, privateBucket: bucket, forcePathStyle: true, publicBaseUrl: null, ...CREDENTIALS, ...extra,
   };
-  const client = s3Client(config);
+  const client = await s3Client(config);
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
   const list = async (prefix = '') => {
     const keys: string[] = [];
