@@ -34,6 +34,8 @@ export interface ChannelsTables {
     is_simulation: number;
     /** No calls to this account before this time (the platform asked us to slow down). */
     cooldown_until: string | null;
+    /** A process is refreshing this account's token until then (refresh-channel-token.ts). */
+    refresh_lease_until: string | null;
     last_post_seen_at: string | null;
     last_post_url: string | null;
     last_synced_at: string | null;
