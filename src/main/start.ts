@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { type Config, ConfigError, loadConfig, servingProblems } from '../config/index.js';
-import { DatabaseUnreachableError, openDatabase, redact } from '../db/database.js';
+import { type Database, DatabaseUnreachableError, openDatabase, redact } from '../db/database.js';
 import { createQueue } from '../jobs/create-queue.js';
 import { DEMO_PASSWORD } from '../modules/accounts/index.js';
 import { systemClock } from '../shared/clock.js';
@@ -10,8 +10,9 @@ import { createLogger } from './logger.js';
 import { shutdown } from './shutdown.js';
 import { registerJobs } from './worker.js';
 import { demoDialogSimulator, simulationNotice, startChannelsDemo } from './demo/channels-demo.js';
-import { inProcessPageInvalidation } from '../modules/page-invalidation/index.js';
+import { type PageInvalidation, inProcessPageInvalidation } from '../modules/page-invalidation/index.js';
 import { childPageInvalidation, parentPageInvalidation } from './cluster-page-invalidation.js';
+import { pgPageInvalidation } from './pg-page-invalidation.js';
 import { type WebProcesses, forkWebProcesses } from './web-processes.js';
 
 // `npm start`: one process with both roles (web and worker) unless BERANDA_ROLES says otherwise;
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
   // The web role is loaded only when this process serves HTTP: a worker process never loads routes.
   const web = config.roles.web && !several ? await import('./web.js') : null;
   const onError = (err: unknown) => logger.error({ err }, 'page cache invalidation failed');
-  const pages = several ? parentPageInvalidation(onError) : inProcessPageInvalidation(onError);
+  const pages = (await pgPagesFor(config, database, onError)) ?? (several ? parentPageInvalidation(onError) : inProcessPageInvalidation(onError));
   const services = composeServices({ db: database.db, clock, config, pages });
   const deps = { db: database.db, dialect: database.dialect, config, clock, logger, jobs, services };
 
@@ -134,7 +135,8 @@ async function webProcess(config: Config, logger: ReturnType<typeof createLogger
   const clock = systemClock;
   const database = await openDatabase(config.database);
   const jobs = createQueue(config.database, database.db, clock, (e) => logger.error({ err: e }, 'job failed'), config.retention.jobsDays);
-  const pages = childPageInvalidation((err) => logger.error({ err }, 'page cache invalidation failed'));
+  const onError = (err: unknown) => logger.error({ err }, 'page cache invalidation failed');
+  const pages = (await pgPagesFor(config, database, onError)) ?? childPageInvalidation(onError);
   const services = composeServices({ db: database.db, clock, config, pages });
   const { startWeb } = await import('./web.js');
   const { server, port } = await startWeb({ db: database.db, dialect: database.dialect, config, clock, logger, jobs, services });
@@ -156,3 +158,13 @@ main().catch((error) => {
   console.error('Beranda gagal berjalan:', error instanceof Error ? error.message : error);
   process.exit(1);
 });
+
+/**
+ * On PostgreSQL every process — this machine's and other machines' (BERANDA_ROLES=web on several
+ * hosts) — hears page changes through LISTEN/NOTIFY (decision 0015); the cluster's IPC relay is
+ * then not needed. SQLite is one machine: IPC or in-process.
+ */
+async function pgPagesFor(config: Config, database: { db: Database['db'] }, onError: (err: unknown) => void): Promise<PageInvalidation | null> {
+  if (config.database.kind !== 'postgres') return null;
+  return pgPageInvalidation({ db: database.db, url: config.database.url, onError });
+}

@@ -4,6 +4,12 @@ export type ContentStatus = 'draft' | 'scheduled' | 'published' | 'archived';
 export type KipCategory = 'berkala' | 'serta_merta' | 'setiap_saat' | 'dikecualikan';
 
 export interface SiteTables {
+  /** Units whose public pages changed, kept a day: the LISTEN/NOTIFY adapter's missed-notification log (migration 0951). */
+  page_changes: {
+    unit_id: string;
+    /** The database's clock, epoch milliseconds. */
+    at: number;
+  };
   profile_sections: {
     /** Made by the demo seeder (migration 0600): `npm run beranda -- demo remove` deletes it. */
     is_demo?: number;
