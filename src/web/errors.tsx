@@ -25,11 +25,7 @@ export const renderCsrfError = (c: Context<AppEnv>) => {
   return c.html(<ErrorPage status={403} title={t('error.csrf.title')} body={t('error.csrf.body')} />);
 };
 
-/** Any other refusal with its own title and sentence (413 too large, 400 malformed, 429 wait, 503 busy). */
-export const renderStatusPage = (c: Context<AppEnv>, status: 400 | 409 | 413 | 429 | 503, title: string, body: string) => {
-  c.status(status);
-  return c.html(<ErrorPage status={status} title={title} body={body} home={c.get('actor') ? '/admin' : '/'} />);
-};
+export { renderStatusPage } from './status-page.js';
 
 export const renderServerError = (c: Context<AppEnv>, error: unknown) => {
   // The sender's fault, found while a route read the body: a 4xx, not a gangguan.

@@ -41,6 +41,8 @@ describe('lossless JSON', () => {
   });
   it('reads ordinary decimals as numbers (the hand-written parser threw on these)', () => {
     expect(parsePlatformJson('{"x":0.30000000000000004}')).toEqual({ x: 0.30000000000000004 });
+    // The literal is the double the parser must produce from the text, precision loss included.
+    // eslint-disable-next-line no-loss-of-precision
     expect(parsePlatformJson('{"p":1e-7,"q":-2.5E3,"r":[0.1,7294512345678901234.5]}')).toEqual({ p: 1e-7, q: -2500, r: [0.1, 7294512345678901234.5] });
   });
   it('refuses text that is not JSON, as JSON.parse does', () => {

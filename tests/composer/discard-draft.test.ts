@@ -5,7 +5,7 @@ import { type UnitRow, findUnitBySlug } from '../../src/modules/units/index.js';
 import type { Session } from '../support/test-app.js';
 import { testEngine } from '../support/test-db.js';
 import { noisyPhoto } from '../media/fixtures.js';
-import { type ComposerApp, autosave, createComposerApp, newDraft, unitId, uploadPhoto } from './support.js';
+import { type ComposerApp, autosave, createComposerApp, newDraft, uploadPhoto } from './support.js';
 
 const ready = { title: 'Pembagian bibit pohon', body: 'Kelurahan membagikan bibit pohon gratis kepada warga.', photos_shown: '1' };
 

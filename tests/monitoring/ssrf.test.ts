@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo, LookupFunction } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Fetcher, readPeerCertificate } from '../../src/modules/monitoring/fetcher.js';
+import { Fetcher } from '../../src/modules/monitoring/fetcher.js';
+import { readPeerCertificate } from '../../src/modules/monitoring/peer-certificate.js';
 import { classifyAddress, createAddressGuard, parseAllowList } from '../../src/modules/monitoring/net-guard.js';
 import { checkSiteUrl, siteUrlPolicy } from '../../src/modules/monitoring/site-url-policy.js';
 

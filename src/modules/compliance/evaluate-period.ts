@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
-import { getObservations, getPresences } from '../monitoring/index.js';
-import type { ContentItem } from '../monitoring/observation.js';
+import { getObservations, getPresences, type ContentItem } from '../monitoring/index.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { complianceRepository } from './compliance-repository.js';
 import type { ComplianceDeps } from './deps.js';

@@ -1,7 +1,5 @@
 import type { Clock } from '../../shared/clock.js';
-import type { ContentItem, Observation } from '../monitoring/observation.js';
-import type { ObservationOf } from '../monitoring/observation.js';
-import { canonicalItemUrl } from '../monitoring/url-tools.js';
+import { canonicalItemUrl, type ContentItem, type Observation, type ObservationOf } from '../monitoring/index.js';
 import { assessSite } from './site-reasons.js';
 import { inPeriod, type Period } from './period.js';
 import { type CityRule, inMaintenance, requiredItems, type RuleException } from './rule.js';

@@ -1,4 +1,4 @@
-import type { ObservationOf } from '../monitoring/observation.js';
+import type { ObservationOf } from '../monitoring/index.js';
 import type { Reason } from './evaluate.js';
 
 // What a website's latest checks mean for the rule, as reasons a person can act on (issue 15

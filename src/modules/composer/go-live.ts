@@ -5,7 +5,7 @@ import { type Result, err, ok } from '../../shared/result.js';
 import type { ComposerDeps } from './deps.js';
 import { type Draft, draftRepo } from './draft-repo.js';
 import { type UnitInfo, contentFromDraft } from './content-from-draft.js';
-import { captionPlatformOf, chosenChannels, variantsFor } from './channel-variants.js';
+import { chosenChannels, variantsFor } from './channel-variants.js';
 import { checkDraftCaptions } from './caption-checks.js';
 import { templateInfo } from './templates.js';
 
@@ -13,7 +13,7 @@ export type ReadinessProblem = 'title_missing' | 'text_missing' | 'tiktok_privac
 
 // A template's fill-in marks: "[syarat 1]", "[tulis tempat]". A Markdown link "[teks](https://…)"
 // is not one, nor a bracket without a letter ("[1]", "[ ]").
-const PLACEHOLDER = /\[([^\[\]\n]{1,80})\](?!\()/g;
+const PLACEHOLDER = /\[([^[\]\n]{1,80})\](?!\()/g;
 
 export interface LeftPlaceholder {
   field: 'title' | 'body' | 'caption';

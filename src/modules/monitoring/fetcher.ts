@@ -383,5 +383,4 @@ export class Fetcher {
 }
 
 export { hostOf };
-export { readPeerCertificate, type PeerCertificate } from './peer-certificate.js';
 export { staticLookup } from './static-lookup.js';

@@ -9,7 +9,7 @@ import { isDistrictCode } from '../units/index.js';
 export type IdNumberError = 'empty' | 'not_16_digits' | 'unknown_region' | 'bad_birth_date' | 'bad_serial';
 
 /** Digits only: people type NIKs with spaces or dots copied from a photocopy. */
-export const normaliseIdNumber = (raw: string): string => raw.replace(/[\s.\-]/g, '');
+export const normaliseIdNumber = (raw: string): string => raw.replace(/[\s.-]/g, '');
 
 export function checkNik(raw: string): IdNumberError | null {
   const nik = normaliseIdNumber(raw);

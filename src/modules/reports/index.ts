@@ -11,7 +11,6 @@ export { renderDashboardCharts, type DashboardCharts } from './render-dashboard-
 export { trendChartSvg, kecamatanTrendSvg } from './trend-chart-svg.js';
 export { channelChartSvg, channelName, CHANNEL_NAMES } from './channel-chart-svg.js';
 export { mapSvg, type MapOptions } from './map-svg.js';
-export { VERDICT_STYLE } from './svg-util.js';
 export { raporPdf, raporDocDefinition, type RaporPdfOptions } from './rapor-pdf.js';
 // Shared with the pelayanan letters (issue 17): one pdfmake printer and one set of fonts.
 export { renderPdf } from './pdf-fonts.js';

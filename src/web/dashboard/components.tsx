@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { formatDateTime, t } from '../../i18n/index.js';
-import { type UnitRow, VERDICT_STYLE } from '../../modules/reports/index.js';
+import type { UnitRow } from '../../modules/reports/index.js';
 import { assetUrl } from '../assets-route.js';
 
 // Small pieces shared by the dashboard pages. A verdict is never colour alone: every badge has

@@ -91,7 +91,7 @@ export function oauthRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/integrations/oauth/tiktok/callback', async (c) => {
     const ok = await checked(c, ['tiktok']);
     if ('response' in ok) return ok.response;
-    const { pending, unit, channel, actor } = ok;
+    const { unit, channel, actor } = ok;
     clearPendingConnect(c, deps.config.secureCookies);
     if (c.req.query('error') || !c.req.query('code')) return c.redirect(kanalUrl(unit.slug, 'denied', 'tiktok'), 303);
     const app = tiktokAppOf(deps.config);

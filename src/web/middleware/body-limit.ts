@@ -3,7 +3,7 @@ import { t } from '../../i18n/index.js';
 import { defaultMediaLimits } from '../../modules/media/index.js';
 import type { AppEnv } from '../context.js';
 import { COMPLAINT_BODY_LIMIT, REQUEST_BODY_LIMIT } from '../pelayanan/limits.js';
-import { renderStatusPage } from '../errors.js';
+import { renderStatusPage } from '../status-page.js';
 
 // Request bodies are bounded per route and counted while they stream (issue 16 point 3): a
 // declared Content-Length over the limit is refused before a byte is read, and a body sent

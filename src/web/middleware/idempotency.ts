@@ -3,7 +3,7 @@ import { claimSubmission, completeSubmission, releaseSubmission } from '../../mo
 import { t } from '../../i18n/index.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
-import { renderStatusPage } from '../errors.js';
+import { renderStatusPage } from '../status-page.js';
 
 // Create forms carry a one-time key (`_idem`, views/form.tsx IdempotencyInput). The first request
 // with a key runs; one that comes while it runs waits for it, and any later one is sent where

@@ -1,4 +1,4 @@
-import { readPeerCertificate } from '../fetcher.js';
+import { readPeerCertificate } from '../peer-certificate.js';
 import type { Observation, TlsValue } from '../observation.js';
 import type { SiteContext } from '../site-context.js';
 import type { MonitorCheck } from './check.js';

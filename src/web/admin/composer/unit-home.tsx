@@ -1,5 +1,4 @@
 import { getRule } from '../../../modules/compliance/index.js';
-import { PLATFORM_LABEL } from '../channels/paths.js';
 import type { Context } from 'hono';
 import { type Actor, can } from '../../../modules/accounts/index.js';
 import { listChannelAlerts, listUnitChannels } from '../../../modules/channels/index.js';
@@ -18,9 +17,6 @@ import { socialLeftNote } from './after-publish-routes.js';
 import { OnboardingView } from '../home/onboarding-view.js';
 import { UnitMenu, UnitMoreLinks } from '../home/unit-menu.js';
 import { dashboardReaches, unitHeading } from '../home/words.js';
-
-// Platform names: the channels' labels (API platforms from their descriptors).
-const PLATFORM = PLATFORM_LABEL;
 
 /**
  * The unit's staff home: one big "Tulis kabar", then what needs the user (returned drafts,

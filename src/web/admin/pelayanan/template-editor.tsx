@@ -1,5 +1,5 @@
 import { t } from '../../../i18n/index.js';
-import type { LetterContent, LetterTemplate } from '../../../modules/pelayanan/index.js';
+import type { LetterContent } from '../../../modules/pelayanan/index.js';
 import { CsrfInput } from '../../views/form.js';
 
 // The letter template editor, shared by the city's page (admin kota) and a unit's page: five
