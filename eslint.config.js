@@ -109,6 +109,16 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // Plain Node scripts (scripts/build.mjs): TypeScript does not check them, so no-undef stays
+    // on with Node's globals.
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(['process', 'console', 'performance', 'URL', 'Buffer', 'setTimeout', 'clearTimeout',
+        'setInterval', 'clearInterval', 'fetch', 'TextEncoder', 'TextDecoder', 'AbortController', 'structuredClone',
+        'queueMicrotask', 'globalThis'].map((g) => [g, 'readonly'])),
+    },
+  },
+  {
     files: ['src/**/*.ts', 'src/**/*.tsx'],
     plugins: { boundaries, 'import-x': importX },
     settings: {
