@@ -71,4 +71,12 @@ describe(`units import on ${testEngine()}`, () => {
     const again = await importOpdCsv(t.db, '19.71', csv, clock);
     expect(again.created).toBe(0);
   });
+
+  it('names the file line of a refused OPD row after a name written over two lines (it used to count records)', async () => {
+    const csv = 'nama,singkatan\n"Dinas Pemberdayaan\nPerempuan",dp3a\nX,\n';
+    const out = await importOpdCsv(t.db, '19.71', csv, clock);
+    expect(out.created).toBe(1);
+    expect(out.problems).toEqual([expect.stringMatching(/^Baris 4: /)]);
+    expect(await importOpdCsv(t.db, '19.71', 'nama\n"Dinas', clock)).toMatchObject({ created: 0, problems: [expect.stringMatching(/^Baris 2: tanda kutip/)] });
+  });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { readCsvRows } from './csv.js';
 
 // Reads the official Kemendagri codes shipped in the idn-area-data package (CSV files, no
 // network). Village codes whose fourth part starts with 1 are kelurahan, with 2 desa.
@@ -12,12 +13,14 @@ export interface VillageRecord { code: string; districtCode: string; name: strin
 const require = createRequire(import.meta.url);
 const dataDir = path.join(path.dirname(require.resolve('idn-area-data/package.json')), 'data');
 
-function rows(file: string): string[][] {
-  return readFileSync(path.join(dataDir, file), 'utf8')
-    .split(/\r?\n/)
-    .slice(1)
-    .filter((l) => l.length > 0)
-    .map((l) => l.split(','));
+/** The rows of one of the package's files (or of some of its lines), without its header. */
+function rows(file: string, lines?: string[]): string[][] {
+  let text = lines ? lines.join('\n') : readFileSync(path.join(dataDir, file), 'utf8');
+  if (!lines) text = text.slice(text.indexOf('\n') + 1);
+  const read = readCsvRows(text);
+  // The package's files are data we ship: an unreadable one is a bug, not a user's mistake.
+  if (!read.ok) throw new Error(`idn-area-data ${file}: unclosed quote at line ${read.detail}`);
+  return read.value;
 }
 
 /**
@@ -63,8 +66,8 @@ export function districtsOf(regencyCode: string): DistrictRecord[] {
 
 export function villagesOf(regencyCode: string): VillageRecord[] {
   const prefix = `${regencyCode}.`;
-  return linesStartingWith('villages.csv', prefix)
-    .map((l) => l.split(','))
+  // Every record of these files is one line, so the regency's lines can be picked before parsing.
+  return rows('villages.csv', linesStartingWith('villages.csv', prefix))
     .map(([code, districtCode, name]) => ({
       code: code!,
       districtCode: districtCode!,
