@@ -1,6 +1,6 @@
 import { type FakeServer, FailureQueue, json, sleep, startFake } from './http-fake.js';
 
-// Contract fake for the WhatsApp Cloud API template message (reference/platform-apis.md §2e).
+// Contract fake for the WhatsApp Cloud API template message (docs/reference/platform-apis.md §2e).
 //
 // Request:  POST [/vNN.N]/{phone-number-id}/messages, Authorization: Bearer {token}, JSON
 //           {messaging_product:"whatsapp", recipient_type:"individual", to, type:"template",

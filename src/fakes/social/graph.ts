@@ -1,7 +1,7 @@
 import { type FakeReply, type FakeRequest, type Route, graphError } from './protocol.js';
 import type { FakeSocialState, FakeToken } from './state.js';
 
-// The Graph API (Facebook Pages + Instagram) as documented in platform-apis.md §2a/§2b:
+// The Graph API (Facebook Pages + Instagram) as documented in docs/reference/platform-apis.md §2a/§2b:
 // envelopes, ids, container lifecycle, publishing limit, OAuth code and long-lived exchange.
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000');

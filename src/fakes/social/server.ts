@@ -7,7 +7,7 @@ import { tiktokRoute } from './tiktok.js';
 
 // Contract fakes for the Graph API (Facebook + Instagram) and the TikTok API on one loopback
 // server. Tests and the demo start it on port 0. The Graph part accepts paths with or without a
-// /vNN.N prefix; the TikTok part lives under /v2/. See platform-apis.md §2.0 for the injection list.
+// /vNN.N prefix; the TikTok part lives under /v2/. See docs/reference/platform-apis.md §2.0 for the injection list.
 
 export type Fault =
   | 'token_expired'

@@ -1,7 +1,7 @@
 import { type FakeReply, type FakeRequest, type Route, big, tiktokError, tiktokOk } from './protocol.js';
 import type { FakeSocialState } from './state.js';
 
-// TikTok Login Kit v2 and Content Posting API as documented in platform-apis.md §2c: the
+// TikTok Login Kit v2 and Content Posting API as documented in docs/reference/platform-apis.md §2c: the
 // {data, error:{code,message,log_id}} envelope, Bearer tokens only, post ids above 2^53 sent
 // as bare JSON numbers, the unaudited-app restriction and PULL_FROM_URL domain verification.
 

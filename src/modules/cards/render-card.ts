@@ -59,7 +59,7 @@ export async function renderCardSvg(input: CardInput, options: { embedFont?: boo
 
 /**
  * Draws an image card for a post without photos. PNG for og:image and the website; JPEG for
- * Instagram (JPEG only) and TikTok (no PNG), per platform-apis.md.
+ * Instagram (JPEG only) and TikTok (no PNG), per docs/reference/platform-apis.md.
  */
 export async function renderCard(input: CardInput, options: { format?: 'png' | 'jpeg' } = {}): Promise<RenderedCard> {
   const { width, height } = CARD_SIZES[input.size];

@@ -22,7 +22,7 @@ export interface CropSpec {
   height: number;
 }
 
-/** The crops a publish needs (platform-apis.md, "Recommended media sizes"). */
+/** The crops a publish needs (docs/reference/platform-apis.md, "Recommended media sizes"). */
 export const SOCIAL_CROPS: readonly CropSpec[] = [
   { crop: 'portrait_4x5', width: 1080, height: 1350 }, // Instagram/Facebook feed
   { crop: 'square', width: 1080, height: 1080 },

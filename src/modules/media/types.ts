@@ -45,7 +45,7 @@ export const defaultMediaLimits: MediaLimits = {
 export type VariantKind = 'source' | 'web' | 'social' | 'avif';
 export type VariantFormat = 'jpeg' | 'webp' | 'avif' | 'png';
 
-/** Social crop names, matching the platforms' recommended sizes (platform-apis.md §3). */
+/** Social crop names, matching the platforms' recommended sizes (docs/reference/platform-apis.md §3). */
 export type SocialCrop = 'portrait_4x5' | 'square' | 'story_9x16' | 'landscape_og';
 
 export interface Variant {

@@ -1,7 +1,7 @@
 import type { Confidence } from './observation.js';
 import type { SeenRecord } from './ports.js';
 
-// First-seen reconciliation (reference/freshness.md §3.3 step 6), with one improvement: the
+// First-seen reconciliation (docs/reference/freshness.md §3.3 step 6), with one improvement: the
 // backdating test compares a claimed date with the *previous crawl* rather than with first-seen.
 // If we last looked on Monday and a post claiming Saturday appears on Tuesday, the claim is
 // plausible even when Monday's crawl failed; a post claiming a date before a crawl that did not

@@ -22,7 +22,7 @@ const tpl = (judul: string, kodeKlasifikasi: string, isi: string, pembuka = PEMB
 
 /**
  * Starting texts, after the usual wording of kelurahan letters (OpenSID's templates and city
- * sites in reference/profil-dan-layanan.md §4). Klasifikasi codes follow Permendagri 83/2022:
+ * sites in docs/reference/profil-dan-layanan.md §4). Klasifikasi codes follow Permendagri 83/2022:
  * 470 kependudukan, 400 kesejahteraan rakyat, 500 perekonomian, 300 ketertiban.
  */
 export const DEFAULT_TEMPLATES: Record<string, LetterTemplate> = {

@@ -1,4 +1,4 @@
-// Hashtags follow the city's convention (platform-apis.md): CamelCase for screen readers, no
+// Hashtags follow the city's convention (docs/reference/platform-apis.md): CamelCase for screen readers, no
 // spaces, punctuation or emoji, identical spelling everywhere.
 
 const HASHTAG_IN_TEXT = /(^|[^\p{L}\p{N}_&])#([\p{L}\p{N}_]+)/gu;

@@ -210,7 +210,7 @@ export async function runDelivery(deps: PublishingDeps, deliveryId: string): Pro
 
   let r = await provider.publish(variant, ctx);
   if (!r.ok && r.failure.kind === 'reauth_required' && channel.platform === 'tiktok' && channel.refresh_token_enc) {
-    // TikTok: refresh once, then give up on the token (platform-apis.md §2c error table).
+    // TikTok: refresh once, then give up on the token (docs/reference/platform-apis.md §2c error table).
     if ((await refreshChannelToken(deps, channel.id)) === 'refreshed') {
       channel = (await getChannel(db, channel.id))!;
       account = providerAccountOf(channel, deps.tokenKey);

@@ -99,7 +99,7 @@ const s = (v: Partial<Service> & Pick<Service, 'code' | 'name'>): Service =>
     ...v,
   });
 
-/** Seed catalogue from reference/profil-dan-layanan.md §4; cities edit it after import. */
+/** Seed catalogue from docs/reference/profil-dan-layanan.md §4; cities edit it after import. */
 export const SERVICE_CATALOGUE: Service[] = [
   s({ code: 'domisili', name: 'Surat Keterangan Domisili', summary: 'Keterangan tempat tinggal untuk warga yang berdomisili di kelurahan.', persyaratan: [...BASE_REQ, 'Surat keterangan pindah dari daerah asal (bagi pendatang)', 'Pas foto 3×4 sebanyak 2 lembar'], produk: 'Surat Keterangan Domisili' }),
   s({ code: 'domisili-usaha', name: 'Surat Keterangan Usaha / Domisili Usaha', summary: 'Keterangan bahwa warga memiliki usaha di wilayah kelurahan, misalnya untuk pinjaman KUR.', persyaratan: [...BASE_REQ, 'Foto tempat usaha', 'Bukti lunas PBB tahun berjalan atau surat sewa tempat usaha'], produk: 'Surat Keterangan Usaha (SKU)', waktu: '30 menit setelah berkas lengkap' }),

@@ -17,7 +17,7 @@ import { irreversibleStep, onIrreversible, safeStep, sameText } from './step.js'
 
 export { facebookPlatform };
 
-// Facebook Page adapter (platform-apis.md §2a): text/link posts on /feed, one photo on /photos,
+// Facebook Page adapter (docs/reference/platform-apis.md §2a): text/link posts on /feed, one photo on /photos,
 // several photos as unpublished uploads attached to one /feed post. Unpublished photos are
 // invisible until attached, so only the final call is irreversible.
 

@@ -3,7 +3,7 @@ import type { Platform, ProviderFailure, ProviderResult } from './social-provide
 import { pFail, pOk } from './social-provider.js';
 
 // The Graph API client shared by the Facebook and Instagram adapters: same envelope, same error
-// table (platform-apis.md §2a), same usage headers. Tokens go in the form body or query, as
+// table (docs/reference/platform-apis.md §2a), same usage headers. Tokens go in the form body or query, as
 // Postiz and Mixpost send them.
 
 export interface GraphDeps extends HttpDeps {
@@ -133,7 +133,7 @@ const MEDIA_SUBCODES = new Set([1366046, 2069019, 2207004, 2207005, 2207009, 220
 const POLICY_SUBCODES = new Set([2207001, 2207050, 2207051, 1346003, 1404102, 4854002, 1404078]);
 const HOUR = 3_600_000;
 
-/** Sorts a Graph error into our kinds (platform-apis.md §2a and §2b tables). */
+/** Sorts a Graph error into our kinds (docs/reference/platform-apis.md §2a and §2b tables). */
 export function classifyGraphError(
   platform: Platform,
   status: number,

@@ -16,7 +16,7 @@ import { irreversibleStep, onIrreversible, safeStep, sameText } from './step.js'
 
 export { instagramPlatform };
 
-// Instagram professional account adapter (platform-apis.md §2b): container → status poll →
+// Instagram professional account adapter (docs/reference/platform-apis.md §2b): container → status poll →
 // media_publish. Containers are invisible until published, so only media_publish is
 // irreversible; a container's status_code PUBLISHED is the authoritative "already live" answer.
 // Works for both Facebook Login (graph.facebook.com) and Instagram Login (graph.instagram.com):

@@ -19,7 +19,7 @@ import { tiktokPlatform } from './tiktok-platform.js';
 
 export { tiktokPlatform };
 
-// TikTok adapter (platform-apis.md §2c): creator_info → content/init (PHOTO, PULL_FROM_URL) →
+// TikTok adapter (docs/reference/platform-apis.md §2c): creator_info → content/init (PHOTO, PULL_FROM_URL) →
 // status/fetch. Post ids exceed 2^53, so every body is parsed with parsePlatformJson. An app
 // that has not passed TikTok's audit may only post "SELF_ONLY" to private accounts; that is
 // reported as data (visibility 'private_only', creatorInfo().privateOnly), never hidden.

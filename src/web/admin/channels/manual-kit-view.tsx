@@ -5,7 +5,7 @@ import { assetUrl } from '../../assets-route.js';
 import { CsrfInput, ErrorSummary } from '../../views/form.js';
 import { platformLabel } from './paths.js';
 
-// The manual posting kit (platform-apis.md §3): the photos already in the platform's size, the
+// The manual posting kit (docs/reference/platform-apis.md §3): the photos already in the platform's size, the
 // caption ready to copy, a button that opens the platform, and "Sudah diposting" with the link,
 // which the server checks against the registered account before recording it.
 
