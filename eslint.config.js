@@ -138,6 +138,19 @@ export default tseslint.config(
   },
   { files: ['src/config/**', ...PROCESS_ENV_EXCEPTIONS], rules: { 'no-restricted-properties': 'off' } },
   {
+    // WIB has one home (src/shared/wib-time.ts): its offset and its time-zone name are not
+    // spelled again. Exceptions: migrations (frozen values), the reminder rules' stored per-rule
+    // time zone (data), and the fakes (a contract fake computes WIB its own way on purpose).
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/shared/wib-time.ts', 'src/db/migrations/**', 'src/modules/reminders/rules.ts', 'src/fakes/**'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "Literal[value='Asia/Jakarta']", message: 'Use WIB_TIME_ZONE from src/shared/wib-time.ts.' },
+        { selector: 'BinaryExpression[operator="*"][left.value=7][right.value=3600000]', message: 'Use WIB_OFFSET_MS from src/shared/wib-time.ts.' },
+      ],
+    },
+  },
+  {
     // Known import cycles, each with its owner; take a file off the list when it is untangled.
     // The fleet fake's fixtures.ts gathers the fixture files, which borrow its helpers (html,
     // notFound, wordpress…): moving the helpers to a file of their own ends it. Owner: monitor.

@@ -24,6 +24,7 @@ import { messages as dashboardLanding } from './messages/dashboard-landing.js';
 import { messages as terms } from './messages/terms.js';
 import { messages as profileEditor } from './messages/profile-editor.js';
 import { TERM_NAMES, termParams } from './terms.js';
+import { WIB_TIME_ZONE } from '../shared/wib-time.js';
 
 // Indonesian is the source language; English is the fallback for keys an Indonesian catalogue
 // lacks (tests/i18n keeps both catalogues in step). Each module adds its catalogue here.
@@ -68,7 +69,7 @@ export { type TermContext, type UnitTermKind, type RegionKind, termParams, withT
 
 export const hasKey = (key: string): boolean => key in merged.id;
 
-export const TIME_ZONE = 'Asia/Jakarta';
+export const TIME_ZONE = WIB_TIME_ZONE;
 
 const dateTimeFmt = new Intl.DateTimeFormat('id-ID', { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' });
 const dateFmt = new Intl.DateTimeFormat('id-ID', { timeZone: TIME_ZONE, dateStyle: 'long' });

@@ -1,3 +1,5 @@
+import { WIB_TIME_ZONE } from '../shared/wib-time.js';
+
 // The job port. Two adapters implement it: the embedded queue (SQLite, in process) and pg-boss
 // (PostgreSQL). Modules never see either: src/main declares every job once (define-job.ts) and
 // registers handlers that call use cases, so provider and check code knows nothing of the job
@@ -80,7 +82,7 @@ export interface JobQueue {
   unschedule(name: string): Promise<void>;
 }
 
-export const DEFAULT_TZ = 'Asia/Jakarta';
+export const DEFAULT_TZ = WIB_TIME_ZONE;
 export const DEFAULT_RETRY: RetryPolicy = { limit: 3, delayMs: 5_000, backoff: 'exponential' };
 export const DEFAULT_WORK: WorkOptions = { lane: 'maintenance', concurrency: 1, timeoutMs: 5 * 60_000, retry: DEFAULT_RETRY };
 export const DEFAULT_STOP_GRACE_MS = 20_000;

@@ -2,6 +2,10 @@
 // since 1964, so a fixed +07:00 offset is exact and needs no time-zone database. A "day" here is
 // a WIB calendar date written YYYY-MM-DD; instants stay Date/ISO-UTC as everywhere else.
 
+import { isRealDateText } from './calendar.js';
+
+/** The time zone every time shown to people is in (Intl's name for WIB). */
+export const WIB_TIME_ZONE = 'Asia/Jakarta';
 export const WIB_OFFSET_MS = 7 * 3600_000;
 const DAY_MS = 24 * 3600_000;
 
@@ -109,3 +113,17 @@ export const wibYear = (instant: Date): number => Number(wibDay(instant).slice(0
 
 /** The month (1–12) in WIB. */
 export const wibMonth = (instant: Date): number => Number(wibDay(instant).slice(5, 7));
+
+/** An instant as a datetime-local field shows it in WIB: "YYYY-MM-DDTHH:mm". */
+export const wibLocalInput = (instant: Date | string): string =>
+  new Date(new Date(instant).getTime() + WIB_OFFSET_MS).toISOString().slice(0, 16);
+
+/**
+ * "YYYY-MM-DDTHH:mm" (seconds optional) typed in WIB → the instant; null when it is not a real
+ * time ("2026-02-30T08:00", "24:30").
+ */
+export function fromWibLocal(local: string): Date | null {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?$/.exec(local);
+  if (!m || !isRealDateText(local)) return null;
+  return new Date(Date.parse(`${m[1]}T${m[2]}${m[3] ?? ':00'}Z`) - WIB_OFFSET_MS);
+}

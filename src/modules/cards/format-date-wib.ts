@@ -1,3 +1,5 @@
+import { WIB_OFFSET_MS } from '../../shared/wib-time.js';
+
 // Dates on cards are read by citizens in Indonesia, so they are shown in WIB (UTC+7, no daylight
 // saving) with Indonesian day and month names — written out here so the result does not depend
 // on the ICU data Node was built with.
@@ -6,7 +8,6 @@ export const MONTHS = [
   'Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni',
   'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember',
 ];
-const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 export interface WibDateParts {
   weekday: string;

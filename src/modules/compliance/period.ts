@@ -3,7 +3,8 @@
 // though both are on "Sunday" in UTC. Asia/Jakarta has no daylight saving (since 1964), so a
 // fixed +07:00 offset is exact and needs no time-zone database.
 
-export const WIB_OFFSET_MS = 7 * 3600_000;
+import { WIB_OFFSET_MS, wibDay } from '../../shared/wib-time.js';
+
 const DAY = 24 * 3600_000;
 
 export type PeriodKind = 'week' | 'month';
@@ -77,10 +78,7 @@ export const inPeriod = (p: Period, instant: string | Date): boolean => {
 };
 
 /** The WIB calendar date (YYYY-MM-DD) of an instant; daily roll-ups are keyed by it. */
-export function wibDay(instant: Date | string): string {
-  const t = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  return new Date(t + WIB_OFFSET_MS).toISOString().slice(0, 10);
-}
+export { wibDay };
 
 /** [start, end) of a WIB calendar date given as YYYY-MM-DD. */
 export function wibDayRange(day: string): { start: string; end: string } {

@@ -13,6 +13,7 @@ import { getRule } from './manage-rule.js';
 import { type Period, periodByKey, periodContaining } from './period.js';
 import { getVerdictHistory } from './read-compliance.js';
 import type { VerdictRow } from './compliance-repository.js';
+import { WIB_TIME_ZONE } from '../../shared/wib-time.js';
 
 // The read model behind the pimpinan dashboard, the rapor exports and the reminders: the plain
 // ReportInput of the reports module, filled from the units, their profiles, the monitoring
@@ -48,7 +49,7 @@ export function reasonText(r: Reason): string {
   const params: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(r.params ?? {})) {
     params[k] = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)
-      ? new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', dateStyle: 'long' }).format(new Date(v))
+      ? new Intl.DateTimeFormat('id-ID', { timeZone: WIB_TIME_ZONE, dateStyle: 'long' }).format(new Date(v))
       : v;
   }
   // Reasons stored before a text gained a placeholder lack its value: leave no "{terms}" behind.

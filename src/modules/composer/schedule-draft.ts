@@ -8,6 +8,7 @@ import { approvalRequired, writerPowers } from './approval-policy.js';
 import type { ComposerDeps } from './deps.js';
 import { type Draft, draftRepo } from './draft-repo.js';
 import { type GoLiveError, type ReadinessProblem, goLive } from './go-live.js';
+import { wibLocalInput } from '../../shared/wib-time.js';
 
 /** A time at least this far ahead: anything sooner is simply "publish now". */
 export const MIN_LEAD_MS = 2 * 60_000;
@@ -24,7 +25,7 @@ export function wibToIso(local: string): string | null {
 
 /** ISO UTC → the value a datetime-local field shows in WIB. */
 export function isoToWib(isoTime: string): string {
-  return new Date(new Date(isoTime).getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
+  return wibLocalInput(isoTime);
 }
 
 export type ScheduleError = GoLiveError | 'not_found' | 'forbidden' | 'approval_required' | 'bad_time' | 'time_past' | 'time_too_far';

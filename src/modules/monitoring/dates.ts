@@ -8,7 +8,7 @@
 // "3-11-2026", "03.11.2026" (day first, as Indonesians write), and relative "3 hari yang lalu"
 // (only where a caller says the page is a fresh render: see relativeDate).
 
-export const WIB_OFFSET_MS = 7 * 3600_000;
+import { WIB_OFFSET_MS, wibDay } from '../../shared/wib-time.js';
 const DAY = 24 * 3600_000;
 
 const MONTHS: Record<string, number> = {
@@ -159,5 +159,5 @@ export function urlDate(url: string): Date | null {
 
 /** The WIB calendar date (YYYY-MM-DD) of an instant. */
 export function wibDate(d: Date): string {
-  return new Date(d.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
+  return wibDay(d);
 }

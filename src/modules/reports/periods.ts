@@ -1,10 +1,10 @@
 import type { ReportPeriod } from './types.js';
+import { WIB_OFFSET_MS } from '../../shared/wib-time.js';
 
 // The default period of the city's rule: a week from Monday 00:00 to Sunday 24:00 WIB. The
 // monitoring engine owns the configured period; these helpers serve callers that have no
 // verdicts yet (reminders before the first roll-up, the benchmark's simulated fleet).
 
-const WIB_OFFSET_MS = 7 * 3_600_000;
 const DAY = 86_400_000;
 
 /** The weekly period containing `at`. Key is the ISO week of the WIB Monday, e.g. '2026-W48'. */

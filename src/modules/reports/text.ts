@@ -1,4 +1,5 @@
 import { messages } from '../../i18n/messages/reports.js';
+import { WIB_TIME_ZONE } from '../../shared/wib-time.js';
 
 export type Lang = 'id' | 'en';
 export type ReportKey = keyof typeof messages.id;
@@ -9,7 +10,7 @@ export function tr(lang: Lang, key: ReportKey, params: Record<string, string | n
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
-const TZ = 'Asia/Jakarta';
+const TZ = WIB_TIME_ZONE;
 
 // Intl formatters are costly to build; charts and exports format thousands of dates.
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -9,13 +9,14 @@ import {
   channelName,
 } from '../../modules/reports/index.js';
 import { RowVerdict, Section, Svg, percentText } from './components.js';
+import { WIB_TIME_ZONE } from '../../shared/wib-time.js';
 
 // Ranking, trend and map pages. Charts are the reports module's server-rendered SVG; each has
 // its numbers in a plain table next to it, so a screen reader or a printout loses nothing.
 
 const RANK_LIMIT = 100;
 const dec = (n: number) => n.toFixed(1).replace('.', ',');
-const shortDay = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', day: 'numeric', month: 'short' });
+const shortDay = new Intl.DateTimeFormat('id-ID', { timeZone: WIB_TIME_ZONE, day: 'numeric', month: 'short' });
 
 export function RankingView({ data, linkFor }: { data: DashboardData; linkFor: (r: UnitRow) => string }) {
   return (

@@ -8,6 +8,7 @@ import { type ReminderHistoryItem, listUnitReminders } from '../../modules/remin
 import { type UnitRow, channelName } from '../../modules/reports/index.js';
 import { CsrfInput } from '../views/form.js';
 import { Mark, RowVerdict, Section, VerdictBadge, type VerdictKey } from './components.js';
+import { WIB_TIME_ZONE } from '../../shared/wib-time.js';
 
 // The drill-down for one unit: why it stands where it does. Evidence is shown as a timeline of
 // what the checks saw (sites, deliveries, synced posts, staff links), the disputes, and the
@@ -150,7 +151,7 @@ export function UnitView(p: UnitViewProps) {
   );
 }
 
-const weekFmt = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', day: 'numeric', month: 'short' });
+const weekFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB_TIME_ZONE, day: 'numeric', month: 'short' });
 
 function HistoryStrip({ history }: { history: UnitViewProps['history'] }) {
   return (

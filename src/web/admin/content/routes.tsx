@@ -10,6 +10,7 @@ import { renderForbidden } from '../../errors.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
 import { CsrfInput, IdempotencyInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
+import { wibLocalInput } from '../../../shared/wib-time.js';
 
 // Staff screens for a unit's website content: berita, pengumuman, agenda and halaman with a
 // plain editor, informasi publik documents, and the unit's layanan list. The composer issue
@@ -20,7 +21,7 @@ const KINDS = ['berita', 'pengumuman', 'agenda', 'halaman'] as const;
 const FIELDS = ['kind', 'title', 'slug', 'summary', 'body', 'bodyFormat', 'status', 'publishAt', 'eventStart', 'eventEnd', 'eventPlace', 'authorName', 'coverMediaId', 'coverAlt'] as const;
 
 /** ISO UTC → the WIB value a datetime-local field shows. */
-const toLocal = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString().slice(0, 16) : '');
+const toLocal = (iso: string | null) => (iso ? wibLocalInput(iso) : '');
 
 export function contentAdminRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { isRealDateText } from '../../../shared/calendar.js';
+import { fromWibLocal } from '../../../shared/wib-time.js';
 import type { Context } from 'hono';
 import { formatDateTime, hasKey, t } from '../../../i18n/index.js';
 import { recordAudit } from '../../../modules/accounts/index.js';
@@ -18,14 +18,9 @@ import { requireCityAdmin } from '../require-city-admin.js';
 
 const PATH = '/admin/pemantauan/aturan';
 export const TRANSPARENCY_SETTING = 'transparencyPage';
-const WIB = 7 * 3600_000;
-
 /** "2026-12-24T08:00" typed in WIB → ISO UTC. */
-const wibToIso = (local: string): string | null => {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) || !isRealDateText(local)) return null;
-  const t0 = Date.parse(`${local}:00Z`);
-  return Number.isNaN(t0) ? null : new Date(t0 - WIB).toISOString();
-};
+const wibToIso = (local: string): string | null =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? fromWibLocal(local)?.toISOString() ?? null : null;
 
 export function monitoringCityRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

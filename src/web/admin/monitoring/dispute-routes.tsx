@@ -10,6 +10,7 @@ import { CsrfInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { DashStyles } from '../../dashboard/components.js';
 import { requireCityAdmin } from '../require-city-admin.js';
+import { fromWibLocal } from '../../../shared/wib-time.js';
 import { registeredAccountsSource } from '../../../modules/channels/index.js';
 
 // Admin kota decides disputes: a unit's link to a post the checks missed (accepted with the
@@ -18,7 +19,6 @@ import { registeredAccountsSource } from '../../../modules/channels/index.js';
 // and after; a double submit decides once.
 
 const PATH = '/admin/pemantauan/sanggahan';
-const WIB = 7 * 3600_000;
 
 export function monitoringDisputeRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -107,7 +107,7 @@ export function monitoringDisputeRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post(`${PATH}/putus`, async (c) => {
     const f = await c.req.parseBody();
     const local = String(f.publishedAt ?? '');
-    const publishedAt = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? new Date(Date.parse(`${local}:00Z`) - WIB).toISOString() : undefined;
+    const publishedAt = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? fromWibLocal(local)?.toISOString() : undefined;
     const corrected = String(f.correctedStatus ?? 'PASS');
     const r = await decideDispute(deps.db, { clock: deps.clock, profile: profileCompletenessSource(deps.db), accounts: registeredAccountsSource(deps.db) }, {
       region: deps.config.region,

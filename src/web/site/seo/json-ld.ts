@@ -2,6 +2,8 @@
 // its posts as news and events. Builders return plain objects; the view serialises them with
 // `jsonLdScript`, which neutralises `</script>` inside user text.
 
+import { WIB_OFFSET_MS } from '../../../shared/wib-time.js';
+
 export interface OrgInput {
   name: string;
   url: string;
@@ -108,7 +110,7 @@ export function eventLd(e: EventInput): Record<string, unknown> {
 
 /** ISO-8601 with the +07:00 offset, because event times are announced in WIB. */
 export function jakarta(d: Date): string {
-  const local = new Date(d.getTime() + 7 * 3600_000);
+  const local = new Date(d.getTime() + WIB_OFFSET_MS);
   return `${local.toISOString().slice(0, 19)}+07:00`;
 }
 

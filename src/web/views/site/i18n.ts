@@ -1,4 +1,5 @@
 import { messages } from '../../../i18n/messages/site.js';
+import { WIB_TIME_ZONE } from '../../../shared/wib-time.js';
 
 // The public site reads its Indonesian catalogue directly; the keys are typed so a typo fails
 // the typecheck.
@@ -25,7 +26,7 @@ export function t(key: SiteKey, params?: Record<string, string | number>): strin
   return out;
 }
 
-const WIB = 'Asia/Jakarta';
+const WIB = WIB_TIME_ZONE;
 const dateFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB, day: 'numeric', month: 'long', year: 'numeric' });
 const dayDateFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 const timeFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB, hour: '2-digit', minute: '2-digit', hour12: false });
