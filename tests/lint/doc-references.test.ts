@@ -6,9 +6,6 @@ import { describe, expect, it } from 'vitest';
 // pointer to a file that is not in the repository leaves the next person with nothing (issue 19
 // point 7: 23 comments cited reference files that were never committed).
 const root = path.resolve(import.meta.dirname, '../..');
-/** Cited but owned by someone still writing it: golive (#13) owns docs/deploy.md, cited by
- * bootstrap.ts's refusal of demo mode, and not on main when this test arrived. */
-const BEING_WRITTEN = new Set(['docs/deploy.md']);
 
 function files(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -26,6 +23,6 @@ describe('docs/ paths cited in the code', () => {
       for (const m of readFileSync(f, 'utf8').matchAll(/\bdocs\/[\w./-]+\.md\b/g)) cited.set(m[0], path.relative(root, f));
     }
     expect(cited.size).toBeGreaterThan(5);
-    expect([...cited].filter(([doc]) => !BEING_WRITTEN.has(doc) && !existsSync(path.join(root, doc))).map(([doc, from]) => `${doc} (${from})`)).toEqual([]);
+    expect([...cited].filter(([doc]) => !existsSync(path.join(root, doc))).map(([doc, from]) => `${doc} (${from})`)).toEqual([]);
   });
 });
