@@ -15,11 +15,12 @@ const BUILT_FAMILIES = [
 ];
 
 /**
- * Keys no code used when this check arrived (63 of 2,035). New unused keys fail the test; these
+ * Keys no code used when this check arrived (about 60 of 2,035). New unused keys fail the test; these
  * are listed so the check could land while eight people edit the catalogues. Delete a key (id
  * and en) and its line here together; a listed key that comes into use must leave the list.
  */
 const UNUSED_WHEN_THE_CHECK_ARRIVED = new Set([
+  'composer.assist.mark_done', // landed on main unused while this check was on its way (staff-compose)
   'app.name',
   'app.tagline',
   'error.403.title',
@@ -29,9 +30,6 @@ const UNUSED_WHEN_THE_CHECK_ARRIVED = new Set([
   'admin.home.view_site',
   'form.error_summary',
   'form.save',
-  'channels.platform.facebook',
-  'channels.platform.instagram',
-  'channels.platform.tiktok',
   'kiriman.recent',
   'kiriman.summary',
   'kiriman.private_only',

@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { publishingRightsOf } from '../../../modules/accounts/index.js';
 import { platformName } from '../../../modules/channels/index.js';
 import { type Draft, type WithdrawKind, checkWithdraw, editPublished, withdrawPublished } from '../../../modules/composer/index.js';
 import { getMedia } from '../../../modules/media/index.js';
