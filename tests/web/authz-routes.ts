@@ -55,6 +55,8 @@ export const unitItemPublish = {
 export const ROUTES: RouteRule[] = [
   { method: 'GET', route: '/admin', expect: everyoneSignedIn },
   { method: 'GET', route: '/admin/unit/:slug', expect: unitRead },
+  // "Periksa ulang sekarang" on the unit's home: those who may write for the unit, never another unit's staff.
+  { method: 'POST', route: '/admin/unit/:slug/periksa', expect: unitWrite },
   { method: 'GET', route: '/admin/akun/sandi', expect: everyoneSignedIn },
   { method: 'POST', route: '/admin/akun/sandi', form: { current: 'x', next: 'y', confirm: 'z' }, expect: everyoneSignedIn },
   { method: 'GET', route: '/admin/pengguna', expect: cityAdminOnly },

@@ -5,6 +5,13 @@ export type PresenceKind = 'beranda_site' | 'website' | 'social';
 export type VerdictStatusColumn = 'PASS' | 'FAIL' | 'UNKNOWN' | 'COMPROMISED' | 'EXEMPT';
 
 export interface MonitoringTables {
+  /** A unit's own staff asking for a re-check: the last accepted request, for the rate limit (migration 0730). */
+  unit_recheck_requests: {
+    unit_id: string;
+    /** ISO UTC. */
+    requested_at: string;
+    requested_by: string | null;
+  };
   /** What a unit has on the web: its Beranda site, external websites, social accounts. */
   web_presences: {
     /** Made by the demo seeder (migration 0600): `npm run beranda -- demo remove` deletes it. */

@@ -152,6 +152,9 @@ export const messages = {
     "dash.via.beranda": "situs Beranda",
     "dash.flash.recheck_queued": "Pemeriksaan ulang sudah dijadwalkan. Hasilnya muncul di sini dalam beberapa menit.",
     "dash.flash.recheck_no_worker": "Pemeriksaan ulang tidak dapat dijadwalkan karena proses latar belakang tidak berjalan.",
+    "dash.unit.recheck_own_note": "Sudah memperbaiki sesuatu? Minta situs dan akun unit ini diperiksa lagi tanpa menunggu pemeriksaan rutin.",
+    "dash.flash.recheck_own_queued": "Pemeriksaan ulang sudah dijadwalkan. Hasilnya masuk ke dasbor dalam beberapa menit.",
+    "dash.flash.recheck_too_soon": "Pemeriksaan ulang baru saja diminta. Anda dapat memintanya lagi pada {time}.",
     "dash.change_period": "Lihat periode lain",
   },
   en: {
@@ -305,6 +308,9 @@ export const messages = {
     "dash.via.beranda": "Beranda site",
     "dash.flash.recheck_queued": "A new check is queued. Results appear here in a few minutes.",
     "dash.flash.recheck_no_worker": "The check could not be queued because the worker is not running.",
+    "dash.unit.recheck_own_note": "Fixed something? Ask for this unit's site and accounts to be checked again without waiting for the routine check.",
+    "dash.flash.recheck_own_queued": "A new check is queued. Results reach the dashboard in a few minutes.",
+    "dash.flash.recheck_too_soon": "A check was asked for only just now. You can ask again at {time}.",
     "dash.change_period": "See another period",
   },
 };

@@ -20,6 +20,7 @@ export { registerPresence, removePresence, listPresences, normaliseHandle, SOCIA
 export { syncRegistrations, registrationContext, AUTO_SOURCES, type RegistrationContext, type SyncOutcome } from './sync-registrations.js';
 export { checkSiteUrl, siteUrlPolicy, type SiteUrlPolicy, type SiteUrlProblem } from './site-url-policy.js';
 export { createAddressGuard, parseAllowList, classifyAddress, guardedLookup, type AddressClass, type AddressGuard } from './net-guard.js';
+export { claimUnitRecheck, UNIT_RECHECK_WINDOW_MS } from './request-recheck.js';
 export { CHECK_UNIT_JOB, createCheckBatch, runCheckBatchJob, getCheckBatch, latestCheckBatchId, type BatchProgress } from './check-all.js';
 export { runChecksForUnit, type UnitCheckOutcome } from './run-checks-for-unit.js';
 export { sweep, type SweepSummary } from './sweep.js';

@@ -11,6 +11,7 @@ import { unitGuard } from '../middleware/unit-guard.js';
 import { StaffLayout } from '../views/staff-layout.js';
 import { ComposerShortcuts, unitHome } from './composer/unit-home.js';
 import { galleryRoutes } from './home/gallery-routes.js';
+import { recheckRoutes } from './home/recheck-routes.js';
 import { unitListRoutes } from './home/unit-list-routes.js';
 import { unitHeading } from './home/words.js';
 
@@ -56,6 +57,7 @@ export function homeRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/', unitListRoutes(deps));
   app.route('/', galleryRoutes(deps));
+  app.route('/', recheckRoutes(deps));
 
   // The unit's staff home (Tulis kabar, drafts, schedule, onboarding) belongs to the composer.
   app.get('/admin/unit/:slug', unitGuard(deps), unitHome(deps));

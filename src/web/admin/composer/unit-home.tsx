@@ -15,6 +15,7 @@ import { PelayananHomeButton } from '../pelayanan/home-button.js';
 import { discardUrl, draftUrl, homeFlash } from './paths.js';
 import { socialLeftNote } from './after-publish-routes.js';
 import { OnboardingView } from '../home/onboarding-view.js';
+import { RecheckButton, recheckFlash } from '../home/recheck-routes.js';
 import { UnitMenu, UnitMoreLinks } from '../home/unit-menu.js';
 import { dashboardReaches, unitHeading } from '../home/words.js';
 
@@ -38,7 +39,7 @@ export function unitHome(deps: AppDeps) {
     // Citizens' requests (issue 17): the unit's operators and head get a button to their inbox.
     const pelayanan = canHandle(actor, unit) ? await inboxBadge(deps.db, unit.id, deps.clock.now()) : null;
     const code = flashCode(c);
-    let flash = code ? homeFlash(code, deps, lists) : null;
+    let flash = recheckFlash(c, code) ?? (code ? homeFlash(code, deps, lists) : null);
     // A post taken back: its copies on social media stay, and the flash names where.
     const left = flash && (code === 'unpublished' || code === 'post_deleted') ? socialLeftNote(c.req.query('sosmed')) : null;
     if (flash && left) flash = { ...flash, text: `${flash.text} ${left}` };
@@ -122,6 +123,8 @@ export function unitHome(deps: AppDeps) {
             </form>
           </section>
         ) : null}
+
+        {can(actor, 'write', unit) ? <RecheckButton slug={slug} csrf={c.get('csrfToken')} /> : null}
 
         <UnitMoreLinks {...menu} />
       </StaffLayout>,

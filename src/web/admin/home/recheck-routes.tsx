@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { recordAudit } from '../../../modules/accounts/index.js';
+import { CHECK_UNIT_JOB, claimUnitRecheck } from '../../../modules/monitoring/index.js';
+import { formatDateTime, t } from '../../../i18n/index.js';
+import type { AppEnv } from '../../context.js';
+import type { AppDeps } from '../../deps.js';
+import { unitGuard } from '../../middleware/unit-guard.js';
+import { CsrfInput } from '../../views/form.js';
+
+// "Periksa ulang sekarang" for a unit's own staff (issue 14, point 6): whoever may write for the
+// unit (its operator, lurah, pendamping; admin kota) queues the same one-unit check admin uses on
+// the dashboard, instead of waiting up to six hours for the sweep. Once per 15 minutes per unit,
+// kept in the database so it holds across web processes.
+
+export function recheckRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.post('/admin/unit/:slug/periksa', unitGuard(deps), async (c) => {
+    const actor = c.get('actor')!;
+    const unit = c.get('unit');
+    const home = `/admin/unit/${unit.slug}`;
+    if (!deps.jobs) return c.redirect(`${home}?pesan=recheck_no_worker`, 303);
+    const claim = await claimUnitRecheck(deps.db, deps.clock, { unitId: unit.id, userId: actor.id });
+    if (!claim.ok) return c.redirect(`${home}?pesan=recheck_too_soon&lagi=${encodeURIComponent(claim.detail!)}`, 303);
+    await deps.jobs.send(CHECK_UNIT_JOB, { unitId: unit.id, region: deps.config.region });
+    await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'monitoring.recheck', unitId: unit.id, target: c.req.path });
+    return c.redirect(`${home}?pesan=recheck_queued#periksa-ulang`, 303);
+  });
+  return app;
+}
+
+/** The flash for the codes above on the unit's home, or null for other codes. */
+export function recheckFlash(c: Context<AppEnv>, code: string | null): { kind: 'ok' | 'error' | 'info'; text: string } | null {
+  if (code === 'recheck_queued') return { kind: 'ok', text: t('dash.flash.recheck_own_queued') };
+  if (code === 'recheck_no_worker') return { kind: 'error', text: t('dash.flash.recheck_no_worker') };
+  if (code !== 'recheck_too_soon') return null;
+  const when = new Date(c.req.query('lagi') ?? '');
+  return Number.isNaN(when.getTime()) ? null : { kind: 'info', text: t('dash.flash.recheck_too_soon', { time: formatDateTime(when) }) };
+}
+
+/** The button on the unit's home, for those who may ask. */
+export function RecheckButton(p: { slug: string; csrf: string }) {
+  return (
+    <section class="card" id="periksa-ulang">
+      <p>{t('dash.unit.recheck_own_note')}</p>
+      <form method="post" action={`/admin/unit/${p.slug}/periksa`}>
+        <CsrfInput token={p.csrf} />
+        <button type="submit" class="secondary">
+          {t('dash.unit.recheck')}
+        </button>
+      </form>
+    </section>
+  );
+}
