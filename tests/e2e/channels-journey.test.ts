@@ -95,8 +95,12 @@ describe('journey: one post to the website, Facebook, Instagram and TikTok; a ma
     // The done page, reloaded: one line per account, the platform named first, saying what
     // citizens can see there (#14 point 8) — not three identical "Menunggu dikirim".
     await page.goto(donePage);
-    const lines = await page.locator('.delivery-lines li').evaluateAll((els) => els.map((e) => String((e as unknown as { innerText: string }).innerText).replace(/\s+/g, ' ').trim()));
-    expect(lines).toEqual([expect.stringMatching(/^Facebook @\S+ Tampil untuk umum Lihat postingan di Facebook$/), expect.stringMatching(/^Instagram @\S+ Tampil untuk umum Lihat postingan di Instagram$/), expect.stringMatching(/^TikTok @\S+ Tampil untuk umum Lihat postingan di TikTok$/)]);
+    // The journey's accounts are the built-in simulated platforms: each line says "simulasi" (#13 point 2).
+    const textsOf = (list: number) =>
+      page.locator('.delivery-lines').nth(list).locator('li').evaluateAll((els) => els.map((e) => String((e as unknown as { innerText: string }).innerText).replace(/\s+/g, ' ').trim()));
+    expect(await textsOf(0)).toEqual([expect.stringMatching(/^Facebook @\S+ simulasi Tampil untuk umum Lihat postingan di Facebook$/), expect.stringMatching(/^Instagram @\S+ simulasi Tampil untuk umum Lihat postingan di Instagram$/), expect.stringMatching(/^TikTok @\S+ simulasi Tampil untuk umum Lihat postingan di TikTok$/)]);
+    // "Kelola kabar ini": what can still be changed of each social copy, platform by platform (#14 point 3).
+    expect(await textsOf(1)).toEqual([expect.stringMatching(/^Facebook: .+ Buka di Facebook$/), expect.stringMatching(/^Instagram: .+ Buka di Instagram$/), expect.stringMatching(/^TikTok: .+ Buka di TikTok$/)]);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/composer-terbit-kanal-360.png`, fullPage: true });
     await page.goto(`${url}/admin/unit/bacang/kiriman`);
@@ -111,7 +115,8 @@ describe('journey: one post to the website, Facebook, Instagram and TikTok; a ma
       const onPlatform = fakes.state.posts.filter((p) => p.platform === row.platform && p.id === row.platform_post_id);
       expect(onPlatform, row.platform).toHaveLength(1);
       const card = page.locator(`.delivery[data-platform="${row.platform}"]`);
-      expect(await card.locator('.badge').first().textContent()).toBe('Tampil untuk umum');
+      // The account's "simulasi" label, then the status citizens see.
+      expect(await card.locator('.badge').allTextContents()).toEqual(['simulasi', 'Tampil untuk umum']);
       expect(await card.locator('a.permalink').getAttribute('href')).toBe(onPlatform[0]!.permalink);
     }
     expect(rows.every((r) => r.permalink)).toBe(true);
