@@ -34,6 +34,7 @@ import { transparencyRoutes } from './dashboard/transparency-routes.js';
 import { remindersAdminRoutes } from './admin/reminders/routes.js';
 import { pelayananPublicRoutes } from './pelayanan/public-routes.js';
 import { pelayananAdminRoutes } from './admin/pelayanan/routes.js';
+import { cardRoutes } from './site/card-route.js';
 import { siteRoutes } from './site/routes.js';
 import { type PageCache, invalidateUnit } from './site/page-cache.js';
 import { slugFromHost } from './site/urls.js';
@@ -122,6 +123,8 @@ export function createApp(deps: AppDeps, options: { pageCache?: PageCache | fals
 
   app.route('/', pelayananAdminRoutes(deps));
   app.route('/', pelayananPublicRoutes(deps));
+  // The generated share cards of units and the portal (og:image's last resort), before the site's slugs.
+  app.route('/', cardRoutes(deps));
   app.route('/', siteRoutes(deps, { cache: options.pageCache ?? true }));
 
   app.notFound((c) => renderNotFound(c));

@@ -60,7 +60,7 @@ export async function contentDetailPage(ctx: UnitCtx, kind: ContentKind, slug: s
   const item = r.value;
   const url = ctx.links.canonical(`/${KIND_PATH[kind]}/${item.slug}`);
   const { pic, og } = await loadPicture(ctx.deps.db, ctx.unit.id, item.cover_media_id, item.cover_alt);
-  const ogAbs = og ? `${ctx.deps.config.publicUrl}${og}` : undefined;
+  const ogAbs = og ? `${ctx.deps.config.publicUrl}${og.path}` : undefined;
   const published = new Date(item.publish_at!);
   const org = unitTitle(ctx.unit);
   const jsonLd =
@@ -96,8 +96,7 @@ export async function contentDetailPage(ctx: UnitCtx, kind: ContentKind, slug: s
         description: item.summary || item.title,
         canonical: url,
         type: kind === 'halaman' ? 'website' : 'article',
-        image: ogAbs,
-        imageAlt: item.cover_alt,
+        image: og && ogAbs ? { url: ogAbs, width: og.width, height: og.height, alt: item.cover_alt || item.title } : undefined,
         publishedTime: kind === 'halaman' ? undefined : published.toISOString(),
         jsonLd: [jsonLd],
         feeds: feedsOf(ctx),

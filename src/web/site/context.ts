@@ -11,6 +11,7 @@ import type { PictureData } from '../views/site/components.js';
 import { t } from '../views/site/i18n.js';
 import type { Chrome, FooterInfo } from '../views/site/layout.js';
 import { onInvalidateUnit } from './page-cache.js';
+import { type ShareImage, cardImage, unitShareImage } from './share-image.js';
 import { type RoutingMode, type SiteLinks, portalLinks, unitLinks } from './urls.js';
 
 /** What the public site needs from the app; AppDeps satisfies it structurally. */
@@ -69,6 +70,8 @@ interface UnitMemo {
   demo: boolean;
   profile: Profile;
   updatedAt: string | null;
+  /** The unit-wide share picture (office photo, logo or card), read with the profile. */
+  share: ShareImage;
   /** Filled on first use: not every page shows services. */
   services?: Promise<UnitServiceView[]>;
 }
@@ -99,7 +102,8 @@ async function unitData(deps: SiteDeps, slug: string): Promise<UnitMemo | null> 
     cityName(deps),
     contentRepository.hasDemo(deps.db, unit.id),
   ]);
-  const m = { at: nowMs, unit, parent, city, demo, profile, updatedAt };
+  const share = await unitShareImage(deps.db, deps.config.publicUrl, unit, profile, unitTitle(unit));
+  const m = { at: nowMs, unit, parent, city, demo, profile, updatedAt, share };
   if (memo.size > 5000) memo.clear();
   memo.set(key, m);
   return m;
@@ -116,7 +120,7 @@ export async function loadUnitCtx(deps: SiteDeps, slug: string, mode: RoutingMod
     });
     return p;
   };
-  const { unit, parent, city, demo, profile, updatedAt } = data;
+  const { unit, parent, city, demo, profile, updatedAt, share } = data;
   const links = unitLinks(deps.config, unit.slug, mode);
   const settings = parseSettings(unit.settings);
   const chrome: Chrome = {
@@ -133,13 +137,14 @@ export async function loadUnitCtx(deps: SiteDeps, slug: string, mode: RoutingMod
     footer: footerOf(profile),
     isDemo: unit.is_demo === 1 || demo,
     searchAction: links.href('/cari'),
+    share,
   };
   return { deps, unit, parent, cityName: city, profile, profileUpdatedAt: updatedAt, links, chrome, now, services };
 }
 
 export function portalChrome(deps: SiteDeps, city: string): Chrome {
   const links = portalLinks(deps.config);
-  return { cityName: city, links, portalHref: '/', searchAction: '/cari' };
+  return { cityName: city, links, portalHref: '/', searchAction: '/cari', share: cardImage(deps.config.publicUrl, null, t('site.portal.title', { city })) };
 }
 
 function parseSettings(text: string): { accent?: string } {
@@ -200,9 +205,9 @@ export function pictureOf(item: MediaItem, alt: string, sizes?: string): Picture
 
 /** A unit's media item as a picture; another unit's id yields nothing (getMedia is unit-scoped). */
 export async function loadPicture(db: Kysely<DB>, unitId: string, mediaId: string | null, alt: string, sizes?: string) {
-  if (!mediaId) return { pic: null, og: undefined as string | undefined };
+  if (!mediaId) return { pic: null, og: undefined as { path: string; width: number; height: number } | undefined };
   const r = await getMedia(db, unitId, mediaId);
   if (!r.ok) return { pic: null, og: undefined };
   const og = pickVariant(r.value, { crop: 'landscape_og' }) ?? pickVariant(r.value, { format: 'jpeg', minWidth: 960 });
-  return { pic: pictureOf(r.value, alt, sizes), og: og ? `${MEDIA_BASE}/${og.key}` : undefined };
+  return { pic: pictureOf(r.value, alt, sizes), og: og ? { path: `${MEDIA_BASE}/${og.key}`, width: og.width, height: og.height } : undefined };
 }

@@ -41,7 +41,7 @@ interface Outcome {
 }
 
 const UNIT_LIST_KINDS = new Set(['berita', 'pengumuman', 'agenda']);
-const PASS_THROUGH = new Set(['admin', 'api', 'assets', 'media', 'healthz', 'integrations', 'oauth']);
+const PASS_THROUGH = new Set(['admin', 'api', 'assets', 'media', 'healthz', 'integrations', 'oauth', '_kartu']);
 /** Brotli quality of a cached page (made once, sent many times) and of a page made for one answer. */
 const CACHED_QUALITY = 9;
 const ONE_OFF_QUALITY = 4;

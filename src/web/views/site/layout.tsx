@@ -2,6 +2,7 @@
 import { markup, raw } from '#html-jsx/jsx-runtime';
 import type { Child } from '#html-jsx/jsx-runtime';
 import { jsonLdText } from '../../site/seo/json-ld.js';
+import type { ShareImage } from '../../site/share-image.js';
 import type { SiteLinks } from '../../site/urls.js';
 import { SITE_CSS } from './css.js';
 import { type SiteKey, t } from './i18n.js';
@@ -11,8 +12,8 @@ export interface PageMeta {
   description: string;
   canonical: string;
   type?: 'website' | 'article';
-  image?: string;
-  imageAlt?: string;
+  /** The page's own share picture (a post's photo or card); else the chrome's (unit or portal). */
+  image?: ShareImage;
   publishedTime?: string;
   jsonLd?: Record<string, unknown>[];
   feeds?: { rss: string; atom: string };
@@ -38,6 +39,8 @@ export interface Chrome {
   footer?: FooterInfo;
   isDemo?: boolean;
   searchAction: string;
+  /** The unit's (or portal's) share picture: office photo, logo or generated card. */
+  share?: ShareImage;
 }
 
 export type NavKey = 'home' | 'profil' | 'berita' | 'pengumuman' | 'agenda' | 'galeri' | 'layanan' | 'informasi' | 'kontak';
@@ -84,17 +87,21 @@ export function Layout(props: { meta: PageMeta; chrome: Chrome; children?: Child
   const fullTitle = meta.title === siteName ? siteName : `${meta.title} — ${siteName}`;
   const accent = safeAccent(chrome.unit?.accent);
   const unit = chrome.unit;
+  // Every public page has a share picture with its size declared (issue 14 point 10).
+  const img = meta.image ?? chrome.share;
   // The shield as the tab icon, inline: without it every browser asks for /favicon.ico, a wasted
   // round trip on slow data and a 404 in the console. The CSS is inlined too: one round trip
   // less on slow mobile data, and the page is readable at once.
   return markup`<html lang="id"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>${fullTitle}</title><meta name="description" content="${meta.description}"/><link rel="canonical" href="${meta.canonical}"/>${
     meta.noindex ? markup`<meta name="robots" content="noindex"/>` : null
   }<meta name="theme-color" content="${accent}"/><link rel="icon" href="${faviconHref(accent)}"/><meta property="og:site_name" content="${siteName}"/><meta property="og:locale" content="id_ID"/><meta property="og:type" content="${meta.type ?? 'website'}"/><meta property="og:title" content="${meta.title}"/><meta property="og:description" content="${meta.description}"/><meta property="og:url" content="${meta.canonical}"/>${
-    meta.image ? markup`<meta property="og:image" content="${meta.image}"/><meta property="og:image:alt" content="${meta.imageAlt ?? meta.title}"/>` : null
+    img
+      ? markup`<meta property="og:image" content="${img.url}"/><meta property="og:image:width" content="${String(img.width)}"/><meta property="og:image:height" content="${String(img.height)}"/><meta property="og:image:alt" content="${img.alt || meta.title}"/>`
+      : null
   }${meta.publishedTime ? markup`<meta property="article:published_time" content="${meta.publishedTime}"/>` : null}<meta name="twitter:card" content="${
-    meta.image ? 'summary_large_image' : 'summary'
+    img ? 'summary_large_image' : 'summary'
   }"/><meta name="twitter:title" content="${meta.title}"/><meta name="twitter:description" content="${meta.description}"/>${
-    meta.image ? markup`<meta name="twitter:image" content="${meta.image}"/>` : null
+    img ? markup`<meta name="twitter:image" content="${img.url}"/>` : null
   }${
     meta.feeds
       ? markup`<link rel="alternate" type="application/rss+xml" title="${`${siteName} (RSS)`}" href="${meta.feeds.rss}"/><link rel="alternate" type="application/atom+xml" title="${`${siteName} (Atom)`}" href="${meta.feeds.atom}"/>`
