@@ -92,6 +92,7 @@ describe('pictures on the public site', () => {
     // The post itself is still there, without a cover.
     const detail = await (await f.get(`/bacang/berita/${secondPost}`)).text();
     expect(detail).not.toContain('<picture');
-    expect(detail).toContain('<meta name="twitter:card" content="summary"/>');
+    // Its share picture falls back to the unit's own (here its generated card, issue 14 point 10).
+    expect(detail).toMatch(/<meta property="og:image" content="https:\/\/portal\.example\.go\.id\/_kartu\/[^"]+\.png"/);
   });
 });
