@@ -78,12 +78,6 @@ const POLICIES = [
   ...EXCEPTIONS,
 ];
 
-/** Files that may read process.env besides src/config, each with its reason. */
-const PROCESS_ENV_EXCEPTIONS = [
-  // pg_dump/pg_restore inherit the environment (PATH, locale) with PGPASSWORD added; nothing
-  // is read from it as configuration. Owner: golive.
-  'src/db/backup.ts',
-];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', '.ci-out/**', 'test-results/**', 'src/web/assets/**/*.js'] },
@@ -145,7 +139,7 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Configuration is read only in src/config (docs/architecture.md).' }],
     },
   },
-  { files: ['src/config/**', ...PROCESS_ENV_EXCEPTIONS], rules: { 'no-restricted-properties': 'off' } },
+  { files: ['src/config/**'], rules: { 'no-restricted-properties': 'off' } },
   {
     // WIB has one home (src/shared/wib-time.ts): its offset and its time-zone name are not
     // spelled again. Exceptions: migrations (frozen values), the reminder rules' stored per-rule

@@ -3,6 +3,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { dialectOf } from './dialect.js';
 import { pg } from './pg.js';
+import { childProcessEnv } from '../config/child-env.js';
 
 // Engine-specific halves of `npm run beranda -- backup/restore` (issue 13). Both take a
 // consistent snapshot while the server keeps writing: SQLite through its online backup API, all
@@ -44,8 +45,7 @@ export async function snapshotSqlite(source: string, dest: string): Promise<Tabl
 /** pg_dump/pg_restore get the password through the environment, never on the command line. */
 function pgTarget(url: string): { uri: string; env: NodeJS.ProcessEnv } {
   const u = new URL(url);
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  if (u.password) env.PGPASSWORD = decodeURIComponent(u.password);
+  const env = childProcessEnv(u.password ? { PGPASSWORD: decodeURIComponent(u.password) } : {});
   u.password = '';
   return { uri: u.toString(), env };
 }

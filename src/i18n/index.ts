@@ -14,6 +14,8 @@ import { messages as monitoringWeb } from './messages/monitoring-web.js';
 import { messages as monitoringEvidence } from './messages/monitoring-evidence.js';
 import { messages as pelayanan } from './messages/pelayanan.js';
 import { messages as pelayananWeb } from './messages/pelayanan-web.js';
+import { messages as pelayananComplaintsWeb } from './messages/pelayanan-complaints-web.js';
+import { messages as pelayananTracking } from './messages/pelayanan-tracking.js';
 import { messages as reminders } from './messages/reminders.js';
 import { messages as remindersWeb } from './messages/reminders-web.js';
 import { messages as reports } from './messages/reports.js';
@@ -35,7 +37,7 @@ export const catalogues: Record<string, Catalogue> = {
   core, channels, channelsWeb, media, reminders, remindersWeb, reports, monitoring, monitoringWeb, monitoringEvidence, composer, composerEditor, site, siteAdmin, dashboard, hardening,
   composerControl,
   // Pelayanan digital (issue 17), on its own line so other areas' additions do not collide.
-  pelayanan, pelayananWeb,
+  pelayanan, pelayananWeb, pelayananComplaintsWeb, pelayananTracking,
   // Going live (issue 13).
   goingLive,
   // Platform caption rules (issue 16.5).
