@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../config/index.js';
 import { DatabaseUnreachableError, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { importOpdCsv, importRegion, searchRegencies } from '../modules/units/index.js';
+import { importOpdCsv, searchRegencies } from '../modules/units/index.js';
 import { systemClock } from '../shared/clock.js';
 import { t } from '../i18n/index.js';
 import { registrationContext, syncRegistrations } from '../modules/monitoring/index.js';
-import { unknownRegionMessage } from './bootstrap.js';
 import { backupCommand, restoreCommand } from './cli/backup.js';
 import { demoRemoveCommand } from './cli/demo.js';
 import { doctorCommand } from './cli/doctor.js';
@@ -15,12 +14,15 @@ import { interactive, readSecretLine } from './cli/prompt.js';
 import { keysRotateCommand } from './cli/keys.js';
 import { mediaMigrateCommand } from './cli/media.js';
 import { createAdminCommand } from './cli/users.js';
+import { unitsImportCommand } from './cli/units.js';
 
 // `npm run beranda -- <command>`: operations an admin runs from a terminal.
 const HELP = `Pemakaian: npm run beranda -- <perintah>
 
   migrate                              jalankan migrasi database (sama dengan npm run migrate)
-  units import [--region 19.71]        impor kecamatan dan kelurahan/desa satu kabupaten/kota
+  units import [19.71 19.01 …]         impor kecamatan dan kelurahan/desa kabupaten/kota (bawaan: BERANDA_REGION)
+  units import --province 19           impor semua kabupaten/kota satu provinsi
+  units import --national              impor seluruh Indonesia (514 kabupaten/kota, 83.762 kelurahan/desa)
   units regions <nama>                 cari kode kabupaten/kota, contoh: units regions aceh selatan
   opd import <berkas.csv> [--region]   impor OPD dari CSV (nama,singkatan,website,facebook,instagram,tiktok,youtube)
   users create-admin --username <u> --name "<Nama>" [--email <e>] [--generate]
@@ -41,17 +43,7 @@ type Command = (ctx: CliContext, args: string[]) => Promise<number>;
 /** Commands that need the configured, migrated database, by "group command". */
 const COMMANDS: Record<string, Command> = {
   migrate: async () => 0,
-  'units import': async (ctx, args) => {
-    const region = option(args, '--region') ?? ctx.config.region;
-    const r = await importRegion(ctx.database.db, region, systemClock);
-    if (!r.ok) {
-      ctx.out(unknownRegionMessage(region));
-      return 2;
-    }
-    const v = r.value;
-    ctx.out(`${v.regencyName} (${v.region}): ${v.kecamatan} kecamatan, ${v.kelurahan} kelurahan, ${v.desa} desa — ${v.created} unit baru, ${v.unchanged} sudah ada.`);
-    return 0;
-  },
+  'units import': unitsImportCommand,
   'opd import': async (ctx, args) => {
     const region = option(args, '--region') ?? ctx.config.region;
     const file = positional(args, ['--region'])[0];

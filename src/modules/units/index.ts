@@ -1,10 +1,10 @@
 // Public surface of the units module: kota/kabupaten → kecamatan → kelurahan/desa, and OPD.
-export { importRegion, type ImportSummary } from './import-region.js';
+export { importRegion, importRegions, resolveSelection, type ImportSummary, type RegionSelection } from './import-region.js';
 export { listUnitTree, type UnitTree } from './list-unit-tree.js';
 export { findUnitBySlug, findUnitById, unitLineage } from './find-unit.js';
 export { addOpd, opdInputSchema, type OpdInput, type OpdLinks } from './add-opd.js';
 export { importOpdCsv, type OpdCsvOutcome } from './import-opd-csv.js';
-export { searchRegencies, findRegency, titleCase, provinceNameOf, isDistrictCode } from './region-data.js';
+export { searchRegencies, findRegency, titleCase, provinceNameOf, isDistrictCode, allProvinces, regenciesOf, allRegencies } from './region-data.js';
 export { unitRepository, type UnitRow } from './unit-repository.js';
 export { getCitySetting, setCitySetting } from './city-settings.js';
 export { regionKinds, type RegionKinds } from './region-kinds.js';

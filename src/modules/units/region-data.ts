@@ -64,16 +64,47 @@ export function districtsOf(regencyCode: string): DistrictRecord[] {
     .map(([code, rc, name]) => ({ code: code!, regencyCode: rc!, name: name! }));
 }
 
+const village = ([code, districtCode, name]: string[]): VillageRecord => ({
+  code: code!,
+  districtCode: districtCode!,
+  name: name!,
+  kind: code!.split('.')[3]!.startsWith('1') ? 'kelurahan' : 'desa',
+});
+
 export function villagesOf(regencyCode: string): VillageRecord[] {
   const prefix = `${regencyCode}.`;
   // Every record of these files is one line, so the regency's lines can be picked before parsing.
-  return rows('villages.csv', linesStartingWith('villages.csv', prefix))
-    .map(([code, districtCode, name]) => ({
-      code: code!,
-      districtCode: districtCode!,
-      name: name!,
-      kind: code!.split('.')[3]!.startsWith('1') ? ('kelurahan' as const) : ('desa' as const),
-    }));
+  return rows('villages.csv', linesStartingWith('villages.csv', prefix)).map(village);
+}
+
+/** The regencies of one province ("19"), in code order. */
+export function regenciesOf(provinceCode: string): RegencyRecord[] {
+  return allRegencies().filter((r) => r.provinceCode === provinceCode);
+}
+
+const byRegency = <T>(list: T[], regencyOf: (x: T) => string): Map<string, T[]> => {
+  const out = new Map<string, T[]>();
+  for (const x of list) {
+    const key = regencyOf(x);
+    const group = out.get(key);
+    if (group) group.push(x);
+    else out.set(key, [x]);
+  }
+  return out;
+};
+
+/**
+ * Every district and village grouped by regency, each file parsed once: importing a province or
+ * the whole country must not rescan the 83,000-line file per regency. Not cached (a one-off
+ * import must not keep ~30 MB alive in a serving process).
+ */
+export function allAreasByRegency(): { districts: Map<string, DistrictRecord[]>; villages: Map<string, VillageRecord[]> } {
+  const districts = rows('districts.csv').map(([code, rc, name]) => ({ code: code!, regencyCode: rc!, name: name! }));
+  const villages = rows('villages.csv').map(village);
+  return {
+    districts: byRegency(districts, (d) => d.regencyCode),
+    villages: byRegency(villages, (v) => v.code.split('.').slice(0, 2).join('.')),
+  };
 }
 
 /** "KABUPATEN ACEH SELATAN" → "Kabupaten Aceh Selatan" (keeps short words like "dan" lower). */
@@ -99,9 +130,18 @@ export function searchRegencies(query: string, limit = 10): RegencyRecord[] {
 }
 
 let provinces: Map<string, string> | undefined;
-/** "19.71" → "Kepulauan Bangka Belitung": the province of a regency, title-cased, for addresses. */
-export function provinceNameOf(regencyCode: string): string | undefined {
-  // Titled once: the beranda asks on every render.
+/** Province code → its title-cased name; titled once (the beranda asks on every render). */
+function provinceNames(): Map<string, string> {
   provinces ??= new Map(rows('provinces.csv').map(([code, name]) => [code!, titleCase(name!).replace(/^Dki\b/, 'DKI')]));
-  return provinces.get(regencyCode.split('.')[0]!);
+  return provinces;
+}
+
+/** "19.71" → "Kepulauan Bangka Belitung": the province of a regency (or of "19"), for addresses. */
+export function provinceNameOf(regencyCode: string): string | undefined {
+  return provinceNames().get(regencyCode.split('.')[0]!);
+}
+
+/** Every province, in code order. */
+export function allProvinces(): { code: string; name: string }[] {
+  return [...provinceNames()].map(([code, name]) => ({ code, name }));
 }
