@@ -33,7 +33,7 @@ import { WIB_TIME_ZONE } from '../shared/wib-time.js';
 export type Locale = 'id' | 'en';
 type Catalogue = { id: Record<string, string>; en: Record<string, string> };
 
-export const catalogues: Record<string, Catalogue> = {
+const all = {
   core, channels, channelsWeb, media, reminders, remindersWeb, reports, monitoring, monitoringWeb, monitoringEvidence, composer, composerEditor, site, siteAdmin, dashboard, hardening,
   composerControl,
   // Pelayanan digital (issue 17), on its own line so other areas' additions do not collide.
@@ -45,6 +45,18 @@ export const catalogues: Record<string, Catalogue> = {
   // Staff homes, the dashboard's first screen and the region's words (issue 14, staff-reach).
   terms, staffHome, dashboardLanding, profileEditor,
 };
+export const catalogues: Record<string, Catalogue> = all;
+
+/** Every key of every catalogue: `t` takes only these, so a typo or a deleted key fails the typecheck. */
+export type MessageKey = { [C in keyof typeof all]: keyof (typeof all)[C]['id'] & string }[keyof typeof all];
+
+// "a.b.c" → "a." | "a.b.": the stems a key built at run time may start with.
+type Stems<K extends string> = K extends `${infer Head}.${infer Rest}` ? `${Head}.` | `${Head}.${Stems<Rest>}` : never;
+/**
+ * A key built at run time (`mon.flash.${code}`): its fixed start must be the start of a real key
+ * (a typo in it fails the typecheck); tests/i18n/keys-used.test.ts checks the stems it finds.
+ */
+export type BuiltKey = `${Stems<MessageKey>}${string}`;
 
 const merged: Record<Locale, Record<string, string>> = { id: {}, en: {} };
 for (const c of Object.values(catalogues)) {
@@ -52,24 +64,40 @@ for (const c of Object.values(catalogues)) {
   Object.assign(merged.en, c.en);
 }
 
+// Pages ask for dozens of texts with parameters; each text is split at its {placeholders} once
+// (odd indexes are names: "a {x} b" → ["a ", "x", " b"]), so filling it in is a join instead of
+// a regular-expression pass.
+const templates: Record<Locale, Map<string, string[]>> = { id: new Map(), en: new Map() };
+
 /**
  * Translates a key, filling {placeholders}. The region's words ({kel}, {Lurah}, {Kota} … see
- * terms.ts) come from the request's terms unless given. An unknown key shows itself, so gaps
- * are visible.
+ * terms.ts) come from the request's terms unless given; any other placeholder not given stays
+ * as written, so gaps are visible.
  */
-export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = 'id'): string {
-  const text = merged[locale][key] ?? merged.en[key] ?? key;
+export function t(key: MessageKey | BuiltKey, params: Record<string, string | number> = {}, locale: Locale = 'id'): string {
+  let parts = templates[locale].get(key);
+  if (!parts) {
+    const text = merged[locale][key] ?? merged.en[key] ?? key;
+    parts = text.split(/\{(\w+)\}/);
+    templates[locale].set(key, parts);
+  }
+  if (parts.length === 1) return parts[0]!;
   let words: Record<string, string> | undefined;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => {
-    if (name in params) return String(params[name]);
-    if (TERM_NAMES.includes(name)) return (words ??= termParams(undefined, locale))[name]!;
-    return m;
-  });
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    const value = name in params ? String(params[name])
+      : TERM_NAMES.includes(name) ? (words ??= termParams(undefined, locale))[name]!
+      : `{${name}}`;
+    out += value + parts[i + 1]!;
+  }
+  return out;
 }
 
 export { type TermContext, type UnitTermKind, type RegionKind, termParams, withTerms, currentTerms, unitTermKind, DEFAULT_TERMS } from './terms.js';
 
-export const hasKey = (key: string): boolean => key in merged.id;
+/** For keys built at run time (`mon.flash.${k}`): narrows to a key `t` accepts. */
+export const hasKey = (key: string): key is MessageKey => key in merged.id;
 
 export const TIME_ZONE = WIB_TIME_ZONE;
 

@@ -13,7 +13,7 @@ export const renderNotFound = (c: Context<AppEnv>) => {
 };
 
 /** A 403 page; `reason` names a catalogue pair `<reason>.title` / `<reason>.body` for a more exact refusal. */
-export const renderForbidden = (c: Context<AppEnv>, reason = 'error.403') => {
+export const renderForbidden = (c: Context<AppEnv>, reason: 'error.403' | 'publish.refused' = 'error.403') => {
   const actor = c.get('actor');
   c.get('logger')?.warn({ path: c.req.path, user: actor?.username, reason }, 'access denied');
   c.status(403);

@@ -1,6 +1,7 @@
 import { PLATFORMS } from '../channels/index.js';
 import { CHANNEL_PALETTE, FONT, channelPatternDefs, esc, safeId } from './svg-util.js';
-import { type Lang, shortPeriodLabel, tr } from './text.js';
+import { t } from '../../i18n/index.js';
+import { type Lang, shortPeriodLabel } from './text.js';
 import type { ItemsByChannel } from './trend.js';
 
 /** Channel ids as people say them. Unknown channels keep their id. */
@@ -22,7 +23,7 @@ export function channelChartSvg(data: ItemsByChannel, opts: { width?: number; he
   const W = opts.width ?? 720;
   const H = opts.height ?? 300;
   const id = safeId(opts.id ?? 'konten-kanal');
-  const title = opts.title ?? tr(lang, 'reports.chart.channels_title');
+  const title = opts.title ?? t('reports.chart.channels_title', {}, lang);
   const legendRows = Math.ceil(data.channels.length / 4);
   const m = { l: 48, r: 16, t: 40 + legendRows * 20, b: 34 };
   const pw = W - m.l - m.r;

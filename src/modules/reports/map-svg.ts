@@ -1,5 +1,6 @@
 import { FONT, VERDICT_STYLE, esc, marker, safeId } from './svg-util.js';
-import { type Lang, tr } from './text.js';
+import { t } from '../../i18n/index.js';
+import { type Lang } from './text.js';
 import type { Verdict } from './types.js';
 import { type UnitRow, verdictLabel } from './unit-rows.js';
 
@@ -26,7 +27,7 @@ export function mapSvg(rows: readonly UnitRow[], opts: MapOptions = {}): string 
   const W = opts.width ?? 720;
   const H = opts.height ?? 560;
   const id = safeId(opts.id ?? 'peta');
-  const title = opts.title ?? tr(lang, 'reports.chart.map_title');
+  const title = opts.title ?? t('reports.chart.map_title', {}, lang);
   const placed = rows.filter((r) => r.location && Number.isFinite(r.location.lat) && Number.isFinite(r.location.lng));
   const missing = rows.length - placed.length;
   const legendKeys: (Verdict | 'NONE')[] = ['PASS', 'FAIL', 'UNKNOWN', 'COMPROMISED', 'NONE'];
@@ -113,7 +114,7 @@ export function mapSvg(rows: readonly UnitRow[], opts: MapOptions = {}): string 
     legend += `<text x="${it.x + 18}" y="${ly}" font-size="12" fill="#111827">${esc(it.text)}</text>`;
   }
   const note = missing > 0
-    ? `<text x="${m.l}" y="${H - 8}" font-size="12" fill="#374151">${esc(tr(lang, 'reports.chart.no_location', { count: missing }))}</text>`
+    ? `<text x="${m.l}" y="${H - 8}" font-size="12" fill="#374151">${esc(t('reports.chart.no_location', { count: missing }, lang))}</text>`
     : '';
   const desc = legendKeys.map((v) => `${verdictLabel(v === 'NONE' ? null : v, lang)}: ${counts[v]}`).join(', ');
   return (

@@ -3,7 +3,8 @@ import type { DashboardData } from './build-dashboard.js';
 import { channelChartSvg, channelName } from './channel-chart-svg.js';
 import { renderPdf } from './pdf-fonts.js';
 import type { RankedRow } from './ranking.js';
-import { type Lang, decimal, formatDateWib, formatWib, percent, tr } from './text.js';
+import { t as translate, type MessageKey } from '../../i18n/index.js';
+import { type Lang, decimal, formatDateWib, formatWib, percent } from './text.js';
 import { trendChartSvg } from './trend-chart-svg.js';
 import type { Verdict } from './types.js';
 import type { UnitRow } from './unit-rows.js';
@@ -55,7 +56,7 @@ function table(headers: string[], rows: Node[][], widths: (string | number)[]): 
 
 export function raporDocDefinition(d: DashboardData, opts: RaporPdfOptions = {}): Record<string, unknown> {
   const lang = opts.lang ?? 'id';
-  const t = (k: Parameters<typeof tr>[1], p?: Record<string, string | number>) => tr(lang, k, p);
+  const t = (k: MessageKey, p?: Record<string, string | number>) => translate(k, p, lang);
   const maxRank = opts.maxRankingRows ?? 100;
   const maxDetail = opts.maxDetailUnits ?? 1000;
   const maxFailing = opts.maxFailingRows ?? 500;
@@ -80,7 +81,7 @@ export function raporDocDefinition(d: DashboardData, opts: RaporPdfOptions = {})
   ];
   const tallyHead = [
     '', t('reports.col.units'), t('reports.col.pass'), t('reports.col.fail'), t('reports.col.unknown'), t('reports.col.compromised'),
-    tr(lang, 'reports.verdict.NONE'), t('reports.col.pass_rate'),
+    translate('reports.verdict.NONE', {}, lang), t('reports.col.pass_rate'),
   ];
   content.push(
     table(tallyHead, [tallyRow(t('reports.kind.kelurahan'), d.summary.kelurahan), ...(d.summary.opd.total ? [tallyRow(t('reports.kind.opd'), d.summary.opd)] : [])], ['*', 40, 50, 55, 45, 45, 45, 55]),
@@ -196,7 +197,7 @@ export function raporDocDefinition(d: DashboardData, opts: RaporPdfOptions = {})
 }
 
 /** Page 1 names names (issue 14, point 6): who looks taken over, who fails and for how long. */
-function attentionNodes(d: DashboardData, t: (k: Parameters<typeof tr>[1], p?: Record<string, string | number>) => string, max: number): Node[] {
+function attentionNodes(d: DashboardData, t: (k: MessageKey, p?: Record<string, string | number>) => string, max: number): Node[] {
   const items = attentionList(d);
   const out: Node[] = [{ text: t('reports.rapor.attention'), style: 'h2' }];
   if (items.length === 0) return [...out, { text: t('reports.rapor.attention_none') }];
@@ -218,9 +219,9 @@ function attentionNodes(d: DashboardData, t: (k: Parameters<typeof tr>[1], p?: R
 }
 
 function socialText(r: UnitRow, lang: Lang): string {
-  if (r.socialAccounts.length === 0) return tr(lang, 'reports.none');
+  if (r.socialAccounts.length === 0) return translate('reports.none', {}, lang);
   return r.socialAccounts
-    .map((a) => `${channelName(a.platform)}: ${a.lastPostAt ? formatDateWib(a.lastPostAt, lang) : tr(lang, 'reports.never')}`)
+    .map((a) => `${channelName(a.platform)}: ${a.lastPostAt ? formatDateWib(a.lastPostAt, lang) : translate('reports.never', {}, lang)}`)
     .join('\n');
 }
 

@@ -2,7 +2,8 @@ import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { DashboardData } from './build-dashboard.js';
 import { channelName } from './channel-chart-svg.js';
-import { type Lang, type ReportKey, formatDateWib, formatWib, tr } from './text.js';
+import { t as translate, type MessageKey } from '../../i18n/index.js';
+import { type Lang, formatDateWib, formatWib } from './text.js';
 import type { UnitRow } from './unit-rows.js';
 
 // The spreadsheet for meetings and for KIP/SPBE "data dukung": one sheet per dashboard view,
@@ -40,9 +41,9 @@ function sheetWriter(wb: ExcelJS.stream.xlsx.WorkbookWriter): Sheet {
 
 export async function raporXlsx(d: DashboardData, opts: { lang?: Lang } = {}): Promise<Buffer> {
   const lang = opts.lang ?? 'id';
-  const t = (k: ReportKey, p?: Record<string, string | number>) => tr(lang, k, p);
+  const t = (k: MessageKey, p?: Record<string, string | number>) => translate(k, p, lang);
   const yesNo = (b: boolean | null) => (b === null ? t('reports.unknown') : b ? t('reports.yes') : t('reports.no'));
-  const kindLabel = (r: UnitRow) => t(`reports.kind.${r.kind}` as ReportKey);
+  const kindLabel = (r: UnitRow) => t(`reports.kind.${r.kind}`);
   const generated = formatWib(d.generatedAt, lang);
   const intro = [
     `${t('reports.rapor.title')} — ${d.regionName}`,
@@ -77,7 +78,7 @@ export async function raporXlsx(d: DashboardData, opts: { lang?: Lang } = {}): P
       { header: t('reports.col.fail'), key: 'fail', width: 14 },
       { header: t('reports.col.unknown'), key: 'unknown', width: 12 },
       { header: t('reports.col.compromised'), key: 'compromised', width: 12 },
-      { header: tr(lang, 'reports.verdict.NONE'), key: 'none', width: 12 },
+      { header: translate('reports.verdict.NONE', {}, lang), key: 'none', width: 12 },
       { header: t('reports.col.pass_rate'), key: 'rate', width: 14, numFmt: '0%' },
     ],
     [tally(t('reports.kind.kelurahan'), d.summary.kelurahan), ...(d.summary.opd.total ? [tally(t('reports.kind.opd'), d.summary.opd)] : [])],
@@ -179,7 +180,7 @@ export async function raporXlsx(d: DashboardData, opts: { lang?: Lang } = {}): P
       d.trend.byKecamatan.forEach((s, i) => (row[`k${i}`] = s.points[pi]?.rate ?? null));
       return row;
     }),
-    [...intro, tr(lang, 'reports.chart.trend_title')],
+    [...intro, translate('reports.chart.trend_title', {}, lang)],
   );
 
   sheet(

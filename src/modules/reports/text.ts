@@ -1,14 +1,9 @@
-import { messages } from '../../i18n/messages/reports.js';
+import type { Locale } from '../../i18n/index.js';
 import { WIB_TIME_ZONE } from '../../shared/wib-time.js';
 
-export type Lang = 'id' | 'en';
-export type ReportKey = keyof typeof messages.id;
-
-/** Catalogue lookup for the pure renderers (the web edge has the app-wide `t`). */
-export function tr(lang: Lang, key: ReportKey, params: Record<string, string | number> = {}): string {
-  const text: string = messages[lang][key] ?? messages.id[key];
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
+// The reports' WIB and number formatters; their texts come from src/i18n's `t` (the reports.*
+// keys), with the language passed on.
+export type Lang = Locale;
 
 const TZ = WIB_TIME_ZONE;
 

@@ -1,5 +1,6 @@
 import { FONT, esc, pct, safeId } from './svg-util.js';
-import { type Lang, shortPeriodLabel, tr } from './text.js';
+import { t } from '../../i18n/index.js';
+import { type Lang, shortPeriodLabel } from './text.js';
 import type { TrendSeries } from './trend.js';
 
 export interface TrendChartOptions {
@@ -21,7 +22,7 @@ export function trendChartSvg(series: TrendSeries, opts: TrendChartOptions = {})
   const W = opts.width ?? 720;
   const H = opts.height ?? 280;
   const id = safeId(opts.id ?? 'tren-kota');
-  const title = opts.title ?? tr(lang, 'reports.chart.trend_title');
+  const title = opts.title ?? t('reports.chart.trend_title', {}, lang);
   const m = { l: 48, r: 16, t: 40, b: 40 };
   const pw = W - m.l - m.r;
   const ph = H - m.t - m.b;
@@ -47,7 +48,7 @@ export function trendChartSvg(series: TrendSeries, opts: TrendChartOptions = {})
     labels += `<text x="${x(i).toFixed(1)}" y="${H - m.b + 18}" text-anchor="middle" font-size="11" fill="#374151">${esc(wk)}</text>`;
     if (p.rate === null) {
       pen = false;
-      desc.push(`${wk}: ${tr(lang, 'reports.chart.no_data')}`);
+      desc.push(`${wk}: ${t('reports.chart.no_data', {}, lang)}`);
       return;
     }
     path += `${pen ? 'L' : 'M'}${x(i).toFixed(1)} ${y(p.rate).toFixed(1)}`;
@@ -73,7 +74,7 @@ export function trendChartSvg(series: TrendSeries, opts: TrendChartOptions = {})
 export function kecamatanTrendSvg(series: readonly TrendSeries[], opts: TrendChartOptions & { columns?: number } = {}): string {
   const lang = opts.lang ?? 'id';
   const id = safeId(opts.id ?? 'tren-kecamatan');
-  const title = opts.title ?? tr(lang, 'reports.chart.kecamatan_title');
+  const title = opts.title ?? t('reports.chart.kecamatan_title', {}, lang);
   const cols = Math.max(1, opts.columns ?? 3);
   const W = opts.width ?? 720;
   const cellW = W / cols;
@@ -91,7 +92,7 @@ export function kecamatanTrendSvg(series: readonly TrendSeries[], opts: TrendCha
     const ph = cellH - 44;
     const n = s.points.length;
     const last = [...s.points].reverse().find((p) => p.rate !== null);
-    const name = s.name || tr(lang, 'reports.no_kecamatan');
+    const name = s.name || t('reports.no_kecamatan', {}, lang);
     body += `<text x="${px}" y="${cy + 14}" font-size="13" font-weight="700" fill="#111827">${esc(name)}</text>`;
     body += `<text x="${cx + cellW - 10}" y="${cy + 14}" text-anchor="end" font-size="13" font-weight="600" fill="#1d4ed8">${last ? pct(last.rate!) : '—'}</text>`;
     body += `<rect x="${px}" y="${py}" width="${pw}" height="${ph}" fill="#f3f4f6"/>`;

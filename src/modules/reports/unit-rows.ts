@@ -1,6 +1,7 @@
 import { type ScoreBreakdown, itemsIn, scoreUnit } from './score.js';
 import { type Streak, streakOf } from './streaks.js';
-import { type Lang, type ReportKey, tr } from './text.js';
+import { t } from '../../i18n/index.js';
+import { type Lang } from './text.js';
 import type { ReportInput, ReportUnit, SocialAccountState, UnitPeriodRecord, Verdict, WebsiteState } from './types.js';
 
 // One row per unit for the status grid, the ranking and the exports: everything a reader needs
@@ -31,17 +32,17 @@ export interface UnitRow {
 }
 
 export function verdictLabel(v: Verdict | null, lang: Lang = 'id'): string {
-  return tr(lang, `reports.verdict.${v ?? 'NONE'}` as ReportKey);
+  return t(`reports.verdict.${v ?? 'NONE'}`, {}, lang);
 }
 
 export function streakLabel(s: Streak, lang: Lang = 'id'): string {
-  if (s.kind === 'none' || s.length === 0) return tr(lang, 'reports.streak.none');
+  if (s.kind === 'none' || s.length === 0) return t('reports.streak.none', {}, lang);
   // "1 minggu berturut-turut" reads oddly: a run of one is just this week.
-  if (s.length === 1) return tr(lang, s.kind === 'pass' ? 'reports.streak.pass_one' : 'reports.streak.fail_one');
-  return tr(lang, s.kind === 'pass' ? 'reports.streak.pass' : 'reports.streak.fail', {
+  if (s.length === 1) return t(s.kind === 'pass' ? 'reports.streak.pass_one' : 'reports.streak.fail_one', {}, lang);
+  return t(s.kind === 'pass' ? 'reports.streak.pass' : 'reports.streak.fail', {
     count: s.length,
-    period: tr(lang, 'reports.period.week'),
-  });
+    period: t('reports.period.week', {}, lang),
+  }, lang);
 }
 
 export function buildUnitRows(input: ReportInput, lang: Lang = 'id'): UnitRow[] {
@@ -73,7 +74,7 @@ export function buildUnitRows(input: ReportInput, lang: Lang = 'id'): UnitRow[] 
       socialAccounts: u.socialAccounts,
       profileCompleteness: u.profileCompleteness,
       score,
-      gradeLabel: tr(lang, `reports.grade.${score.grade}` as ReportKey),
+      gradeLabel: t(`reports.grade.${score.grade}`, {}, lang),
       streak,
       streakLabel: streakLabel(streak, lang),
       alerts,

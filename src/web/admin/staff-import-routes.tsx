@@ -52,7 +52,7 @@ function ImportPage(p: { actor: Actor; csrf: string; error?: string }) {
       <UploadForm csrf={p.csrf} error={p.error} />
       <h2>{t('import.columns')}</h2>
       <ul>
-        {['import.col.name', 'import.col.username', 'import.col.role', 'import.col.unit', 'import.col.contact'].map((k) => <li>{t(k)}</li>)}
+        {(['import.col.name', 'import.col.username', 'import.col.role', 'import.col.unit', 'import.col.contact'] as const).map((k) => <li>{t(k)}</li>)}
       </ul>
       <p><a class="button secondary" href="/admin/pengguna/impor/contoh.csv" download="contoh-daftar-staf.csv">{t('import.template')}</a></p>
     </StaffLayout>

@@ -1,6 +1,6 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { formatDateTime, t } from '../../i18n/index.js';
+import { formatDateTime, t, type MessageKey } from '../../i18n/index.js';
 import type { UnitRow } from '../../modules/reports/index.js';
 import { assetUrl } from '../assets-route.js';
 import { WIB_TIME_ZONE } from '../../shared/wib-time.js';
@@ -31,7 +31,7 @@ export function DashStyles() {
   return <link rel="stylesheet" href={assetUrl('dashboard.css')} />;
 }
 
-const TABS: [string, string][] = [
+const TABS: [string, MessageKey][] = [
   ['/admin/dasbor', 'dash.tab.status'],
   ['/admin/dasbor/peringkat', 'dash.tab.ranking'],
   ['/admin/dasbor/tren', 'dash.tab.trend'],

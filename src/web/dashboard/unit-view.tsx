@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
-import { formatDate, formatDateTime, t } from '../../i18n/index.js';
+import { formatDate, formatDateTime, t, type MessageKey } from '../../i18n/index.js';
 import { type Dispute, type VerdictRow, listDisputes, reasonText } from '../../modules/compliance/index.js';
 import { type Onboarding, onboardingChecklist } from '../../modules/composer/index.js';
 import { type StoredObservation, getObservations, sourceLabel } from '../../modules/monitoring/index.js';
@@ -166,7 +166,7 @@ function HistoryStrip({ history }: { history: UnitViewProps['history'] }) {
   );
 }
 
-const KIND_LABEL: Record<string, string> = {
+const KIND_LABEL: Record<string, MessageKey> = {
   availability: 'dash.obs.availability',
   tls: 'dash.obs.tls',
   domain_expiry: 'dash.obs.domain',
@@ -185,7 +185,7 @@ function Timeline({ obs }: { obs: StoredObservation[] }) {
       {obs.filter((o) => !isNoise(o)).map((o) => (
         <li>
           <time datetime={o.fetchedAt}>{formatDateTime(o.fetchedAt)}</time>
-          <span><strong>{t(KIND_LABEL[o.kind] ?? o.kind)}</strong> · {observationSummary(o)}</span>
+          <span><strong>{KIND_LABEL[o.kind] ? t(KIND_LABEL[o.kind]!) : o.kind}</strong> · {observationSummary(o)}</span>
           <span class="muted">{t('dash.obs.from', { source: sourceLabel(o.source), confidence: t(`dash.conf.${o.confidence}`) })} · {o.url}</span>
           {o.kind === 'freshness' && o.value.rejected.length > 0 ? (
             <span>{t('dash.fresh.ignored', { items: o.value.rejected.slice(0, 5).map((r) => `"${r.title || r.url}" (${t(`monitoring.ignored.${r.reason}`)})`).join(', ') })}</span>

@@ -1,6 +1,6 @@
 /** @jsxImportSource #html-jsx */
 import { type Context, Hono } from 'hono';
-import { t } from '../../i18n/index.js';
+import { hasKey, t } from '../../i18n/index.js';
 import {
   checkChallenge,
   cityUnitOf,
@@ -124,7 +124,7 @@ export function complaintRoutes(deps: AppDeps, guard: BodyGuard): Hono<AppEnv> {
         pin={fresh ? takePin(c, deps, code) : null}
         fresh={fresh}
         flash={c.req.query('ok') === 'hapus' ? t('pel.track.flash.erased') : null}
-        problem={problem && /^pel\.[a-z_.]+$/.test(problem) ? t(problem) : null}
+        problem={problem && /^pel\.[a-z_.]+$/.test(problem) && hasKey(problem) ? t(problem) : null}
         base={ctx.links.href(`/layanan/lacak/${code}`)}
       />,
     );

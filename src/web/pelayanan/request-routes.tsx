@@ -1,7 +1,7 @@
 /** @jsxImportSource #html-jsx */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { t } from '../../i18n/index.js';
+import { t, type MessageKey } from '../../i18n/index.js';
 import {
   MAX_FILES,
   calendarFor,
@@ -191,7 +191,7 @@ export function requestRoutes(deps: AppDeps, guard: BodyGuard): Hono<AppEnv> {
     if (tr instanceof Response) return tr;
     const { ctx, code } = tr;
     const body = await formOf(c);
-    const retry = (problem: string) =>
+    const retry = (problem: MessageKey) =>
       code.startsWith('P') ? c.redirect(`${trackBase(ctx, code)}?masalah=${problem}`, 303) : requestPage(c, ctx, code, { problem: t(problem), status: 422 }).then((r) => r ?? renderNotFound(c));
     if (body.yakin !== '1') return retry('pel.erase.need_confirm');
     // The PIN again: a borrowed phone with an open tracking page must not be enough to erase.

@@ -2,7 +2,8 @@
 import type { ContentKind } from '../../db/schema/site.js';
 import { type ContentCardRow, getPublicContent, listPublicContent } from '../../modules/content/index.js';
 import { CardGrid, type CardItem, Crumbs, Empty, Pager, Picture, SafeHtml } from '../views/site/components.js';
-import { type SiteKey, fmtDate, fmtDayDate, fmtTime, t } from '../views/site/i18n.js';
+import { t } from '../../i18n/index.js';
+import { fmtDate, fmtDayDate, fmtTime } from '../views/site/i18n.js';
 import { Layout } from '../views/site/layout.js';
 import { type UnitCtx, loadPicture, unitTitle } from './context.js';
 import { type Rendered, html } from './render.js';
@@ -28,8 +29,8 @@ export const feedsOf = (ctx: UnitCtx) => ({ rss: ctx.links.canonical('/feed.xml'
 
 export async function contentListPage(ctx: UnitCtx, kind: 'berita' | 'pengumuman' | 'agenda', page: number): Promise<Rendered> {
   const list = await listPublicContent(ctx.deps.db, { unitIds: [ctx.unit.id], kinds: [kind], now: ctx.now, page, perPage: 12 });
-  const label = t(`site.kind.${kind}` as SiteKey);
-  const what = t(`site.what.${kind}` as SiteKey);
+  const label = t(`site.kind.${kind}`);
+  const what = t(`site.what.${kind}`);
   const path = `/${KIND_PATH[kind]}`;
   const cards = await Promise.all(
     list.items.map(async (r) => cardOf(ctx, r, { cover: (await loadPicture(ctx.deps.db, ctx.unit.id, r.cover_media_id, r.cover_alt, '(min-width: 48rem) 22rem, 100vw')).pic })),
@@ -88,7 +89,7 @@ export async function contentDetailPage(ctx: UnitCtx, kind: ContentKind, slug: s
             author: item.author_name || org,
             publisher: { name: org },
           });
-  const label = t(`site.kind.${kind}` as SiteKey);
+  const label = t(`site.kind.${kind}`);
   return html(
     <Layout
       meta={{

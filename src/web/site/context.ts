@@ -8,7 +8,7 @@ import { type UnitServiceView, listUnitServices } from '../../modules/services/i
 import { type UnitRow, findUnitById, findUnitBySlug } from '../../modules/units/index.js';
 import type { Clock } from '../../shared/clock.js';
 import type { PictureData } from '../views/site/components.js';
-import { t } from '../views/site/i18n.js';
+import { t } from '../../i18n/index.js';
 import type { Chrome, FooterInfo } from '../views/site/layout.js';
 import { onInvalidateUnit } from './page-cache.js';
 import { type ShareImage, cardImage, unitShareImage } from './share-image.js';

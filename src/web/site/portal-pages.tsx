@@ -3,7 +3,8 @@ import { searchContent } from '../../db/search.js';
 import { listPublicContent, recentPublishers } from '../../modules/content/index.js';
 import { type UnitRow, listUnitTree } from '../../modules/units/index.js';
 import { CardGrid, Crumbs } from '../views/site/components.js';
-import { type SiteKey, fmtDate, t } from '../views/site/i18n.js';
+import { t } from '../../i18n/index.js';
+import { fmtDate } from '../views/site/i18n.js';
 import { Layout } from '../views/site/layout.js';
 import { KIND_PATH, cardOf } from './content-pages.js';
 import { type SiteDeps, cityName, portalChrome, unitTitle } from './context.js';
@@ -59,7 +60,7 @@ export async function portalHome(deps: SiteDeps, now: Date): Promise<Rendered> {
               const u = byId.get(r.unit_id);
               if (!u) return [];
               const l = unitLinks(deps.config, u.slug, 'path');
-              return [cardOf({ links: l }, r, { unitName: unitTitle(u), kindLabel: t(`site.kind.${r.kind}` as SiteKey) })];
+              return [cardOf({ links: l }, r, { unitName: unitTitle(u), kindLabel: t(`site.kind.${r.kind}`) })];
             })}
           />
         </section>
@@ -131,7 +132,7 @@ export async function portalSearch(deps: SiteDeps, now: Date, q: string): Promis
             const u = units.get(h.unitId);
             if (!u) return [];
             const l = unitLinks(deps.config, u.slug, 'path');
-            return [{ title: h.title, href: l.href(`/${KIND_PATH[h.kind as 'berita']}/${h.slug}`), summary: h.summary, date: h.publishAt, unitName: unitTitle(u), unitHref: l.href('/'), kindLabel: t(`site.kind.${h.kind}` as SiteKey) }];
+            return [{ title: h.title, href: l.href(`/${KIND_PATH[h.kind as 'berita']}/${h.slug}`), summary: h.summary, date: h.publishAt, unitName: unitTitle(u), unitHref: l.href('/'), kindLabel: t(`site.kind.${h.kind}`) }];
           })}
         />
       )}

@@ -2,7 +2,8 @@
 import type { Profile } from '../../modules/profile/index.js';
 import { BarChart } from '../views/site/bar-chart.js';
 import { Crumbs } from '../views/site/components.js';
-import { type SiteKey, fmtNum, t } from '../views/site/i18n.js';
+import { t, type MessageKey } from '../../i18n/index.js';
+import { fmtNum } from '../views/site/i18n.js';
 import { Layout } from '../views/site/layout.js';
 import { type UnitCtx, unitTitle } from './context.js';
 import { type Rendered, html } from './render.js';
@@ -13,7 +14,7 @@ import { governmentOrganization } from './seo/json-ld.js';
 export const PROFILE_PAGES = ['sejarah', 'visi-misi', 'aparatur', 'wilayah', 'lembaga', 'sarana', 'potensi', 'statistik'] as const;
 type ProfilePage = (typeof PROFILE_PAGES)[number];
 
-const TITLE_KEY: Record<ProfilePage, SiteKey> = {
+const TITLE_KEY: Record<ProfilePage, MessageKey> = {
   sejarah: 'site.profil.sejarah',
   'visi-misi': 'site.profil.visiMisi',
   aparatur: 'site.profil.aparatur',
@@ -92,7 +93,7 @@ function Statistik(props: { p: Profile }) {
 
 function Wilayah(props: { p: Profile }) {
   const w = props.p.wilayah;
-  const batas: [SiteKey, string][] = [
+  const batas: [MessageKey, string][] = [
     ['site.profil.utara', w.batasUtara],
     ['site.profil.timur', w.batasTimur],
     ['site.profil.selatan', w.batasSelatan],

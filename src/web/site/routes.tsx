@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { nextScheduledPublish } from '../../modules/content/index.js';
 import { ensureServiceCatalogue } from '../../modules/services/index.js';
 import { Crumbs } from '../views/site/components.js';
-import { t } from '../views/site/i18n.js';
+import { t } from '../../i18n/index.js';
 import { Layout } from '../views/site/layout.js';
 import { contentDetailPage, contentListPage } from './content-pages.js';
 import { type SiteDeps, type UnitCtx, cityName, loadUnitCtx, portalChrome } from './context.js';

@@ -1,10 +1,10 @@
 /** @jsxImportSource #html-jsx */
 import { getPublicGallery, listPublicDocuments, listPublicGalleries, KIP_CATEGORIES } from '../../modules/content/index.js';
 import { searchContent } from '../../db/search.js';
-import { t as tp } from '../../i18n/index.js';
 import { offlineServiceCodes } from '../../modules/pelayanan/index.js';
 import { CardGrid, Crumbs, Empty, Picture } from '../views/site/components.js';
-import { type SiteKey, fmtDate, t } from '../views/site/i18n.js';
+import { t } from '../../i18n/index.js';
+import { fmtDate } from '../views/site/i18n.js';
 import { Layout, waLink } from '../views/site/layout.js';
 import { KIND_PATH, feedsOf } from './content-pages.js';
 import { type UnitCtx, jamLines, loadPicture, unitTitle } from './context.js';
@@ -21,7 +21,7 @@ export async function servicesPage(ctx: UnitCtx): Promise<Rendered> {
       <Crumbs items={[home(ctx), [t('site.layanan.title'), null]]} />
       <h1>{t('site.layanan.title')}</h1>
       <p>{t('site.layanan.intro')}</p>
-      <p><a class="btn" href={ctx.links.href('/layanan/lacak')}>{tp('pel.form.track_link')}</a> <a class="btn" href={ctx.links.href('/pengaduan')}>{tp('pel.form.complaint_link')}</a></p>
+      <p><a class="btn" href={ctx.links.href('/layanan/lacak')}>{t('pel.form.track_link')}</a> <a class="btn" href={ctx.links.href('/pengaduan')}>{t('pel.form.complaint_link')}</a></p>
       <ul class="grid">
         {services.map((s) => (
           <li class="card">
@@ -49,15 +49,15 @@ export async function serviceDetailPage(ctx: UnitCtx, code: string): Promise<Ren
       {s.summary ? <p>{s.summary}</p> : null}
       {online ? (
         <section class="hero">
-          <p><a class="btn" href={ctx.links.href(`/layanan/${s.code}/ajukan`)}>{tp('pel.form.apply')}</a></p>
-          <p>{tp('pel.form.apply_hint')} <a href={ctx.links.href('/layanan/lacak')}>{tp('pel.form.track_link')}</a></p>
+          <p><a class="btn" href={ctx.links.href(`/layanan/${s.code}/ajukan`)}>{t('pel.form.apply')}</a></p>
+          <p>{t('pel.form.apply_hint')} <a href={ctx.links.href('/layanan/lacak')}>{t('pel.form.track_link')}</a></p>
         </section>
       ) : null}
       <dl class="kv panel">
         <dt>{t('site.layanan.waktu')}</dt><dd>{s.waktu}</dd>
         <dt>{t('site.layanan.biaya')}</dt><dd>{s.biaya}</dd>
         <dt>{t('site.layanan.produk')}</dt><dd>{s.produk}</dd>
-        <dt>{t('site.layanan.channel')}</dt><dd>{s.channels.map((c) => t(`site.channel.${c}` as SiteKey)).join('; ')}</dd>
+        <dt>{t('site.layanan.channel')}</dt><dd>{s.channels.map((c) => t(`site.channel.${c}`)).join('; ')}</dd>
       </dl>
       <section class="panel"><h2>{t('site.layanan.persyaratan')}</h2><ul>{s.persyaratan.map((x) => <li>{x}</li>)}</ul></section>
       <section class="panel"><h2>{t('site.layanan.prosedur')}</h2><ol class="steps">{s.prosedur.map((x) => <li>{x}</li>)}</ol></section>
@@ -65,7 +65,7 @@ export async function serviceDetailPage(ctx: UnitCtx, code: string): Promise<Ren
       <section class="panel">
         <h2>{t('site.layanan.pengaduan')}</h2>
         <p>{s.pengaduan}</p>
-        <p><a href={ctx.links.href('/pengaduan')}>{tp('pel.form.complaint_link')}</a></p>
+        <p><a href={ctx.links.href('/pengaduan')}>{t('pel.form.complaint_link')}</a></p>
         {wa && s.channels.includes('whatsapp') ? <p><a class="btn" href={waLink(wa)}>{t('site.kontak.chatWa')}</a></p> : null}
       </section>
       {s.catatan ? <p class="panel"><strong>{t('site.layanan.catatan')}:</strong> {s.catatan}</p> : null}
@@ -82,7 +82,7 @@ export async function documentsPage(ctx: UnitCtx): Promise<Rendered> {
       <p>{t('site.informasi.intro')}</p>
       {KIP_CATEGORIES.map((cat) => (
         <section class="panel">
-          <h2>{t(`site.kip.${cat}` as SiteKey)}</h2>
+          <h2>{t(`site.kip.${cat}`)}</h2>
           {cat === 'dikecualikan' ? <p class="meta">{t('site.kip.dikecualikanNote')}</p> : null}
           {docs[cat].length === 0 ? (
             <p>{t('site.kip.empty')}</p>
@@ -124,7 +124,7 @@ export function contactPage(ctx: UnitCtx): Rendered {
       {i.media.length > 0 ? (
         <section class="panel">
           <h2>{t('site.kontak.sosmed')}</h2>
-          <ul class="list">{i.media.map((m) => <li><a href={m.url} rel="me noopener">{t(`site.social.${m.platform}` as SiteKey)}</a></li>)}</ul>
+          <ul class="list">{i.media.map((m) => <li><a href={m.url} rel="me noopener">{t(`site.social.${m.platform}`)}</a></li>)}</ul>
         </section>
       ) : null}
     </Layout>,
@@ -182,7 +182,7 @@ export async function unitSearchPage(ctx: UnitCtx, q: string): Promise<Rendered>
       {!query ? <p>{t('site.search.prompt')}</p> : hits.length === 0 ? <p>{t('site.search.none', { q: query })}</p> : (
         <CardGrid
           headingLevel={2}
-          items={hits.map((h) => ({ title: h.title, href: ctx.links.href(`/${KIND_PATH[h.kind as 'berita']}/${h.slug}`), summary: h.summary, date: h.publishAt, kindLabel: t(`site.kind.${h.kind}` as SiteKey) }))}
+          items={hits.map((h) => ({ title: h.title, href: ctx.links.href(`/${KIND_PATH[h.kind as 'berita']}/${h.slug}`), summary: h.summary, date: h.publishAt, kindLabel: t(`site.kind.${h.kind}`) }))}
         />
       )}
     </Layout>,

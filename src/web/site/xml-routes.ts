@@ -1,7 +1,7 @@
 import { listPublicContent } from '../../modules/content/index.js';
 import { contentRepository } from '../../modules/content/index.js';
 import { listUnitTree, type UnitRow } from '../../modules/units/index.js';
-import { t } from '../views/site/i18n.js';
+import { t } from '../../i18n/index.js';
 import { KIND_PATH } from './content-pages.js';
 import { PROFILE_PAGES } from './profile-pages.js';
 import { type SiteDeps, type UnitCtx, cityName, unitTitle } from './context.js';

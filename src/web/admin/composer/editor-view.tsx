@@ -4,7 +4,7 @@ import type { ChannelRow } from '../../../modules/channels/index.js';
 import { type CommentRow, type Draft, type DraftVersion, type PlatformPreview, type WriterPowers, isoToWib } from '../../../modules/composer/index.js';
 import type { UnitRow } from '../../../modules/units/index.js';
 import type { TikTokPrivacyChoice } from '../../../modules/publishing/index.js';
-import { formatDateTime, hasKey, t } from '../../../i18n/index.js';
+import { formatDateTime, hasKey, t, type MessageKey } from '../../../i18n/index.js';
 import { assetUrl } from '../../assets-route.js';
 import { CsrfInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
@@ -14,7 +14,7 @@ import { Comments, Decision, Versions } from './editor-review.js';
 
 // Every string composer.js shows (saving, offline, upload progress, live counts), from the
 // catalogue, with {placeholders} the script fills in.
-const JS_TEXTS: Record<string, string> = {
+const JS_TEXTS: Record<string, MessageKey> = {
   saving: 'composer.edit.saving',
   offline: 'composer.edit.offline',
   restored: 'composer.edit.restored',

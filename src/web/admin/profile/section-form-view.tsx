@@ -1,4 +1,4 @@
-import { t } from '../../../i18n/index.js';
+import { hasKey, t } from '../../../i18n/index.js';
 import { JABATAN, type ProfileSectionKey } from '../../../modules/profile/index.js';
 import { CsrfInput, ErrorSummary } from '../../views/form.js';
 import { type FieldDef, type FieldKind, DAY_CHOICES, KONDISI, type ListDef, PLATFORMS, SWATCHES, isList, SECTION_FORMS } from './form-model.js';
@@ -20,7 +20,7 @@ export interface SectionFormProps {
   extraRows?: { list: string; n: number };
 }
 
-const has = (key: string) => t(key) !== key;
+const has = hasKey;
 export const fieldLabel = (section: ProfileSectionKey, name: string) => t(`prof.field.${section}.${name}`);
 export const listLabel = (section: ProfileSectionKey, list: string) => t(`prof.list.${section}.${list}`);
 export function colLabel(section: ProfileSectionKey, list: string, col: string): string {

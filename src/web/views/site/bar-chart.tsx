@@ -1,5 +1,6 @@
 /** @jsxImportSource #html-jsx */
-import { fmtNum, t } from './i18n.js';
+import { t } from '../../../i18n/index.js';
+import { fmtNum } from './i18n.js';
 
 // Server-rendered horizontal bar chart: readable on a 360 px phone (labels sit above the bars,
 // so long labels like "Tamat SD/sederajat" never get cut), no JavaScript, and accessible: the

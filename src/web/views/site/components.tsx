@@ -2,7 +2,8 @@
 import type { Child } from '#html-jsx/jsx-runtime';
 import { markup, raw } from '#html-jsx/jsx-runtime';
 import { sanitizeHtml } from '../../../modules/content/index.js';
-import { fmtDate, fmtShort, fmtTime, t } from './i18n.js';
+import { t } from '../../../i18n/index.js';
+import { fmtDate, fmtShort, fmtTime } from './i18n.js';
 
 /** What a view needs to draw a responsive picture; built from media variants by the route. */
 export interface PictureData {

@@ -1,31 +1,7 @@
-import { messages } from '../../../i18n/messages/site.js';
 import { WIB_TIME_ZONE } from '../../../shared/wib-time.js';
 
-// The public site reads its Indonesian catalogue directly; the keys are typed so a typo fails
-// the typecheck.
-export type SiteKey = keyof typeof messages.id;
-
-// A page asks for a few dozen texts with parameters; each text is split at its {placeholders}
-// once, so filling it in is a join instead of a regular-expression pass.
-const templates = new Map<string, string[]>();
-
-export function t(key: SiteKey, params?: Record<string, string | number>): string {
-  const text: string = messages.id[key];
-  if (!params) return text;
-  let parts = templates.get(key);
-  if (!parts) {
-    // Odd indexes are placeholder names: "a {x} b" → ["a ", "x", " b"].
-    parts = text.split(/\{(\w+)\}/);
-    templates.set(key, parts);
-  }
-  let out = parts[0]!;
-  for (let i = 1; i < parts.length; i += 2) {
-    const name = parts[i]!;
-    out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
-  }
-  return out;
-}
-
+// The public theme's date and number formatters (its texts come from src/i18n's `t`, like every
+// other screen's).
 const WIB = WIB_TIME_ZONE;
 const dateFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB, day: 'numeric', month: 'long', year: 'numeric' });
 const dayDateFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });

@@ -5,7 +5,7 @@ import { jsonLdText } from '../../site/seo/json-ld.js';
 import type { ShareImage } from '../../site/share-image.js';
 import type { SiteLinks } from '../../site/urls.js';
 import { SITE_CSS } from './css.js';
-import { type SiteKey, t } from './i18n.js';
+import { t } from '../../../i18n/index.js';
 
 export interface PageMeta {
   title: string;
@@ -111,7 +111,7 @@ export function Layout(props: { meta: PageMeta; chrome: Chrome; children?: Child
   }<span><strong>${siteName}</strong>${unit?.parentName ? markup`<small>${unit.parentName}</small>` : null}</span></a><form class="search" role="search" action="${chrome.searchAction}" method="get"><label for="q" class="sr">${t('site.search.label')}</label><input id="q" name="q" type="search" placeholder="${t('site.search.label')}"/><button type="submit">${t('site.search.button')}</button></form></div>${
     unit
       ? markup`<nav class="nav" aria-label="${t('site.nav.label')}"><ul class="w">${NAV.map(
-          ([key, path]) => markup`<li><a href="${chrome.links.href(path)}"${chrome.active === key ? CURRENT : null}>${t(`site.nav.${key}` as SiteKey)}</a></li>`,
+          ([key, path]) => markup`<li><a href="${chrome.links.href(path)}"${chrome.active === key ? CURRENT : null}>${t(`site.nav.${key}`)}</a></li>`,
         )}</ul></nav>`
       : null
   }</header>${chrome.isDemo ? markup`<div class="demo w"><p>${t('site.footer.demo')}</p></div>` : null}<main id="isi" class="w">${props.children}</main>${footer(chrome, siteName, meta.feeds)}</body></html>`;
@@ -130,7 +130,7 @@ function footer(chrome: Chrome, siteName: string, feeds?: PageMeta['feeds']) {
   }${
     f && f.social.length > 0
       ? markup`<ul class="soc" aria-label="${t('site.kontak.sosmed')}">${f.social.map(
-          (s) => markup`<li><a href="${s.url}" rel="me noopener">${t(`site.social.${s.platform}` as SiteKey)}</a></li>`,
+          (s) => markup`<li><a href="${s.url}" rel="me noopener">${t(`site.social.${s.platform}`)}</a></li>`,
         )}</ul>`
       : null
   }</div></div><div class="w small"><p>${
