@@ -13,11 +13,16 @@ export const renderNotFound = (c: Context<AppEnv>) => {
 };
 
 /** A 403 page; `reason` names a catalogue pair `<reason>.title` / `<reason>.body` for a more exact refusal. */
-export const renderForbidden = (c: Context<AppEnv>, reason: 'error.403' | 'publish.refused' = 'error.403') => {
+const FORBIDDEN = {
+  'error.403': { title: 'error.403.title', body: 'error.403.body' },
+  'publish.refused': { title: 'publish.refused.title', body: 'publish.refused.body' },
+} as const;
+
+export const renderForbidden = (c: Context<AppEnv>, reason: keyof typeof FORBIDDEN = 'error.403') => {
   const actor = c.get('actor');
   c.get('logger')?.warn({ path: c.req.path, user: actor?.username, reason }, 'access denied');
   c.status(403);
-  return c.html(<ErrorPage status={403} title={t(`${reason}.title`)} body={t(`${reason}.body`)} home={actor ? '/admin' : '/'} />);
+  return c.html(<ErrorPage status={403} title={t(FORBIDDEN[reason].title)} body={t(FORBIDDEN[reason].body)} home={actor ? '/admin' : '/'} />);
 };
 
 export const renderCsrfError = (c: Context<AppEnv>) => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { catalogues, formatDateTime, t } from '../../src/i18n/index.js';
 
 describe('i18n', () => {
@@ -19,5 +21,20 @@ describe('i18n', () => {
   it('shows times in WIB', () => {
     expect(formatDateTime('2026-11-28T16:59:00Z')).toMatch(/^28 November 2026 (pukul )?23[.:]59 WIB$/);
     expect(formatDateTime('2026-11-28T17:00:00Z')).toMatch(/^29 November 2026/);
+  });
+});
+
+describe('the English catalogue keeps the glossary', () => {
+  // docs/glossary.md's table: | **term** | meaning | words to avoid |. The pendamping row bans
+  // "mentor, trainer, coach"; an English text with one of them fails here.
+  const glossary = readFileSync(path.resolve(import.meta.dirname, '../../docs/glossary.md'), 'utf8');
+  const row = glossary.split('\n').find((l) => l.startsWith('| **pendamping**'))!;
+  const banned = row.split('|')[3]!.split(',').map((w) => w.trim()).filter((w) => /^[a-z]+$/.test(w));
+
+  it('never calls a pendamping by a banned word', () => {
+    expect(banned).toEqual(['mentor', 'trainer', 'coach']);
+    const english = Object.values(catalogues).flatMap((c) => Object.entries(c.en));
+    const hits = english.filter(([, text]) => banned.some((w) => new RegExp(`\\b${w}`, 'i').test(text)));
+    expect(hits).toEqual([]);
   });
 });

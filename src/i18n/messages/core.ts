@@ -2,8 +2,6 @@
 // who are new to technology; English keeps the same keys.
 export const messages = {
   id: {
-    'app.name': 'Beranda',
-    'app.tagline': 'Situs dan media sosial kelurahan',
     'error.404.title': 'Halaman tidak ditemukan',
     'error.404.body': 'Alamat yang Anda buka tidak ada atau sudah dipindahkan. Periksa kembali alamatnya, atau kembali ke beranda.',
     'error.500.title': 'Maaf, terjadi gangguan',
@@ -12,7 +10,6 @@ export const messages = {
     'error.403.body': 'Halaman ini hanya untuk petugas unit yang bersangkutan. Jika Anda merasa seharusnya bisa membukanya, hubungi admin Diskominfo.',
     'error.csrf.title': 'Formulir sudah kedaluwarsa',
     'error.csrf.body': 'Demi keamanan, formulir ini perlu dimuat ulang. Kembali ke halaman sebelumnya, muat ulang, lalu kirim sekali lagi.',
-    'error.back_home': 'Kembali ke beranda',
     'login.title': 'Masuk untuk petugas',
     'login.username': 'Nama pengguna',
     'login.password': 'Kata sandi',
@@ -28,8 +25,6 @@ export const messages = {
     'admin.home.greeting': 'Selamat datang, {name}',
     'admin.home.your_units': 'Unit Anda',
     'admin.home.no_units': 'Akun Anda belum ditugaskan ke unit mana pun. Hubungi admin Diskominfo.',
-    'admin.home.open_unit': 'Buka',
-    'admin.home.view_site': 'Lihat situs',
     'admin.nav.home': 'Beranda petugas',
     'admin.nav.users': 'Pengguna',
     'admin.nav.units': 'Wilayah & OPD',
@@ -60,12 +55,8 @@ export const messages = {
     'units.csv_url_refused': 'Situs {url} tidak dipantau: {why}',
     'units.error.slug_taken': 'Singkatan itu sudah dipakai unit lain. Pilih singkatan lain.',
     'audit.title': 'Catatan keamanan',
-    'form.error_summary': 'Ada yang perlu diperbaiki',
-    'form.save': 'Simpan',
   },
   en: {
-    'app.name': 'Beranda',
-    'app.tagline': 'Kelurahan websites and social media',
     'error.404.title': 'Page not found',
     'error.404.body': 'The address you opened does not exist or has moved. Check the address, or go back to the home page.',
     'error.500.title': 'Sorry, something went wrong',
@@ -74,7 +65,6 @@ export const messages = {
     'error.403.body': 'This page is only for the staff of that unit. If you think you should have access, contact the Diskominfo admin.',
     'error.csrf.title': 'The form has expired',
     'error.csrf.body': 'For security the form must be reloaded. Go back, reload the page and submit again.',
-    'error.back_home': 'Back to the home page',
     'login.title': 'Staff sign-in',
     'login.username': 'Username',
     'login.password': 'Password',
@@ -90,8 +80,6 @@ export const messages = {
     'admin.home.greeting': 'Welcome, {name}',
     'admin.home.your_units': 'Your units',
     'admin.home.no_units': 'Your account has no unit yet. Contact the Diskominfo admin.',
-    'admin.home.open_unit': 'Open',
-    'admin.home.view_site': 'View site',
     'admin.nav.home': 'Staff home',
     'admin.nav.users': 'Users',
     'admin.nav.units': 'Areas & agencies',
@@ -122,7 +110,5 @@ export const messages = {
     'units.csv_url_refused': 'The site {url} is not monitored: {why}',
     'units.error.slug_taken': 'That short name is used by another unit. Choose another.',
     'audit.title': 'Security log',
-    'form.error_summary': 'Some things need fixing',
-    'form.save': 'Save',
   },
 };

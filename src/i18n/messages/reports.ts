@@ -55,7 +55,6 @@ export const messages = {
     'reports.col.pass_rate': 'Persen memenuhi',
     'reports.col.avg_score': 'Nilai rata-rata',
     'reports.col.period': 'Periode',
-    'reports.col.channel': 'Kanal',
     'reports.col.total': 'Jumlah',
     'reports.col.activity': 'Keaktifan',
     'reports.col.presence': 'Keberadaan kanal',
@@ -63,7 +62,6 @@ export const messages = {
     'reports.col.integrity': 'Keamanan',
 
     'reports.rapor.title': 'Rapor Kanal Digital Kelurahan dan OPD',
-    'reports.rapor.region': '{region}',
     'reports.rapor.period': 'Periode: {period}',
     'reports.rapor.generated': 'Dibuat: {time}',
     'reports.rapor.summary': 'Ringkasan',
@@ -162,7 +160,6 @@ export const messages = {
     'reports.col.pass_rate': 'Percent meeting',
     'reports.col.avg_score': 'Average score',
     'reports.col.period': 'Period',
-    'reports.col.channel': 'Channel',
     'reports.col.total': 'Total',
     'reports.col.activity': 'Activity',
     'reports.col.presence': 'Presence',
@@ -170,7 +167,6 @@ export const messages = {
     'reports.col.integrity': 'Integrity',
 
     'reports.rapor.title': 'Digital Channel Report for Kelurahan and Agencies',
-    'reports.rapor.region': '{region}',
     'reports.rapor.period': 'Period: {period}',
     'reports.rapor.generated': 'Generated: {time}',
     'reports.rapor.summary': 'Summary',
