@@ -8,7 +8,8 @@ export { listThrottled, clearThrottle, MAX_DELAY_MS, FREE_FAILURES, type Throttl
 export { resolveSession, destroySession, pruneExpiredSessions, createSession, SESSION_TTL_MS, type SessionLookup } from './sessions.js';
 export { changePassword, type ChangePasswordError } from './change-password.js';
 export { createUser, updateUser, resetPassword, setUserStatus, listUsers, userInputSchema, type UserInput, type ManageUserError } from './manage-users.js';
-export { recordAudit, listAudit, type AuditAction } from './audit.js';
+export { recordAudit, listAudit, type AuditAction, type AuditEntry } from './audit.js';
+export { auditedChange, type AuditedChangeDeps } from './audited-change.js';
 export { ensureDemoUsers, countDemoAccounts, DEMO_PASSWORD, type DemoLogin } from './demo-users.js';
 export { accountRepository, type UserRow } from './account-repository.js';
 export { hashPassword, passwordProblem } from './password.js';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DB } from '../../db/schema/index.js';
 import type { KipCategory } from '../../db/schema/site.js';
 import type { Clock } from '../../shared/clock.js';
+import { problemsOf } from '../../shared/field-problems.js';
 import { newId } from '../../shared/ids.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { mayPublish } from '../accounts/index.js';
@@ -41,15 +42,16 @@ export const documentInputSchema = z.object({
     .default(''),
   status: z.enum(['draft', 'published']),
 });
+export type DocumentInput = z.input<typeof documentInputSchema>;
 
 export async function createDocument(
   deps: { db: Kysely<DB>; clock: Clock; onPublicChange?: (unitId: string) => void },
   /** actorId: the person adding it; null only for no person (the demo seeder, fixtures). */
-  args: { unitId: string; actorId: string | null; input: z.input<typeof documentInputSchema>; isDemo?: boolean },
+  args: { unitId: string; actorId: string | null; input: DocumentInput; isDemo?: boolean },
 ): Promise<Result<DocumentRow, 'invalid_input' | 'forbidden'> & { problems?: { path: string; code: string }[] }> {
   const parsed = documentInputSchema.safeParse(args.input);
   if (!parsed.success) {
-    return { ...err('invalid_input'), problems: parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code === 'custom' ? i.message : i.code })) };
+    return { ...err('invalid_input'), problems: problemsOf(parsed.error.issues) };
   }
   const v = parsed.data;
   if (v.status === 'published' && args.actorId !== null && !(await mayPublish(deps.db, args.actorId, args.unitId))) return err('forbidden');

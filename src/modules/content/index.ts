@@ -9,7 +9,8 @@ export { listPublicContent, listBerandaContent, type ContentPage } from './list-
 export { getPublicContent } from './get-public-content.js';
 export { recentPublishers, nextScheduledPublish, type RecentPublisher } from './recent-publishers.js';
 export { listPublicGalleries, getPublicGallery, createGallery, galleryInputSchema, type GalleryWithPhotos } from './galleries.js';
-export { listPublicDocuments, createDocument, setDocumentStatus, documentInputSchema, KIP_CATEGORIES } from './documents.js';
+export { listPublicDocuments, createDocument, setDocumentStatus, documentInputSchema, KIP_CATEGORIES, type DocumentInput } from './documents.js';
 export { contentRepository, type ContentRow, type ContentListRow, type ContentCardRow, type GalleryRow, type PhotoRow, type DocumentRow } from './content-repository.js';
 export { ownContentSource } from './own-content-source.js';
 export { mediaInPublicUse } from './media-in-public-use.js';
+export { saveContentAsStaff, setContentStatusAsStaff, addDocumentAsStaff, setDocumentStatusAsStaff, type StaffEditDeps } from './staff-edits.js';

@@ -4,6 +4,7 @@ import { searchTextOf } from '../../db/search.js';
 import type { DB } from '../../db/schema/index.js';
 import { isRealDateText } from '../../shared/calendar.js';
 import type { Clock } from '../../shared/clock.js';
+import { type FieldProblem, problemsOf } from '../../shared/field-problems.js';
 import { newId } from '../../shared/ids.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { slugify, uniqueSlug } from '../../shared/slug.js';
@@ -61,7 +62,7 @@ export const contentInputSchema = z
 export type ContentInput = z.input<typeof contentInputSchema>;
 
 export type SaveContentError = 'invalid_input' | 'not_found' | 'forbidden';
-export type SaveContentResult = Result<ContentRow, SaveContentError> & { problems?: { path: string; code: string }[] };
+export type SaveContentResult = Result<ContentRow, SaveContentError> & { problems?: FieldProblem[] };
 
 export interface SaveContentDeps {
   db: Kysely<DB>;
@@ -77,10 +78,7 @@ export async function saveContent(
 ): Promise<SaveContentResult> {
   const parsed = contentInputSchema.safeParse(args.input);
   if (!parsed.success) {
-    return {
-      ...err('invalid_input'),
-      problems: parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code === 'custom' ? i.message : i.code })),
-    };
+    return { ...err('invalid_input'), problems: problemsOf(parsed.error.issues) };
   }
   const v = parsed.data;
   // A cover is a photo of this unit's own library: another unit's media id is refused.

@@ -5,7 +5,7 @@ import { profileRepository } from './profile-repository.js';
 export * from './sections.js';
 export { profileCompleteness, type Completeness, type SectionCompleteness } from './completeness.js';
 export { getProfile, getSectionForUnits, type ProfileWithMeta } from './get-profile.js';
-export { updateProfileSection, checkProfileSection, type FieldProblem, type UpdateSectionError } from './update-profile-section.js';
+export { updateProfileSection, updateProfileSectionAsStaff, checkProfileSection, type FieldProblem, type UpdateSectionError } from './update-profile-section.js';
 export { parseCoordinate, parseNumber, INDONESIA, type CoordinateAxis, type CoordinateError } from './parse-input.js';
 
 /** The profile is public as soon as it is saved: a media file it points at is public too. */

@@ -1,17 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
+import { type FieldProblem, problemsOf } from '../../shared/field-problems.js';
 import { type Result, err, ok } from '../../shared/result.js';
+import { type Actor, type UnitRef, auditedChange } from '../accounts/index.js';
 import { unitOwnsFile } from '../media/index.js';
 import { profileRepository } from './profile-repository.js';
 import { PROFILE_SECTIONS, type Profile, type ProfileSectionKey, isSectionKey } from './sections.js';
 
-export interface FieldProblem {
-  /** Dotted path of the field, e.g. `misi.2` or `rw.0.ketua`. */
-  path: string;
-  /** zod issue code or our own refinement message (`media_only`, `phone`, `https_only`). */
-  code: string;
-}
+export type { FieldProblem };
 
 export type UpdateSectionError = 'unknown_section' | 'invalid_input';
 
@@ -42,9 +39,6 @@ export async function updateProfileSection(
   return ok(parsed.data as Profile[ProfileSectionKey]);
 }
 
-const problemsOf = (issues: readonly { path: PropertyKey[]; code: string; message: string }[]): FieldProblem[] =>
-  issues.map((i) => ({ path: i.path.map(String).join('.'), code: i.code === 'custom' ? i.message : i.code }));
-
 /**
  * What validation would say about a section, without saving: a form that already has fields it
  * could not read still names every other problem in one go.
@@ -60,4 +54,22 @@ function mediaRefsOf(data: unknown, path = ''): [string, string][] {
   if (Array.isArray(data)) return data.flatMap((v, i) => mediaRefsOf(v, path ? `${path}.${i}` : String(i)));
   if (data && typeof data === 'object') return Object.entries(data).flatMap(([k, v]) => mediaRefsOf(v, path ? `${path}.${k}` : k));
   return [];
+}
+
+/**
+ * A section saved by a person on the staff screen: refused ('forbidden') unless they may write
+ * for the unit, and saved with its audit entry in one transaction. The caller tells the public
+ * pages after a success.
+ */
+export async function updateProfileSectionAsStaff(
+  deps: { db: Kysely<DB>; clock: Clock },
+  args: { actor: Actor; unit: UnitRef; section: string; data: unknown },
+): Promise<(Result<Profile[ProfileSectionKey], UpdateSectionError | 'forbidden'> & { problems?: FieldProblem[] })> {
+  const { actor, unit } = args;
+  return auditedChange(
+    deps,
+    { actor, unit },
+    (trx) => updateProfileSection(trx, deps.clock, { unitId: unit.id, section: args.section, data: args.data, actorId: actor.id }),
+    () => ({ action: 'profile.update', target: args.section }),
+  );
 }

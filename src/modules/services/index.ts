@@ -3,4 +3,4 @@
 export * from './catalogue.js';
 export { ensureServiceCatalogue } from './ensure-catalogue.js';
 export { listUnitServices, getUnitService, type UnitServiceView } from './list-unit-services.js';
-export { adjustUnitService } from './adjust-unit-service.js';
+export { adjustUnitService, adjustUnitServiceAsStaff } from './adjust-unit-service.js';

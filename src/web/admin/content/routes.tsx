@@ -1,13 +1,17 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { Context } from 'hono';
 import { formatDateTime, t } from '../../../i18n/index.js';
-import { can, publishingRightsOf, recordAudit } from '../../../modules/accounts/index.js';
-import { type ContentInput, contentRepository, createDocument, saveContent, setContentStatus, setDocumentStatus } from '../../../modules/content/index.js';
-import { adjustUnitService, ensureServiceCatalogue, listUnitServices } from '../../../modules/services/index.js';
+import { can, publishingRightsOf } from '../../../modules/accounts/index.js';
+import { type ContentInput, addDocumentAsStaff, contentInputSchema, contentRepository, documentInputSchema, saveContentAsStaff, setContentStatusAsStaff, setDocumentStatusAsStaff } from '../../../modules/content/index.js';
+import { adjustUnitServiceAsStaff, ensureServiceCatalogue, listUnitServices } from '../../../modules/services/index.js';
+import type { FieldProblem } from '../../../shared/field-problems.js';
+import { clientIp } from '../../client-ip.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { renderForbidden } from '../../errors.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
+import { fieldErrors, parseForm } from '../../forms/parse-form.js';
 import { CsrfInput, IdempotencyInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { wibLocalInput } from '../../../shared/wib-time.js';
@@ -18,6 +22,9 @@ import { wibLocalInput } from '../../../shared/wib-time.js';
 
 type C = Context<AppEnv>;
 const KINDS = ['berita', 'pengumuman', 'agenda', 'halaman'] as const;
+const DOCUMENT_FIELDS = ['category', 'title', 'description', 'year', 'fileUrl', 'status'] as const;
+const statusForm = z.object({ status: z.enum(['published', 'archived', 'draft']) });
+const serviceForm = z.object({ enabled: z.string(), featured: z.string(), waktu: z.string().trim(), catatan: z.string().trim() });
 const FIELDS = ['kind', 'title', 'slug', 'summary', 'body', 'bodyFormat', 'status', 'publishAt', 'eventStart', 'eventEnd', 'eventPlace', 'authorName', 'coverMediaId', 'coverAlt'] as const;
 
 /** ISO UTC → the WIB value a datetime-local field shows. */
@@ -27,7 +34,7 @@ export function contentAdminRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const mdeps = { db: deps.db, clock: deps.clock, onPublicChange: (unitId: string) => deps.services.pages.unitChanged(unitId) };
   const base = (c: C) => `/admin/unit/${c.get('unit').slug}`;
-  const actorId = (c: C) => c.get('actor')!.id;
+  const acting = (c: C) => ({ actor: c.get('actor')!, unit: c.get('unit'), ip: clientIp(c) });
 
   app.get('/admin/unit/:slug/konten', unitGuard(deps), async (c) => {
     const unit = c.get('unit');
@@ -77,30 +84,28 @@ export function contentAdminRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post('/admin/unit/:slug/konten/:id', unitGuard(deps), async (c) => save(c, c.req.param('id')));
 
   app.post('/admin/unit/:slug/konten/:id/status', unitGuard(deps), async (c) => {
-    const body = await c.req.parseBody();
-    const status = body.status === 'published' || body.status === 'archived' || body.status === 'draft' ? body.status : null;
-    if (!status) return c.text('', 400);
-    const r = await setContentStatus(mdeps, { unitId: c.get('unit').id, id: c.req.param('id'), status, actorId: actorId(c) });
+    const form = await parseForm(c, statusForm, ['status']);
+    if (!form.ok) return c.text('', 400);
+    const r = await setContentStatusAsStaff(mdeps, { ...acting(c), id: c.req.param('id'), status: form.data.status });
     if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c, 'publish.refused') : c.notFound();
-    await recordAudit(deps.db, deps.clock, { actorUserId: actorId(c), action: `content.${status}`, unitId: c.get('unit').id, target: c.req.param('id') });
     return c.redirect(`${base(c)}/konten?ok=1`, 303);
   });
 
   async function save(c: C, id: string | undefined) {
-    const body = await c.req.parseBody();
-    const values: Record<string, string> = {};
-    for (const f of FIELDS) values[f] = typeof body[f] === 'string' ? (body[f] as string) : '';
-    const r = await saveContent(mdeps, { unitId: c.get('unit').id, id, actorId: actorId(c), input: values as unknown as ContentInput });
+    const form = await parseForm(c, contentInputSchema, FIELDS);
+    // Each problem is said next to its field (and listed on top); an impossible date such as
+    // 30 Februari has its own sentence.
+    const refuse = (problems: FieldProblem[]) => {
+      const errors = fieldErrors(problems, (p) => t(p.code === 'invalid_date' ? 'site.admin.content.problem.date' : `site.admin.content.problem.${p.path}`));
+      return editor(c, id ?? null, form.values, [...new Set(Object.values(errors))], 422, errors);
+    };
+    if (!form.ok) return refuse(form.problems);
+    const r = await saveContentAsStaff(mdeps, { ...acting(c), id, input: form.values as unknown as ContentInput });
     if (!r.ok) {
       if (r.error === 'not_found') return c.notFound();
-      if (r.error === 'forbidden') return editor(c, id ?? null, values, [t('publish.refused.status')], 403);
-      // Each problem is said next to its field (and listed on top); an impossible date such as
-      // 30 Februari has its own sentence.
-      const fieldErrors: Record<string, string> = {};
-      for (const p of r.problems ?? []) fieldErrors[p.path] ??= t(p.code === 'invalid_date' ? 'site.admin.content.problem.date' : `site.admin.content.problem.${p.path}`);
-      return editor(c, id ?? null, values, [...new Set(Object.values(fieldErrors))], 422, fieldErrors);
+      if (r.error === 'forbidden') return editor(c, id ?? null, form.values, [t('publish.refused.status')], 403);
+      return refuse(r.problems ?? []);
     }
-    await recordAudit(deps.db, deps.clock, { actorUserId: actorId(c), action: id ? 'content.update' : 'content.create', unitId: c.get('unit').id, target: r.value.id });
     return c.redirect(`${base(c)}/konten?ok=1`, 303);
   }
 
@@ -171,24 +176,21 @@ export function contentAdminRoutes(deps: AppDeps): Hono<AppEnv> {
   // Informasi publik.
   app.get('/admin/unit/:slug/dokumen', unitGuard(deps), async (c) => documentsScreen(c, [], {}));
   app.post('/admin/unit/:slug/dokumen', unitGuard(deps), async (c) => {
-    const body = await c.req.parseBody();
-    const v: Record<string, string> = {};
-    for (const f of ['category', 'title', 'description', 'year', 'fileUrl', 'status']) v[f] = typeof body[f] === 'string' ? (body[f] as string) : '';
-    const r = await createDocument(mdeps, { unitId: c.get('unit').id, actorId: actorId(c), input: { ...v, year: v.year || undefined } as any });
-    if (!r.ok) return r.error === 'forbidden' ? documentsScreen(c, [t('publish.refused.document')], v, 403) : documentsScreen(c, [t('site.admin.invalid')], v, 422);
-    await recordAudit(deps.db, deps.clock, { actorUserId: actorId(c), action: 'document.create', unitId: c.get('unit').id, target: r.value.id });
+    const form = await parseForm(c, documentInputSchema, DOCUMENT_FIELDS, (v) => ({ ...v, year: v.year || undefined }));
+    if (!form.ok) return documentsScreen(c, [t('site.admin.invalid')], form.values, 422);
+    const r = await addDocumentAsStaff(mdeps, { ...acting(c), input: form.data });
+    if (!r.ok) return r.error === 'forbidden' ? documentsScreen(c, [t('publish.refused.document')], form.values, 403) : documentsScreen(c, [t('site.admin.invalid')], form.values, 422);
     return c.redirect(`${base(c)}/dokumen`, 303);
   });
   app.post('/admin/unit/:slug/dokumen/:id/arsip', unitGuard(deps), async (c) => {
-    const r = await setDocumentStatus(mdeps, { unitId: c.get('unit').id, id: c.req.param('id'), status: 'archived', actorId: actorId(c) });
-    if (!r.ok) return c.notFound();
+    const r = await setDocumentStatusAsStaff(mdeps, { ...acting(c), id: c.req.param('id'), status: 'archived' });
+    if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c) : c.notFound();
     return c.redirect(`${base(c)}/dokumen`, 303);
   });
   // A draft document (added by someone who submits) is published by someone who may.
   app.post('/admin/unit/:slug/dokumen/:id/terbit', unitGuard(deps), async (c) => {
-    const r = await setDocumentStatus(mdeps, { unitId: c.get('unit').id, id: c.req.param('id'), status: 'published', actorId: actorId(c) });
+    const r = await setDocumentStatusAsStaff(mdeps, { ...acting(c), id: c.req.param('id'), status: 'published' });
     if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c, 'publish.refused') : c.notFound();
-    await recordAudit(deps.db, deps.clock, { actorUserId: actorId(c), action: 'document.publish', unitId: c.get('unit').id, target: c.req.param('id') });
     return c.redirect(`${base(c)}/dokumen`, 303);
   });
 
@@ -281,16 +283,17 @@ export function contentAdminRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.post('/admin/unit/:slug/layanan/:code', unitGuard(deps), async (c) => {
-    const body = await c.req.parseBody();
-    const adjustment: Record<string, string> = {};
+    const form = await parseForm(c, serviceForm, ['enabled', 'featured', 'waktu', 'catatan']);
+    if (!form.ok) return c.text(t('site.admin.invalid'), 422);
     const current = (await listUnitServices(deps.db, c.get('unit').id)).find((s) => s.code === c.req.param('code'));
     if (!current) return c.notFound();
-    const waktu = typeof body.waktu === 'string' ? body.waktu.trim() : '';
+    const { waktu, catatan } = form.data;
+    const adjustment: Record<string, string> = {};
     // Keep an earlier override when the form is sent back unchanged.
     if (waktu && (waktu !== current.waktu || current.adjusted)) adjustment.waktu = waktu;
-    if (typeof body.catatan === 'string' && body.catatan.trim()) adjustment.catatan = body.catatan.trim();
-    const r = await adjustUnitService(mdeps, { unitId: c.get('unit').id, code: c.req.param('code'), enabled: body.enabled === '1', featured: body.featured === '1', adjustment });
-    if (!r.ok) return c.text(t('site.admin.invalid'), 422);
+    if (catatan) adjustment.catatan = catatan;
+    const r = await adjustUnitServiceAsStaff(mdeps, { ...acting(c), code: c.req.param('code'), enabled: form.data.enabled === '1', featured: form.data.featured === '1', adjustment });
+    if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c) : c.text(t('site.admin.invalid'), 422);
     return c.redirect(`${base(c)}/layanan`, 303);
   });
 

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { t } from '../../../i18n/index.js';
-import { can, recordAudit } from '../../../modules/accounts/index.js';
+import { can } from '../../../modules/accounts/index.js';
 import { pickVariant, storeUpload } from '../../../modules/media/index.js';
-import { type FieldProblem, type ProfileSectionKey, SECTION_KEYS, checkProfileSection, getProfile, isSectionKey, profileCompleteness, updateProfileSection } from '../../../modules/profile/index.js';
+import { type FieldProblem, type ProfileSectionKey, SECTION_KEYS, checkProfileSection, getProfile, isSectionKey, profileCompleteness, updateProfileSectionAsStaff } from '../../../modules/profile/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
+import { renderForbidden } from '../../errors.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { mediaDepsOf } from '../composer/composer-deps.js';
@@ -105,14 +106,14 @@ export function profileAdminRoutes(deps: AppDeps): Hono<AppEnv> {
       named(checkProfileSection(section, read.data));
       return page(c, section, values, errors, 422);
     }
-    const r = await updateProfileSection(deps.db, deps.clock, { unitId: unit.id, section, data: read.data, actorId: actor.id });
+    const r = await updateProfileSectionAsStaff(deps, { actor, unit, section, data: read.data });
     if (!r.ok) {
+      if (r.error === 'forbidden') return renderForbidden(c);
       named(r.problems ?? []);
       if (Object.keys(errors).length === 0) errors[firstField(section)] = t('prof.error.other');
       return page(c, section, values, errors, 422);
     }
     deps.services.pages.unitChanged(unit.id);
-    await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'profile.update', unitId: unit.id, target: section });
     return c.redirect(`/admin/unit/${unit.slug}/profil?ok=${section}`, 303);
   });
 

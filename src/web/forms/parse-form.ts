@@ -1,0 +1,44 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { type FieldProblem, problemsOf } from '../../shared/field-problems.js';
+
+// The one way a staff form is read at the edge (issue 19 point 2): take the named text fields
+// (what was typed, to show again when something is wrong), parse them with the module's zod
+// schema, and turn the problems — the schema's, or those the use case answers with — into one
+// sentence per form field, shown next to it.
+
+export type FormValues = Record<string, string>;
+
+export type ParsedForm<S extends z.ZodType> =
+  | { ok: true; values: FormValues; data: z.output<S> }
+  | { ok: false; values: FormValues; problems: FieldProblem[] };
+
+/** The named fields of a posted form as text; '' for one that is missing or is a file. */
+export async function formValues(c: Context, fields: readonly string[]): Promise<FormValues> {
+  const body = await c.req.parseBody();
+  const values: FormValues = {};
+  for (const f of fields) values[f] = typeof body[f] === 'string' ? (body[f] as string) : '';
+  return values;
+}
+
+/** Values parsed with a schema: its output, or the problems by field path. */
+export function parseValues<S extends z.ZodType>(schema: S, values: FormValues, input: unknown = values): ParsedForm<S> {
+  const parsed = schema.safeParse(input);
+  return parsed.success ? { ok: true, values, data: parsed.data } : { ok: false, values, problems: problemsOf(parsed.error.issues) };
+}
+
+/** A posted form read and parsed in one go. `toInput` shapes the text values for the schema. */
+export async function parseForm<S extends z.ZodType>(c: Context, schema: S, fields: readonly string[], toInput?: (v: FormValues) => unknown): Promise<ParsedForm<S>> {
+  const values = await formValues(c, fields);
+  return parseValues(schema, values, toInput ? toInput(values) : values);
+}
+
+/**
+ * One sentence per form field, from the first problem of that field. The field is the path's
+ * first part unless `fieldOf` says otherwise (a list row `rw.0.ketua` may be its own field).
+ */
+export function fieldErrors(problems: readonly FieldProblem[], text: (p: FieldProblem) => string, fieldOf: (path: string) => string = (p) => p.split('.')[0]!): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of problems) out[fieldOf(p.path)] ??= text(p);
+  return out;
+}
