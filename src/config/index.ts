@@ -43,6 +43,12 @@ export interface Config {
   webProcesses: number;
   /** PAGE_CACHE=0 turns the public page cache off (measuring renders, finding a stale page). */
   pageCache: boolean;
+  /**
+   * How long work a process holds (a delivery, a unit of a monitoring sweep) stays its own
+   * without progress; a live run renews it, a killed process's work goes to another worker after
+   * this. WORK_LEASE_SECONDS, default 120.
+   */
+  workLeaseMs: number;
   /** Cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
   smtpUrl: string | null;
@@ -216,6 +222,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const pageCacheRaw = get('PAGE_CACHE') ?? '1';
   if (pageCacheRaw !== '0' && pageCacheRaw !== '1') problems.push(`PAGE_CACHE: "${pageCacheRaw}" harus 1 atau 0 (0 turns the public page cache off).`);
 
+  const leaseRaw = get('WORK_LEASE_SECONDS') ?? '120';
+  if (!/^\d+$/.test(leaseRaw) || Number(leaseRaw) < 1 || Number(leaseRaw) > 3600) problems.push(`WORK_LEASE_SECONDS: "${leaseRaw}" harus angka 1–3600.`);
+
   const secret = get('BERANDA_SECRET') ?? '';
   if (secret && secret.length < 32) {
     problems.push(`BERANDA_SECRET: terlalu pendek (minimal 32 karakter acak) — ${MAKE_SECRET}`);
@@ -277,6 +286,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     roles: { web: roleList.includes('web'), worker: roleList.includes('worker') },
     webProcesses,
     pageCache: pageCacheRaw !== '0',
+    workLeaseMs: Number(leaseRaw) * 1000,
     secureCookies: publicUrl.startsWith('https://'),
     smtpUrl,
     mailFrom: get('MAIL_FROM') ?? 'Beranda <noreply@localhost>',

@@ -55,7 +55,7 @@ export function composeServices(input: ComposeInput): Services {
   return {
     pages,
     tokenKey,
-    publishing: { db, clock, tokenKey, providers: providersFor(config, clock), ...platformApps(config) },
+    publishing: { db, clock, tokenKey, providers: providersFor(config, clock), policy: { leaseMs: config.workLeaseMs }, ...platformApps(config) },
     media,
     privateStore: privateStoreFor(config),
     fetcher: new Fetcher({ contactUrl: `${config.publicUrl}/tentang-pemantauan`, allowNetworks: config.monitorAllow }),

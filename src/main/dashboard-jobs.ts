@@ -20,7 +20,6 @@ import {
   registrationContext,
   runCheckBatchJob,
   runChecksForUnit,
-  sweep,
   syncRegistrations,
 } from '../modules/monitoring/index.js';
 import { createNotifiers, ensureDefaultReminderRules, runReminders } from '../modules/reminders/index.js';
@@ -50,10 +49,10 @@ export async function prepareDashboardWorker(deps: WorkerDeps): Promise<void> {
   if (synced.added || synced.removed) deps.logger.info(synced, 'monitoring registrations synced');
 }
 
-const registrationOf = oncePerWorker((d) => registrationContext(d.config));
+export const registrationOf = oncePerWorker((d) => registrationContext(d.config));
 const notifiersOf = oncePerWorker((d) => createNotifiers(d.db, d.clock, d.config));
 // Verdicts apply the whole rule, profile completeness included (kelurahan only).
-const complianceOf = oncePerWorker((d) => ({ clock: d.clock, profile: profileCompletenessSource(d.db), accounts: registeredAccountsSource(d.db) }));
+export const complianceOf = oncePerWorker((d) => ({ clock: d.clock, profile: profileCompletenessSource(d.db), accounts: registeredAccountsSource(d.db) }));
 
 const runRemindersNow = async (deps: WorkerDeps) => {
   const { db, clock, config } = deps;
@@ -86,7 +85,7 @@ const alertsOf = oncePerWorker((d): AlertSink => {
 // The monitoring engine reads Beranda's own posts and the accounts' activity through its ports;
 // these adapters are the content and channels modules' sides of them. The crawler is composed
 // once per process (its per-host politeness holds across runs).
-const monitoringOf = oncePerWorker((d): MonitoringDeps => {
+export const monitoringOf = oncePerWorker((d): MonitoringDeps => {
   const broadcastIds = (unitId: string) => broadcastContentIds(d.db, [unitId]);
   return {
     fetcher: d.services.fetcher,
@@ -165,26 +164,6 @@ export const checkUnitJob = defineJob<WorkerDeps, { unitId: string; region: stri
 });
 
 /**
- * Every six hours: registration follows the units, then every registered site and account is
- * checked and this period's live verdicts refreshed (6–24 h is polite and fresh enough for a
- * weekly rule).
- */
-export const sweepJob = defineJob<WorkerDeps>({
-  name: 'monitoring.sweep',
-  schedule: '20 */6 * * *',
-  lane: 'monitoring',
-  timeoutMs: 45 * MINUTE,
-  retry: { limit: 1, delayMs: 10 * MINUTE, backoff: 'fixed' },
-  onFinalFailure: 'log',
-  async run(_job, deps) {
-    await syncRegistrations(deps.db, deps.clock, registrationOf(deps));
-    const s = await sweep(deps.db, monitoringOf(deps), { concurrency: 16 });
-    const e = await evaluatePeriod(deps.db, complianceOf(deps), { region: deps.config.region });
-    deps.logger.info({ units: s.units, observations: s.observations, failed: s.failed.length, verdicts: e.ok ? e.value.counts : null }, 'monitoring sweep');
-  },
-});
-
-/**
  * Every night at 00:30 WIB the previous period is evaluated again, so the week that just ended
  * gets its final word on Monday night (posts crawled late still count) and a monthly rule on the 1st.
  */
@@ -203,4 +182,4 @@ export const closePeriodJob = defineJob<WorkerDeps>({
   },
 });
 
-export const dashboardJobs = [remindersJob, raporJob, checkUnitJob, sweepJob, closePeriodJob];
+export const dashboardJobs = [remindersJob, raporJob, checkUnitJob, closePeriodJob];

@@ -2,6 +2,7 @@ import { type JobDeclaration, registerDeclaredJobs } from '../jobs/define-job.js
 import { channelJobs } from './channels-jobs.js';
 import { composerJobs } from './composer-jobs.js';
 import { dashboardJobs, prepareDashboardWorker } from './dashboard-jobs.js';
+import { monitoringSweepJobs } from './monitoring-sweep-jobs.js';
 import { pelayananJobs, preparePelayananWorker } from './pelayanan-jobs.js';
 import { retentionJobs } from './retention-jobs.js';
 import type { WorkerDeps } from './worker-deps.js';
@@ -13,7 +14,7 @@ export type { WorkerDeps } from './worker-deps.js';
 // its lane and concurrency, time limit, retries with backoff, final-failure handling and
 // schedule. To add a job: declare it with defineJob next to its siblings and add it to the list.
 
-export const ALL_JOBS: ReadonlyArray<JobDeclaration<WorkerDeps, any>> = [...retentionJobs, ...channelJobs, ...composerJobs, ...dashboardJobs, ...pelayananJobs];
+export const ALL_JOBS: ReadonlyArray<JobDeclaration<WorkerDeps, any>> = [...retentionJobs, ...channelJobs, ...composerJobs, ...dashboardJobs, ...monitoringSweepJobs, ...pelayananJobs];
 
 /**
  * Registers every declared job and schedule. Handlers only translate a job into a use-case call;

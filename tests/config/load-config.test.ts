@@ -74,6 +74,10 @@ describe('configuration', () => {
     const problems = problemsOf({ WEB_PROCESSES: 'dua', PAGE_CACHE: 'mati' });
     expect(problems.map((p) => p.split(':')[0])).toEqual(['WEB_PROCESSES', 'PAGE_CACHE']);
     expect(problemsOf({ WEB_PROCESSES: '0' })[0]).toMatch(/^WEB_PROCESSES/);
+    // Work a killed process held goes to another worker after WORK_LEASE_SECONDS (default 2 min).
+    expect(c.workLeaseMs).toBe(120_000);
+    expect(loadConfig({ WORK_LEASE_SECONDS: '5' }, '/srv/beranda').workLeaseMs).toBe(5_000);
+    expect(problemsOf({ WORK_LEASE_SECONDS: '0' })[0]).toMatch(/^WORK_LEASE_SECONDS/);
   });
 
   it('keeps media in the folder by default and reads an S3-compatible bucket from MEDIA_STORE=s3 (issue 18)', () => {

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFleet, type Fleet } from '../../src/fakes/fleet/server.js';
 import type { JobHandler, JobQueue } from '../../src/jobs/queue.js';
 import { registerDeclaredJobs } from '../../src/jobs/define-job.js';
-import { checkUnitJob, closePeriodJob, dashboardJobs, prepareDashboardWorker, raporJob, remindersJob, sweepJob } from '../../src/main/dashboard-jobs.js';
+import { checkUnitJob, closePeriodJob, dashboardJobs, prepareDashboardWorker, raporJob, remindersJob } from '../../src/main/dashboard-jobs.js';
+import { monitoringSweepJobs, sweepJob } from '../../src/main/monitoring-sweep-jobs.js';
 import { getVerdictsForPeriod, setRule } from '../../src/modules/compliance/index.js';
 import { saveContent } from '../../src/modules/content/index.js';
 import { Fetcher, listPresences, registrationContext, syncRegistrations } from '../../src/modules/monitoring/index.js';
@@ -48,7 +49,7 @@ beforeAll(async () => {
   const logger = pino({ level: 'silent' });
   const worker = { db: a.t.db, config: a.deps.config, clock: a.clock, logger, jobs: queue, services: { ...a.services, fetcher } };
   await prepareDashboardWorker(worker);
-  await registerDeclaredJobs(queue, dashboardJobs, worker, { log: logger, now: () => a.clock.now() });
+  await registerDeclaredJobs(queue, [...dashboardJobs, ...monitoringSweepJobs], worker, { log: logger, now: () => a.clock.now() });
 }, 120_000);
 afterAll(async () => {
   await fleet?.close();
@@ -159,6 +160,10 @@ describe(`registration follows the units on ${testEngine()} (demo off)`, () => {
     await a.t.db.deleteFrom('reminder_ledger').execute();
     await a.t.db.deleteFrom('notifications').execute();
     await run(JOB.sweep);
+    // The sweep queued its batches; the worker takes them.
+    const batches = sent.filter((s) => s.name === 'monitoring.sweep-batch');
+    expect(batches.length).toBeGreaterThan(0);
+    for (const b of batches) await run(b.name, b.data);
     // No reminders job ran: the in-app alert is there because the sweep raised it.
     const dispar = await unitId('dispar');
     const inbox = await listNotifications(a.t.db, adminUser.id);

@@ -109,6 +109,26 @@ export interface MonitoringTables {
     finished_at: string | null;
     error: string | null;
   };
+  /** A scheduled sweep split into batches (0952): what it expects, when it finished. */
+  monitor_sweeps: {
+    id: string;
+    started_at: string;
+    expected: number;
+    batches: number;
+    finished_at: string | null;
+  };
+  /** One row per unit of a sweep: its batch, who holds it (claim + lease), whether it was checked. */
+  monitor_sweep_units: {
+    sweep_id: string;
+    unit_id: string;
+    batch: number;
+    state: 'queued' | 'running' | 'done' | 'failed';
+    claim: string | null;
+    lease_until: string | null;
+    checked_at: string | null;
+    rechecked_at: string | null;
+    error: string | null;
+  };
   /** One row per unit and WIB day: uptime and activity for cheap trend charts. */
   monitor_daily: {
     /** Made by the demo seeder (migration 0600): `npm run beranda -- demo remove` deletes it. */

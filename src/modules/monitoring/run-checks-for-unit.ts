@@ -20,11 +20,21 @@ export interface UnitCheckOutcome {
   down: string[];
   /** A site asked to be checked again later (429/503 with Retry-After): when. */
   retryAt: string | null;
+  /** The guard refused the commit (another run owns this unit now): nothing was stored. */
+  skipped?: boolean;
 }
+
+/**
+ * Run inside the unit's write transaction before anything is stored; false rolls it back. A
+ * sweep batch uses it to commit a unit's check only while its claim is still its own.
+ */
+export type CommitGuard = (trx: Kysely<DB>) => Promise<boolean>;
+
+class NotMine extends Error {}
 
 const EIGHT_DAYS = 8 * 24 * 3600_000;
 
-export async function runChecksForUnit(db: Kysely<DB>, deps: MonitoringDeps, unitId: string): Promise<UnitCheckOutcome> {
+export async function runChecksForUnit(db: Kysely<DB>, deps: MonitoringDeps, unitId: string, guard?: CommitGuard): Promise<UnitCheckOutcome> {
   const now = deps.clock.now();
   const presences = await monitoringRepository.presencesOf(db, [unitId]);
   const memory = new BufferedCrawlMemory(db);
@@ -59,16 +69,25 @@ export async function runChecksForUnit(db: Kysely<DB>, deps: MonitoringDeps, uni
 
   const nowIso = now.toISOString();
   // One transaction per unit: observations, first-seen and the daily roll-up agree or none is kept.
-  await db.transaction().execute(async (trx) => {
-    await monitoringRepository.appendObservations(trx, obs, nowIso);
-    await memory.flush(trx);
-    for (const a of obs) {
-      if (a.kind !== 'availability') continue;
-      const compromised = obs.some((o) => o.kind === 'integrity' && o.url === a.url && o.value.state === 'compromised');
-      const up = OPENS_FOR_PEOPLE.includes(a.value.state);
-      await monitoringRepository.bumpDaily(trx, { unitId, day: wibDate(now), up, latencyMs: a.value.latencyMs, compromised, state: compromised ? 'compromised' : a.value.state }, nowIso);
-    }
-  });
+  const committed = await db
+    .transaction()
+    .execute(async (trx) => {
+      if (guard && !(await guard(trx))) throw new NotMine();
+      await monitoringRepository.appendObservations(trx, obs, nowIso);
+      await memory.flush(trx);
+      for (const a of obs) {
+        if (a.kind !== 'availability') continue;
+        const compromised = obs.some((o) => o.kind === 'integrity' && o.url === a.url && o.value.state === 'compromised');
+        const up = OPENS_FOR_PEOPLE.includes(a.value.state);
+        await monitoringRepository.bumpDaily(trx, { unitId, day: wibDate(now), up, latencyMs: a.value.latencyMs, compromised, state: compromised ? 'compromised' : a.value.state }, nowIso);
+      }
+      return true;
+    })
+    .catch((e: unknown) => {
+      if (e instanceof NotMine) return false;
+      throw e;
+    });
+  if (!committed) return { unitId, observations: 0, compromised: [], down: [], retryAt: null, skipped: true };
   const compromised = obs.filter((o) => o.kind === 'integrity' && o.value.state === 'compromised');
   // Hijacking is escalated at once, within the sweep that finds it, not at the end of the period.
   for (const c of compromised) await deps.alerts?.compromised({ unitId, url: c.url, fetchedAt: c.fetchedAt, evidence: c.evidence });

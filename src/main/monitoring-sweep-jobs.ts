@@ -1,0 +1,92 @@
+import { evaluatePeriod } from '../modules/compliance/index.js';
+import {
+  type MonitoringDeps, getSweepProgress, pruneSweeps, runSweepBatch, stalledSweepBatches, startSweep, syncRegistrations,
+} from '../modules/monitoring/index.js';
+import { defineJob } from '../jobs/define-job.js';
+import { complianceOf, monitoringOf, registrationOf } from './dashboard-jobs.js';
+import { type WorkerDeps, oncePerWorker } from './worker-deps.js';
+
+// The six-hourly monitoring sweep as batches that any worker takes (issue 18 point 4; the use
+// cases are modules/monitoring/sweep-batches.ts). The sweep job only records the sweep and queues
+// one job per batch; batch jobs check their units, each exactly once per sweep; a minutely
+// rescue takes over batches whose worker died (lease lapsed) without waiting for the queue's
+// own expiry of the dead job. Batch jobs run two at a time per worker in the monitoring lane,
+// so a sweep never delays publishing, and M workers sweep M times as fast.
+
+const MINUTE = 60_000;
+const SWEEP_BATCH_JOB = 'monitoring.sweep-batch';
+/** Units checked at once inside one batch job: 2 jobs × 8 = 16 per worker, as the single sweep did. */
+const UNITS_AT_ONCE = 8;
+const KEEP_SWEEPS_MS = 14 * 24 * 3_600_000;
+
+// One RDAP answer per domain per sweep (domain expiry changes once a year): the cache lives as
+// long as this worker works on the same sweep.
+const rdapOf = oncePerWorker(() => ({ sweepId: '', cache: new Map() as NonNullable<MonitoringDeps['rdapCache']> }));
+function sweepDeps(deps: WorkerDeps, sweepId: string): MonitoringDeps {
+  const r = rdapOf(deps);
+  if (r.sweepId !== sweepId) Object.assign(r, { sweepId, cache: new Map() });
+  return { ...monitoringOf(deps), rdapCache: r.cache };
+}
+
+async function runBatch(deps: WorkerDeps, sweepId: string, batch: number, signal: AbortSignal, why: string) {
+  const r = await runSweepBatch(deps.db, sweepDeps(deps, sweepId), { sweepId, batch, leaseMs: deps.config.workLeaseMs, concurrency: UNITS_AT_ONCE, signal });
+  // This period's live verdicts of the units just checked.
+  if (r.checkedUnits.length > 0) await evaluatePeriod(deps.db, complianceOf(deps), { region: deps.config.region, unitIds: r.checkedUnits });
+  const { failed, checkedUnits: _, ...counts } = r;
+  deps.logger.info({ ...counts, failed: failed.length, why }, 'monitoring sweep batch');
+  if (r.finishedSweep) deps.logger.info(await getSweepProgress(deps.db, sweepId), 'monitoring sweep finished');
+}
+
+/**
+ * Every six hours: registration follows the units, then the sweep is recorded and its batches
+ * queued (6–24 h is polite and fresh enough for a weekly rule). A retry of this job (same job
+ * id) records nothing new and re-sends only batches not sent yet.
+ */
+export const sweepJob = defineJob<WorkerDeps>({
+  name: 'monitoring.sweep',
+  schedule: '20 */6 * * *',
+  lane: 'monitoring',
+  timeoutMs: 15 * MINUTE,
+  retry: { limit: 2, delayMs: 5 * MINUTE, backoff: 'fixed' },
+  onFinalFailure: 'log',
+  async run(job, deps) {
+    await syncRegistrations(deps.db, deps.clock, registrationOf(deps));
+    const s = await startSweep(deps.db, deps.clock, { sweepId: `sweep-${job.id}` });
+    for (let batch = 0; batch < s.batches; batch++) {
+      await deps.jobs.send(SWEEP_BATCH_JOB, { sweepId: s.sweepId, batch }, { singletonKey: `${s.sweepId}:${batch}` });
+    }
+    await pruneSweeps(deps.db, deps.clock, KEEP_SWEEPS_MS);
+    deps.logger.info({ sweepId: s.sweepId, batches: s.batches, created: s.created }, 'monitoring sweep queued');
+  },
+});
+
+export const sweepBatchJob = defineJob<WorkerDeps, { sweepId: string; batch: number }>({
+  name: SWEEP_BATCH_JOB,
+  lane: 'monitoring',
+  concurrency: 2,
+  timeoutMs: 15 * MINUTE,
+  retry: { limit: 3, delayMs: MINUTE, backoff: 'exponential' },
+  // The minutely rescue takes what is left; the next sweep checks every unit again anyway.
+  onFinalFailure: 'log',
+  async run(job, deps) {
+    await runBatch(deps, job.data.sweepId, job.data.batch, job.signal, 'queued');
+  },
+});
+
+/** Every minute: batches whose worker stopped renewing its lease are finished here. */
+export const sweepRescueJob = defineJob<WorkerDeps>({
+  name: 'monitoring.sweep-rescue',
+  schedule: '* * * * *',
+  lane: 'monitoring',
+  timeoutMs: 15 * MINUTE,
+  retry: { limit: 0, delayMs: MINUTE, backoff: 'fixed' },
+  onFinalFailure: 'log',
+  async run(job, deps) {
+    for (const s of await stalledSweepBatches(deps.db, deps.clock)) {
+      if (job.signal.aborted) return;
+      await runBatch(deps, s.sweepId, s.batch, job.signal, 'rescued');
+    }
+  },
+});
+
+export const monitoringSweepJobs = [sweepJob, sweepBatchJob, sweepRescueJob];

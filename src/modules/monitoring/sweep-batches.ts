@@ -1,0 +1,136 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema/index.js';
+import type { Clock } from '../../shared/clock.js';
+import { newId } from '../../shared/ids.js';
+import type { MonitoringDeps } from './deps.js';
+import { monitoringRepository } from './monitoring-repository.js';
+import { runChecksForUnit } from './run-checks-for-unit.js';
+import { sweepRepository as repo } from './sweep-repository.js';
+
+// A sweep of a whole fleet split into batches (issue 18 point 4). The scheduled sweep records
+// the sweep and its units in batches of SWEEP_BATCH_SIZE, then queues one job per batch; any
+// worker takes them. A batch job claims its batch's units for itself (a claim token and a lease
+// it renews while alive) and checks them a few at a time. Each unit's check is committed in the
+// same transaction as its "done" mark, and only while the claim is still the job's own: so a
+// unit is checked exactly once per sweep even when a worker dies mid-batch. The units of a dead
+// worker's batch (its lease lapsed) are taken by the minutely rescue, or by the queue's own retry
+// of the batch job, whichever comes first; the other finds them done and skips them. The last
+// batch to finish marks the sweep finished, so "the last sweep" is a recorded fact.
+
+/** Units per batch job: small enough that a lost batch is little work, large enough that 83,762 units make ~3,400 jobs, not 83,762. */
+export const SWEEP_BATCH_SIZE = 25;
+
+export interface SweepBatchOutcome {
+  sweepId: string;
+  batch: number;
+  /** Units this run held. */
+  units: number;
+  checked: number;
+  /** The units this run checked (their verdicts are due for a refresh). */
+  checkedUnits: string[];
+  /** Units this run held but another run committed first (its lease had lapsed meanwhile). */
+  skipped: number;
+  observations: number;
+  compromised: number;
+  down: number;
+  rescheduled: number;
+  failed: { unitId: string; error: string }[];
+  /** This run completed the sweep (exactly one run does). */
+  finishedSweep: boolean;
+}
+
+export interface SweepProgress {
+  id: string;
+  startedAt: string;
+  finishedAt: string | null;
+  expected: number;
+  batches: number;
+  queued: number;
+  running: number;
+  done: number;
+  failed: number;
+}
+
+/**
+ * Records a sweep of these units (default: every unit with a registered presence), once per id:
+ * a retried start adds nothing and answers the batches recorded the first time.
+ */
+export async function startSweep(db: Kysely<DB>, clock: Clock, o: { sweepId?: string; unitIds?: readonly string[]; batchSize?: number } = {}) {
+  const sweepId = o.sweepId ?? newId();
+  const batchSize = o.batchSize ?? SWEEP_BATCH_SIZE;
+  const unitIds = [...new Set(o.unitIds ?? (await monitoringRepository.unitsWithPresences(db)))].sort();
+  const created = await repo.create(db, { id: sweepId, startedAt: clock.now().toISOString(), unitIds, batchSize });
+  const row = await repo.sweep(db, sweepId);
+  return { sweepId, batches: row?.batches ?? 0, created };
+}
+
+/** Checks the batch's units nobody else holds. Safe to run twice, at once or after a crash. */
+export async function runSweepBatch(
+  db: Kysely<DB>,
+  deps: MonitoringDeps,
+  o: { sweepId: string; batch: number; leaseMs: number; concurrency?: number; budgetMs?: number; signal?: AbortSignal },
+): Promise<SweepBatchOutcome> {
+  const clock = deps.clock;
+  const claim = newId();
+  const leaseUntil = () => new Date(clock.now().getTime() + o.leaseMs).toISOString();
+  const unitIds = await repo.claimBatch(db, o.sweepId, o.batch, claim, clock.now().toISOString(), leaseUntil());
+  const out: SweepBatchOutcome = { sweepId: o.sweepId, batch: o.batch, units: unitIds.length, checked: 0, checkedUnits: [], skipped: 0, observations: 0, compromised: 0, down: 0, rescheduled: 0, failed: [], finishedSweep: false };
+  // Servers say "retry after" in real seconds, so the budget is kept on the real clock.
+  const deadline = Date.now() + (o.budgetMs ?? 5 * 60_000);
+  const renew = setInterval(() => void repo.renew(db, o.sweepId, claim, leaseUntil()).catch(() => {}), Math.max(250, o.leaseMs / 3));
+  renew.unref?.();
+  const queue = [...unitIds];
+  const one = async (unitId: string) => {
+    const r = await runChecksForUnit(db, deps, unitId, (trx) => repo.markChecked(trx, o.sweepId, unitId, claim, clock.now().toISOString()));
+    if (r.skipped) return void out.skipped++;
+    out.checked++;
+    out.checkedUnits.push(unitId);
+    out.observations += r.observations;
+    out.compromised += r.compromised.length;
+    const wait = r.retryAt ? Date.parse(r.retryAt) - Date.now() : Infinity;
+    if (r.retryAt && Date.now() + wait <= deadline) {
+      // The site asked us to come back later: one second look, if it fits this batch's budget.
+      out.rescheduled++;
+      await new Promise((res) => setTimeout(res, Math.max(0, wait)));
+      const again = await runChecksForUnit(db, deps, unitId, (trx) => repo.markRechecked(trx, o.sweepId, unitId, claim, clock.now().toISOString()));
+      out.observations += again.observations;
+      out.down += again.down.length;
+    } else out.down += r.down.length;
+  };
+  const worker = async () => {
+    for (let unitId = queue.shift(); unitId; unitId = queue.shift()) {
+      if (o.signal?.aborted) return;
+      try {
+        await one(unitId);
+      } catch (e) {
+        // A bug in one unit's check must not stop the batch; the unit is shown as failed.
+        const error = (e as Error).message.slice(0, 300);
+        out.failed.push({ unitId, error });
+        await repo.markFailed(db, o.sweepId, unitId, claim, error);
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency ?? 8, unitIds.length)) }, worker));
+  } finally {
+    clearInterval(renew);
+  }
+  out.finishedSweep = await repo.finishIfComplete(db, o.sweepId, clock.now().toISOString());
+  return out;
+}
+
+/** Batches whose worker stopped renewing its lease (killed, or its machine gone). */
+export async function stalledSweepBatches(db: Kysely<DB>, clock: Clock): Promise<{ sweepId: string; batch: number }[]> {
+  return (await repo.stalledBatches(db, clock.now().toISOString())).map((r) => ({ sweepId: r.sweep_id, batch: Number(r.batch) }));
+}
+
+/** A sweep's progress (the latest one without an id): expected, checked, failed, finished. */
+export async function getSweepProgress(db: Kysely<DB>, sweepId?: string): Promise<SweepProgress | null> {
+  const s = sweepId ? await repo.sweep(db, sweepId) : await repo.latest(db);
+  if (!s) return null;
+  const c = await repo.counts(db, s.id);
+  return { id: s.id, startedAt: s.started_at, finishedAt: s.finished_at, expected: Number(s.expected), batches: Number(s.batches), ...c };
+}
+
+/** Forgets finished sweeps' bookkeeping older than `keepMs` (their observations stay). */
+export const pruneSweeps = (db: Kysely<DB>, clock: Clock, keepMs: number) => repo.prune(db, new Date(clock.now().getTime() - keepMs).toISOString());

@@ -1,0 +1,127 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema/index.js';
+
+// Data access of the batched sweep (sweep-batches.ts, migration 0952). Every state change is a
+// conditional update, so two workers never both hold a unit and a worker whose claim was taken
+// over cannot write over its successor.
+
+type Db = Kysely<DB>;
+
+export const sweepRepository = {
+  /** Records a sweep and its units, once: false when a sweep with this id already exists. */
+  async create(db: Db, s: { id: string; startedAt: string; unitIds: readonly string[]; batchSize: number }): Promise<boolean> {
+    return db.transaction().execute(async (trx) => {
+      const batches = Math.ceil(s.unitIds.length / s.batchSize);
+      const r = await trx
+        .insertInto('monitor_sweeps')
+        .values({ id: s.id, started_at: s.startedAt, expected: s.unitIds.length, batches, finished_at: s.unitIds.length === 0 ? s.startedAt : null })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+      if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
+      for (let i = 0; i < s.unitIds.length; i += 500) {
+        const rows = s.unitIds.slice(i, i + 500).map((unitId, j) => ({
+          sweep_id: s.id, unit_id: unitId, batch: Math.floor((i + j) / s.batchSize), state: 'queued' as const,
+          claim: null, lease_until: null, checked_at: null, rechecked_at: null, error: null,
+        }));
+        await trx.insertInto('monitor_sweep_units').values(rows).execute();
+      }
+      return true;
+    });
+  },
+
+  sweep: (db: Db, id: string) => db.selectFrom('monitor_sweeps').selectAll().where('id', '=', id).executeTakeFirst(),
+
+  /** Takes the batch's units nobody holds (queued, or running with a lapsed lease) for `claim`. */
+  async claimBatch(db: Db, sweepId: string, batch: number, claim: string, now: string, leaseUntil: string): Promise<string[]> {
+    await db
+      .updateTable('monitor_sweep_units')
+      .set({ state: 'running', claim, lease_until: leaseUntil })
+      .where('sweep_id', '=', sweepId)
+      .where('batch', '=', batch)
+      .where((eb) => eb.or([eb('state', '=', 'queued'), eb.and([eb('state', '=', 'running'), eb('lease_until', '<', now)])]))
+      .execute();
+    const rows = await db.selectFrom('monitor_sweep_units').select('unit_id').where('sweep_id', '=', sweepId).where('claim', '=', claim).where('state', '=', 'running').orderBy('unit_id').execute();
+    return rows.map((r) => r.unit_id);
+  },
+
+  /** A live run keeps what it holds. */
+  renew: (db: Db, sweepId: string, claim: string, leaseUntil: string) =>
+    db.updateTable('monitor_sweep_units').set({ lease_until: leaseUntil }).where('sweep_id', '=', sweepId).where('claim', '=', claim).where('state', '=', 'running').execute(),
+
+  /** In the check's own transaction: true when the unit was still this claim's and is now done. */
+  async markChecked(trx: Db, sweepId: string, unitId: string, claim: string, at: string): Promise<boolean> {
+    const r = await trx
+      .updateTable('monitor_sweep_units')
+      .set({ state: 'done', checked_at: at })
+      .where('sweep_id', '=', sweepId)
+      .where('unit_id', '=', unitId)
+      .where('claim', '=', claim)
+      .where('state', '=', 'running')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
+  /** The one second look a site asked for (Retry-After), at most once per unit and sweep. */
+  async markRechecked(trx: Db, sweepId: string, unitId: string, claim: string, at: string): Promise<boolean> {
+    const r = await trx
+      .updateTable('monitor_sweep_units')
+      .set({ rechecked_at: at })
+      .where('sweep_id', '=', sweepId)
+      .where('unit_id', '=', unitId)
+      .where('claim', '=', claim)
+      .where('state', '=', 'done')
+      .where('rechecked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
+  markFailed: (db: Db, sweepId: string, unitId: string, claim: string, error: string) =>
+    db.updateTable('monitor_sweep_units').set({ state: 'failed', error }).where('sweep_id', '=', sweepId).where('unit_id', '=', unitId).where('claim', '=', claim).where('state', '=', 'running').execute(),
+
+  /** Sets finished_at once nothing is left to do; true for the one caller that set it. */
+  async finishIfComplete(db: Db, sweepId: string, at: string): Promise<boolean> {
+    const r = await db
+      .updateTable('monitor_sweeps')
+      .set({ finished_at: at })
+      .where('id', '=', sweepId)
+      .where('finished_at', 'is', null)
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('monitor_sweep_units').select('unit_id').where('sweep_id', '=', sweepId).where('state', 'in', ['queued', 'running']))),
+      )
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
+  /** Batches holding a unit whose lease lapsed: their worker died. */
+  stalledBatches: (db: Db, now: string) =>
+    db
+      .selectFrom('monitor_sweep_units')
+      .select(['sweep_id', 'batch'])
+      .distinct()
+      .where('state', '=', 'running')
+      .where('lease_until', '<', now)
+      .orderBy('sweep_id')
+      .orderBy('batch')
+      .limit(20)
+      .execute(),
+
+  async counts(db: Db, sweepId: string) {
+    const rows = await db
+      .selectFrom('monitor_sweep_units')
+      .select((eb) => ['state', eb.fn.countAll<number | string>().as('n')])
+      .where('sweep_id', '=', sweepId)
+      .groupBy('state')
+      .execute();
+    const of = (s: string) => Number(rows.find((r) => r.state === s)?.n ?? 0);
+    return { queued: of('queued'), running: of('running'), done: of('done'), failed: of('failed') };
+  },
+
+  latest: (db: Db) => db.selectFrom('monitor_sweeps').selectAll().orderBy('started_at', 'desc').limit(1).executeTakeFirst(),
+
+  /** Old sweeps' rows go (their observations stay); the units table would otherwise grow by the fleet each sweep. */
+  async prune(db: Db, before: string): Promise<void> {
+    const old = db.selectFrom('monitor_sweeps').select('id').where('started_at', '<', before).where('finished_at', 'is not', null);
+    await db.deleteFrom('monitor_sweep_units').where('sweep_id', 'in', old).execute();
+    await db.deleteFrom('monitor_sweeps').where('started_at', '<', before).where('finished_at', 'is not', null).execute();
+  },
+};
