@@ -14,6 +14,7 @@ import { requestContext } from './middleware/request-context.js';
 import { requireLogin } from './middleware/require-login.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { session } from './middleware/session.js';
+import { setResponseHeader } from './middleware/response-headers.js';
 import { accountRoutes } from './admin/account-routes.js';
 import { auditRoutes } from './admin/audit-routes.js';
 import { channelsRoutes } from './admin/channels/routes.js';
@@ -100,7 +101,7 @@ export function createApp(deps: AppDeps, options: { pageCache?: PageCache | fals
   app.use('/admin/*', async (c, next) => {
     await next();
     // Staff pages are personal: never cached by a browser or a proxy.
-    c.header('Cache-Control', 'no-store');
+    setResponseHeader(c, 'Cache-Control', 'no-store');
   });
   app.route('/', homeRoutes(deps));
   app.route('/', accountRoutes(deps));

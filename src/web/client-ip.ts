@@ -33,7 +33,20 @@ export function trustedProxyList(entries: string[]): BlockList {
   return list;
 }
 
-const trusted = (list: BlockList, a: string) => list.check(a, isIP(a) === 6 ? 'ipv6' : 'ipv4');
+// A BlockList check builds a SocketAddress each time; a server sees the same few peers (its
+// proxies, loopback) on every request, so answers are remembered per list (bounded).
+const verdicts = new WeakMap<BlockList, Map<string, boolean>>();
+function trusted(list: BlockList, a: string): boolean {
+  let seen = verdicts.get(list);
+  if (!seen) verdicts.set(list, (seen = new Map()));
+  let v = seen.get(a);
+  if (v === undefined) {
+    v = list.check(a, isIP(a) === 6 ? 'ipv6' : 'ipv4');
+    if (seen.size >= 1000) seen.clear();
+    seen.set(a, v);
+  }
+  return v;
+}
 
 /**
  * The client address from the connection's peer and the X-Forwarded-For header. A peer that is

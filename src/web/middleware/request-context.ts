@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import { newId } from '../../shared/ids.js';
 import type { AppEnv } from '../context.js';
+import { setResponseHeader } from './response-headers.js';
 
 /** A request id on every log line and response, and one access line per request. */
 export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
@@ -13,7 +14,7 @@ export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
     c.set('logger', log);
     const started = performance.now();
     await next();
-    c.header('X-Request-Id', requestId);
+    setResponseHeader(c, 'X-Request-Id', requestId);
     const unit = c.get('hostSlug') ?? undefined;
     log.info(
       { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), unit, user: c.get('actor')?.username, ip: c.get('clientIp') },

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { setResponseHeader } from './response-headers.js';
 
 // Pages work without JavaScript; scripts, when present, are our own files. Inline styles are
 // allowed for the per-unit accent colour (a CSS variable in a style attribute).
@@ -33,6 +34,7 @@ export const securityHeaders = (opts: { https: boolean } = { https: false }): Mi
   return async (c, next) => {
     await next();
     // A route may set a stricter policy of its own (e.g. a PDF viewer); keep it.
-    for (const [name, value] of pairs) if (name !== 'Content-Security-Policy' || !c.res.headers.has(name)) c.header(name, value);
+    const headers = c.res.headers;
+    for (const [name, value] of pairs) if (name !== 'Content-Security-Policy' || !headers.has(name)) setResponseHeader(c, name, value);
   };
 };

@@ -72,6 +72,9 @@ interface UnitMemo {
   updatedAt: string | null;
   /** The unit-wide share picture (office photo, logo or card), read with the profile. */
   share: ShareImage;
+  /** Made from the profile once, not on every render. */
+  footer: FooterInfo;
+  accent: string | undefined;
   /** Filled on first use: not every page shows services. */
   services?: Promise<UnitServiceView[]>;
 }
@@ -103,7 +106,9 @@ async function unitData(deps: SiteDeps, slug: string): Promise<UnitMemo | null> 
     contentRepository.hasDemo(deps.db, unit.id),
   ]);
   const share = await unitShareImage(deps.db, deps.config.publicUrl, unit, profile, unitTitle(unit));
-  const m = { at: nowMs, unit, parent, city, demo, profile, updatedAt, share };
+  const footer = footerOf(profile);
+  const accent = profile.identitas.warnaAksen ?? parseSettings(unit.settings).accent;
+  const m = { at: nowMs, unit, parent, city, demo, profile, updatedAt, share, footer, accent };
   if (memo.size > 5000) memo.clear();
   memo.set(key, m);
   return m;
@@ -120,21 +125,20 @@ export async function loadUnitCtx(deps: SiteDeps, slug: string, mode: RoutingMod
     });
     return p;
   };
-  const { unit, parent, city, demo, profile, updatedAt, share } = data;
+  const { unit, parent, city, demo, profile, updatedAt, share, footer, accent } = data;
   const links = unitLinks(deps.config, unit.slug, mode);
-  const settings = parseSettings(unit.settings);
   const chrome: Chrome = {
     cityName: city,
     unit: {
       name: unit.name,
       kindLabel: KIND_LABEL[unit.kind] ?? '',
       parentName: parent && parent.kind === 'kecamatan' ? `Kecamatan ${parent.name}, ${city}` : city,
-      accent: profile.identitas.warnaAksen ?? settings.accent,
+      accent,
       logo: profile.identitas.logo || undefined,
     },
     links,
     portalHref: mode === 'host' ? `${deps.config.publicUrl}/` : '/',
-    footer: footerOf(profile),
+    footer,
     isDemo: unit.is_demo === 1 || demo,
     searchAction: links.href('/cari'),
     share,
