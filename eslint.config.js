@@ -150,6 +150,8 @@ export default tseslint.config(
       'no-restricted-syntax': ['error',
         { selector: "Literal[value='Asia/Jakarta']", message: 'Use WIB_TIME_ZONE from src/shared/wib-time.ts.' },
         { selector: 'BinaryExpression[operator="*"][left.value=7][right.value=3600000]', message: 'Use WIB_OFFSET_MS from src/shared/wib-time.ts.' },
+        { selector: 'Literal[value=/\\+07:00/]', message: 'Read or write WIB times with src/shared/wib-time.ts (fromWibLocal, wibMidday, wibIsoWithOffset).' },
+        { selector: 'TemplateElement[value.raw=/\\+07:00/]', message: 'Read or write WIB times with src/shared/wib-time.ts (fromWibLocal, wibMidday, wibIsoWithOffset).' },
       ],
     },
   },

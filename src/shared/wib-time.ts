@@ -8,6 +8,8 @@ import { isRealDateText } from './calendar.js';
 export const WIB_TIME_ZONE = 'Asia/Jakarta';
 export const WIB_OFFSET_MS = 7 * 3600_000;
 const DAY_MS = 24 * 3600_000;
+/** WIB's offset as ISO-8601 writes it. */
+const WIB_OFFSET_TEXT = '+07:00';
 
 /** The WIB calendar date (YYYY-MM-DD) of an instant. */
 export function wibDay(instant: Date | string): string {
@@ -127,3 +129,13 @@ export function fromWibLocal(local: string): Date | null {
   if (!m || !isRealDateText(local)) return null;
   return new Date(Date.parse(`${m[1]}T${m[2]}${m[3] ?? ':00'}Z`) - WIB_OFFSET_MS);
 }
+
+/**
+ * 12:00 WIB of a WIB date: the instant to format when only the day matters (a holiday, a date
+ * typed on a letter form), far from midnight on either side. Callers check the day with isDay.
+ */
+export const wibMidday = (day: string): Date => new Date(wibDayStart(day).getTime() + DAY_MS / 2);
+
+/** An instant written in WIB with its offset, "2027-01-01T03:00:00+07:00" (schema.org event times). */
+export const wibIsoWithOffset = (instant: Date): string =>
+  `${new Date(instant.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 19)}${WIB_OFFSET_TEXT}`;

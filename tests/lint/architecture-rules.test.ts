@@ -70,6 +70,16 @@ describe('architecture rules (eslint.config.js)', () => {
     expect(await rulesBroken('src/config/lint-probe.ts', 'export const probe = process.env.SITE_DOMAIN;\n')).toEqual([]);
   });
 
+  it('fails a new copy of WIB outside src/shared/wib-time.ts: its zone name, its offset, a "+07:00" parser', async () => {
+    for (const code of [
+      "export const probe = 'Asia/Jakarta';\n",
+      'export const probe = 7 * 3600_000;\n',
+      "export const probe = (day: string) => new Date(`${day}T12:00:00+07:00`);\n",
+      "export const probe = (v: string) => new Date(v + '+07:00');\n",
+    ]) expect(await rulesBroken('src/modules/content/lint-probe.ts', code), code).toContain('no-restricted-syntax');
+    expect(await rulesBroken('src/modules/content/lint-probe.ts', "export const probe = 'T12:00:00Z';\n")).toEqual([]);
+  });
+
   describe('cycles', () => {
     // A cycle needs two files on disk; they live in a throwaway copy of the layout, linted with
     // the project's configuration.

@@ -1,14 +1,13 @@
 import type { Actor } from '../accounts/index.js';
 import { setContentStatus } from '../content/index.js';
 import type { UnitRow } from '../units/index.js';
-import { isRealDateText } from '../../shared/calendar.js';
 import { iso } from '../../shared/clock.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { approvalRequired, writerPowers } from './approval-policy.js';
 import type { ComposerDeps } from './deps.js';
 import { type Draft, draftRepo } from './draft-repo.js';
 import { type GoLiveError, type ReadinessProblem, goLive } from './go-live.js';
-import { wibLocalInput } from '../../shared/wib-time.js';
+import { fromWibLocal, wibLocalInput } from '../../shared/wib-time.js';
 
 /** A time at least this far ahead: anything sooner is simply "publish now". */
 export const MIN_LEAD_MS = 2 * 60_000;
@@ -17,10 +16,7 @@ export const MAX_LEAD_MS = 366 * 86_400_000;
 
 /** "2026-11-28T08:00" typed in WIB (the datetime-local field has no zone) → ISO UTC. */
 export function wibToIso(local: string): string | null {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?$/.exec(local.trim());
-  if (!m || !isRealDateText(local)) return null;
-  const d = new Date(`${m[1]}T${m[2]}${m[3] ?? ':00'}+07:00`);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+  return fromWibLocal(local.trim())?.toISOString() ?? null;
 }
 
 /** ISO UTC → the value a datetime-local field shows in WIB. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { searchTextOf } from '../../db/search.js';
 import type { DB } from '../../db/schema/index.js';
 import { isRealDateText } from '../../shared/calendar.js';
+import { fromWibLocal } from '../../shared/wib-time.js';
 import type { Clock } from '../../shared/clock.js';
 import { type FieldProblem, problemsOf } from '../../shared/field-problems.js';
 import { newId } from '../../shared/ids.js';
@@ -18,15 +19,16 @@ import { excerpt, htmlToText, sanitizeHtml, textToHtml } from './sanitize-html.j
 // (and again when rendered). Times from a form's datetime-local field carry no zone; staff
 // think in WIB, so such values are read as Asia/Jakarta (UTC+7, no daylight saving).
 
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+
 const localOrIso = z
   .string()
   .trim()
   .transform((v, ctx) => {
     if (v === '') return null;
-    const withZone = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v) ? `${v}+07:00` : v;
-    const d = new Date(withZone);
     // 2026-02-30 is refused, not rolled into 2 March.
-    if (Number.isNaN(d.getTime()) || !isRealDateText(v)) {
+    const d = LOCAL_TIME.test(v) ? fromWibLocal(v) : isRealDateText(v) ? new Date(v) : null;
+    if (!d || Number.isNaN(d.getTime())) {
       ctx.addIssue({ code: 'custom', message: 'invalid_date' });
       return z.NEVER;
     }

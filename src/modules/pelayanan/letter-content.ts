@@ -1,4 +1,5 @@
 import { formatDate } from '../../i18n/index.js';
+import { isDay, wibMidday } from '../../shared/wib-time.js';
 import { type LetterTemplate, fillPlaceholders } from './letter-template.js';
 
 // A letter as it was issued: every text already filled in, so the PDF can be drawn again the
@@ -42,8 +43,11 @@ export interface LetterFacts {
   kop: Letterhead;
 }
 
-/** Dates typed as YYYY-MM-DD in the form read as "17 Agustus 2026" on paper. */
-const human = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(`${v}T12:00:00+07:00`) : v);
+/**
+ * Dates typed as YYYY-MM-DD in the form read as "17 Agustus 2026" on paper; anything else, an
+ * impossible date like 2026-02-30 included, is printed as typed (never rolled into 2 March).
+ */
+const human = (v: string) => (isDay(v) ? formatDate(wibMidday(v)) : v);
 
 export function buildLetterContent(template: LetterTemplate, f: LetterFacts): LetterContent {
   const fields = Object.fromEntries(Object.entries(f.fields).map(([k, v]) => [k, human(v)]));

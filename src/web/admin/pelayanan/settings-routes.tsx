@@ -13,7 +13,7 @@ import {
   removeHoliday,
   saveUnitSettings,
 } from '../../../modules/pelayanan/index.js';
-import { wibDay } from '../../../shared/wib-time.js';
+import { wibDay, wibMidday } from '../../../shared/wib-time.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { CsrfInput, Field } from '../../views/form.js';
@@ -31,7 +31,7 @@ export function HolidayList(p: { holidays: Holiday[]; action: string; csrf: stri
       {p.holidays.length === 0 ? <li>{t('pw.holidays.none')}</li> : null}
       {p.holidays.map((h) => (
         <li class="pel-inline">
-          <span>{formatDay(`${h.day}T12:00:00+07:00`)} · {h.reason}{h.cityWide && p.showCity ? ` (${t('pw.holidays.city')})` : ''}</span>
+          <span>{formatDay(wibMidday(h.day))} · {h.reason}{h.cityWide && p.showCity ? ` (${t('pw.holidays.city')})` : ''}</span>
           {p.canEdit && (!h.cityWide || !p.showCity) ? (
             <form method="post" action={p.action}>
               <CsrfInput token={p.csrf} />

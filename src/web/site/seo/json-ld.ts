@@ -2,7 +2,7 @@
 // its posts as news and events. Builders return plain objects; the view serialises them with
 // `jsonLdScript`, which neutralises `</script>` inside user text.
 
-import { WIB_OFFSET_MS } from '../../../shared/wib-time.js';
+import { wibIsoWithOffset } from '../../../shared/wib-time.js';
 
 export interface OrgInput {
   name: string;
@@ -109,10 +109,7 @@ export function eventLd(e: EventInput): Record<string, unknown> {
 }
 
 /** ISO-8601 with the +07:00 offset, because event times are announced in WIB. */
-export function jakarta(d: Date): string {
-  const local = new Date(d.getTime() + WIB_OFFSET_MS);
-  return `${local.toISOString().slice(0, 19)}+07:00`;
-}
+export const jakarta = wibIsoWithOffset;
 
 /** JSON for a <script type="application/ld+json"> element; `<` is escaped so text cannot close the tag. */
 const JSON_UNSAFE: Record<string, string> = { '<': '\\u003c', '\u2028': '\\u2028', '\u2029': '\\u2029' };
