@@ -94,7 +94,7 @@ export function t(key: MessageKey | BuiltKey, params: Record<string, string | nu
   return out;
 }
 
-export { type TermContext, type UnitTermKind, type RegionKind, termParams, withTerms, currentTerms, unitTermKind, DEFAULT_TERMS } from './terms.js';
+export { TERM_NAMES, type TermContext, type UnitTermKind, type RegionKind, termParams, withTerms, currentTerms, unitTermKind, DEFAULT_TERMS } from './terms.js';
 
 /** For keys built at run time (`mon.flash.${k}`): narrows to a key `t` accepts. */
 export const hasKey = (key: string): key is MessageKey => key in merged.id;

@@ -32,5 +32,9 @@ export function regionTerms(deps: Pick<AppDeps, 'db' | 'config'>): MiddlewareHan
   };
 }
 
-/** Runs the rest of a request with the words of one unit (a desa in a kota stays a desa). */
-export const unitTerms = <T>(kind: string, fn: () => T): T => withTerms({ ...currentTerms(), unit: unitTermKind(kind) } satisfies TermContext, fn);
+/**
+ * Runs the rest of a request with the words of one unit (a desa in a kota stays a desa, a
+ * kecamatan says camat). The kota/kabupaten unit itself keeps the region's village words.
+ */
+export const unitTerms = <T>(kind: string, fn: () => T): T =>
+  kind === 'kota' || kind === 'kabupaten' ? fn() : withTerms({ ...currentTerms(), unit: unitTermKind(kind) } satisfies TermContext, fn);

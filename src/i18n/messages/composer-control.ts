@@ -44,7 +44,7 @@ export const messages = {
     'delivery.summary.waiting': '{n} menunggu',
     'delivery.summary.needs_person': '{n} perlu ditangani',
     'composer.edit.tiktok.FOLLOWER_OF_CREATOR': 'Pengikut akun saja',
-    'composer.tiktok.private_only': 'Aplikasi TikTok kota belum diaudit oleh TikTok, jadi kabar di TikTok hanya bisa dilihat pemilik akun ("Hanya saya"). Di situs web dan media sosial lain kabar tetap tampil untuk umum.',
+    'composer.tiktok.private_only': 'Aplikasi TikTok {kota} belum diaudit oleh TikTok, jadi kabar di TikTok hanya bisa dilihat pemilik akun ("Hanya saya"). Di situs web dan media sosial lain kabar tetap tampil untuk umum.',
     'composer.tiktok.unknown': 'Pilihan dari TikTok belum bisa dimuat. Pilih salah satu; jika TikTok tidak mengizinkannya untuk akun ini, Beranda memberi tahu setelah mengirim.',
     'composer.notify.comment_title': 'Catatan baru pada "{title}"',
     'composer.notify.comment_text': '{name} menulis: "{comment}"',

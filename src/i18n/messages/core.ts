@@ -14,7 +14,7 @@ export const messages = {
     'login.username': 'Nama pengguna',
     'login.password': 'Kata sandi',
     'login.submit': 'Masuk',
-    'login.help': 'Lupa kata sandi? Hubungi admin Diskominfo atau pendamping kelurahan Anda untuk mengatur ulang.',
+    'login.help': 'Lupa kata sandi? Hubungi admin Diskominfo atau pendamping {kel} Anda untuk mengatur ulang.',
     'login.error.invalid_credentials': 'Nama pengguna atau kata sandi salah. Periksa huruf besar/kecil, lalu coba lagi.',
     'login.error.throttled': 'Terlalu banyak percobaan masuk yang gagal. Demi keamanan, tunggu {seconds} detik lalu coba lagi. Akun Anda tidak dikunci.',
     'login.error.expired': 'Sesi Anda telah berakhir. Silakan masuk lagi.',

@@ -21,13 +21,13 @@ export const messages = {
     'monitoring.reason.submit_link': 'Kirimkan tautan postingan periode ini agar dapat diperiksa.',
     'monitoring.reason.sitemap_build_stamped': 'Peta situs (sitemap) memberi tanggal yang sama pada semua halaman, jadi tidak dapat dipakai sebagai bukti.',
     'monitoring.reason.backdated_item': 'Ada postingan bertanggal mundur: tertulis {claimed}, tetapi baru muncul {firstSeen}.',
-    'monitoring.reason.broadcast_not_counted': '{count} siaran dari Pemkot tidak dihitung sebagai konten kelurahan.',
+    'monitoring.reason.broadcast_not_counted': '{count} siaran dari {pemkot} tidak dihitung sebagai konten {kel}.',
     'monitoring.reason.exempt': 'Periode ini dikecualikan (hari libur atau masa perbaikan).',
     'monitoring.reason.dispute_accepted': 'Keputusan diubah oleh admin kota setelah sanggahan: {note}',
 
     'monitoring.reason.no_website': 'Belum ada situs web yang terdaftar.',
     'monitoring.reason.no_social_account': 'Akun media sosial terdaftar: {have}, minimal {min}.',
-    'monitoring.reason.profile_incomplete': 'Profil kelurahan baru terisi {have}%, minimal {min}%.',
+    'monitoring.reason.profile_incomplete': 'Profil {kel} baru terisi {have}%, minimal {min}%.',
     'monitoring.reason.profile_unknown': 'Kelengkapan profil belum diukur.',
 
     'monitoring.reason.site_down': 'Situs {url} tidak dapat dibuka.',
@@ -90,7 +90,7 @@ export const messages = {
     'monitoring.reason.submit_link': "Submit a link to this period's post so it can be checked.",
     'monitoring.reason.sitemap_build_stamped': 'The sitemap gives every page the same date, so it cannot be used as evidence.',
     'monitoring.reason.backdated_item': 'A backdated post: dated {claimed}, but first seen {firstSeen}.',
-    'monitoring.reason.broadcast_not_counted': '{count} broadcasts from Pemkot do not count as the unit’s content.',
+    'monitoring.reason.broadcast_not_counted': '{count} broadcasts from {pemkot} do not count as the unit’s content.',
     'monitoring.reason.exempt': 'This period is exempt (holiday or maintenance).',
     'monitoring.reason.dispute_accepted': 'Changed by admin kota after a dispute: {note}',
 

@@ -44,7 +44,7 @@ export const messages = {
     'pel.track.flash.fixed': 'Perbaikan terkirim. Permohonan kembali diperiksa petugas.',
     'pel.track.flash.erased': 'Data pribadi Anda sudah dihapus.',
     'pel.verify.title': 'Pemeriksaan keaslian surat',
-    'pel.verify.genuine': 'Surat ini asli: tercatat dalam register surat Pemerintah Kota.',
+    'pel.verify.genuine': 'Surat ini asli: tercatat dalam register surat Pemerintah {Kota}.',
     'pel.verify.number': 'Nomor surat',
     'pel.verify.date': 'Tanggal',
     'pel.verify.unit': 'Diterbitkan oleh',

@@ -77,7 +77,7 @@ export const messages = {
     'pel.form.fix_title': 'Ada yang perlu diperbaiki',
 
     'pel.consent.purpose': 'Data dan dokumen ini dipakai hanya untuk memproses permohonan {service} di {unit}.',
-    'pel.consent.who': 'Yang dapat melihatnya hanya petugas dan pimpinan kelurahan ini. Setiap kali petugas membuka data atau dokumen Anda, hal itu dicatat.',
+    'pel.consent.who': 'Yang dapat melihatnya hanya petugas dan pimpinan {kel} ini. Setiap kali petugas membuka data atau dokumen Anda, hal itu dicatat.',
     'pel.consent.retention': 'Foto dokumen dihapus otomatis {days} hari setelah permohonan selesai. Yang disimpan hanya catatan surat (nomor, tanggal, perihal) sesuai aturan kearsipan.',
     'pel.consent.rights': 'Anda dapat meminta data Anda dihapus kapan saja dari halaman lacak, dengan kode lacak dan PIN (UU Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi).',
 
@@ -162,7 +162,7 @@ export const messages = {
     'pel.category.lainnya': 'Lainnya',
     'pel.complaint.title': 'Pengaduan dan saran',
     'pel.complaint.intro': 'Sampaikan keluhan atau saran untuk {unit}. Anda mendapat kode lacak untuk melihat jawabannya. Jika perlu ditangani kecamatan atau dinas, pengaduan Anda diteruskan ke sana dan tetap dapat dilacak di sini.',
-    'pel.complaint.lapor': 'Untuk masalah di luar kewenangan kelurahan, Anda juga dapat melapor ke',
+    'pel.complaint.lapor': 'Untuk masalah di luar kewenangan {kel}, Anda juga dapat melapor ke',
     'pel.complaint.stats_title': 'Tahun {year} di kantor ini',
     'pel.complaint.stats_received': 'pengaduan masuk',
     'pel.complaint.stats_answered': 'sudah dijawab',
@@ -350,7 +350,7 @@ export const messages = {
     'pel.category.lainnya': 'Other',
     'pel.complaint.title': 'Complaints and suggestions',
     'pel.complaint.intro': 'Send a complaint or suggestion to {unit}. You get a tracking code to see the answer. If the kecamatan or an agency must handle it, it is forwarded there and you can still follow it here.',
-    'pel.complaint.lapor': 'For matters outside the kelurahan, you can also report to',
+    'pel.complaint.lapor': 'For matters outside the {kel}, you can also report to',
     'pel.complaint.stats_title': '{year} at this office',
     'pel.complaint.stats_received': 'complaints received',
     'pel.complaint.stats_answered': 'answered',

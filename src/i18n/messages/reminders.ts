@@ -35,7 +35,7 @@ export const messages = {
     'reminders.msg.pelayanan_near.subject': '{unit}: {count} permohonan warga harus selesai hari ini atau besok',
     'reminders.msg.pelayanan_near.text':
       'Yth. {name},\n\nAda {count} permohonan warga di {unit} yang batas waktunya hari ini atau hari kerja berikutnya, atau sudah lewat. Mohon segera diproses.\n\n{link}',
-    'reminders.msg.pelayanan_overdue.subject': 'Perhatian Lurah: {count} permohonan warga di {unit} lewat batas waktu',
+    'reminders.msg.pelayanan_overdue.subject': 'Perhatian {Lurah}: {count} permohonan warga di {unit} lewat batas waktu',
     'reminders.msg.pelayanan_overdue.text':
       'Yth. {name},\n\n{count} permohonan warga di {unit} sudah lewat batas waktu penyelesaian. Mohon dipastikan segera diselesaikan atau pemohon diberi kabar.\n\n{link}',
 
@@ -68,7 +68,7 @@ export const messages = {
     'reminders.error.no_channels': 'Pilih paling sedikit satu saluran pengiriman.',
     'reminders.error.not_found': 'Aturan pengingat tidak ditemukan.',
     'reminders.error.invalid_address': 'Alamat untuk saluran ini tidak sah.',
-    'reminders.error.address_required': 'Isi ID obrolan Telegram Anda dulu (didapat setelah memulai obrolan dengan bot kota).',
+    'reminders.error.address_required': 'Isi ID obrolan Telegram Anda dulu (didapat setelah memulai obrolan dengan bot {kota}).',
   },
   en: {
     'reminders.channel.email': 'E-mail',
@@ -104,7 +104,7 @@ export const messages = {
     'reminders.msg.pelayanan_near.subject': '{unit}: {count} citizens’ requests due today or tomorrow',
     'reminders.msg.pelayanan_near.text':
       'Dear {name},\n\n{count} citizens’ requests at {unit} are due today or the next working day, or are already late. Please process them soon.\n\n{link}',
-    'reminders.msg.pelayanan_overdue.subject': 'For the Lurah: {count} citizens’ requests at {unit} are overdue',
+    'reminders.msg.pelayanan_overdue.subject': 'For the {Lurah}: {count} citizens’ requests at {unit} are overdue',
     'reminders.msg.pelayanan_overdue.text':
       'Dear {name},\n\n{count} citizens’ requests at {unit} are past their deadline. Please make sure they are completed soon or the applicants are told.\n\n{link}',
     'reminders.failure.network': 'The server could not be reached. Will retry.',

@@ -2,7 +2,7 @@
 // source; English mirrors every key.
 export const messages = {
   id: {
-    'site.admin.profil.title': 'Profil kelurahan',
+    'site.admin.profil.title': 'Profil {kel}',
     'site.admin.profil.overall': 'Kelengkapan profil: {n}%',
     'site.admin.profil.missing': 'Yang belum diisi',
     'site.admin.edit': 'Ubah',
@@ -69,12 +69,12 @@ export const messages = {
     'site.admin.doc.description': 'Keterangan',
     'site.admin.doc.year': 'Tahun',
     'site.admin.doc.fileUrl': 'Alamat berkas (dari pustaka, atau https://…)',
-    'site.admin.layanan.hint': 'Centang layanan yang dilayani di kantor Anda. Layanan unggulan tampil di beranda. Persyaratan mengikuti katalog kota.',
+    'site.admin.layanan.hint': 'Centang layanan yang dilayani di kantor Anda. Layanan unggulan tampil di beranda. Persyaratan mengikuti katalog {kota}.',
     'site.admin.layanan.enabled': 'Tampilkan di situs',
     'site.admin.layanan.featured': 'Layanan unggulan (tampil di beranda)',
   },
   en: {
-    'site.admin.profil.title': 'Kelurahan profile',
+    'site.admin.profil.title': '{Kel} profile',
     'site.admin.profil.overall': 'Profile completeness: {n}%',
     'site.admin.profil.missing': 'Still missing',
     'site.admin.edit': 'Edit',

@@ -2,7 +2,9 @@ import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
+import { withTerms } from '../../i18n/index.js';
 import { buildDashboard, raporPdf, raporXlsx } from '../reports/index.js';
+import { regionKinds } from '../units/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { loadReportInput } from './report-input.js';
@@ -38,8 +40,12 @@ export async function generateRapor(
   }
   const ctx = await loadReportInput(db, { region: o.region, clock: o.clock, periodKey: key });
   if (!ctx) return err('invalid_period');
-  const data = buildDashboard(ctx.input);
-  const [pdf, xlsx] = await Promise.all([raporPdf(data), raporXlsx(data)]);
+  // Made by the worker, outside any request: the region's own words (desa, kabupaten …) are set here.
+  const kinds = await regionKinds(db, o.region);
+  const [pdf, xlsx] = await withTerms({ unit: kinds.villages, region: kinds.region }, () => {
+    const data = buildDashboard(ctx.input);
+    return Promise.all([raporPdf(data), raporXlsx(data)]);
+  });
   await mkdir(o.dir, { recursive: true });
   const out: StoredRapor[] = [];
   for (const [format, body] of [['pdf', pdf], ['xlsx', xlsx]] as const) {

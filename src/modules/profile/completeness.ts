@@ -1,5 +1,6 @@
 import type { Profile, ProfileSectionKey } from './sections.js';
 import { SECTION_KEYS } from './sections.js';
+import { headOf } from './head-of.js';
 
 // Completeness is one of the city's compliance signals ("profil lengkap"), and staff see it as a
 // to-do list. Each section has a short list of checks a citizen would notice when missing; the
@@ -28,7 +29,7 @@ const CHECKS: Record<ProfileSectionKey, Check[]> = {
     ['sambutan', (p) => filled(p.narasi.sambutanLurah)],
   ],
   aparatur: [
-    ['lurah', (p) => p.aparatur.items.some((a) => /^lurah$/i.test(a.jabatan.trim()))],
+    ['lurah', (p) => headOf(p) !== undefined],
     ['sekretaris', (p) => p.aparatur.items.some((a) => /sekretaris/i.test(a.jabatan))],
     ['kasi', (p) => p.aparatur.items.some((a) => /^kasi\b|kepala seksi/i.test(a.jabatan))],
     ['foto', (p) => p.aparatur.items.length > 0 && p.aparatur.items.every((a) => filled(a.foto))],

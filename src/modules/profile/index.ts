@@ -10,3 +10,4 @@ export { parseCoordinate, parseNumber, INDONESIA, type CoordinateAxis, type Coor
 
 /** The profile is public as soon as it is saved: a media file it points at is public too. */
 export const profileUsesMedia = (db: Kysely<DB>, unitId: string, keys: string[]): Promise<boolean> => profileRepository.usesMediaFile(db, unitId, keys);
+export { headOf, isHeadTitle, type AparaturItem } from './head-of.js';

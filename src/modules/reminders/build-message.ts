@@ -1,10 +1,12 @@
+import { TERM_NAMES, termParams } from '../../i18n/index.js';
 import { messages } from '../../i18n/messages/reminders.js';
 import { formatPeriodRange, formatWib } from '../reports/index.js';
 import type { ReminderMessage } from './notifier.js';
 import type { ReminderTrigger } from './rules.js';
 
 type Key = keyof typeof messages.id;
-const fill = (key: Key, p: Record<string, string>) => messages.id[key].replace(/\{(\w+)\}/g, (m, k: string) => p[k] ?? m);
+// The region's words ({Lurah}, {kota} …) come from the terms the caller runs under (issue 14.11).
+const fill = (key: Key, p: Record<string, string>) => messages.id[key].replace(/\{(\w+)\}/g, (m, k: string) => p[k] ?? (TERM_NAMES.includes(k) ? termParams()[k]! : m));
 
 export interface MessageFacts {
   recipientName: string;

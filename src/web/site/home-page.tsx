@@ -1,5 +1,6 @@
 /** @jsxImportSource #html-jsx */
 import { listBerandaContent } from '../../modules/content/index.js';
+import { headOf } from '../../modules/profile/index.js';
 import { provinceNameOf } from '../../modules/units/index.js';
 import { markup } from '#html-jsx/jsx-runtime';
 import { CardGrid, Empty } from '../views/site/components.js';
@@ -9,6 +10,7 @@ import { Layout, waLink } from '../views/site/layout.js';
 import { cardOf, feedsOf } from './content-pages.js';
 import { type UnitCtx, unitTitle } from './context.js';
 import { type Rendered, html } from './render.js';
+import { headTitleOf } from './head-title.js';
 import { governmentOrganization } from './seo/json-ld.js';
 
 // Beranda of a unit: sambutan, latest pengumuman and berita, agenda, featured layanan, kontak.
@@ -24,7 +26,8 @@ export async function homePage(ctx: UnitCtx): Promise<Rendered> {
   ]);
   const p = ctx.profile;
   const name = unitTitle(ctx.unit);
-  const lurah = p.aparatur.items.find((a) => /^lurah$/i.test(a.jabatan.trim()));
+  const head = headOf(p);
+  const headTitle = headTitleOf(ctx.unit, head);
   const featured = services.filter((s) => s.enabled && s.featured);
   const shownServices = (featured.length > 0 ? featured : services.filter((s) => s.enabled)).slice(0, 4);
   const nothingYet = berita.length === 0 && pengumuman.length === 0 && agenda.length === 0;
@@ -57,11 +60,11 @@ export async function homePage(ctx: UnitCtx): Promise<Rendered> {
       }}
       chrome={{ ...ctx.chrome, active: 'home' }}
     >
-      {markup`<h1 class="sr">${name}</h1><section class="hero" aria-labelledby="sambutan"><h2 id="sambutan">${t('site.home.sambutan', { jabatan: 'Lurah' })}</h2>${
+      {markup`<h1 class="sr">${name}</h1><section class="hero" aria-labelledby="sambutan"><h2 id="sambutan">${t('site.home.sambutan', { jabatan: headTitle })}</h2>${
         p.narasi.sambutanLurah
           ? p.narasi.sambutanLurah.split(/\n{2,}/).slice(0, 2).map((para) => markup`<p>${para}</p>`)
           : markup`<p>${t('site.home.welcome', { unit: name })}</p>`
-      }${lurah ? markup`<p><strong>${lurah.nama}</strong>, Lurah ${ctx.unit.name}</p>` : null}<p><a href="${ctx.links.href('/profil')}">${t('site.readMore')}: ${t('site.nav.profil')}</a></p></section>${
+      }${head ? markup`<p><strong>${head.nama}</strong>, ${ctx.unit.kind === 'opd' ? head.jabatan : t('site.home.headOf', { unit: ctx.unit.name })}</p>` : null}<p><a href="${ctx.links.href('/profil')}">${t('site.readMore')}: ${t('site.nav.profil')}</a></p></section>${
         nothingYet
           ? Empty({ title: t('site.empty.title', { what: t('site.what.berita') }), children: markup`<p>${t('site.empty.unit', { what: t('site.what.berita') })}</p>` })
           : null

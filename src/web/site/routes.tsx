@@ -12,6 +12,7 @@ import { pageKey } from './fast-path.js';
 import { PageCache, chooseEncoding, currentGeneration, encodePage, etagMatches, variantOf } from './page-cache.js';
 import { portalHome, portalSearch } from './portal-pages.js';
 import { profilePage } from './profile-pages.js';
+import { unitTerms } from '../terms.js';
 import { type Rendered, html, pageParam } from './render.js';
 import { contactPage, documentsPage, galleriesPage, galleryPage, serviceDetailPage, servicesPage, unitSearchPage } from './unit-pages.js';
 import { portalFeed, portalSitemap, robots, sitemapIndex, unitFeed, unitSitemap } from './xml-routes.js';
@@ -155,7 +156,8 @@ async function dispatch(deps: SiteDeps, url: URL, hostSlug: string | null, now: 
   }
   const ctx = await loadUnitCtx(deps, slug, hostSlug ? 'host' : 'path', now);
   if (!ctx) return null;
-  const rendered = await unitPage(ctx, rest, url);
+  // A kecamatan's or an OPD's site speaks of its own head and office (issue 14, point 11).
+  const rendered = await unitTerms(ctx.unit.kind, () => unitPage(ctx, rest, url));
   return rendered ? { rendered, unitId: ctx.unit.id, cacheable: rest[0] !== 'cari' } : null;
 }
 
