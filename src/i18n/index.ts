@@ -24,6 +24,7 @@ import { messages as siteAdmin } from './messages/site-admin.js';
 import { messages as staffHome } from './messages/staff-home.js';
 import { messages as dashboardLanding } from './messages/dashboard-landing.js';
 import { messages as terms } from './messages/terms.js';
+import { messages as socialChanges } from './messages/social-changes.js';
 import { messages as profileEditor } from './messages/profile-editor.js';
 import { TERM_NAMES, termParams } from './terms.js';
 import { WIB_TIME_ZONE } from '../shared/wib-time.js';
@@ -44,6 +45,8 @@ const all = {
   captions,
   // Staff homes, the dashboard's first screen and the region's words (issue 14, staff-reach).
   terms, staffHome, dashboardLanding, profileEditor,
+  // Changes to social copies already out (issue 14 point 3, staff-compose).
+  socialChanges,
 };
 export const catalogues: Record<string, Catalogue> = all;
 

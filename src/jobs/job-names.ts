@@ -4,5 +4,7 @@
 // CHECK_UNIT_JOB in modules/monitoring/check-all.ts.)
 export const ON_DEMAND_JOBS = {
   runDeliveries: 'publishing.run-due',
+  /** Edits and deletions of social copies already out (#14 point 3). */
+  runPostChanges: 'publishing.run-changes',
   makeAvif: 'media.make-avif',
 } as const;

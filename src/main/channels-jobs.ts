@@ -1,7 +1,7 @@
 import { defineJob } from '../jobs/define-job.js';
 import { ON_DEMAND_JOBS } from '../jobs/job-names.js';
 import { checkTokenHealth, notifyOpenAlerts } from '../modules/channels/index.js';
-import { runDueDeliveries, syncActivity } from '../modules/publishing/index.js';
+import { runDueDeliveries, runDuePostChanges, syncActivity } from '../modules/publishing/index.js';
 import { inAppNotifier, listNotifications } from '../modules/reminders/index.js';
 import type { WorkerDeps } from './worker-deps.js';
 
@@ -27,6 +27,25 @@ export const runDeliveriesJob = defineJob<WorkerDeps>({
   async run(job, deps) {
     const r = await runDueDeliveries(deps.services.publishing, { concurrency: 4, budgetMs: 50_000, signal: job.signal });
     if (r.ran > 0) deps.logger.info(r, 'deliveries run');
+  },
+});
+
+/**
+ * Every minute, and when staff save an edit or delete a post: the changes asked of social copies
+ * already out (new text, deletion). Each change keeps its own attempts and backoff in its row
+ * (delivery_changes), so a failed run loses nothing; the job's own retry only covers a run that
+ * broke as a whole (the database away), and after it the next minute's run takes over.
+ */
+export const runPostChangesJob = defineJob<WorkerDeps>({
+  name: ON_DEMAND_JOBS.runPostChanges,
+  schedule: '* * * * *',
+  lane: 'publishing',
+  timeoutMs: 3 * MINUTE,
+  retry: { limit: 2, delayMs: 20_000, backoff: 'exponential' },
+  onFinalFailure: 'log',
+  async run(job, deps) {
+    const r = await runDuePostChanges(deps.services.publishing, { signal: job.signal });
+    if (r.ran > 0) deps.logger.info(r, 'social copy changes run');
   },
 });
 
@@ -77,4 +96,4 @@ export const tokenHealthJob = defineJob<WorkerDeps>({
   },
 });
 
-export const channelJobs = [runDeliveriesJob, syncActivityJob, tokenHealthJob];
+export const channelJobs = [runDeliveriesJob, runPostChangesJob, syncActivityJob, tokenHealthJob];

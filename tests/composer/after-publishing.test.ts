@@ -100,7 +100,7 @@ describe(`after publishing: edit, take off, delete (#14 point 3) on ${testEngine
     await a.t.db.updateTable('deliveries').set({ state: 'published', visibility: 'public', permalink: 'https://www.facebook.com/kelurahanbacang/posts/1', platform_post_id: '1' }).where('id', '=', fb!.id).execute();
 
     const done = await (await op.get(`/admin/unit/bacang/kabar/${p.id}`)).text();
-    expect(done).toContain('Facebook: teks postingan bisa diubah dan postingan bisa dihapus di Facebook');
+    expect(done).toContain('Facebook: bila kabar ini diubah, teks postingan di Facebook ikut diperbarui');
     expect(done).toContain('href="https://www.facebook.com/kelurahanbacang/posts/1"');
     expect(done).toContain('Instagram: belum tampil di sana.');
 

@@ -133,6 +133,8 @@ export const ROUTES: RouteRule[] = [
   { method: 'GET', route: '/admin/unit/:slug/kiriman/:postId', expect: unitRead },
   // "Kirim ulang" publishes on the unit's account: the one publishing policy, not the pendamping.
   { method: 'POST', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/ulang', expect: unitPublish },
+  // "Coba lagi" on a failed edit/delete of a copy already out (#14 point 3): the same policy.
+  { method: 'POST', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/ubah-lagi', expect: unitPublish },
   { method: 'GET', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', expect: unitWrite },
   { method: 'POST', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', form: { link: 'x' }, expect: unitWrite },
   // Profil and content staff routes (src/web/admin/profile, src/web/admin/content).

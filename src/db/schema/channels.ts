@@ -12,6 +12,9 @@ export type DeliveryState =
   | 'manual_needed'
   | 'unconfirmed';
 
+export type DeliveryChangeKind = 'edit' | 'delete';
+export type DeliveryChangeState = 'queued' | 'sending' | 'done' | 'failed';
+
 export interface ChannelsTables {
   channel_accounts: {
     id: string;
@@ -77,6 +80,27 @@ export interface ChannelsTables {
     key: string;
     value: string;
     recorded_at: string;
+  };
+  /** A change asked of a social copy already out: its text edited or the copy deleted (0702). */
+  delivery_changes: {
+    delivery_id: string;
+    unit_id: string;
+    kind: DeliveryChangeKind;
+    /** The new text for an edit; null for a delete. */
+    message: string | null;
+    /** Raised by every new request; a run marks done only the revision it sent. */
+    revision: number;
+    state: DeliveryChangeState;
+    attempts: number;
+    next_attempt_at: string | null;
+    locked_until: string | null;
+    reason_code: string | null;
+    reason: string | null;
+    platform_detail: string | null;
+    requested_by: string | null;
+    created_at: string;
+    updated_at: string;
+    done_at: string | null;
   };
   /** Posts seen on a unit's accounts, from Beranda or made directly on the platform. */
   channel_activity: {

@@ -46,6 +46,8 @@ export function graphRoute(req: FakeRequest, state: FakeSocialState): Route | nu
   if (b === 'media' && m === 'GET') return { op: 'instagram.media_list', handle: listMedia };
   if (b === 'media_publish' && m === 'POST') return { op: 'instagram.media_publish', handle: mediaPublish };
   if (b === 'content_publishing_limit') return { op: 'instagram.publishing_limit', handle: publishingLimit };
+  if (b === undefined && m === 'POST' && !state.containers.has(a)) return { op: 'facebook.post_update', handle: updatePost };
+  if (b === undefined && m === 'DELETE') return { op: 'facebook.post_delete', handle: deletePost };
   if (b === undefined && m === 'GET') {
     if (state.containers.has(a)) return { op: 'instagram.container_status', handle: containerStatus };
     return { op: state.posts.some((p) => p.id === a && p.platform === 'instagram') ? 'instagram.media_get' : 'facebook.post', handle: getObject };
@@ -188,6 +190,36 @@ const getObject: Route['handle'] = (req, state) => {
   return post.platform === 'instagram'
     ? { status: 200, body: { id: post.id, permalink: post.permalink, timestamp: iso(Date.parse(post.createdAt)) } }
     : { status: 200, body: { id: post.id, permalink_url: post.permalink, created_time: iso(Date.parse(post.createdAt)), is_published: true } };
+};
+
+// Changing a Page post after publishing (§2a "Changing a post"): only with the token of the Page
+// that owns it; a post that is gone answers 100/33 as Graph does. Every request that reached the
+// post is written down in state.postChanges for tests to read.
+function ownPagePost(req: FakeRequest, state: FakeSocialState): { post: FakeSocialState['posts'][number] } | FakeReply {
+  const t = auth(req, state);
+  if (isReply(t)) return t;
+  const post = state.posts.find((p) => p.id === req.segments[0] && p.platform === 'facebook');
+  if (!post) return graphError(400, 100, 'Object does not exist, cannot be loaded due to missing permissions, or does not support this operation', 33);
+  const denied = needSubject(t, post.accountId);
+  return denied ?? { post };
+}
+
+const updatePost: Route['handle'] = (req, state) => {
+  const found = ownPagePost(req, state);
+  if (isReply(found)) return found;
+  const message = req.params.message;
+  if (typeof message !== 'string') return graphError(400, 100, '(#100) Nothing to update');
+  found.post.text = message;
+  state.postChanges.push({ op: 'update', postId: found.post.id, message, at: state.now() });
+  return { status: 200, body: { success: true } };
+};
+
+const deletePost: Route['handle'] = (req, state) => {
+  const found = ownPagePost(req, state);
+  if (isReply(found)) return found;
+  state.posts = state.posts.filter((p) => p !== found.post);
+  state.postChanges.push({ op: 'delete', postId: found.post.id, at: state.now() });
+  return { status: 200, body: { success: true } };
 };
 
 const createContainer: Route['handle'] = (req, state) => {

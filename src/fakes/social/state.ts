@@ -72,6 +72,8 @@ export class FakeSocialState {
   containers = new Map<string, FakeContainer>();
   publishes = new Map<string, FakeTikTokPublish>();
   revoked: string[] = [];
+  /** Edits and deletions of posts that went through (Facebook Page posts), in order. */
+  postChanges: Array<{ op: 'update' | 'delete'; postId: string; message?: string; at: number }> = [];
   /** vm.tiktok.com short links handed out by shortLinkFor (resolved by the fake oEmbed). */
   shortLinks = new Map<string, string>();
   /** Calls per operation name ("facebook.feed", "tiktok.content_init", …). */

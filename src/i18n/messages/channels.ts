@@ -50,6 +50,7 @@ export const messages = {
     'channels.failure.stuck':
       '{platform} terlalu lama memproses postingan ini. Periksa akun {platform}, lalu kirim ulang atau posting manual.',
     'channels.failure.not_connected': 'Akun ini belum terhubung ke Beranda. Posting manual, atau hubungkan akun di menu Kanal.',
+    'channels.failure.post_gone': 'Postingan ini sudah tidak ada di {platform} (mungkin sudah dihapus di sana).',
 
     'channels.notice.private_only':
       'Postingan TikTok ini hanya dapat dilihat pemilik akun ("Hanya saya") karena aplikasi Beranda belum lolos audit TikTok.',
@@ -61,6 +62,7 @@ export const messages = {
     'channels.delivery.state.failed': 'Gagal',
     'channels.delivery.state.manual_needed': 'Perlu diposting manual',
     'channels.delivery.state.unconfirmed': 'Belum pasti',
+    'channels.change.gave_up': 'sudah dicoba {attempts} kali tanpa hasil ({platform} sedang bermasalah atau tidak terjangkau). Tekan "Coba lagi" nanti.',
     'channels.delivery.gave_up':
       'Sudah dicoba {attempts} kali tetapi belum berhasil. Posting manual atau hubungi pendamping Diskominfo.',
 
@@ -120,6 +122,7 @@ export const messages = {
     'channels.failure.stuck':
       '{platform} took too long to process this post. Check the {platform} account, then send again or post manually.',
     'channels.failure.not_connected': 'This account is not connected to Beranda. Post manually, or connect it under Channels.',
+    'channels.failure.post_gone': 'This post no longer exists on {platform} (perhaps it was deleted there).',
 
     'channels.notice.private_only':
       'This TikTok post is visible to the account owner only ("Only me") because the Beranda app has not passed the TikTok audit.',
@@ -131,6 +134,7 @@ export const messages = {
     'channels.delivery.state.failed': 'Failed',
     'channels.delivery.state.manual_needed': 'Needs manual posting',
     'channels.delivery.state.unconfirmed': 'Not yet certain',
+    'channels.change.gave_up': 'tried {attempts} times without success ({platform} is having problems or cannot be reached). Press "Try again" later.',
     'channels.delivery.gave_up':
       'Tried {attempts} times without success. Post manually or contact your Diskominfo assistant.',
 

@@ -8,16 +8,17 @@ import { contentFromDraft } from './content-from-draft.js';
 import type { ComposerDeps } from './deps.js';
 import { type Draft, type DraftPhoto, draftRepo } from './draft-repo.js';
 import { type ReadinessProblem, deliveryTargets, readiness } from './go-live.js';
-import { refreshUnsentDeliveries } from '../publishing/index.js';
+import { askPostChanges, refreshUnsentDeliveries } from '../publishing/index.js';
 import { MAX_BODY, MAX_TITLE } from './save-draft.js';
 
 // "Ubah kabar yang sudah terbit" (#14 point 3): a typo in a published post is fixed on the
 // website copy — title, text, photos kept or taken out, their alt texts. It changes what the
 // public sees, so it asks the one publishing policy (those who may publish; a pendamping or an
 // operator under approval cannot change a public post by the back door). The address (slug)
-// stays, because links already shared on WhatsApp and social media point at it. The copies on
-// social media that went out are the platforms' own: the use case does not touch them and the
-// page says what can be changed where; copies not sent yet go out with the correction.
+// stays, because links already shared on WhatsApp and social media point at it. Copies not sent
+// yet go out with the correction; copies already out get the new text where the platform's API
+// allows it (Facebook: the caption built the same way, sent by the job "publishing.run-changes");
+// elsewhere the page says what can be changed there by hand.
 
 export type EditPublishedError = 'not_found' | 'forbidden' | 'not_published' | 'changed' | 'not_ready' | 'too_long' | 'content_rejected';
 
@@ -33,7 +34,7 @@ export interface PublishedEdit {
 export async function editPublished(
   deps: ComposerDeps,
   args: { actor: Actor; unit: UnitRow; draftId: string; edit: PublishedEdit; ip?: string | null },
-): Promise<Result<Draft, EditPublishedError> & { problems?: ReadinessProblem[] }> {
+): Promise<Result<Draft, EditPublishedError> & { problems?: ReadinessProblem[]; socialUpdates?: string[] }> {
   const powers = writerPowers(args.actor, args.unit, await approvalRequired(deps.db, args.unit.id));
   if (!powers.canEdit) return err('forbidden');
   const draft = await draftRepo.byId(deps.db, args.unit.id, args.draftId);
@@ -62,6 +63,7 @@ export async function editPublished(
     input.coverAlt = existing.cover_alt;
   }
   let refreshed = 0;
+  let socialUpdates: string[] = [];
   const outcome = await deps.db
     .transaction()
     .execute(async (trx) => {
@@ -80,13 +82,16 @@ export async function editPublished(
       // Copies not sent yet go out corrected; those already out are the platforms' (see above).
       const targets = await deliveryTargets(deps, trx, { ...edited, contentId: saved.value.id }, args.unit, saved.value.slug, saved.value.cover_media_id);
       refreshed = await refreshUnsentDeliveries({ db: trx, clock: deps.clock }, { unitId: args.unit.id, postId: saved.value.id, targets });
+      // Stored with the edit itself: the new text for the copies already out (where possible).
+      const captions = new Map(targets.map((x) => [x.channelId, x.variant.caption]));
+      socialUpdates = await askPostChanges({ db: trx, clock: deps.clock }, { unitId: args.unit.id, postId: saved.value.id, kind: 'edit', captions, requestedBy: args.actor.id });
       await recordAudit(trx, deps.clock, {
         actorUserId: args.actor.id,
         action: 'composer.published.edit',
         unitId: args.unit.id,
         target: title.trim().slice(0, 200),
         ip: args.ip ?? null,
-        detail: { draftId: draft.id, contentId: draft.contentId, titleBefore: draft.title === title ? undefined : draft.title.slice(0, 200), photosBefore: draft.photos.length, photosAfter: photos.length, unsentRefreshed: refreshed },
+        detail: { draftId: draft.id, contentId: draft.contentId, titleBefore: draft.title === title ? undefined : draft.title.slice(0, 200), photosBefore: draft.photos.length, photosAfter: photos.length, unsentRefreshed: refreshed, socialUpdates },
       });
       return 'ok' as const;
     })
@@ -96,7 +101,7 @@ export async function editPublished(
     });
   if (outcome !== 'ok') return err(outcome);
   deps.onPublicChange?.(args.unit.id);
-  return ok((await draftRepo.byId(deps.db, args.unit.id, draft.id))!);
+  return { ...ok((await draftRepo.byId(deps.db, args.unit.id, draft.id))!), socialUpdates };
 }
 
 class Rejected extends Error {}

@@ -15,3 +15,6 @@ export { signVariantMedia, withSignedMedia } from './sign-variant-media.js';
 export { getDeliveryVariant } from './get-delivery-variant.js';
 export { refreshUnsentDeliveries, withdrawUnsentDeliveries } from './unsent-deliveries.js';
 export { tiktokPrivacyChoice, forgetPrivacyOptions, STANDARD_PRIVACY_LEVELS, type TikTokPrivacyChoice } from './tiktok-privacy-options.js';
+export { askPostChanges, changeablePlatforms } from './ask-post-changes.js';
+export { runPostChange, runDuePostChanges, retryPostChange, type PostChangeOutcome } from './run-post-change.js';
+export { type PostChangeRow, listPostChangeRows } from './post-change-repo.js';

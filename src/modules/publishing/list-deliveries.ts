@@ -4,6 +4,7 @@ import { channelText } from '../../i18n/messages/channels.js';
 import { platformName } from '../channels/index.js';
 import { type Audience, type AudienceInput, audienceLine, audienceOf, audienceText } from './delivery-audience.js';
 import { type DeliveryRow, listPostDeliveries } from './delivery-repo.js';
+import { listPostChangeRows } from './post-change-repo.js';
 
 // What the composer and the post page show per channel: state in plain words, the permalink,
 // and the reason when something needs a person.
@@ -29,11 +30,14 @@ export interface DeliveryView {
   canResend: boolean;
   /** Staff can paste a link ("Sudah diposting", completeManualDelivery). */
   canCompleteManually: boolean;
+  /** The last change asked of this copy once it was out (new text, deletion), if any. */
+  change: { kind: 'edit' | 'delete'; state: 'queued' | 'sending' | 'done' | 'failed'; reasonCode: string | null; reason: string | null } | null;
 }
 
 
 export async function listDeliveries(db: Kysely<DB>, postId: string, opts: { tiktokAudited?: boolean } = {}): Promise<DeliveryView[]> {
   const rows = await listPostDeliveries(db, postId);
+  const changes = new Map((await listPostChangeRows(db, rows.map((r) => r.id))).map((ch) => [ch.delivery_id, ch]));
   return rows.map((d) => ({
     id: d.id,
     channelId: d.channel_id,
@@ -50,7 +54,13 @@ export async function listDeliveries(db: Kysely<DB>, postId: string, opts: { tik
     nextAttemptAt: d.next_attempt_at,
     canResend: d.state === 'failed' || (d.state === 'unconfirmed' && d.next_attempt_at === null),
     canCompleteManually: d.state === 'manual_needed' || d.state === 'failed' || d.state === 'unconfirmed',
+    change: changeOf(changes.get(d.id)),
   }));
+}
+
+function changeOf(ch: { kind: string; state: string; reason_code: string | null; reason: string | null } | undefined): DeliveryView['change'] {
+  if (!ch) return null;
+  return { kind: ch.kind as 'edit' | 'delete', state: ch.state as 'queued', reasonCode: ch.reason_code, reason: ch.reason };
 }
 
 const view = (d: DeliveryRow, tiktokAudited = false): AudienceInput => ({ platform: d.platform, state: d.state, visibility: d.visibility, reason: d.reason, nextAttemptAt: d.next_attempt_at, variant: d.variant, tiktokAudited });

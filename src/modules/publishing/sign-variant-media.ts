@@ -26,5 +26,8 @@ export function withSignedMedia(provider: SocialProvider, signer: MediaUrlSigner
     reconcile: (variant, ctx) => provider.reconcile(signVariantMedia(variant, signer, clock.now()), ctx),
     listRecent: (account, opts) => provider.listRecent(account, opts),
     ...(provider.creatorInfo ? { creatorInfo: provider.creatorInfo.bind(provider) } : {}),
+    // Changes to posts already out carry no media: passed through as they are.
+    ...(provider.updatePostText ? { updatePostText: provider.updatePostText.bind(provider) } : {}),
+    ...(provider.deletePost ? { deletePost: provider.deletePost.bind(provider) } : {}),
   };
 }

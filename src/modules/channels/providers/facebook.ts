@@ -23,10 +23,13 @@ export { facebookPlatform };
 
 export interface FacebookDeps extends GraphDeps {}
 
+/** Graph's "Object does not exist, cannot be loaded …" (code 100, subcode 33) for a post id. */
+const isGone = (platformCode: string | undefined) => platformCode === '100/33';
+
 const MAX_PHOTOS = facebookPlatform.media.maxImages;
 
 export function facebookProvider(deps: FacebookDeps): SocialProvider {
-  const call = (method: 'GET' | 'POST', path: string, token: string, params?: Record<string, unknown>) =>
+  const call = (method: 'GET' | 'POST' | 'DELETE', path: string, token: string, params?: Record<string, unknown>) =>
     graphCall('facebook', deps, method, path, token, params as any);
 
   async function permalinkOf(token: string, postId: string, fallback?: string): Promise<string> {
@@ -56,6 +59,23 @@ export function facebookProvider(deps: FacebookDeps): SocialProvider {
   return {
     platform: 'facebook',
     listRecent,
+
+    // After publishing (#14 point 3, docs/reference/platform-apis.md §2a "Changing a post").
+    async updatePostText(account: ProviderAccount, platformPostId: string, text: string): Promise<ProviderResult<void>> {
+      const r = await call('POST', platformPostId, account.accessToken, { message: text });
+      if (r.ok) return pOk(undefined);
+      // Gone (deleted on Facebook): nothing left to correct — a refusal, not a retry.
+      if (isGone(r.failure.platformCode)) return pFail(failure('facebook', 'rejected', 'post_gone', { platformCode: r.failure.platformCode ?? '', platformMessage: r.failure.platformMessage ?? '' }));
+      return r;
+    },
+
+    async deletePost(account: ProviderAccount, platformPostId: string): Promise<ProviderResult<void>> {
+      const r = await call('DELETE', platformPostId, account.accessToken);
+      // Already gone (deleted on Facebook, or our earlier call went through and its answer was
+      // lost): what was asked is true, so it counts as done.
+      if (r.ok || isGone(r.failure.platformCode)) return pOk(undefined);
+      return r;
+    },
 
     async publish(variant: PostVariant, ctx: PublishContext): Promise<ProviderResult<PublishOutcome>> {
       const { platformAccountId: page, accessToken: token } = ctx.account;

@@ -76,13 +76,13 @@ export function parseUsage(headers: Headers): GraphUsage {
 type Params = Record<string, string | number | boolean | undefined>;
 
 /**
- * One Graph call. GET sends params in the query; POST sends a form body, or JSON when a value is
- * an array/object (attached_media), which Meta accepts too.
+ * One Graph call. GET and DELETE send params in the query; POST sends a form body, or JSON when
+ * a value is an array/object (attached_media), which Meta accepts too.
  */
 export async function graphCall(
   platform: Platform,
   deps: GraphDeps,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'DELETE',
   path: string,
   token: string,
   params: Params | Record<string, unknown> = {},
@@ -91,7 +91,7 @@ export async function graphCall(
   let url = `${base}/${path.replace(/^\/+/, '')}`;
   const init: RequestInit = { method };
   const all: Record<string, unknown> = { ...params, access_token: token };
-  if (method === 'GET') {
+  if (method === 'GET' || method === 'DELETE') {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(all)) if (v !== undefined) q.set(k, String(v));
     url += (url.includes('?') ? '&' : '?') + q.toString();

@@ -10,4 +10,6 @@ export const instagramPlatform: PlatformDescriptor = {
   media: { minImages: 1, maxImages: 10, formats: ['jpeg'], maxBytes: 8 * 1024 * 1024, shape: 'portrait_4x5' },
   // With Facebook Login (the Page's token publishes).
   scopes: ['instagram_basic', 'instagram_content_publish'],
+  // The content-publishing API cannot edit a caption or delete media with these scopes (§2b).
+  afterPublish: { editText: false, delete: false },
 };

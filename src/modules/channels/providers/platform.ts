@@ -36,4 +36,10 @@ export interface PlatformDescriptor {
   };
   /** OAuth scopes (permissions) publishing needs. */
   scopes: readonly string[];
+  /**
+   * What Beranda can do through the API to a copy that is already out, with the scopes above
+   * (#14 point 3): change its text, delete it. Where false, staff are told to do it on the
+   * platform itself.
+   */
+  afterPublish: { editText: boolean; delete: boolean };
 }

@@ -47,6 +47,7 @@ export type FailureCode =
   | 'no_images'
   | 'stuck'
   | 'not_connected'
+  | 'post_gone'
   | 'unknown';
 
 export interface ProviderFailure {
@@ -148,6 +149,16 @@ export interface SocialProvider {
    * offers exactly the privacy levels TikTok allows this account (and says when only "Hanya saya"
    * is possible). Added by staff-compose for #14 point 8; other platforms leave it out.
    */
+  /**
+   * Change the text of a post that is out (only where the descriptor's afterPublish.editText).
+   * Safe to repeat: sending the same text twice leaves the same post.
+   */
+  updatePostText?(account: ProviderAccount, platformPostId: string, text: string): Promise<ProviderResult<void>>;
+  /**
+   * Delete a post that is out (only where afterPublish.delete). A post that no longer exists
+   * counts as deleted, so a repeated call after a lost answer ends well.
+   */
+  deletePost?(account: ProviderAccount, platformPostId: string): Promise<ProviderResult<void>>;
   creatorInfo?(account: ProviderAccount): Promise<ProviderResult<{ privacyLevelOptions: string[]; privateOnly: boolean }>>;
 }
 

@@ -9,4 +9,6 @@ export const tiktokPlatform: PlatformDescriptor = {
   // JPEG or WebP (no PNG), at most 20 MB and 1080p, up to 35 images.
   media: { minImages: 1, maxImages: 35, formats: ['jpeg', 'webp'], maxBytes: 20 * 1024 * 1024, shape: 'story_9x16' },
   scopes: ['user.info.basic', 'video.publish', 'video.upload', 'video.list'],
+  // The Content Posting API has no edit or delete of a post (§2c).
+  afterPublish: { editText: false, delete: false },
 };

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { can, publishingRightsOf, recordAudit } from '../../../modules/accounts/index.js';
 import { type ChannelRow, listUnitChannels } from '../../../modules/channels/index.js';
 import { contentRepository } from '../../../modules/content/index.js';
-import { completeManualDelivery, getDeliveryVariant, listDeliveries, listUnitPosts, resendDelivery, signMediaUrl } from '../../../modules/publishing/index.js';
+import { completeManualDelivery, getDeliveryVariant, listDeliveries, listUnitPosts, resendDelivery, retryPostChange, signMediaUrl } from '../../../modules/publishing/index.js';
 import { t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
@@ -21,6 +21,7 @@ import { flashOf, kirimanUrl, kitUrl, platformLabel } from './paths.js';
 // GET /admin/unit/:slug/kiriman/:postId                           where one post went
 // POST …/kiriman/:postId/:deliveryId/ulang                        "Coba lagi"
 // GET/POST …/kiriman/:postId/:deliveryId/manual                   the manual kit, "Sudah diposting"
+// POST …/kiriman/:postId/:deliveryId/ubah-lagi                    "Coba lagi" on a failed edit/delete of a copy
 // Deliveries are shown only through the unit's own channels, and the use cases check the unit
 // again, so a delivery id from another unit is a 404 here, never a page.
 
@@ -90,6 +91,24 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
     // The runner's minute slot would do; sent now so "Coba lagi" does not wait for it.
     await deps.jobs?.send(ON_DEMAND_JOBS.runDeliveries, {}).catch((e) => c.get('logger').warn({ err: e }, 'could not wake the delivery runner'));
     return c.redirect(kirimanUrl(unit.slug, postId, 'retry'), 303);
+  });
+
+  // "Coba lagi" after a failed edit or delete of a copy that is out (#14 point 3): it acts on
+  // the unit's account, so those who may publish (the one publishing policy), asked first.
+  app.post('/admin/unit/:slug/kiriman/:postId/:deliveryId/ubah-lagi', unitGuard(deps), async (c) => {
+    const unit = c.get('unit');
+    const actor = c.get('actor')!;
+    if (!(await publishingRightsOf(deps.db, actor, unit)).canPublish) {
+      await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'access.denied', unitId: unit.id, target: c.req.path });
+      return renderForbidden(c, 'publish.refused');
+    }
+    const postId = c.req.param('postId');
+    const { deliveries } = await unitDeliveries(c);
+    const d = deliveries.find((x) => x.id === c.req.param('deliveryId'));
+    if (!d || !(await retryPostChange(deps, { unitId: unit.id, deliveryId: d.id }))) return c.redirect(kirimanUrl(unit.slug, d ? postId : undefined, d ? undefined : 'not_found'), 303);
+    await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'delivery.change_retry', unitId: unit.id, target: d.id, detail: { kind: d.change?.kind } });
+    await deps.jobs?.send(ON_DEMAND_JOBS.runPostChanges, {}).catch((e) => c.get('logger').warn({ err: e }, 'could not wake the social changes runner'));
+    return c.redirect(kirimanUrl(unit.slug, postId, 'change_retried'), 303);
   });
 
   async function kit(c: Context<AppEnv>, link = '', error: string | null = null, status: 200 | 422 = 200) {

@@ -2,6 +2,7 @@ import type { ChannelRow } from '../../../modules/channels/index.js';
 import { type DeliveryView, type UnitPostSummary, audienceSummary, countAudiences } from '../../../modules/publishing/index.js';
 import { formatDateTime, t } from '../../../i18n/index.js';
 import { CsrfInput } from '../../views/form.js';
+import { CopyChange } from './copy-change-view.js';
 import { kirimanUrl, kitUrl, platformLabel } from './paths.js';
 
 // Where a post went: one card per channel with its state in plain words, the link to the live
@@ -37,6 +38,7 @@ export function PostDeliveries(p: { slug: string; postId: string; title?: string
               ) : null}
               {d.reason && d.audience !== 'failed' ? <p class="reason">{d.reason}</p> : null}
               {d.nextAttemptAt && d.state !== 'published' ? <p class="muted">{t('kiriman.next_try', { time: formatDateTime(d.nextAttemptAt) })}</p> : null}
+              <CopyChange slug={p.slug} postId={p.postId} d={d} csrf={p.csrf} canPublish={p.canPublish} />
               {p.canWrite ? <Actions slug={p.slug} postId={p.postId} d={d} name={name} csrf={p.csrf} canPublish={p.canPublish} account={ch ? { url: ch.profile_url, handle: ch.handle } : null} /> : null}
             </li>
           );

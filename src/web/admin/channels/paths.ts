@@ -39,6 +39,7 @@ const KANAL_FLASH: Record<string, 'ok' | 'error' | 'info'> = {
 };
 const KIRIMAN_FLASH: Record<string, 'ok' | 'error' | 'info'> = {
   retry: 'ok',
+  change_retried: 'ok',
   check_first: 'error',
   not_allowed: 'error',
   not_public: 'error',

@@ -1,9 +1,10 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { platformName } from '../../../modules/channels/index.js';
+import { platformOf } from '../../../modules/channels/index.js';
 import { type Draft, type WithdrawKind, checkWithdraw, editPublished, withdrawPublished } from '../../../modules/composer/index.js';
 import { getMedia } from '../../../modules/media/index.js';
-import { listDeliveries } from '../../../modules/publishing/index.js';
+import { type DeliveryView, listDeliveries } from '../../../modules/publishing/index.js';
+import { ON_DEMAND_JOBS } from '../../../jobs/job-names.js';
 import { t } from '../../../i18n/index.js';
 import { clientIp } from '../../client-ip.js';
 import type { AppEnv } from '../../context.js';
@@ -17,13 +18,15 @@ import { type FormBody, str } from './draft-form.js';
 import { thumbOf } from './editor-data.js';
 import { errorText } from './editor-routes.js';
 import { placeholderProblems } from './placeholder-problems.js';
-import { draftUrl, homeUrl } from './paths.js';
+import { draftUrl, homeUrl, platformList } from './paths.js';
 
 // GET/POST /admin/unit/:slug/kabar/:id/ubah          change a published post (website copy)
 // GET/POST /admin/unit/:slug/kabar/:id/tarik         take it off the website (back to drafts)
 // GET/POST /admin/unit/:slug/kabar/:id/hapus-terbit  delete it
 // Those who may publish only (the one publishing policy, asked by the use cases). A POST without
-// the confirmation form's "yakin" shows the question again and changes nothing.
+// the confirmation form's "yakin" shows the question again and changes nothing. Copies already
+// out on a platform whose API allows it get the new text after an edit, and are deleted with
+// the post when "Hapus juga dari …" stays ticked; the job "publishing.run-changes" is woken.
 
 type C = Context<AppEnv>;
 
@@ -43,7 +46,7 @@ export function afterPublishRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/admin/unit/:slug/kabar/:id/ubah', unitGuard(deps), async (c) => {
     const draft = await allowed(c);
     if (draft instanceof Response) return draft;
-    return c.html(<EditPublishedPage actor={c.get('actor')!} unit={c.get('unit')} csrf={c.get('csrfToken')} draftId={draft.id} v={await valuesOf(deps, c, draft)} errors={[]} fieldErrors={{}} />);
+    return c.html(<EditPublishedPage actor={c.get('actor')!} unit={c.get('unit')} csrf={c.get('csrfToken')} draftId={draft.id} v={await valuesOf(deps, c, draft)} errors={[]} fieldErrors={{}} socialEdited={await copiesOut(deps, draft, 'edit')} />);
   });
 
   app.post('/admin/unit/:slug/kabar/:id/ubah', unitGuard(deps), async (c) => {
@@ -61,13 +64,18 @@ export function afterPublishRoutes(deps: AppDeps): Hono<AppEnv> {
       ip: clientIp(c),
       edit: { title: typed.title, body: typed.body, photos: typed.photos.filter((p) => p.keep).map((p) => ({ mediaId: p.mediaId, alt: p.alt })), revision: typed.revision },
     });
-    if (r.ok) return c.redirect(`${draftUrl(unit.slug, draft.id)}?diubah=1`, 303);
+    if (r.ok) {
+      const updating = r.socialUpdates ?? [];
+      if (updating.length) await wakeChanges(deps, c);
+      return c.redirect(`${draftUrl(unit.slug, draft.id)}?diubah=1${updating.length ? `&sosmed=${updating.join(',')}` : ''}`, 303);
+    }
     if (r.error === 'forbidden') return renderForbidden(c, 'publish.refused');
     if (r.error === 'not_found') return gone(c);
     if (r.error === 'not_published') return c.redirect(draftUrl(unit.slug, draft.id), 303);
+    const edited = await copiesOut(deps, draft, 'edit');
     const page = (errors: string[], fieldErrors: Partial<Record<'title' | 'body', string>>, v: EditFormValues, notice: string | null = null) => {
       c.status(r.error === 'changed' ? 409 : 422);
-      return c.html(<EditPublishedPage actor={actor} unit={unit} csrf={c.get('csrfToken')} draftId={draft.id} v={v} errors={errors} fieldErrors={fieldErrors} notice={notice} />);
+      return c.html(<EditPublishedPage actor={actor} unit={unit} csrf={c.get('csrfToken')} draftId={draft.id} v={v} errors={errors} fieldErrors={fieldErrors} notice={notice} socialEdited={edited} />);
     };
     // Someone changed it meanwhile: what was typed stays in the fields, on the newest revision.
     if (r.error === 'changed') return page([], {}, { ...typed, revision: draft.revision }, t('composer.after.changed'));
@@ -93,7 +101,7 @@ export function afterPublishRoutes(deps: AppDeps): Hono<AppEnv> {
     app.get(path, unitGuard(deps), async (c) => {
       const draft = await allowed(c);
       if (draft instanceof Response) return draft;
-      return c.html(<WithdrawPage actor={c.get('actor')!} unit={c.get('unit')} csrf={c.get('csrfToken')} draft={draft} kind={kind} />);
+      return c.html(<WithdrawPage actor={c.get('actor')!} unit={c.get('unit')} csrf={c.get('csrfToken')} draft={draft} kind={kind} deletable={kind === 'delete' ? await copiesOut(deps, draft, 'delete') : []} />);
     });
     app.post(path, unitGuard(deps), async (c) => withdraw(c, kind));
   }
@@ -104,18 +112,37 @@ export function afterPublishRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await c.req.parseBody();
     const draft = await allowed(c);
     if (draft instanceof Response) return draft;
-    if (body.yakin !== '1') return c.html(<WithdrawPage actor={actor} unit={unit} csrf={c.get('csrfToken')} draft={draft} kind={kind} />);
+    const deletable = kind === 'delete' ? await copiesOut(deps, draft, 'delete') : [];
+    if (body.yakin !== '1') return c.html(<WithdrawPage actor={actor} unit={unit} csrf={c.get('csrfToken')} draft={draft} kind={kind} deletable={deletable} />);
+    // "Hapus juga dari Facebook" (ticked by default): the platforms still ticked when sent.
+    const ticked = deletable.filter((p) => body[`hapus_di_${p}`] === '1');
     // The social copies that are (or may be) out stay there; the home page names them.
     const out = draft.contentId
       ? (await listDeliveries(deps.db, draft.contentId, { tiktokAudited: deps.config.tiktokAudited })).filter((d) => d.audience === 'public' || d.audience === 'owner_only' || d.state === 'unconfirmed')
       : [];
-    const r = await withdrawPublished(composerDepsOf(deps), { actor, unit, draftId: draft.id, kind, ip: clientIp(c) });
+    const r = await withdrawPublished(composerDepsOf(deps), { actor, unit, draftId: draft.id, kind, ip: clientIp(c), deleteSocial: ticked.length > 0, socialPlatforms: ticked });
     if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c, 'publish.refused') : c.redirect(draftUrl(unit.slug, draft.id), 303);
-    const left = out.length ? `&sosmed=${encodeURIComponent([...new Set(out.map((d) => d.platform))].join(','))}` : '';
+    const deleting = r.socialDeletes ?? [];
+    if (deleting.length) await wakeChanges(deps, c);
+    const stay = [...new Set(out.map((d) => d.platform))].filter((p) => !deleting.includes(p));
+    const left = `${stay.length ? `&sosmed=${encodeURIComponent(stay.join(','))}` : ''}${deleting.length ? `&sosmed_hapus=${encodeURIComponent(deleting.join(','))}` : ''}`;
     return c.redirect(`${homeUrl(unit.slug, kind === 'unpublish' ? 'unpublished' : 'post_deleted')}${left}`, 303);
   }
 
   return app;
+}
+
+/** Platforms where a copy of this post is out and the API allows this change (Facebook). */
+async function copiesOut(deps: AppDeps, draft: Draft, kind: 'edit' | 'delete'): Promise<string[]> {
+  if (!draft.contentId) return [];
+  const ds: DeliveryView[] = await listDeliveries(deps.db, draft.contentId);
+  const ok = ds.filter((d) => d.state === 'published' && d.change?.kind !== 'delete' && (kind === 'edit' ? platformOf(d.platform)?.afterPublish.editText : platformOf(d.platform)?.afterPublish.delete));
+  return [...new Set(ok.map((d) => d.platform))];
+}
+
+/** The minute's run would do; woken now so staff see the status change while they look. */
+async function wakeChanges(deps: AppDeps, c: C): Promise<void> {
+  await deps.jobs?.send(ON_DEMAND_JOBS.runPostChanges, {}).catch((e) => c.get('logger').warn({ err: e }, 'could not wake the social changes runner'));
 }
 
 /** The form as the saved post fills it: every photo kept. */
@@ -145,12 +172,11 @@ function gone(c: C) {
   return c.html(<DraftGone actor={c.get('actor')!} unit={c.get('unit')} csrf={c.get('csrfToken')} />);
 }
 
-/** "Salinan di media sosial tetap ada …" for the home page after taking a post back. */
-export function socialLeftNote(platforms: string | undefined): string | null {
-  const list = (platforms ?? '')
-    .split(',')
-    .filter((p) => /^[a-z]{2,20}$/.test(p))
-    .map(platformName);
-  return list.length ? t('composer.after.social_left', { list: list.join(', ') }) : null;
+/** "Salinan di media sosial tetap ada …" / "… sedang dihapus" for the home page after taking a post back. */
+export function socialLeftNote(platforms: string | undefined, deleting?: string | undefined): string | null {
+  const left = platformList(platforms);
+  const gone = platformList(deleting);
+  const notes = [left ? t('composer.after.social_left', { list: left }) : '', gone ? t('social_change.deleting', { list: gone }) : ''].filter(Boolean);
+  return notes.length ? notes.join(' ') : null;
 }
 

@@ -6,6 +6,7 @@ import type { UnitRow } from '../../../modules/units/index.js';
 import { t } from '../../../i18n/index.js';
 import { CsrfInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
+import { CopyChange } from '../channels/copy-change-view.js';
 import { draftUrl } from './paths.js';
 
 // Screens for a post that is out (#14 point 3): change it, take it off the website, delete it —
@@ -18,7 +19,7 @@ export const withdrawUrl = (slug: string, id: string, kind: WithdrawKind) => `/a
 const SOCIAL_KNOWN = new Set(['facebook', 'instagram', 'tiktok']);
 
 /** One line per social copy: what can be done on that platform, and the link to it when it is out. */
-export function SocialCopies(p: { deliveries: DeliveryView[] }) {
+export function SocialCopies(p: { deliveries: DeliveryView[]; slug: string; postId: string; csrf: string; canPublish: boolean }) {
   return (
     <section class="social-copies">
       <h2>{t('composer.after.social_title')}</h2>
@@ -41,7 +42,8 @@ export function SocialCopies(p: { deliveries: DeliveryView[] }) {
                         ? t(`composer.after.social.${d.platform}`)
                         : t('composer.after.social.other', { platform })}
                   </span>
-                  {d.permalink ? (
+                  <CopyChange slug={p.slug} postId={p.postId} d={d} csrf={p.csrf} canPublish={p.canPublish} />
+                  {d.permalink && !(d.change?.kind === 'delete' && d.change.state === 'done') ? (
                     <a class="button secondary" href={d.permalink} rel="noopener noreferrer">
                       {t('composer.after.social.open', { platform })}
                     </a>
@@ -105,12 +107,20 @@ export function EditPublishedPage(p: {
   errors: string[];
   fieldErrors: Partial<Record<'title' | 'body', string>>;
   notice?: string | null;
+  /** Platforms whose copies already out get the new text (Facebook). */
+  socialEdited?: string[];
 }) {
   const fe = p.fieldErrors;
+  const edited = (p.socialEdited ?? []).map(platformName).join(', ');
   return (
     <StaffLayout title={t('composer.after.edit_title')} actor={p.actor} csrfToken={p.csrf} back={{ href: draftUrl(p.unit.slug, p.draftId), label: t('composer.done.title') }}>
       <h1>{t('composer.after.edit_title')}</h1>
       <p>{t('composer.after.edit_intro')}</p>
+      {edited ? (
+        <p class="flash flash-info" data-social-edit="1">
+          {t('social_change.edit_notice', { list: edited })}
+        </p>
+      ) : null}
       {p.notice ? (
         <div class="flash flash-info" role="status">
           {p.notice}
@@ -169,7 +179,7 @@ export function EditPublishedPage(p: {
 }
 
 /** "Tarik dari situs?" / "Hapus kabar ini?": the question is a page, the answer a form. */
-export function WithdrawPage(p: { actor: Actor; unit: UnitRow; csrf: string; draft: Draft; kind: WithdrawKind }) {
+export function WithdrawPage(p: { actor: Actor; unit: UnitRow; csrf: string; draft: Draft; kind: WithdrawKind; deletable?: string[] }) {
   const title = p.draft.title.trim() || t('composer.home.untitled');
   const heading = p.kind === 'unpublish' ? t('composer.after.unpublish_title') : t('composer.after.delete_title');
   return (
@@ -179,6 +189,18 @@ export function WithdrawPage(p: { actor: Actor; unit: UnitRow; csrf: string; dra
       <form method="post" action={withdrawUrl(p.unit.slug, p.draft.id, p.kind)} class="discard-confirm">
         <CsrfInput token={p.csrf} />
         <input type="hidden" name="yakin" value="1" />
+        {/* Delete: the copies the API can delete go with it unless unticked; take-off: none do. */}
+        {p.kind === 'delete'
+          ? (p.deletable ?? []).map((platform) => (
+              <div class="field">
+                <p class="check">
+                  <input type="checkbox" id={`f-hapus-${platform}`} name={`hapus_di_${platform}`} value="1" checked />
+                  <label for={`f-hapus-${platform}`}>{t('social_change.delete_also', { platform: platformName(platform) })}</label>
+                </p>
+                <p class="muted">{t('social_change.delete_also_hint', { platform: platformName(platform) })}</p>
+              </div>
+            ))
+          : <p>{t('social_change.unpublish_note')}</p>}
         <button type="submit" class={p.kind === 'delete' ? 'danger wide big' : 'wide big'}>
           {p.kind === 'unpublish' ? t('composer.after.unpublish_yes') : t('composer.after.delete_yes')}
         </button>

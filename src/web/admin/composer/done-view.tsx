@@ -65,7 +65,7 @@ export function DonePage(p: { actor: Actor; unit: UnitRow; csrf: string; draft: 
       ) : null}
       {/* After publishing, staff stay in control (#14 point 3). */}
       <ManagePublished unit={p.unit} draft={p.draft} canPublish={p.canPublish} />
-      {p.deliveries.length > 0 ? <SocialCopies deliveries={p.deliveries} /> : null}
+      {p.deliveries.length > 0 && p.draft.contentId ? <SocialCopies deliveries={p.deliveries} slug={p.unit.slug} postId={p.draft.contentId} csrf={p.csrf} canPublish={p.canPublish} /> : null}
       <h2>{t('composer.done.next')}</h2>
       <ul class="link-list">
         {can(p.actor, 'write', p.unit) ? (

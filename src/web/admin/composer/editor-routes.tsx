@@ -36,7 +36,7 @@ import { DonePage, DraftGone, ReadOnlyDraft } from './done-view.js';
 import { EditorPage } from './editor-view.js';
 import { notifyOfComment, notifyWriterOfDecision } from './notify-writer.js';
 import { placeholderProblems } from './placeholder-problems.js';
-import { draftUrl, homeUrl, savedWhen } from './paths.js';
+import { draftUrl, homeUrl, platformList, savedWhen } from './paths.js';
 import { sessionOf } from './clash.js';
 import { refusalText, requestAvif } from './upload-route.js';
 
@@ -199,7 +199,9 @@ async function renderDone(deps: AppDeps, c: Context<AppEnv>, draft: Draft) {
   const channels = await listUnitChannels(deps.db, unit.id);
   const publicPath = item && draft.status === 'published' ? `/${unit.slug}/${item.kind}/${item.slug}` : null;
   const canPublish = (await publishingRightsOf(deps.db, c.get('actor')!, unit)).canPublish;
-  const flash = c.req.query('diubah') === '1' ? t('composer.after.saved') : null;
+  // After an edit: saved; and, when copies already out get the new text, where (status below).
+  const updating = platformList(c.req.query('sosmed'));
+  const flash = c.req.query('diubah') === '1' ? (updating ? t('social_change.saved', { list: updating }) : t('composer.after.saved')) : null;
   return c.html(<DonePage actor={c.get('actor')!} unit={unit} csrf={c.get('csrfToken')} draft={draft} publicPath={publicPath} deliveries={deliveries} channels={channels} canPublish={canPublish} flash={flash} />);
 }
 

@@ -1,4 +1,5 @@
 import { t } from '../../../i18n/index.js';
+import { platformName } from '../../../modules/channels/index.js';
 import { formatDateTime } from '../../../i18n/index.js';
 import type { UnitDrafts } from '../../../modules/composer/index.js';
 import type { AppDeps } from '../../deps.js';
@@ -27,4 +28,13 @@ const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone: WIB_TIME_ZONE, year:
 export function savedWhen(isoTime: string, now: Date): string {
   const d = new Date(isoTime);
   return dayKey.format(d) === dayKey.format(now) ? `${timeFmt.format(d)} WIB` : formatDateTime(d);
+}
+
+/** Platform ids from a query value, as names ("facebook,instagram" → "Facebook, Instagram"). */
+export function platformList(platforms: string | undefined): string {
+  return (platforms ?? '')
+    .split(',')
+    .filter((p) => /^[a-z]{2,20}$/.test(p))
+    .map(platformName)
+    .join(', ');
 }

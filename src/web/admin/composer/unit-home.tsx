@@ -41,7 +41,7 @@ export function unitHome(deps: AppDeps) {
     const code = flashCode(c);
     let flash = recheckFlash(c, code) ?? (code ? homeFlash(code, deps, lists) : null);
     // A post taken back: its copies on social media stay, and the flash names where.
-    const left = flash && (code === 'unpublished' || code === 'post_deleted') ? socialLeftNote(c.req.query('sosmed')) : null;
+    const left = flash && (code === 'unpublished' || code === 'post_deleted') ? socialLeftNote(c.req.query('sosmed'), c.req.query('sosmed_hapus')) : null;
     if (flash && left) flash = { ...flash, text: `${flash.text} ${left}` };
     const slug = unit.slug;
     const late = lists.published.filter((d) => d.lateNote);
