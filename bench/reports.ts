@@ -1,5 +1,6 @@
 import { type Recipient, DEFAULT_RULES, planReminders } from '../src/modules/reminders/index.js';
-import { buildDashboard, raporPdf, raporXlsx, renderDashboardCharts, simulateFleet } from '../src/modules/reports/index.js';
+import { buildDashboard, raporPdf, raporXlsx, renderDashboardCharts } from '../src/modules/reports/index.js';
+import { simulateFleet } from '../src/fakes/report-fleet.js';
 import type { BenchRow } from './run.js';
 
 // The mayor's dashboard for Pangkalpinang's 42 kelurahan and for a simulated fleet of 8,496

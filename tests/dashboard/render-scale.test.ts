@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDashboard, simulateFleet } from '../../src/modules/reports/index.js';
+import { buildDashboard } from '../../src/modules/reports/index.js';
+import { simulateFleet } from '../../src/fakes/report-fleet.js';
 import { renderViews } from '../../src/web/dashboard/render-views.js';
 
 // A province-sized city (the bench's 8,496 simulated kelurahan): the status page asks for a

@@ -6,7 +6,7 @@ import { evaluateUnit, type Verdict } from '../../src/modules/compliance/evaluat
 import { periodContaining } from '../../src/modules/compliance/period.js';
 import { Fetcher } from '../../src/modules/monitoring/fetcher.js';
 import { SITE_STATES, type Observation } from '../../src/modules/monitoring/observation.js';
-import { InMemoryCrawlMemory } from '../../src/modules/monitoring/ports.js';
+import { InMemoryCrawlMemory } from '../../src/modules/monitoring/index.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { hasKey, t } from '../../src/i18n/index.js';
 

@@ -11,8 +11,6 @@ import {
 } from '../../src/modules/compliance/index.js';
 import {
   Fetcher,
-  InMemoryOwnContent,
-  InMemorySocialActivity,
   getDailyRollups,
   getMonitoringSnapshots,
   registerPresence,
@@ -24,6 +22,7 @@ import {
   siteUrlPolicy,
   type MonitoringDeps,
 } from '../../src/modules/monitoring/index.js';
+import { InMemoryOwnContent, InMemorySocialActivity } from '../../src/fakes/monitoring-sources.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
 

@@ -5,9 +5,15 @@ import { registerDeclaredJobs } from '../../src/jobs/define-job.js';
 import { EmbeddedQueue } from '../../src/jobs/embedded-queue.js';
 import { monitoringSweepJobs, sweepJob } from '../../src/main/monitoring-sweep-jobs.js';
 import {
-  Fetcher, InMemoryOwnContent, InMemorySocialActivity, getSweepProgress, runChecksForUnit, runSweepBatch, stalledSweepBatches, startSweep,
+  Fetcher,
+  getSweepProgress,
+  runChecksForUnit,
+  runSweepBatch,
+  stalledSweepBatches,
+  startSweep,
   type MonitoringDeps,
 } from '../../src/modules/monitoring/index.js';
+import { InMemoryOwnContent, InMemorySocialActivity } from '../../src/fakes/monitoring-sources.js';
 import { sweepRepository } from '../../src/modules/monitoring/sweep-repository.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { newId } from '../../src/shared/ids.js';

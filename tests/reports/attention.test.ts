@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attentionList, buildDashboard, raporPdf, simulateFleet } from '../../src/modules/reports/index.js';
+import { attentionList, buildDashboard, raporPdf } from '../../src/modules/reports/index.js';
+import { simulateFleet } from '../../src/fakes/report-fleet.js';
 import { fixture } from './support/fixture.js';
 
 // Issue 14, point 6: the rapor's page 1 (and the dashboard's first screen, from the same list)

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerChannel, registeredAccountsSource } from '../../src/modules/channels/index.js';
 import { evaluatePeriod, getVerdictsForPeriod, periodContaining, getRule } from '../../src/modules/compliance/index.js';
-import { Fetcher, InMemoryOwnContent, registerPresence, runChecksForUnit } from '../../src/modules/monitoring/index.js';
+import { Fetcher, registerPresence, runChecksForUnit } from '../../src/modules/monitoring/index.js';
+import { InMemoryOwnContent } from '../../src/fakes/monitoring-sources.js';
 import { importRegion, findUnitBySlug } from '../../src/modules/units/index.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { createTestDb, testEngine, type TestDb } from '../support/test-db.js';

@@ -4,7 +4,7 @@ import { DEFAULT_RULE } from '../../modules/compliance/rule.js';
 import { checkSite } from '../../modules/monitoring/check-site.js';
 import type { Fetcher } from '../../modules/monitoring/fetcher.js';
 import type { Observation } from '../../modules/monitoring/observation.js';
-import { type CrawlMemory, InMemoryCrawlMemory } from '../../modules/monitoring/ports.js';
+import { type CrawlMemory, InMemoryCrawlMemory } from '../../modules/monitoring/index.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Fleet } from './server.js';
 

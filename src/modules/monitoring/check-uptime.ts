@@ -6,7 +6,7 @@ import { wibDate } from './dates.js';
 import type { MonitoringDeps } from './deps.js';
 import { monitoringRepository } from './monitoring-repository.js';
 import { OPENS_FOR_PEOPLE, type Observation } from './observation.js';
-import { InMemoryCrawlMemory } from './ports.js';
+import { InMemoryCrawlMemory } from './scratch-crawl-memory.js';
 import { createSiteContext } from './site-context.js';
 
 // The light, frequent check (every 5 minutes, Uptime Kuma style): is each external website up?

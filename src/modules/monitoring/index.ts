@@ -4,10 +4,8 @@ export { Fetcher, GOOGLEBOT_UA, staticLookup, type FetchResult, type FetchEnd, t
 export { checkSite, type CheckSiteOptions } from './check-site.js';
 export { defaultRdapBase, type RdapBaseFor } from './checks/domain-expiry.js';
 export type * from './observation.js';
+export { InMemoryCrawlMemory } from './scratch-crawl-memory.js';
 export {
-  InMemoryCrawlMemory,
-  InMemoryOwnContent,
-  InMemorySocialActivity,
   type CrawlMemory,
   type OwnContentItem,
   type OwnContentSource,

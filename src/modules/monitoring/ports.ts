@@ -1,8 +1,9 @@
 import type { Confidence } from './observation.js';
 
 // Ports the monitoring engine reads through. Other modules implement them over their own
-// tables (channels: deliveries and synced activity; content: Beranda-hosted posts); the
-// in-memory versions here make the engine testable without a database.
+// tables (channels: deliveries and synced activity; content: Beranda-hosted posts). In-memory
+// sources for tests, benchmarks and the demo are in src/fakes/monitoring-sources.ts; the
+// throwaway crawl memory of a one-off check is scratch-crawl-memory.ts.
 
 /** One post made on a social account, as the channels module knows it. */
 export interface SocialActivityItem {
@@ -67,62 +68,6 @@ export interface CrawlMemory {
   record(siteKey: string, records: SeenRecord[], crawledAt: string): Promise<void>;
   knownSections(siteKey: string): Promise<string[] | null>;
   rememberSections(siteKey: string, sections: string[]): Promise<void>;
-}
-
-export class InMemorySocialActivity implements SocialActivitySource {
-  private readonly items = new Map<string, SocialActivityItem[]>();
-  add(unitId: string, item: SocialActivityItem): void {
-    this.items.set(unitId, [...(this.items.get(unitId) ?? []), item]);
-  }
-  async listActivity(unitId: string, from: string, to: string): Promise<SocialActivityItem[]> {
-    return (this.items.get(unitId) ?? []).filter((i) => i.publishedAt >= from && i.publishedAt < to);
-  }
-}
-
-export class InMemoryOwnContent implements OwnContentSource {
-  private readonly items = new Map<string, OwnContentItem[]>();
-  add(unitId: string, item: OwnContentItem): void {
-    this.items.set(unitId, [...(this.items.get(unitId) ?? []), item]);
-  }
-  async listPublished(unitId: string, from: string, to: string): Promise<OwnContentItem[]> {
-    return (this.items.get(unitId) ?? []).filter((i) => i.publishedAt >= from && i.publishedAt < to);
-  }
-}
-
-export class InMemoryCrawlMemory implements CrawlMemory {
-  private readonly seen = new Map<string, Map<string, SeenRecord>>();
-  private readonly crawls = new Map<string, string>();
-  private readonly sections = new Map<string, string[]>();
-  async previousCrawlAt(siteKey: string) {
-    return this.crawls.get(siteKey) ?? null;
-  }
-  async lookup(siteKey: string, keys: string[]) {
-    const m = this.seen.get(siteKey);
-    const out = new Map<string, SeenRecord>();
-    if (m) for (const k of keys) if (m.has(k)) out.set(k, m.get(k)!);
-    return out;
-  }
-  async byTitle(siteKey: string, titleKeys: string[]) {
-    const out = new Map<string, SeenRecord>();
-    for (const r of this.seen.get(siteKey)?.values() ?? []) {
-      if (!r.titleKey || !titleKeys.includes(r.titleKey)) continue;
-      const prev = out.get(r.titleKey);
-      if (!prev || (r.effectiveAt ?? r.firstSeenAt) < (prev.effectiveAt ?? prev.firstSeenAt)) out.set(r.titleKey, r);
-    }
-    return out;
-  }
-  async record(siteKey: string, records: SeenRecord[], crawledAt: string) {
-    let m = this.seen.get(siteKey);
-    if (!m) this.seen.set(siteKey, (m = new Map()));
-    for (const r of records) if (!m.has(r.itemKey)) m.set(r.itemKey, r);
-    this.crawls.set(siteKey, crawledAt);
-  }
-  async knownSections(siteKey: string) {
-    return this.sections.get(siteKey) ?? null;
-  }
-  async rememberSections(siteKey: string, s: string[]) {
-    this.sections.set(siteKey, s);
-  }
 }
 
 export const CONFIDENCE_RANK: Record<Confidence, number> = { none: 0, low: 1, medium: 2, high: 3 };

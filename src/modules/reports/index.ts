@@ -22,5 +22,4 @@ export { summarize, type Summary, type Tally, type KecamatanSummary } from './su
 export { complianceTrend, itemsByChannel, type ComplianceTrend, type TrendSeries, type TrendPoint, type ItemsByChannel } from './trend.js';
 export { buildUnitRows, verdictLabel, streakLabel, type UnitRow } from './unit-rows.js';
 export { weeklyPeriod, lastWeeklyPeriods } from './periods.js';
-export { simulateFleet, type FleetOptions } from './simulate-fleet.js';
 export { formatWib, formatDateWib, formatPeriodRange, raporFileName, type Lang } from './text.js';

@@ -1,11 +1,10 @@
-import { lastWeeklyPeriods } from './periods.js';
-import type { ReportInput, ReportUnit, UnitPeriodRecord, Verdict } from './types.js';
+import { type ReportInput, type ReportUnit, type UnitPeriodRecord, type Verdict, lastWeeklyPeriods } from '../modules/reports/index.js';
 
-// A deterministic fake fleet for the benchmark and for demos before the monitoring engine has
-// history: n kelurahan in kecamatan of about six, plus some OPD, with 12 weeks of verdicts.
+// A deterministic fake fleet of report inputs for the benchmarks and the dashboard's scale tests
+// (not production: the dashboard reads stored verdicts): n kelurahan in kecamatan of about six, plus some OPD, with 12 weeks of verdicts.
 // Seeded, so the same call always gives the same numbers.
 
-export interface FleetOptions {
+export interface ReportFleetOptions {
   kelurahan: number;
   opd?: number;
   perKecamatan?: number;
@@ -27,7 +26,7 @@ function rng(seed: number): () => number {
 
 const CHANNELS = ['website', 'facebook', 'instagram', 'tiktok'];
 
-export function simulateFleet(o: FleetOptions): ReportInput {
+export function simulateFleet(o: ReportFleetOptions): ReportInput {
   const rand = rng(o.seed ?? 42);
   const periods = lastWeeklyPeriods(o.now, o.weeks ?? 12);
   const per = o.perKecamatan ?? 6;
