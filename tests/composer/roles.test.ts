@@ -158,9 +158,9 @@ describe(`roles in writing on ${testEngine()}`, () => {
     expect(page).toContain('dari Pemkot Pangkalpinang');
     expect([...(await broadcastContentIds(a.t.db, [gabek]))]).toEqual([items.find((i) => i.unit_id === gabek)!.id]);
     // Gabek Satu has published nothing of its own: the broadcast does not tick "first post".
-    const ob = await onboardingChecklist(a.t.db, { unitId: gabek, now: a.clock.now() });
+    const ob = await onboardingChecklist(a.t.db, { unitId: gabek, now: a.clock.now(), profileDoneMin: 60 });
     expect(ob.steps.find((s) => s.code === 'first_post')!.done).toBe(false);
-    const obBacang = await onboardingChecklist(a.t.db, { unitId: bacang, now: a.clock.now() });
+    const obBacang = await onboardingChecklist(a.t.db, { unitId: bacang, now: a.clock.now(), profileDoneMin: 60 });
     expect(obBacang.steps.find((s) => s.code === 'first_post')!.done).toBe(true);
 
     const all = await admin.post('/admin/siaran', { title: 'Hari Jadi Kota', body: 'Selamat Hari Jadi Kota Pangkalpinang untuk semua warga.', to: 'all' });

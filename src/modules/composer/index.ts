@@ -21,7 +21,7 @@ export { lastSubmitterId, listComments, submitterOf, type CommentRow } from './c
 export { approvalRequired, setApprovalRequired, writerPowers, type WriterPowers } from './approval-policy.js';
 export { requestHelp, answerHelp, openHelpRequests, MAX_HELP_MESSAGE, type HelpRequestRow } from './help-requests.js';
 export { pendampingOverview, type UnitNeeds } from './pendamping-overview.js';
-export { onboardingChecklist, PROFILE_DONE_PERCENT, type Onboarding, type OnboardingStep, type OnboardingCode } from './onboarding-checklist.js';
+export { onboardingChecklist, type Onboarding, type OnboardingStep, type OnboardingCode } from './onboarding-checklist.js';
 export { sendBroadcast, listBroadcasts, type BroadcastInput } from './send-broadcast.js';
 export { broadcastContentIds } from './broadcast-ids.js';
 export { cardMaker } from './make-card-media.js';

@@ -26,12 +26,11 @@ export interface Onboarding {
 }
 
 /**
- * A profile this complete counts as done when the city's rule sets no figure; callers pass the
- * rule's own minimum so the checklist and the compliance verdict agree (issue 14, point 6).
+ * `profileDoneMin` is the city rule's profile completeness minimum (rule.profileCompletenessMin),
+ * required so the checklist, the staff home, the dashboard and the pendamping's overview all
+ * agree with the compliance verdict (issue 14, point 6): there is no fixed figure to fall back on.
  */
-export const PROFILE_DONE_PERCENT = 80;
-
-export async function onboardingChecklist(db: Kysely<DB>, args: { unitId: string; now: Date; profileDoneMin?: number }): Promise<Onboarding> {
+export async function onboardingChecklist(db: Kysely<DB>, args: { unitId: string; now: Date; profileDoneMin: number }): Promise<Onboarding> {
   const { profile } = await getProfile(db, args.unitId);
   const completeness = profileCompleteness(profile).overall;
   const channels = await listUnitChannels(db, args.unitId);
@@ -40,7 +39,7 @@ export async function onboardingChecklist(db: Kysely<DB>, args: { unitId: string
   const items = await contentRepository.listForStaff(db, args.unitId, 200);
   const ownPublished = items.some((i) => i.is_demo === 0 && !broadcasts.has(i.id) && isPublicAt(i.status, i.publish_at, nowIso));
   const steps: OnboardingStep[] = [
-    { code: 'profil', done: completeness >= (args.profileDoneMin ?? PROFILE_DONE_PERCENT), detail: completeness },
+    { code: 'profil', done: completeness >= args.profileDoneMin, detail: completeness },
     { code: 'logo', done: !!profile.identitas.logo },
     { code: 'foto_kantor', done: !!profile.identitas.fotoKantor },
     { code: 'first_post', done: ownPublished },

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import type { Actor } from '../accounts/index.js';
 import { listChannelAlerts } from '../channels/index.js';
+import { getRule } from '../compliance/index.js';
 import { contentRepository, isPublicAt } from '../content/index.js';
 import { type UnitRow, unitRepository } from '../units/index.js';
 import { broadcastContentIds } from './broadcast-ids.js';
@@ -36,6 +37,8 @@ export async function pendampingOverview(db: Kysely<DB>, args: { actor: Actor; n
   const waiting = await draftRepo.countByUnit(db, ids, 'submitted');
   const broadcasts = await broadcastContentIds(db, ids);
   const nowIso = args.now.toISOString();
+  // The city rule's profile minimum, as on the unit's staff home and the dashboard.
+  const { profileCompletenessMin } = await getRule(db, args.actor.regionCode);
   const out: UnitNeeds[] = [];
   for (const unit of units) {
     const items = await contentRepository.listForStaff(db, unit.id, 100);
@@ -46,7 +49,7 @@ export async function pendampingOverview(db: Kysely<DB>, args: { actor: Actor; n
     const lastPostAt = own.length ? own[own.length - 1]! : null;
     const daysSilent = lastPostAt ? Math.floor((args.now.getTime() - new Date(lastPostAt).getTime()) / 86_400_000) : null;
     const unitHelp = help.filter((h) => h.unit_id === unit.id);
-    const onboarding = await onboardingChecklist(db, { unitId: unit.id, now: args.now });
+    const onboarding = await onboardingChecklist(db, { unitId: unit.id, now: args.now, profileDoneMin: profileCompletenessMin });
     const reconnect = (await listChannelAlerts(db, unit.id)).filter((a) => a.kind === 'reconnect').length;
     const w = waiting.get(unit.id) ?? 0;
     const silentScore = daysSilent === null ? 30 : Math.min(daysSilent, 30);

@@ -23,7 +23,7 @@ export interface UnitEvidence {
 
 const LOOKBACK_MS = 28 * 86_400_000;
 
-export async function loadUnitEvidence(db: Kysely<DB>, unitId: string, now: Date, profileDoneMin?: number): Promise<UnitEvidence> {
+export async function loadUnitEvidence(db: Kysely<DB>, unitId: string, now: Date, profileDoneMin: number): Promise<UnitEvidence> {
   const [observations, disputes, reminders, onboarding] = await Promise.all([
     getObservations(db, [unitId], new Date(now.getTime() - LOOKBACK_MS).toISOString(), now.toISOString()),
     listDisputes(db, { unitIds: [unitId] }),
