@@ -3,7 +3,7 @@ import { inProcessPageInvalidation } from '../../src/modules/page-invalidation/i
 import { type CachedPage, PageCache, currentGeneration, encodePage, invalidateUnit } from '../../src/web/site/page-cache.js';
 
 // The page cache's rules that no HTTP test can reach deterministically: a render that raced a
-// change is not stored, the size bound, and the port's delivery contract.
+// change is not stored, the size bound and its least-recently-used order, and the port's delivery contract.
 
 const page = (unitId: string | null, size: number): CachedPage => ({
   status: 200,
@@ -59,6 +59,26 @@ describe('page cache', () => {
       // Replacing a page counts its bytes once.
       cache.set('p4', page('u', 300), g);
       expect(cache.heldBytes).toBe(900);
+    } finally {
+      cache.close();
+    }
+  });
+
+  it('evicts the least recently used page, not the oldest stored', () => {
+    const cache = new PageCache(1000);
+    try {
+      const g = currentGeneration();
+      for (let i = 0; i < 3; i++) cache.set(`p${i}`, page('u', 300), g);
+      // p0 is the oldest stored but was just read; p1 is now the least recently used.
+      expect(cache.get('p0', 0)).toBeDefined();
+      cache.set('p3', page('u', 300), g);
+      expect(cache.get('p1', 0)).toBeUndefined();
+      expect(cache.get('p0', 0)).toBeDefined();
+      // Reading p2 then p0 leaves p3 as the least recently used.
+      cache.get('p2', 0);
+      cache.get('p0', 0);
+      cache.set('p4', page('u', 300), g);
+      expect(['p0', 'p2', 'p3', 'p4'].map((k) => cache.get(k, 0) !== undefined)).toEqual([true, true, false, true]);
     } finally {
       cache.close();
     }

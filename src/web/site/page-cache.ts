@@ -64,6 +64,10 @@ export class PageCache {
       this.delete(key, e);
       return undefined;
     }
+    // Least recently used goes first: a hit moves the page to the end of the Map's order (a
+    // delete and a set, ~0.1 µs), so the pages people read stay while one-off pages make room.
+    this.entries.delete(key);
+    this.entries.set(key, e);
     return e;
   }
 
@@ -74,8 +78,7 @@ export class PageCache {
     if (old) this.delete(key, old);
     this.entries.set(key, page);
     this.bytes += sizeOf(page);
-    // Map order is insertion order: the oldest pages go first. (No re-insertion on hit: the hot
-    // path stays a lookup, and a page evicted while still wanted is simply rendered again.)
+    // Map order is the order of last use (get re-inserts): the least recently used go first.
     for (const [k, e] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.delete(k, e);
