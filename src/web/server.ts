@@ -16,7 +16,7 @@ export function createWebListener(deps: AppDeps): { listener: RequestListener; p
   const pageCache = new PageCache();
   const app = createApp(deps, { pageCache });
   const viaApp = getRequestListener(app.fetch);
-  const cached = cachedPageResponder(pageCache, deps.clock, { https: deps.config.publicUrl.startsWith('https://') });
+  const cached = cachedPageResponder(pageCache, deps);
   return {
     pageCache,
     listener: (req, res) => {

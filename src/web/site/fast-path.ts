@@ -1,7 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
 import type { Clock } from '../../shared/clock.js';
+import { clientAddress, normaliseAddress, trustedProxyList } from '../client-ip.js';
+import { requestIdOf } from '../middleware/request-context.js';
 import { securityHeaderPairs } from '../middleware/security-headers.js';
 import { type PageCache, chooseEncoding, etagMatches, variantOf } from './page-cache.js';
+import { slugFromHost } from './urls.js';
 
 // The cached path as thin as the bytes (#20 point 2, decision 0014): a GET for a public page
 // that is in the page cache is answered from node:http's request straight from the cached
@@ -11,9 +15,10 @@ import { type PageCache, chooseEncoding, etagMatches, variantOf } from './page-c
 //
 // What the app's middleware would have done for such a request is done here or is not needed:
 // security headers are the same fixed set (securityHeaderPairs); a public page has no session,
-// no CSRF and no body; the region's words are already in the cached bytes. Deliberately not
-// done: the per-request access log line and X-Request-Id — a log line costs more than the
-// answer itself; staff requests, misses and errors keep both.
+// no CSRF and no body; the region's words are already in the cached bytes. Like the app's
+// answers, each carries an X-Request-Id (a proxy's, or a new one) and gets one access log line
+// with the same fields (requestId, method, path, status, ms, unit, ip) plus cache: "hit" — written
+// directly, without a per-request child logger.
 
 /**
  * The cache key of a public page: host, path and the only query parameter a cached page
@@ -26,9 +31,15 @@ export function pageKey(host: string | undefined, pathname: string, search: stri
 }
 
 /** A request listener's front: true when it answered the request from the cache. */
-export function cachedPageResponder(cache: PageCache, clock: Clock, options: { https: boolean }): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const security = securityHeaderPairs(options);
+export function cachedPageResponder(
+  cache: PageCache,
+  deps: { clock: Clock; logger: Logger; config: { publicUrl: string; siteDomain: string | null; trustedProxies: string[] } },
+): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const { clock, logger, config } = deps;
+  const security = securityHeaderPairs({ https: config.publicUrl.startsWith('https://') });
+  const proxies = trustedProxyList(config.trustedProxies);
   return (req, res) => {
+    const started = performance.now();
     if (req.method !== 'GET') return false;
     const raw = req.url;
     if (!raw || raw.charCodeAt(0) !== 47 /* '/' */) return false;
@@ -37,21 +48,34 @@ export function cachedPageResponder(cache: PageCache, clock: Clock, options: { h
     const page = cache.get(key, clock.now().getTime());
     if (!page) return false;
     const { variant, encoding } = variantOf(page, chooseEncoding(req.headers['accept-encoding']));
+    const requestId = requestIdOf(req.headers['x-request-id'] as string | undefined);
     const headers: [string, string][] = [
       ['ETag', variant.etag],
       ['Vary', 'Accept-Encoding'],
       ['Cache-Control', page.cacheControl],
       ...security,
+      ['X-Request-Id', requestId],
     ];
+    let status = 304;
     if (etagMatches(req.headers['if-none-match'], variant.etag)) {
       res.writeHead(304, headers.flat());
       res.end();
-      return true;
+    } else {
+      headers.push(['Content-Type', page.contentType], ['Content-Length', String(variant.bytes.length)]);
+      if (encoding) headers.push(['Content-Encoding', encoding]);
+      status = page.status;
+      res.writeHead(status, headers.flat());
+      res.end(variant.bytes);
     }
-    headers.push(['Content-Type', page.contentType], ['Content-Length', String(variant.bytes.length)]);
-    if (encoding) headers.push(['Content-Encoding', encoding]);
-    res.writeHead(page.status, headers.flat());
-    res.end(variant.bytes);
+    if (logger.isLevelEnabled('info')) {
+      const peer = normaliseAddress(req.socket.remoteAddress) ?? '127.0.0.1';
+      const ip = clientAddress(peer, req.headers['x-forwarded-for'] as string | undefined, proxies);
+      const unit = slugFromHost(req.headers.host, config.siteDomain) ?? undefined;
+      // The path as the app's line names it: on a unit's own host name, under the unit's slug.
+      const pathname = q < 0 ? raw : raw.slice(0, q);
+      const path = unit ? (pathname === '/' ? `/${unit}` : `/${unit}${pathname}`) : pathname;
+      logger.info({ requestId, method: 'GET', path, status, ms: Math.round(performance.now() - started), unit, ip, cache: 'hit' }, 'request');
+    }
     return true;
   };
 }
