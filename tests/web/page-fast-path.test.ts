@@ -40,7 +40,11 @@ function accessLine(answer: Pick<Answer, 'headers'>): Record<string, unknown> {
 }
 
 /** True when the fast path answered from the cache, false when the app did. */
-const fromCache = (answer: Pick<Answer, 'headers'>): boolean => accessLine(answer).cache === 'hit';
+function fromCache(answer: Pick<Answer, 'headers'>): boolean {
+  const hit = accessLine(answer).cache === 'hit';
+  expect(answer.headers['x-cache'], 'X-Cache says the same as the access line').toBe(hit ? 'hit' : undefined);
+  return hit;
+}
 
 /** A raw HTTP/1.1 GET (fetch would decompress and hide Content-Encoding). */
 function get(path: string, headers: Record<string, string> = {}): Promise<Answer> {

@@ -55,6 +55,8 @@ export function cachedPageResponder(
       ['Cache-Control', page.cacheControl],
       ...security,
       ['X-Request-Id', requestId],
+      // Says which path answered (for an operator's curl -I, and for tests of spawned servers).
+      ['X-Cache', 'hit'],
     ];
     let status = 304;
     if (etagMatches(req.headers['if-none-match'], variant.etag)) {
