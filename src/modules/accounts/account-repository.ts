@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { unitRepository } from '../units/index.js';
 import type { DB } from '../../db/schema/index.js';
 
 // The accounts module's data access: users, their unit assignments, sessions (login delays: login-throttle.ts).
@@ -20,5 +21,5 @@ export const accountRepository = {
   sessionById: (db: Kysely<DB>, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst(),
   /** Names a password must not be built from: the units (and the region's) a person works for. */
   unitNames: async (db: Kysely<DB>, unitIds: string[]) =>
-    unitIds.length === 0 ? [] : (await db.selectFrom('units').select('name').where('id', 'in', unitIds).execute()).map((r) => r.name),
+    (await unitRepository.byIds(db, unitIds)).map((r) => r.name),
 };

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { unitRepository } from '../units/index.js';
 import type { DB, Role } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
@@ -19,7 +20,7 @@ export interface DemoLogin {
  * kelurahan/desa. Idempotent: existing usernames are left alone.
  */
 export async function ensureDemoUsers(db: Kysely<DB>, clock: Clock, region: string): Promise<DemoLogin[]> {
-  const units = await db.selectFrom('units').select(['id', 'slug', 'kind', 'name', 'parent_id']).where('region_code', '=', region).orderBy('code').execute();
+  const units = await unitRepository.ofRegion(db, region, { orderBy: 'code' });
   const villages = units.filter((u) => u.kind === 'kelurahan' || u.kind === 'desa');
   const kecamatan = units.filter((u) => u.kind === 'kecamatan');
   const firstKec = kecamatan.find((k) => k.name === 'Bukit Intan') ?? kecamatan[0];

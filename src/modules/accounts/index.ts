@@ -9,6 +9,7 @@ export { resolveSession, destroySession, pruneExpiredSessions, createSession, SE
 export { changePassword, type ChangePasswordError } from './change-password.js';
 export { createUser, updateUser, resetPassword, setUserStatus, listUsers, userInputSchema, type UserInput, type ManageUserError } from './manage-users.js';
 export { recordAudit, listAudit, type AuditAction, type AuditEntry } from './audit.js';
+export { activePeopleOfUnit, activePeopleOfRegion, type Person } from './people.js';
 export { auditedChange, type AuditedChangeDeps } from './audited-change.js';
 export { ensureDemoUsers, countDemoAccounts, DEMO_PASSWORD, type DemoLogin } from './demo-users.js';
 export { accountRepository, type UserRow } from './account-repository.js';

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { unitRepository } from '../units/index.js';
 import { z } from 'zod';
 import type { DB, Role } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
@@ -44,9 +45,7 @@ export function unitsProblem(role: Role, unitIds: string[], kinds: Map<string, s
 }
 
 async function checkUnits(db: Kysely<DB>, region: string, role: Role, unitIds: string[]): Promise<string | null> {
-  const rows = unitIds.length
-    ? await db.selectFrom('units').select(['id', 'kind']).where('id', 'in', unitIds).where('region_code', '=', region).execute()
-    : [];
+  const rows = (await unitRepository.byIds(db, unitIds)).filter((u) => u.region_code === region);
   if (rows.length !== new Set(unitIds).size) return 'Ada unit yang tidak dikenal.';
   return unitsProblem(role, unitIds, new Map(rows.map((r) => [r.id, r.kind])));
 }

@@ -3,6 +3,10 @@ import type { DB } from '../../db/schema/index.js';
 import type { Actor } from './actor.js';
 import { accountRepository } from './account-repository.js';
 import { type UnitRef, can, canManageCity } from './policy.js';
+import { approvalRequired } from './read-models/approval-setting.js';
+import { findUnitById } from '../units/index.js';
+
+export { approvalRequired };
 
 // The one publishing policy. Every path that makes something public — the composer (publish
 // now, schedule, approve, edits to a scheduled post), the plain content editor (status published
@@ -30,15 +34,6 @@ export function publishingRights(actor: Actor, unit: UnitRef, approvalRequired: 
   return { canEdit, canPublish, canDecide: canPublish, mustSubmit: canEdit && !canPublish };
 }
 
-/**
- * The unit's approval switch. It is set from the composer's screens (composer_settings) but read
- * here, so the policy decides with it whichever module asks.
- */
-export async function approvalRequired(db: Kysely<DB>, unitId: string): Promise<boolean> {
-  const r = await db.selectFrom('composer_settings').select('approval_required').where('unit_id', '=', unitId).executeTakeFirst();
-  return Number(r?.approval_required ?? 0) === 1;
-}
-
 /** The rights of an actor on a unit, with the unit's approval setting read now. */
 export async function publishingRightsOf(db: Kysely<DB>, actor: Actor, unit: UnitRef & { id: string }): Promise<PublishingRights> {
   return publishingRights(actor, unit, await approvalRequired(db, unit.id));
@@ -50,7 +45,7 @@ export async function publishingRightsOf(db: Kysely<DB>, actor: Actor, unit: Uni
  */
 export async function mayPublish(db: Kysely<DB>, userId: string, unitId: string): Promise<boolean> {
   const actor = await actorById(db, userId);
-  const unit = await db.selectFrom('units').select(['id', 'parent_id', 'kind', 'region_code']).where('id', '=', unitId).executeTakeFirst();
+  const unit = await findUnitById(db, unitId);
   if (!actor || !unit) return false;
   return (await publishingRightsOf(db, actor, unit)).canPublish;
 }

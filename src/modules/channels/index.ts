@@ -48,5 +48,5 @@ export {
   listActivity,
   listOpenAlerts as listChannelAlerts,
 } from './channel-repo.js';
-export { channelActivitySource } from './activity-source.js';
+export { channelActivitySource } from './read-models/social-activity.js';
 export { registeredAccountsSource } from './registered-accounts-source.js';

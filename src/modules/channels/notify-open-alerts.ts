@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { activePeopleOfRegion, activePeopleOfUnit } from '../accounts/index.js';
+import { findUnitById } from '../units/index.js';
 import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { listOpenAlerts } from './channel-repo.js';
@@ -31,23 +33,10 @@ export async function notifyOpenAlerts(deps: NotifyOpenAlertsDeps): Promise<{ se
   if (alerts.length === 0) return { sent: 0 };
   let sent = 0;
   for (const a of alerts) {
-    const unit = await deps.db.selectFrom('units').select(['slug', 'name', 'region_code']).where('id', '=', a.unit_id).executeTakeFirst();
+    const unit = await findUnitById(deps.db, a.unit_id);
     if (!unit) continue;
-    const unitStaff = await deps.db
-      .selectFrom('users')
-      .innerJoin('user_units', 'user_units.user_id', 'users.id')
-      .select('users.id')
-      .where('user_units.unit_id', '=', a.unit_id)
-      .where('users.role', 'in', ['lurah', 'operator'])
-      .where('users.status', '=', 'active')
-      .execute();
-    const cityAdmins = await deps.db
-      .selectFrom('users')
-      .select('id')
-      .where('role', '=', 'admin_kota')
-      .where('region_code', '=', unit.region_code)
-      .where('status', '=', 'active')
-      .execute();
+    const unitStaff = await activePeopleOfUnit(deps.db, a.unit_id, ['lurah', 'operator']);
+    const cityAdmins = await activePeopleOfRegion(deps.db, unit.region_code, ['admin_kota']);
     const link = `/admin/unit/${unit.slug}/kanal?peringatan=${a.id}`;
     for (const userId of new Set([...unitStaff, ...cityAdmins].map((u) => u.id))) {
       if (await deps.alreadySent(userId, link)) continue;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { unitRepository } from '../units/index.js';
 import type { DB } from '../../db/schema/index.js';
 import { newId } from '../../shared/ids.js';
 import type { Verdict } from './evaluate.js';
@@ -114,14 +115,12 @@ export const complianceRepository = {
   },
 
   async units(db: Kysely<DB>, region: string, unitIds?: string[]) {
-    let q = db.selectFrom('units').select(['id', 'kind', 'region_code']).where('region_code', '=', region).where('kind', 'in', ['kelurahan', 'desa', 'opd']);
-    if (unitIds) q = q.where('id', 'in', unitIds.length ? unitIds : ['']);
-    return q.orderBy('id').execute();
+    const rows = await unitRepository.ofRegion(db, region, { kinds: ['kelurahan', 'desa', 'opd'], ids: unitIds, orderBy: 'id' });
+    return rows.map((u) => ({ id: u.id, kind: u.kind, region_code: u.region_code }));
   },
 
   async regionOf(db: Kysely<DB>, unitId: string): Promise<string | null> {
-    const r = await db.selectFrom('units').select('region_code').where('id', '=', unitId).executeTakeFirst();
-    return r?.region_code ?? null;
+    return (await unitRepository.byId(db, unitId))?.region_code ?? null;
   },
 
   async saveVerdict(db: Kysely<DB>, v: Verdict, period: Period, overrideDisputeId: string | null = null): Promise<VerdictRow> {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { unitRepository } from '../units/index.js';
 import type { DB } from '../../db/schema/index.js';
 import { type Actor, canBroadcast } from '../accounts/index.js';
 import { saveContent } from '../content/index.js';
@@ -50,12 +51,9 @@ export async function sendBroadcast(
 }
 
 async function villagesOf(db: Kysely<DB>, region: string, wanted: string[] | 'all'): Promise<string[]> {
-  let q = db.selectFrom('units').select('id').where('region_code', '=', region).where('kind', 'in', ['kelurahan', 'desa']);
-  if (wanted !== 'all') {
-    if (wanted.length === 0) return [];
-    q = q.where('id', 'in', wanted);
-  }
-  return (await q.orderBy('name').execute()).map((r) => r.id);
+  if (wanted !== 'all' && wanted.length === 0) return [];
+  const villages = await unitRepository.ofRegion(db, region, { kinds: ['kelurahan', 'desa'], ids: wanted === 'all' ? undefined : wanted });
+  return villages.map((r) => r.id);
 }
 
 export const listBroadcasts = (db: Kysely<DB>, region: string) =>

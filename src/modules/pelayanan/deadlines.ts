@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { unitRepository } from '../units/index.js';
 import type { DB } from '../../db/schema/index.js';
 import { deadlineState, workingDeadline } from '../../shared/wib-time.js';
 import type { UnitStatusSource } from '../reminders/index.js';
@@ -73,7 +74,7 @@ export function withPelayananCounts(source: UnitStatusSource, args: { db: Kysely
       const city = await cityUnitOf(args.db, args.region);
       const counts = await deadlineCountsByUnit(args.db, { now, cityUnitId: city?.id ?? '' });
       if (counts.size === 0) return snap;
-      const slugs = new Map((await args.db.selectFrom('units').select(['id', 'slug']).where('id', 'in', [...counts.keys()]).execute()).map((u) => [u.id, u.slug]));
+      const slugs = new Map((await unitRepository.byIds(args.db, [...counts.keys()])).map((u) => [u.id, u.slug]));
       return {
         ...snap,
         units: snap.units.map((u) => {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { unitRepository } from '../units/index.js';
 import { z } from 'zod';
 import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
@@ -83,5 +84,6 @@ export async function saveCitySettings(db: Kysely<DB>, clock: Clock, cityUnitId:
 
 /** The kota/kabupaten unit of a region: owner of city-wide templates, holidays and settings. */
 export async function cityUnitOf(db: Kysely<DB>, region: string): Promise<{ id: string; name: string; kind: string } | undefined> {
-  return db.selectFrom('units').select(['id', 'name', 'kind']).where('region_code', '=', region).where('kind', 'in', ['kota', 'kabupaten']).executeTakeFirst();
+  const [city] = await unitRepository.ofRegion(db, region, { kinds: ['kota', 'kabupaten'] });
+  return city ? { id: city.id, name: city.name, kind: city.kind } : undefined;
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { findUnitById } from '../units/index.js';
 import type { DB } from '../../db/schema/index.js';
 
 // What the public verification page (the QR code's target) may say about a letter: that it was
@@ -19,10 +20,10 @@ export async function verifyLetter(db: Kysely<DB>, region: string, code: string)
   if (!/^[2-9A-HJ-NP-Z]{12}$/.test(code)) return null;
   const row = await db
     .selectFrom('pelayanan_letters')
-    .innerJoin('units', 'units.id', 'pelayanan_letters.unit_id')
-    .select(['pelayanan_letters.number', 'pelayanan_letters.issued_at', 'pelayanan_letters.subject', 'pelayanan_letters.signer_title', 'units.name', 'units.kind', 'units.slug', 'units.region_code'])
-    .where('pelayanan_letters.verify_code', '=', code)
+    .select(['number', 'issued_at', 'subject', 'signer_title', 'unit_id'])
+    .where('verify_code', '=', code)
     .executeTakeFirst();
-  if (!row || row.region_code !== region) return null;
-  return { number: row.number, issuedAt: row.issued_at, subject: row.subject, unitName: row.name, unitKind: row.kind, signerTitle: row.signer_title, unitSlug: row.slug };
+  const unit = row ? await findUnitById(db, row.unit_id) : undefined;
+  if (!row || !unit || unit.region_code !== region) return null;
+  return { number: row.number, issuedAt: row.issued_at, subject: row.subject, unitName: unit.name, unitKind: unit.kind, signerTitle: row.signer_title, unitSlug: unit.slug };
 }

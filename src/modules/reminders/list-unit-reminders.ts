@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { messages } from '../../i18n/messages/reminders.js';
-import { type LedgerView, ledgerForUnit, ledgerProblems, requeueLedgerRow } from './reminder-repository.js';
+import { type LedgerView, ledgerForUnit, ledgerProblems } from './read-models/ledger-view.js';
+import { requeueLedgerRow } from './reminder-repository.js';
 
 export type { LedgerView };
 

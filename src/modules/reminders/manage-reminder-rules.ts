@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { type Result, err, ok } from '../../shared/result.js';
-import { countRules, findRule, insertRule, rulesForRegion, triggersOf, updateRule } from './reminder-repository.js';
+import { rulesForRegion } from './read-models/rules-of-region.js';
+import { countRules, findRule, insertRule, triggersOf, updateRule } from './reminder-repository.js';
 import { DEFAULT_RULES, PELAYANAN_RULES, type ReminderRule, type RuleDraft, type RuleError, validateRule } from './rules.js';
 
 /** Admin kota's list of the city's reminder rules. */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { accountRepository } from '../accounts/index.js';
 import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
@@ -42,7 +43,7 @@ export async function messagePerson(
   });
   if (!inApp.ok) throw new Error(`in-app message not stored: ${inApp.reason}`);
 
-  const user = await deps.db.selectFrom('users').select(['email', 'phone', 'status']).where('id', '=', m.userId).executeTakeFirst();
+  const user = await accountRepository.userById(deps.db, m.userId);
   if (!user || user.status !== 'active') return [];
   const prefs = await preferencesOf(deps.db, m.userId);
   const now = deps.clock.now();

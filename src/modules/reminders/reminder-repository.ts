@@ -1,17 +1,17 @@
 import type { Kysely } from 'kysely';
-import type { DB, Role } from '../../db/schema/index.js';
+import type { DB } from '../../db/schema/index.js';
 import type { ReminderStatus } from '../../db/schema/reminders.js';
 import { newId } from '../../shared/ids.js';
 import type { NotifierChannel } from './notifier.js';
-import type { PlannedReminder, Recipient } from './plan-reminders.js';
+import type { PlannedReminder } from './plan-reminders.js';
 import type { ReminderRule, RuleDraft } from './rules.js';
 
-// The only file of the reminders module that queries the database (besides the in-app adapter,
-// which writes its own notifications table). Portable Kysely only: runs on SQLite and PostgreSQL.
+// The reminders module's queries of its own tables (the in-app adapter writes its notifications
+// table; what joins other modules' tables is in read-models/). Portable Kysely only: runs on SQLite and PostgreSQL.
 
 type RuleRow = DB['reminder_rules'];
 
-const toRule = (r: RuleRow): ReminderRule => ({
+export const toRule = (r: RuleRow): ReminderRule => ({
   id: r.id,
   unitId: r.unit_id,
   name: r.name,
@@ -24,17 +24,6 @@ const toRule = (r: RuleRow): ReminderRule => ({
   unitKinds: JSON.parse(r.unit_kinds),
   enabled: r.enabled === 1,
 });
-
-export async function rulesForRegion(db: Kysely<DB>, regionCode: string, onlyEnabled = false): Promise<ReminderRule[]> {
-  let q = db
-    .selectFrom('reminder_rules')
-    .innerJoin('units', 'units.id', 'reminder_rules.unit_id')
-    .selectAll('reminder_rules')
-    .where('units.region_code', '=', regionCode);
-  if (onlyEnabled) q = q.where('reminder_rules.enabled', '=', 1);
-  const rows = await q.orderBy('reminder_rules.created_at').orderBy('reminder_rules.id').execute();
-  return rows.map(toRule);
-}
 
 export async function findRule(db: Kysely<DB>, id: string): Promise<ReminderRule | null> {
   const r = await db.selectFrom('reminder_rules').selectAll().where('id', '=', id).executeTakeFirst();
@@ -76,35 +65,6 @@ export async function triggersOf(db: Kysely<DB>, cityUnitId: string): Promise<Se
 export async function countRules(db: Kysely<DB>, cityUnitId: string): Promise<number> {
   const r = await db.selectFrom('reminder_rules').select((eb) => eb.fn.countAll<number>().as('n')).where('unit_id', '=', cityUnitId).executeTakeFirst();
   return Number(r?.n ?? 0);
-}
-
-/** Active people of one city with the units their role covers and their channel preferences. */
-export async function loadRecipients(db: Kysely<DB>, regionCode: string): Promise<Recipient[]> {
-  const users = await db
-    .selectFrom('users')
-    .select(['id', 'display_name', 'role', 'email', 'phone'])
-    .where('status', '=', 'active')
-    .where('region_code', '=', regionCode)
-    .execute();
-  if (users.length === 0) return [];
-  const ids = users.map((u) => u.id);
-  const links: { user_id: string; unit_id: string }[] = [];
-  const prefs: DB['notification_preferences'][] = [];
-  // Chunked IN lists keep both engines under their parameter limits for big cities.
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    links.push(...(await db.selectFrom('user_units').select(['user_id', 'unit_id']).where('user_id', 'in', chunk).execute()));
-    prefs.push(...(await db.selectFrom('notification_preferences').selectAll().where('user_id', 'in', chunk).execute()));
-  }
-  const byUser = new Map<string, Recipient>(
-    users.map((u) => [u.id, { userId: u.id, name: u.display_name, role: u.role as Role, unitIds: [], email: u.email, phone: u.phone, prefs: {} }]),
-  );
-  for (const l of links) byUser.get(l.user_id)?.unitIds.push(l.unit_id);
-  for (const p of prefs) {
-    const r = byUser.get(p.user_id);
-    if (r) r.prefs[p.channel as NotifierChannel] = { optedIn: p.opted_in === 1, address: p.address };
-  }
-  return [...byUser.values()];
 }
 
 /**
@@ -197,61 +157,6 @@ export async function finishLedgerRow(
           updated_at: at,
         };
   await db.updateTable('reminder_ledger').set(set).where('id', '=', id).execute();
-}
-
-export interface LedgerView {
-  id: string;
-  ruleId: string;
-  ruleName: string;
-  unitId: string;
-  periodKey: string;
-  recipientUserId: string;
-  recipientName: string;
-  recipientRole: string;
-  channel: string;
-  subject: string;
-  status: ReminderStatus;
-  attempts: number;
-  lastErrorReason: string | null;
-  lastErrorCode: string | null;
-  createdAt: string;
-  sentAt: string | null;
-  nextAttemptAt: string;
-}
-
-function ledgerViewQuery(db: Kysely<DB>) {
-  return db
-    .selectFrom('reminder_ledger as l')
-    .innerJoin('users as u', 'u.id', 'l.recipient_user_id')
-    .innerJoin('reminder_rules as r', 'r.id', 'l.rule_id')
-    .select([
-      'l.id', 'l.rule_id', 'r.name as rule_name', 'l.unit_id', 'l.period_key', 'l.recipient_user_id', 'u.display_name', 'u.role',
-      'l.channel', 'l.subject', 'l.status', 'l.attempts', 'l.last_error_reason', 'l.last_error_code', 'l.created_at', 'l.sent_at',
-      'l.next_attempt_at',
-    ]);
-}
-
-const toView = (r: Awaited<ReturnType<ReturnType<typeof ledgerViewQuery>['execute']>>[number]): LedgerView => ({
-  id: r.id, ruleId: r.rule_id, ruleName: r.rule_name, unitId: r.unit_id, periodKey: r.period_key, recipientUserId: r.recipient_user_id,
-  recipientName: r.display_name, recipientRole: r.role, channel: r.channel, subject: r.subject, status: r.status, attempts: r.attempts,
-  lastErrorReason: r.last_error_reason, lastErrorCode: r.last_error_code, createdAt: r.created_at, sentAt: r.sent_at,
-  nextAttemptAt: r.next_attempt_at,
-});
-
-export async function ledgerForUnit(db: Kysely<DB>, unitId: string, limit: number): Promise<LedgerView[]> {
-  const rows = await ledgerViewQuery(db).where('l.unit_id', '=', unitId).orderBy('l.created_at', 'desc').orderBy('l.id', 'desc').limit(limit).execute();
-  return rows.map(toView);
-}
-
-export async function ledgerProblems(db: Kysely<DB>, regionCode: string, limit: number): Promise<LedgerView[]> {
-  const rows = await ledgerViewQuery(db)
-    .innerJoin('units as un', 'un.id', 'l.unit_id')
-    .where('un.region_code', '=', regionCode)
-    .where('l.status', 'in', ['failed', 'retrying'])
-    .orderBy('l.updated_at', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map(toView);
 }
 
 export async function requeueLedgerRow(db: Kysely<DB>, id: string, now: Date): Promise<boolean> {

@@ -4,7 +4,9 @@ import type { Clock } from '../../shared/clock.js';
 import { type DeliverySummary, deliverDueReminders } from './deliver-due-reminders.js';
 import type { Notifier, NotifierChannel } from './notifier.js';
 import { planReminders } from './plan-reminders.js';
-import { insertLedgerRows, loadRecipients, rulesForRegion } from './reminder-repository.js';
+import { loadRecipients } from './read-models/recipients.js';
+import { rulesForRegion } from './read-models/rules-of-region.js';
+import { insertLedgerRows } from './reminder-repository.js';
 import type { UnitStatusSource } from './status-source.js';
 
 export interface RunRemindersDeps {

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { DB } from '../../db/schema/index.js';
+import type { DB, UnitKind } from '../../db/schema/index.js';
 
 // The units module's only data-access file.
 export type UnitRow = Selectable<DB['units']>;
@@ -11,6 +11,16 @@ export const unitRepository = {
   inRegion: (db: Kysely<DB>, region: string) =>
     db.selectFrom('units').selectAll().where('region_code', '=', region).orderBy('name').execute(),
   allSlugs: async (db: Kysely<DB>) => new Set((await db.selectFrom('units').select('slug').execute()).map((r) => r.slug)),
+  /** Several units by id (any region); none for no ids. */
+  byIds: async (db: Kysely<DB>, ids: readonly string[]): Promise<UnitRow[]> =>
+    ids.length === 0 ? [] : db.selectFrom('units').selectAll().where('id', 'in', [...new Set(ids)]).execute(),
+  /** Units of a region, only of some kinds and some ids when asked, in the order asked (name by default). */
+  ofRegion: (db: Kysely<DB>, region: string, opts: { kinds?: readonly UnitKind[]; ids?: readonly string[]; orderBy?: 'name' | 'code' | 'id' } = {}): Promise<UnitRow[]> => {
+    let q = db.selectFrom('units').selectAll().where('region_code', '=', region);
+    if (opts.kinds) q = q.where('kind', 'in', [...opts.kinds]);
+    if (opts.ids) q = q.where('id', 'in', opts.ids.length ? [...opts.ids] : ['']);
+    return q.orderBy(opts.orderBy ?? 'name').orderBy('id').execute();
+  },
   children: (db: Kysely<DB>, parentId: string) =>
     db.selectFrom('units').selectAll().where('parent_id', '=', parentId).orderBy('name').execute(),
 };

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { unitRepository } from '../../units/index.js';
 import type { DB, Role } from '../../../db/schema/index.js';
 import { slugify } from '../../../shared/slug.js';
 import { ROLE_LABEL } from '../actor.js';
@@ -65,7 +66,7 @@ function findUnit(units: UnitRef[], text: string, role: Role | null): UnitRef[] 
 }
 
 export async function checkStaffRows(db: Kysely<DB>, region: string, rows: SheetRow[]): Promise<CheckedLine[]> {
-  const units: UnitRef[] = await db.selectFrom('units').select(['id', 'name', 'slug', 'code', 'kind']).where('region_code', '=', region).execute();
+  const units: UnitRef[] = await unitRepository.ofRegion(db, region);
   const kinds = new Map(units.map((u) => [u.id, u.kind]));
   const taken = new Set((await db.selectFrom('users').select('username').execute()).map((u) => u.username));
   const inFile = new Map<string, number>();

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { unitRepository } from '../../units/index.js';
 import { z } from 'zod';
 import type { DB, Role } from '../../../db/schema/index.js';
 import type { Clock } from '../../../shared/clock.js';
@@ -47,7 +48,7 @@ export interface ImportOutcome {
 
 export async function createImportedStaff(db: Kysely<DB>, clock: Clock, actor: Actor, inputs: StaffInput[]): Promise<Result<ImportOutcome, 'forbidden'>> {
   if (!canManageCity(actor)) return err('forbidden');
-  const units = await db.selectFrom('units').select(['id', 'kind', 'name']).where('region_code', '=', actor.regionCode).execute();
+  const units = await unitRepository.ofRegion(db, actor.regionCode);
   const unitById = new Map(units.map((u) => [u.id, u]));
   const kinds = new Map(units.map((u) => [u.id, u.kind]));
   const taken = new Set((await db.selectFrom('users').select('username').execute()).map((u) => u.username));

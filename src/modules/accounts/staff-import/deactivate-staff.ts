@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { unitRepository } from '../../units/index.js';
 import type { DB } from '../../../db/schema/index.js';
 import type { Clock } from '../../../shared/clock.js';
 import { type Result, err, ok } from '../../../shared/result.js';
@@ -41,9 +42,10 @@ export async function listActiveStaff(db: Kysely<DB>, actor: Actor, search = '')
     .where('id', '!=', actor.id)
     .orderBy('display_name')
     .execute();
-  const links = await db.selectFrom('user_units').innerJoin('units', 'units.id', 'user_units.unit_id').select(['user_units.user_id', 'units.name']).execute();
+  const unitName = new Map((await unitRepository.ofRegion(db, actor.regionCode)).map((u) => [u.id, u.name]));
+  const links = await db.selectFrom('user_units').select(['user_id', 'unit_id']).execute();
   const unitsOf = new Map<string, string[]>();
-  for (const l of links) unitsOf.set(l.user_id, [...(unitsOf.get(l.user_id) ?? []), l.name]);
+  for (const l of links) if (unitName.has(l.unit_id)) unitsOf.set(l.user_id, [...(unitsOf.get(l.user_id) ?? []), unitName.get(l.unit_id)!]);
   const needle = search.trim().toLowerCase();
   return users
     .map((u) => ({ id: u.id, username: u.username, displayName: u.display_name, role: u.role, unitNames: unitsOf.get(u.id) ?? [] }))

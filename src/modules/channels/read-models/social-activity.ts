@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema/index.js';
-import type { SocialActivityItem, SocialActivitySource } from '../monitoring/index.js';
+import type { DB } from '../../../db/schema/index.js';
+import type { SocialActivityItem, SocialActivitySource } from '../../monitoring/index.js';
 
+// Read model. Joins deliveries (publishing) to channel_activity and channel_accounts (channels):
+// a post Beranda delivered carries its content id (to tell a Pemkot broadcast) and its visibility
+// (a private-only TikTok post never counts) on the delivery, and the list is filtered and ordered
+// in one query per unit and period.
+//
 // The monitoring engine reads a unit's social posts through its SocialActivitySource port; this
 // is the channels module's side of it: posts seen on the unit's registered accounts (published
 // by Beranda, pulled back from the platform, or pasted and verified by staff). Which content was
