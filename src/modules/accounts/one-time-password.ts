@@ -30,5 +30,3 @@ export function oneTimePassword(username: string, words = 3): string {
     if (!passwordProblem(candidate, username)) return candidate;
   }
 }
-
-export const ONE_TIME_WORDS = WORDS.length;

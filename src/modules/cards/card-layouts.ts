@@ -39,8 +39,6 @@ export function titleFontSize(size: CardSize, title: string): number {
   return n <= 35 ? s[0]! : n <= 70 ? s[1]! : n <= 110 ? s[2]! : s[3]!;
 }
 
-export const titleLinesFor = (size: CardSize): number => METRICS[size].titleLines;
-
 const INK = '#111827';
 const BODY = '#374151';
 

@@ -67,9 +67,6 @@ export function parseDate(input: string | null | undefined): Date | null {
   return findWrittenDate(s);
 }
 
-/** Kept for callers that read one written date. */
-export const parseIndonesianDate = (s: string): Date | null => findWrittenDate(s);
-
 const WRITTEN = new RegExp(
   [
     // 3 November 2026 [, pukul 10.15 [WIB]]
@@ -119,8 +116,6 @@ export function findWrittenDates(text: string, limit = 20): Date[] {
 export function findWrittenDate(text: string): Date | null {
   return findWrittenDates(text, 1)[0] ?? null;
 }
-
-export const findIndonesianDate = findWrittenDate;
 
 const RELATIVE = /(\d+|se)\s*(detik|menit|jam|hari|minggu|pekan|bulan|tahun|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s*(yang\s*)?(lalu|ago)/i;
 const UNIT_MS: Record<string, number> = {

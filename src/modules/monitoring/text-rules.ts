@@ -83,8 +83,6 @@ export function scanLexicon(text: string): LexiconHit {
   return { spam, context, against: AGAINST_GAMBLING.test(t), score: spam.length * 3 + context.length };
 }
 
-export const COMPROMISED_SCORE = 3;
-
 /**
  * How strongly a text says "gambling spam": a spam term in a title or link is decisive; in body
  * text it takes two spam terms, or one with two context words, unless the text is an

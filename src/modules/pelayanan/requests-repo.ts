@@ -11,8 +11,6 @@ export type DocumentRow = DB['pelayanan_documents'];
 export type EventRow = DB['pelayanan_events'];
 type Db = Kysely<DB> | Transaction<DB>;
 
-export const OPEN_STATUSES: RequestStatus[] = ['baru', 'perlu_perbaikan', 'diproses'];
-
 export const requestsRepo = {
   insert: (db: Db, row: RequestRow) => db.insertInto('pelayanan_requests').values(row).execute(),
 

@@ -10,7 +10,6 @@ import { type Result, err, ok } from '../../shared/result.js';
 // city's row is keyed by the kota/kabupaten unit.
 
 export const DEFAULT_NUMBER_FORMAT = '{kode}/{nomor}/{singkatan}/{bulan}/{tahun}';
-export const NUMBER_PLACEHOLDERS = ['{kode}', '{nomor}', '{singkatan}', '{bulan}', '{tahun}'] as const;
 
 export const unitSettingsSchema = z.object({
   /** "KEL-BCG": the unit's short name in letter numbers. */

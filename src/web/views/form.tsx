@@ -1,4 +1,3 @@
-import type { Child } from 'hono/jsx';
 import { newToken } from '../../shared/ids.js';
 
 // Form pieces that keep what the user typed and put each problem next to its field.
@@ -60,8 +59,4 @@ export function ErrorSummary({ errors }: { errors: string[] }) {
       </ul>
     </div>
   );
-}
-
-export function Card({ children }: { children: Child }) {
-  return <section class="card">{children}</section>;
 }

@@ -50,17 +50,6 @@ export function failure(
   return f;
 }
 
-/** Failure for a call that never got an answer. On an irreversible call the outcome is unknown. */
-export function transportFailure(
-  platform: Platform,
-  t: { error: 'timeout' | 'network'; message: string },
-  irreversible: boolean,
-): ProviderFailure {
-  return irreversible
-    ? failure(platform, 'unconfirmed', 'outcome_unknown', { platformMessage: `${t.error}: ${t.message}` })
-    : failure(platform, 'retryable', 'network', { platformMessage: `${t.error}: ${t.message}`, retryAfterMs: 60_000 });
-}
-
 /** Seconds or an HTTP date, as the Retry-After header allows. */
 export function retryAfterHeader(headers: Headers, now: Date): number | undefined {
   const v = headers.get('retry-after');

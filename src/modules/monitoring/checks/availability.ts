@@ -3,7 +3,7 @@ import { pageOf } from '../html.js';
 import type { AvailabilityValue, Observation, SiteState } from '../observation.js';
 import { gamblingSignal, pageSignals, scanUrl } from '../page-signals.js';
 import type { SiteContext } from '../site-context.js';
-import { errorPagePhrase, looksNotFound, similarity, wordCount } from '../text-rules.js';
+import { errorPagePhrase, looksNotFound, similarity } from '../text-rules.js';
 import { hostOf, sameSite } from '../url-tools.js';
 import type { MonitorCheck } from './check.js';
 
@@ -193,6 +193,3 @@ export const availabilityCheck: MonitorCheck = {
   shouldRun: () => true,
   run: async (r) => [await checkAvailability(r.site!)],
 };
-
-/** Words of the home page people see, for checks that need to know it was nearly empty. */
-export const homeWords = (ctx: SiteContext): number => (ctx.shared.homePage ? wordCount(ctx.shared.homePage.text) : 0);

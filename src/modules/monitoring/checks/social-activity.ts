@@ -67,11 +67,3 @@ export const socialActivityCheck: MonitorCheck = {
     return socialObservations(posts, accounts, { unitId: r.unitId, now: r.now });
   },
 };
-
-/** Kept for callers that read one unit's activity without a run. */
-export async function checkSocialActivity(
-  source: { listActivity(unitId: string, from: string, to: string): Promise<SocialActivityItem[]> },
-  args: { unitId: string; from: string; to: string; now: Date },
-): Promise<Observation[]> {
-  return socialObservations(await source.listActivity(args.unitId, args.from, args.to), [], args);
-}

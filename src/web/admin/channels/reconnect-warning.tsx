@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../../db/schema/index.js';
-import { type AlertRow, type ChannelRow, listChannelAlerts, listUnitChannels } from '../../../modules/channels/index.js';
+import type { AlertRow, ChannelRow } from '../../../modules/channels/index.js';
 import { t } from '../../../i18n/index.js';
 import { assetUrl } from '../../assets-route.js';
 import { kanalUrl, platformLabel } from './paths.js';
@@ -12,11 +10,6 @@ import { kanalUrl, platformLabel } from './paths.js';
 export interface ReconnectWarningData {
   alerts: AlertRow[];
   channels: Map<string, ChannelRow>;
-}
-
-export async function reconnectWarningData(db: Kysely<DB>, unitId: string): Promise<ReconnectWarningData> {
-  const [alerts, channels] = await Promise.all([listChannelAlerts(db, unitId), listUnitChannels(db, unitId)]);
-  return { alerts, channels: new Map(channels.map((c) => [c.id, c])) };
 }
 
 export function ReconnectWarning(p: { slug: string; data: ReconnectWarningData; canWrite: boolean }) {

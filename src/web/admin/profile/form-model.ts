@@ -81,8 +81,6 @@ export const PHOTO_VARIANT: Record<string, { format: 'webp' | 'jpeg'; minWidth: 
   foto: { format: 'jpeg', minWidth: 320 },
 };
 
-/** Empty rows shown under a list: two for an empty list, one after the rows already there. */
-export const emptyRowsFor = (filled: number) => (filled === 0 ? 2 : 1);
 /** Rows "Tambah baris" adds. */
 export const ADD_ROWS = 3;
 export const MAX_ROWS = 200;

@@ -1,5 +1,5 @@
 import { type Profile, type ProfileSectionKey, parseCoordinate, parseNumber } from '../../../modules/profile/index.js';
-import { DAY_CHOICES, type FieldDef, HARI, type ListDef, MAX_ROWS, SECTION_FORMS, isList } from './form-model.js';
+import { type FieldDef, HARI, type ListDef, MAX_ROWS, SECTION_FORMS, isList } from './form-model.js';
 
 // A profile form's fields ⇄ a section document. Form fields are named as the model says: plain
 // fields by name, list cells `<list>.<row>.<column>` (with `<list>.rows` = how many rows the form
@@ -230,5 +230,3 @@ export function daysValue(days: string[]): string {
   }
   return days.join(',');
 }
-
-export const isDayChoice = (v: string) => DAY_CHOICES.includes(v);

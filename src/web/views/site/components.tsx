@@ -3,7 +3,7 @@ import type { Child } from '#html-jsx/jsx-runtime';
 import { markup, raw } from '#html-jsx/jsx-runtime';
 import { sanitizeHtml } from '../../../modules/content/index.js';
 import { t } from '../../../i18n/index.js';
-import { fmtDate, fmtShort, fmtTime } from './i18n.js';
+import { fmtDate, fmtTime } from './i18n.js';
 
 /** What a view needs to draw a responsive picture; built from media variants by the route. */
 export interface PictureData {
@@ -83,5 +83,3 @@ export function Empty(props: { title: string; children?: Child }) {
 
 /** Body HTML was sanitised on save; sanitising again on render protects rows written earlier. */
 export const SafeHtml = (props: { html: string }) => <div class="prose">{raw(sanitizeHtml(props.html))}</div>;
-
-export const ShortDate = (props: { iso: string }) => <time datetime={props.iso}>{fmtShort(props.iso)}</time>;

@@ -6,7 +6,6 @@ const WIB = WIB_TIME_ZONE;
 const dateFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB, day: 'numeric', month: 'long', year: 'numeric' });
 const dayDateFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 const timeFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB, hour: '2-digit', minute: '2-digit', hour12: false });
-const shortFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB, day: 'numeric', month: 'short' });
 // Formatters are built once: creating an Intl formatter costs milliseconds.
 const eventFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 const numFmt = new Intl.NumberFormat('id-ID');
@@ -30,6 +29,5 @@ function memo(format: (d: Date) => string): (iso: string | Date) => string {
 export const fmtDate = memo((d) => dateFmt.format(d));
 export const fmtDayDate = memo((d) => dayDateFmt.format(d));
 export const fmtTime = memo((d) => `${timeFmt.format(d).replace('.', ':')} WIB`);
-export const fmtShort = memo((d) => shortFmt.format(d));
 export const fmtEvent = memo((d) => eventFmt.format(d));
 export const fmtNum = (n: number) => numFmt.format(n);
