@@ -15,7 +15,7 @@ describe(`operator re-check on ${testEngine()}`, () => {
   beforeAll(async () => {
     a = await createTestApp();
     a.deps.jobs = { kind: 'embedded', send: async (name: string, data: Record<string, unknown>) => (sent.push({ name, data }), 'job-1') } as unknown as JobQueue;
-    for (const u of ['operator.bacang', 'lurah.bacang', 'operator.asam', 'walikota']) s[u] = await a.loginAs(u);
+    for (const u of ['operator.bacang', 'lurah.bacang', 'operator.asam', 'walikota', 'pendamping', 'admin', 'camat.bukit-intan']) s[u] = await a.loginAs(u);
     bacangId = (await a.t.db.selectFrom('units').select('id').where('slug', '=', 'bacang').executeTakeFirstOrThrow()).id;
   });
   afterAll(async () => a.close());
@@ -61,5 +61,33 @@ describe(`operator re-check on ${testEngine()}`, () => {
     const user = (await a.t.db.selectFrom('users').select('id').where('username', '=', 'operator.bacang').executeTakeFirstOrThrow()).id;
     const both = await Promise.all([0, 1].map(() => claimUnitRecheck(a.t.db, a.clock, { unitId: bacangId, userId: user })));
     expect(both.filter((r) => r.ok)).toHaveLength(1);
+  });
+
+  it("is on the unit's monitoring page for the same roles, and answers there with the same flash", async () => {
+    const page = '/admin/unit/bacang/pemantauan';
+    const form = 'action="/admin/unit/bacang/periksa"';
+    for (const u of ['operator.bacang', 'lurah.bacang', 'pendamping', 'admin']) {
+      const html = await (await s[u]!.get(page)).text();
+      expect(html, u).toContain(form);
+      expect(html, u).toContain('name="kembali" value="pemantauan"');
+    }
+    for (const u of ['walikota', 'camat.bukit-intan']) {
+      const res = await s[u]!.get(page);
+      expect(res.status, u).toBe(200);
+      expect(await res.text(), u).not.toContain(form);
+    }
+    a.clock.advance(60 * 60_000);
+    const before = sent.length;
+    const res = await s.pendamping!.post('/admin/unit/bacang/periksa', { kembali: 'pemantauan' });
+    expect(res.headers.get('location')).toBe(`${page}?pesan=recheck_queued#periksa-ulang`);
+    expect(sent).toHaveLength(before + 1);
+    expect(await (await s.pendamping!.get(`${page}?pesan=recheck_queued`)).text()).toContain('Pemeriksaan ulang sudah dijadwalkan');
+    const again = await s['operator.bacang']!.post('/admin/unit/bacang/periksa', { kembali: 'pemantauan' });
+    const where = again.headers.get('location')!;
+    expect(where).toMatch(/^\/admin\/unit\/bacang\/pemantauan\?pesan=recheck_too_soon&lagi=/);
+    expect(await (await s['operator.bacang']!.get(where)).text()).toMatch(/Anda dapat memintanya lagi pada [^<]*WIB/);
+    // Only the two known places: anything else goes back to the unit's home.
+    a.clock.advance(60 * 60_000);
+    expect((await s['operator.bacang']!.post('/admin/unit/bacang/periksa', { kembali: 'https://contoh.example' })).headers.get('location')).toBe('/admin/unit/bacang?pesan=recheck_queued#periksa-ulang');
   });
 });

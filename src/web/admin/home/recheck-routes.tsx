@@ -18,7 +18,9 @@ export function recheckRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post('/admin/unit/:slug/periksa', unitGuard(deps), async (c) => {
     const actor = c.get('actor')!;
     const unit = c.get('unit');
-    const home = `/admin/unit/${unit.slug}`;
+    // Back to where the button was: the unit's home, or its monitoring page (only these two).
+    const form = await c.req.parseBody();
+    const home = `/admin/unit/${unit.slug}${form.kembali === 'pemantauan' ? '/pemantauan' : ''}`;
     if (!deps.jobs) return c.redirect(`${home}?pesan=recheck_no_worker`, 303);
     const claim = await claimUnitRecheck(deps.db, deps.clock, { unitId: unit.id, userId: actor.id });
     if (!claim.ok) return c.redirect(`${home}?pesan=recheck_too_soon&lagi=${encodeURIComponent(claim.detail!)}`, 303);
@@ -29,7 +31,7 @@ export function recheckRoutes(deps: AppDeps): Hono<AppEnv> {
   return app;
 }
 
-/** The flash for the codes above on the unit's home, or null for other codes. */
+/** The flash for the codes above on the unit's home and monitoring page, or null for other codes. */
 export function recheckFlash(c: Context<AppEnv>, code: string | null): { kind: 'ok' | 'error' | 'info'; text: string } | null {
   if (code === 'recheck_queued') return { kind: 'ok', text: t('dash.flash.recheck_own_queued') };
   if (code === 'recheck_no_worker') return { kind: 'error', text: t('dash.flash.recheck_no_worker') };
@@ -38,13 +40,14 @@ export function recheckFlash(c: Context<AppEnv>, code: string | null): { kind: '
   return Number.isNaN(when.getTime()) ? null : { kind: 'info', text: t('dash.flash.recheck_too_soon', { time: formatDateTime(when) }) };
 }
 
-/** The button on the unit's home, for those who may ask. */
-export function RecheckButton(p: { slug: string; csrf: string }) {
+/** The button on the unit's home and its monitoring page, for those who may ask. */
+export function RecheckButton(p: { slug: string; csrf: string; back?: 'pemantauan' }) {
   return (
     <section class="card" id="periksa-ulang">
       <p>{t('dash.unit.recheck_own_note')}</p>
       <form method="post" action={`/admin/unit/${p.slug}/periksa`}>
         <CsrfInput token={p.csrf} />
+        {p.back ? <input type="hidden" name="kembali" value={p.back} /> : null}
         <button type="submit" class="secondary">
           {t('dash.unit.recheck')}
         </button>

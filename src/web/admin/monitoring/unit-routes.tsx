@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { formatDateTime, hasKey, t } from '../../../i18n/index.js';
-import { recordAudit } from '../../../modules/accounts/index.js';
+import { can, recordAudit } from '../../../modules/accounts/index.js';
 import {
   getRule,
   getVerdictsForPeriod,
@@ -17,6 +17,7 @@ import { channelName } from '../../../modules/reports/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
+import { RecheckButton, recheckFlash } from '../home/recheck-routes.js';
 import { VerdictBadge, DashStyles } from '../../dashboard/components.js';
 import { CsrfInput, ErrorSummary, Field } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
@@ -46,7 +47,8 @@ export function monitoringUnitRoutes(deps: AppDeps): Hono<AppEnv> {
     const lastVerdict = (await getVerdictsForPeriod(deps.db, last.key, [unit.id]))[0];
     const v = verdicts[0];
     const okKey = c.req.query('ok');
-    const flash = okKey && hasKey(`mon.flash.${okKey}`) ? { kind: 'ok' as const, text: t(`mon.flash.${okKey}`) } : null;
+    const flash =
+      recheckFlash(c, c.req.query('pesan') ?? null) ?? (okKey && hasKey(`mon.flash.${okKey}`) ? { kind: 'ok' as const, text: t(`mon.flash.${okKey}`) } : null);
     const social = presences.filter((p) => p.kind === 'social');
     const sites = presences.filter((p) => p.kind !== 'social');
     return c.html(
@@ -71,6 +73,8 @@ export function monitoringUnitRoutes(deps: AppDeps): Hono<AppEnv> {
             </p>
           ) : null}
         </section>
+
+        {can(c.get('actor')!, 'write', unit) ? <RecheckButton slug={unit.slug} csrf={c.get('csrfToken')} back="pemantauan" /> : null}
 
         <section class="card">
           <h2>{t('mon.link.title')}</h2>
