@@ -26,6 +26,7 @@ import { messages as dashboardLanding } from './messages/dashboard-landing.js';
 import { messages as terms } from './messages/terms.js';
 import { messages as socialChanges } from './messages/social-changes.js';
 import { messages as profileEditor } from './messages/profile-editor.js';
+import { messages as regions } from './messages/regions.js';
 import { TERM_NAMES, termParams } from './terms.js';
 import { WIB_TIME_ZONE } from '../shared/wib-time.js';
 
@@ -47,6 +48,8 @@ const all = {
   terms, staffHome, dashboardLanding, profileEditor,
   // Changes to social copies already out (issue 14 point 3, staff-compose).
   socialChanges,
+  // Many regions in one install (issue 18 point 3).
+  regions,
 };
 export const catalogues: Record<string, Catalogue> = all;
 

@@ -25,8 +25,9 @@ const HELP = `Pemakaian: npm run beranda -- <perintah>
   units import --national              impor seluruh Indonesia (514 kabupaten/kota, 83.762 kelurahan/desa)
   units regions <nama>                 cari kode kabupaten/kota, contoh: units regions aceh selatan
   opd import <berkas.csv> [--region]   impor OPD dari CSV (nama,singkatan,website,facebook,instagram,tiktok,youtube)
-  users create-admin --username <u> --name "<Nama>" [--email <e>] [--generate]
-                                       buat admin kota (kata sandi diketik, atau --generate: dibuat dan ditampilkan sekali)
+  users create-admin --username <u> --name "<Nama>" [--email <e>] [--generate] [--scope 19|ID]
+                                       buat admin kota (kata sandi diketik, atau --generate: dibuat dan ditampilkan sekali);
+                                       --scope 19: admin provinsi, --scope ID: admin nasional
   demo remove [--yes]                  hapus semua akun, isi, kanal dan riwayat demo (tanpa --yes: hanya menghitung)
   backup <berkas.tar>                  cadangan lengkap (database + media + pelayanan) selagi server berjalan
   restore <berkas.tar>                 pulihkan cadangan ke folder data / database yang kosong

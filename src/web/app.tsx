@@ -11,6 +11,8 @@ import { bodyLimit } from './middleware/body-limit.js';
 import { csrf } from './middleware/csrf.js';
 import { idempotency } from './middleware/idempotency.js';
 import { requestContext } from './middleware/request-context.js';
+import { servedRegion } from './middleware/served-region.js';
+import { scopeRoutes } from './admin/scope-routes.js';
 import { requireLogin } from './middleware/require-login.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { session } from './middleware/session.js';
@@ -72,6 +74,7 @@ export function createApp(deps: AppDeps, options: { pageCache?: PageCache | fals
 
   app.use('*', async (c, next) => {
     c.set('hostSlug', slugFromHost(c.req.header('host'), deps.config.siteDomain));
+    c.set('region', deps.config.region);
     await next();
   });
   app.use('*', resolveClientIp(deps.config));
@@ -92,6 +95,9 @@ export function createApp(deps: AppDeps, options: { pageCache?: PageCache | fals
   // first form field) → routes.
   app.use('/admin/*', session(deps));
   app.use('/admin', session(deps));
+  // The regency the staff screens serve: the actor's own, or a province admin's choice (0017).
+  app.use('/admin/*', servedRegion(deps));
+  app.use('/admin', servedRegion(deps));
   app.use('/admin', requireLogin(OPEN_PATHS));
   app.use('/admin/*', requireLogin(OPEN_PATHS));
   app.use('/admin/*', csrf(deps));
@@ -112,6 +118,7 @@ export function createApp(deps: AppDeps, options: { pageCache?: PageCache | fals
   app.route('/', leaversRoutes(deps));
   app.route('/', usersRoutes(deps));
   app.route('/', unitsRoutes(deps));
+  app.route('/', scopeRoutes(deps));
   app.route('/', auditRoutes(deps));
   app.route('/', channelsRoutes(deps));
   app.route('/', composerRoutes(deps));

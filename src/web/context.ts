@@ -15,6 +15,11 @@ export type AppEnv = {
     csrfToken: string;
     /** Set when the request came in on {slug}.{SITE_DOMAIN} and was routed to /{slug}/… */
     hostSlug: string | null;
+    /**
+     * The regency a request serves (decision 0017): BERANDA_REGION for the public; a staff
+     * member's own regency, or the one a province/national admin chose; a unit route's unit's.
+     */
+    region: string;
     /** The unit a staff route acts on, resolved and authorised by unitGuard. */
     unit: UnitRow;
   };

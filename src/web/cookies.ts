@@ -20,3 +20,12 @@ export function setCsrfCookie(c: Context, token: string, secure: boolean): void 
 }
 
 export const readCsrfCookie = (c: Context): string | undefined => getCookie(c, CSRF_COOKIE);
+
+/** The regency a province or national admin chose to work in (decision 0017); re-checked per request. */
+export const REGION_COOKIE = 'beranda_wilayah';
+
+export function setRegionCookie(c: Context, code: string, secure: boolean): void {
+  setCookie(c, REGION_COOKIE, code, { httpOnly: true, sameSite: 'Lax', secure, path: '/admin' });
+}
+
+export const readRegionCookie = (c: Context): string | undefined => getCookie(c, REGION_COOKIE);

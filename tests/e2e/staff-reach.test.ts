@@ -6,6 +6,9 @@ import { launchBrowser, phonePage, type BrowserHandle } from './support/browser.
 import { phoneViolations, type Violation } from './support/phone-promise.js';
 import { seedCrawlFixtures } from './support/crawl-fixtures.js';
 import { startServer, type RunningServer } from './support/server.js';
+import { createAdmin } from '../../src/modules/accounts/index.js';
+import { importRegion } from '../../src/modules/units/index.js';
+import { systemClock } from '../../src/shared/clock.js';
 
 // Issue 14, points 2 and 12. For each of the six roles: sign in on a 360×800 phone, then crawl
 // the staff area from where the role lands by tapping only (following the links the pages show,
@@ -159,6 +162,26 @@ describe('staff area: every page reachable by tapping, and the phone promise, pe
     expect(await phoneViolations(page)).toEqual([]);
     const box = (await again.boundingBox())!;
     expect(box.height).toBeGreaterThanOrEqual(48);
+    await page.context().close();
+  });
+
+  it('a province admin: "Wilayah kerja" is a tap from its home, keeps the phone promise, and opens a regency', async () => {
+    await importRegion(server.db, '19.01', systemClock);
+    const made = await createAdmin(server.db, systemClock, { username: 'admin.babel', displayName: 'Admin Provinsi', password: 'Wilayah-kerja-2026!', region: '19', mustChangePassword: false, via: 'cli' });
+    if (!made.ok) throw new Error(made.error);
+    const page = await phonePage(b);
+    await page.goto(`${server.url}/admin/masuk`);
+    await page.getByLabel('Nama pengguna').fill('admin.babel');
+    await page.getByLabel('Kata sandi').fill('Wilayah-kerja-2026!');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/admin/masuk'));
+    await page.getByRole('link', { name: 'Wilayah kerja' }).click();
+    await page.waitForURL((u) => u.pathname === '/admin/cakupan');
+    expect(report({ violations: (await phoneViolations(page)).map((v) => ({ url: '/admin/cakupan', v })) } as Crawl)).toEqual([]);
+    await page.locator('li', { hasText: 'Kabupaten Bangka' }).getByRole('button', { name: 'Buka' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/admin/cakupan'));
+    await page.goto(`${server.url}/admin/cakupan`);
+    expect(await page.textContent('main')).toContain('Yang sedang dibuka: Kabupaten Bangka (19.01).');
     await page.context().close();
   });
 

@@ -179,6 +179,10 @@ export const ROUTES: RouteRule[] = [
   { method: 'GET', route: '/admin/unit', expect: everyoneSignedIn },
   { method: 'GET', route: '/admin/unit/:slug/galeri', expect: unitRead },
   { method: 'POST', route: '/admin/unit/:slug/galeri', form: { title: 'x' }, expect: unitWrite },
+  // "Wilayah kerja" (decision 0017): only for a province or national scope. Every role here is
+  // scoped to its regency, so all are refused; tests/web/region-scopes.test.ts covers the wider scopes.
+  { method: 'GET', route: '/admin/cakupan', expect: { ...cityAdminOnly, admin: 'deny' } },
+  { method: 'POST', route: '/admin/cakupan', form: { kode: '19.71' }, expect: { ...cityAdminOnly, admin: 'deny' } },
   ...DASHBOARD_ROUTES,
   ...PELAYANAN_ROUTES,
 ];

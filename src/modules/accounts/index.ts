@@ -1,7 +1,8 @@
 // Public surface of the accounts module: users, roles scoped to units, sessions, audit.
 export type { Actor } from './actor.js';
 export { ROLES, ROLE_LABEL } from './actor.js';
-export { can, canManageCity, canSeeCity, type UnitAction, type UnitRef } from './policy.js';
+export { NATIONAL_SCOPE, inScope, scopeFilter, scopeKind, type ScopeKind } from '../../shared/region-scope.js';
+export { can, canManageCity, canSeeCity, hasWideScope, type UnitAction, type UnitRef } from './policy.js';
 export { publishingRights, publishingRightsOf, approvalRequired, mayPublish, canBroadcast, actorById, type PublishingRights } from './publishing-policy.js';
 export { login, type LoginError, type LoginSuccess } from './login.js';
 export { listThrottled, clearThrottle, MAX_DELAY_MS, FREE_FAILURES, type ThrottledRow } from './login-throttle.js';

@@ -11,6 +11,7 @@ import { recordAudit } from './audit.js';
 import { clearThrottle } from './login-throttle.js';
 import { hashPassword, passwordProblem } from './password.js';
 import { canManageCity } from './policy.js';
+import { inScope, scopeFilter, scopeKind } from '../../shared/region-scope.js';
 import { destroyUserSessions } from './sessions.js';
 
 export const userInputSchema = z.object({
@@ -54,7 +55,8 @@ export async function createUser(
   db: Kysely<DB>,
   clock: Clock,
   actor: Actor,
-  input: UserInput,
+  /** `region`: the regency served, where a province or national admin creates the account. */
+  input: UserInput & { region?: string },
   password: string,
 ): Promise<Result<UserRow, ManageUserError>> {
   if (!canManageCity(actor)) return err('forbidden');
@@ -63,7 +65,10 @@ export async function createUser(
   const v = parsed.data;
   const pw = passwordProblem(password, v.username, [v.displayName, ...(await accountRepository.unitNames(db, v.unitIds))]);
   if (pw) return err('invalid', pw);
-  const unitProblem = await checkUnits(db, actor.regionCode, v.role, v.unitIds);
+  // A province or national admin creates staff in the regency they are serving.
+  const region = scopeKind(actor.regionCode) === 'regency' ? actor.regionCode : input.region;
+  if (!region || scopeKind(region) !== 'regency' || !inScope(actor.regionCode, region)) return err('forbidden');
+  const unitProblem = await checkUnits(db, region, v.role, v.unitIds);
   if (unitProblem) return err('units_invalid', unitProblem);
   if (await accountRepository.userByUsername(db, v.username)) return err('username_taken');
 
@@ -74,7 +79,7 @@ export async function createUser(
       .insertInto('users')
       .values({
         id, username: v.username, display_name: v.displayName, password_hash: await hashPassword(password), role: v.role,
-        region_code: actor.regionCode, email: v.email ?? null, phone: v.phone ?? null, status: 'active',
+        region_code: region, email: v.email ?? null, phone: v.phone ?? null, status: 'active',
         must_change_password: 1, is_demo: 0, created_at: now, updated_at: now, last_login_at: null,
       })
       .execute();
@@ -93,11 +98,11 @@ export async function updateUser(
 ): Promise<Result<UserRow, ManageUserError>> {
   if (!canManageCity(actor)) return err('forbidden');
   const user = await accountRepository.userById(db, userId);
-  if (!user || user.region_code !== actor.regionCode) return err('not_found');
+  if (!user || !inScope(actor.regionCode, user.region_code)) return err('not_found');
   const parsed = userInputSchema.omit({ username: true }).safeParse(input);
   if (!parsed.success) return err('invalid', parsed.error.issues[0]?.message);
   const v = parsed.data;
-  const unitProblem = await checkUnits(db, actor.regionCode, v.role, v.unitIds);
+  const unitProblem = await checkUnits(db, user.region_code, v.role, v.unitIds);
   if (unitProblem) return err('units_invalid', unitProblem);
   await db.transaction().execute(async (trx) => {
     await trx
@@ -121,7 +126,7 @@ export async function resetPassword(
 ): Promise<Result<void, ManageUserError>> {
   if (!canManageCity(actor)) return err('forbidden');
   const user = await accountRepository.userById(db, userId);
-  if (!user || user.region_code !== actor.regionCode) return err('not_found');
+  if (!user || !inScope(actor.regionCode, user.region_code)) return err('not_found');
   const pw = passwordProblem(temporary, user.username, [user.display_name, ...(await accountRepository.unitNames(db, await accountRepository.unitIdsOf(db, user.id)))]);
   if (pw) return err('invalid', pw);
   await db
@@ -144,7 +149,7 @@ export async function setUserStatus(
 ): Promise<Result<void, ManageUserError>> {
   if (!canManageCity(actor)) return err('forbidden');
   const user = await accountRepository.userById(db, userId);
-  if (!user || user.region_code !== actor.regionCode) return err('not_found');
+  if (!user || !inScope(actor.regionCode, user.region_code)) return err('not_found');
   if (user.id === actor.id && change === 'disable') return err('invalid', 'Anda tidak dapat menonaktifkan akun sendiri.');
   const now = clock.now();
   if (change === 'unlock') {
@@ -160,5 +165,5 @@ export async function setUserStatus(
 
 export async function listUsers(db: Kysely<DB>, actor: Actor) {
   if (!canManageCity(actor)) return [];
-  return db.selectFrom('users').selectAll().where('region_code', '=', actor.regionCode).orderBy('role').orderBy('username').execute();
+  return db.selectFrom('users').selectAll().where(scopeFilter(actor.regionCode, 'region_code')).orderBy('role').orderBy('username').execute();
 }

@@ -1,8 +1,10 @@
 import type { UnitKind } from '../../db/schema/index.js';
 import type { Actor } from './actor.js';
+import { inScope, scopeKind } from '../../shared/region-scope.js';
 
 // Authorisation rules in one place. The same-tenant check comes first: nobody acts outside the
-// region (city) they belong to, whatever their role.
+// scope they belong to (their regency, or a province admin's province: decision 0017), whatever
+// their role.
 
 export interface UnitRef {
   id: string;
@@ -14,7 +16,7 @@ export interface UnitRef {
 export type UnitAction = 'read' | 'write' | 'approve';
 
 export function can(actor: Actor, action: UnitAction, unit: UnitRef): boolean {
-  if (unit.region_code !== actor.regionCode) return false;
+  if (!inScope(actor.regionCode, unit.region_code)) return false;
   const assigned = actor.unitIds.includes(unit.id);
   switch (actor.role) {
     case 'admin_kota':
@@ -37,3 +39,6 @@ export const canManageCity = (actor: Actor): boolean => actor.role === 'admin_ko
 
 /** City-wide read-only views (dashboard, audit). */
 export const canSeeCity = (actor: Actor): boolean => actor.role === 'admin_kota' || actor.role === 'pimpinan';
+
+/** A city-level role scoped to a province or the country: picks the regency it works in (0017). */
+export const hasWideScope = (actor: Actor | null): boolean => !!actor && canSeeCity(actor) && scopeKind(actor.regionCode) !== 'regency';

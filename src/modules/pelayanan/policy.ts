@@ -1,4 +1,4 @@
-import type { Actor, UnitRef } from '../accounts/index.js';
+import { type Actor, type UnitRef, inScope } from '../accounts/index.js';
 
 // Who may see what of citizens' requests and complaints. Stricter than the unit policy on
 // purpose (UU 27/2022: access limited to what the purpose needs): a citizen's data and documents
@@ -7,7 +7,8 @@ import type { Actor, UnitRef } from '../accounts/index.js';
 // (for their kelurahan) and pendamping help and oversee; they see counts and times, never a
 // NIK, an address or a photo of a KTP. The same-region check comes first, as everywhere.
 
-const sameRegion = (actor: Actor, unit: UnitRef) => unit.region_code === actor.regionCode;
+// In scope: the actor's regency, or a province admin's province (decision 0017).
+const sameRegion = (actor: Actor, unit: UnitRef) => inScope(actor.regionCode, unit.region_code);
 
 /**
  * Whether the person's role answers complaints in any unit at all (their own unit's operator and

@@ -8,3 +8,4 @@ export { searchRegencies, findRegency, titleCase, provinceNameOf, isDistrictCode
 export { unitRepository, type UnitRow } from './unit-repository.js';
 export { getCitySetting, setCitySetting } from './city-settings.js';
 export { regionKinds, type RegionKinds } from './region-kinds.js';
+export { regencyFigures, type RegencyFigures } from './regency-figures.js';

@@ -31,7 +31,7 @@ export function homeRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/admin', async (c) => {
     const actor = c.get('actor')!;
     if (dashboardScope(actor)) return c.redirect('/admin/dasbor', 303);
-    const units = await unitsOf(deps.db, deps.config.region, actor);
+    const units = await unitsOf(deps.db, c.get('region'), actor);
     if (units.length === 1 && (actor.role === 'operator' || actor.role === 'lurah')) {
       return c.redirect(`/admin/unit/${units[0]!.slug}`, 303);
     }

@@ -184,7 +184,7 @@ export function staffImportRoutes(deps: AppDeps): Hono<AppEnv> {
       c.status(422);
       return c.html(<ImportPage actor={c.get('actor')!} csrf={c.get('csrfToken')} error={sheet.problem} />);
     }
-    const lines = await checkStaffRows(deps.db, deps.config.region, sheet.rows);
+    const lines = await checkStaffRows(deps.db, c.get('region'), sheet.rows);
     return c.html(<ResultPage actor={c.get('actor')!} csrf={c.get('csrfToken')} file={file.name} lines={lines} />);
   });
 

@@ -17,7 +17,7 @@ export function unitsRoutes(deps: AppDeps): Hono<AppEnv> {
   app.use('/admin/wilayah/*', requireCityAdmin(deps));
 
   const page = async (c: any, opts: { errors?: string[]; values?: Record<string, string>; flash?: { kind: 'ok' | 'error' | 'info'; text: string } | null } = {}) => {
-    const tree = await listUnitTree(deps.db, deps.config.region);
+    const tree = await listUnitTree(deps.db, c.get('region'));
     const csrf = c.get('csrfToken');
     return c.html(
       <StaffLayout title={t('units.title')} actor={c.get('actor')} csrfToken={csrf} flash={opts.flash ?? null} back={{ href: '/admin', label: t('admin.nav.home') }}>
@@ -101,7 +101,7 @@ export function unitsRoutes(deps: AppDeps): Hono<AppEnv> {
       }
       links.website = check.url;
     }
-    const r = await addOpd(deps.db, deps.config.region, { name: values.name, slug: values.slug, links }, deps.clock);
+    const r = await addOpd(deps.db, c.get('region'), { name: values.name, slug: values.slug, links }, deps.clock);
     if (!r.ok) {
       c.status(400);
       const msg = r.error === 'slug_taken' ? t('units.error.slug_taken') : (r.detail ?? 'Data tidak sah.');
@@ -124,7 +124,7 @@ export function unitsRoutes(deps: AppDeps): Hono<AppEnv> {
       c.status(400);
       return page(c, { flash: { kind: 'error', text: 'Berkas terlalu besar (maksimal 512 KB). Pastikan yang dipilih adalah berkas CSV daftar OPD.' } });
     }
-    const out = await importOpdCsv(deps.db, deps.config.region, await file.text(), deps.clock);
+    const out = await importOpdCsv(deps.db, c.get('region'), await file.text(), deps.clock);
     // Websites and handles of the imported OPD are monitored from now on; refused addresses are named.
     const sync = await syncRegistrations(deps.db, deps.clock, registrationContext(deps.config));
     for (const r of sync.refused) out.problems.push(t('units.csv_url_refused', { url: r.url, why: t(`mon.error.url_${r.problem}`, { detail: '' }) }));

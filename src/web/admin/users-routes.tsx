@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import {
-  type Actor, ROLES, ROLE_LABEL, type UserRow, accountRepository, createUser, listThrottled, listUsers, resetPassword, setUserStatus, updateUser,
+  type Actor, ROLES, ROLE_LABEL, type UserRow, accountRepository, createUser, inScope, listThrottled, listUsers, resetPassword, setUserStatus, updateUser,
 } from '../../modules/accounts/index.js';
 import { listUnitTree, type UnitTree } from '../../modules/units/index.js';
 import { formatDateTime, hasKey, t } from '../../i18n/index.js';
@@ -129,7 +129,7 @@ export function usersRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.get('/admin/pengguna/baru', async (c) => {
-    const tree = await listUnitTree(deps.db, deps.config.region);
+    const tree = await listUnitTree(deps.db, c.get('region'));
     return c.html(
       <StaffLayout title={t('users.new')} actor={c.get('actor')} csrfToken={c.get('csrfToken')} back={{ href: '/admin/pengguna', label: t('users.title') }}>
         <h1>{t('users.new')}</h1>
@@ -140,9 +140,9 @@ export function usersRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/admin/pengguna/baru', async (c) => {
     const v = readForm(await c.req.parseBody({ all: true }));
-    const r = await createUser(deps.db, deps.clock, c.get('actor')!, { username: v.username!, displayName: v.displayName!, role: v.role as any, email: v.email, phone: v.phone, unitIds: v.unitIds }, v.password);
+    const r = await createUser(deps.db, deps.clock, c.get('actor')!, { username: v.username!, displayName: v.displayName!, role: v.role as any, email: v.email, phone: v.phone, unitIds: v.unitIds, region: c.get('region') }, v.password);
     if (!r.ok) {
-      const tree = await listUnitTree(deps.db, deps.config.region);
+      const tree = await listUnitTree(deps.db, c.get('region'));
       c.status(400);
       return c.html(
         <StaffLayout title={t('users.new')} actor={c.get('actor')} csrfToken={c.get('csrfToken')} back={{ href: '/admin/pengguna', label: t('users.title') }}>
@@ -156,11 +156,11 @@ export function usersRoutes(deps: AppDeps): Hono<AppEnv> {
 
   const loadUser = async (actor: Actor, id: string): Promise<UserRow | undefined> => {
     const u = await accountRepository.userById(deps.db, id);
-    return u && u.region_code === actor.regionCode ? u : undefined;
+    return u && inScope(actor.regionCode, u.region_code) ? u : undefined;
   };
 
   const editPage = async (c: any, user: UserRow, values: FormValues, errors: string[]) => {
-    const tree = await listUnitTree(deps.db, deps.config.region);
+    const tree = await listUnitTree(deps.db, c.get('region'));
     const slowed = (await listThrottled(deps.db, deps.clock.now())).some((r) => r.username === user.username);
     const csrf = c.get('csrfToken');
     return c.html(

@@ -13,16 +13,16 @@ export interface LoadedDashboard {
 /** `?periode=2026-W47` if valid, else the current period of the city's rule. */
 export const periodParam = (raw: string | undefined): string | undefined => (raw && periodByKey(raw) ? raw : undefined);
 
-export async function loadDashboard(deps: AppDeps, scope: DashboardScope, periodKey?: string): Promise<LoadedDashboard | null> {
+export async function loadDashboard(deps: AppDeps, region: string, scope: DashboardScope, periodKey?: string): Promise<LoadedDashboard | null> {
   const ctx = await loadReportInput(deps.db, {
-    region: deps.config.region,
+    region: region,
     clock: deps.clock,
     periodKey,
     kecamatanIds: scope.all ? undefined : scope.kecamatanIds,
   });
   if (!ctx) return null;
   const data = buildDashboard(ctx.input);
-  const rule = await getRule(deps.db, deps.config.region);
+  const rule = await getRule(deps.db, region);
   const current = periodContaining(rule.periodKind, deps.clock.now());
   const choices = periodsEndingWith(current.key, 12).reverse();
   return { ctx, data, choices };

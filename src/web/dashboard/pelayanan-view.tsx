@@ -42,7 +42,7 @@ export function pelayananDashboardRoutes(deps: AppDeps): Hono<AppEnv> {
     const current = wibYear(now);
     const asked = Number(c.req.query('tahun'));
     const year = Number.isInteger(asked) && asked >= current - 5 && asked <= current ? asked : current;
-    const units = (await unitRepository.inRegion(deps.db, deps.config.region)).filter((u) =>
+    const units = (await unitRepository.inRegion(deps.db, c.get('region'))).filter((u) =>
       scope.all ? u.kind === 'kelurahan' || u.kind === 'desa' || u.kind === 'opd' : (u.kind === 'kelurahan' || u.kind === 'desa') && u.parent_id !== null && scope.kecamatanIds.includes(u.parent_id),
     );
     const stats = await pelayananStats(deps.db, {
@@ -51,7 +51,7 @@ export function pelayananDashboardRoutes(deps: AppDeps): Hono<AppEnv> {
       to: wibDayStart(`${year + 1}-01-01`).toISOString(),
       now,
     });
-    const kec = new Map((await unitRepository.inRegion(deps.db, deps.config.region)).filter((u) => u.kind === 'kecamatan').map((u) => [u.id, u.name]));
+    const kec = new Map((await unitRepository.inRegion(deps.db, c.get('region'))).filter((u) => u.kind === 'kecamatan').map((u) => [u.id, u.name]));
     const rows = units
       .map((u) => ({ u, s: stats.byUnit.get(u.id) ?? emptyStats() }))
       // What needs the mayor's attention first: late requests, then the busiest units.

@@ -33,7 +33,7 @@ export function dashboardRoutes(deps: AppDeps): Hono<AppEnv> {
 
   const load = async (c: Context<AppEnv>) => {
     const scope = dashboardScope(c.get('actor'))!;
-    return loadDashboard(deps, scope, periodParam(c.req.query('periode')));
+    return loadDashboard(deps, c.get('region'), scope, periodParam(c.req.query('periode')));
   };
   const linkFor = (l: LoadedDashboard, periodKey: string) => (r: UnitRow) => `/admin/dasbor/unit/${l.ctx.slugs.get(r.id)}?periode=${periodKey}`;
 
@@ -140,7 +140,7 @@ export function dashboardRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!l) return renderNotFound(c);
     const q = query({ periode: l.ctx.period.key });
     const scope = dashboardScope(c.get('actor'))!;
-    const stored = scope.all ? await listStoredRapor(raporDir(deps), deps.config.region) : [];
+    const stored = scope.all ? await listStoredRapor(raporDir(deps), c.get('region')) : [];
     return page(
       c,
       l,
@@ -185,7 +185,7 @@ export function dashboardRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/admin/dasbor/rapor.pdf', async (c) => {
     const l = await load(c);
     if (!l) return renderNotFound(c);
-    return download(await raporPdf(l.data), 'application/pdf', `rapor-${deps.config.region}-${l.ctx.period.key}.pdf`);
+    return download(await raporPdf(l.data), 'application/pdf', `rapor-${c.get('region')}-${l.ctx.period.key}.pdf`);
   });
 
   app.get('/admin/dasbor/rapor.xlsx', async (c) => {
@@ -194,7 +194,7 @@ export function dashboardRoutes(deps: AppDeps): Hono<AppEnv> {
     return download(
       await raporXlsx(l.data),
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      `rapor-${deps.config.region}-${l.ctx.period.key}.xlsx`,
+      `rapor-${c.get('region')}-${l.ctx.period.key}.xlsx`,
     );
   });
 
@@ -203,13 +203,13 @@ export function dashboardRoutes(deps: AppDeps): Hono<AppEnv> {
     const scope = dashboardScope(c.get('actor'))!;
     if (!scope.all) return renderForbidden(c);
     const name = c.req.query('berkas') ?? '';
-    const body = await readStoredRapor(raporDir(deps), deps.config.region, name);
+    const body = await readStoredRapor(raporDir(deps), c.get('region'), name);
     if (!body) return c.redirect('/admin/dasbor/unduh', 303);
     return download(body, name.endsWith('.pdf') ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name);
   });
 
   const unitInScope = async (c: Context<AppEnv>) => {
-    const unit = await findUnitBySlug(deps.db, deps.config.region, c.req.param('slug') ?? '');
+    const unit = await findUnitBySlug(deps.db, c.get('region'), c.req.param('slug') ?? '');
     if (!unit || !['kelurahan', 'desa', 'opd'].includes(unit.kind)) return { unit: null, allowed: false };
     const scope = dashboardScope(c.get('actor'))!;
     const allowed = scope.all || (unit.parent_id !== null && scope.kecamatanIds.includes(unit.parent_id));
@@ -234,7 +234,7 @@ export function dashboardRoutes(deps: AppDeps): Hono<AppEnv> {
       const verdict: VerdictKey = stored === 'EXEMPT' ? 'EXEMPT' : (byKey.get(p.key) ?? 'NONE');
       return { key: p.key, start: p.start, verdict };
     });
-    const evidence = await loadUnitEvidence(deps.db, unit.id, deps.clock.now(), (await getRule(deps.db, deps.config.region)).profileCompletenessMin);
+    const evidence = await loadUnitEvidence(deps.db, unit.id, deps.clock.now(), (await getRule(deps.db, c.get('region'))).profileCompletenessMin);
     const flashKey = c.req.query('ok');
     const flash = flashKey && hasKey(`dash.flash.${flashKey}`) ? { kind: 'ok' as const, text: t(`dash.flash.${flashKey}`) } : null;
     return c.html(
@@ -256,8 +256,8 @@ export function dashboardRoutes(deps: AppDeps): Hono<AppEnv> {
             evidence={evidence}
             history={history}
             canAct={canActOnDashboard(actor)}
-            profileMin={(await getRule(deps.db, deps.config.region)).profileCompletenessMin}
-            socialMin={(await getRule(deps.db, deps.config.region)).minSocialAccounts}
+            profileMin={(await getRule(deps.db, c.get('region'))).profileCompletenessMin}
+            socialMin={(await getRule(deps.db, c.get('region'))).minSocialAccounts}
             csrf={c.get('csrfToken')}
             slug={unit.slug}
           />
@@ -277,7 +277,7 @@ export function dashboardRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     if (!unit) return renderNotFound(c);
     if (!deps.jobs) return c.redirect(`/admin/dasbor/unit/${unit.slug}?ok=recheck_no_worker`, 303);
-    await deps.jobs.send(CHECK_UNIT_JOB, { unitId: unit.id, region: deps.config.region });
+    await deps.jobs.send(CHECK_UNIT_JOB, { unitId: unit.id, region: c.get('region') });
     await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'monitoring.recheck', unitId: unit.id, target: c.req.path });
     return c.redirect(`/admin/dasbor/unit/${unit.slug}?ok=recheck_queued`, 303);
   });

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { Actor } from '../../modules/accounts/index.js';
+import { type Actor, hasWideScope } from '../../modules/accounts/index.js';
 import { t } from '../../i18n/index.js';
 import { answersComplaints } from '../../modules/pelayanan/index.js';
 import { StaffDocument } from './staff-document.js';
@@ -62,6 +62,8 @@ function StaffNav({ actor }: { actor: Actor }) {
   const links: [string, string][] = [['/admin', t('admin.nav.home')]];
   // The pimpinan dashboard: admin kota, pimpinan and camat (a camat sees their kecamatan).
   if (r === 'admin_kota' || r === 'pimpinan' || r === 'camat') links.push(['/admin/dasbor', t('dash.title')]);
+  // A province or national scope picks the regency its city-wide screens serve (decision 0017).
+  if (hasWideScope(actor)) links.push(['/admin/cakupan', t('scope.nav')]);
   links.push(['/admin/unit', t('staff.nav.units')]);
   if (r === 'pendamping' || r === 'admin_kota') links.push(['/admin/pendampingan', t('composer.nav.assist')]);
   if (r === 'admin_kota') {

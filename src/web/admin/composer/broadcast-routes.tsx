@@ -18,9 +18,9 @@ export function broadcastRoutes(deps: AppDeps): Hono<AppEnv> {
 
   const page = async (c: any, form: { title: string; body: string; to: string; units: string[] }, errors: string[], flash: { kind: 'ok'; text: string } | null) => {
     const actor = c.get('actor')!;
-    const tree = await listUnitTree(deps.db, deps.config.region);
+    const tree = await listUnitTree(deps.db, c.get('region'));
     const villages = tree.kecamatan.flatMap((k) => k.children.filter((u) => u.kind === 'kelurahan' || u.kind === 'desa'));
-    const recent = await listBroadcasts(deps.db, deps.config.region);
+    const recent = await listBroadcasts(deps.db, c.get('region'));
     return c.html(
       <StaffLayout title={t('composer.broadcast.title')} actor={actor} csrfToken={c.get('csrfToken')} flash={flash} back={{ href: '/admin', label: t('admin.nav.home') }}>
         <h1>{t('composer.broadcast.title')}</h1>
@@ -104,7 +104,7 @@ export function broadcastRoutes(deps: AppDeps): Hono<AppEnv> {
       to: body.to === 'some' ? 'some' : 'all',
       units: all(body.unit as never).filter((v): v is string => typeof v === 'string'),
     };
-    const cityRow = (await listUnitTree(deps.db, deps.config.region)).root;
+    const cityRow = (await listUnitTree(deps.db, c.get('region'))).root;
     const r = await sendBroadcast(composerDepsOf(deps, cityRow?.name ?? ''), { actor, input: { title: form.title, body: form.body, units: form.to === 'all' ? 'all' : form.units } });
     if (!r.ok) {
       c.status(422);

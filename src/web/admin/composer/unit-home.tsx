@@ -32,7 +32,7 @@ export function unitHome(deps: AppDeps) {
     const powers = writerPowers(actor, unit, approval);
     const [lists, onboarding, alerts, channels] = await Promise.all([
       listDrafts(deps.db, unit.id),
-      getRule(deps.db, deps.config.region).then((rule) => onboardingChecklist(deps.db, { unitId: unit.id, now: deps.clock.now(), profileDoneMin: rule.profileCompletenessMin })),
+      getRule(deps.db, c.get('region')).then((rule) => onboardingChecklist(deps.db, { unitId: unit.id, now: deps.clock.now(), profileDoneMin: rule.profileCompletenessMin })),
       listChannelAlerts(deps.db, unit.id),
       listUnitChannels(deps.db, unit.id),
     ]);

@@ -24,7 +24,7 @@ export function recheckRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!deps.jobs) return c.redirect(`${home}?pesan=recheck_no_worker`, 303);
     const claim = await claimUnitRecheck(deps.db, deps.clock, { unitId: unit.id, userId: actor.id });
     if (!claim.ok) return c.redirect(`${home}?pesan=recheck_too_soon&lagi=${encodeURIComponent(claim.detail!)}`, 303);
-    await deps.jobs.send(CHECK_UNIT_JOB, { unitId: unit.id, region: deps.config.region });
+    await deps.jobs.send(CHECK_UNIT_JOB, { unitId: unit.id, region: c.get('region') });
     await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'monitoring.recheck', unitId: unit.id, target: c.req.path });
     return c.redirect(`${home}?pesan=recheck_queued#periksa-ulang`, 303);
   });

@@ -26,7 +26,7 @@ export function unitListRoutes(deps: AppDeps): Hono<AppEnv> {
     const actor = c.get('actor')!;
     const q = (c.req.query('q') ?? '').slice(0, 80).trim();
     const needle = fold(q);
-    const tree = await listUnitTree(deps.db, deps.config.region);
+    const tree = await listUnitTree(deps.db, c.get('region'));
     const hit = (u: UnitRow, group: string) => can(actor, 'read', u) && (!needle || fold(`${u.name} ${group}`).includes(needle));
     const groups: Group[] = tree.kecamatan.map((k) => ({
       title: unitHeading(k.unit),

@@ -24,11 +24,11 @@ export function monitoringCheckAllRoutes(deps: AppDeps): Hono<AppEnv> {
   app.use(PATH, requireCityAdmin(deps));
   app.use(`${PATH}/*`, requireCityAdmin(deps));
 
-  const names = async () => new Map((await unitRepository.inRegion(deps.db, deps.config.region)).map((u) => [u.id, u.name]));
+  const names = async (c: Context<AppEnv>) => new Map((await unitRepository.inRegion(deps.db, c.get('region'))).map((u) => [u.id, u.name]));
 
   const render = async (c: Context<AppEnv>, batch: BatchProgress | null, flash: { kind: 'ok' | 'error' | 'info'; text: string } | null = null) => {
     const csrf = c.get('csrfToken');
-    const unitNames = batch ? await names() : new Map<string, string>();
+    const unitNames = batch ? await names(c) : new Map<string, string>();
     return c.html(
       <StaffLayout title={t('mon.checkall.title')} actor={c.get('actor')} csrfToken={csrf} flash={flash} back={{ href: '/admin/dasbor', label: t('dash.title') }}>
         <h1>{t('mon.checkall.title')}</h1>
@@ -43,12 +43,12 @@ export function monitoringCheckAllRoutes(deps: AppDeps): Hono<AppEnv> {
   };
 
   app.get(PATH, async (c) => {
-    const id = await latestCheckBatchId(deps.db, deps.config.region);
-    return render(c, id ? await getCheckBatch(deps.db, deps.config.region, id) : null);
+    const id = await latestCheckBatchId(deps.db, c.get('region'));
+    return render(c, id ? await getCheckBatch(deps.db, c.get('region'), id) : null);
   });
 
   app.get(`${PATH}/:id`, async (c) => {
-    const batch = await getCheckBatch(deps.db, deps.config.region, c.req.param('id'));
+    const batch = await getCheckBatch(deps.db, c.get('region'), c.req.param('id'));
     if (!batch) return renderNotFound(c);
     return render(c, batch);
   });
@@ -60,10 +60,10 @@ export function monitoringCheckAllRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     // What the units say is registered first, so a unit added a minute ago is checked too.
     await syncRegistrations(deps.db, deps.clock, registrationContext(deps.config));
-    const units = (await unitRepository.inRegion(deps.db, deps.config.region)).filter((u) => RULE_KINDS.has(u.kind));
-    const { batchId, total } = await createCheckBatch(deps.db, deps.clock, { region: deps.config.region, requestedBy: c.get('actor')!.id, unitIds: units.map((u) => u.id) });
+    const units = (await unitRepository.inRegion(deps.db, c.get('region'))).filter((u) => RULE_KINDS.has(u.kind));
+    const { batchId, total } = await createCheckBatch(deps.db, deps.clock, { region: c.get('region'), requestedBy: c.get('actor')!.id, unitIds: units.map((u) => u.id) });
     for (const u of units) {
-      await deps.jobs.send(CHECK_UNIT_JOB, { unitId: u.id, region: deps.config.region, batchId }, { singletonKey: `${batchId}:${u.id}` });
+      await deps.jobs.send(CHECK_UNIT_JOB, { unitId: u.id, region: c.get('region'), batchId }, { singletonKey: `${batchId}:${u.id}` });
     }
     await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'monitoring.check_all', target: batchId, detail: { units: total } });
     return c.redirect(`${PATH}/${batchId}`, 303);

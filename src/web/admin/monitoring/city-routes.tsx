@@ -31,12 +31,12 @@ export function monitoringCityRoutes(deps: AppDeps): Hono<AppEnv> {
   const render = async (c: Context<AppEnv>, problems: string[] = [], draft?: Partial<Record<keyof CityRule, string>>, exc?: { values: Record<string, string>; field: string; message: string }) => {
     const ev = (name: string) => exc?.values[name] ?? '';
     const ee = (name: string) => (exc?.field === name ? exc.message : null);
-    const rule = await getRule(deps.db, deps.config.region);
+    const rule = await getRule(deps.db, c.get('region'));
     const now = deps.clock.now();
     const [exceptions, units, transparency] = await Promise.all([
-      listExceptions(deps.db, deps.config.region, new Date(now.getTime() - 60 * 86_400_000).toISOString(), new Date(now.getTime() + 400 * 86_400_000).toISOString()),
-      unitRepository.inRegion(deps.db, deps.config.region),
-      getCitySetting(deps.db, deps.config.region, TRANSPARENCY_SETTING),
+      listExceptions(deps.db, c.get('region'), new Date(now.getTime() - 60 * 86_400_000).toISOString(), new Date(now.getTime() + 400 * 86_400_000).toISOString()),
+      unitRepository.inRegion(deps.db, c.get('region')),
+      getCitySetting(deps.db, c.get('region'), TRANSPARENCY_SETTING),
     ]);
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     const v = (k: keyof CityRule) => draft?.[k] ?? String(rule[k]);
@@ -145,7 +145,7 @@ export function monitoringCityRoutes(deps: AppDeps): Hono<AppEnv> {
     };
     const r = await setRule(
       deps.db,
-      deps.config.region,
+      c.get('region'),
       {
         periodKind: draft.periodKind as CityRule['periodKind'],
         minItems: Number(draft.minItems),
@@ -172,7 +172,7 @@ export function monitoringCityRoutes(deps: AppDeps): Hono<AppEnv> {
       s('kind') === 'maintenance'
         ? { kind: 'maintenance' as const, unitId: s('unitId'), startsAt: wibToIso(s('startsAt')) ?? '', endsAt: wibToIso(s('endsAt')) ?? '', reason: s('mreason') }
         : { kind: 'holiday' as const, from: s('from'), to: s('to'), reason: s('reason') };
-    const r = await addException(deps.db, deps.config.region, input, c.get('actor')!.id, deps.clock);
+    const r = await addException(deps.db, c.get('region'), input, c.get('actor')!.id, deps.clock);
     if (!r.ok) {
       c.status(400);
       // Said next to the field (e.g. 30 Februari is not a day), with what was typed kept.
@@ -187,13 +187,13 @@ export function monitoringCityRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post(`${PATH}/pengecualian/hapus`, async (c) => {
     const f = await c.req.parseBody();
-    const r = await removeException(deps.db, deps.config.region, String(f.id ?? ''));
+    const r = await removeException(deps.db, c.get('region'), String(f.id ?? ''));
     return c.redirect(`${PATH}?ok=${r.ok ? 'exception_removed' : 'not_found'}`, 303);
   });
 
   app.post(`${PATH}/transparansi`, async (c) => {
     const f = await c.req.parseBody();
-    await setCitySetting(deps.db, deps.config.region, TRANSPARENCY_SETTING, f.enabled === '1', deps.clock);
+    await setCitySetting(deps.db, c.get('region'), TRANSPARENCY_SETTING, f.enabled === '1', deps.clock);
     await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'monitoring.transparency', target: String(f.enabled === '1') });
     return c.redirect(`${PATH}?ok=${f.enabled === '1' ? 'transparency_on' : 'transparency_off'}`, 303);
   });

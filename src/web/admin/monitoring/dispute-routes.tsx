@@ -26,7 +26,7 @@ export function monitoringDisputeRoutes(deps: AppDeps): Hono<AppEnv> {
   app.use(`${PATH}/*`, requireCityAdmin(deps));
 
   const render = async (c: Context<AppEnv>, problems: string[] = []) => {
-    const units = await unitRepository.inRegion(deps.db, deps.config.region);
+    const units = await unitRepository.inRegion(deps.db, c.get('region'));
     const names = new Map(units.map((u) => [u.id, u]));
     const mine = (d: Dispute) => names.has(d.unitId);
     const open = (await listDisputes(deps.db, { status: 'open' })).filter(mine);
@@ -110,7 +110,7 @@ export function monitoringDisputeRoutes(deps: AppDeps): Hono<AppEnv> {
     const publishedAt = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? fromWibLocal(local)?.toISOString() : undefined;
     const corrected = String(f.correctedStatus ?? 'PASS');
     const r = await decideDispute(deps.db, { clock: deps.clock, profile: profileCompletenessSource(deps.db), accounts: registeredAccountsSource(deps.db) }, {
-      region: deps.config.region,
+      region: c.get('region'),
       disputeId: String(f.disputeId ?? ''),
       accept: f.accept === '1',
       note: String(f.note ?? ''),

@@ -36,7 +36,7 @@ export function monitoringUnitRoutes(deps: AppDeps): Hono<AppEnv> {
 
   const render = async (c: Context<AppEnv>, problems: string[] = [], values: Record<string, string> = {}) => {
     const unit = c.get('unit');
-    const rule = await getRule(deps.db, deps.config.region);
+    const rule = await getRule(deps.db, c.get('region'));
     const current = periodContaining(rule.periodKind, deps.clock.now());
     const last = previousPeriod(current);
     const [presences, verdicts, disputes] = await Promise.all([

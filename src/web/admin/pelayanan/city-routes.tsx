@@ -38,22 +38,22 @@ export function cityRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(BASE, requireCityAdmin(deps));
   app.use(`${BASE}/*`, requireCityAdmin(deps));
-  const city = async () => (await cityUnitOf(deps.db, deps.config.region))!;
+  const city = async (c: Context<AppEnv>) => (await cityUnitOf(deps.db, c.get('region')))!;
   /** The city's catalogue as it stands (the city unit has no adjustments of its own). */
-  const catalogue = async () => {
+  const catalogue = async (c: Context<AppEnv>) => {
     await ensureServiceCatalogue(deps.db, deps.clock);
-    return listUnitServices(deps.db, (await city()).id);
+    return listUnitServices(deps.db, (await city(c)).id);
   };
   /** The city's example letter is drawn for the first kelurahan of the city (a real letterhead shape). */
-  const sampleUnit = async (): Promise<UnitRow | undefined> =>
-    (await unitRepository.inRegion(deps.db, deps.config.region)).filter((u) => u.kind === 'kelurahan' || u.kind === 'desa').sort((a, b) => (a.code ?? '').localeCompare(b.code ?? ''))[0];
+  const sampleUnit = async (c: Context<AppEnv>): Promise<UnitRow | undefined> =>
+    (await unitRepository.inRegion(deps.db, c.get('region'))).filter((u) => u.kind === 'kelurahan' || u.kind === 'desa').sort((a, b) => (a.code ?? '').localeCompare(b.code ?? ''))[0];
 
   const hub = async (c: Context<AppEnv>, extra: { holidayError?: string | null; holidayValues?: Record<string, string>; retentionError?: boolean; status?: number } = {}) => {
-    const cityUnit = await city();
+    const cityUnit = await city(c);
     const [settings, holidays, services] = await Promise.all([
       getCitySettings(deps.db, cityUnit.id),
       listHolidays(deps.db, { unitId: cityUnit.id, cityUnitId: cityUnit.id, from: wibDay(deps.clock.now()) }),
-      catalogue(),
+      catalogue(c),
     ]);
     const ok = c.req.query('ok');
     return c.html(
@@ -91,7 +91,7 @@ export function cityRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post(`${BASE}/pengaturan`, async (c) => {
     const body = await c.req.parseBody();
-    const r = await saveCitySettings(deps.db, deps.clock, (await city()).id, { retensiHari: Number(body.retensiHari) });
+    const r = await saveCitySettings(deps.db, deps.clock, (await city(c)).id, { retensiHari: Number(body.retensiHari) });
     if (!r.ok) return hub(c, { retentionError: true, status: 422 });
     return c.redirect(`${BASE}?ok=settings_saved`, 303);
   });
@@ -99,7 +99,7 @@ export function cityRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post(`${BASE}/libur`, async (c) => {
     const body = await c.req.parseBody();
     const values = { dari: String(body.dari ?? ''), sampai: String(body.sampai ?? ''), alasan: String(body.alasan ?? '') };
-    const cityUnit = await city();
+    const cityUnit = await city(c);
     const r = await addHolidays(deps.db, deps.clock, { unitId: cityUnit.id, from: values.dari, to: values.sampai, reason: values.alasan });
     if (!r.ok) return hub(c, { holidayError: r.error, holidayValues: values, status: 422 });
     await recomputeDeadlines(deps.db, { unitIds: 'all', cityUnitId: cityUnit.id });
@@ -108,7 +108,7 @@ export function cityRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post(`${BASE}/libur/hapus`, async (c) => {
     const body = await c.req.parseBody();
-    const cityUnit = await city();
+    const cityUnit = await city(c);
     await removeHoliday(deps.db, { unitId: cityUnit.id, id: String(body.id ?? '') });
     await recomputeDeadlines(deps.db, { unitIds: 'all', cityUnitId: cityUnit.id });
     return c.redirect(`${BASE}?ok=holiday_removed`, 303);
@@ -116,12 +116,12 @@ export function cityRoutes(deps: AppDeps): Hono<AppEnv> {
 
   const templatePage = async (c: Context<AppEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string>; preview?: boolean; status?: number } = {}) => {
     const code = c.req.param('code')!;
-    const service = (await catalogue()).find((s) => s.code === code);
+    const service = (await catalogue(c)).find((s) => s.code === code);
     if (!service || FORM_DEFAULTS[code]?.letter === false) return renderNotFound(c);
-    const resolved = await resolveTemplate(deps.db, { unitId: null, cityUnitId: (await city()).id, code, produk: service.produk || service.name });
+    const resolved = await resolveTemplate(deps.db, { unitId: null, cityUnitId: (await city(c)).id, code, produk: service.produk || service.name });
     const values = extra.values ?? { ...resolved.template };
     const checked = validateTemplate(values);
-    const unit = await sampleUnit();
+    const unit = await sampleUnit(c);
     const preview = extra.preview && checked.template && unit ? await sampleLetter(deps, { unit, template: checked.template, actor: c.get('actor')! }) : null;
     const ok = c.req.query('ok');
     return c.html(
@@ -149,26 +149,26 @@ export function cityRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post(`${BASE}/templat/:code`, async (c) => {
     const code = c.req.param('code');
-    if (!(await catalogue()).some((s) => s.code === code)) return renderNotFound(c);
+    if (!(await catalogue(c)).some((s) => s.code === code)) return renderNotFound(c);
     const body = await c.req.parseBody();
     const values = readTemplateForm(body);
     if (body.aksi === 'kembalikan') {
-      await saveTemplate(deps.db, { scopeUnitId: (await city()).id, code, template: null, userId: c.get('actor')!.id, now: deps.clock.now() });
+      await saveTemplate(deps.db, { scopeUnitId: (await city(c)).id, code, template: null, userId: c.get('actor')!.id, now: deps.clock.now() });
       return c.redirect(`${BASE}/templat/${code}?ok=template_reset`, 303);
     }
     const checked = validateTemplate(values);
     if (!checked.template) return templatePage(c, { values, errors: checked.errors, status: 422 });
     if (body.aksi === 'pratinjau') return templatePage(c, { values, preview: true });
-    await saveTemplate(deps.db, { scopeUnitId: (await city()).id, code, template: checked.template, userId: c.get('actor')!.id, now: deps.clock.now() });
+    await saveTemplate(deps.db, { scopeUnitId: (await city(c)).id, code, template: checked.template, userId: c.get('actor')!.id, now: deps.clock.now() });
     return c.redirect(`${BASE}/templat/${code}?ok=template_saved`, 303);
   });
 
   app.get(`${BASE}/templat/:code/contoh.pdf`, async (c) => {
     const code = c.req.param('code');
-    const service = (await catalogue()).find((s) => s.code === code);
-    const unit = await sampleUnit();
+    const service = (await catalogue(c)).find((s) => s.code === code);
+    const unit = await sampleUnit(c);
     if (!service || !unit) return renderNotFound(c);
-    const { template } = await resolveTemplate(deps.db, { unitId: null, cityUnitId: (await city()).id, code, produk: service.produk || service.name });
+    const { template } = await resolveTemplate(deps.db, { unitId: null, cityUnitId: (await city(c)).id, code, produk: service.produk || service.name });
     const pdf = await renderLetterPdf(await sampleLetter(deps, { unit, template, actor: c.get('actor')! }), { watermark: 'CONTOH' });
     return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="contoh-${code}.pdf"` });
   });

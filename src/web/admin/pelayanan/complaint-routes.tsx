@@ -47,7 +47,7 @@ export function complaintAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     const actor = c.get('actor')!;
     // Admin kota, pimpinan and pendamping oversee through counts (the Pelayanan view), never a complaint.
     if (!answersComplaints(actor)) return renderForbidden(c);
-    const units = (await unitRepository.inRegion(deps.db, deps.config.region)).filter((u) => canHandle(actor, u));
+    const units = (await unitRepository.inRegion(deps.db, c.get('region'))).filter((u) => canHandle(actor, u));
     if (units.length === 1) return c.redirect(`/admin/unit/${units[0]!.slug}/pengaduan`, 303);
     return c.html(
       <StaffLayout title={t('pw.complaints.title')} actor={actor} csrfToken={c.get('csrfToken')} back={{ href: '/admin', label: t('admin.nav.home') }}>
@@ -109,7 +109,7 @@ export function complaintAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     const v = await openComplaintForStaff(pelayananDeps(deps), { actor, unitId: unit.id, id: c.req.param('id')!, ip: clientIp(c) });
     if (!v) return renderNotFound(c);
     const r = v.row;
-    const targets = await forwardTargets(deps.db, { unitId: unit.id, region: deps.config.region });
+    const targets = await forwardTargets(deps.db, { unitId: unit.id, region: c.get('region') });
     const now = deps.clock.now();
     const err = (k: string) => (extra.errors?.[k] ? t(`pw.cerror.${extra.errors[k]}`) : null);
     const open = r.status !== 'dijawab';

@@ -37,7 +37,7 @@ export function formsRoutes(deps: AppDeps): Hono<AppEnv> {
     await catalogueReady(deps);
     return guard(c, next);
   };
-  const city = async () => (await cityUnitOf(deps.db, deps.config.region))!;
+  const city = async (c: Context<AppEnv>) => (await cityUnitOf(deps.db, c.get('region')))!;
 
   app.get('/admin/unit/:slug/pelayanan/layanan', handle, async (c) => {
     const unit = c.get('unit');
@@ -68,7 +68,7 @@ export function formsRoutes(deps: AppDeps): Hono<AppEnv> {
     const forms = await listServiceForms(deps.db, unit.id);
     const form = forms.find((f) => f.code === code && f.enabled);
     if (!form) return renderNotFound(c);
-    const resolved = await resolveTemplate(deps.db, { unitId: unit.id, cityUnitId: (await city()).id, code, produk: form.produk });
+    const resolved = await resolveTemplate(deps.db, { unitId: unit.id, cityUnitId: (await city(c)).id, code, produk: form.produk });
     const values = extra.values ?? { ...resolved.template };
     const checked = validateTemplate(values);
     const preview = extra.preview && checked.template ? await sampleLetter(deps, { unit, template: checked.template, actor: c.get('actor')! }) : null;
@@ -165,7 +165,7 @@ export function formsRoutes(deps: AppDeps): Hono<AppEnv> {
     const code = c.req.param('code');
     const form = (await listServiceForms(deps.db, unit.id)).find((f) => f.code === code && f.enabled);
     if (!form?.letter) return renderNotFound(c);
-    const { template } = await resolveTemplate(deps.db, { unitId: unit.id, cityUnitId: (await city()).id, code, produk: form.produk });
+    const { template } = await resolveTemplate(deps.db, { unitId: unit.id, cityUnitId: (await city(c)).id, code, produk: form.produk });
     const pdf = await renderLetterPdf(await sampleLetter(deps, { unit, template, actor: c.get('actor')! }), { watermark: 'CONTOH' });
     return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="contoh-${code}.pdf"` });
   });

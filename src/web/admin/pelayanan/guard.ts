@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { recordAudit } from '../../../modules/accounts/index.js';
 import { calendarFor, canDecide, canHandle, canSeeCounts, checkDocLink, cityUnitOf } from '../../../modules/pelayanan/index.js';
-import { findUnitBySlug } from '../../../modules/units/index.js';
+import { unitRepository } from '../../../modules/units/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { renderForbidden, renderNotFound } from '../../errors.js';
@@ -18,7 +18,8 @@ export function pelayananGuard(deps: AppDeps, level: PelayananLevel): Middleware
     const actor = c.get('actor');
     if (!actor) return renderForbidden(c);
     const slug = c.req.param('slug');
-    const unit = slug ? await findUnitBySlug(deps.db, deps.config.region, slug) : undefined;
+    // Any regency's unit (slugs are unique in the install); the scope check is the policy's.
+    const unit = slug ? await unitRepository.bySlug(deps.db, slug) : undefined;
     if (!unit) return renderNotFound(c);
     const allowed = level === 'handle' ? canHandle(actor, unit) : level === 'decide' ? canDecide(actor, unit) : canSeeCounts(actor, unit);
     if (!allowed) {
@@ -26,6 +27,8 @@ export function pelayananGuard(deps: AppDeps, level: PelayananLevel): Middleware
       return renderForbidden(c);
     }
     c.set('unit', unit);
+    // City-wide settings a unit page reads (the rule, the calendar) are its own regency's.
+    c.set('region', unit.region_code);
     return next();
   };
 }
@@ -35,8 +38,8 @@ export const inboxBase = (c: Context<AppEnv>) => `/admin/unit/${c.get('unit').sl
 /** The citizen's tracking page, absolute (it goes into WhatsApp and e-mail). */
 export const trackingLinkOf = (deps: AppDeps, slug: string) => `${unitCanonicalBase(deps.config, slug)}/layanan/lacak`;
 
-export async function unitCalendar(deps: AppDeps, unitId: string) {
-  const city = await cityUnitOf(deps.db, deps.config.region);
+export async function unitCalendar(deps: AppDeps, region: string, unitId: string) {
+  const city = await cityUnitOf(deps.db, region);
   return calendarFor(deps.db, unitId, city?.id ?? '');
 }
 

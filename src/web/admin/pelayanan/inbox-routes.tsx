@@ -57,7 +57,7 @@ export function inboxRoutes(deps: AppDeps): Hono<AppEnv> {
     const status = c.req.query('status') as InboxFilter;
     const filter: InboxFilter = INBOX_FILTERS.includes(status) ? status : 'aktif';
     const query = (c.req.query('q') ?? '').trim().slice(0, 30);
-    const inbox = await listInbox(deps.db, { unitId: unit.id, filter, page: Number(c.req.query('halaman')) || 1, query, now: deps.clock.now(), cal: await unitCalendar(deps, unit.id) });
+    const inbox = await listInbox(deps.db, { unitId: unit.id, filter, page: Number(c.req.query('halaman')) || 1, query, now: deps.clock.now(), cal: await unitCalendar(deps, c.get('region'), unit.id) });
     const base = inboxBase(c);
     return c.html(
       <StaffLayout title={t('pw.inbox.title')} actor={c.get('actor')} csrfToken={c.get('csrfToken')} flash={flash(c)} back={{ href: `/admin/unit/${unit.slug}`, label: unit.name }}>
@@ -78,7 +78,7 @@ export function inboxRoutes(deps: AppDeps): Hono<AppEnv> {
   const detail = async (c: Context<AppEnv>, extra: { errors?: Record<string, string>; values?: Record<string, string>; status?: number } = {}) => {
     const unit = c.get('unit');
     const actor = c.get('actor')!;
-    const view = await openRequestForStaff(pd(), { actor, unitId: unit.id, id: c.req.param('id')!, ip: clientIp(c), cal: await unitCalendar(deps, unit.id) });
+    const view = await openRequestForStaff(pd(), { actor, unitId: unit.id, id: c.req.param('id')!, ip: clientIp(c), cal: await unitCalendar(deps, c.get('region'), unit.id) });
     if (!view) return renderNotFound(c);
     const form = await getServiceForm(deps.db, unit.id, view.serviceCode);
     const letterNumber = view.letterId ? await letterNumberOf(deps.db, view.letterId) : null;

@@ -63,12 +63,12 @@ export function settingsRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const handle = pelayananGuard(deps, 'handle');
   const decide = pelayananGuard(deps, 'decide');
-  const city = async () => (await cityUnitOf(deps.db, deps.config.region))!;
+  const city = async (c: Context<AppEnv>) => (await cityUnitOf(deps.db, c.get('region')))!;
 
   const page = async (c: Context<AppEnv>, extra: { values?: Record<string, string>; error?: string | null; holidayError?: string | null; holidayValues?: Record<string, string>; status?: number } = {}) => {
     const unit = c.get('unit');
     const actor = c.get('actor')!;
-    const cityUnit = await city();
+    const cityUnit = await city(c);
     const [settings, cityS, holidays] = await Promise.all([
       getUnitSettings(deps.db, unit.id),
       getCitySettings(deps.db, cityUnit.id),
@@ -123,7 +123,7 @@ export function settingsRoutes(deps: AppDeps): Hono<AppEnv> {
     const values = { dari: String(body.dari ?? ''), sampai: String(body.sampai ?? ''), alasan: String(body.alasan ?? '') };
     const r = await addHolidays(deps.db, deps.clock, { unitId: unit.id, from: values.dari, to: values.sampai, reason: values.alasan });
     if (!r.ok) return page(c, { holidayError: r.error, holidayValues: values, status: 422 });
-    await recomputeDeadlines(deps.db, { unitIds: [unit.id], cityUnitId: (await city()).id });
+    await recomputeDeadlines(deps.db, { unitIds: [unit.id], cityUnitId: (await city(c)).id });
     return c.redirect(`${inboxBase(c)}/pengaturan?ok=holiday_added`, 303);
   });
 
@@ -131,7 +131,7 @@ export function settingsRoutes(deps: AppDeps): Hono<AppEnv> {
     const unit = c.get('unit');
     const body = await c.req.parseBody();
     await removeHoliday(deps.db, { unitId: unit.id, id: String(body.id ?? '') });
-    await recomputeDeadlines(deps.db, { unitIds: [unit.id], cityUnitId: (await city()).id });
+    await recomputeDeadlines(deps.db, { unitIds: [unit.id], cityUnitId: (await city(c)).id });
     return c.redirect(`${inboxBase(c)}/pengaturan?ok=holiday_removed`, 303);
   });
 

@@ -40,7 +40,7 @@ export function remindersAdminRoutes(deps: AppDeps): Hono<AppEnv> {
   app.use('/admin/pengingat/*', requireCityAdmin(deps));
 
   const renderRules = async (c: Context<AppEnv>, problems: string[] = []) => {
-    const [rules, failing] = await Promise.all([listReminderRules(deps.db, deps.config.region), listReminderProblems(deps.db, deps.config.region, 50)]);
+    const [rules, failing] = await Promise.all([listReminderRules(deps.db, c.get('region')), listReminderProblems(deps.db, c.get('region'), 50)]);
     const csrf = c.get('csrfToken');
     return c.html(
       <StaffLayout title={t('rem.title')} actor={c.get('actor')} csrfToken={csrf} flash={flashOf(c)} back={{ href: '/admin/dasbor', label: t('dash.title') }}>
@@ -76,8 +76,8 @@ export function remindersAdminRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/admin/pengingat/aturan', async (c) => {
     const f = await c.req.parseBody({ all: true });
-    const city = (await unitRepository.inRegion(deps.db, deps.config.region)).find((u) => u.kind === 'kota' || u.kind === 'kabupaten');
-    const rules = await listReminderRules(deps.db, deps.config.region);
+    const city = (await unitRepository.inRegion(deps.db, c.get('region'))).find((u) => u.kind === 'kota' || u.kind === 'kabupaten');
+    const rules = await listReminderRules(deps.db, c.get('region'));
     const rule = rules.find((r) => r.id === String(f.ruleId ?? ''));
     if (!city || !rule) return c.redirect('/admin/pengingat?ok=not_found', 303);
     const schedule = String(f.schedule ?? '').trim();

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdmin } from '../../src/modules/accounts/index.js';
+import { importRegion } from '../../src/modules/units/index.js';
+import { createTestApp, type Session, type TestApp } from '../support/test-app.js';
+import { testEngine } from '../support/test-db.js';
+
+// Many regions in one install (issue 18 point 3, decision 0017): Pangkalpinang (19.71, the demo's
+// staff), Kabupaten Bangka (19.01, same province) and Aceh Selatan (11.01, another province).
+// A regency admin reaches only their regency; a province admin both of its province and
+// nothing of another province; a forged regency choice is not believed.
+const PASSWORD = 'Wilayah-kerja-2026!';
+
+describe(`roles scoped by region on ${testEngine()}`, () => {
+  let a: TestApp;
+  let cityAdmin: Session; // admin kota of 19.71 (demo)
+  let bangkaAdmin: Session;
+  let provinceAdmin: Session;
+  let bangkaVillage = '';
+  let acehVillage = '';
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    a = await createTestApp();
+    for (const code of ['19.01', '11.01']) await importRegion(a.t.db, code, a.clock);
+    const slugOf = async (region: string) =>
+      (await a.t.db.selectFrom('units').select('slug').where('region_code', '=', region).where('kind', 'in', ['kelurahan', 'desa']).orderBy('code').executeTakeFirstOrThrow()).slug;
+    bangkaVillage = await slugOf('19.01');
+    acehVillage = await slugOf('11.01');
+    for (const [username, region] of [['admin.bangka', '19.01'], ['admin.babel', '19'], ['admin.aceh', '11.01']] as const) {
+      const r = await createAdmin(a.t.db, a.clock, { username, displayName: `Admin ${region}`, password: PASSWORD, region, mustChangePassword: false, via: 'cli' });
+      if (!r.ok) throw new Error(r.error);
+      ids[username] = r.value.id;
+    }
+    cityAdmin = await a.loginAs('admin');
+    bangkaAdmin = await a.loginAs('admin.bangka', PASSWORD);
+    provinceAdmin = await a.loginAs('admin.babel', PASSWORD);
+  });
+  afterAll(async () => a.close());
+
+  const text = async (res: Response | Promise<Response>) => (await res).text();
+
+  it('a regency admin cannot list, read or change units of another regency', async () => {
+    const list = await text(cityAdmin.get('/admin/unit'));
+    expect(list).toContain('/admin/unit/bacang');
+    expect(list).not.toContain(`/admin/unit/${bangkaVillage}`);
+    expect((await cityAdmin.get(`/admin/unit/${bangkaVillage}`)).status).toBe(403);
+    expect((await cityAdmin.post(`/admin/unit/${bangkaVillage}/periksa`)).status).toBe(403);
+    // And the other way round: Bangka's admin serves Bangka, not the install's own regency.
+    const theirs = await text(bangkaAdmin.get('/admin/unit'));
+    expect(theirs).toContain(`/admin/unit/${bangkaVillage}`);
+    expect(theirs).not.toContain('/admin/unit/bacang');
+    expect((await bangkaAdmin.get('/admin/unit/bacang')).status).toBe(403);
+    expect((await bangkaAdmin.get(`/admin/unit/${bangkaVillage}`)).status).toBe(200);
+  });
+
+  it('a regency admin cannot list, read or change users of another regency', async () => {
+    const users = await text(cityAdmin.get('/admin/pengguna'));
+    expect(users).toContain('operator.bacang');
+    for (const other of ['admin.bangka', 'admin.babel', 'admin.aceh']) expect(users).not.toContain(other);
+    expect((await cityAdmin.get(`/admin/pengguna/${ids['admin.bangka']}`)).status).toBe(404);
+    expect((await cityAdmin.post(`/admin/pengguna/${ids['admin.bangka']}/status`, { change: 'disable' })).status).toBe(404);
+    // Nor the province admin above them.
+    expect((await bangkaAdmin.get(`/admin/pengguna/${ids['admin.babel']}`)).status).toBe(404);
+    const bangkaUsers = await text(bangkaAdmin.get('/admin/pengguna'));
+    expect(bangkaUsers).toContain('admin.bangka');
+    expect(bangkaUsers).not.toContain('operator.bacang');
+  });
+
+  it("a regency admin's dashboard is their regency's, and the working-area page is not theirs", async () => {
+    expect(await text(bangkaAdmin.get('/admin/dasbor'))).toContain('Kabupaten Bangka');
+    expect(await text(cityAdmin.get('/admin/dasbor'))).toContain('Kota Pangkalpinang');
+    expect((await cityAdmin.get('/admin/cakupan')).status).toBe(403);
+    // A forged choice of regency changes nothing for a regency admin.
+    const forged = await a.request('/admin/unit', { cookie: `${cityAdmin.cookie}; beranda_wilayah=19.01` });
+    expect(await forged.text()).not.toContain(`/admin/unit/${bangkaVillage}`);
+  });
+
+  it('a province admin sees both regencies of its province and nothing of another province', async () => {
+    const page = await text(provinceAdmin.get('/admin/cakupan'));
+    expect(page).toContain('Kota Pangkalpinang');
+    expect(page).toContain('Kabupaten Bangka');
+    expect(page).not.toContain('Aceh Selatan');
+    expect(page).toMatch(/19\.71 · 7 kecamatan · 42 kelurahan\/desa · 0 OPD · \d+ akun staf/);
+    expect((await provinceAdmin.get(`/admin/unit/${bangkaVillage}`)).status).toBe(200);
+    expect((await provinceAdmin.get('/admin/unit/bacang')).status).toBe(200);
+    expect((await provinceAdmin.get(`/admin/unit/${acehVillage}`)).status).toBe(403);
+    const users = await text(provinceAdmin.get('/admin/pengguna'));
+    for (const own of ['admin.bangka', 'operator.bacang', 'admin.babel']) expect(users).toContain(own);
+    expect(users).not.toContain('admin.aceh');
+    expect((await provinceAdmin.get(`/admin/pengguna/${ids['admin.aceh']}`)).status).toBe(404);
+    expect((await provinceAdmin.get(`/admin/pengguna/${ids['admin.bangka']}`)).status).toBe(200);
+  });
+
+  it('a province admin opens one regency at a time, only inside its province', async () => {
+    // Until a choice: the install's own regency (inside the province).
+    expect(await text(provinceAdmin.get('/admin/unit'))).toContain('/admin/unit/bacang');
+    expect((await provinceAdmin.post('/admin/cakupan', { kode: '11.01' })).status).toBe(403);
+    const chosen = await provinceAdmin.post('/admin/cakupan', { kode: '19.01' });
+    expect(chosen.status).toBe(303);
+    const cookie = chosen.headers.getSetCookie().find((c) => c.startsWith('beranda_wilayah='))!.split(';')[0]!;
+    expect(cookie).toBe('beranda_wilayah=19.01');
+    const withChoice = (path: string) => a.request(path, { cookie: `${provinceAdmin.cookie}; ${cookie}` });
+    const list = await text(withChoice('/admin/unit'));
+    expect(list).toContain(`/admin/unit/${bangkaVillage}`);
+    expect(list).not.toContain('/admin/unit/bacang');
+    expect(await text(withChoice('/admin/dasbor'))).toContain('Kabupaten Bangka');
+    expect(await text(withChoice('/admin/cakupan'))).toContain('Yang sedang dibuka: Kabupaten Bangka (19.01).');
+    // A forged choice outside the province falls back to the install's regency.
+    const forged = await text(a.request('/admin/unit', { cookie: `${provinceAdmin.cookie}; beranda_wilayah=11.01` }));
+    expect(forged).toContain('/admin/unit/bacang');
+    expect(forged).not.toContain(`/admin/unit/${acehVillage}`);
+  });
+});
