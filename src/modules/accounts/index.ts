@@ -2,6 +2,7 @@
 export type { Actor } from './actor.js';
 export { ROLES, ROLE_LABEL } from './actor.js';
 export { NATIONAL_SCOPE, inScope, scopeFilter, scopeKind, type ScopeKind } from '../../shared/region-scope.js';
+export { activeStaffByRegion } from './staff-counts.js';
 export { can, canManageCity, canSeeCity, hasWideScope, type UnitAction, type UnitRef } from './policy.js';
 export { publishingRights, publishingRightsOf, approvalRequired, mayPublish, canBroadcast, actorById, type PublishingRights } from './publishing-policy.js';
 export { login, type LoginError, type LoginSuccess } from './login.js';

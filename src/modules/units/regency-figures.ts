@@ -8,34 +8,23 @@ export interface RegencyFigures {
   kecamatan: number;
   villages: number;
   opd: number;
-  /** Active staff accounts of the regency. */
-  staff: number;
 }
 
 /**
  * Every imported regency inside a scope with its counts, for the province/national overview:
- * two aggregate queries over the (region_code, kind) index, whatever the number of units
+ * one aggregate query over the (region_code, kind) index, whatever the number of units
  * (91,554 for the whole country) — never a query per regency or per unit.
  */
 export async function regencyFigures(db: Kysely<DB>, scope: string): Promise<RegencyFigures[]> {
-  const [kinds, staff] = await Promise.all([
-    db
-      .selectFrom('units')
-      .select(['region_code', 'kind', (eb) => eb.fn.countAll<number | string>().as('n'), (eb) => eb.fn.max('name').as('name')])
-      .where(scopeFilter(scope, 'region_code'))
-      .groupBy(['region_code', 'kind'])
-      .execute(),
-    db
-      .selectFrom('users')
-      .select(['region_code', (eb) => eb.fn.countAll<number | string>().as('n')])
-      .where('status', '=', 'active')
-      .where(scopeFilter(scope, 'region_code'))
-      .groupBy('region_code')
-      .execute(),
-  ]);
+  const kinds = await db
+    .selectFrom('units')
+    .select(['region_code', 'kind', (eb) => eb.fn.countAll<number | string>().as('n'), (eb) => eb.fn.max('name').as('name')])
+    .where(scopeFilter(scope, 'region_code'))
+    .groupBy(['region_code', 'kind'])
+    .execute();
   const out = new Map<string, RegencyFigures>();
   for (const k of kinds) {
-    const f = out.get(k.region_code) ?? { code: k.region_code, name: k.region_code, kecamatan: 0, villages: 0, opd: 0, staff: 0 };
+    const f = out.get(k.region_code) ?? { code: k.region_code, name: k.region_code, kecamatan: 0, villages: 0, opd: 0 };
     const n = Number(k.n);
     // The regency's own unit is the only one of its kind: its name is the regency's.
     if (k.kind === 'kota' || k.kind === 'kabupaten') f.name = String(k.name);
@@ -43,10 +32,6 @@ export async function regencyFigures(db: Kysely<DB>, scope: string): Promise<Reg
     else if (k.kind === 'kelurahan' || k.kind === 'desa') f.villages += n;
     else if (k.kind === 'opd') f.opd += n;
     out.set(k.region_code, f);
-  }
-  for (const s of staff) {
-    const f = out.get(s.region_code);
-    if (f) f.staff = Number(s.n);
   }
   return [...out.values()].sort((a, b) => a.code.localeCompare(b.code));
 }

@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { t } from '../../i18n/index.js';
-import { hasWideScope, inScope, recordAudit, scopeKind } from '../../modules/accounts/index.js';
+import { activeStaffByRegion, hasWideScope, inScope, recordAudit, scopeKind } from '../../modules/accounts/index.js';
 import { type RegencyFigures, allProvinces, findRegency, regencyFigures } from '../../modules/units/index.js';
 import type { AppEnv } from '../context.js';
 import { setRegionCookie } from '../cookies.js';
@@ -24,7 +24,7 @@ const requireWideScope = (deps: AppDeps): MiddlewareHandler<AppEnv> => async (c,
   return next();
 };
 
-const figuresLine = (f: Pick<RegencyFigures, 'kecamatan' | 'villages' | 'opd' | 'staff'>) => t('scope.figures', { kec: f.kecamatan, villages: f.villages, opd: f.opd, staff: f.staff });
+const figuresLine = (f: Pick<RegencyFigures, 'kecamatan' | 'villages' | 'opd'> & { staff: number }) => t('scope.figures', { kec: f.kecamatan, villages: f.villages, opd: f.opd, staff: f.staff });
 
 export function scopeRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -33,14 +33,16 @@ export function scopeRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get(PATH, async (c) => {
     const actor = c.get('actor')!;
     const province = c.req.query('provinsi');
-    const all = await regencyFigures(deps.db, actor.regionCode);
+    const [units, staff] = await Promise.all([regencyFigures(deps.db, actor.regionCode), activeStaffByRegion(deps.db, actor.regionCode)]);
+    const all = units.map((f) => ({ ...f, staff: staff.get(f.code) ?? 0 }));
+    type Row = (typeof all)[number];
     const current = all.find((f) => f.code === c.get('region'));
     const byProvince = scopeKind(actor.regionCode) === 'national' && !(province && /^\d{2}$/.test(province));
     const shown = province ? all.filter((f) => f.code.startsWith(`${province}.`)) : all;
     const provinces = allProvinces()
       .map((p) => ({ ...p, list: all.filter((f) => f.code.startsWith(`${p.code}.`)) }))
       .filter((p) => p.list.length > 0);
-    const sum = (list: RegencyFigures[], k: 'kecamatan' | 'villages' | 'opd' | 'staff') => list.reduce((n, f) => n + f[k], 0);
+    const sum = (list: Row[], k: 'kecamatan' | 'villages' | 'opd' | 'staff') => list.reduce((n, f) => n + f[k], 0);
     return c.html(
       <StaffLayout title={t('scope.title')} actor={actor} csrfToken={c.get('csrfToken')} back={{ href: '/admin', label: t('admin.nav.home') }}>
         <h1>{t('scope.title')}</h1>
