@@ -2,9 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import type { NotifyChannel } from '../../db/schema/pelayanan.js';
 import { t } from '../../i18n/index.js';
-import type { Clock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
-import type { Notifier, NotifierChannel, ReminderTemplate } from '../reminders/index.js';
+import { type OutboxDeps, type OutboxKind, type OutboxSummary, type ReminderTemplate, deliverOutbox, oneLine } from '../reminders/index.js';
 
 // Messages to citizens go through the reminder notifiers (WhatsApp template, e-mail) via an
 // outbox: the row is written in the same transaction as the change it reports, and a job sends
@@ -25,8 +24,6 @@ export interface Recipient {
   phone: string | null;
   email: string | null;
 }
-
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, 500) || '-';
 
 export async function queueCitizenMessage(
   db: Kysely<DB>,
@@ -61,66 +58,24 @@ export async function queueCitizenMessage(
 }
 
 export const OUTBOX_MAX_ATTEMPTS = 6;
-const BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000, 6 * 3600_000];
 
-export interface OutboxSummary {
-  sent: number;
-  retrying: number;
-  failed: number;
-}
+/** Citizens' messages in the one outbox sender (reminders' outbox.ts): their table and how a row reads. */
+const CITIZEN_MESSAGES: OutboxKind<'pelayanan_outbox'> = {
+  table: 'pelayanan_outbox',
+  maxAttempts: OUTBOX_MAX_ATTEMPTS,
+  backoffMs: [60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000, 6 * 3600_000],
+  get noNotifierReason() {
+    return t('pel.outbox.no_channel');
+  },
+  messageOf: (row) => ({
+    recipientUserId: '',
+    message: { template: row.template as ReminderTemplate, params: JSON.parse(row.params) as string[], subject: row.subject, text: row.body, link: row.link ?? undefined, unitId: row.unit_id },
+  }),
+  onFinished: redacted,
+};
 
 /** Sends what is due. Safe to run twice at once: a row is claimed by bumping its attempt count first. */
-export async function deliverCitizenMessages(deps: {
-  db: Kysely<DB>;
-  clock: Clock;
-  notifiers: Partial<Record<NotifierChannel, Notifier>>;
-  limit?: number;
-}): Promise<OutboxSummary> {
-  const now = deps.clock.now();
-  const due = await deps.db
-    .selectFrom('pelayanan_outbox')
-    .selectAll()
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', now.toISOString())
-    .orderBy('next_attempt_at')
-    .limit(deps.limit ?? 100)
-    .execute();
-  const out: OutboxSummary = { sent: 0, retrying: 0, failed: 0 };
-  for (const row of due) {
-    // The claim: only the run that moves attempts from n to n+1 sends.
-    const claimed = await deps.db
-      .updateTable('pelayanan_outbox')
-      .set({ attempts: row.attempts + 1, next_attempt_at: new Date(now.getTime() + 10 * 60_000).toISOString() })
-      .where('id', '=', row.id)
-      .where('attempts', '=', row.attempts)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) continue;
-    const notifier = deps.notifiers[row.channel];
-    if (!notifier) {
-      await deps.db.updateTable('pelayanan_outbox').set({ status: 'failed', last_error: t('pel.outbox.no_channel') }).where('id', '=', row.id).execute();
-      out.failed++;
-      continue;
-    }
-    const r = await notifier.send({
-      to: row.address,
-      recipientUserId: '',
-      message: { template: row.template as ReminderTemplate, params: JSON.parse(row.params) as string[], subject: row.subject, text: row.body, link: row.link ?? undefined, unitId: row.unit_id },
-    });
-    if (r.ok) {
-      await deps.db.updateTable('pelayanan_outbox').set({ status: 'sent', sent_at: deps.clock.now().toISOString(), last_error: null, ...redacted(row) }).where('id', '=', row.id).execute();
-      out.sent++;
-    } else if (r.error === 'retryable' && row.attempts + 1 < OUTBOX_MAX_ATTEMPTS) {
-      const wait = r.retryAfterMs ?? BACKOFF_MS[Math.min(row.attempts, BACKOFF_MS.length - 1)]!;
-      await deps.db.updateTable('pelayanan_outbox').set({ next_attempt_at: new Date(now.getTime() + wait).toISOString(), last_error: r.reason }).where('id', '=', row.id).execute();
-      out.retrying++;
-    } else {
-      await deps.db.updateTable('pelayanan_outbox').set({ status: 'failed', last_error: r.reason, ...redacted(row) }).where('id', '=', row.id).execute();
-      out.failed++;
-    }
-  }
-  return out;
-}
+export const deliverCitizenMessages = (deps: OutboxDeps): Promise<OutboxSummary> => deliverOutbox(deps, CITIZEN_MESSAGES);
 
 // Where the PIN sits in each template's parameters: once a message has gone (or failed for
 // good) the stored copy loses its PIN, so the outbox is not a second place to find it.
