@@ -71,11 +71,10 @@ async function main(): Promise<void> {
   const services = composeServices({ db: database.db, clock, config, pages });
   const deps = { db: database.db, dialect: database.dialect, config, clock, logger, jobs, services };
 
-  if (config.roles.worker) {
-    await jobs.start();
-    await registerJobs(deps);
-    logger.info({ pid: process.pid }, 'job worker started');
-  }
+  // The queue starts before the web (pg-boss takes jobs only once started); the job handlers are
+  // registered after the port answers — their preparation (dashboard, pelayanan, monitoring
+  // registrations) is not needed to serve, and a job enqueued meanwhile waits in the queue.
+  if (config.roles.worker) await jobs.start();
   let port = config.port;
   let server: Awaited<ReturnType<NonNullable<typeof web>['startWeb']>>['server'] | undefined;
   let webProcesses: WebProcesses | undefined;
@@ -87,6 +86,10 @@ async function main(): Promise<void> {
   } else if (several) {
     webProcesses = await forkWebProcesses(config.webProcesses, logger);
     port = webProcesses.port;
+  }
+  if (config.roles.worker) {
+    await registerJobs(deps);
+    logger.info({ pid: process.pid }, 'job worker started');
   }
 
   const url = config.publicUrl.includes('localhost') ? `http://localhost:${port}` : config.publicUrl;
