@@ -111,6 +111,23 @@ describe(`deliveries, manual kit and reconnect warnings on ${testEngine()}`, () 
     expect((await w.a.t.db.selectFrom('deliveries').select('state').where('id', '=', d.id).executeTakeFirstOrThrow()).state).toBe('manual_needed');
   });
 
+  it('a pendamping may not post by hand for the unit: no kit link, kit and "Sudah diposting" refused (the one publishing policy)', async () => {
+    const d = await w.a.t.db.selectFrom('deliveries').selectAll().where('channel_id', '=', ids.tt).executeTakeFirstOrThrow();
+    const kitPath = `/admin/unit/bacang/kiriman/${postId}/${d.id}/manual`;
+    const pendamping = await w.a.loginAs('pendamping');
+    const page = await (await pendamping.get(`/admin/unit/bacang/kiriman/${postId}`)).text();
+    expect(page).not.toContain(`href="${kitPath}"`);
+    expect(page).toContain('Posting manual hanya bisa dicatat oleh yang boleh menerbitkan');
+    expect((await op.get(`/admin/unit/bacang/kiriman/${postId}`)).status).toBe(200);
+    expect(await (await op.get(`/admin/unit/bacang/kiriman/${postId}`)).text()).toContain(`href="${kitPath}"`);
+    expect((await pendamping.get(kitPath)).status).toBe(403);
+    const refused = await pendamping.post(kitPath, { link: 'https://www.tiktok.com/@kel_bacang/photo/7294512345678901234' });
+    expect(refused.status).toBe(403);
+    expect((await w.a.t.db.selectFrom('deliveries').select('state').where('id', '=', d.id).executeTakeFirstOrThrow()).state).toBe('manual_needed');
+    const denied = await w.a.t.db.selectFrom('audit_log').select('target').where('action', '=', 'access.denied').execute();
+    expect(denied.map((r) => r.target)).toContain(kitPath);
+  });
+
   it('"Sudah diposting" with the right link records the delivery as published with evidence', async () => {
     const d = await w.a.t.db.selectFrom('deliveries').selectAll().where('channel_id', '=', ids.tt).executeTakeFirstOrThrow();
     const link = 'https://www.tiktok.com/@kel_bacang/photo/7294512345678901234?is_from_webapp=1';

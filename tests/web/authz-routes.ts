@@ -135,8 +135,8 @@ export const ROUTES: RouteRule[] = [
   { method: 'POST', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/ulang', expect: unitPublish },
   // "Coba lagi" on a failed edit/delete of a copy already out (#14 point 3): the same policy.
   { method: 'POST', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/ubah-lagi', expect: unitPublish },
-  { method: 'GET', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', expect: unitWrite },
-  { method: 'POST', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', form: { link: 'x' }, expect: unitWrite },
+  { method: 'GET', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', expect: unitPublish },
+  { method: 'POST', route: '/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', form: { link: 'x' }, expect: unitPublish },
   // Profil and content staff routes (src/web/admin/profile, src/web/admin/content).
   { method: 'GET', route: '/admin/unit/:slug/profil', expect: unitRead },
   { method: 'GET', route: '/admin/unit/:slug/profil/:section', params: { section: 'identitas' }, expect: unitRead },

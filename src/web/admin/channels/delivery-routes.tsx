@@ -139,16 +139,22 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
     );
   }
 
-  // The kit is a tool for posting by hand: only those who may complete it open it (issue 14's
-  // tap-crawl found read-only roles allowed to a page no link leads them to).
-  app.get('/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', unitGuard(deps, 'write'), async (c) => {
+  // The kit is a tool for posting by hand on the unit's account, and "Sudah diposting" counts
+  // that post as the unit's: like "Kirim ulang", only those the one publishing policy lets
+  // publish open it and complete it (a pendamping prepares, the unit publishes — #14).
+  const mayPostByHand = async (c: Context<AppEnv>) => {
     const actor = c.get('actor')!;
-    if (can(actor, 'write', c.get('unit'))) return kit(c);
+    if ((await publishingRightsOf(deps.db, actor, c.get('unit'))).canPublish) return true;
     await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'access.denied', unitId: c.get('unit').id, target: c.req.path });
-    return renderForbidden(c);
+    return false;
+  };
+
+  app.get('/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', unitGuard(deps, 'write'), async (c) => {
+    return (await mayPostByHand(c)) ? kit(c) : renderForbidden(c, 'publish.refused');
   });
 
   app.post('/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', unitGuard(deps), async (c) => {
+    if (!(await mayPostByHand(c))) return renderForbidden(c, 'publish.refused');
     const unit = c.get('unit');
     const postId = c.req.param('postId');
     const { deliveries } = await unitDeliveries(c);

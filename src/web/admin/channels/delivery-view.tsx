@@ -84,8 +84,9 @@ function Actions(p: { slug: string; postId: string; d: DeliveryView; name: strin
           </button>
         </form>
       ) : null}
-      {d.canCompleteManually ? (
-        <a class={d.canResend && p.canPublish ? 'button secondary wide' : 'button wide'} href={kitUrl(p.slug, p.postId, d.id)}>
+      {d.canCompleteManually && !p.canPublish && !d.canResend ? <p class="muted">{t('kiriman.manual_publishers')}</p> : null}
+      {d.canCompleteManually && p.canPublish ? (
+        <a class={d.canResend ? 'button secondary wide' : 'button wide'} href={kitUrl(p.slug, p.postId, d.id)}>
           {t('kiriman.manual')}
         </a>
       ) : null}
