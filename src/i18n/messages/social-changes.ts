@@ -18,6 +18,8 @@ export const messages = {
     'social_change.delete_also_hint': 'Postingan yang sudah tampil di {platform} ikut dihapus. Hapus tanda centang bila postingan di sana ingin dibiarkan.',
     'social_change.unpublish_note': 'Salinan di media sosial tidak diubah dan tidak dihapus: tetap tampil di sana sampai dihapus di akun masing-masing.',
     'social_change.deleting': 'Postingan di {list} sedang dihapus; statusnya ada di halaman Kiriman.',
+    'composer.after.new_photo_n': 'Tambah foto {n}',
+    'composer.after.new_photo_pick': 'Pilih foto dari ponsel',
   },
   en: {
     'social_change.edit.queued': 'The text on {platform} is being updated.',
@@ -36,5 +38,7 @@ export const messages = {
     'social_change.delete_also_hint': 'The post already shown on {platform} is deleted too. Untick to leave the post there.',
     'social_change.unpublish_note': 'The copies on social media are neither changed nor deleted: they stay there until deleted on each account.',
     'social_change.deleting': 'The post on {list} is being deleted; its status is on the Kiriman page.',
+    'composer.after.new_photo_n': 'Add photo {n}',
+    'composer.after.new_photo_pick': 'Pick a photo from the phone',
   },
 };

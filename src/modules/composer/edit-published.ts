@@ -9,7 +9,8 @@ import type { ComposerDeps } from './deps.js';
 import { type Draft, type DraftPhoto, draftRepo } from './draft-repo.js';
 import { type ReadinessProblem, deliveryTargets, readiness } from './go-live.js';
 import { askPostChanges, refreshUnsentDeliveries } from '../publishing/index.js';
-import { MAX_BODY, MAX_TITLE } from './save-draft.js';
+import { MAX_BODY, MAX_PHOTOS, MAX_TITLE } from './save-draft.js';
+import { getMedia } from '../media/index.js';
 
 // "Ubah kabar yang sudah terbit" (#14 point 3): a typo in a published post is fixed on the
 // website copy — title, text, photos kept or taken out, their alt texts. It changes what the
@@ -20,12 +21,15 @@ import { MAX_BODY, MAX_TITLE } from './save-draft.js';
 // allows it (Facebook: the caption built the same way, sent by the job "publishing.run-changes");
 // elsewhere the page says what can be changed there by hand.
 
-export type EditPublishedError = 'not_found' | 'forbidden' | 'not_published' | 'changed' | 'not_ready' | 'too_long' | 'content_rejected';
+export type EditPublishedError = 'not_found' | 'forbidden' | 'not_published' | 'changed' | 'not_ready' | 'too_long' | 'too_many_photos' | 'content_rejected';
 
 export interface PublishedEdit {
   title: string;
   body: string;
-  /** The photos to keep, in order, with their (possibly corrected) alt texts. Only photos the post already had. */
+  /**
+   * The photos, in order, with their (possibly corrected) alt texts: those the post had and
+   * kept, and new ones uploaded through the media pipeline — only photos in this unit's library.
+   */
   photos: DraftPhoto[];
   /** The revision the person saw: an edit made meanwhile by someone else is not overwritten. */
   revision: number;
@@ -44,9 +48,16 @@ export async function editPublished(
   if (args.edit.revision !== draft.revision) return err('changed');
   const { title, body } = args.edit;
   if (title.length > MAX_TITLE || body.length > MAX_BODY) return err('too_long');
-  // Only photos the post already had may stay (an id typed into the form adds nothing).
+  // Photos the post had, and new ones from this unit's library (an id of another unit's photo,
+  // or of none, adds nothing); each once, at most as many as a post may carry.
   const had = new Map(draft.photos.map((p) => [p.mediaId, p]));
-  const photos = args.edit.photos.filter((p) => had.has(p.mediaId)).map((p) => ({ mediaId: p.mediaId, alt: p.alt.trim().slice(0, 500) }));
+  const photos: DraftPhoto[] = [];
+  for (const p of args.edit.photos) {
+    if (photos.some((x) => x.mediaId === p.mediaId)) continue;
+    if (!had.has(p.mediaId) && !(await getMedia(deps.db, args.unit.id, p.mediaId)).ok) continue;
+    photos.push({ mediaId: p.mediaId, alt: p.alt.trim().slice(0, 500) });
+  }
+  if (photos.length > MAX_PHOTOS) return err('too_many_photos');
   const edited: Draft = { ...draft, title, body, photos };
   // The same bar as publishing: a title, some text or a photo, no template brackets left.
   const problems = readiness(edited);
@@ -91,7 +102,7 @@ export async function editPublished(
         unitId: args.unit.id,
         target: title.trim().slice(0, 200),
         ip: args.ip ?? null,
-        detail: { draftId: draft.id, contentId: draft.contentId, titleBefore: draft.title === title ? undefined : draft.title.slice(0, 200), photosBefore: draft.photos.length, photosAfter: photos.length, unsentRefreshed: refreshed, socialUpdates },
+        detail: { draftId: draft.id, contentId: draft.contentId, titleBefore: draft.title === title ? undefined : draft.title.slice(0, 200), photosBefore: draft.photos.length, photosAfter: photos.length, photosAdded: photos.filter((p) => !had.has(p.mediaId)).length, unsentRefreshed: refreshed, socialUpdates },
       });
       return 'ok' as const;
     })

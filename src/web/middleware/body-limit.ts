@@ -40,6 +40,8 @@ export const BODY_LIMITS: BodyLimit[] = [
   // The composer's form without scripts carries its photos (multipart): a few phone photos per
   // submit; with scripts they go one by one to /foto above.
   { path: /^\/admin\/unit\/[^/]+\/kabar\/[^/]+$/, bytes: 32 * MB },
+  // Changing a published post (#14 point 3, staff-compose): its form may add a few phone photos.
+  { path: /^\/admin\/unit\/[^/]+\/kabar\/[^/]+\/ubah$/, bytes: 32 * MB },
   // The plain editor: a body of up to 200,000 characters, percent-encoded.
   { path: /^\/admin\/unit\/[^/]+\/konten(\/[^/]+)?$/, bytes: MB },
   // Autosave of a draft (20,000 characters of text, captions, photo descriptions).

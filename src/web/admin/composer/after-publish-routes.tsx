@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { platformOf } from '../../../modules/channels/index.js';
 import { type Draft, type WithdrawKind, checkWithdraw, editPublished, withdrawPublished } from '../../../modules/composer/index.js';
-import { getMedia } from '../../../modules/media/index.js';
+import { getMedia, storeUpload } from '../../../modules/media/index.js';
 import { type DeliveryView, listDeliveries } from '../../../modules/publishing/index.js';
 import { ON_DEMAND_JOBS } from '../../../jobs/job-names.js';
 import { t } from '../../../i18n/index.js';
@@ -11,13 +11,14 @@ import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { renderForbidden } from '../../errors.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
-import { type EditFormValues, EditPublishedPage, WithdrawPage } from './after-publish-view.js';
-import { composerDepsOf, lineageNames } from './composer-deps.js';
+import { type EditFormValues, type EditPhotoRow, EditPublishedPage, NEW_PHOTO_SLOTS, WithdrawPage } from './after-publish-view.js';
+import { composerDepsOf, lineageNames, mediaDepsOf } from './composer-deps.js';
 import { DraftGone } from './done-view.js';
-import { type FormBody, str } from './draft-form.js';
+import { type FormBody, all, str } from './draft-form.js';
 import { thumbOf } from './editor-data.js';
 import { errorText } from './editor-routes.js';
 import { placeholderProblems } from './placeholder-problems.js';
+import { refusalText, requestAvif } from './upload-route.js';
 import { draftUrl, homeUrl, platformList } from './paths.js';
 
 // GET/POST /admin/unit/:slug/kabar/:id/ubah          change a published post (website copy)
@@ -56,13 +57,33 @@ export function afterPublishRoutes(deps: AppDeps): Hono<AppEnv> {
     const draft = await allowed(c);
     if (draft instanceof Response) return draft;
     const typed = await typedValues(deps, c, draft, body);
+    // New photos from the phone: the composer's media pipeline and its checks (kind, size,
+    // dimensions). Those accepted stay with the form even when something else is refused.
+    const refused: string[] = [];
+    for (let i = 0; i < NEW_PHOTO_SLOTS; i++) {
+      const file = all(body[`foto_baru_${i}`])[0];
+      if (!file || typeof file === 'string' || file.size === 0) continue;
+      const stored = await storeUpload(mediaDepsOf(deps), { unitId: unit.id, userId: actor.id, originalName: file.name, bytes: Buffer.from(await file.arrayBuffer()) });
+      if (!stored.ok) {
+        refused.push(`${file.name}: ${refusalText(stored)}`);
+        continue;
+      }
+      if (!stored.value.duplicate) await requestAvif(deps, stored.value.item.id);
+      if (!typed.added.some((p) => p.mediaId === stored.value.item.id)) {
+        typed.added.push({ mediaId: stored.value.item.id, alt: str(body[`alt_baru_${i}`]) ?? '', keep: true, thumb: thumbOf(stored.value.item) });
+      }
+    }
+    if (refused.length) {
+      c.status(422);
+      return c.html(<EditPublishedPage actor={actor} unit={unit} csrf={c.get('csrfToken')} draftId={draft.id} v={typed} errors={refused} fieldErrors={{}} socialEdited={await copiesOut(deps, draft, 'edit')} />);
+    }
     const cdeps = composerDepsOf(deps, (await lineageNames(deps, unit)).city ?? '');
     const r = await editPublished(cdeps, {
       actor,
       unit,
       draftId: draft.id,
       ip: clientIp(c),
-      edit: { title: typed.title, body: typed.body, photos: typed.photos.filter((p) => p.keep).map((p) => ({ mediaId: p.mediaId, alt: p.alt })), revision: typed.revision },
+      edit: { title: typed.title, body: typed.body, photos: [...typed.photos, ...typed.added].filter((p) => p.keep).map((p) => ({ mediaId: p.mediaId, alt: p.alt })), revision: typed.revision },
     });
     if (r.ok) {
       const updating = r.socialUpdates ?? [];
@@ -152,7 +173,7 @@ async function valuesOf(deps: AppDeps, c: C, draft: Draft): Promise<EditFormValu
     const m = await getMedia(deps.db, c.get('unit').id, ph.mediaId);
     photos.push({ mediaId: ph.mediaId, alt: ph.alt, keep: true, thumb: m.ok ? thumbOf(m.value) : null });
   }
-  return { title: draft.title, body: draft.body, photos, revision: draft.revision };
+  return { title: draft.title, body: draft.body, photos, added: [], revision: draft.revision };
 }
 
 /** The form as it was sent: the post's own photos only (ids from elsewhere are ignored). */
@@ -164,7 +185,19 @@ async function typedValues(deps: AppDeps, c: C, draft: Draft, body: FormBody): P
     body: str(body.body) ?? '',
     revision: Number.isSafeInteger(revision) ? revision : -1,
     photos: saved.photos.map((p) => ({ ...p, keep: str(body[`keep_${p.mediaId}`]) === '1', alt: str(body[`alt_${p.mediaId}`]) ?? p.alt })),
+    added: await addedRows(deps, c, saved.photos, body),
   };
+}
+
+/** New photos stored by an earlier, refused submit (hidden "baru" fields): this unit's only. */
+async function addedRows(deps: AppDeps, c: C, had: EditPhotoRow[], body: FormBody): Promise<EditPhotoRow[]> {
+  const rows: EditPhotoRow[] = [];
+  for (const id of all(body.baru).filter((v): v is string => typeof v === 'string').slice(0, 10)) {
+    if (had.some((p) => p.mediaId === id) || rows.some((p) => p.mediaId === id)) continue;
+    const m = await getMedia(deps.db, c.get('unit').id, id);
+    if (m.ok) rows.push({ mediaId: id, alt: str(body[`alt_${id}`]) ?? '', keep: str(body[`keep_${id}`]) === '1', thumb: thumbOf(m.value) });
+  }
+  return rows;
 }
 
 function gone(c: C) {

@@ -1,5 +1,5 @@
 import type { Actor } from '../../../modules/accounts/index.js';
-import type { Draft, WithdrawKind } from '../../../modules/composer/index.js';
+import { type Draft, type WithdrawKind, MAX_PHOTOS } from '../../../modules/composer/index.js';
 import { platformName } from '../../../modules/channels/index.js';
 import type { DeliveryView } from '../../../modules/publishing/index.js';
 import type { UnitRow } from '../../../modules/units/index.js';
@@ -83,6 +83,9 @@ export function ManagePublished(p: { unit: UnitRow; draft: Draft; canPublish: bo
   );
 }
 
+/** File fields for new photos on the edit form ("Foto baru 1", "Foto baru 2"), each with its alt text. */
+export const NEW_PHOTO_SLOTS = 2;
+
 export interface EditPhotoRow {
   mediaId: string;
   alt: string;
@@ -94,6 +97,8 @@ export interface EditFormValues {
   title: string;
   body: string;
   photos: EditPhotoRow[];
+  /** New photos already stored (a refused submit keeps them, carried in hidden "baru" fields). */
+  added: EditPhotoRow[];
   revision: number;
 }
 
@@ -126,7 +131,7 @@ export function EditPublishedPage(p: {
           {p.notice}
         </div>
       ) : null}
-      <form method="post" action={editPublishedUrl(p.unit.slug, p.draftId)} class="card">
+      <form method="post" action={editPublishedUrl(p.unit.slug, p.draftId)} class="card" enctype="multipart/form-data">
         <CsrfInput token={p.csrf} />
         <input type="hidden" name="revision" value={String(p.v.revision)} />
         <ErrorSummary errors={p.errors} />
@@ -150,11 +155,11 @@ export function EditPublishedPage(p: {
             {p.v.body}
           </textarea>
         </div>
-        {p.v.photos.map((ph, i) => (
+        {[...p.v.photos, ...p.v.added].map((ph, i) => (
           <fieldset class="photo-row">
             <legend>{t('composer.after.photo_n', { n: i + 1 })}</legend>
             {ph.thumb ? <img src={ph.thumb} alt="" width={160} /> : null}
-            <input type="hidden" name="photo" value={ph.mediaId} />
+            <input type="hidden" name={i < p.v.photos.length ? 'photo' : 'baru'} value={ph.mediaId} />
             <p class="check">
               <input type="checkbox" id={`f-keep-${i}`} name={`keep_${ph.mediaId}`} value="1" checked={ph.keep} />
               <label for={`f-keep-${i}`}>{t('composer.after.photo_keep')}</label>
@@ -162,6 +167,20 @@ export function EditPublishedPage(p: {
             <div class="field">
               <label for={`f-alt-${i}`}>{t('composer.after.photo_alt')}</label>
               <input id={`f-alt-${i}`} name={`alt_${ph.mediaId}`} type="text" value={ph.alt} maxlength={500} />
+            </div>
+          </fieldset>
+        ))}
+        {/* New photos from the phone, through the same checks as the composer's; shown after saving. */}
+        {Array.from({ length: Math.max(0, Math.min(NEW_PHOTO_SLOTS, MAX_PHOTOS - p.v.photos.length - p.v.added.length)) }, (_, i) => (
+          <fieldset class="photo-row new-photo">
+            <legend>{t('composer.after.new_photo_n', { n: i + 1 })}</legend>
+            <div class="field">
+              <label for={`f-baru-${i}`}>{t('composer.after.new_photo_pick')}</label>
+              <input id={`f-baru-${i}`} name={`foto_baru_${i}`} type="file" accept="image/*" />
+            </div>
+            <div class="field">
+              <label for={`f-alt-baru-${i}`}>{t('composer.after.photo_alt')}</label>
+              <input id={`f-alt-baru-${i}`} name={`alt_baru_${i}`} type="text" value="" maxlength={500} />
             </div>
           </fieldset>
         ))}
