@@ -7,6 +7,7 @@
 // `npm run lint` runs it; CI counts it like the type check; tests/lint/boundaries.test.ts feeds it
 // one violation of each rule and expects an error.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import boundaries from 'eslint-plugin-boundaries';
 import { importX } from 'eslint-plugin-import-x';
@@ -80,7 +81,7 @@ const POLICIES = [
 
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.ci-out/**', 'test-results/**', 'src/web/assets/**/*.js'] },
+  { ignores: ['node_modules/**', 'dist/**', '.ci-out/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -115,10 +116,23 @@ export default tseslint.config(
     // Plain Node scripts (scripts/build.mjs): TypeScript does not check them, so no-undef stays
     // on with Node's globals.
     files: ['**/*.mjs', '**/*.js'],
+    ignores: ['src/web/assets/**'],
     languageOptions: {
       globals: Object.fromEntries(['process', 'console', 'performance', 'URL', 'Buffer', 'setTimeout', 'clearTimeout',
         'setInterval', 'clearInterval', 'fetch', 'TextEncoder', 'TextDecoder', 'AbortController', 'structuredClone',
         'queueMicrotask', 'globalThis'].map((g) => [g, 'readonly'])),
+    },
+  },
+  {
+    // The staff pages' small scripts (src/web/assets/*.js) run in the browser as they are: classic
+    // scripts (no modules, no build step), checked with the browser's globals and the recommended
+    // rules, so an undefined name or an unused variable fails `npm run lint` like the TypeScript.
+    files: ['src/web/assets/**/*.js'],
+    languageOptions: { sourceType: 'script', ecmaVersion: 2020, globals: globals.browser },
+    // As in the TypeScript: `try { localStorage… } catch (e) {}` keeps going on purpose.
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { caughtErrors: 'none' }],
+      'no-empty': ['error', { allowEmptyCatch: true }],
     },
   },
   {

@@ -80,6 +80,15 @@ describe('architecture rules (eslint.config.js)', () => {
     expect(await rulesBroken('src/modules/content/lint-probe.ts', "export const probe = 'T12:00:00Z';\n")).toEqual([]);
   });
 
+  it("lints the staff pages' browser scripts with the browser's globals: an undefined name or an unused variable fails", async () => {
+    expect(await rulesBroken('src/web/assets/lint-probe.js',
+      "(function () { 'use strict'; var box = document.querySelector('form'); window.fetch('/x'); localStorage.getItem('k'); box.focus(); })();\n")).toEqual([]);
+    expect(await rulesBroken('src/web/assets/lint-probe.js', "(function () { 'use strict'; sendBeaconTypo('/x'); })();\n")).toContain('no-undef');
+    expect(await rulesBroken('src/web/assets/lint-probe.js', "(function () { 'use strict'; var left = 1; })();\n")).toContain('@typescript-eslint/no-unused-vars');
+    // Node's globals are not the browser's.
+    expect(await rulesBroken('src/web/assets/lint-probe.js', "(function () { 'use strict'; window.x = process.env; })();\n")).toContain('no-undef');
+  });
+
   describe('cycles', () => {
     // A cycle needs two files on disk; they live in a throwaway copy of the layout, linted with
     // the project's configuration.

@@ -1,7 +1,7 @@
 // Beranda composer: progressive enhancement of the writing page. The page works without this
 // file (one form, everything saved on submit); with it, the draft saves itself every few seconds
-// and when a step is left, and the caption counters follow each keystroke (photos and the text
-// toolbar: composer-photos.js). Texts come from the page (the form's data-texts, from the i18n
+// and when a step is left (the caption previews and counters: composer-captions.js; photos and the
+// text toolbar: composer-photos.js; both loaded after this file, in that order). Texts come from the page (the form's data-texts, from the i18n
 // catalogue) or the server's JSON answers, so this file holds no user-facing wording of its own.
 //
 // Nothing a person wrote is overwritten silently (#14 point 1). The page knows the revision it
@@ -24,7 +24,6 @@
   var inFlight = false;
   var pending = false;
   var paused = false;
-  var touched = {};
 
   var echoes = Array.prototype.slice.call(form.querySelectorAll('[data-save-status]'));
   // Catalogue strings from the form's data-texts, with {name} placeholders filled in.
@@ -151,7 +150,8 @@
         dropLocal();
         confirm(json.revision, params);
         say(json.message);
-        updatePreviews(json.previews || [], json.title);
+        // The caption previews follow what the server answered (composer-captions.js).
+        form.dispatchEvent(new CustomEvent('beranda:saved', { detail: json }));
       })
       .catch(function () {
         say(msg('offline'), 'offline');
@@ -270,59 +270,8 @@
     clashBox.scrollIntoView();
   }
 
-  function updatePreviews(previews, title) {
-    form.querySelectorAll('[data-title]').forEach(function (el) {
-      if (title) el.textContent = title;
-    });
-    previews.forEach(function (p) {
-      var box = form.querySelector('[data-preview="' + p.platform + '"]');
-      if (!box) return;
-      var frame = box.querySelector('[data-frame]');
-      if (frame && p.image) {
-        var img = frame.querySelector('img');
-        if (!img) {
-          frame.innerHTML = '';
-          img = document.createElement('img');
-          img.alt = '';
-          frame.appendChild(img);
-        }
-        if (img.getAttribute('src') !== p.image) img.setAttribute('src', p.image);
-      }
-      var text = box.querySelector('[data-caption]');
-      var area = box.querySelector('textarea[name="caption:' + p.platform + '"]');
-      var auto = box.querySelector('input[name="caption_auto:' + p.platform + '"]');
-      // Keep following the generated text until the user edits this platform's caption.
-      if (area && !touched[p.platform] && !p.edited) {
-        area.value = p.auto;
-        if (auto) auto.value = p.auto;
-      }
-      if (text) text.textContent = area && touched[p.platform] ? area.value : p.text;
-      var count = box.querySelector('[data-count]');
-      if (count && !(area && touched[p.platform])) {
-        count.textContent = p.count;
-        count.className = p.over ? 'count over' : 'count';
-      }
-    });
-  }
-
-  // Live character count for captions edited by hand (same counting as the server: UTF-16 units).
   form.addEventListener('input', function (e) {
-    var el = e.target;
-    if (el.matches && el.matches('textarea[data-count-max]')) {
-      var platform = el.name.split(':')[1];
-      touched[platform] = true;
-      var max = Number(el.getAttribute('data-count-max'));
-      var counter = document.getElementById(el.getAttribute('data-counter'));
-      var len = el.value.length;
-      if (counter) {
-        counter.textContent = msg(len > max ? 'count_over' : 'count', { len: len, max: max });
-        counter.className = len > max ? 'count over' : 'count';
-      }
-      var box = el.closest('[data-preview]');
-      var text = box && box.querySelector('[data-caption]');
-      if (text) text.textContent = el.value;
-    }
-    if (el.type !== 'file') schedule();
+    if (e.target.type !== 'file') schedule();
   });
   form.addEventListener('change', function (e) {
     if (e.target.type !== 'file') schedule();
@@ -398,7 +347,7 @@
     showClash(local, { revision: confirmed.revision, by: form.getAttribute('data-updated-by'), at: form.getAttribute('data-updated-at'), values: serverText });
   })();
 
-  // Shared with composer-photos.js (loaded after this file).
+  // Shared with composer-captions.js and composer-photos.js (loaded after this file).
   window.BerandaComposer = {
     msg: msg,
     say: say,

@@ -291,6 +291,7 @@ export function EditorPage(p: EditorProps) {
       {d.status === 'submitted' && p.powers.canDecide ? <Decision base={base} csrf={p.csrf} draft={d} /> : null}
       {p.comments.length > 0 || p.actor.role !== 'operator' ? <Comments base={base} csrf={p.csrf} comments={p.comments} /> : null}
       <script src={assetUrl('composer.js')} defer></script>
+      <script src={assetUrl('composer-captions.js')} defer></script>
       <script src={assetUrl('composer-photos.js')} defer></script>
     </StaffLayout>
   );
