@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/db/schema/index.js';
 import { type Actor, auditedChange } from '../../src/modules/accounts/index.js';
-import { addDocumentAsStaff, saveContentAsStaff, setContentStatusAsStaff, setDocumentStatusAsStaff } from '../../src/modules/content/index.js';
+import { registerChannelAsStaff } from '../../src/modules/channels/index.js';
+import { addDocumentAsStaff, addGalleryAsStaff, saveContentAsStaff, setContentStatusAsStaff, setDocumentStatusAsStaff } from '../../src/modules/content/index.js';
 import { updateProfileSectionAsStaff } from '../../src/modules/profile/index.js';
 import { adjustUnitServiceAsStaff, ensureServiceCatalogue } from '../../src/modules/services/index.js';
 import { FixedClock } from '../../src/shared/clock.js';
@@ -112,6 +113,27 @@ describe('documents and layanan changed by staff', () => {
     expect(await auditOf('service.adjust')).toEqual([]);
     expect((await adjustUnitServiceAsStaff(deps(), { ...change, code, actor: actors.lurah!, unit })).ok).toBe(true);
     expect((await auditOf('service.adjust')).map((a) => [a.unit_id, a.target])).toEqual([[unit.id, code]]);
+  });
+});
+
+describe('galleries and social accounts added by staff', () => {
+  it('an album is refused to a reader and to an invalid form without an entry, and audited when added', async () => {
+    const album = { title: 'Lomba 17 Agustus', description: '', status: 'draft' as const, photos: [] };
+    expect(await addGalleryAsStaff(deps(), { actor: actors.pimpinan!, unit, input: album })).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await addGalleryAsStaff(deps(), { actor: actors.operator!, unit, input: { ...album, title: 'x' } })).toMatchObject({ ok: false, error: 'invalid_input' });
+    expect(await auditOf('gallery.create')).toEqual([]);
+    const added = await addGalleryAsStaff(deps(), { actor: actors.operator!, unit, input: album });
+    if (!added.ok) throw new Error(added.error);
+    expect((await auditOf('gallery.create')).map((a) => [a.actor_user_id, a.target])).toEqual([['operator', added.value.id]]);
+  });
+
+  it('a social account is registered with its entry; another unit’s lurah and a duplicate leave none', async () => {
+    const account = { platform: 'instagram' as const, profileUrl: 'https://www.instagram.com/kelurahan.bacang' };
+    expect(await registerChannelAsStaff(deps(), { ...account, actor: actors.otherLurah!, unit })).toMatchObject({ ok: false, error: 'forbidden' });
+    const first = await registerChannelAsStaff(deps(), { ...account, actor: actors.lurah!, unit });
+    if (!first.ok) throw new Error(first.error);
+    expect(await registerChannelAsStaff(deps(), { ...account, actor: actors.lurah!, unit })).toMatchObject({ ok: false, error: 'already_registered' });
+    expect((await auditOf('channel.registered')).map((a) => [a.unit_id, a.target])).toEqual([[unit.id, first.value.id]]);
   });
 });
 

@@ -26,7 +26,7 @@ export {
   type TokenSet,
   type FacebookPage,
 } from './oauth.js';
-export { registerChannel, type RegisterChannelError } from './register-channel.js';
+export { registerChannel, registerChannelAsStaff, type RegisterChannelError } from './register-channel.js';
 export { connectChannel } from './connect-channel.js';
 export { disconnectChannel } from './disconnect-channel.js';
 export { markNeedsReconnect } from './mark-needs-reconnect.js';

@@ -1,5 +1,6 @@
 import type { ChannelPlatform } from '../../db/schema/channels.js';
 import { isUniqueViolation } from '../../db/dialect.js';
+import { type Actor, type UnitRef, auditedChange } from '../accounts/index.js';
 import { iso } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
 import { type Result, err, ok } from '../../shared/result.js';
@@ -50,4 +51,18 @@ export async function registerChannel(
     throw e;
   }
   return ok((await getChannel(deps.db, id))!);
+}
+
+/** The same by a person on the staff screen: refused unless they may write for the unit; audited in the same transaction. */
+export async function registerChannelAsStaff(
+  deps: Pick<ChannelsDeps, 'db' | 'clock'>,
+  args: { actor: Actor; unit: UnitRef; platform: ChannelPlatform; profileUrl: string; isOfficial?: boolean },
+): Promise<Result<ChannelRow, RegisterChannelError | 'forbidden'>> {
+  const { actor, unit, ...input } = args;
+  return auditedChange(
+    deps,
+    { actor, unit },
+    (trx) => registerChannel({ db: trx, clock: deps.clock }, { ...input, unitId: unit.id }),
+    (ch) => ({ action: 'channel.registered', target: ch.id, detail: { platform: ch.platform, handle: ch.handle } }),
+  );
 }

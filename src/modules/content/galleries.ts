@@ -39,9 +39,11 @@ export const galleryInputSchema = z.object({
     .default([]),
 });
 
+export type GalleryInput = z.input<typeof galleryInputSchema>;
+
 export async function createGallery(
   deps: { db: Kysely<DB>; clock: Clock; onPublicChange?: (unitId: string) => void },
-  args: { unitId: string; input: z.input<typeof galleryInputSchema>; isDemo?: boolean },
+  args: { unitId: string; input: GalleryInput; isDemo?: boolean },
 ): Promise<Result<GalleryRow, 'invalid_input'>> {
   const parsed = galleryInputSchema.safeParse(args.input);
   if (!parsed.success) return err('invalid_input');

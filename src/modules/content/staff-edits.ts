@@ -4,6 +4,7 @@ import type { ContentStatus } from '../../db/schema/site.js';
 import type { Clock } from '../../shared/clock.js';
 import { type Actor, type UnitRef, auditedChange } from '../accounts/index.js';
 import { createDocument, type DocumentInput, setDocumentStatus } from './documents.js';
+import { createGallery, type GalleryInput } from './galleries.js';
 import { type ContentInput, saveContent } from './save-content.js';
 import { setContentStatus } from './set-content-status.js';
 
@@ -72,6 +73,17 @@ export async function setDocumentStatusAsStaff(deps: StaffEditDeps, args: Acting
     { actor, unit },
     (trx) => setDocumentStatus({ db: trx, clock: deps.clock }, { unitId: unit.id, id: args.id, status: args.status, actorId: actor.id }),
     () => ({ action: args.status === 'published' ? 'document.publish' : 'document.archive', target: args.id, ip: args.ip ?? null }),
+  );
+  return told(deps, unit.id, r);
+}
+
+export async function addGalleryAsStaff(deps: StaffEditDeps, args: Acting & { input: GalleryInput }) {
+  const { actor, unit } = args;
+  const r = await auditedChange(
+    deps,
+    { actor, unit },
+    (trx) => createGallery({ db: trx, clock: deps.clock }, { unitId: unit.id, input: args.input }),
+    (v) => ({ action: 'gallery.create', target: v.id, ip: args.ip ?? null }),
   );
   return told(deps, unit.id, r);
 }

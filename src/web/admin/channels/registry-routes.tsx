@@ -7,12 +7,14 @@ import {
   facebookAuthorizationUrl,
   getChannel,
   listUnitChannels,
-  registerChannel,
+  registerChannelAsStaff,
   tiktokAuthorizationUrl,
 } from '../../../modules/channels/index.js';
 import { t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
+import { renderForbidden } from '../../errors.js';
+import { parseForm } from '../../forms/parse-form.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { startPendingConnect } from '../../integrations/oauth-state.js';
@@ -76,19 +78,18 @@ export function registryRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/admin/unit/:slug/kanal', unitGuard(deps), async (c) => {
     const unit = c.get('unit');
-    const body = await c.req.parseBody();
-    const parsed = registerSchema.safeParse(body);
-    const platform = typeof body.platform === 'string' ? body.platform : 'facebook';
-    const url = typeof body.url === 'string' ? body.url.slice(0, 500) : '';
-    const official = body.official === '1';
-    if (!parsed.success) {
+    const parsed = await parseForm(c, registerSchema, ['platform', 'url', 'official']);
+    const platform = parsed.values.platform || 'facebook';
+    const url = parsed.values.url!.slice(0, 500);
+    const official = parsed.values.official === '1';
+    if (!parsed.ok) {
       return page(c, { platform, url, official, error: t('kanal.register.error.invalid_url') }, 422);
     }
-    const r = await registerChannel(deps, { unitId: unit.id, platform: parsed.data.platform, profileUrl: parsed.data.url, isOfficial: official });
+    const r = await registerChannelAsStaff(deps, { actor: c.get('actor')!, unit, platform: parsed.data.platform, profileUrl: parsed.data.url, isOfficial: official });
     if (!r.ok) {
+      if (r.error === 'forbidden') return renderForbidden(c);
       return page(c, { platform, url, official, error: t(`kanal.register.error.${r.error}`, { platform: platformLabel(platform) }) }, 422);
     }
-    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'channel.registered', unitId: unit.id, target: r.value.id, detail: { platform: r.value.platform, handle: r.value.handle } });
     return c.redirect(kanalUrl(unit.slug, 'registered'), 303);
   });
 

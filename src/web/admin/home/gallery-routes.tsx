@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { t } from '../../../i18n/index.js';
-import { can, recordAudit } from '../../../modules/accounts/index.js';
-import { contentRepository, createGallery } from '../../../modules/content/index.js';
+import { can } from '../../../modules/accounts/index.js';
+import { addGalleryAsStaff, contentRepository } from '../../../modules/content/index.js';
 import { listMedia, storeUpload } from '../../../modules/media/index.js';
+import { clientIp } from '../../client-ip.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
+import { renderForbidden } from '../../errors.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
 import { CsrfInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
@@ -57,12 +59,11 @@ export function galleryRoutes(deps: AppDeps): Hono<AppEnv> {
       if (files.length > 0 && photos.length === 0) errors.photos = refused.join(' ');
     }
     if (Object.keys(errors).length > 0) return page(deps, c, form, errors, 422);
-    const r = await createGallery(
+    const r = await addGalleryAsStaff(
       { db: deps.db, clock: deps.clock, onPublicChange: (unitId: string) => deps.services.pages.unitChanged(unitId) },
-      { unitId: unit.id, input: { title: form.title, description: form.description, status: form.publish ? 'published' : 'draft', photos } },
+      { actor, unit, ip: clientIp(c), input: { title: form.title, description: form.description, status: form.publish ? 'published' : 'draft', photos } },
     );
-    if (!r.ok) return page(deps, c, form, { title: t('staff.gallery.error.title') }, 422);
-    await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'gallery.create', unitId: unit.id, target: r.value.id });
+    if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c) : page(deps, c, form, { title: t('staff.gallery.error.title') }, 422);
     // Photos refused among accepted ones are named on the next page, not silently dropped.
     return page(deps, c, { title: '', description: '', publish: true }, refused.length ? { photos: refused.join(' ') } : {}, 200, true);
   });
