@@ -22,8 +22,9 @@ import {
   runChecksForUnit,
   syncRegistrations,
 } from '../modules/monitoring/index.js';
-import { createNotifiers, ensureDefaultReminderRules, runReminders } from '../modules/reminders/index.js';
+import { createNotifiers, ensureDefaultReminderRules, regionsWithRules, runReminders } from '../modules/reminders/index.js';
 import { unitRepository } from '../modules/units/index.js';
+import { NATIONAL_SCOPE, activeStaffByRegion, scopeKind } from '../modules/accounts/index.js';
 import { withPelayananCounts } from '../modules/pelayanan/index.js';
 import { coalesce } from '../shared/coalesce.js';
 import { defineJob } from '../jobs/define-job.js';
@@ -45,6 +46,13 @@ export async function prepareDashboardWorker(deps: WorkerDeps): Promise<void> {
     const seeded = await ensureDefaultReminderRules(deps.db, deps.clock, city.id);
     if (seeded) deps.logger.info({ rules: seeded }, 'default reminder rules created');
   }
+  // Other regencies of the install get theirs once they have staff to remind (decision 0017):
+  // a national import alone does not make 514 regencies' rules nobody would receive.
+  for (const region of (await activeStaffByRegion(deps.db, NATIONAL_SCOPE)).keys()) {
+    if (region === deps.config.region || scopeKind(region) !== 'regency') continue;
+    const root = await unitRepository.byCode(deps.db, region);
+    if (root && (root.kind === 'kota' || root.kind === 'kabupaten')) await ensureDefaultReminderRules(deps.db, deps.clock, root.id);
+  }
   const synced = await syncRegistrations(deps.db, deps.clock, registrationOf(deps));
   if (synced.added || synced.removed) deps.logger.info(synced, 'monitoring registrations synced');
 }
@@ -57,12 +65,15 @@ export const complianceOf = oncePerWorker((d) => ({ clock: d.clock, profile: pro
 const runRemindersNow = async (deps: WorkerDeps) => {
   const { db, clock, config } = deps;
   // Citizens' requests near or past their deadline reach the unit and its lurah (issue 17).
-  const statusSource = withPelayananCounts(reminderStatusSource(db, { region: config.region, publicUrl: config.publicUrl }), {
-    db,
-    region: config.region,
-    inboxLink: (slug) => `${config.publicUrl}/admin/unit/${slug}/pelayanan`,
-  });
-  return runReminders({ db, clock, regionCode: config.region, statusSource, notifiers: notifiersOf(deps) });
+  const statusSource = (region: string) =>
+    withPelayananCounts(reminderStatusSource(db, { region, publicUrl: config.publicUrl }), {
+      db,
+      region,
+      inboxLink: (slug) => `${config.publicUrl}/admin/unit/${slug}/pelayanan`,
+    });
+  // Every other regency of the install with rules of its own is planned in the same run (0017).
+  const more = (await regionsWithRules(db)).filter((r) => r !== config.region).map((r) => ({ regionCode: r, statusSource: statusSource(r) }));
+  return runReminders({ db, clock, regionCode: config.region, statusSource: statusSource(config.region), moreRegions: more, notifiers: notifiersOf(deps) });
 };
 
 // COMPROMISED is escalated within the sweep that finds it (issue 15 §4): the unit's verdict is

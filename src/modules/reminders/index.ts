@@ -13,6 +13,7 @@ export type { UnitStatusSource, ReminderStatusSnapshot, UnitReminderStatus } fro
 export { planReminders, DEFAULT_OPT_IN, type PlannedReminder, type Recipient } from './plan-reminders.js';
 export { buildReminderMessage } from './build-message.js';
 export { runReminders, type RunRemindersDeps, type RunRemindersSummary } from './run-reminders.js';
+export { regionsWithRules } from './read-models/rules-of-region.js';
 export { deliverDueReminders, MAX_ATTEMPTS, RETRY_BACKOFF_MS, type DeliverDeps, type DeliverySummary } from './deliver-due-reminders.js';
 export { listReminderRules, saveReminderRule, ensureDefaultReminderRules, ensurePelayananReminderRules } from './manage-reminder-rules.js';
 export { getNotificationPreferences, setNotificationPreference, type ChannelPreference, type PreferenceError } from './notification-preferences.js';

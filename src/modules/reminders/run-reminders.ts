@@ -15,6 +15,11 @@ export interface RunRemindersDeps {
   /** The city (regency code, e.g. '19.71') whose rules and people are used. */
   regionCode: string;
   statusSource: UnitStatusSource;
+  /**
+   * Further regencies of a many-region install (decision 0017), each with its own rules, people
+   * and verdicts: all are planned before anything is sent, so none waits for the next run.
+   */
+  moreRegions?: { regionCode: string; statusSource: UnitStatusSource }[];
   notifiers: Partial<Record<NotifierChannel, Notifier>>;
 }
 
@@ -31,14 +36,15 @@ export interface RunRemindersSummary extends DeliverySummary {
  */
 export async function runReminders(deps: RunRemindersDeps): Promise<RunRemindersSummary> {
   const now = deps.clock.now();
-  const rules = await rulesForRegion(deps.db, deps.regionCode, true);
   let planned = 0;
   let recorded = 0;
-  if (rules.length > 0) {
-    const [snapshot, people] = await Promise.all([deps.statusSource.snapshot(now), loadRecipients(deps.db, deps.regionCode)]);
+  for (const region of [{ regionCode: deps.regionCode, statusSource: deps.statusSource }, ...(deps.moreRegions ?? [])]) {
+    const rules = await rulesForRegion(deps.db, region.regionCode, true);
+    if (rules.length === 0) continue;
+    const [snapshot, people] = await Promise.all([region.statusSource.snapshot(now), loadRecipients(deps.db, region.regionCode)]);
     const plan = planReminders(rules, snapshot, people, now);
-    planned = plan.length;
-    recorded = await insertLedgerRows(deps.db, plan, now);
+    planned += plan.length;
+    recorded += await insertLedgerRows(deps.db, plan, now);
   }
   const delivered = await deliverDueReminders(deps);
   return { planned, recorded, ...delivered };

@@ -16,3 +16,16 @@ export async function rulesForRegion(db: Kysely<DB>, regionCode: string, onlyEna
   const rows = await q.orderBy('reminder_rules.created_at').orderBy('reminder_rules.id').execute();
   return rows.map(toRule);
 }
+
+/** The regencies that have an enabled rule: the reminder job plans each (decision 0017). */
+export async function regionsWithRules(db: Kysely<DB>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('reminder_rules')
+    .innerJoin('units', 'units.id', 'reminder_rules.unit_id')
+    .select('units.region_code')
+    .distinct()
+    .where('reminder_rules.enabled', '=', 1)
+    .orderBy('units.region_code')
+    .execute();
+  return rows.map((r) => r.region_code);
+}
