@@ -1,6 +1,7 @@
+import { hostname } from 'node:os';
 import { evaluatePeriod } from '../modules/compliance/index.js';
 import {
-  type MonitoringDeps, getSweepProgress, pruneSweeps, runSweepBatch, stalledSweepBatches, startSweep, syncRegistrations,
+  type MonitoringDeps, getSweepProgress, markSweepQueued, pruneSweeps, runSweepBatch, stalledSweepBatches, startSweep, syncRegistrations, unqueuedSweeps,
 } from '../modules/monitoring/index.js';
 import { defineJob } from '../jobs/define-job.js';
 import { complianceOf, monitoringOf, registrationOf } from './dashboard-jobs.js';
@@ -18,6 +19,7 @@ const SWEEP_BATCH_JOB = 'monitoring.sweep-batch';
 /** Units checked at once inside one batch job: 2 jobs × 8 = 16 per worker, as the single sweep did. */
 const UNITS_AT_ONCE = 8;
 const KEEP_SWEEPS_MS = 14 * 24 * 3_600_000;
+const HOLDER = `${hostname()}:${process.pid}`;
 
 // One RDAP answer per domain per sweep (domain expiry changes once a year): the cache lives as
 // long as this worker works on the same sweep.
@@ -29,12 +31,20 @@ function sweepDeps(deps: WorkerDeps, sweepId: string): MonitoringDeps {
 }
 
 async function runBatch(deps: WorkerDeps, sweepId: string, batch: number, signal: AbortSignal, why: string) {
-  const r = await runSweepBatch(deps.db, sweepDeps(deps, sweepId), { sweepId, batch, leaseMs: deps.config.workLeaseMs, concurrency: UNITS_AT_ONCE, signal });
+  const r = await runSweepBatch(deps.db, sweepDeps(deps, sweepId), { sweepId, batch, leaseMs: deps.config.workLeaseMs, concurrency: UNITS_AT_ONCE, signal, holder: HOLDER });
   // This period's live verdicts of the units just checked.
   if (r.checkedUnits.length > 0) await evaluatePeriod(deps.db, complianceOf(deps), { region: deps.config.region, unitIds: r.checkedUnits });
   const { failed, checkedUnits: _, ...counts } = r;
   deps.logger.info({ ...counts, failed: failed.length, why }, 'monitoring sweep batch');
   if (r.finishedSweep) deps.logger.info(await getSweepProgress(deps.db, sweepId), 'monitoring sweep finished');
+}
+
+/** Queues one job per batch, once per batch for ever (a second call re-sends nothing). */
+async function queueBatches(deps: WorkerDeps, sweepId: string, batches: number) {
+  for (let batch = 0; batch < batches; batch++) {
+    await deps.jobs.send(SWEEP_BATCH_JOB, { sweepId, batch }, { singletonKey: `${sweepId}:${batch}` });
+  }
+  await markSweepQueued(deps.db, deps.clock, sweepId);
 }
 
 /**
@@ -52,9 +62,7 @@ export const sweepJob = defineJob<WorkerDeps>({
   async run(job, deps) {
     await syncRegistrations(deps.db, deps.clock, registrationOf(deps));
     const s = await startSweep(deps.db, deps.clock, { sweepId: `sweep-${job.id}` });
-    for (let batch = 0; batch < s.batches; batch++) {
-      await deps.jobs.send(SWEEP_BATCH_JOB, { sweepId: s.sweepId, batch }, { singletonKey: `${s.sweepId}:${batch}` });
-    }
+    await queueBatches(deps, s.sweepId, s.batches);
     await pruneSweeps(deps.db, deps.clock, KEEP_SWEEPS_MS);
     deps.logger.info({ sweepId: s.sweepId, batches: s.batches, created: s.created }, 'monitoring sweep queued');
   },
@@ -73,7 +81,10 @@ export const sweepBatchJob = defineJob<WorkerDeps, { sweepId: string; batch: num
   },
 });
 
-/** Every minute: batches whose worker stopped renewing its lease are finished here. */
+/**
+ * Every minute: a sweep whose sweep job died while queuing gets its other batches queued, and
+ * batches whose worker stopped renewing its lease are finished here.
+ */
 export const sweepRescueJob = defineJob<WorkerDeps>({
   name: 'monitoring.sweep-rescue',
   schedule: '* * * * *',
@@ -82,7 +93,11 @@ export const sweepRescueJob = defineJob<WorkerDeps>({
   retry: { limit: 0, delayMs: MINUTE, backoff: 'fixed' },
   onFinalFailure: 'log',
   async run(job, deps) {
-    for (const s of await stalledSweepBatches(deps.db, deps.clock)) {
+    for (const s of await unqueuedSweeps(deps.db, deps.clock, deps.config.workLeaseMs)) {
+      await queueBatches(deps, s.sweepId, s.batches);
+      deps.logger.warn({ sweepId: s.sweepId }, 'monitoring sweep: batches queued by the rescue');
+    }
+    for (const s of await stalledSweepBatches(deps.db, deps.clock, deps.config.workLeaseMs)) {
       if (job.signal.aborted) return;
       await runBatch(deps, s.sweepId, s.batch, job.signal, 'rescued');
     }

@@ -1,37 +1,16 @@
-import { request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database.js';
-import { createAdmin } from '../../src/modules/accounts/index.js';
-import { systemClock } from '../../src/shared/clock.js';
 import { loadConfig } from '../../src/config/index.js';
 import { postgresAdmin } from '../support/postgres-admin.js';
 import { type SpawnedServer, spawnServer } from '../support/spawned-server.js';
+import { createCityAdmin, msUntilShown, send, signIn } from '../support/spawned-web.js';
 
 // Two web processes that share nothing but PostgreSQL (issue 18 point 1: `BERANDA_ROLES=web` on
 // two machines behind a load balancer; here two separate `npm start`s on loopback, no cluster
 // IPC between them). Both cache /bacang; a post published through web A shows on web B within a
 // second, carried by LISTEN/NOTIFY. Runs only against PostgreSQL (*.pg.test.ts).
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-const send = (port: number, p: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
-  new Promise<Answer>((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path: p, method: init.method ?? 'GET', agent: false, headers: { connection: 'close', ...init.headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end(init.body);
-  });
 
 describe('two web processes on separate machines, one PostgreSQL', () => {
   const dirs = [mkdtempSync(path.join(os.tmpdir(), 'beranda-a-')), mkdtempSync(path.join(os.tmpdir(), 'beranda-b-'))];
@@ -59,42 +38,11 @@ describe('two web processes on separate machines, one PostgreSQL', () => {
     expect((await send(b.port, '/bacang')).status).toBe(200);
     expect((await send(b.port, '/bacang')).headers['x-cache']).toBe('hit');
 
-    const database = await openDatabase(loadConfig(env).database);
-    try {
-      const made = await createAdmin(database.db, systemClock, { username: 'admin.kota', displayName: 'Admin Kota', password: 'Kunci-rahasia-panjang-2026!', region: loadConfig(env).region, mustChangePassword: false, via: 'cli' });
-      expect(made.ok).toBe(true);
-    } finally {
-      await database.close();
-    }
-    const cookies = new Map<string, string>();
-    const keep = (r: Answer) => {
-      for (const line of ([] as string[]).concat(r.headers['set-cookie'] ?? [])) {
-        const [pair] = line.split(';');
-        const [k, v] = pair!.split('=');
-        cookies.set(k!.trim(), v ?? '');
-      }
-      return r;
-    };
-    const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-    const form = (fields: Record<string, string>) => ({ method: 'POST', headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
-
-    const loginPage = keep(await send(a.port, '/admin/masuk'));
-    expect(keep(await send(a.port, '/admin/masuk', form({ _csrf: csrfOf(loginPage.body), username: 'admin.kota', password: 'Kunci-rahasia-panjang-2026!' }))).status).toBe(303);
-    const editor = keep(await send(a.port, '/admin/unit/bacang/konten/baru', { headers: { cookie: cookie() } }));
-    expect(editor.status).toBe(200);
+    await createCityAdmin(loadConfig(env));
+    const admin = await signIn(a.port);
     const title = 'Kerja bakti membersihkan saluran air';
-    const published = await send(a.port, '/admin/unit/bacang/konten', form({ _csrf: csrfOf(editor.body), kind: 'berita', title, body: 'Minggu pagi, semua RT.', bodyFormat: 'text', status: 'published' }));
-    expect(published.status).toBe(303);
-    const at = performance.now();
-    let lag = Infinity;
-    while (performance.now() - at < 5_000) {
-      if ((await send(b.port, '/bacang')).body.includes(title)) {
-        lag = performance.now() - at;
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    expect((await admin.publish('bacang', title, 'Minggu pagi, semua RT.')).status).toBe(303);
+    const lag = await msUntilShown(b.port, '/bacang', title);
     expect(lag).toBeLessThan(1_000);
   }, 120_000);
 });

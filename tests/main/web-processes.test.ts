@@ -1,27 +1,17 @@
-import { request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDatabase } from '../../src/db/database.js';
-import { createAdmin } from '../../src/modules/accounts/index.js';
-import { systemClock } from '../../src/shared/clock.js';
-import type { Config } from '../../src/config/index.js';
 import { loadConfig } from '../../src/config/index.js';
 import { postgresAdmin } from '../support/postgres-admin.js';
 import { type SpawnedServer, spawnServer } from '../support/spawned-server.js';
+import { createCityAdmin, send, signIn } from '../support/spawned-web.js';
 import { testEngine } from '../support/test-db.js';
 
 // WEB_PROCESSES=2 (#20 point 3): `npm start` runs two web processes on one port and exactly one
 // job worker (the parent), and a publish answered by one web process shows at once on the other's
 // cached pages (the cluster adapter of the page-invalidation port). The parent hands each new
 // connection to the next web process in turn, so requests on fresh connections reach both.
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
 
 describe(`two web processes and one job worker (${testEngine()})`, () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'beranda-cluster-'));
@@ -31,17 +21,7 @@ describe(`two web processes and one job worker (${testEngine()})`, () => {
   let env: Record<string, string>;
 
   /** One request on a connection of its own (so the parent picks the next web process). */
-  const send = (p: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
-    new Promise<Answer>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path: p, method: init.method ?? 'GET', agent: false, headers: { connection: 'close', ...init.headers } }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (d) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-      });
-      req.on('error', reject);
-      req.end(init.body);
-    });
+  const get = (p: string) => send(port, p);
 
   beforeAll(async () => {
     env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, BERANDA_DEMO: '0', BERANDA_SECRET: 'p'.repeat(40), LOG_LEVEL: 'info', WEB_PROCESSES: '2' } as Record<string, string>;
@@ -79,42 +59,17 @@ describe(`two web processes and one job worker (${testEngine()})`, () => {
     // Both processes render /bacang once through the app, then answer it from their page cache
     // (the fast path's answers say X-Cache: hit).
     let rendered = 0;
-    for (let i = 0; i < 20 && rendered < 2; i++) if ((await send('/bacang')).headers['x-cache'] !== 'hit') rendered++;
+    for (let i = 0; i < 20 && rendered < 2; i++) if ((await get('/bacang')).headers['x-cache'] !== 'hit') rendered++;
     expect(rendered).toBe(2);
-    for (let i = 0; i < 4; i++) expect((await send('/bacang')).headers['x-cache']).toBe('hit');
+    for (let i = 0; i < 4; i++) expect((await get('/bacang')).headers['x-cache']).toBe('hit');
 
     // The city's first admin, made the way `beranda users create-admin` does, signs in and publishes.
-    const config: Config = loadConfig(env);
-    const database = await openDatabase(config.database);
-    try {
-      const made = await createAdmin(database.db, systemClock, { username: 'admin.kota', displayName: 'Admin Kota', password: 'Kunci-rahasia-panjang-2026!', region: config.region, mustChangePassword: false, via: 'cli' });
-      expect(made.ok).toBe(true);
-    } finally {
-      await database.close();
-    }
-    const cookies = new Map<string, string>();
-    const keep = (a: Answer) => {
-      for (const line of ([] as string[]).concat(a.headers['set-cookie'] ?? [])) {
-        const [pair] = line.split(';');
-        const [k, v] = pair!.split('=');
-        cookies.set(k!.trim(), v ?? '');
-      }
-      return a;
-    };
-    const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-    const form = (fields: Record<string, string>) => ({ method: 'POST', headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
-
-    const loginPage = keep(await send('/admin/masuk'));
-    const login = keep(await send('/admin/masuk', form({ _csrf: csrfOf(loginPage.body), username: 'admin.kota', password: 'Kunci-rahasia-panjang-2026!' })));
-    expect(login.status).toBe(303);
-    const editor = keep(await send('/admin/unit/bacang/konten/baru', { headers: { cookie: cookie() } }));
-    expect(editor.status).toBe(200);
+    await createCityAdmin(loadConfig(env));
+    const admin = await signIn(port);
     const title = 'Pasar murah di halaman kantor kelurahan';
-    const published = await send('/admin/unit/bacang/konten', form({ _csrf: csrfOf(editor.body), kind: 'berita', title, body: 'Beras dan minyak goreng.', bodyFormat: 'text', status: 'published' }));
-    expect(published.status).toBe(303);
+    expect((await admin.publish('bacang', title, 'Beras dan minyak goreng.')).status).toBe(303);
 
     // Every answer now, from either process, is the new page.
-    for (let i = 0; i < 6; i++) expect((await send('/bacang')).body).toContain(title);
+    for (let i = 0; i < 6; i++) expect((await get('/bacang')).body).toContain(title);
   }, 120_000);
 });

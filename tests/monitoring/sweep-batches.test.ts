@@ -7,10 +7,12 @@ import { monitoringSweepJobs, sweepJob } from '../../src/main/monitoring-sweep-j
 import {
   Fetcher,
   getSweepProgress,
+  markSweepQueued,
   runChecksForUnit,
   runSweepBatch,
   stalledSweepBatches,
   startSweep,
+  unqueuedSweeps,
   type MonitoringDeps,
 } from '../../src/modules/monitoring/index.js';
 import { InMemoryOwnContent, InMemorySocialActivity } from '../../src/fakes/monitoring-sources.js';
@@ -64,6 +66,12 @@ afterAll(async () => {
 describe(`a sweep in batches on ${testEngine()}`, () => {
   it('checks every unit exactly once though runs overlap, a worker dies mid-batch and a stale run wakes up', async () => {
     const s = await startSweep(t.db, clock, { sweepId: 'sweep-1', batchSize: 10 });
+    // Until the sweep job says its batches are all queued, the rescue (after its grace) would queue them.
+    expect(await unqueuedSweeps(t.db, clock, 0)).toEqual([]);
+    clock.advance(1);
+    expect(await unqueuedSweeps(t.db, clock, 0)).toEqual([{ sweepId: 'sweep-1', batches: 3 }]);
+    await markSweepQueued(t.db, clock, 'sweep-1');
+    expect(await unqueuedSweeps(t.db, clock, 0)).toEqual([]);
     expect(s).toMatchObject({ batches: 3, created: true });
     // A retried start records nothing new.
     expect(await startSweep(t.db, clock, { sweepId: 'sweep-1', batchSize: 10 })).toMatchObject({ batches: 3, created: false });
@@ -80,9 +88,9 @@ describe(`a sweep in batches on ${testEngine()}`, () => {
     expect(runs.some((r) => r.finishedSweep)).toBe(false);
 
     // Nothing is stalled while the dead worker's lease runs; once it lapsed, batch 0 is.
-    expect(await stalledSweepBatches(t.db, clock)).toEqual([]);
+    expect(await stalledSweepBatches(t.db, clock, LEASE)).toEqual([]);
     clock.advance(LEASE + 1_000);
-    expect(await stalledSweepBatches(t.db, clock)).toEqual([{ sweepId: 'sweep-1', batch: 0 }]);
+    expect(await stalledSweepBatches(t.db, clock, LEASE)).toEqual([{ sweepId: 'sweep-1', batch: 0 }]);
     const rescued = await runSweepBatch(t.db, deps, { sweepId: 'sweep-1', batch: 0, leaseMs: LEASE });
     expect(rescued).toMatchObject({ units: 9, checked: 9, finishedSweep: true });
 
@@ -92,8 +100,20 @@ describe(`a sweep in batches on ${testEngine()}`, () => {
 
     const perUnit = await checksPerUnit();
     expect(units.map((u) => perUnit.get(u) ?? 0)).toEqual(units.map(() => 1));
-    const p = await getSweepProgress(t.db);
+    const p = await getSweepProgress(t.db, 'sweep-1');
     expect(p).toMatchObject({ id: 'sweep-1', expected: 30, done: 30, queued: 0, running: 0, failed: 0, finishedAt: clock.now().toISOString() });
+    // A sweep whose batch jobs all went to a worker that died before claiming anything: once no
+    // unit has been under a live lease for a lease, its first waiting batch is taken over.
+    await startSweep(t.db, clock, { sweepId: 'sweep-2', unitIds: units.slice(0, 4), batchSize: 2 });
+    await markSweepQueued(t.db, clock, 'sweep-2');
+    expect(await stalledSweepBatches(t.db, clock, LEASE)).toEqual([]);
+    clock.advance(LEASE + 1);
+    expect(await stalledSweepBatches(t.db, clock, LEASE)).toEqual([{ sweepId: 'sweep-2', batch: 0 }]);
+    await runSweepBatch(t.db, deps, { sweepId: 'sweep-2', batch: 0, leaseMs: LEASE });
+    // Batch 0's lease is still live a moment later: the sweep is not idle.
+    expect(await stalledSweepBatches(t.db, clock, LEASE)).toEqual([]);
+    clock.advance(LEASE + 1);
+    expect(await stalledSweepBatches(t.db, clock, LEASE)).toEqual([{ sweepId: 'sweep-2', batch: 1 }]);
     // A batch delivered again after the sweep finished finds nothing to do.
     expect(await runSweepBatch(t.db, deps, { sweepId: 'sweep-1', batch: 1, leaseMs: LEASE })).toMatchObject({ units: 0, checked: 0, finishedSweep: false });
   });

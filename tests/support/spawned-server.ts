@@ -14,7 +14,11 @@ export interface SpawnedServer {
   stop(): Promise<void>;
 }
 
-export async function spawnServer(args: string[], env: Record<string, string>): Promise<SpawnedServer> {
+/**
+ * `setupCode: false` for a process that prints no set-up code (a worker-only process, or one
+ * started after the first admin exists): ready once it printed its address.
+ */
+export async function spawnServer(args: string[], env: Record<string, string>, o: { setupCode?: boolean } = {}): Promise<SpawnedServer> {
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stderr!.on('data', (d) => (out += d));
@@ -22,7 +26,7 @@ export async function spawnServer(args: string[], env: Record<string, string>): 
     child.stdout!.on('data', (d) => {
       out += d;
       const m = /berjalan di http:\/\/localhost:(\d+)/.exec(out);
-      if (m && out.includes('Kode pemasangan')) resolve(Number(m[1]));
+      if (m && (o.setupCode === false || out.includes('Kode pemasangan'))) resolve(Number(m[1]));
     });
     child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });

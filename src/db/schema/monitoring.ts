@@ -116,6 +116,8 @@ export interface MonitoringTables {
     expected: number;
     batches: number;
     finished_at: string | null;
+    /** Every batch job was queued (0953); empty while the sweep job is still queuing them. */
+    queued_at?: string | null;
   };
   /** One row per unit of a sweep: its batch, who holds it (claim + lease), whether it was checked. */
   monitor_sweep_units: {

@@ -68,10 +68,11 @@ export async function startSweep(db: Kysely<DB>, clock: Clock, o: { sweepId?: st
 export async function runSweepBatch(
   db: Kysely<DB>,
   deps: MonitoringDeps,
-  o: { sweepId: string; batch: number; leaseMs: number; concurrency?: number; budgetMs?: number; signal?: AbortSignal },
+  o: { sweepId: string; batch: number; leaseMs: number; concurrency?: number; budgetMs?: number; signal?: AbortSignal; holder?: string },
 ): Promise<SweepBatchOutcome> {
   const clock = deps.clock;
-  const claim = newId();
+  // The holder (host and process) leads the token, so whoever looks at the table sees who works on what.
+  const claim = o.holder ? `${o.holder}/${newId()}` : newId();
   const leaseUntil = () => new Date(clock.now().getTime() + o.leaseMs).toISOString();
   const unitIds = await repo.claimBatch(db, o.sweepId, o.batch, claim, clock.now().toISOString(), leaseUntil());
   const out: SweepBatchOutcome = { sweepId: o.sweepId, batch: o.batch, units: unitIds.length, checked: 0, checkedUnits: [], skipped: 0, observations: 0, compromised: 0, down: 0, rescheduled: 0, failed: [], finishedSweep: false };
@@ -119,9 +120,26 @@ export async function runSweepBatch(
   return out;
 }
 
-/** Batches whose worker stopped renewing its lease (killed, or its machine gone). */
-export async function stalledSweepBatches(db: Kysely<DB>, clock: Clock): Promise<{ sweepId: string; batch: number }[]> {
-  return (await repo.stalledBatches(db, clock.now().toISOString())).map((r) => ({ sweepId: r.sweep_id, batch: Number(r.batch) }));
+/**
+ * Batches to take over: those whose worker stopped renewing its lease (killed, or its machine
+ * gone), and the first waiting batch of a sweep nobody has worked on for a lease (its batch jobs
+ * sit with a dead worker until the queue's own expiry, e.g. pg-boss's time limit + 60 s).
+ */
+export async function stalledSweepBatches(db: Kysely<DB>, clock: Clock, leaseMs: number): Promise<{ sweepId: string; batch: number }[]> {
+  const now = clock.now().toISOString();
+  const lapsed = await repo.stalledBatches(db, now);
+  const idle = await repo.idleBatches(db, now, new Date(clock.now().getTime() - leaseMs).toISOString());
+  const seen = new Set<string>();
+  return [...lapsed, ...idle].map((r) => ({ sweepId: r.sweep_id, batch: Number(r.batch) })).filter((b) => !seen.has(`${b.sweepId}:${b.batch}`) && seen.add(`${b.sweepId}:${b.batch}`));
+}
+
+/** The sweep job queued every batch of this sweep. */
+export const markSweepQueued = (db: Kysely<DB>, clock: Clock, sweepId: string) => repo.markQueued(db, sweepId, clock.now().toISOString());
+
+/** Sweeps whose batches were not all queued `graceMs` after they started (their sweep job died). */
+export async function unqueuedSweeps(db: Kysely<DB>, clock: Clock, graceMs: number): Promise<{ sweepId: string; batches: number }[]> {
+  const rows = await repo.notQueued(db, new Date(clock.now().getTime() - graceMs).toISOString());
+  return rows.map((r) => ({ sweepId: r.id, batches: Number(r.batches) }));
 }
 
 /** A sweep's progress (the latest one without an id): expected, checked, failed, finished. */

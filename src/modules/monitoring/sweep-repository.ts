@@ -105,6 +105,28 @@ export const sweepRepository = {
       .limit(20)
       .execute(),
 
+  /**
+   * The first waiting batch of each sweep nobody works on: all batches queued before
+   * `queuedBefore`, units still waiting, and no unit under a live lease (a batch job taken by a
+   * worker that died before it claimed anything is held by the queue until its own expiry).
+   */
+  async idleBatches(db: Db, now: string, queuedBefore: string): Promise<{ sweep_id: string; batch: number }[]> {
+    const sweeps = await db
+      .selectFrom('monitor_sweeps as s')
+      .select('s.id')
+      .where('s.finished_at', 'is', null)
+      .where('s.queued_at', '<', queuedBefore)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('monitor_sweep_units as u').select('u.unit_id').whereRef('u.sweep_id', '=', 's.id').where('u.lease_until', '>=', now))))
+      .limit(5)
+      .execute();
+    const out: { sweep_id: string; batch: number }[] = [];
+    for (const sw of sweeps) {
+      const b = await db.selectFrom('monitor_sweep_units').select((eb) => eb.fn.min('batch').as('batch')).where('sweep_id', '=', sw.id).where('state', '=', 'queued').executeTakeFirst();
+      if (b?.batch !== null && b?.batch !== undefined) out.push({ sweep_id: sw.id, batch: Number(b.batch) });
+    }
+    return out;
+  },
+
   async counts(db: Db, sweepId: string) {
     const rows = await db
       .selectFrom('monitor_sweep_units')
@@ -115,6 +137,12 @@ export const sweepRepository = {
     const of = (s: string) => Number(rows.find((r) => r.state === s)?.n ?? 0);
     return { queued: of('queued'), running: of('running'), done: of('done'), failed: of('failed') };
   },
+
+  markQueued: (db: Db, sweepId: string, at: string) => db.updateTable('monitor_sweeps').set({ queued_at: at }).where('id', '=', sweepId).execute(),
+
+  /** Unfinished sweeps whose batches were not all queued by `before`: the sweep job died queuing them. */
+  notQueued: (db: Db, before: string) =>
+    db.selectFrom('monitor_sweeps').select(['id', 'batches']).where('queued_at', 'is', null).where('finished_at', 'is', null).where('started_at', '<', before).limit(5).execute(),
 
   latest: (db: Db) => db.selectFrom('monitor_sweeps').selectAll().orderBy('started_at', 'desc').limit(1).executeTakeFirst(),
 
