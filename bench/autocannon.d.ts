@@ -5,6 +5,7 @@ declare module 'autocannon' {
     latency: { p99: number; average: number };
     errors: number;
     non2xx: number;
+    timeouts: number;
   }
-  export default function autocannon(opts: { url: string; connections?: number; duration?: number; amount?: number; headers?: Record<string, string> }): Promise<Result>;
+  export default function autocannon(opts: { url: string; connections?: number; duration?: number; amount?: number; headers?: Record<string, string>; requests?: { path: string }[] }): Promise<Result>;
 }

@@ -13,7 +13,8 @@ export interface BenchRow {
 }
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
-const only = process.argv.slice(2);
+// Names choose benches; --flags are for the benches themselves (bench/_flags.ts).
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.ts') && f !== 'run.ts' && !f.startsWith('_'))
   .filter((f) => only.length === 0 || only.includes(f.replace(/\.ts$/, '')))

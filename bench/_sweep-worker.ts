@@ -1,0 +1,23 @@
+import pino from 'pino';
+import { loadConfig } from '../src/config/index.js';
+import { openDatabase } from '../src/db/database.js';
+import { registerDeclaredJobs } from '../src/jobs/define-job.js';
+import { PgBossQueue } from '../src/jobs/pg-boss-queue.js';
+import { composeServices } from '../src/main/compose.js';
+import { monitoringSweepJobs } from '../src/main/monitoring-sweep-jobs.js';
+import { Fetcher, staticLookup } from '../src/modules/monitoring/index.js';
+import { systemClock } from '../src/shared/clock.js';
+
+// One worker process of bench/scale-sweep.ts: the production sweep jobs (sweep, batches, rescue)
+// on pg-boss, composed as src/main does, except that the crawler resolves the simulated fleet's
+// *.test names to loopback (a spawned `npm start` would ask the real DNS). Stops on disconnect.
+const config = loadConfig(process.env);
+const database = await openDatabase(config.database);
+const jobs = new PgBossQueue(config.database.url, { pollingIntervalSeconds: 1 });
+await jobs.start();
+const fetcher = new Fetcher({ contactUrl: 'https://beranda.example/bot', lookup: staticLookup('127.0.0.1', (h) => h.endsWith('.test')), allowNetworks: ['.test'], perHostIntervalMs: 0, globalConcurrency: 96, totalTimeoutMs: 10_000 });
+const services = { ...composeServices({ db: database.db, clock: systemClock, config }), fetcher };
+const logger = pino({ level: 'warn' });
+await registerDeclaredJobs(jobs, monitoringSweepJobs, { db: database.db, config, clock: systemClock, logger, jobs, services }, { log: logger, now: () => new Date() });
+process.send?.('ready');
+process.on('disconnect', () => void jobs.stop({ graceMs: 1_000 }).finally(() => database.close().finally(() => process.exit(0))));
