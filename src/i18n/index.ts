@@ -26,6 +26,7 @@ import { messages as dashboardLanding } from './messages/dashboard-landing.js';
 import { messages as terms } from './messages/terms.js';
 import { messages as socialChanges } from './messages/social-changes.js';
 import { messages as profileEditor } from './messages/profile-editor.js';
+import { messages as accountProblems } from './messages/account-problems.js';
 import { messages as regions } from './messages/regions.js';
 import { TERM_NAMES, termParams } from './terms.js';
 import { WIB_TIME_ZONE } from '../shared/wib-time.js';
@@ -46,6 +47,8 @@ const all = {
   captions,
   // Staff homes, the dashboard's first screen and the region's words (issue 14, staff-reach).
   terms, staffHome, dashboardLanding, profileEditor,
+  // What the accounts and units use cases say back (issue 19 point 8).
+  accountProblems,
   // Changes to social copies already out (issue 14 point 3, staff-compose).
   socialChanges,
   // Many regions in one install (issue 18 point 3).

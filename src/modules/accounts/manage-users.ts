@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { unitRepository } from '../units/index.js';
 import { z } from 'zod';
 import type { DB, Role } from '../../db/schema/index.js';
+import { t } from '../../i18n/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
 import { type Result, err, ok } from '../../shared/result.js';
@@ -19,14 +20,14 @@ export const userInputSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9._-]{2,59}$/, 'Nama pengguna 3–60 huruf kecil, angka, titik atau tanda hubung (contoh: operator.bacang).'),
-  displayName: z.string().trim().min(2, 'Isi nama lengkap.').max(120),
-  role: z.enum(ROLES as [Role, ...Role[]], { message: 'Pilih peran.' }),
-  email: z.string().trim().email('Alamat e-mail tidak sah.').optional().or(z.literal('').transform(() => undefined)),
+    .regex(/^[a-z0-9][a-z0-9._-]{2,59}$/, t('accounts.user.username')),
+  displayName: z.string().trim().min(2, t('accounts.user.display_name')).max(120),
+  role: z.enum(ROLES as [Role, ...Role[]], { message: t('accounts.user.role') }),
+  email: z.string().trim().email(t('accounts.user.email')).optional().or(z.literal('').transform(() => undefined)),
   phone: z
     .string()
     .trim()
-    .regex(/^\+?[0-9 -]{8,20}$/, 'Nomor telepon/WhatsApp hanya angka, contoh 0812 3456 7890.')
+    .regex(/^\+?[0-9 -]{8,20}$/, t('accounts.user.phone'))
     .optional()
     .or(z.literal('').transform(() => undefined)),
   unitIds: z.array(z.string()).default([]),
@@ -38,16 +39,16 @@ export type ManageUserError = 'forbidden' | 'invalid' | 'username_taken' | 'not_
 /** How many units each role may be assigned, so a lurah is never the head of two kelurahan. */
 export function unitsProblem(role: Role, unitIds: string[], kinds: Map<string, string>): string | null {
   const needOne = role === 'lurah' || role === 'operator' || role === 'camat';
-  if (needOne && unitIds.length !== 1) return 'Peran ini harus punya tepat satu unit.';
-  if (role === 'camat' && kinds.get(unitIds[0]!) !== 'kecamatan') return 'Camat harus ditugaskan ke satu kecamatan.';
-  if ((role === 'admin_kota' || role === 'pimpinan') && unitIds.length > 0) return 'Peran tingkat kota tidak perlu unit.';
-  if (role === 'pendamping' && unitIds.length === 0) return 'Pilih minimal satu kelurahan dampingan.';
+  if (needOne && unitIds.length !== 1) return t('accounts.user.units.one');
+  if (role === 'camat' && kinds.get(unitIds[0]!) !== 'kecamatan') return t('accounts.user.units.camat');
+  if ((role === 'admin_kota' || role === 'pimpinan') && unitIds.length > 0) return t('accounts.user.units.city_wide');
+  if (role === 'pendamping' && unitIds.length === 0) return t('accounts.user.units.pendamping');
   return null;
 }
 
 async function checkUnits(db: Kysely<DB>, region: string, role: Role, unitIds: string[]): Promise<string | null> {
   const rows = (await unitRepository.byIds(db, unitIds)).filter((u) => u.region_code === region);
-  if (rows.length !== new Set(unitIds).size) return 'Ada unit yang tidak dikenal.';
+  if (rows.length !== new Set(unitIds).size) return t('accounts.user.units.unknown');
   return unitsProblem(role, unitIds, new Map(rows.map((r) => [r.id, r.kind])));
 }
 
@@ -150,7 +151,7 @@ export async function setUserStatus(
   if (!canManageCity(actor)) return err('forbidden');
   const user = await accountRepository.userById(db, userId);
   if (!user || !inScope(actor.regionCode, user.region_code)) return err('not_found');
-  if (user.id === actor.id && change === 'disable') return err('invalid', 'Anda tidak dapat menonaktifkan akun sendiri.');
+  if (user.id === actor.id && change === 'disable') return err('invalid', t('accounts.user.disable_self'));
   const now = clock.now();
   if (change === 'unlock') {
     // Clears the user's login delays (every address it was tried from, and its devices).

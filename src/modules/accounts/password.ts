@@ -1,5 +1,6 @@
 import type Argon2 from '@node-rs/argon2';
 import { lazyPackage } from '../../shared/lazy-package.js';
+import { t } from '../../i18n/index.js';
 
 // Loaded at the first sign-in or password change, not at start.
 const argon2 = lazyPackage<typeof Argon2>('@node-rs/argon2');
@@ -34,11 +35,11 @@ export const PASSWORD_MIN = 10;
  * easy to guess for anyone who knows where they work.
  */
 export function passwordProblem(plain: string, username: string, names: string[] = []): string | null {
-  if (plain.length < PASSWORD_MIN) return `Kata sandi minimal ${PASSWORD_MIN} karakter. Contoh yang mudah diingat: tiga kata dengan spasi.`;
-  if (plain.length > 200) return 'Kata sandi terlalu panjang (maksimal 200 karakter).';
-  if (plain.toLowerCase().includes(username.toLowerCase())) return 'Kata sandi tidak boleh memuat nama pengguna.';
+  if (plain.length < PASSWORD_MIN) return t('accounts.password.too_short', { min: PASSWORD_MIN });
+  if (plain.length > 200) return t('accounts.password.too_long', { max: 200 });
+  if (plain.toLowerCase().includes(username.toLowerCase())) return t('accounts.password.has_username');
   if (mostlyNames(plain, [username, ...names]) || passwordScore(plain, [username, ...names]) < MIN_SCORE) {
-    return 'Kata sandi ini terlalu mudah ditebak (kata umum, nama orang atau kelurahan, atau pola seperti 1234). Coba tiga atau empat kata yang tidak berhubungan, misalnya "kopi hujan sepeda biru".';
+    return t('accounts.password.guessable');
   }
   return null;
 }

@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
+import { t } from '../../i18n/index.js';
 import { addOpd } from './add-opd.js';
 import { readCsv } from './csv.js';
 
 export interface OpdCsvOutcome {
   created: number;
   unchanged: number;
-  /** One Indonesian line per refused row, with its line number, so staff can fix the file. */
+  /** One Indonesian line per refused row (from the catalogue), with its line number, so staff can fix the file. */
   problems: string[];
 }
 
@@ -21,17 +22,17 @@ export async function importOpdCsv(db: Kysely<DB>, region: string, csv: string, 
   const read = readCsv(csv);
   const outcome: OpdCsvOutcome = { created: 0, unchanged: 0, problems: [] };
   if (!read.ok) {
-    outcome.problems.push(`Baris ${read.detail}: tanda kutip (") dibuka tetapi tidak ditutup.`);
+    outcome.problems.push(t('units.opd_csv.open_quote', { line: String(read.detail) }));
     return outcome;
   }
   const rows = read.value;
   if (rows.length === 0) {
-    outcome.problems.push('Berkas CSV kosong. Baris pertama harus berisi judul kolom: nama,singkatan,website,…');
+    outcome.problems.push(t('units.opd_csv.empty'));
     return outcome;
   }
   const header = rows[0]!.fields.map((h) => HEADER_ALIASES[h.trim().toLowerCase()] ?? '');
   if (!header.includes('name')) {
-    outcome.problems.push('Kolom "nama" tidak ditemukan di baris pertama. Contoh judul: nama,singkatan,website,instagram');
+    outcome.problems.push(t('units.opd_csv.no_name'));
     return outcome;
   }
   for (const row of rows.slice(1)) {
@@ -43,8 +44,8 @@ export async function importOpdCsv(db: Kysely<DB>, region: string, csv: string, 
     const { name = '', slug, ...links } = rec;
     const result = await addOpd(db, region, { name, slug, links }, clock);
     if (!result.ok) {
-      const why = result.error === 'slug_taken' ? `singkatan "${result.detail}" sudah dipakai` : result.detail ?? 'data tidak sah';
-      outcome.problems.push(`Baris ${row.line}: ${why}.`);
+      const why = result.error === 'slug_taken' ? t('units.opd_csv.slug_taken', { slug: result.detail ?? '' }) : result.detail ?? t('units.opd_csv.invalid');
+      outcome.problems.push(t('units.opd_csv.row', { line: row.line, why }));
     } else if (result.value.created) outcome.created++;
     else outcome.unchanged++;
   }
