@@ -112,6 +112,10 @@ describe(`social copies after publishing: Facebook edited and deleted through th
     // The post's Kiriman page stays and says it.
     const kiriman = decode(await (await op.get(`/admin/unit/bacang/kiriman/${p.draft.contentId}`)).text());
     expect(kiriman).toContain('Postingan di Facebook sudah dihapus.');
+    // Not counted as shown any more.
+    expect(kiriman).toContain('Sudah dihapus dari Facebook');
+    expect(kiriman).not.toContain('Tampil untuk umum');
+    expect(kiriman).toContain('0 dari 1 tampil untuk umum');
 
     // Unticked: the website copy goes, the Facebook post stays, the home page says where.
     const q = await publishOut('Posyandu lansia hari Senin');

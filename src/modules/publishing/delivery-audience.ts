@@ -6,7 +6,8 @@ import { platformName } from '../channels/index.js';
 // "public": a TikTok post of an app TikTok has not audited is visible to the account owner only,
 // and it is never counted as shown to the public.
 
-export type Audience = 'public' | 'owner_only' | 'waiting' | 'needs_person' | 'failed';
+/** 'removed': it was out and has been deleted there through the API (#14 point 3). */
+export type Audience = 'public' | 'owner_only' | 'waiting' | 'needs_person' | 'failed' | 'removed';
 
 export interface AudienceInput {
   platform: string;
@@ -24,6 +25,7 @@ export interface AudienceInput {
 export function audienceOf(d: Pick<AudienceInput, 'state' | 'visibility' | 'nextAttemptAt'>): Audience {
   switch (d.state) {
     case 'published':
+      if (d.visibility === 'removed') return 'removed';
       return d.visibility === 'private_only' ? 'owner_only' : 'public';
     case 'failed':
       return 'failed';
@@ -47,6 +49,8 @@ export function audienceText(d: AudienceInput): string {
       // An unaudited TikTok app can post "Hanya saya" only, whatever was chosen: that is the reason.
       if (d.platform === 'tiktok' && !d.tiktokAudited) return t('delivery.audience.owner_only_tiktok');
       return privacyChosen(d.variant) === 'SELF_ONLY' ? t('delivery.audience.owner_only_chosen') : t('delivery.audience.owner_only');
+    case 'removed':
+      return t('delivery.audience.removed', { platform });
     case 'failed':
       return d.reason ? t('delivery.audience.failed_reason', { reason: d.reason }) : t('delivery.audience.failed');
     case 'needs_person':
@@ -85,7 +89,8 @@ export function countAudiences(list: Pick<AudienceInput, 'state' | 'visibility' 
     else if (a === 'owner_only') c.ownerOnly++;
     else if (a === 'waiting') c.waiting++;
     else if (a === 'needs_person') c.needsPerson++;
-    else c.failed++;
+    // A copy deleted on purpose is neither shown nor a problem: only the total counts it.
+    else if (a !== 'removed') c.failed++;
   }
   return c;
 }

@@ -3,7 +3,7 @@ import { iso } from '../../shared/clock.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { type ProviderFailure, type ProviderResult, getChannel, markNeedsReconnect, platformName, providerAccountOf } from '../channels/index.js';
 import { DEFAULT_POLICY, type DeliveryPolicy, type PublishingDeps } from './deps.js';
-import { getDelivery } from './delivery-repo.js';
+import { getDelivery, updateDelivery } from './delivery-repo.js';
 import { claimPostChange, finishPostChange, getPostChange, listDuePostChangeIds } from './post-change-repo.js';
 
 // One run of one change to a social copy that is out (an edit of its text, or its deletion).
@@ -52,7 +52,11 @@ export async function runPostChange(deps: PublishingDeps, deliveryId: string): P
     change.kind === 'edit' ? await provider.updatePostText!(account, d.platform_post_id, change.message ?? '') : await provider.deletePost!(account, d.platform_post_id);
   // Crash-test seam: the call went out, its outcome is not stored yet.
   await deps.faults?.('sent:change', deliveryId);
-  if (r.ok) return finish('done');
+  if (r.ok) {
+    // Said honestly everywhere the copy is listed: no longer shown (idempotent if repeated).
+    if (change.kind === 'delete') await updateDelivery(db, d.id, { visibility: 'removed', updated_at: now() });
+    return finish('done');
+  }
   const f = r.failure;
   if (f.kind === 'reauth_required') {
     await markNeedsReconnect(deps, channel);

@@ -9,7 +9,7 @@ import { kirimanUrl, kitUrl, platformLabel } from './paths.js';
 // post, the reason when something needs a person, and the one action that helps.
 
 // What citizens can see decides the colour: only "Tampil untuk umum" is green.
-const AUDIENCE_CLASS: Record<DeliveryView['audience'], string> = { public: 'ok', owner_only: 'warn', waiting: 'plain', needs_person: 'warn', failed: 'err' };
+const AUDIENCE_CLASS: Record<DeliveryView['audience'], string> = { public: 'ok', owner_only: 'warn', waiting: 'plain', needs_person: 'warn', failed: 'err', removed: 'plain' };
 
 export function PostDeliveries(p: { slug: string; postId: string; title?: string; deliveries: DeliveryView[]; channels: Map<string, ChannelRow>; canWrite: boolean; canPublish: boolean; csrf: string }) {
   return (

@@ -36,7 +36,9 @@ export function SocialCopies(p: { deliveries: DeliveryView[]; slug: string; post
               return (
                 <li data-platform={d.platform}>
                   <span class="rule">
-                    {!out
+                    {d.audience === 'removed'
+                      ? d.audienceLine
+                      : !out
                       ? t('composer.after.social.not_out', { platform })
                       : SOCIAL_KNOWN.has(d.platform)
                         ? t(`composer.after.social.${d.platform}`)
