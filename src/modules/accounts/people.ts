@@ -9,29 +9,17 @@ export interface Person {
   name: string;
 }
 
+function activePeople(db: Kysely<DB>, roles: readonly Role[]) {
+  return db.selectFrom('users').select(['id', 'display_name']).where('role', 'in', [...roles]).where('status', '=', 'active').orderBy('display_name');
+}
+const people = (rows: { id: string; display_name: string }[]): Person[] => rows.map((r) => ({ id: r.id, name: r.display_name }));
+
 /** Active people with one of these roles assigned to the unit, by name. */
 export async function activePeopleOfUnit(db: Kysely<DB>, unitId: string, roles: readonly Role[]): Promise<Person[]> {
-  const rows = await db
-    .selectFrom('users')
-    .innerJoin('user_units', 'user_units.user_id', 'users.id')
-    .select(['users.id', 'users.display_name'])
-    .where('user_units.unit_id', '=', unitId)
-    .where('users.role', 'in', [...roles])
-    .where('users.status', '=', 'active')
-    .orderBy('users.display_name')
-    .execute();
-  return rows.map((r) => ({ id: r.id, name: r.display_name }));
+  return people(await activePeople(db, roles).where('id', 'in', db.selectFrom('user_units').select('user_id').where('unit_id', '=', unitId)).execute());
 }
 
 /** Active people of the region with one of these roles (admin kota, pimpinan …), by name. */
 export async function activePeopleOfRegion(db: Kysely<DB>, region: string, roles: readonly Role[]): Promise<Person[]> {
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('region_code', '=', region)
-    .where('role', 'in', [...roles])
-    .where('status', '=', 'active')
-    .orderBy('display_name')
-    .execute();
-  return rows.map((r) => ({ id: r.id, name: r.display_name }));
+  return people(await activePeople(db, roles).where('region_code', '=', region).execute());
 }

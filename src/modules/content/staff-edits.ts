@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import type { ContentStatus } from '../../db/schema/site.js';
 import type { Clock } from '../../shared/clock.js';
-import { type Actor, type UnitRef, auditedChange } from '../accounts/index.js';
+import { type Actor, type AuditEntry, type UnitRef, auditedChange } from '../accounts/index.js';
+import type { Result } from '../../shared/result.js';
 import { createDocument, type DocumentInput, setDocumentStatus } from './documents.js';
 import { createGallery, type GalleryInput } from './galleries.js';
 import { type ContentInput, saveContent } from './save-content.js';
@@ -28,62 +29,31 @@ interface Acting {
   ip?: string | null;
 }
 
-const told = <R extends { ok: boolean }>(deps: StaffEditDeps, unitId: string, r: R): R => {
-  if (r.ok) deps.onPublicChange?.(unitId);
+type Ok<R> = R extends { ok: true; value: infer V } ? V : never;
+
+/** The one shape: permission, change and entry in one transaction, the public pages told after. */
+async function asStaff<R extends Result<unknown, string>>(
+  deps: StaffEditDeps,
+  args: Acting,
+  change: (blocks: { db: Kysely<DB>; clock: Clock }) => Promise<R>,
+  audit: (value: Ok<R>) => Pick<AuditEntry, 'action' | 'target'>,
+) {
+  const r = await auditedChange(deps, args, (trx) => change({ db: trx, clock: deps.clock }), (v) => ({ ...audit(v as Ok<R>), ip: args.ip ?? null }));
+  if (r.ok) deps.onPublicChange?.(args.unit.id);
   return r;
-};
-
-export async function saveContentAsStaff(deps: StaffEditDeps, args: Acting & { id?: string; input: ContentInput }) {
-  const { actor, unit } = args;
-  const r = await auditedChange(
-    deps,
-    { actor, unit },
-    (trx) => saveContent({ db: trx, clock: deps.clock }, { unitId: unit.id, id: args.id, actorId: actor.id, input: args.input }),
-    (v) => ({ action: args.id ? 'content.update' : 'content.create', target: v.id, ip: args.ip ?? null }),
-  );
-  return told(deps, unit.id, r);
 }
 
-export async function setContentStatusAsStaff(deps: StaffEditDeps, args: Acting & { id: string; status: Exclude<ContentStatus, 'scheduled'> }) {
-  const { actor, unit } = args;
-  const r = await auditedChange(
-    deps,
-    { actor, unit },
-    (trx) => setContentStatus({ db: trx, clock: deps.clock }, { unitId: unit.id, id: args.id, status: args.status, actorId: actor.id }),
-    () => ({ action: `content.${args.status}`, target: args.id, ip: args.ip ?? null }),
-  );
-  return told(deps, unit.id, r);
-}
+export const saveContentAsStaff = (deps: StaffEditDeps, args: Acting & { id?: string; input: ContentInput }) =>
+  asStaff(deps, args, (b) => saveContent(b, { unitId: args.unit.id, id: args.id, actorId: args.actor.id, input: args.input }), (v) => ({ action: args.id ? 'content.update' : 'content.create', target: v.id }));
 
-export async function addDocumentAsStaff(deps: StaffEditDeps, args: Acting & { input: DocumentInput }) {
-  const { actor, unit } = args;
-  const r = await auditedChange(
-    deps,
-    { actor, unit },
-    (trx) => createDocument({ db: trx, clock: deps.clock }, { unitId: unit.id, actorId: actor.id, input: args.input }),
-    (v) => ({ action: 'document.create', target: v.id, ip: args.ip ?? null }),
-  );
-  return told(deps, unit.id, r);
-}
+export const setContentStatusAsStaff = (deps: StaffEditDeps, args: Acting & { id: string; status: Exclude<ContentStatus, 'scheduled'> }) =>
+  asStaff(deps, args, (b) => setContentStatus(b, { unitId: args.unit.id, id: args.id, status: args.status, actorId: args.actor.id }), () => ({ action: `content.${args.status}`, target: args.id }));
 
-export async function setDocumentStatusAsStaff(deps: StaffEditDeps, args: Acting & { id: string; status: 'published' | 'archived' }) {
-  const { actor, unit } = args;
-  const r = await auditedChange(
-    deps,
-    { actor, unit },
-    (trx) => setDocumentStatus({ db: trx, clock: deps.clock }, { unitId: unit.id, id: args.id, status: args.status, actorId: actor.id }),
-    () => ({ action: args.status === 'published' ? 'document.publish' : 'document.archive', target: args.id, ip: args.ip ?? null }),
-  );
-  return told(deps, unit.id, r);
-}
+export const addDocumentAsStaff = (deps: StaffEditDeps, args: Acting & { input: DocumentInput }) =>
+  asStaff(deps, args, (b) => createDocument(b, { unitId: args.unit.id, actorId: args.actor.id, input: args.input }), (v) => ({ action: 'document.create', target: v.id }));
 
-export async function addGalleryAsStaff(deps: StaffEditDeps, args: Acting & { input: GalleryInput }) {
-  const { actor, unit } = args;
-  const r = await auditedChange(
-    deps,
-    { actor, unit },
-    (trx) => createGallery({ db: trx, clock: deps.clock }, { unitId: unit.id, input: args.input }),
-    (v) => ({ action: 'gallery.create', target: v.id, ip: args.ip ?? null }),
-  );
-  return told(deps, unit.id, r);
-}
+export const setDocumentStatusAsStaff = (deps: StaffEditDeps, args: Acting & { id: string; status: 'published' | 'archived' }) =>
+  asStaff(deps, args, (b) => setDocumentStatus(b, { unitId: args.unit.id, id: args.id, status: args.status, actorId: args.actor.id }), () => ({ action: args.status === 'published' ? 'document.publish' : 'document.archive', target: args.id }));
+
+export const addGalleryAsStaff = (deps: StaffEditDeps, args: Acting & { input: GalleryInput }) =>
+  asStaff(deps, args, (b) => createGallery(b, { unitId: args.unit.id, input: args.input }), (v) => ({ action: 'gallery.create', target: v.id }));
