@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isRuleDue, planReminders, validateRule, DEFAULT_RULES } from '../../src/modules/reminders/index.js';
+import { PELAYANAN_RULES } from '../../src/modules/reminders/rules.js';
 import { lastWeeklyPeriods, weeklyPeriod } from '../../src/modules/reports/periods.js';
 import { THURSDAY_0900_WIB, people, rules, snapshot } from './support/city.js';
 
@@ -37,6 +38,16 @@ describe('planReminders', () => {
     expect(wa.message.params).toEqual(['Kelurahan Bacang', '23–29 November 2026', 'Minggu, 29 November 2026 23.59 WIB']);
     expect(wa.message.text).toContain('Yth. Sari (operator Bacang)');
     expect(wa.message.text).toContain('https://beranda.example/admin/tulis');
+  });
+
+  it("speaks to each unit's head in the unit's own words: the Lurah of a kelurahan, the Kepala Desa of a desa", () => {
+    const overdue = PELAYANAN_RULES.filter((d) => d.trigger === 'pelayanan_overdue').map((d) => ({ ...d, id: 'rule-overdue', unitId: 'kota', recipientRoles: [...d.recipientRoles], channels: [...d.channels], unitKinds: [...d.unitKinds], enabled: true }));
+    const pelayanan = { near: 0, overdue: 2, link: 'https://beranda.example/admin/unit/x/pelayanan' };
+    const snap = snapshot(THURSDAY_0900_WIB, { bacang: { pelayanan }, kejaksaan: { pelayanan, kind: 'desa', unitName: 'Desa Kejaksaan' } });
+    const plan = planReminders(overdue, snap, people(), THURSDAY_0900_WIB).filter((p) => p.channel === 'inapp');
+    const subject = (unitId: string) => plan.find((p) => p.unitId === unitId)!.message.subject;
+    expect(subject('bacang')).toMatch(/^Perhatian Lurah: 2 permohonan warga/);
+    expect(subject('kejaksaan')).toMatch(/^Perhatian Kepala Desa: 2 permohonan warga/);
   });
 
   it('plans nothing on Wednesday', () => {

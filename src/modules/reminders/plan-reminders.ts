@@ -1,5 +1,6 @@
 import type { Role } from '../../db/schema/index.js';
 import { streakOf } from '../reports/index.js';
+import { currentTerms, unitTermKind, withTerms } from '../../i18n/index.js';
 import { buildReminderMessage } from './build-message.js';
 import type { NotifierChannel, ReminderMessage } from './notifier.js';
 import { DAILY_TRIGGERS, type ReminderRule } from './rules.js';
@@ -161,7 +162,8 @@ export function planReminders(
             recipientUserId: person.userId,
             channel,
             address,
-            message: buildReminderMessage(rule.trigger, {
+            // In the unit's own words: "Perhatian Kepala Desa" for a desa (issue 14, point 11).
+            message: withTerms({ ...currentTerms(), unit: unitTermKind(u.kind) }, () => buildReminderMessage(rule.trigger, {
               recipientName: person.name,
               unitName: u.unitName,
               unitId: u.unitId,
@@ -172,7 +174,7 @@ export function planReminders(
               reason: trig.reason,
               since: trig.since,
               hours: rule.threshold,
-            }),
+            })),
           });
         }
       }
