@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdmin } from '../../src/modules/accounts/index.js';
+import { getRule, periodContaining, previousPeriod } from '../../src/modules/compliance/index.js';
 import { importRegion } from '../../src/modules/units/index.js';
 import { createTestApp, type Session, type TestApp } from '../support/test-app.js';
 import { testEngine } from '../support/test-db.js';
@@ -89,6 +90,25 @@ describe(`roles scoped by region on ${testEngine()}`, () => {
     expect(users).not.toContain('admin.aceh');
     expect((await provinceAdmin.get(`/admin/pengguna/${ids['admin.aceh']}`)).status).toBe(404);
     expect((await provinceAdmin.get(`/admin/pengguna/${ids['admin.bangka']}`)).status).toBe(200);
+  });
+
+  it("the overview counts each regency's verdicts of the last whole period, and nothing of another province", async () => {
+    const period = previousPeriod(periodContaining((await getRule(a.t.db, '19.71')).periodKind, a.clock.now()));
+    const verdict = async (region: string, status: 'PASS' | 'FAIL', nth: number) => {
+      const unit = (await a.t.db.selectFrom('units').select('id').where('region_code', '=', region).where('kind', 'in', ['kelurahan', 'desa']).orderBy('code').offset(nth).limit(1).executeTakeFirstOrThrow()).id;
+      await a.t.db.insertInto('compliance_verdicts').values({
+        id: `v-${region}-${nth}`, unit_id: unit, period_key: period.key, period_start: period.start, period_end: period.end, status, reasons: '[]', evidence: '[]',
+        counted_items: 0, counted_by_channel: '{}', required_items: 1, alert: 0, ask_for_link: 0, override_dispute_id: null, evaluated_at: a.clock.now().toISOString(),
+      }).execute();
+    };
+    await verdict('19.01', 'PASS', 0);
+    await verdict('19.01', 'PASS', 1);
+    await verdict('19.01', 'FAIL', 2);
+    await verdict('11.01', 'FAIL', 0);
+    const page = await text(provinceAdmin.get('/admin/cakupan'));
+    expect(page).toContain(`periode ${period.key}`);
+    const bangka = page.slice(page.indexOf('Kabupaten Bangka'));
+    expect(bangka.slice(0, bangka.indexOf('</li>'))).toContain('2 memenuhi · 1 belum memenuhi');
   });
 
   it('a province admin opens one regency at a time, only inside its province', async () => {

@@ -12,3 +12,4 @@ export { getVerdictsForPeriod, getVerdictHistory, getCompromised, listDisputes, 
 export { loadReportInput, profileCompletenessSource, profilesOf, reasonText, type ReportContext, type LoadReportOptions } from './report-input.js';
 export { generateRapor, listStoredRapor, readStoredRapor, raporFileName, type StoredRapor } from './rapor-archive.js';
 export { reminderStatusSource } from './reminder-status.js';
+export { verdictsByRegion, type RegionVerdicts } from './read-models/verdicts-by-region.js';
