@@ -214,4 +214,27 @@ describe(`social copies after publishing: Facebook edited and deleted through th
     expect(changesOf(p.postId).filter((c) => c.op === 'delete')).toHaveLength(1);
     expect(fakes.state.callsOf('facebook.post_delete')).toBeGreaterThanOrEqual(2);
   });
+  it('an edit saved while a run is sending the previous one is not lost: that run marks nothing done, the next sends the newest text', async () => {
+    const p = await publishOut('Kerja bakti saluran air');
+    await edit(p.id, p.draft.revision, 'Kerja bakti saluran air RT 01', 'Kerja bakti saluran air di RT 01.');
+    let second = false;
+    const meanwhile = {
+      ...publishing,
+      faults: async (b: string) => {
+        if (b !== 'sent:change' || second) return;
+        second = true;
+        const draft = (await getDraft(a.t.db, bacang, p.id))!;
+        expect((await edit(p.id, draft.revision, 'Kerja bakti saluran air RT 02', 'Kerja bakti saluran air pindah ke RT 02.')).status).toBe(303);
+      },
+    };
+    expect(await runPostChange(meanwhile, p.delivery.id)).toEqual({ ok: true, value: 'queued' });
+    const row = (await changeRow(p.delivery.id))!;
+    expect([row.state, row.locked_until]).toEqual(['queued', null]);
+    await runDuePostChanges(publishing);
+    expect((await changeRow(p.delivery.id))!.state).toBe('done');
+    const sent = changesOf(p.postId).map((c) => c.message ?? '');
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toContain('Kerja bakti saluran air pindah ke RT 02.');
+    expect(fakes.state.posts.find((x) => x.id === p.postId)!.text).toBe(sent[1]);
+  });
 });

@@ -29,8 +29,9 @@ export async function runPostChange(deps: PublishingDeps, deliveryId: string): P
   const reason = (code: string) => channelText(`channels.failure.${code}` as any, { platform: platformName(platform) });
 
   const finish = async (state: PostChangeOutcome, patch: Record<string, unknown> = {}) => {
-    await finishPostChange(db, deliveryId, change.revision, { state, updated_at: now(), ...(state === 'done' ? { done_at: now(), reason_code: null, reason: null } : {}), ...patch });
-    return ok(state);
+    const applied = await finishPostChange(db, deliveryId, change.revision, { state, updated_at: now(), ...(state === 'done' ? { done_at: now(), reason_code: null, reason: null } : {}), ...patch });
+    // A newer request came in during the run: it stands, queued for the next run.
+    return ok(applied ? state : ('queued' as const));
   };
   const fail = (code: string, f?: ProviderFailure) =>
     finish('failed', { next_attempt_at: null, reason_code: code, reason: f?.reason ?? reason(code), platform_detail: f ? JSON.stringify({ code: f.platformCode, message: f.platformMessage, trace: f.traceId }) : null });
