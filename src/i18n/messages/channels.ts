@@ -149,10 +149,3 @@ export const messages = {
     'channels.manual.not_a_post': 'This link points to an account page, not to a single post.',
   },
 } as const;
-
-export type ChannelsMessageKey = keyof typeof messages.id;
-
-/** Indonesian text for a key, for modules that must hand a ready reason to the caller. */
-export function channelText(key: ChannelsMessageKey, params: Record<string, string | number> = {}): string {
-  return (messages.id[key] as string).replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
-}

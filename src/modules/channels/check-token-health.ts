@@ -1,4 +1,4 @@
-import { channelText } from '../../i18n/messages/channels.js';
+import { t } from '../../i18n/index.js';
 import { iso } from '../../shared/clock.js';
 import { listConnectedChannels, openAlert } from './channel-repo.js';
 import type { ChannelsDeps } from './deps.js';
@@ -57,7 +57,7 @@ export async function checkTokenHealth(
         unitId: ch.unit_id,
         channelId: ch.id,
         kind: 'expiring',
-        message: channelText('channels.alert.expiring', {
+        message: t('channels.alert.expiring', {
           platform: platformName(ch.platform),
           handle: `@${ch.handle}`,
           days: Math.max(1, Math.ceil(left / 86_400_000)),

@@ -1,4 +1,4 @@
-import { channelText } from '../../i18n/messages/channels.js';
+import { t } from '../../i18n/index.js';
 import { iso } from '../../shared/clock.js';
 import { type ChannelRow, openAlert, updateChannel } from './channel-repo.js';
 import type { ChannelsDeps } from './deps.js';
@@ -15,7 +15,7 @@ export async function markNeedsReconnect(deps: Pick<ChannelsDeps, 'db' | 'clock'
     unitId: channel.unit_id,
     channelId: channel.id,
     kind: 'reconnect',
-    message: channelText('channels.alert.reconnect', {
+    message: t('channels.alert.reconnect', {
       platform: platformName(channel.platform),
       handle: `@${channel.handle}`,
     }),

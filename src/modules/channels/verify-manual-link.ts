@@ -1,5 +1,5 @@
 import type { ChannelPlatform } from '../../db/schema/channels.js';
-import { channelText } from '../../i18n/messages/channels.js';
+import { t } from '../../i18n/index.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { type HttpDeps, httpRequest, tryJson } from './providers/http.js';
 import { platformName } from './providers/platforms.js';
@@ -37,13 +37,13 @@ export async function verifyManualLink(
 ): Promise<Result<VerifiedLink, ManualLinkError>> {
   const platform = platformName(account.platform);
   const parsed = parseLink(account.platform, url);
-  if (parsed === 'invalid') return err('invalid_url', channelText('channels.manual.invalid_url', { platform }));
-  if (parsed === 'wrong_platform') return err('wrong_platform', channelText('channels.manual.wrong_platform', { platform }));
-  if (parsed.kind === 'profile') return err('not_a_post', channelText('channels.manual.not_a_post'));
+  if (parsed === 'invalid') return err('invalid_url', t('channels.manual.invalid_url', { platform }));
+  if (parsed === 'wrong_platform') return err('wrong_platform', t('channels.manual.wrong_platform', { platform }));
+  if (parsed.kind === 'profile') return err('not_a_post', t('channels.manual.not_a_post'));
   const permalink = canonicalPostUrl(url);
   const expected = account.handle.replace(/^@/, '').toLowerCase();
   const mismatch = (found: string) =>
-    err('wrong_account' as const, channelText('channels.manual.wrong_account', { found: `@${found}`, handle: `@${expected}` }));
+    err('wrong_account' as const, t('channels.manual.wrong_account', { found: `@${found}`, handle: `@${expected}` }));
 
   if (parsed.handle) {
     if (parsed.handle !== expected) return mismatch(parsed.handle);

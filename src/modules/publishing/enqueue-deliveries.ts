@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import { type Clock, iso } from '../../shared/clock.js';
-import { channelText } from '../../i18n/messages/channels.js';
+import { t } from '../../i18n/index.js';
 import { newId } from '../../shared/ids.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { getChannel, isApiPlatform, platformName, type PostVariant } from '../channels/index.js';
@@ -40,7 +40,7 @@ export async function enqueueDeliveries(
         locked_until: null,
         waiting_since: null,
         reason_code: reasonCode,
-        reason: reasonCode ? channelText(`channels.failure.${reasonCode}`, { platform: platformName(channel.platform) }) : null,
+        reason: reasonCode ? t(`channels.failure.${reasonCode}`, { platform: platformName(channel.platform) }) : null,
         platform_detail: null,
         platform_post_id: null,
         permalink: null,

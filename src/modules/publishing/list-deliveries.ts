@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
-import { channelText } from '../../i18n/messages/channels.js';
+import { t } from '../../i18n/index.js';
 import { platformName } from '../channels/index.js';
 import { type Audience, type AudienceInput, audienceLine, audienceOf, audienceText } from './delivery-audience.js';
 import { type DeliveryRow, listPostDeliveries } from './delivery-repo.js';
@@ -43,7 +43,7 @@ export async function listDeliveries(db: Kysely<DB>, postId: string, opts: { tik
     channelId: d.channel_id,
     platform: d.platform,
     state: d.state,
-    stateLabel: channelText(`channels.delivery.state.${d.state}` as any, { platform: platformName(d.platform) }),
+    stateLabel: t(`channels.delivery.state.${d.state}`, { platform: platformName(d.platform) }),
     audience: audienceOf({ state: d.state, visibility: d.visibility, nextAttemptAt: d.next_attempt_at }),
     audienceLine: audienceLine(view(d, opts.tiktokAudited)),
     audienceText: audienceText(view(d, opts.tiktokAudited)),

@@ -1,4 +1,4 @@
-import { channelText } from '../../i18n/messages/channels.js';
+import { t } from '../../i18n/index.js';
 import { iso } from '../../shared/clock.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import {
@@ -59,7 +59,7 @@ export async function runDelivery(deps: PublishingDeps, deliveryId: string): Pro
     const after = (await getDelivery(db, d.id))!;
     return ok({ state: after.state, reasonCode: after.reason_code, permalink: after.permalink });
   }
-  const reason = (code: string) => channelText(`channels.failure.${code}` as any, { platform: platformLabel });
+  const reason = (code: string) => t(`channels.failure.${code}`, { platform: platformLabel });
 
   let channel: ChannelRow | undefined = await getChannel(db, d.channel_id);
   const provider: SocialProvider | undefined = deps.providers[d.platform as keyof typeof deps.providers];
@@ -133,7 +133,7 @@ export async function runDelivery(deps: PublishingDeps, deliveryId: string): Pro
       next_attempt_at: null,
       waiting_since: null,
       reason_code: privateOnly ? 'private_only' : null,
-      reason: privateOnly ? channelText('channels.notice.private_only') : null,
+      reason: privateOnly ? t('channels.notice.private_only') : null,
     });
   }
 
@@ -161,7 +161,7 @@ export async function runDelivery(deps: PublishingDeps, deliveryId: string): Pro
         state: 'failed',
         next_attempt_at: null,
         reason_code: 'gave_up',
-        reason: channelText('channels.delivery.gave_up', { attempts }),
+        reason: t('channels.delivery.gave_up', { attempts }),
       });
     }
     const jitter = 0.8 + 0.4 * (deps.random ?? Math.random)();

@@ -1,4 +1,4 @@
-import { channelText } from '../../i18n/messages/channels.js';
+import { t } from '../../i18n/index.js';
 import { iso } from '../../shared/clock.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { type ProviderFailure, type ProviderResult, getChannel, markNeedsReconnect, platformName, providerAccountOf } from '../channels/index.js';
@@ -26,7 +26,7 @@ export async function runPostChange(deps: PublishingDeps, deliveryId: string): P
   const change = (await getPostChange(db, deliveryId))!;
   const d = await getDelivery(db, deliveryId);
   const platform = d?.platform ?? 'facebook';
-  const reason = (code: string) => channelText(`channels.failure.${code}` as any, { platform: platformName(platform) });
+  const reason = (code: string) => t(`channels.failure.${code}`, { platform: platformName(platform) });
 
   const finish = async (state: PostChangeOutcome, patch: Record<string, unknown> = {}) => {
     const applied = await finishPostChange(db, deliveryId, change.revision, { state, updated_at: now(), ...(state === 'done' ? { done_at: now(), reason_code: null, reason: null } : {}), ...patch });
@@ -67,7 +67,7 @@ export async function runPostChange(deps: PublishingDeps, deliveryId: string): P
   // Retryable, or an answer that was lost (repeating is harmless here, see above).
   const attempts = change.attempts + 1;
   if (attempts >= policy.maxAttempts) {
-    return fail(f.code, { ...f, reason: channelText('channels.change.gave_up', { attempts, platform: platformName(platform) }) });
+    return fail(f.code, { ...f, reason: t('channels.change.gave_up', { attempts, platform: platformName(platform) }) });
   }
   const jitter = 0.8 + 0.4 * (deps.random ?? Math.random)();
   const backoff = Math.min(policy.maxBackoffMs, policy.baseBackoffMs * 2 ** (attempts - 1)) * jitter;

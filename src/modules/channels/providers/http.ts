@@ -1,4 +1,4 @@
-import { channelText } from '../../../i18n/messages/channels.js';
+import { t } from '../../../i18n/index.js';
 import { platformName } from './platforms.js';
 import type { FailureCode, FailureKind, Platform, ProviderFailure } from './social-provider.js';
 
@@ -41,7 +41,7 @@ export function failure(
   const f: ProviderFailure = {
     kind,
     code,
-    reason: channelText(`channels.failure.${code}`, { platform: platformName(platform) }),
+    reason: t(`channels.failure.${code}`, { platform: platformName(platform) }),
   };
   if (extra.retryAfterMs !== undefined) f.retryAfterMs = extra.retryAfterMs;
   if (extra.platformCode !== undefined) f.platformCode = extra.platformCode;
