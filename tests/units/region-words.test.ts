@@ -84,6 +84,10 @@ describe('the region’s own words in a regency (11.01)', () => {
     expect(home).toContain('Persetujuan Kepala Desa');
     expect(home).toContain('Pasang logo desa');
     expect(await cityWordsIn(home)).toEqual([]);
+    const aparatur = await (await (await a.loginAs(`lurah.${desa}`)).get(`/admin/unit/${desa}/profil/aparatur`)).text();
+    expect(aparatur).toContain('<option value="Kepala Desa">');
+    expect(aparatur).toContain('<option value="Sekretaris Desa">');
+    expect(aparatur).not.toContain('<option value="Lurah">');
     const login = visibleText(await (await a.request('/admin/masuk')).text());
     expect(login).toContain('pendamping desa');
     expect(await cityWordsIn(login)).toEqual([]);

@@ -191,7 +191,8 @@ function ListRows(p: SectionFormProps & { def: ListDef }) {
         </fieldset>
       ))}
       {columns.some((c) => c.kind === 'jabatan') ? (
-        <datalist id="jabatan-list">{JABATAN.map((j) => <option value={j} />)}</datalist>
+        // The head's and secretary's titles in the unit's words (Kepala Desa, Sekretaris Desa …).
+        <datalist id="jabatan-list">{[t('prof.jabatan.head'), t('prof.jabatan.secretary'), ...JABATAN.slice(2)].map((j) => <option value={j} />)}</datalist>
       ) : null}
       {p.canWrite ? <button type="submit" name="_tambah" value={list} class="secondary">{t('prof.rows.add')}</button> : null}
     </fieldset>
