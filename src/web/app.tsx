@@ -41,7 +41,7 @@ import { cardRoutes } from './site/card-route.js';
 import { siteRoutes } from './site/routes.js';
 import { type PageCache, invalidateUnit } from './site/page-cache.js';
 import { slugFromHost } from './site/urls.js';
-import { regionTerms } from './terms.js';
+import { regionTerms, servedRegionTerms } from './terms.js';
 
 // What src/main needs besides createApp to mount the web role: the page cache's local "a unit's
 // public pages changed" (tests subscribe it) and the demo's OAuth dialogs.
@@ -98,6 +98,8 @@ export function createApp(deps: AppDeps, options: { pageCache?: PageCache | fals
   // The regency the staff screens serve: the actor's own, or a province admin's choice (0017).
   app.use('/admin/*', servedRegion(deps));
   app.use('/admin', servedRegion(deps));
+  app.use('/admin/*', servedRegionTerms(deps));
+  app.use('/admin', servedRegionTerms(deps));
   app.use('/admin', requireLogin(OPEN_PATHS));
   app.use('/admin/*', requireLogin(OPEN_PATHS));
   app.use('/admin/*', csrf(deps));

@@ -11,17 +11,29 @@ import type { AppDeps } from './deps.js';
 // read once per database handle and region.
 const known = new WeakMap<object, Map<string, Promise<RegionKinds>>>();
 
-export function regionKindsCached(deps: Pick<AppDeps, 'db' | 'config'>): Promise<RegionKinds> {
+export function regionKindsCached(deps: Pick<AppDeps, 'db' | 'config'>, region = deps.config.region): Promise<RegionKinds> {
   let perDb = known.get(deps.db);
   if (!perDb) known.set(deps.db, (perDb = new Map()));
-  let found = perDb.get(deps.config.region);
+  let found = perDb.get(region);
   if (!found) {
-    found = regionKinds(deps.db, deps.config.region);
-    perDb.set(deps.config.region, found);
+    found = regionKinds(deps.db, region);
+    perDb.set(region, found);
     // A failed read (e.g. during start-up) is not remembered.
-    found.catch(() => perDb!.delete(deps.config.region));
+    found.catch(() => perDb!.delete(region));
   }
   return found;
+}
+
+/**
+ * Staff serving another regency of the install than BERANDA_REGION (decision 0017) read that
+ * regency's words: a kabupaten's admin sees "desa" in a kota's install. After servedRegion.
+ */
+export function servedRegionTerms(deps: Pick<AppDeps, 'db' | 'config'>): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.get('region') === deps.config.region) return next();
+    const k = await regionKindsCached(deps, c.get('region'));
+    return withTerms({ unit: k.villages, region: k.region }, next);
+  };
 }
 
 /** The region-level words for the whole request: "desa" and "kabupaten" in a regency. */

@@ -54,6 +54,12 @@ describe(`roles scoped by region on ${testEngine()}`, () => {
     expect((await bangkaAdmin.get(`/admin/unit/${bangkaVillage}`)).status).toBe(200);
   });
 
+  it("staff serving another regency read its words (desa in a kabupaten), the install's own staff theirs", async () => {
+    const aceh = await a.loginAs('admin.aceh', PASSWORD);
+    expect(await text(aceh.get('/admin/unit'))).toContain('Setiap desa, kecamatan dan OPD');
+    expect(await text(cityAdmin.get('/admin/unit'))).toContain('Setiap kelurahan, kecamatan dan OPD');
+  });
+
   it('a regency admin cannot list, read or change users of another regency', async () => {
     const users = await text(cityAdmin.get('/admin/pengguna'));
     expect(users).toContain('operator.bacang');
