@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/db/schema/index.js';
 import { type Actor, auditedChange } from '../../src/modules/accounts/index.js';
 import { registerChannelAsStaff } from '../../src/modules/channels/index.js';
+import { registerPresenceAsStaff, removePresenceAsStaff } from '../../src/modules/monitoring/index.js';
 import { addDocumentAsStaff, addGalleryAsStaff, saveContentAsStaff, setContentStatusAsStaff, setDocumentStatusAsStaff } from '../../src/modules/content/index.js';
 import { updateProfileSectionAsStaff } from '../../src/modules/profile/index.js';
 import { adjustUnitServiceAsStaff, ensureServiceCatalogue } from '../../src/modules/services/index.js';
@@ -134,6 +135,23 @@ describe('galleries and social accounts added by staff', () => {
     if (!first.ok) throw new Error(first.error);
     expect(await registerChannelAsStaff(deps(), { ...account, actor: actors.lurah!, unit })).toMatchObject({ ok: false, error: 'already_registered' });
     expect((await auditOf('channel.registered')).map((a) => [a.unit_id, a.target])).toEqual([[unit.id, first.value.id]]);
+  });
+});
+
+describe('web presences registered by staff', () => {
+  it('an account is added and removed with entries; a reader and a bad handle leave none', async () => {
+    const input = { kind: 'social' as const, platform: 'instagram' as const, handle: '@Kel.Bacang' };
+    expect(await registerPresenceAsStaff(deps(), { actor: actors.pimpinan!, unit, input })).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await registerPresenceAsStaff(deps(), { actor: actors.operator!, unit, input: { ...input, handle: '' } })).toMatchObject({ ok: false, error: 'invalid' });
+    expect(await auditOf('monitoring.presence.add')).toEqual([]);
+    const added = await registerPresenceAsStaff(deps(), { actor: actors.operator!, unit, input });
+    if (!added.ok) throw new Error(added.error);
+    expect((await auditOf('monitoring.presence.add')).map((a) => a.target)).toEqual(['instagram:kel.bacang']);
+    expect(await removePresenceAsStaff(deps(), { actor: actors.otherLurah!, unit, presenceId: added.value.id })).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await removePresenceAsStaff(deps(), { actor: actors.operator!, unit, presenceId: 'no-such' })).toMatchObject({ ok: false, error: 'not_found' });
+    expect(await auditOf('monitoring.presence.remove')).toEqual([]);
+    expect((await removePresenceAsStaff(deps(), { actor: actors.operator!, unit, presenceId: added.value.id })).ok).toBe(true);
+    expect((await auditOf('monitoring.presence.remove')).map((a) => a.target)).toEqual([added.value.id]);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema/index.js';
+import { type Actor, type UnitRef, auditedChange } from '../accounts/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { err, ok, type Result } from '../../shared/result.js';
 import { monitoringRepository, type Presence } from './monitoring-repository.js';
@@ -78,4 +79,22 @@ export function profileUrl(platform: string, handle: string): string {
     case 'youtube': return `https://www.youtube.com/@${handle}`;
     default: return `https://x.com/${handle}`;
   }
+}
+
+/** Staff registering an address or account of their unit: refused unless they may write for it; audited in the same transaction. */
+export async function registerPresenceAsStaff(
+  deps: { db: Kysely<DB>; clock: Clock },
+  args: { actor: Actor; unit: UnitRef; input: PresenceInput; options?: RegisterOptions },
+): Promise<Result<Presence, RegisterError | 'forbidden'>> {
+  return auditedChange(
+    deps,
+    args,
+    (trx) => registerPresence(trx, args.unit.id, args.input, deps.clock, args.options),
+    (p) => ({ action: 'monitoring.presence.add', target: p.kind === 'social' ? `${p.platform}:${p.handle}` : p.url }),
+  );
+}
+
+/** Staff removing one of their unit's addresses or accounts, audited in the same transaction. */
+export async function removePresenceAsStaff(deps: { db: Kysely<DB>; clock: Clock }, args: { actor: Actor; unit: UnitRef; presenceId: string }): Promise<Result<true, 'not_found' | 'forbidden'>> {
+  return auditedChange(deps, args, (trx) => removePresence(trx, args.unit.id, args.presenceId, deps.clock), () => ({ action: 'monitoring.presence.remove', target: args.presenceId }));
 }

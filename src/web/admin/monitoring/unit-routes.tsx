@@ -12,10 +12,11 @@ import {
   previousPeriod,
   reasonText,
 } from '../../../modules/compliance/index.js';
-import { AUTO_SOURCES, listPresences, registerPresence, registrationContext, removePresence, SOCIAL_PLATFORMS } from '../../../modules/monitoring/index.js';
+import { AUTO_SOURCES, listPresences, registerPresenceAsStaff, registrationContext, removePresenceAsStaff, SOCIAL_PLATFORMS } from '../../../modules/monitoring/index.js';
 import { channelName } from '../../../modules/reports/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
+import { renderForbidden } from '../../errors.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
 import { RecheckButton, recheckFlash } from '../home/recheck-routes.js';
 import { VerdictBadge, DashStyles } from '../../dashboard/components.js';
@@ -175,12 +176,12 @@ export function monitoringUnitRoutes(deps: AppDeps): Hono<AppEnv> {
     const unit = c.get('unit');
     const form = await c.req.parseBody();
     const url = String(form.url ?? '').trim();
-    const r = await registerPresence(deps.db, unit.id, { kind: 'website', url }, deps.clock, { source: 'manual', policy });
+    const r = await registerPresenceAsStaff(deps, { actor: c.get('actor')!, unit, input: { kind: 'website', url }, options: { source: 'manual', policy } });
     if (!r.ok) {
+      if (r.error === 'forbidden') return renderForbidden(c);
       const detail = r.detail && hasKey(`monitoring.address.${r.detail}`) ? t(`monitoring.address.${r.detail}`) : (r.detail ?? '');
       return bad(c, [hasKey(`mon.error.url_${r.error}`) ? t(`mon.error.url_${r.error}`, { detail }) : t('mon.error.url')], { url });
     }
-    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'monitoring.presence.add', unitId: unit.id, target: url });
     return c.redirect(`${base(unit.slug)}?ok=site_added`, 303);
   });
 
@@ -189,17 +190,16 @@ export function monitoringUnitRoutes(deps: AppDeps): Hono<AppEnv> {
     const form = await c.req.parseBody();
     const platform = String(form.platform ?? '');
     const handle = String(form.handle ?? '').trim();
-    const r = await registerPresence(deps.db, unit.id, { kind: 'social', platform: platform as (typeof SOCIAL_PLATFORMS)[number], handle }, deps.clock);
-    if (!r.ok) return bad(c, [t('mon.error.handle')], { platform, handle });
-    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'monitoring.presence.add', unitId: unit.id, target: `${platform}:${handle}` });
+    const r = await registerPresenceAsStaff(deps, { actor: c.get('actor')!, unit, input: { kind: 'social', platform: platform as (typeof SOCIAL_PLATFORMS)[number], handle } });
+    if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c) : bad(c, [t('mon.error.handle')], { platform, handle });
     return c.redirect(`${base(unit.slug)}?ok=account_added`, 303);
   });
 
   app.post('/admin/unit/:slug/pemantauan/hapus', async (c) => {
     const unit = c.get('unit');
     const form = await c.req.parseBody();
-    const r = await removePresence(deps.db, unit.id, String(form.presenceId ?? ''), deps.clock);
-    if (r.ok) await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'monitoring.presence.remove', unitId: unit.id, target: String(form.presenceId) });
+    const r = await removePresenceAsStaff(deps, { actor: c.get('actor')!, unit, presenceId: String(form.presenceId ?? '') });
+    if (!r.ok && r.error === 'forbidden') return renderForbidden(c);
     return c.redirect(`${base(unit.slug)}?ok=${r.ok ? 'removed' : 'not_found'}`, 303);
   });
 
