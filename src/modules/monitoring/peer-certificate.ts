@@ -48,7 +48,7 @@ export async function readPeerCertificate(
         return;
       }
       const c = socket.getPeerCertificate();
-      const authError = socket.authorizationError ? String((socket.authorizationError as any).code ?? socket.authorizationError) : null;
+      const authError = socket.authorizationError ? String((socket.authorizationError as NodeJS.ErrnoException).code ?? socket.authorizationError) : null;
       resolve({
         ok: true,
         cert: {

@@ -11,7 +11,7 @@ export function Field(p: {
   error?: string | null;
   required?: boolean;
   autocomplete?: string;
-  inputmode?: string;
+  inputmode?: 'none' | 'text' | 'decimal' | 'numeric' | 'tel' | 'search' | 'email' | 'url';
 }) {
   const id = `f-${p.name}`;
   const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
@@ -27,7 +27,7 @@ export function Field(p: {
         value={p.type === 'password' ? '' : (p.value ?? '')}
         required={p.required}
         autocomplete={p.autocomplete}
-        inputmode={p.inputmode as any}
+        inputmode={p.inputmode}
         aria-describedby={describedBy}
         aria-invalid={p.error ? 'true' : undefined}
       />
