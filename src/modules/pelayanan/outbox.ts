@@ -2,8 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import type { NotifyChannel } from '../../db/schema/pelayanan.js';
 import { t } from '../../i18n/index.js';
-import { newId } from '../../shared/ids.js';
-import { type OutboxDeps, type OutboxKind, type OutboxSummary, type ReminderTemplate, deliverOutbox, oneLine } from '../reminders/index.js';
+import { type OutboxDeps, type OutboxKind, type OutboxSummary, type ReminderTemplate, deliverOutbox, newOutboxRow, oneLine } from '../reminders/index.js';
 
 // Messages to citizens go through the reminder notifiers (WhatsApp template, e-mail) via an
 // outbox: the row is written in the same transaction as the change it reports, and a job sends
@@ -36,7 +35,7 @@ export async function queueCitizenMessage(
   await db
     .insertInto('pelayanan_outbox')
     .values({
-      id: newId(now.getTime()),
+      ...newOutboxRow(now),
       owner_id: args.ownerId,
       unit_id: args.unitId,
       channel: to.channel,
@@ -46,12 +45,6 @@ export async function queueCitizenMessage(
       subject: args.message.subject,
       body: args.message.text,
       link: args.message.link,
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: now.toISOString(),
-      last_error: null,
-      created_at: now.toISOString(),
-      sent_at: null,
     })
     .execute();
   return true;

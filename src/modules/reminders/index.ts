@@ -22,6 +22,6 @@ export { listNotifications, markNotificationRead, type InAppNotification } from 
 export { createNotifiers, configuredChannels, type NotifierConfig } from './create-notifiers.js';
 export { messagePerson, type PersonMessage } from './message-person.js';
 export { deliverPersonMessages, PERSON_MESSAGE_MAX_ATTEMPTS, type PersonMessageSummary } from './deliver-person-messages.js';
-export { deliverOutbox, oneLine, type OutboxKind, type OutboxDeps, type OutboxSummary } from './outbox.js';
+export { deliverOutbox, newOutboxRow, oneLine, type OutboxKind, type OutboxDeps, type OutboxSummary } from './outbox.js';
 export { statusSourceFromReportInput } from './status-from-report.js';
 export { pruneReadNotifications } from './prune-notifications.js';

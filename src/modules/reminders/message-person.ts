@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import { accountRepository } from '../accounts/index.js';
 import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
-import { newId } from '../../shared/ids.js';
 import { inAppNotifier } from './in-app-notifier.js';
+import { newOutboxRow } from './outbox.js';
 import type { NotifierChannel } from './notifier.js';
 import { DEFAULT_OPT_IN } from './plan-reminders.js';
 import { preferencesOf } from './reminder-repository.js';
@@ -56,22 +56,7 @@ export async function messagePerson(
     if (!optedIn || !address) continue;
     await deps.db
       .insertInto('staff_message_outbox')
-      .values({
-        id: newId(now.getTime()),
-        user_id: m.userId,
-        unit_id: m.unitId,
-        channel,
-        address,
-        subject: m.subject,
-        body: m.text,
-        link: `${opts.baseUrl.replace(/\/+$/, '')}${m.link}`,
-        status: 'pending',
-        attempts: 0,
-        next_attempt_at: now.toISOString(),
-        last_error: null,
-        created_at: now.toISOString(),
-        sent_at: null,
-      })
+      .values({ ...newOutboxRow(now), user_id: m.userId, unit_id: m.unitId, channel, address, subject: m.subject, body: m.text, link: `${opts.baseUrl.replace(/\/+$/, '')}${m.link}` })
       .execute();
     queued.push(channel);
   }

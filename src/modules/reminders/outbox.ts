@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
+import { newId } from '../../shared/ids.js';
 import type { Notifier, NotifierChannel, OutgoingReminder } from './notifier.js';
 
 // The one outbox sender (issue 19). Messages to a person — staff messages (messagePerson) and
@@ -95,3 +96,14 @@ export async function deliverOutbox<T extends OutboxTable>(deps: OutboxDeps, kin
 
 /** A message subject or parameter on one line, as WhatsApp templates require. */
 export const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, 500) || '-';
+
+/** The bookkeeping columns of a new outbox row: due now, not yet tried. */
+export const newOutboxRow = (now: Date) => ({
+  id: newId(now.getTime()),
+  status: 'pending' as const,
+  attempts: 0,
+  next_attempt_at: now.toISOString(),
+  last_error: null,
+  created_at: now.toISOString(),
+  sent_at: null,
+});
