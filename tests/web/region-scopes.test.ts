@@ -60,6 +60,21 @@ describe(`roles scoped by region on ${testEngine()}`, () => {
     expect(await text(cityAdmin.get('/admin/unit'))).toContain('Setiap kelurahan, kecamatan dan OPD');
   });
 
+  it("the audit log shows only what people of the reader's scope did", async () => {
+    await a.loginAs('admin.aceh', PASSWORD);
+    // A sign-in row: "Masuk" by that person.
+    const signedIn = (page: string, username: string) => page.includes(`<td>Masuk</td><td>${username}</td>`);
+    const bangka = await text(bangkaAdmin.get('/admin/audit'));
+    expect(signedIn(bangka, 'admin.bangka')).toBe(true);
+    for (const other of ['admin', 'admin.babel', 'admin.aceh']) expect(signedIn(bangka, other), other).toBe(false);
+    const city = await text(cityAdmin.get('/admin/audit'));
+    expect(signedIn(city, 'admin')).toBe(true);
+    expect(signedIn(city, 'admin.bangka')).toBe(false);
+    const province = await text(provinceAdmin.get('/admin/audit'));
+    for (const own of ['admin', 'admin.bangka', 'admin.babel']) expect(signedIn(province, own), own).toBe(true);
+    expect(signedIn(province, 'admin.aceh')).toBe(false);
+  });
+
   it('a regency admin cannot list, read or change users of another regency', async () => {
     const users = await text(cityAdmin.get('/admin/pengguna'));
     expect(users).toContain('operator.bacang');

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { scopeFilter } from '../../shared/region-scope.js';
 import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
@@ -46,7 +47,12 @@ export async function recordAudit(db: Kysely<DB>, clock: Clock, e: AuditEntry): 
     .execute();
 }
 
-export async function listAudit(db: Kysely<DB>, opts: { limit?: number; before?: string } = {}) {
+/**
+ * `scope`: only what people of that scope did (decision 0017: a regency admin does not read
+ * another regency's log); `withoutActor`: also entries of nobody known (failed sign-ins of
+ * unknown names), which belong to the install.
+ */
+export async function listAudit(db: Kysely<DB>, opts: { limit?: number; before?: string; scope?: string; withoutActor?: boolean } = {}) {
   let q = db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
@@ -55,5 +61,9 @@ export async function listAudit(db: Kysely<DB>, opts: { limit?: number; before?:
     .orderBy('audit_log.id', 'desc')
     .limit(opts.limit ?? 100);
   if (opts.before) q = q.where('audit_log.at', '<', opts.before);
+  const scope = opts.scope;
+  if (scope !== undefined) {
+    q = q.where((eb) => eb.or([scopeFilter(scope, 'users.region_code'), ...(opts.withoutActor ? [eb('audit_log.actor_user_id', 'is', null)] : [])]));
+  }
   return q.execute();
 }

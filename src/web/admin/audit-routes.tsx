@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { listAudit } from '../../modules/accounts/index.js';
+import { inScope, listAudit } from '../../modules/accounts/index.js';
 import { formatDateTime, t } from '../../i18n/index.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
@@ -21,7 +21,9 @@ export function auditRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('/admin/audit', requireCityAdmin(deps));
   app.get('/admin/audit', async (c) => {
-    const rows = await listAudit(deps.db, { limit: 200 });
+    // Only the actor's scope; sign-ins of unknown names belong to the install's own regency (0017).
+    const scope = c.get('actor')!.regionCode;
+    const rows = await listAudit(deps.db, { limit: 200, scope, withoutActor: inScope(scope, deps.config.region) });
     return c.html(
       <StaffLayout title={t('audit.title')} actor={c.get('actor')} csrfToken={c.get('csrfToken')} back={{ href: '/admin', label: t('admin.nav.home') }}>
         <h1>{t('audit.title')}</h1>
