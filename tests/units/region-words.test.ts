@@ -88,6 +88,15 @@ describe('the region’s own words in a regency (11.01)', () => {
     expect(aparatur).toContain('<option value="Kepala Desa">');
     expect(aparatur).toContain('<option value="Sekretaris Desa">');
     expect(aparatur).not.toContain('<option value="Lurah">');
+    // A new post's house hashtags name the desa as a desa (#DesaX, #KegiatanDesa), not a kelurahan.
+    const writer = await a.loginAs(`lurah.${desa}`);
+    const created = await writer.post(`/admin/unit/${desa}/tulis`, { template: 'kegiatan' });
+    const draftId = /\/kabar\/([a-z0-9]+)$/.exec(created.headers.get('location') ?? '')![1]!;
+    const draft = await a.t.db.selectFrom('composer_drafts').select('hashtags').where('id', '=', draftId).executeTakeFirstOrThrow();
+    const tags: string[] = JSON.parse(draft.hashtags);
+    expect(tags).toContain('#KegiatanDesa');
+    expect(tags.some((h) => h.startsWith('#Desa'))).toBe(true);
+    expect(tags.join(' ')).not.toMatch(/Kelurahan/);
     const login = visibleText(await (await a.request('/admin/masuk')).text());
     expect(login).toContain('pendamping desa');
     expect(await cityWordsIn(login)).toEqual([]);
@@ -158,6 +167,10 @@ describe('the same pages in Pangkalpinang (a kota of kelurahan)', () => {
     expect(staff).toContain('Persetujuan Lurah');
     expect(staff).toContain('Pasang logo kelurahan');
     expect(staff).not.toMatch(/\b(desa|Kepala Desa|Bupati|Kabupaten|Pemkab)\b/);
+    const created = await (await a.loginAs('lurah.bacang')).post('/admin/unit/bacang/tulis', { template: 'kegiatan' });
+    const draftId = /\/kabar\/([a-z0-9]+)$/.exec(created.headers.get('location') ?? '')![1]!;
+    const draft = await a.t.db.selectFrom('composer_drafts').select('hashtags').where('id', '=', draftId).executeTakeFirstOrThrow();
+    expect(JSON.parse(draft.hashtags)).toEqual(expect.arrayContaining(['#KelurahanBacang', '#KegiatanKelurahan']));
     expect(visibleText(await (await a.request('/kecamatan-bukit-intan')).text())).toContain('Sambutan Camat');
   });
 });

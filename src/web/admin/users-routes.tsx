@@ -17,13 +17,13 @@ type FormValues = { username?: string; displayName?: string; role?: string; emai
 function UnitPicker({ tree, selected }: { tree: UnitTree; selected: string[] }) {
   return (
     <fieldset>
-      <legend>Unit yang ditangani</legend>
-      <p class="hint">Lurah, operator dan camat: pilih tepat satu. Pendamping: satu atau lebih. Admin kota dan pimpinan: kosongkan.</p>
+      <legend>{t('users.units.legend')}</legend>
+      <p class="hint">{t('users.units.hint')}</p>
       {tree.kecamatan.map((k) => (
         <details open={k.children.some((u) => selected.includes(u.id)) || selected.includes(k.unit.id)}>
           <summary>Kecamatan {k.unit.name}</summary>
           <label class="check">
-            <input type="checkbox" name="unitIds" value={k.unit.id} checked={selected.includes(k.unit.id)} /> Kecamatan {k.unit.name} (untuk camat)
+            <input type="checkbox" name="unitIds" value={k.unit.id} checked={selected.includes(k.unit.id)} /> {t('users.units.for_camat', { name: k.unit.name })}
           </label>
           {k.children.map((u) => (
             <label class="check">

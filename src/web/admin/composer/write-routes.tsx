@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { TEMPLATE_NAMES, approvalRequired, createDraft, houseHashtags, writerPowers } from '../../../modules/composer/index.js';
 import { cleanHashtags } from '../../../modules/publishing-captions/index.js';
-import { t } from '../../../i18n/index.js';
+import { t, termParams } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { renderForbidden } from '../../errors.js';
@@ -51,7 +51,7 @@ export function writeRoutes(deps: AppDeps): Hono<AppEnv> {
       template: tpl,
       text: {
         body: t(`composer.tpl.${tpl}.body`, { unit: unit.name }),
-        hashtags: cleanHashtags(houseHashtags({ cityName: names.city, kecamatanName: names.kecamatan, unitName: unit.name, template: tpl })),
+        hashtags: cleanHashtags(houseHashtags({ cityName: names.city, kecamatanName: names.kecamatan, unitName: unit.name, unitWord: termParams().Kel!, template: tpl })),
       },
     });
     if (!r.ok) return c.redirect(`/admin/unit/${unit.slug}/tulis`, 303);
