@@ -3,7 +3,7 @@
 export const RESERVED_SLUGS = new Set([
   'admin', 'api', 'assets', 'media', 'healthz', 'login', 'logout', 'masuk', 'keluar', 'dashboard',
   'feed', 'rss', 'atom', 'sitemap', 'sitemap.xml', 'robots.txt', 'favicon.ico', 'cari', 'search',
-  'static', 'www', 'integrations', 'oauth', 'transparansi', 'bantuan', 'kecamatan', 'kota', 'opd',
+  'static', 'www', 'integrations', 'oauth', 'transparansi', 'bantuan', 'kecamatan', 'kota', 'opd', 'wilayah',
 ]);
 
 export const MAX_SLUG = 60;

@@ -11,7 +11,7 @@ import type { AppDeps } from './deps.js';
 // read once per database handle and region.
 const known = new WeakMap<object, Map<string, Promise<RegionKinds>>>();
 
-export function regionKindsCached(deps: Pick<AppDeps, 'db' | 'config'>, region = deps.config.region): Promise<RegionKinds> {
+export function regionKindsCached(deps: { db: AppDeps['db']; config: { region: string } }, region = deps.config.region): Promise<RegionKinds> {
   let perDb = known.get(deps.db);
   if (!perDb) known.set(deps.db, (perDb = new Map()));
   let found = perDb.get(region);
@@ -42,6 +42,15 @@ export function regionTerms(deps: Pick<AppDeps, 'db' | 'config'>): MiddlewareHan
     const k = await regionKindsCached(deps);
     return withTerms({ unit: k.villages, region: k.region }, next);
   };
+}
+
+/**
+ * Runs fn with the words of one regency of the install: the public site of a desa of another
+ * imported kabupaten speaks of desa and kabupaten even in a kota's install (decision 0017).
+ */
+export async function inRegionTerms<T>(deps: { db: AppDeps['db']; config: { region: string } }, region: string, fn: () => Promise<T>): Promise<T> {
+  const k = await regionKindsCached(deps, region);
+  return withTerms({ unit: k.villages, region: k.region }, fn);
 }
 
 /**

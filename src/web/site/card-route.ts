@@ -18,17 +18,18 @@ export function cardRoutes(deps: Pick<AppDeps, 'db' | 'clock' | 'config'>): Hono
 
   app.get(`${CARD_PATH}/:file{[\\w-]+\\.png}`, async (c) => {
     const id = c.req.param('file').slice(0, -'.png'.length);
-    const city = await cityName(deps);
     let title: string;
     let sub: string;
     if (id === 'portal') {
+      const city = await cityName(deps);
       title = `Pemerintah ${city}`;
       sub = 'Portal resmi';
     } else {
       const unit = await findUnitById(deps.db, id);
-      if (!unit || unit.region_code !== deps.config.region || unit.kind === 'kota' || unit.kind === 'kabupaten') return c.notFound();
+      // Any imported regency's unit has a public site (decision 0017), so a card too.
+      if (!unit || unit.kind === 'kota' || unit.kind === 'kabupaten') return c.notFound();
       title = unitTitle(unit);
-      sub = `Pemerintah ${city}`;
+      sub = `Pemerintah ${await cityName(deps, unit.region_code)}`;
     }
     const key = `${id}|${title}|${sub}`;
     let png = cards.get(key);

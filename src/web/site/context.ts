@@ -5,7 +5,7 @@ import { getMedia, pickVariant } from '../../modules/media/index.js';
 import type { MediaItem } from '../../modules/media/index.js';
 import { type Profile, getProfile } from '../../modules/profile/index.js';
 import { type UnitServiceView, listUnitServices } from '../../modules/services/index.js';
-import { type UnitRow, findUnitById, findUnitBySlug } from '../../modules/units/index.js';
+import { type UnitRow, findUnitById, unitRepository } from '../../modules/units/index.js';
 import type { Clock } from '../../shared/clock.js';
 import type { PictureData } from '../views/site/components.js';
 import { t } from '../../i18n/index.js';
@@ -46,11 +46,12 @@ const KIND_LABEL: Record<string, string> = {
 
 export const unitTitle = (u: Pick<UnitRow, 'kind' | 'name'>) => `${KIND_LABEL[u.kind] ? `${KIND_LABEL[u.kind]} ` : ''}${u.name}`;
 
-export async function cityName(deps: SiteDeps): Promise<string> {
+/** The name of a regency of the install (default: the install's own, BERANDA_REGION). */
+export async function cityName(deps: SiteDeps, region = deps.config.region): Promise<string> {
   const root = await deps.db
     .selectFrom('units')
     .select('name')
-    .where('region_code', '=', deps.config.region)
+    .where('region_code', '=', region)
     .where('kind', 'in', ['kota', 'kabupaten'])
     .executeTakeFirst();
   return root?.name ?? 'Kota';
@@ -92,17 +93,19 @@ async function unitData(deps: SiteDeps, slug: string): Promise<UnitMemo | null> 
     memos.set(deps.db, memo);
     allMemos.add(memo);
   }
-  const key = `${deps.config.region}|${slug}`;
+  // Slugs are unique in the install (import-region.ts reads every slug in use), so a unit of any
+  // imported regency is found by its slug alone (decision 0017).
+  const key = slug;
   const hit = memo.get(key);
   // Process time, not the injected clock: this is a freshness bound, not a business rule.
   const nowMs = Date.now();
   if (hit && nowMs - hit.at < MEMO_TTL_MS) return hit;
-  const unit = await findUnitBySlug(deps.db, deps.config.region, slug);
+  const unit = await unitRepository.bySlug(deps.db, slug.toLowerCase());
   if (!unit || unit.kind === 'kota' || unit.kind === 'kabupaten') return null;
   const [parent, { profile, updatedAt }, city, demo] = await Promise.all([
     unit.parent_id ? findUnitById(deps.db, unit.parent_id) : Promise.resolve(undefined),
     getProfile(deps.db, unit.id),
-    cityName(deps),
+    cityName(deps, unit.region_code),
     contentRepository.hasDemo(deps.db, unit.id),
   ]);
   const share = await unitShareImage(deps.db, deps.config.publicUrl, unit, profile, unitTitle(unit));
@@ -137,7 +140,8 @@ export async function loadUnitCtx(deps: SiteDeps, slug: string, mode: RoutingMod
       logo: profile.identitas.logo || undefined,
     },
     links,
-    portalHref: mode === 'host' ? `${deps.config.publicUrl}/` : '/',
+    // A unit of another regency of the install belongs to that regency's portal page.
+    portalHref: `${mode === 'host' ? deps.config.publicUrl : ''}${regionPortalPath(deps, unit.region_code)}`,
     footer,
     isDemo: unit.is_demo === 1 || demo,
     searchAction: links.href('/cari'),
@@ -146,9 +150,21 @@ export async function loadUnitCtx(deps: SiteDeps, slug: string, mode: RoutingMod
   return { deps, unit, parent, cityName: city, profile, profileUpdatedAt: updatedAt, links, chrome, now, services };
 }
 
-export function portalChrome(deps: SiteDeps, city: string): Chrome {
+/** `/` for the install's own regency, `/wilayah/<code>/` for another imported one. */
+export function regionPortalPath(deps: SiteDeps, region: string): string {
+  return region === deps.config.region ? '/' : `/wilayah/${region}/`;
+}
+
+export function portalChrome(deps: SiteDeps, city: string, region = deps.config.region): Chrome {
   const links = portalLinks(deps.config);
-  return { cityName: city, links, portalHref: '/', searchAction: '/cari', share: cardImage(deps.config.publicUrl, null, t('site.portal.title', { city })) };
+  const home = regionPortalPath(deps, region);
+  return {
+    cityName: city,
+    links: home === '/' ? links : { ...links, href: (p = '/') => `${home.slice(0, -1)}${p}` },
+    portalHref: home,
+    searchAction: `${home}cari`,
+    share: cardImage(deps.config.publicUrl, null, t('site.portal.title', { city })),
+  };
 }
 
 function parseSettings(text: string): { accent?: string } {

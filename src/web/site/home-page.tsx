@@ -50,7 +50,7 @@ export async function homePage(ctx: UnitCtx): Promise<Rendered> {
             address: i.alamatKantor,
             postalCode: i.kodePos,
             locality: ctx.cityName,
-            region: provinceNameOf(ctx.deps.config.region),
+            region: provinceNameOf(ctx.unit.region_code),
             telephone: i.telepon,
             email: i.email,
             parentName: ctx.parent ? unitTitle(ctx.parent) : undefined,

@@ -7,22 +7,39 @@ import { t } from '../../i18n/index.js';
 import { fmtDate } from '../views/site/i18n.js';
 import { Layout } from '../views/site/layout.js';
 import { KIND_PATH, cardOf } from './content-pages.js';
-import { type SiteDeps, cityName, portalChrome, unitTitle } from './context.js';
+import { type SiteDeps, cityName, portalChrome, regionPortalPath, unitTitle } from './context.js';
 import { type Rendered, html } from './render.js';
 import { governmentOrganization } from './seo/json-ld.js';
 import { SearchForm } from './unit-pages.js';
 import { portalLinks, unitLinks } from './urls.js';
 
 // The city portal at `/`: identity, kecamatan → kelurahan index, latest posts from every unit,
-// search across all units, and who published in the last seven days.
+// search across all units, and who published in the last seven days. Every other regency imported
+// in the install (decision 0017) has the same page at /wilayah/<code>/, listed on the install's.
 
-export async function portalHome(deps: SiteDeps, now: Date): Promise<Rendered> {
-  const [tree, city, latest, recent] = await Promise.all([
-    listUnitTree(deps.db, deps.config.region),
-    cityName(deps),
+/** The install's regencies other than its own, by name (one query on the kind index). */
+async function otherRegencies(deps: SiteDeps): Promise<{ code: string; name: string }[]> {
+  const rows = await deps.db
+    .selectFrom('units')
+    .select(['region_code', 'name'])
+    .where('kind', 'in', ['kota', 'kabupaten'])
+    .where('region_code', '!=', deps.config.region)
+    .orderBy('region_code')
+    .execute();
+  return rows.map((r) => ({ code: r.region_code, name: r.name }));
+}
+
+/** The portal of one regency of the install; null when no such regency is imported. */
+export async function portalHome(deps: SiteDeps, now: Date, region = deps.config.region): Promise<Rendered | null> {
+  const own = region === deps.config.region;
+  const [tree, city, latest, recent, others] = await Promise.all([
+    listUnitTree(deps.db, region),
+    cityName(deps, region),
     listPublicContent(deps.db, { kinds: ['berita', 'pengumuman', 'agenda'], now, perPage: 9, count: false }),
     recentPublishers(deps.db, { now, days: 7 }),
+    own ? otherRegencies(deps) : Promise.resolve([]),
   ]);
+  if (!own && !tree.root) return null;
   const byId = new Map<string, UnitRow>();
   for (const k of tree.kecamatan) {
     byId.set(k.unit.id, k.unit);
@@ -32,7 +49,8 @@ export async function portalHome(deps: SiteDeps, now: Date): Promise<Rendered> {
   const unitHref = (u: UnitRow) => unitLinks(deps.config, u.slug, 'path').href('/');
   const kelCount = tree.kecamatan.reduce((n, k) => n + k.children.length, 0);
   const links = portalLinks(deps.config);
-  const chrome = portalChrome(deps, city);
+  const home = regionPortalPath(deps, region);
+  const chrome = portalChrome(deps, city, region);
   const title = t('site.portal.title', { city });
   const active = recent.filter((r) => byId.has(r.unitId));
 
@@ -41,9 +59,10 @@ export async function portalHome(deps: SiteDeps, now: Date): Promise<Rendered> {
       meta={{
         title,
         description: t('site.portal.intro', { city }),
-        canonical: links.canonical('/'),
-        feeds: { rss: links.canonical('/feed.xml'), atom: links.canonical('/atom.xml') },
-        jsonLd: [governmentOrganization({ name: tree.root ? tree.root.name : city, url: links.canonical('/') })],
+        canonical: links.canonical(home),
+        // The install's feeds follow its own regency; another regency's units keep their own feeds.
+        feeds: own ? { rss: links.canonical('/feed.xml'), atom: links.canonical('/atom.xml') } : undefined,
+        jsonLd: [governmentOrganization({ name: tree.root ? tree.root.name : city, url: links.canonical(home) })],
       }}
       chrome={chrome}
     >
@@ -102,29 +121,40 @@ export async function portalHome(deps: SiteDeps, now: Date): Promise<Rendered> {
           ))}
         </div>
       </section>
+      {others.length > 0 ? (
+        <section aria-labelledby="h-regions">
+          <h2 id="h-regions">{t('site.portal.regions')}</h2>
+          <ul class="list">
+            {others.map((r) => (
+              <li><a href={regionPortalPath(deps, r.code)}>{r.name}</a></li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </Layout>,
   );
 }
 
-export async function portalSearch(deps: SiteDeps, now: Date, q: string): Promise<Rendered> {
+/** Search over the units of one regency of the install (the one whose portal it is asked from). */
+export async function portalSearch(deps: SiteDeps, now: Date, q: string, region = deps.config.region): Promise<Rendered | null> {
   const query = q.trim().slice(0, 100);
-  const [city, hits, tree] = await Promise.all([
-    cityName(deps),
-    query ? searchContent(deps.db, { query, now: now.toISOString(), limit: 30 }) : Promise.resolve([]),
-    listUnitTree(deps.db, deps.config.region),
-  ]);
+  const [city, tree] = await Promise.all([cityName(deps, region), listUnitTree(deps.db, region)]);
+  if (region !== deps.config.region && !tree.root) return null;
   const units = new Map<string, UnitRow>();
   for (const k of tree.kecamatan) {
     units.set(k.unit.id, k.unit);
     for (const c of k.children) units.set(c.id, c);
   }
   for (const o of tree.opd) units.set(o.id, o);
-  const chrome = portalChrome(deps, city);
+  // Only this regency's units are searched, so another regency's posts never crowd its 30 hits out.
+  const hits = query && units.size > 0 ? await searchContent(deps.db, { query, now: now.toISOString(), limit: 30, unitIds: [...units.keys()] }) : [];
+  const home = regionPortalPath(deps, region);
+  const chrome = portalChrome(deps, city, region);
   return html(
-    <Layout meta={{ title: t('site.search.title'), description: t('site.search.title'), canonical: `${deps.config.publicUrl}/cari`, noindex: true }} chrome={chrome}>
-      <Crumbs items={[[t('site.nav.portal'), '/'], [t('site.search.title'), null]]} />
+    <Layout meta={{ title: t('site.search.title'), description: t('site.search.title'), canonical: `${deps.config.publicUrl}${home}cari`, noindex: true }} chrome={chrome}>
+      <Crumbs items={[[t('site.nav.portal'), home], [t('site.search.title'), null]]} />
       <h1>{query ? t('site.search.for', { q: query }) : t('site.search.title')}</h1>
-      <SearchForm action="/cari" q={query} />
+      <SearchForm action={`${home}cari`} q={query} />
       {!query ? <p>{t('site.search.prompt')}</p> : hits.length === 0 ? <p>{t('site.search.none', { q: query })}</p> : (
         <CardGrid
           headingLevel={2}

@@ -12,7 +12,7 @@ import { pageKey } from './fast-path.js';
 import { PageCache, chooseEncoding, currentGeneration, encodePage, etagMatches, variantOf } from './page-cache.js';
 import { portalHome, portalSearch } from './portal-pages.js';
 import { profilePage } from './profile-pages.js';
-import { unitTerms } from '../terms.js';
+import { inRegionTerms, unitTerms } from '../terms.js';
 import { type Rendered, html, pageParam } from './render.js';
 import { contactPage, documentsPage, galleriesPage, galleryPage, serviceDetailPage, servicesPage, unitSearchPage } from './unit-pages.js';
 import { portalFeed, portalSitemap, robots, sitemapIndex, unitFeed, unitSitemap } from './xml-routes.js';
@@ -128,11 +128,11 @@ async function dispatch(deps: SiteDeps, url: URL, hostSlug: string | null, now: 
 
   if (!hostSlug) {
     const portal = (rendered: Rendered, cacheable = true): Outcome => ({ rendered, unitId: null, cacheable });
-    if (segs.length === 0) return portal(await portalHome(deps, now));
+    if (segs.length === 0) return portal((await portalHome(deps, now))!);
     if (segs.length === 1) {
       switch (segs[0]) {
         case 'cari':
-          return portal(await portalSearch(deps, now, q), false);
+          return portal((await portalSearch(deps, now, q))!, false);
         case 'feed.xml':
           return portal(await portalFeed(deps, now, 'rss'));
         case 'atom.xml':
@@ -144,6 +144,14 @@ async function dispatch(deps: SiteDeps, url: URL, hostSlug: string | null, now: 
         case 'robots.txt':
           return portal(robots(`${deps.config.publicUrl}/sitemap.xml`));
       }
+    }
+    // Another regency imported in the install (decision 0017): its portal and its search, in
+    // its own words. Portal-wide pages (unitId null) are dropped by every invalidation.
+    if (segs[0] === 'wilayah' && segs.length <= 3 && /^\d{2}\.\d{2}$/.test(segs[1] ?? '') && segs[1] !== deps.config.region) {
+      const region = segs[1]!;
+      if (segs.length === 3 && segs[2] !== 'cari') return null;
+      const rendered = await inRegionTerms(deps, region, () => (segs.length === 2 ? portalHome(deps, now, region) : portalSearch(deps, now, q, region)));
+      return rendered ? portal(rendered, segs.length === 2) : null;
     }
   }
 
@@ -157,7 +165,8 @@ async function dispatch(deps: SiteDeps, url: URL, hostSlug: string | null, now: 
   const ctx = await loadUnitCtx(deps, slug, hostSlug ? 'host' : 'path', now);
   if (!ctx) return null;
   // A kecamatan's or an OPD's site speaks of its own head and office (issue 14, point 11).
-  const rendered = await unitTerms(ctx.unit.kind, () => unitPage(ctx, rest, url));
+  // The unit's words come from its own regency (desa/kabupaten or kelurahan/kota), then its kind.
+  const rendered = await inRegionTerms(deps, ctx.unit.region_code, () => unitTerms(ctx.unit.kind, () => unitPage(ctx, rest, url)));
   return rendered ? { rendered, unitId: ctx.unit.id, cacheable: rest[0] !== 'cari' } : null;
 }
 
