@@ -128,6 +128,16 @@ describe('galleries and social accounts added by staff', () => {
     expect((await auditOf('gallery.create')).map((a) => [a.actor_user_id, a.target])).toEqual([['operator', added.value.id]]);
   });
 
+  it('an album shown on the site follows the publishing policy: with approval on the operator is refused, the lurah may', async () => {
+    const album = { title: 'Kerja bakti RT 03', description: '', status: 'published' as const, photos: [] };
+    expect(await addGalleryAsStaff(deps(), { actor: actors.operator!, unit, input: album })).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await t.db.selectFrom('galleries').select('id').where('title', '=', album.title).execute()).toEqual([]);
+    const byLurah = await addGalleryAsStaff(deps(), { actor: actors.lurah!, unit, input: album });
+    if (!byLurah.ok) throw new Error(byLurah.error);
+    expect(byLurah.value.status).toBe('published');
+    expect((await auditOf('gallery.create')).filter((a) => a.target === byLurah.value.id).map((a) => a.actor_user_id)).toEqual(['lurah']);
+  });
+
   it('a social account is registered with its entry; another unit’s lurah and a duplicate leave none', async () => {
     const account = { platform: 'instagram' as const, profileUrl: 'https://www.instagram.com/kelurahan.bacang' };
     expect(await registerChannelAsStaff(deps(), { ...account, actor: actors.otherLurah!, unit })).toMatchObject({ ok: false, error: 'forbidden' });

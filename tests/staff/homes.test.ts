@@ -90,4 +90,25 @@ describe('staff homes', () => {
     expect(html).toContain('value="ab"');
     expect(html).toContain('Keterangan panjang yang diketik');
   });
+
+  it('galeri: with the Lurah’s approval on, the operator is not offered "show now" and an album sent with it stays off the site', async () => {
+    const op = s['operator.bacang']!;
+    expect((await s['lurah.bacang']!.post('/admin/unit/bacang/persetujuan', { on: '1' })).status).toBe(303);
+    try {
+      const page = await (await op.get('/admin/unit/bacang/galeri')).text();
+      expect(page).not.toContain('name="publish"');
+      expect(page).toContain('album Anda disimpan dulu tanpa tampil di situs');
+      const form = new FormData();
+      form.append('_csrf', op.csrf);
+      form.append('title', 'Posyandu Melati Juni');
+      form.append('publish', '1');
+      form.append('photos', new Blob([new Uint8Array(await noisyPhoto(600, 400))], { type: 'image/jpeg' }), 'b.jpg');
+      const res = await a.request('/admin/unit/bacang/galeri', { method: 'POST', cookie: op.cookie, body: form });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('Album tersimpan.');
+      expect(await (await a.request('/bacang/galeri')).text()).not.toContain('Posyandu Melati Juni');
+    } finally {
+      await s['lurah.bacang']!.post('/admin/unit/bacang/persetujuan', { on: '0' });
+    }
+  });
 });

@@ -5,6 +5,7 @@ import type { Clock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { uniqueSlug } from '../../shared/slug.js';
+import { mayPublish } from '../accounts/index.js';
 import { type GalleryRow, type PhotoRow, contentRepository } from './content-repository.js';
 
 // Galleries (albums) are a separate use case file from posts because they carry many photos and
@@ -43,11 +44,15 @@ export type GalleryInput = z.input<typeof galleryInputSchema>;
 
 export async function createGallery(
   deps: { db: Kysely<DB>; clock: Clock; onPublicChange?: (unitId: string) => void },
-  args: { unitId: string; input: GalleryInput; isDemo?: boolean },
-): Promise<Result<GalleryRow, 'invalid_input'>> {
+  /** actorId: the person adding it; null only for no person (the demo seeder, fixtures). */
+  args: { unitId: string; actorId: string | null; input: GalleryInput; isDemo?: boolean },
+): Promise<Result<GalleryRow, 'invalid_input' | 'forbidden'>> {
   const parsed = galleryInputSchema.safeParse(args.input);
   if (!parsed.success) return err('invalid_input');
   const v = parsed.data;
+  // An album shown on the site is making public, like a post or a document: the one publishing
+  // policy decides (an operator of a unit with the Lurah's approval switched on may not).
+  if (v.status === 'published' && args.actorId !== null && !(await mayPublish(deps.db, args.actorId, args.unitId))) return err('forbidden');
   const now = deps.clock.now().toISOString();
   const taken = new Set((await contentRepository.listGalleriesForStaff(deps.db, args.unitId)).map((g) => g.slug));
   const row = {

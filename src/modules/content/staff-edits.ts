@@ -56,4 +56,4 @@ export const setDocumentStatusAsStaff = (deps: StaffEditDeps, args: Acting & { i
   asStaff(deps, args, (b) => setDocumentStatus(b, { unitId: args.unit.id, id: args.id, status: args.status, actorId: args.actor.id }), () => ({ action: args.status === 'published' ? 'document.publish' : 'document.archive', target: args.id }));
 
 export const addGalleryAsStaff = (deps: StaffEditDeps, args: Acting & { input: GalleryInput }) =>
-  asStaff(deps, args, (b) => createGallery(b, { unitId: args.unit.id, input: args.input }), (v) => ({ action: 'gallery.create', target: v.id }));
+  asStaff(deps, args, (b) => createGallery(b, { unitId: args.unit.id, actorId: args.actor.id, input: args.input }), (v) => ({ action: 'gallery.create', target: v.id }));

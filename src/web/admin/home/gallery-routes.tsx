@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { t } from '../../../i18n/index.js';
-import { can } from '../../../modules/accounts/index.js';
+import { can, publishingRightsOf } from '../../../modules/accounts/index.js';
 import { addGalleryAsStaff, contentRepository } from '../../../modules/content/index.js';
 import { listMedia, storeUpload } from '../../../modules/media/index.js';
 import { clientIp } from '../../client-ip.js';
@@ -38,7 +38,9 @@ export function galleryRoutes(deps: AppDeps): Hono<AppEnv> {
     const actor = c.get('actor')!;
     const body = await c.req.parseBody({ all: true });
     const one = (v: unknown) => (typeof v === 'string' ? v : '');
-    const form: AlbumForm = { title: one(body.title).trim(), description: one(body.description).trim(), publish: one(body.publish) === '1' };
+    // Only someone the publishing policy lets publish is offered "show now"; others save a draft.
+    const { canPublish } = await publishingRightsOf(deps.db, actor, unit);
+    const form: AlbumForm = { title: one(body.title).trim(), description: one(body.description).trim(), publish: canPublish && one(body.publish) === '1' };
     const files = (Array.isArray(body.photos) ? body.photos : [body.photos]).filter((f): f is File => typeof f === 'object' && f !== null && f.size > 0);
     const errors: Record<string, string> = {};
     if (form.title.length < 3) errors.title = t('staff.gallery.error.title');
@@ -75,6 +77,7 @@ async function page(deps: AppDeps, c: C, form: AlbumForm, errors: Record<string,
   const unit = c.get('unit');
   const actor = c.get('actor')!;
   const canWrite = can(actor, 'write', unit);
+  const { canPublish } = await publishingRightsOf(deps.db, actor, unit);
   const albums = await contentRepository.listGalleriesForStaff(deps.db, unit.id);
   const photos = await contentRepository.photosOf(deps.db, unit.id, albums.map((a) => a.id));
   const library = await listMedia(deps.db, unit.id, { limit: 12 });
@@ -110,9 +113,13 @@ async function page(deps: AppDeps, c: C, form: AlbumForm, errors: Record<string,
             {err('photos')}
             <input id="f-photos" name="photos" type="file" accept="image/*" multiple class="file-field" aria-describedby="f-photos-hint" />
           </div>
-          <label class="check">
-            <input type="checkbox" name="publish" value="1" checked={form.publish} /> {t('staff.gallery.field.publish')}
-          </label>
+          {canPublish ? (
+            <label class="check">
+              <input type="checkbox" name="publish" value="1" checked={form.publish} /> {t('staff.gallery.field.publish')}
+            </label>
+          ) : (
+            <p class="hint">{t('staff.gallery.needs_approval')}</p>
+          )}
           <button type="submit" class="wide">{t('staff.gallery.submit')}</button>
         </form>
       ) : null}
