@@ -43,9 +43,13 @@ describe(`two web processes and one job worker (${testEngine()})`, () => {
   const lines = () => server.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string; pid?: number; port?: number });
 
   it('runs exactly one job worker, in a process that serves no HTTP, and two web processes on the one port', async () => {
-    // The server counts as started when its port answers; the second web process's log line may
-    // still be on its way through the pipe on a loaded machine: wait for it (then count exactly).
-    await vi.waitFor(() => expect(lines().filter((l) => l.msg === 'web process listening').length).toBeGreaterThanOrEqual(2), { timeout: 30_000, interval: 100 });
+    // The server counts as started when its port answers; the second web process's log line, and
+    // the worker's (the parent listens before it prepares the job handlers), may still be on their
+    // way through the pipe on a loaded machine: wait for both (then count exactly).
+    await vi.waitFor(() => {
+      expect(lines().filter((l) => l.msg === 'web process listening').length).toBeGreaterThanOrEqual(2);
+      expect(lines().filter((l) => l.msg === 'job worker started').length).toBeGreaterThanOrEqual(1);
+    }, { timeout: 30_000, interval: 100 });
     const workers = lines().filter((l) => l.msg === 'job worker started');
     const webs = lines().filter((l) => l.msg === 'web process listening');
     expect(workers).toHaveLength(1);
