@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveContent } from '../../src/modules/content/index.js';
 import { importRegion } from '../../src/modules/units/index.js';
+import { PageCache, invalidateUnit } from '../../src/web/site/page-cache.js';
+import { pageKey } from '../../src/web/site/fast-path.js';
 import { testEngine } from '../support/test-db.js';
 import { type SiteFixture, createSiteFixture } from './site-fixture.js';
 
@@ -16,6 +19,13 @@ describe(`public sites of several regencies on ${testEngine()}`, () => {
     desa = await f.t.db.selectFrom('units').select(['slug', 'name', 'id']).where('region_code', '=', '11.01').where('kind', '=', 'desa').orderBy('code').executeTakeFirstOrThrow();
   });
   afterAll(() => f.t.close());
+
+  const post = (unitId: string, title: string, daysAgo: number) =>
+    saveContent({ db: f.t.db, clock: f.clock }, {
+      unitId,
+      actorId: null,
+      input: { kind: 'berita', title, body: `${title}. Isi kabar untuk warga.`, status: 'published', publishAt: new Date(f.clock.now().getTime() - daysAgo * 86_400_000).toISOString(), authorName: 'Admin', eventStart: '', eventEnd: '', eventPlace: '' },
+    });
 
   it("serves a desa of another imported kabupaten with desa and kabupaten words, linked to that regency's portal", async () => {
     const res = await f.get(`/${desa.slug}/`);
@@ -44,6 +54,15 @@ describe(`public sites of several regencies on ${testEngine()}`, () => {
     expect((await f.get('/wilayah/19.71/')).status).toBe(404);
   });
 
+  it("shows a regency's own latest posts on its portal, even when the install's newer posts outnumber them", async () => {
+    // Older than every demo post of Pangkalpinang: read over all units, it would not be among the nine.
+    const r = await post(desa.id, 'Gotong royong membersihkan saluran desa', 60);
+    expect(r.ok).toBe(true);
+    expect(await (await f.get('/wilayah/11.01/')).text()).toContain('Gotong royong membersihkan saluran desa');
+    expect(await (await f.get('/')).text()).not.toContain('Gotong royong membersihkan saluran desa');
+    expect(await (await f.get(`/${desa.slug}/berita`)).text()).toContain('Gotong royong membersihkan saluran desa');
+  });
+
   it("keeps the install's portal and sites as they were, with a link to the other regency", async () => {
     const portal = await (await f.get('/')).text();
     expect(portal).toContain('href="/bacang/"');
@@ -54,5 +73,29 @@ describe(`public sites of several regencies on ${testEngine()}`, () => {
     expect(bacang).toContain('href="/"');
     const hits = await (await f.get('/cari?q=Bacang')).text();
     expect(hits).toContain('href="/bacang/');
+  });
+});
+
+describe(`page cache of several regencies on ${testEngine()}`, () => {
+  it("caches another regency's desa page under its own key and drops it, and only the pages it should, when that desa changes", async () => {
+    const cache = new PageCache();
+    const f = await createSiteFixture({ cache });
+    try {
+      await importRegion(f.t.db, '11.01', f.clock);
+      const desa = await f.t.db.selectFrom('units').select(['slug', 'id']).where('region_code', '=', '11.01').where('kind', '=', 'desa').orderBy('code').executeTakeFirstOrThrow();
+      const host = 'portal.example.go.id';
+      for (const p of [`/${desa.slug}/`, '/bacang/', '/wilayah/11.01/', '/']) expect((await f.get(p)).status, p).toBe(200);
+      const cached = (p: string) => cache.get(pageKey(host, p, ''), f.clock.now().getTime()) !== undefined;
+      expect(cached(`/${desa.slug}/`)).toBe(true);
+      expect(cached('/wilayah/11.01/')).toBe(true);
+      invalidateUnit(desa.id);
+      expect(cached(`/${desa.slug}/`)).toBe(false);
+      // Portal-wide pages (every regency's portal) go with any unit's change; another unit's site stays.
+      expect(cached('/wilayah/11.01/')).toBe(false);
+      expect(cached('/')).toBe(false);
+      expect(cached('/bacang/')).toBe(true);
+    } finally {
+      await f.t.close();
+    }
   });
 });

@@ -32,10 +32,12 @@ async function otherRegencies(deps: SiteDeps): Promise<{ code: string; name: str
 /** The portal of one regency of the install; null when no such regency is imported. */
 export async function portalHome(deps: SiteDeps, now: Date, region = deps.config.region): Promise<Rendered | null> {
   const own = region === deps.config.region;
-  const [tree, city, latest, recent, others] = await Promise.all([
+  const latestOf = (unitIds?: string[]) => listPublicContent(deps.db, { unitIds, kinds: ['berita', 'pengumuman', 'agenda'], now, perPage: 9, count: false });
+  const [tree, city, latestAll, recent, others] = await Promise.all([
     listUnitTree(deps.db, region),
     cityName(deps, region),
-    listPublicContent(deps.db, { kinds: ['berita', 'pengumuman', 'agenda'], now, perPage: 9, count: false }),
+    // With one regency every post is the regency's: read in parallel, as before.
+    own ? latestOf() : null,
     recentPublishers(deps.db, { now, days: 7 }),
     own ? otherRegencies(deps) : Promise.resolve([]),
   ]);
@@ -46,6 +48,9 @@ export async function portalHome(deps: SiteDeps, now: Date, region = deps.config
     for (const c of k.children) byId.set(c.id, c);
   }
   for (const o of tree.opd) byId.set(o.id, o);
+  // With several, the latest nine are read over this regency's units only, so another regency's
+  // posts never crowd them out.
+  const latestItems = latestAll && others.length === 0 ? latestAll.items : byId.size === 0 ? [] : (await latestOf([...byId.keys()])).items;
   const unitHref = (u: UnitRow) => unitLinks(deps.config, u.slug, 'path').href('/');
   const kelCount = tree.kecamatan.reduce((n, k) => n + k.children.length, 0);
   const links = portalLinks(deps.config);
@@ -75,7 +80,7 @@ export async function portalHome(deps: SiteDeps, now: Date, region = deps.config
         <section aria-labelledby="h-latest">
           <h2 id="h-latest">{t('site.portal.latest')}</h2>
           <CardGrid
-            items={latest.items.flatMap((r) => {
+            items={latestItems.flatMap((r) => {
               const u = byId.get(r.unit_id);
               if (!u) return [];
               const l = unitLinks(deps.config, u.slug, 'path');
