@@ -16,8 +16,14 @@ import { type WorkerDeps, oncePerWorker } from './worker-deps.js';
 
 const MINUTE = 60_000;
 const SWEEP_BATCH_JOB = 'monitoring.sweep-batch';
-/** Units checked at once inside one batch job: 2 jobs × 8 = 16 per worker, as the single sweep did. */
-const UNITS_AT_ONCE = 8;
+/**
+ * Units checked at once inside one batch job: 2 jobs × 16 = 32 per worker, the fetcher's global
+ * limit (DEFAULT_FETCHER_OPTIONS.globalConcurrency), so the sweep is bound by that limit, not by
+ * the batch. A sweep mostly waits (politeness gaps, retry delays, timeouts of dead sites: ~4 s
+ * of retries a refused site, up to 3 × the total timeout a silent one), and waits divide by the
+ * units in flight; the fetcher still caps requests at 32, so nothing is sent harder.
+ */
+const UNITS_AT_ONCE = 16;
 const KEEP_SWEEPS_MS = 14 * 24 * 3_600_000;
 const HOLDER = `${hostname()}:${process.pid}`;
 
