@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
-import { MAX_DELAY_MS, clearThrottle, listThrottled, recordAudit } from '../../modules/accounts/index.js';
+import { MAX_DELAY_MS, clearThrottleAsAdmin, listThrottled } from '../../modules/accounts/index.js';
 import { formatDateTime, t } from '../../i18n/index.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { clientIp } from '../client-ip.js';
 import { CsrfInput } from '../views/form.js';
+import { renderForbidden } from '../errors.js';
 import { StaffLayout } from '../views/staff-layout.js';
 import { requireCityAdmin } from './require-city-admin.js';
 
@@ -61,8 +62,8 @@ export function throttleRoutes(deps: AppDeps): Hono<AppEnv> {
     const key = typeof body.key === 'string' && body.key ? body.key.slice(0, 300) : null;
     const username = typeof body.username === 'string' && body.username ? body.username.trim().toLowerCase().slice(0, 100) : null;
     if (!key && !username) return c.redirect(THROTTLE_PATH, 303);
-    const cleared = await clearThrottle(deps.db, key ? { key } : { username: username! });
-    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'login.throttle_cleared', target: key ?? username, ip: clientIp(c), detail: { cleared } });
+    const r = await clearThrottleAsAdmin(deps, { actor: c.get('actor')!, ip: clientIp(c), target: key ? { key } : { username: username! } });
+    if (!r.ok) return renderForbidden(c);
     return c.redirect(`${THROTTLE_PATH}?ok=cleared`, 303);
   });
 

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
-import { addOpd, importOpdCsv, listUnitTree } from '../../modules/units/index.js';
-import { recordAudit } from '../../modules/accounts/index.js';
+import { importOpdCsv, listUnitTree } from '../../modules/units/index.js';
+import { addOpdAsAdmin, recordAudit } from '../../modules/accounts/index.js';
 import { hasKey, t } from '../../i18n/index.js';
 import { checkSiteUrl, registrationContext, syncRegistrations } from '../../modules/monitoring/index.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { CsrfInput, IdempotencyInput, ErrorSummary, Field } from '../views/form.js';
+import { renderForbidden } from '../errors.js';
 import { StaffLayout } from '../views/staff-layout.js';
 import { requireCityAdmin } from './require-city-admin.js';
 
@@ -101,7 +102,8 @@ export function unitsRoutes(deps: AppDeps): Hono<AppEnv> {
       }
       links.website = check.url;
     }
-    const r = await addOpd(deps.db, c.get('region'), { name: values.name, slug: values.slug, links }, deps.clock);
+    const r = await addOpdAsAdmin(deps, { actor: c.get('actor')!, region: c.get('region'), input: { name: values.name, slug: values.slug, links } });
+    if (!r.ok && r.error === 'forbidden') return renderForbidden(c);
     if (!r.ok) {
       c.status(400);
       const msg = r.error === 'slug_taken' ? t('units.error.slug_taken') : (r.detail ?? 'Data tidak sah.');
@@ -109,7 +111,6 @@ export function unitsRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     if (!r.value.created) return page(c, { values, flash: { kind: 'info', text: t('units.opd_exists') } });
     await syncRegistrations(deps.db, deps.clock, registration, [r.value.unit.id]);
-    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'unit.create', unitId: r.value.unit.id, target: r.value.unit.slug });
     return c.redirect('/admin/wilayah?ok=opd_added', 303);
   });
 

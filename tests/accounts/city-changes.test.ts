@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../src/db/schema/index.js';
+import { type Actor, addOpdAsAdmin, cityAuditedChange, clearThrottleAsAdmin } from '../../src/modules/accounts/index.js';
+import { FixedClock } from '../../src/shared/clock.js';
+import { err } from '../../src/shared/result.js';
+import { type TestDb, createTestDb } from '../support/test-db.js';
+import { addUnit } from '../site/helpers.js';
+
+// Issue 19 point 2, city level: the use case itself refuses anyone but admin kota (not only the
+// route's requireCityAdmin), and the change and its audit entry are written together — a change
+// that fails leaves no entry.
+
+let t: TestDb;
+const clock = new FixedClock('2026-03-10T03:00:00Z');
+const deps = () => ({ db: t.db, clock });
+const actors: Record<string, Actor> = {};
+const auditOf = (action: string) => t.db.selectFrom('audit_log').selectAll().where('action', '=', action).execute();
+const opdNamed = (name: string) => t.db.selectFrom('units').select('id').where('name', '=', name).execute();
+
+function actor(id: string, role: Role, unitIds: string[] = []): Actor {
+  return { id, username: id, displayName: id, role, regionCode: '19.71', unitIds, mustChangePassword: false };
+}
+
+async function throttled(key: string, username: string) {
+  const at = clock.now().toISOString();
+  await t.db.insertInto('login_throttle').values({ key, kind: 'pair', username, address: '10.0.0.1', failures: 9, first_failure_at: at, last_failure_at: at, delay_until: at }).execute();
+}
+
+beforeAll(async () => {
+  t = await createTestDb();
+  const unit = await addUnit(t.db, { name: 'Bacang', slug: 'bacang' });
+  const now = clock.now().toISOString();
+  for (const [id, role] of [['admin', 'admin_kota'], ['lurah', 'lurah'], ['walikota', 'pimpinan']] as const) {
+    await t.db.insertInto('users').values({ id, username: id, display_name: id, password_hash: 'x', role, region_code: '19.71', email: null, phone: null, status: 'active', must_change_password: 0, is_demo: 0, created_at: now, updated_at: now, last_login_at: null }).execute();
+    actors[id] = actor(id, role, role === 'lurah' ? [unit] : []);
+  }
+});
+afterAll(async () => t?.close());
+
+describe('a new OPD added by admin kota', () => {
+  it('is refused by the use case to a lurah and a pimpinan: no unit, no entry', async () => {
+    for (const who of ['lurah', 'walikota']) {
+      expect(await addOpdAsAdmin(deps(), { actor: actors[who]!, region: '19.71', input: { name: 'Dinas Kominfo' } }), who).toMatchObject({ ok: false, error: 'forbidden' });
+    }
+    expect(await opdNamed('Dinas Kominfo')).toEqual([]);
+    expect(await auditOf('unit.create')).toEqual([]);
+  });
+
+  it('is added with its entry; a taken address and an OPD that already exists leave none', async () => {
+    const r = await addOpdAsAdmin(deps(), { actor: actors.admin!, region: '19.71', input: { name: 'Dinas Kominfo' } });
+    if (!r.ok) throw new Error(r.error);
+    expect((await auditOf('unit.create')).map((a) => [a.actor_user_id, a.unit_id])).toEqual([['admin', r.value.unit.id]]);
+    expect(await addOpdAsAdmin(deps(), { actor: actors.admin!, region: '19.71', input: { name: 'Dinas Sosial', slug: 'bacang' } })).toMatchObject({ ok: false, error: 'slug_taken' });
+    expect(await addOpdAsAdmin(deps(), { actor: actors.admin!, region: '19.71', input: { name: 'Dinas Kominfo' } })).toMatchObject({ ok: true, value: { created: false } });
+    expect(await auditOf('unit.create')).toHaveLength(1);
+  });
+});
+
+describe('a login throttle cleared by admin kota', () => {
+  it('is refused by the use case to a lurah: the throttle stays, no entry', async () => {
+    await throttled('pair:budi 10.0.0.1', 'budi');
+    expect(await clearThrottleAsAdmin(deps(), { actor: actors.lurah!, target: { username: 'budi' } })).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await t.db.selectFrom('login_throttle').select('key').execute()).toHaveLength(1);
+    expect(await auditOf('login.throttle_cleared')).toEqual([]);
+  });
+
+  it('is cleared with its entry', async () => {
+    expect(await clearThrottleAsAdmin(deps(), { actor: actors.admin!, target: { username: 'budi' }, ip: '10.0.0.9' })).toMatchObject({ ok: true, value: 1 });
+    expect(await t.db.selectFrom('login_throttle').select('key').execute()).toEqual([]);
+    expect((await auditOf('login.throttle_cleared')).map((a) => [a.actor_user_id, a.target, a.ip])).toEqual([['admin', 'budi', '10.0.0.9']]);
+  });
+});
+
+describe('cityAuditedChange', () => {
+  it('takes back what a change wrote when it answers with a failure, and writes no entry', async () => {
+    await throttled('pair:sari 10.0.0.1', 'sari');
+    const r = await cityAuditedChange(deps(), { actor: actors.admin! }, async (trx) => {
+      await trx.deleteFrom('login_throttle').where('username', '=', 'sari').execute();
+      return err('boom');
+    }, () => ({ action: 'login.throttle_cleared', target: 'sari' }));
+    expect(r).toMatchObject({ ok: false, error: 'boom' });
+    expect(await t.db.selectFrom('login_throttle').select('key').where('username', '=', 'sari').execute()).toHaveLength(1);
+    expect((await auditOf('login.throttle_cleared')).filter((a) => a.target === 'sari')).toEqual([]);
+  });
+});
