@@ -92,6 +92,24 @@ async function main(): Promise<void> {
     logger.info({ pid: process.pid }, 'job worker started');
   }
 
+  // The signal handlers go in before the banner: whoever reads "Beranda berjalan" may stop us at
+  // once, and a SIGTERM that arrives before a handler exists kills the process without a clean stop.
+  // A worker-only process (BERANDA_ROLES=worker, its own systemd unit) has no server holding it
+  // open, and the embedded queue's poll timer is unref'd: without this it would exit at once on
+  // SQLite, silently, with status 0 (tsx's IPC channel used to hide that). Cleared on stop.
+  const keepAlive = server || webProcesses ? null : setInterval(() => {}, 60_000);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    if (keepAlive) clearInterval(keepAlive);
+    logger.info({ signal }, 'stopping');
+    await webProcesses?.stop();
+    await shutdown({ server, jobs: config.roles.worker ? jobs : undefined, database }, { logger });
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
   const url = config.publicUrl.includes('localhost') ? `http://localhost:${port}` : config.publicUrl;
   console.log(`\nBeranda berjalan di ${url} (database: ${database.dialect}, wilayah ${config.region}, siap dalam ${Math.round(performance.now() - startedAt)} ms)`);
   if (booted.demoLogins.length) {
@@ -112,22 +130,6 @@ async function main(): Promise<void> {
     console.log(`  atau buka ${url}/admin/pasang?kode=${booted.setupToken}`);
     console.log(`  Kode pemasangan (sekali pakai): ${booted.setupToken}\n`);
   }
-
-  // A worker-only process (BERANDA_ROLES=worker, its own systemd unit) has no server holding it
-  // open, and the embedded queue's poll timer is unref'd: without this it would exit at once on
-  // SQLite, silently, with status 0 (tsx's IPC channel used to hide that). Cleared on stop.
-  const keepAlive = server || webProcesses ? null : setInterval(() => {}, 60_000);
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    if (keepAlive) clearInterval(keepAlive);
-    logger.info({ signal }, 'stopping');
-    await webProcesses?.stop();
-    await shutdown({ server, jobs: config.roles.worker ? jobs : undefined, database }, { logger });
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 /**
