@@ -36,6 +36,9 @@ describe(`public sites of several regencies on ${testEngine()}`, () => {
     expect(body).not.toContain('Portal Kota');
     expect(body).toContain('href="/wilayah/11.01/"');
     for (const page of ['profil', 'layanan', 'berita', 'kontak']) expect((await f.get(`/${desa.slug}/${page}`)).status, page).toBe(200);
+    const missing = await f.get(`/${desa.slug}/tidak-ada`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('Portal Kabupaten');
   });
 
   it("lists the other regency's kecamatan and desa on its portal page, and searches only its units", async () => {

@@ -211,7 +211,7 @@ async function notFound(deps: SiteDeps, url: URL, hostSlug: string | null, now: 
   const ctx = slug && /^[a-z0-9-]{1,80}$/.test(slug) ? await loadUnitCtx(deps, slug, hostSlug ? 'host' : 'path', now) : null;
   const chrome = ctx ? ctx.chrome : portalChrome(deps, await cityName(deps));
   const home = ctx ? ctx.links.href('/') : '/';
-  const rendered = html(
+  const page = () => html(
     <Layout meta={{ title: t('site.notFound.title'), description: t('site.notFound.body'), canonical: `${deps.config.publicUrl}${url.pathname}`, noindex: true }} chrome={chrome}>
       <Crumbs items={[[t('site.nav.home'), home], [t('site.notFound.title'), null]]} />
       <h1>{t('site.notFound.title')}</h1>
@@ -220,5 +220,7 @@ async function notFound(deps: SiteDeps, url: URL, hostSlug: string | null, now: 
     </Layout>,
     404,
   );
+  // A missing page of another regency's unit still speaks that regency's words.
+  const rendered = ctx ? await inRegionTerms(deps, ctx.unit.region_code, async () => unitTerms(ctx.unit.kind, page)) : page();
   return { rendered, unitId: ctx?.unit.id ?? null, cacheable: false };
 }
