@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/db/schema/index.js';
 import { type Actor, addOpdAsAdmin, cityAuditedChange, clearThrottleAsAdmin } from '../../src/modules/accounts/index.js';
+import { DEFAULT_RULES, saveReminderRuleAsAdmin } from '../../src/modules/reminders/index.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { err } from '../../src/shared/result.js';
 import { type TestDb, createTestDb } from '../support/test-db.js';
@@ -68,6 +69,20 @@ describe('a login throttle cleared by admin kota', () => {
     expect(await clearThrottleAsAdmin(deps(), { actor: actors.admin!, target: { username: 'budi' }, ip: '10.0.0.9' })).toMatchObject({ ok: true, value: 1 });
     expect(await t.db.selectFrom('login_throttle').select('key').execute()).toEqual([]);
     expect((await auditOf('login.throttle_cleared')).map((a) => [a.actor_user_id, a.target, a.ip])).toEqual([['admin', 'budi', '10.0.0.9']]);
+  });
+});
+
+describe('a reminder rule saved by admin kota', () => {
+  it('is refused by the use case to a lurah, an invalid rule leaves no entry, a saved one has its entry', async () => {
+    const city = await addUnit(t.db, { name: 'Kota Contoh', slug: 'kota-contoh', kind: 'kota' });
+    const draft = DEFAULT_RULES[0]!;
+    expect(await saveReminderRuleAsAdmin(deps(), { actor: actors.lurah!, cityUnitId: city, draft })).toMatchObject({ ok: false, error: 'forbidden' });
+    expect((await saveReminderRuleAsAdmin(deps(), { actor: actors.admin!, cityUnitId: city, draft: { ...draft, threshold: -5 } })).ok).toBe(false);
+    expect(await t.db.selectFrom('reminder_rules').select('id').where('unit_id', '=', city).execute()).toEqual([]);
+    expect(await auditOf('reminders.rule.save')).toEqual([]);
+    const r = await saveReminderRuleAsAdmin(deps(), { actor: actors.admin!, cityUnitId: city, draft });
+    if (!r.ok) throw new Error(r.error);
+    expect((await auditOf('reminders.rule.save')).map((a) => [a.actor_user_id, a.target])).toEqual([['admin', r.value.id]]);
   });
 });
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { type Result, err, ok } from '../../shared/result.js';
+import { type Actor, cityAuditedChange } from '../accounts/index.js';
 import { rulesForRegion } from './read-models/rules-of-region.js';
 import { countRules, findRule, insertRule, triggersOf, updateRule } from './reminder-repository.js';
 import { DEFAULT_RULES, PELAYANAN_RULES, type ReminderRule, type RuleDraft, type RuleError, validateRule } from './rules.js';
@@ -27,6 +28,18 @@ export async function saveReminderRule(
   await updateRule(db, id, v.value, clock.now());
   return ok({ id });
 }
+
+/** The rule saved by a person (issue 19 point 2): admin kota only, refused by the use case itself; rule and audit entry in one transaction. */
+export const saveReminderRuleAsAdmin = (
+  deps: { db: Kysely<DB>; clock: Clock },
+  args: { actor: Actor; cityUnitId: string; draft: RuleDraft; id?: string },
+) =>
+  cityAuditedChange(
+    deps,
+    args,
+    (trx) => saveReminderRule(trx, deps.clock, args.cityUnitId, args.draft, args.id),
+    (v) => ({ action: 'reminders.rule.save', target: v.id }),
+  );
 
 /** Seeds the default rules for a city that has none yet (idempotent; call at setup or start). */
 export async function ensureDefaultReminderRules(db: Kysely<DB>, clock: Clock, cityUnitId: string): Promise<number> {

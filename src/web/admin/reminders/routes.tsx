@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { Role } from '../../../db/schema/index.js';
 import { formatDateTime, hasKey, t } from '../../../i18n/index.js';
-import { ROLE_LABEL, recordAudit } from '../../../modules/accounts/index.js';
+import { ROLE_LABEL } from '../../../modules/accounts/index.js';
 import {
   NOTIFIER_CHANNELS,
   type NotifierChannel,
@@ -13,7 +13,7 @@ import {
   listReminderRules,
   markNotificationRead,
   retryReminder,
-  saveReminderRule,
+  saveReminderRuleAsAdmin,
   setNotificationPreference,
 } from '../../../modules/reminders/index.js';
 import { unitRepository } from '../../../modules/units/index.js';
@@ -21,6 +21,7 @@ import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { DashStyles } from '../../dashboard/components.js';
 import { CsrfInput, ErrorSummary, Field } from '../../views/form.js';
+import { renderForbidden } from '../../errors.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { requireCityAdmin } from '../require-city-admin.js';
 
@@ -81,11 +82,10 @@ export function remindersAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     const rule = rules.find((r) => r.id === String(f.ruleId ?? ''));
     if (!city || !rule) return c.redirect('/admin/pengingat?ok=not_found', 303);
     const schedule = String(f.schedule ?? '').trim();
-    const r = await saveReminderRule(
-      deps.db,
-      deps.clock,
-      city.id,
-      {
+    const r = await saveReminderRuleAsAdmin(deps, {
+      actor: c.get('actor')!,
+      cityUnitId: city.id,
+      draft: {
         name: String(f.name ?? rule.name),
         trigger: rule.trigger,
         schedule: rule.schedule === null && schedule === '' ? null : schedule,
@@ -96,13 +96,13 @@ export function remindersAdminRoutes(deps: AppDeps): Hono<AppEnv> {
         unitKinds: rule.unitKinds,
         enabled: f.enabled === '1',
       },
-      rule.id,
-    );
+      id: rule.id,
+    });
+    if (!r.ok && r.error === 'forbidden') return renderForbidden(c);
     if (!r.ok) {
       c.status(400);
       return renderRules(c, [t(`reminders.error.${r.error}`)]);
     }
-    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'reminders.rule.save', target: rule.id });
     return c.redirect('/admin/pengingat?ok=saved', 303);
   });
 
