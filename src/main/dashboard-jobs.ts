@@ -21,6 +21,7 @@ import {
   runCheckBatchJob,
   runChecksForUnit,
   syncRegistrations,
+  watchedRegions,
 } from '../modules/monitoring/index.js';
 import { createNotifiers, ensureDefaultReminderRules, regionsWithRules, runReminders } from '../modules/reminders/index.js';
 import { unitRepository } from '../modules/units/index.js';
@@ -86,7 +87,7 @@ const alertsOf = oncePerWorker((d): AlertSink => {
   });
   return {
     async compromised(a) {
-      await evaluatePeriod(d.db, complianceOf(d), { region: d.config.region, unitIds: [a.unitId] });
+      await evaluateUnits(d, [a.unitId]);
       d.logger.warn({ unitId: a.unitId, url: a.url, codes: a.evidence.codes }, 'site compromised: alerting now');
       await alertRun();
     },
@@ -111,9 +112,22 @@ export const monitoringOf = oncePerWorker((d): MonitoringDeps => {
   };
 });
 
+/**
+ * This period's live verdicts of the units, each under its own regency's rule (decision 0017:
+ * an install may hold several regencies; a regency without a rule of its own gets the defaults).
+ */
+export async function evaluateUnits(deps: WorkerDeps, unitIds: readonly string[]): Promise<void> {
+  const byRegion = new Map<string, string[]>();
+  for (const u of await unitRepository.byIds(deps.db, unitIds)) byRegion.set(u.region_code, [...(byRegion.get(u.region_code) ?? []), u.id]);
+  for (const [region, ids] of byRegion) await evaluatePeriod(deps.db, complianceOf(deps), { region, unitIds: ids });
+}
+
+/** The install's own regency first, then every other regency in `more` (once each). */
+const withOwnRegion = (deps: WorkerDeps, more: Iterable<string>) => [...new Set([deps.config.region, ...[...more].filter((r) => scopeKind(r) === 'regency')])];
+
 async function checkUnit(deps: WorkerDeps, unitId: string) {
   const outcome = await runChecksForUnit(deps.db, monitoringOf(deps), unitId);
-  await evaluatePeriod(deps.db, complianceOf(deps), { region: deps.config.region, unitIds: [unitId] });
+  await evaluateUnits(deps, [unitId]);
   return outcome;
 }
 
@@ -145,8 +159,11 @@ export const raporJob = defineJob<WorkerDeps>({
   // The dashboard still makes the rapor on request; only the stored copy is missing.
   onFinalFailure: 'log',
   async run(_job, deps) {
-    const r = await generateRapor(deps.db, { region: deps.config.region, clock: deps.clock, dir: path.join(deps.config.dataDir, 'rapor') });
-    deps.logger.info({ ok: r.ok, files: r.ok ? r.value.map((f) => f.name) : [] }, 'weekly rapor stored');
+    // Every regency with staff to read it gets its own files (named by regency, listed per regency).
+    for (const region of withOwnRegion(deps, (await activeStaffByRegion(deps.db, NATIONAL_SCOPE)).keys())) {
+      const r = await generateRapor(deps.db, { region, clock: deps.clock, dir: path.join(deps.config.dataDir, 'rapor') });
+      deps.logger.info({ region, ok: r.ok, files: r.ok ? r.value.map((f) => f.name) : [] }, 'weekly rapor stored');
+    }
   },
 });
 
@@ -164,7 +181,8 @@ export const checkUnitJob = defineJob<WorkerDeps, { unitId: string; region: stri
   // The six-hourly sweep checks the unit anyway; a batch shows the unit as not checked.
   onFinalFailure: 'log',
   async run(job, deps) {
-    if (job.data.region !== deps.config.region) return;
+    // The job names the regency it was asked for; a unit that is not (or no longer) there is skipped.
+    if ((await unitRepository.byId(deps.db, job.data.unitId))?.region_code !== job.data.region) return;
     if (job.data.batchId) {
       const r = await runCheckBatchJob(deps.db, deps.clock, { batchId: job.data.batchId, unitId: job.data.unitId, concurrency: 8, check: async (id) => void (await checkUnit(deps, id)) });
       if (r.checked || r.failed) deps.logger.info({ batchId: job.data.batchId, ...r }, 'check-all batch progressed');
@@ -186,10 +204,13 @@ export const closePeriodJob = defineJob<WorkerDeps>({
   retry: { limit: 3, delayMs: 5 * MINUTE, backoff: 'exponential' },
   onFinalFailure: 'log',
   async run(_job, deps) {
-    const rule = await getRule(deps.db, deps.config.region);
-    const last = previousPeriod(periodContaining(rule.periodKind, deps.clock.now()));
-    const e = await evaluatePeriod(deps.db, complianceOf(deps), { region: deps.config.region, periodKey: last.key });
-    deps.logger.info({ period: last.key, verdicts: e.ok ? e.value.counts : null }, 'period closed');
+    // Every regency with watched units, each with its own rule's period (decision 0017).
+    for (const region of withOwnRegion(deps, await watchedRegions(deps.db))) {
+      const rule = await getRule(deps.db, region);
+      const last = previousPeriod(periodContaining(rule.periodKind, deps.clock.now()));
+      const e = await evaluatePeriod(deps.db, complianceOf(deps), { region, periodKey: last.key });
+      deps.logger.info({ region, period: last.key, verdicts: e.ok ? e.value.counts : null }, 'period closed');
+    }
   },
 });
 

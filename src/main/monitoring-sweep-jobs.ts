@@ -1,10 +1,9 @@
 import { hostname } from 'node:os';
-import { evaluatePeriod } from '../modules/compliance/index.js';
 import {
   type MonitoringDeps, getSweepProgress, markSweepQueued, pruneSweeps, runSweepBatch, stalledSweepBatches, startSweep, syncRegistrations, unqueuedSweeps,
 } from '../modules/monitoring/index.js';
 import { defineJob } from '../jobs/define-job.js';
-import { complianceOf, monitoringOf, registrationOf } from './dashboard-jobs.js';
+import { evaluateUnits, monitoringOf, registrationOf } from './dashboard-jobs.js';
 import { type WorkerDeps, oncePerWorker } from './worker-deps.js';
 
 // The six-hourly monitoring sweep as batches that any worker takes (issue 18 point 4; the use
@@ -38,8 +37,8 @@ function sweepDeps(deps: WorkerDeps, sweepId: string): MonitoringDeps {
 
 async function runBatch(deps: WorkerDeps, sweepId: string, batch: number, signal: AbortSignal, why: string) {
   const r = await runSweepBatch(deps.db, sweepDeps(deps, sweepId), { sweepId, batch, leaseMs: deps.config.workLeaseMs, concurrency: UNITS_AT_ONCE, signal, holder: HOLDER });
-  // This period's live verdicts of the units just checked.
-  if (r.checkedUnits.length > 0) await evaluatePeriod(deps.db, complianceOf(deps), { region: deps.config.region, unitIds: r.checkedUnits });
+  // This period's live verdicts of the units just checked, each under its regency's rule.
+  if (r.checkedUnits.length > 0) await evaluateUnits(deps, r.checkedUnits);
   const { failed, checkedUnits: _, ...counts } = r;
   deps.logger.info({ ...counts, failed: failed.length, why }, 'monitoring sweep batch');
   if (r.finishedSweep) deps.logger.info(await getSweepProgress(deps.db, sweepId), 'monitoring sweep finished');
