@@ -24,8 +24,9 @@ export { runChecksForUnit, type UnitCheckOutcome } from './run-checks-for-unit.j
 export { sweep, type SweepSummary } from './sweep.js';
 export { SWEEP_BATCH_SIZE, startSweep, runSweepBatch, stalledSweepBatches, markSweepQueued, unqueuedSweeps, getSweepProgress, pruneSweeps, type SweepBatchOutcome, type SweepProgress } from './sweep-batches.js';
 export { checkUptime } from './check-uptime.js';
-export { getMonitoringSnapshots, getDailyRollups, getObservations, getPresences, watchedRegions, type UnitMonitoringSnapshot, type WebsiteSnapshot } from './read-monitoring.js';
+export { getMonitoringSnapshots, getDailyRollups, getObservations, getPresences, type UnitMonitoringSnapshot, type WebsiteSnapshot } from './read-monitoring.js';
 export { canonicalItemUrl, sameSite, registrableDomain } from './url-tools.js';
 export { pruneObservations } from './prune-observations.js';
 export { sourceLabel } from './source-label.js';
 export { OPENS_FOR_PEOPLE } from './observation.js';
+export { watchedRegions } from './read-models/watched-regions.js';

@@ -71,18 +71,3 @@ export const getObservations = (db: Kysely<DB>, unitIds: string[], from: string,
   monitoringRepository.observations(db, unitIds, from, to, kinds);
 
 export const getPresences = (db: Kysely<DB>, unitIds: string[]) => monitoringRepository.presencesOf(db, unitIds);
-
-/**
- * Regencies with at least one unit watched (an active presence), for jobs that evaluate every
- * regency of an install with several (decision 0017). One DISTINCT over the presences' units.
- */
-export async function watchedRegions(db: Kysely<DB>): Promise<string[]> {
-  const rows = await db
-    .selectFrom('web_presences')
-    .innerJoin('units', 'units.id', 'web_presences.unit_id')
-    .select('units.region_code')
-    .distinct()
-    .where('web_presences.active', '=', 1)
-    .execute();
-  return rows.map((r) => r.region_code).sort();
-}
