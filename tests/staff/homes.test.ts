@@ -107,6 +107,20 @@ describe('staff homes', () => {
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('Album tersimpan.');
       expect(await (await a.request('/bacang/galeri')).text()).not.toContain('Posyandu Melati Juni');
+
+      // The operator has no way to show it; the Lurah sees "Tampilkan di situs" and shows it.
+      const album = await a.t.db.selectFrom('galleries').select(['id', 'status']).where('title', '=', 'Posyandu Melati Juni').executeTakeFirstOrThrow();
+      expect(album.status).toBe('draft');
+      expect(await (await op.get('/admin/unit/bacang/galeri')).text()).not.toContain(`/galeri/${album.id}/tampilkan`);
+      expect((await op.post(`/admin/unit/bacang/galeri/${album.id}/tampilkan`, {})).status).toBe(403);
+      const lurah = s['lurah.bacang']!;
+      expect(await (await lurah.get('/admin/unit/bacang/galeri')).text()).toContain(`/admin/unit/bacang/galeri/${album.id}/tampilkan`);
+      expect((await lurah.post(`/admin/unit/bacang/galeri/${album.id}/tampilkan`, {})).status).toBe(200);
+      expect(await (await a.request('/bacang/galeri')).text()).toContain('Posyandu Melati Juni');
+      const entry = await a.t.db.selectFrom('audit_log').select(['action', 'target']).where('action', '=', 'gallery.publish').executeTakeFirst();
+      expect(entry?.target).toBe(album.id);
+      // Shown once: a second press finds no draft.
+      expect((await lurah.post(`/admin/unit/bacang/galeri/${album.id}/tampilkan`, {})).status).toBe(404);
     } finally {
       await s['lurah.bacang']!.post('/admin/unit/bacang/persetujuan', { on: '0' });
     }

@@ -179,6 +179,8 @@ export const ROUTES: RouteRule[] = [
   { method: 'GET', route: '/admin/unit', expect: everyoneSignedIn },
   { method: 'GET', route: '/admin/unit/:slug/galeri', expect: unitRead },
   { method: 'POST', route: '/admin/unit/:slug/galeri', form: { title: 'x' }, expect: unitWrite },
+  // No album with this id: those the policy lets publish get 'missing' (404), everyone else is refused first.
+  { method: 'POST', route: '/admin/unit/:slug/galeri/:id/tampilkan', expect: { own: { ...unitPublish.own, admin: 'missing', lurah: 'missing', operator: 'missing' }, other: { ...unitPublish.other, admin: 'missing' } } },
   // "Wilayah kerja" (decision 0017): only for a province or national scope. Every role here is
   // scoped to its regency, so all are refused; tests/web/region-scopes.test.ts covers the wider scopes.
   { method: 'GET', route: '/admin/cakupan', expect: { ...cityAdminOnly, admin: 'deny' } },

@@ -225,6 +225,12 @@ export const contentRepository = {
           .execute(),
   insertGallery: (db: Kysely<DB>, row: DB['galleries']) => db.insertInto('galleries').values(row).execute(),
   insertPhoto: (db: Kysely<DB>, row: DB['gallery_photos']) => db.insertInto('gallery_photos').values(row).execute(),
+  /** A draft album of this unit made public; answers how many rows changed (0: not a draft here). */
+  publishDraftGallery: async (db: Kysely<DB>, unitId: string, id: string, now: string) =>
+    Number(
+      (await db.updateTable('galleries').set({ status: 'published', publish_at: now, updated_at: now }).where('id', '=', id).where('unit_id', '=', unitId).where('status', '=', 'draft').executeTakeFirst())
+        .numUpdatedRows,
+    ),
   listGalleriesForStaff: (db: Kysely<DB>, unitId: string) =>
     db.selectFrom('galleries').selectAll().where('unit_id', '=', unitId).orderBy('updated_at', 'desc').execute(),
 

@@ -84,3 +84,16 @@ export async function createGallery(
   deps.onPublicChange?.(args.unitId);
   return ok(row);
 }
+
+/**
+ * A draft album shown on the site — what the Lurah does with an album an operator saved while the
+ * Lurah's approval is on (or one saved unpublished by choice). The one publishing policy decides.
+ */
+export async function publishGallery(
+  deps: { db: Kysely<DB>; clock: Clock },
+  args: { unitId: string; actorId: string; galleryId: string },
+): Promise<Result<{ id: string }, 'forbidden' | 'not_found'>> {
+  if (!(await mayPublish(deps.db, args.actorId, args.unitId))) return err('forbidden');
+  const changed = await contentRepository.publishDraftGallery(deps.db, args.unitId, args.galleryId, deps.clock.now().toISOString());
+  return changed === 1 ? ok({ id: args.galleryId }) : err('not_found');
+}

@@ -13,4 +13,4 @@ export { listPublicDocuments, createDocument, setDocumentStatus, documentInputSc
 export { contentRepository, type ContentRow, type ContentListRow, type ContentCardRow, type GalleryRow, type PhotoRow, type DocumentRow } from './content-repository.js';
 export { ownContentSource } from './own-content-source.js';
 export { mediaInPublicUse } from './media-in-public-use.js';
-export { saveContentAsStaff, setContentStatusAsStaff, addDocumentAsStaff, setDocumentStatusAsStaff, addGalleryAsStaff, type StaffEditDeps } from './staff-edits.js';
+export { saveContentAsStaff, setContentStatusAsStaff, addDocumentAsStaff, setDocumentStatusAsStaff, addGalleryAsStaff, publishGalleryAsStaff, type StaffEditDeps } from './staff-edits.js';

@@ -5,7 +5,7 @@ import type { Clock } from '../../shared/clock.js';
 import { type Actor, type AuditEntry, type UnitRef, auditedChange } from '../accounts/index.js';
 import type { Result } from '../../shared/result.js';
 import { createDocument, type DocumentInput, setDocumentStatus } from './documents.js';
-import { createGallery, type GalleryInput } from './galleries.js';
+import { createGallery, type GalleryInput, publishGallery } from './galleries.js';
 import { type ContentInput, saveContent } from './save-content.js';
 import { setContentStatus } from './set-content-status.js';
 
@@ -57,3 +57,6 @@ export const setDocumentStatusAsStaff = (deps: StaffEditDeps, args: Acting & { i
 
 export const addGalleryAsStaff = (deps: StaffEditDeps, args: Acting & { input: GalleryInput }) =>
   asStaff(deps, args, (b) => createGallery(b, { unitId: args.unit.id, actorId: args.actor.id, input: args.input }), (v) => ({ action: 'gallery.create', target: v.id }));
+
+export const publishGalleryAsStaff = (deps: StaffEditDeps, args: Acting & { galleryId: string }) =>
+  asStaff(deps, args, (b) => publishGallery(b, { unitId: args.unit.id, actorId: args.actor.id, galleryId: args.galleryId }), (v) => ({ action: 'gallery.publish', target: v.id }));

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { t } from '../../../i18n/index.js';
 import { can, publishingRightsOf } from '../../../modules/accounts/index.js';
-import { addGalleryAsStaff, contentRepository } from '../../../modules/content/index.js';
+import { addGalleryAsStaff, contentRepository, publishGalleryAsStaff } from '../../../modules/content/index.js';
 import { listMedia, storeUpload } from '../../../modules/media/index.js';
 import { clientIp } from '../../client-ip.js';
 import type { AppEnv } from '../../context.js';
@@ -68,6 +68,18 @@ export function galleryRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c) : page(deps, c, form, { title: t('staff.gallery.error.title') }, 422);
     // Photos refused among accepted ones are named on the next page, not silently dropped.
     return page(deps, c, { title: '', description: '', publish: true }, refused.length ? { photos: refused.join(' ') } : {}, 200, true);
+  });
+
+  // A draft album made public by someone the publishing policy lets publish (the Lurah when
+  // approval is on): without this an operator's album saved under approval could never show.
+  app.post('/admin/unit/:slug/galeri/:id/tampilkan', unitGuard(deps), async (c) => {
+    const r = await publishGalleryAsStaff(
+      { db: deps.db, clock: deps.clock, onPublicChange: (unitId: string) => deps.services.pages.unitChanged(unitId) },
+      { actor: c.get('actor')!, unit: c.get('unit'), ip: clientIp(c), galleryId: c.req.param('id') },
+    );
+    if (!r.ok && r.error === 'forbidden') return renderForbidden(c, 'publish.refused');
+    if (!r.ok) return page(deps, c, { title: '', description: '', publish: true }, { album: t('staff.gallery.error.not_draft') }, 404);
+    return page(deps, c, { title: '', description: '', publish: true }, {}, 200, true);
   });
 
   return app;
@@ -136,6 +148,11 @@ async function page(deps: AppDeps, c: C, form: AlbumForm, errors: Record<string,
               <div class="actions">
                 <a href={`/${unit.slug}/galeri/${a.slug}`}>{t('staff.gallery.view')}</a>
               </div>
+            ) : canPublish ? (
+              <form method="post" action={`/admin/unit/${unit.slug}/galeri/${a.id}/tampilkan`} class="actions">
+                <CsrfInput token={c.get('csrfToken')} />
+                <button type="submit">{t('staff.gallery.publish_draft')}</button>
+              </form>
             ) : null}
           </li>
         ))}
