@@ -3,7 +3,7 @@ import { getDraft } from '../../src/modules/composer/index.js';
 import type { Session } from '../support/test-app.js';
 import { testEngine } from '../support/test-db.js';
 import { noisyPhoto } from '../media/fixtures.js';
-import { type ComposerApp, createComposerApp, newDraft, unitId, uploadPhoto } from './support.js';
+import { type ComposerApp, createComposerApp, newDraft, postMultipart, unitId, uploadPhoto } from './support.js';
 
 // #14 point 3: changing a published post can add photos, not only keep or remove them — from the
 // phone, through the composer's media pipeline and checks, each with its alt text; the public
@@ -11,14 +11,6 @@ import { type ComposerApp, createComposerApp, newDraft, unitId, uploadPhoto } fr
 // and the photos already accepted); a photo id from elsewhere adds nothing.
 
 const decode = (html: string) => html.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-
-function postMultipart(a: ComposerApp, s: Session, path: string, fields: Record<string, string | string[]>, files: Record<string, { bytes: Buffer; name: string; type: string }> = {}) {
-  const fd = new FormData();
-  fd.append('_csrf', s.csrf);
-  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) fd.append(k, one);
-  for (const [k, f] of Object.entries(files)) fd.append(k, new Blob([f.bytes], { type: f.type }), f.name);
-  return a.request(path, { method: 'POST', cookie: s.cookie, headers: { 'x-csrf-token': s.csrf }, body: fd });
-}
 
 describe(`a published post gains new photos when edited (#14 point 3) on ${testEngine()}`, () => {
   let a: ComposerApp;

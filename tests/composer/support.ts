@@ -53,3 +53,21 @@ export function autosave(a: TestApp, s: Session, slug: string, draftId: string, 
 }
 
 export const unitId = async (a: TestApp, slug: string) => (await a.t.db.selectFrom('units').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+
+/**
+ * A form as the phone sends it: multipart, with files; the CSRF token from the session (a
+ * `_csrf` among the fields, as read back from a page, is left out). Repeated fields as arrays.
+ */
+export function postMultipart(
+  a: TestApp,
+  s: Session,
+  path: string,
+  fields: Record<string, string | string[]>,
+  files: Record<string, { bytes: Buffer; name: string; type: string }> = {},
+) {
+  const fd = new FormData();
+  fd.append('_csrf', s.csrf);
+  for (const [k, v] of Object.entries(fields)) if (k !== '_csrf') for (const one of Array.isArray(v) ? v : [v]) fd.append(k, one);
+  for (const [k, f] of Object.entries(files)) fd.append(k, new Blob([f.bytes], { type: f.type }), f.name);
+  return a.request(path, { method: 'POST', cookie: s.cookie, headers: { 'x-csrf-token': s.csrf }, body: fd });
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getProfile, updateProfileSection } from '../../src/modules/profile/index.js';
 import { formToSection, sectionToForm } from '../../src/web/admin/profile/section-forms.js';
 import { emptyProfile } from '../../src/modules/profile/index.js';
-import { type ComposerApp, createComposerApp, unitId } from '../composer/support.js';
+import { type ComposerApp, createComposerApp, postMultipart, unitId } from '../composer/support.js';
 import { noisyPhoto } from '../media/fixtures.js';
 import type { Session } from '../support/test-app.js';
 import { testEngine } from '../support/test-db.js';
@@ -35,15 +35,6 @@ function formValues(html: string): Record<string, string> {
     out[attr(m[1]!, 'name')!] = selected ? (attr(selected[1]!, 'value') ?? '') : '';
   }
   return out;
-}
-
-/** The form as the phone sends it: multipart, with files. */
-function postMultipart(a: ComposerApp, s: Session, path: string, fields: Record<string, string>, files: Record<string, { bytes: Buffer; name: string; type: string }> = {}) {
-  const fd = new FormData();
-  fd.append('_csrf', s.csrf);
-  for (const [k, v] of Object.entries(fields)) if (k !== '_csrf') fd.append(k, v);
-  for (const [k, f] of Object.entries(files)) fd.append(k, new Blob([f.bytes], { type: f.type }), f.name);
-  return a.request(path, { method: 'POST', cookie: s.cookie, headers: { 'x-csrf-token': s.csrf }, body: fd });
 }
 
 describe('profile form ⇄ section document (no pipe format)', () => {

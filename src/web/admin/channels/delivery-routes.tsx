@@ -8,6 +8,7 @@ import { t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { renderForbidden } from '../../errors.js';
+import { publishGuard } from '../../middleware/publish-guard.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
 import { assetUrl } from '../../assets-route.js';
 import { StaffLayout } from '../../views/staff-layout.js';
@@ -33,6 +34,12 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
     const channels = new Map<string, ChannelRow>((await listUnitChannels(deps.db, unit.id)).map((ch) => [ch.id, ch]));
     const all = await listDeliveries(deps.db, c.req.param('postId')!, { tiktokAudited: deps.config.tiktokAudited });
     return { channels, deliveries: all.filter((d) => channels.has(d.channelId)) };
+  }
+
+  /** The delivery the route names, if it belongs to this unit's post and accounts. */
+  async function namedDelivery(c: Context<AppEnv>) {
+    const { channels, deliveries } = await unitDeliveries(c);
+    return { channels, d: deliveries.find((x) => x.id === c.req.param('deliveryId')) };
   }
 
   const frame = (c: Context<AppEnv>, title: string, back: { href: string; label: string }, body: any, flash = flashOf(c, 'kiriman')) =>
@@ -65,16 +72,11 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
 
   // "Kirim ulang" publishes on the unit's account: those who may publish (the one publishing
   // policy), asked before anything is looked up; and not for a post taken off the website.
-  app.post('/admin/unit/:slug/kiriman/:postId/:deliveryId/ulang', unitGuard(deps), async (c) => {
+  app.post('/admin/unit/:slug/kiriman/:postId/:deliveryId/ulang', unitGuard(deps), publishGuard(deps), async (c) => {
     const unit = c.get('unit');
     const actor = c.get('actor')!;
-    if (!(await publishingRightsOf(deps.db, actor, unit)).canPublish) {
-      await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'access.denied', unitId: unit.id, target: c.req.path });
-      return renderForbidden(c, 'publish.refused');
-    }
     const postId = c.req.param('postId');
-    const { deliveries } = await unitDeliveries(c);
-    const d = deliveries.find((x) => x.id === c.req.param('deliveryId'));
+    const { d } = await namedDelivery(c);
     if (!d) return c.redirect(kirimanUrl(c.get('unit').slug, undefined, 'not_found'), 303);
     // (Taking a post back removes its deliveries that never went out; this stops the few left.)
     const item = await contentRepository.byId(deps.db, unit.id, postId);
@@ -95,16 +97,11 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
 
   // "Coba lagi" after a failed edit or delete of a copy that is out (#14 point 3): it acts on
   // the unit's account, so those who may publish (the one publishing policy), asked first.
-  app.post('/admin/unit/:slug/kiriman/:postId/:deliveryId/ubah-lagi', unitGuard(deps), async (c) => {
+  app.post('/admin/unit/:slug/kiriman/:postId/:deliveryId/ubah-lagi', unitGuard(deps), publishGuard(deps), async (c) => {
     const unit = c.get('unit');
     const actor = c.get('actor')!;
-    if (!(await publishingRightsOf(deps.db, actor, unit)).canPublish) {
-      await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'access.denied', unitId: unit.id, target: c.req.path });
-      return renderForbidden(c, 'publish.refused');
-    }
     const postId = c.req.param('postId');
-    const { deliveries } = await unitDeliveries(c);
-    const d = deliveries.find((x) => x.id === c.req.param('deliveryId'));
+    const { d } = await namedDelivery(c);
     if (!d || !(await retryPostChange(deps, { unitId: unit.id, deliveryId: d.id }))) return c.redirect(kirimanUrl(unit.slug, d ? postId : undefined, d ? undefined : 'not_found'), 303);
     await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'delivery.change_retry', unitId: unit.id, target: d.id, detail: { kind: d.change?.kind } });
     await deps.jobs?.send(ON_DEMAND_JOBS.runPostChanges, {}).catch((e) => c.get('logger').warn({ err: e }, 'could not wake the social changes runner'));
@@ -113,8 +110,7 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
 
   async function kit(c: Context<AppEnv>, link = '', error: string | null = null, status: 200 | 422 = 200) {
     const unit = c.get('unit');
-    const { channels, deliveries } = await unitDeliveries(c);
-    const d = deliveries.find((x) => x.id === c.req.param('deliveryId'));
+    const { channels, d } = await namedDelivery(c);
     const channel = d ? channels.get(d.channelId) : undefined;
     if (!d || !channel || !(d.canCompleteManually || d.state === 'published')) return c.redirect(kirimanUrl(c.get('unit').slug, undefined, 'not_found'), 303);
     const variant = await getDeliveryVariant(deps.db, unit.id, d.id);
@@ -142,23 +138,12 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
   // The kit is a tool for posting by hand on the unit's account, and "Sudah diposting" counts
   // that post as the unit's: like "Kirim ulang", only those the one publishing policy lets
   // publish open it and complete it (a pendamping prepares, the unit publishes — #14).
-  const mayPostByHand = async (c: Context<AppEnv>) => {
-    const actor = c.get('actor')!;
-    if ((await publishingRightsOf(deps.db, actor, c.get('unit'))).canPublish) return true;
-    await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'access.denied', unitId: c.get('unit').id, target: c.req.path });
-    return false;
-  };
+  app.get('/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', unitGuard(deps, 'write'), publishGuard(deps), async (c) => kit(c));
 
-  app.get('/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', unitGuard(deps, 'write'), async (c) => {
-    return (await mayPostByHand(c)) ? kit(c) : renderForbidden(c, 'publish.refused');
-  });
-
-  app.post('/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', unitGuard(deps), async (c) => {
-    if (!(await mayPostByHand(c))) return renderForbidden(c, 'publish.refused');
+  app.post('/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', unitGuard(deps), publishGuard(deps), async (c) => {
     const unit = c.get('unit');
     const postId = c.req.param('postId');
-    const { deliveries } = await unitDeliveries(c);
-    const d = deliveries.find((x) => x.id === c.req.param('deliveryId'));
+    const { d } = await namedDelivery(c);
     if (!d) return c.redirect(kirimanUrl(c.get('unit').slug, undefined, 'not_found'), 303);
     const body = await c.req.parseBody();
     const link = typeof body.link === 'string' ? body.link.trim().slice(0, 1000) : '';
