@@ -1,3 +1,4 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveContent } from '../../src/modules/content/index.js';
 import { importRegion } from '../../src/modules/units/index.js';
@@ -76,6 +77,85 @@ describe(`public sites of several regencies on ${testEngine()}`, () => {
     expect(bacang).toContain('href="/"');
     const hits = await (await f.get('/cari?q=Bacang')).text();
     expect(hits).toContain('href="/bacang/');
+  });
+});
+
+describe(`feeds, sitemaps and robots.txt of several regencies on ${testEngine()}`, () => {
+  let f: SiteFixture;
+  let units: { slug: string; region_code: string; kind: string; id: string }[];
+  const CAP = 20;
+  beforeAll(async () => {
+    f = await createSiteFixture({ cache: false, sitemapCap: CAP });
+    for (const code of ['11.01', '11.02']) if (!(await importRegion(f.t.db, code, f.clock)).ok) throw new Error(`import of ${code} failed`);
+    units = await f.t.db.selectFrom('units').select(['slug', 'region_code', 'kind', 'id']).execute();
+  });
+  afterAll(() => f.t.close());
+  const parser = new XMLParser();
+  const locsOf = (body: string, tag: 'sitemapindex' | 'urlset') => {
+    const doc = parser.parse(body)[tag];
+    const rows = tag === 'sitemapindex' ? doc.sitemap : doc.url;
+    return (Array.isArray(rows) ? rows : [rows]).map((r: { loc: string }) => r.loc);
+  };
+
+  it('lists every unit sitemap of every regency once, in numbered index files of at most the cap, all named in robots.txt', async () => {
+    const robots = await (await f.get('/robots.txt')).text();
+    const parts = [...robots.matchAll(/^Sitemap: (\S+)$/gm)].map((m) => m[1]!);
+    const expected = new Set([
+      'https://portal.example.go.id/sitemap-portal.xml',
+      ...units.filter((u) => u.kind !== 'kota' && u.kind !== 'kabupaten').map((u) => `https://${u.slug}.pangkalpinangkota.go.id/sitemap.xml`),
+    ]);
+    expect(parts.length).toBe(Math.ceil(expected.size / CAP));
+    expect(parts[0]).toBe('https://portal.example.go.id/sitemap.xml');
+    const seen: string[] = [];
+    for (const [i, url] of parts.entries()) {
+      expect(url).toBe(`https://portal.example.go.id/${i === 0 ? 'sitemap.xml' : `sitemap-${i + 1}.xml`}`);
+      const res = await f.get(url.replace('https://portal.example.go.id', ''));
+      expect(res.status, url).toBe(200);
+      const body = await res.text();
+      expect(XMLValidator.validate(body), url).toBe(true);
+      const locs = locsOf(body, 'sitemapindex');
+      expect(locs.length, url).toBeLessThanOrEqual(CAP);
+      seen.push(...locs);
+    }
+    expect(seen.length).toBe(expected.size);
+    expect(new Set(seen)).toEqual(expected);
+    // The install's own regency comes first, as in a one-regency install.
+    expect(seen[0]).toBe('https://portal.example.go.id/sitemap-portal.xml');
+    const own = units.filter((u) => u.region_code === '19.71' && u.kind !== 'kota').length;
+    expect(seen.slice(1, 1 + own).every((l) => units.find((u) => l.startsWith(`https://${u.slug}.`))!.region_code === '19.71')).toBe(true);
+    expect((await f.get(`/sitemap-${parts.length + 1}.xml`)).status).toBe(404);
+    expect((await f.get('/sitemap-1.xml')).status).toBe(404);
+  });
+
+  it("lists each regency's portal in the portal sitemap", async () => {
+    const locs = locsOf(await (await f.get('/sitemap-portal.xml')).text(), 'urlset');
+    expect(locs).toEqual(['https://portal.example.go.id/', 'https://portal.example.go.id/wilayah/11.01/', 'https://portal.example.go.id/wilayah/11.02/']);
+  });
+
+  it("gives each regency's portal its own feeds, with only its units' posts", async () => {
+    const desa = units.find((u) => u.region_code === '11.02' && u.kind === 'desa')!;
+    const r = await saveContent({ db: f.t.db, clock: f.clock }, {
+      unitId: desa.id,
+      actorId: null,
+      input: { kind: 'berita', title: 'Panen raya padi sawah desa', body: 'Panen raya padi sawah desa. Isi kabar.', status: 'published', publishAt: new Date(f.clock.now().getTime() - 90 * 86_400_000).toISOString(), authorName: 'Admin', eventStart: '', eventEnd: '', eventPlace: '' },
+    });
+    expect(r.ok).toBe(true);
+    const rss = await (await f.get('/wilayah/11.02/feed.xml')).text();
+    expect(XMLValidator.validate(rss)).toBe(true);
+    const channel = parser.parse(rss).rss.channel;
+    expect(channel.link).toBe('https://portal.example.go.id/wilayah/11.02/');
+    expect(rss).toContain('Panen raya padi sawah desa');
+    expect(rss).not.toContain('Kerja Bakti');
+    const atom = await (await f.get('/wilayah/11.02/atom.xml')).text();
+    expect(atom).toContain('<feed');
+    expect(atom).toContain('Panen raya padi sawah desa');
+    expect(await (await f.get('/wilayah/11.01/feed.xml')).text()).not.toContain('Panen raya padi sawah desa');
+    // The install's feed holds its own regency's posts only, never crowded by another's.
+    const own = await (await f.get('/feed.xml')).text();
+    expect(own).toContain('Kerja Bakti');
+    expect(own).not.toContain('Panen raya padi sawah desa');
+    expect(await (await f.get('/wilayah/11.02/')).text()).toContain('href="https://portal.example.go.id/wilayah/11.02/feed.xml"');
+    expect((await f.get('/wilayah/99.99/feed.xml')).status).toBe(404);
   });
 });
 

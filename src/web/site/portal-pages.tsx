@@ -18,7 +18,7 @@ import { portalLinks, unitLinks } from './urls.js';
 // in the install (decision 0017) has the same page at /wilayah/<code>/, listed on the install's.
 
 /** The install's regencies other than its own, by name (one query on the kind index). */
-async function otherRegencies(deps: SiteDeps): Promise<{ code: string; name: string }[]> {
+export async function otherRegencies(deps: SiteDeps): Promise<{ code: string; name: string }[]> {
   const rows = await deps.db
     .selectFrom('units')
     .select(['region_code', 'name'])
@@ -65,8 +65,8 @@ export async function portalHome(deps: SiteDeps, now: Date, region = deps.config
         title,
         description: t('site.portal.intro', { city }),
         canonical: links.canonical(home),
-        // The install's feeds follow its own regency; another regency's units keep their own feeds.
-        feeds: own ? { rss: links.canonical('/feed.xml'), atom: links.canonical('/atom.xml') } : undefined,
+        // Each regency's portal has its own feeds (decision 0017).
+        feeds: { rss: links.canonical(`${home}feed.xml`), atom: links.canonical(`${home}atom.xml`) },
         jsonLd: [governmentOrganization({ name: tree.root ? tree.root.name : city, url: links.canonical(home) })],
       }}
       chrome={chrome}

@@ -15,7 +15,7 @@ import { profilePage } from './profile-pages.js';
 import { inRegionTerms, unitTerms } from '../terms.js';
 import { type Rendered, html, pageParam } from './render.js';
 import { contactPage, documentsPage, galleriesPage, galleryPage, serviceDetailPage, servicesPage, unitSearchPage } from './unit-pages.js';
-import { portalFeed, portalSitemap, robots, sitemapIndex, unitFeed, unitSitemap } from './xml-routes.js';
+import { SITEMAP_CAP, portalFeed, portalSitemap, robots, sitemapIndex, sitemapIndexUrls, unitFeed, unitSitemap } from './xml-routes.js';
 import { slugFromHost } from './urls.js';
 
 export { invalidateUnit } from './page-cache.js';
@@ -32,6 +32,8 @@ export interface SiteRouteOptions {
    * off (the benchmark measures both). Default: a cache of this router's own.
    */
   cache?: boolean | PageCache;
+  /** Addresses per sitemap file (the protocol's 50,000; tests split with a small one). */
+  sitemapCap?: number;
 }
 
 interface Outcome {
@@ -71,7 +73,7 @@ export function siteRoutes(deps: SiteDeps, options: SiteRouteOptions = {}): Hono
       });
       await catalogueReady;
       const hostSlug = slugFromHost(hostHeader, deps.config.siteDomain);
-      const outcome = (await dispatch(deps, url, hostSlug, now)) ?? (await notFound(deps, url, hostSlug, now));
+      const outcome = (await dispatch(deps, url, hostSlug, now, options.sitemapCap ?? SITEMAP_CAP)) ?? (await notFound(deps, url, hostSlug, now));
       const { rendered } = outcome;
       const keep = cache !== null && outcome.cacheable && rendered.status === 200;
       const isHtml = rendered.contentType.startsWith('text/html');
@@ -121,7 +123,7 @@ function segmentsOf(pathname: string): string[] | null {
   }
 }
 
-async function dispatch(deps: SiteDeps, url: URL, hostSlug: string | null, now: Date): Promise<Outcome | null> {
+async function dispatch(deps: SiteDeps, url: URL, hostSlug: string | null, now: Date, cap: number): Promise<Outcome | null> {
   const segs = segmentsOf(url.pathname);
   if (!segs) return null;
   const q = url.searchParams.get('q') ?? '';
@@ -134,24 +136,34 @@ async function dispatch(deps: SiteDeps, url: URL, hostSlug: string | null, now: 
         case 'cari':
           return portal((await portalSearch(deps, now, q))!, false);
         case 'feed.xml':
-          return portal(await portalFeed(deps, now, 'rss'));
+          return portal((await portalFeed(deps, now, 'rss'))!);
         case 'atom.xml':
-          return portal(await portalFeed(deps, now, 'atom'));
+          return portal((await portalFeed(deps, now, 'atom'))!);
         case 'sitemap.xml':
-          return portal(await sitemapIndex(deps));
+          return portal((await sitemapIndex(deps, 1, cap))!);
         case 'sitemap-portal.xml':
-          return portal(portalSitemap(deps));
+          return portal(await portalSitemap(deps, cap));
         case 'robots.txt':
-          return portal(robots(`${deps.config.publicUrl}/sitemap.xml`));
+          return portal(robots(await sitemapIndexUrls(deps, cap)));
+      }
+      // The numbered parts of a sitemap index longer than the cap (sitemap-2.xml, …).
+      const part = /^sitemap-([1-9]\d{0,5})\.xml$/.exec(segs[0]!);
+      if (part && part[1] !== '1') {
+        const rendered = await sitemapIndex(deps, Number(part[1]), cap);
+        return rendered ? portal(rendered) : null;
       }
     }
     // Another regency imported in the install (decision 0017): its portal and its search, in
     // its own words. Portal-wide pages (unitId null) are dropped by every invalidation.
     if (segs[0] === 'wilayah' && segs.length <= 3 && /^\d{2}\.\d{2}$/.test(segs[1] ?? '') && segs[1] !== deps.config.region) {
       const region = segs[1]!;
-      if (segs.length === 3 && segs[2] !== 'cari') return null;
-      const rendered = await inRegionTerms(deps, region, () => (segs.length === 2 ? portalHome(deps, now, region) : portalSearch(deps, now, q, region)));
-      return rendered ? portal(rendered, segs.length === 2) : null;
+      const page = segs[2];
+      if (page !== undefined && !['cari', 'feed.xml', 'atom.xml'].includes(page)) return null;
+      const rendered = await inRegionTerms(deps, region, () =>
+        page === undefined ? portalHome(deps, now, region)
+        : page === 'cari' ? portalSearch(deps, now, q, region)
+        : portalFeed(deps, now, page === 'feed.xml' ? 'rss' : 'atom', region));
+      return rendered ? portal(rendered, page !== 'cari') : null;
     }
   }
 

@@ -4,7 +4,9 @@ import { listUnitTree, type UnitRow } from '../../modules/units/index.js';
 import { t } from '../../i18n/index.js';
 import { KIND_PATH } from './content-pages.js';
 import { PROFILE_PAGES } from './profile-pages.js';
-import { type SiteDeps, type UnitCtx, cityName, unitTitle } from './context.js';
+import { sql } from 'kysely';
+import { type SiteDeps, type UnitCtx, cityName, regionPortalPath, unitTitle } from './context.js';
+import { otherRegencies } from './portal-pages.js';
 import { type Rendered, text, xml } from './render.js';
 import { type Feed, type FeedItem, buildAtom, buildRss } from './seo/feed.js';
 import { buildRobots, buildSitemapIndex, buildUrlset, type SitemapEntry } from './seo/sitemap.js';
@@ -16,16 +18,21 @@ import { unitCanonicalBase, unitLinks } from './urls.js';
 const RSS_TYPE = 'application/rss+xml; charset=utf-8';
 const ATOM_TYPE = 'application/atom+xml; charset=utf-8';
 
-async function feedItems(deps: SiteDeps, now: Date, units: UnitRow[], all: boolean): Promise<FeedItem[]> {
+/**
+ * The latest public items of `units`. `portal`: a regency's feed, each title names its unit; it
+ * reads over every unit at once when `units` are all the install has (one regency, as before).
+ */
+async function feedItems(deps: SiteDeps, now: Date, units: UnitRow[], portal: boolean, everyUnit = false): Promise<FeedItem[]> {
   const bySlug = new Map(units.map((u) => [u.id, u]));
-  const page = await listPublicContent(deps.db, { unitIds: all ? undefined : units.map((u) => u.id), kinds: ['berita', 'pengumuman', 'agenda'], now, perPage: 30 });
+  if (units.length === 0) return [];
+  const page = await listPublicContent(deps.db, { unitIds: everyUnit ? undefined : units.map((u) => u.id), kinds: ['berita', 'pengumuman', 'agenda'], now, perPage: 30 });
   return page.items.flatMap((r) => {
     const u = bySlug.get(r.unit_id);
     if (!u) return [];
     const url = unitLinks(deps.config, u.slug, 'path').canonical(`/${KIND_PATH[r.kind]}/${r.slug}`);
     return [{
       id: r.id,
-      title: all ? `${r.title} (${unitTitle(u)})` : r.title,
+      title: portal ? `${r.title} (${unitTitle(u)})` : r.title,
       url,
       summary: r.summary,
       published: new Date(r.publish_at!),
@@ -50,15 +57,20 @@ export async function unitFeed(ctx: UnitCtx, format: 'rss' | 'atom'): Promise<Re
   return format === 'rss' ? xml(buildRss(feed), RSS_TYPE) : xml(buildAtom(feed), ATOM_TYPE);
 }
 
-async function regionUnits(deps: SiteDeps): Promise<UnitRow[]> {
-  const tree = await listUnitTree(deps.db, deps.config.region);
+async function regionUnits(deps: SiteDeps, region = deps.config.region): Promise<UnitRow[]> {
+  const tree = await listUnitTree(deps.db, region);
   return [...tree.kecamatan.flatMap((k) => [k.unit, ...k.children]), ...tree.opd];
 }
 
-export async function portalFeed(deps: SiteDeps, now: Date, format: 'rss' | 'atom'): Promise<Rendered> {
-  const units = await regionUnits(deps);
-  const city = await cityName(deps);
-  const base = deps.config.publicUrl;
+/**
+ * The feed of one regency's portal (`/feed.xml` for the install's own, `/wilayah/<code>/feed.xml`
+ * for another imported one, decision 0017); null when that regency is not imported.
+ */
+export async function portalFeed(deps: SiteDeps, now: Date, format: 'rss' | 'atom', region = deps.config.region): Promise<Rendered | null> {
+  const own = region === deps.config.region;
+  const [units, city, others] = await Promise.all([regionUnits(deps, region), cityName(deps, region), otherRegencies(deps)]);
+  if (!own && units.length === 0) return null;
+  const base = `${deps.config.publicUrl}${regionPortalPath(deps, region).replace(/\/$/, '')}`;
   const feed: Feed = {
     title: t('site.portal.title', { city }),
     description: t('site.portal.latest'),
@@ -66,23 +78,79 @@ export async function portalFeed(deps: SiteDeps, now: Date, format: 'rss' | 'ato
     rssUrl: `${base}/feed.xml`,
     atomUrl: `${base}/atom.xml`,
     id: `${base}/`,
-    items: await feedItems(deps, now, units, true),
+    // With one regency every post is the regency's: read over all units, as before.
+    items: await feedItems(deps, now, units, true, own && others.length === 0),
     fallbackUpdated: new Date('2024-01-01T00:00:00Z'),
   };
   return format === 'rss' ? xml(buildRss(feed), RSS_TYPE) : xml(buildAtom(feed), ATOM_TYPE);
 }
 
-export async function sitemapIndex(deps: SiteDeps): Promise<Rendered> {
-  const units = await regionUnits(deps);
-  const entries: SitemapEntry[] = [
+/** The protocol's limit of addresses in one sitemap (and of sitemaps in one index). */
+export const SITEMAP_CAP = 50_000;
+
+/** Regency sites other than the kota/kabupaten itself (which has the portal instead). */
+const REGENCY_KINDS = ['kota', 'kabupaten'] as const;
+
+/**
+ * Part `part` (1-based) of the sitemap index: the portal's sitemap, every unit sitemap of the
+ * install's regency (in its portal's order), then those of every other imported regency by code.
+ * Past `cap` entries the index is split into numbered files (`/sitemap.xml`, `/sitemap-2.xml`, …)
+ * all named in robots.txt: an index may not list another index. Null past the last part.
+ */
+export async function sitemapIndex(deps: SiteDeps, part = 1, cap = SITEMAP_CAP): Promise<Rendered | null> {
+  const own = await regionUnits(deps);
+  const head: SitemapEntry[] = [
     { loc: `${deps.config.publicUrl}/sitemap-portal.xml` },
-    ...units.map((u) => ({ loc: `${unitCanonicalBase(deps.config, u.slug)}/sitemap.xml` })),
+    ...own.map((u) => ({ loc: `${unitCanonicalBase(deps.config, u.slug)}/sitemap.xml` })),
   ];
+  const total = head.length + (await countOtherUnits(deps));
+  if (part < 1 || part > sitemapParts(total, cap)) return null;
+  const from = (part - 1) * cap;
+  const to = Math.min(total, part * cap);
+  const entries = head.slice(from, to);
+  if (to > head.length) {
+    const slugs = await deps.db
+      .selectFrom('units')
+      .select('slug')
+      .where('region_code', '!=', deps.config.region)
+      .where('kind', 'not in', REGENCY_KINDS)
+      .orderBy('region_code')
+      // Kecamatan before their desa, OPD (no code) last, the same on both engines.
+      .orderBy(sql`case when code is null then 1 else 0 end`)
+      .orderBy('code')
+      .orderBy('slug')
+      .offset(Math.max(0, from - head.length))
+      .limit(to - Math.max(from, head.length))
+      .execute();
+    entries.push(...slugs.map((u) => ({ loc: `${unitCanonicalBase(deps.config, u.slug)}/sitemap.xml` })));
+  }
   return xml(buildSitemapIndex(entries));
 }
 
-export function portalSitemap(deps: SiteDeps): Rendered {
-  return xml(buildUrlset([{ loc: `${deps.config.publicUrl}/` }]));
+async function countOtherUnits(deps: SiteDeps): Promise<number> {
+  const row = await deps.db
+    .selectFrom('units')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('region_code', '!=', deps.config.region)
+    .where('kind', 'not in', REGENCY_KINDS)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+const sitemapParts = (entries: number, cap: number) => Math.max(1, Math.ceil(entries / cap));
+
+/** The address of every part of the sitemap index, for robots.txt. */
+export async function sitemapIndexUrls(deps: SiteDeps, cap = SITEMAP_CAP): Promise<string[]> {
+  const own = await regionUnits(deps);
+  const parts = sitemapParts(1 + own.length + (await countOtherUnits(deps)), cap);
+  return Array.from({ length: parts }, (_, i) => `${deps.config.publicUrl}/${i === 0 ? 'sitemap.xml' : `sitemap-${i + 1}.xml`}`);
+}
+
+/** The portal pages: `/` and every other imported regency's portal. */
+export async function portalSitemap(deps: SiteDeps, cap = SITEMAP_CAP): Promise<Rendered> {
+  const others = await otherRegencies(deps);
+  const urls = [{ loc: `${deps.config.publicUrl}/` }, ...others.map((r) => ({ loc: `${deps.config.publicUrl}${regionPortalPath(deps, r.code)}` }))];
+  return xml(buildUrlset(urls, cap));
 }
 
 export async function unitSitemap(ctx: UnitCtx): Promise<Rendered> {
@@ -102,6 +170,6 @@ export async function unitSitemap(ctx: UnitCtx): Promise<Rendered> {
   return xml(buildUrlset(urls));
 }
 
-export function robots(sitemapUrl: string): Rendered {
-  return text(buildRobots(sitemapUrl));
+export function robots(sitemapUrls: string | string[]): Rendered {
+  return text(buildRobots(sitemapUrls));
 }

@@ -19,15 +19,17 @@ export function buildSitemapIndex(sitemaps: SitemapEntry[]): string {
   );
 }
 
-export function buildUrlset(urls: SitemapEntry[]): string {
+export function buildUrlset(urls: SitemapEntry[], cap = 50_000): string {
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` +
-    urls.slice(0, 50_000).map((u) => `<url><loc>${x(u.loc)}</loc>${lastmod(u.lastmod)}</url>`).join('') +
+    urls.slice(0, cap).map((u) => `<url><loc>${x(u.loc)}</loc>${lastmod(u.lastmod)}</url>`).join('') +
     `</urlset>\n`
   );
 }
 
-export function buildRobots(sitemapUrl: string): string {
+export function buildRobots(sitemapUrls: string | string[]): string {
   // Staff pages and search result pages are not for crawlers (search is an endless URL space).
-  return `User-agent: *\nDisallow: /admin\nDisallow: /api/\nDisallow: /cari\nAllow: /\n\nSitemap: ${sitemapUrl}\n`;
+  // A national install's index comes in numbered parts (an index may not list an index): each is named.
+  const lines = (Array.isArray(sitemapUrls) ? sitemapUrls : [sitemapUrls]).map((u) => `Sitemap: ${u}\n`).join('');
+  return `User-agent: *\nDisallow: /admin\nDisallow: /api/\nDisallow: /cari\nAllow: /\n\n${lines}`;
 }
