@@ -84,7 +84,7 @@ describe('OAuth helpers against the fakes', () => {
     expect(refreshed.value.refreshToken).not.toBe(got.value.refreshToken);
     const stale = await refreshTikTokToken(deps, got.value.refreshToken!);
     expect(!stale.ok && stale.failure).toMatchObject({ kind: 'reauth_required', platformCode: 'invalid_grant' });
-    expect(await revokeTikTokToken(deps, refreshed.value.accessToken)).toBe(true);
+    expect(await revokeTikTokToken(deps, refreshed.value.accessToken)).toBe('revoked');
     expect(fakes.state.revoked).toContain(refreshed.value.accessToken);
   });
 });

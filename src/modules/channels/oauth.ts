@@ -183,7 +183,12 @@ export const exchangeTikTokCode = (deps: TikTokOAuthDeps, code: string, redirect
 export const refreshTikTokToken = (deps: TikTokOAuthDeps, refreshToken: string) =>
   tiktokToken(deps, { grant_type: 'refresh_token', refresh_token: refreshToken });
 
-export async function revokeTikTokToken(deps: TikTokOAuthDeps, token: string): Promise<boolean> {
+/**
+ * 'revoked' when TikTok confirmed; 'invalid' when TikTok says the token is no longer valid (it was
+ * revoked before — e.g. by an earlier attempt whose answer never got stored — or expired): nothing
+ * left to revoke; 'failed' for anything else (server error, timeout, no answer).
+ */
+export async function revokeTikTokToken(deps: TikTokOAuthDeps, token: string): Promise<'revoked' | 'invalid' | 'failed'> {
   const t = await httpRequest(
     `${deps.tiktokBase.replace(/\/+$/, '')}/v2/oauth/revoke/`,
     {
@@ -193,7 +198,9 @@ export async function revokeTikTokToken(deps: TikTokOAuthDeps, token: string): P
     },
     deps,
   );
-  return t.ok && t.res.status === 200;
+  if (!t.ok) return 'failed';
+  if (t.res.status === 200) return 'revoked';
+  return t.res.status === 401 || t.res.text.includes('access_token_invalid') ? 'invalid' : 'failed';
 }
 
 /** Missing scopes the user did not grant (TikTok lets users untick some). */

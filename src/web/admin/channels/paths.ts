@@ -30,6 +30,7 @@ const KANAL_FLASH: Record<string, 'ok' | 'error' | 'info'> = {
   registered: 'ok',
   connected: 'ok',
   disconnected: 'info',
+  revoke_failed: 'error',
   denied: 'info',
   oauth_failed: 'error',
   oauth_expired: 'error',

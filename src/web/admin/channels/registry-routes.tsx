@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { can, recordAudit } from '../../../modules/accounts/index.js';
+import { can } from '../../../modules/accounts/index.js';
 import {
   type ChannelRow,
   disconnectChannel,
@@ -95,11 +95,10 @@ export function registryRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/admin/unit/:slug/kanal/:id/putuskan', unitGuard(deps), async (c) => {
     const unit = c.get('unit');
-    const ch = await ownChannel(deps, unit.id, c.req.param('id'));
-    if (!ch) return c.redirect(kanalUrl(unit.slug, 'not_found'), 303);
-    await disconnectChannel(publishingDepsOf(deps), ch.id);
-    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'channel.disconnected', unitId: unit.id, target: ch.id, detail: { platform: ch.platform } });
-    return c.redirect(kanalUrl(unit.slug, 'disconnected'), 303);
+    const r = await disconnectChannel(publishingDepsOf(deps), { actor: c.get('actor')!, unit, channelId: c.req.param('id') });
+    if (r.ok) return c.redirect(kanalUrl(unit.slug, 'disconnected'), 303);
+    if (r.error === 'forbidden') return renderForbidden(c);
+    return c.redirect(kanalUrl(unit.slug, r.error, r.error === 'revoke_failed' ? 'tiktok' : undefined), 303);
   });
 
   app.post('/admin/unit/:slug/kanal/:id/hubungkan', unitGuard(deps), async (c) => {
