@@ -27,8 +27,9 @@ export {
   type FacebookPage,
 } from './oauth.js';
 export { registerChannel, registerChannelAsStaff, type RegisterChannelError } from './register-channel.js';
-export { connectChannel } from './connect-channel.js';
-export { disconnectChannel } from './disconnect-channel.js';
+export { connectChannel, connectChannelAsStaff } from './connect-channel.js';
+export { pickPageSchema } from './pick-page-schema.js';
+export { type DisconnectError, disconnectChannel } from './disconnect-channel.js';
 export { markNeedsReconnect } from './mark-needs-reconnect.js';
 export { refreshChannelToken, type RefreshOutcome } from './refresh-channel-token.js';
 export { checkTokenHealth, type TokenHealthReport } from './check-token-health.js';

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { can, recordAudit } from '../../modules/accounts/index.js';
 import {
-  connectChannel,
+  connectChannelAsStaff,
   decryptToken,
   encryptToken,
   exchangeFacebookCode,
@@ -105,13 +105,15 @@ export function oauthRoutes(deps: AppDeps): Hono<AppEnv> {
     if (missingTikTokScopes(tokens.value.scopes).length > 0 || !tokens.value.openId) {
       return c.redirect(kanalUrl(unit.slug, 'missing_scopes', 'tiktok'), 303);
     }
-    await connectChannel({ db: deps.db, clock: deps.clock, tokenKey: deps.services.tokenKey }, {
+    const done = await connectChannelAsStaff({ db: deps.db, clock: deps.clock, tokenKey: deps.services.tokenKey }, {
+      actor,
+      unit,
       channelId: channel.id,
       platformAccountId: tokens.value.openId,
       tokens: tokens.value,
       simulation: dialogSimulator() !== null,
     });
-    await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'channel.connected', unitId: unit.id, target: channel.id, detail: { platform: 'tiktok' } });
+    if (!done.ok) return done.error === 'forbidden' ? renderForbidden(c) : bad(c);
     return c.redirect(kanalUrl(unit.slug, 'connected', 'tiktok'), 303);
   });
 

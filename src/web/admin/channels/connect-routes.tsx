@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { can, recordAudit } from '../../../modules/accounts/index.js';
-import { type ChannelRow, type FacebookPage, connectChannel, listFacebookPages } from '../../../modules/channels/index.js';
+import { type ChannelRow, type FacebookPage, connectChannelAsStaff, listFacebookPages, pickPageSchema } from '../../../modules/channels/index.js';
 import { t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { renderForbidden } from '../../errors.js';
+import { parseForm } from '../../forms/parse-form.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
 import { CsrfInput, ErrorSummary } from '../../views/form.js';
 import { assetUrl } from '../../assets-route.js';
@@ -125,9 +126,8 @@ export function connectRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post('/admin/unit/:slug/kanal/:id/pilih', unitGuard(deps), async (c) => {
     const r = await load(c);
     if ('response' in r) return r.response;
-    const body = await c.req.parseBody();
-    const pageId = typeof body.page === 'string' ? body.page : '';
-    const choice = r.choices.find((ch) => ch.value === pageId && !ch.disabled);
+    const form = await parseForm(c, pickPageSchema, ['page']);
+    const choice = form.ok ? r.choices.find((ch) => ch.value === form.data.page && !ch.disabled) : undefined;
     if (!choice) return render(c, r.channel, r.choices, t('kanal.pick.error.choose'), 422);
     // Connecting a different account than the one registered would make the unit's registry lie.
     if (!matches(r.channel, choice)) {
@@ -135,9 +135,11 @@ export function connectRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     const page = r.pages.find((p) => p.id === choice.value)!;
     const unit = c.get('unit');
-    await connectChannel(
+    const done = await connectChannelAsStaff(
       { db: deps.db, clock: deps.clock, tokenKey: deps.services.tokenKey },
       {
+        actor: c.get('actor')!,
+        unit,
         channelId: r.channel.id,
         platformAccountId: choice.accountId,
         // Page tokens from a long-lived user token do not expire; Instagram via Facebook Login
@@ -148,7 +150,7 @@ export function connectRoutes(deps: AppDeps): Hono<AppEnv> {
       },
     );
     clearPendingConnect(c, deps.config.secureCookies);
-    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'channel.connected', unitId: unit.id, target: r.channel.id, detail: { platform: r.channel.platform, account: choice.accountId } });
+    if (!done.ok) return done.error === 'forbidden' ? renderForbidden(c) : c.redirect(kanalUrl(unit.slug, 'not_found'), 303);
     return c.redirect(kanalUrl(unit.slug, 'connected', r.channel.platform), 303);
   });
 

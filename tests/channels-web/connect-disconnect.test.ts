@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/modules/accounts/index.js';
-import { disconnectChannel } from '../../src/modules/channels/index.js';
+import { connectChannelAsStaff, disconnectChannel } from '../../src/modules/channels/index.js';
 import { publishingDepsOf } from '../../src/web/admin/channels/channels-deps.js';
 import { testEngine } from '../support/test-db.js';
 import type { Session } from '../support/test-app.js';
@@ -10,8 +10,9 @@ import { browser, channelOf, channelsWorld, type ChannelsWorld, unitId } from '.
 // the tokens and writes the audit entry in one transaction. A revoke that fails changes nothing
 // (the account stays connected and staff can press again); a retry after a revoke whose answer
 // was lost (TikTok: token no longer valid) completes. Against the loopback TikTok fake.
+// Connecting writes its tokens and its 'channel.connected' entry together, in the use case.
 
-describe(`disconnecting a TikTok account on ${testEngine()}`, () => {
+describe(`connecting and disconnecting a TikTok account on ${testEngine()}`, () => {
   let w: ChannelsWorld;
   let op: Session;
   let bacang: string;
@@ -73,13 +74,43 @@ describe(`disconnecting a TikTok account on ${testEngine()}`, () => {
     expect((await channelOf(w.a, bacang, 'tiktok')).state).toBe('registered');
   });
 
+  const unitRef = () => w.a.t.db.selectFrom('units').select(['id', 'parent_id', 'kind', 'region_code']).where('id', '=', bacang).executeTakeFirstOrThrow();
+  const stranger = (regionCode: string): Actor => ({ id: 'nobody', username: 'nobody', displayName: 'x', role: 'operator', regionCode, unitIds: [], mustChangePassword: false });
+  const connected = () => w.a.t.db.selectFrom('audit_log').selectAll().where('action', '=', 'channel.connected').execute();
+
+  it('the OAuth callback connects with one channel.connected entry naming the account', async () => {
+    const before = (await connected()).length;
+    const acc = w.fakes.state.tiktok.size;
+    const { ch } = await connectTikTok('kel_bacang_audited');
+    expect(w.fakes.state.tiktok.size).toBe(acc + 1);
+    const rows = await connected();
+    expect(rows.length).toBe(before + 1);
+    expect(rows.at(-1)).toMatchObject({ unit_id: bacang, target: ch.id, actor_user_id: expect.any(String) });
+    expect(JSON.parse(rows.at(-1)!.detail!)).toEqual({ platform: 'tiktok', account: ch.platform_account_id });
+  });
+
+  it('connectChannelAsStaff refuses a stranger and a channel of another unit: no token stored, no entry', async () => {
+    const unit = await unitRef();
+    const ch = await channelOf(w.a, bacang, 'tiktok');
+    const before = (await connected()).length;
+    const input = { channelId: ch.id, platformAccountId: 'x-1', tokens: { accessToken: 'tok-x', expiresAt: null } };
+    const deps = { db: w.a.t.db, clock: w.a.clock, tokenKey: w.a.deps.services.tokenKey };
+    expect(await connectChannelAsStaff(deps, { actor: stranger(unit.region_code), unit, ...input })).toEqual({ ok: false, error: 'forbidden' });
+    const other = await w.a.t.db.selectFrom('units').select(['id', 'parent_id', 'kind', 'region_code']).where('slug', '=', 'gabek-satu').executeTakeFirstOrThrow();
+    const admin: Actor = { ...stranger(unit.region_code), role: 'admin_kota' };
+    expect(await connectChannelAsStaff(deps, { actor: admin, unit: other, ...input })).toEqual({ ok: false, error: 'not_found' });
+    const row = await channelOf(w.a, bacang, 'tiktok');
+    expect(row.platform_account_id).toBe(ch.platform_account_id);
+    expect(row.access_token_enc).toBe(ch.access_token_enc);
+    expect((await connected()).length).toBe(before);
+  });
+
   it('the use case itself refuses a person who may not write for the unit, before calling TikTok', async () => {
     const { ch } = await connectTikTok('kel_bacang_refused');
-    const unit = await w.a.t.db.selectFrom('units').select(['id', 'parent_id', 'kind', 'region_code']).where('id', '=', bacang).executeTakeFirstOrThrow();
-    const stranger: Actor = { id: 'nobody', username: 'nobody', displayName: 'x', role: 'operator', regionCode: unit.region_code, unitIds: [], mustChangePassword: false };
+    const unit = await unitRef();
     const calls = w.fakes.state.callsOf('tiktok.revoke');
     const before = (await audits()).length;
-    const r = await disconnectChannel(publishingDepsOf(w.a.deps), { actor: stranger, unit, channelId: ch.id });
+    const r = await disconnectChannel(publishingDepsOf(w.a.deps), { actor: stranger(unit.region_code), unit, channelId: ch.id });
     expect(r).toEqual({ ok: false, error: 'forbidden' });
     expect(w.fakes.state.callsOf('tiktok.revoke')).toBe(calls);
     expect((await channelOf(w.a, bacang, 'tiktok')).state).toBe('connected');
