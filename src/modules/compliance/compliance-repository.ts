@@ -2,9 +2,14 @@ import type { Kysely } from 'kysely';
 import { unitRepository } from '../units/index.js';
 import type { DB } from '../../db/schema/index.js';
 import { newId } from '../../shared/ids.js';
+import { IN_LIST_SLICE, inSlices } from '../../shared/in-slices.js';
 import type { Verdict } from './evaluate.js';
 import type { Period } from './period.js';
 import { type CityRule, DEFAULT_RULE, type RuleException, validateRule } from './rule.js';
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** The order verdicts are read in when their units are queried in slices (in-slices.ts). */
+const byPeriodThenUnit = (a: { period_start: string; unit_id: string }, b: { period_start: string; unit_id: string }) => cmp(a.period_start, b.period_start) || cmp(a.unit_id, b.unit_id);
 
 // The only file of the compliance module that touches the database.
 
@@ -166,9 +171,13 @@ export const complianceRepository = {
   async verdicts(db: Kysely<DB>, filter: { periodKeys?: string[]; unitIds?: string[]; statuses?: string[] }): Promise<VerdictRow[]> {
     let q = db.selectFrom('compliance_verdicts').selectAll();
     if (filter.periodKeys) q = q.where('period_key', 'in', filter.periodKeys.length ? filter.periodKeys : ['']);
-    if (filter.unitIds) q = q.where('unit_id', 'in', filter.unitIds.length ? filter.unitIds : ['']);
     if (filter.statuses) q = q.where('status', 'in', (filter.statuses.length ? filter.statuses : ['']) as any);
-    return (await q.orderBy('period_start').orderBy('unit_id').execute()).map(toVerdict);
+    const ordered = (x: typeof q) => x.orderBy('period_start').orderBy('unit_id');
+    if (!filter.unitIds) return (await ordered(q).execute()).map(toVerdict);
+    if (filter.unitIds.length === 0) return [];
+    if (filter.unitIds.length <= IN_LIST_SLICE) return (await ordered(q.where('unit_id', 'in', filter.unitIds)).execute()).map(toVerdict);
+    const rows = await inSlices(filter.unitIds, (ids) => q.where('unit_id', 'in', ids).execute());
+    return rows.sort(byPeriodThenUnit).map(toVerdict);
   },
 
   async insertDispute(db: Kysely<DB>, d: Omit<Dispute, 'id'>): Promise<Dispute> {
@@ -205,9 +214,11 @@ export const complianceRepository = {
   async disputes(db: Kysely<DB>, filter: { status?: Dispute['status']; unitIds?: string[]; periodKey?: string }): Promise<Dispute[]> {
     let q = db.selectFrom('compliance_disputes').selectAll();
     if (filter.status) q = q.where('status', '=', filter.status);
-    if (filter.unitIds) q = q.where('unit_id', 'in', filter.unitIds.length ? filter.unitIds : ['']);
     if (filter.periodKey) q = q.where('period_key', '=', filter.periodKey);
-    return (await q.orderBy('submitted_at').execute()).map(toDispute);
+    if (!filter.unitIds) return (await q.orderBy('submitted_at').execute()).map(toDispute);
+    if (filter.unitIds.length === 0) return [];
+    const rows = await inSlices(filter.unitIds, (ids) => q.where('unit_id', 'in', ids).execute());
+    return rows.sort((a, b) => (a.submitted_at < b.submitted_at ? -1 : a.submitted_at > b.submitted_at ? 1 : 0)).map(toDispute);
   },
 
   /** Records a decision only if the dispute is still open (a double click decides once). */

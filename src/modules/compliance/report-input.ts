@@ -122,8 +122,12 @@ export async function loadReportInput(db: Kysely<DB>, o: LoadReportOptions): Pro
     if (v.periodKey === period.key) current.set(v.unitId, v);
   }
 
+  // Units without a profile share one empty profile and its score (read only below).
+  const noProfile = emptyProfile();
+  const noProfileScore = profileCompleteness(noProfile).overall / 100;
   const reportUnits: ReportUnit[] = units.map((u) => {
-    const profile = profiles.get(u.id) ?? emptyProfile();
+    const own = profiles.get(u.id);
+    const profile = own ?? noProfile;
     const parent = u.parent_id ? byId.get(u.parent_id) : undefined;
     const s = snap.get(u.id);
     const { lat, lng } = profile.identitas as { lat?: number; lng?: number };
@@ -137,7 +141,7 @@ export async function loadReportInput(db: Kysely<DB>, o: LoadReportOptions): Pro
       location: typeof lat === 'number' && typeof lng === 'number' ? { lat, lng } : null,
       website: websiteOf(s, now, downSince.get(u.id) ?? null),
       socialAccounts: socialOf(s),
-      profileCompleteness: profileCompleteness(profile).overall / 100,
+      profileCompleteness: own ? profileCompleteness(own).overall / 100 : noProfileScore,
       history: records.get(u.id) ?? [],
       integrityAlerts: alertsOf(s),
       lastCheckedAt: s?.lastCheckedAt ?? current.get(u.id)?.evaluatedAt ?? null,
@@ -221,8 +225,10 @@ async function downSinceOf(db: Kysely<DB>, snapshots: UnitMonitoringSnapshot[], 
   if (down.length === 0) return out;
   const since = new Date(now.getTime() - 30 * 86_400_000).toISOString();
   const obs = await getObservations(db, down.map((s) => s.unitId), since, now.toISOString(), ['availability']);
+  const byUnit = new Map<string, typeof obs>();
+  for (const o of obs) if (o.kind === 'availability') (byUnit.get(o.unitId) ?? byUnit.set(o.unitId, []).get(o.unitId)!).push(o);
   for (const s of down) {
-    const mine = obs.filter((o) => o.unitId === s.unitId && o.kind === 'availability');
+    const mine = byUnit.get(s.unitId) ?? [];
     let start: string | null = null;
     for (const o of mine) {
       const up = o.kind === 'availability' && o.value.state === 'up';

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import type { PresenceKind } from '../../db/schema/monitoring.js';
 import { newId } from '../../shared/ids.js';
+import { inSlices } from '../../shared/in-slices.js';
 import type { Observation } from './observation.js';
 import type { CrawlMemory, SeenRecord } from './ports.js';
 
@@ -83,13 +84,9 @@ export const monitoringRepository = {
   },
 
   async presencesOf(db: Kysely<DB>, unitIds: string[]): Promise<Presence[]> {
-    const out: Presence[] = [];
-    // Chunks keep each statement under the engines' bound-parameter limits on a big fleet.
-    for (let i = 0; i < unitIds.length; i += 500) {
-      const rows = await db.selectFrom('web_presences').selectAll().where('unit_id', 'in', unitIds.slice(i, i + 500)).where('active', '=', 1).orderBy('created_at').execute();
-      out.push(...rows.map(toPresence));
-    }
-    return out;
+    if (unitIds.length === 0) return [];
+    const rows = await inSlices(unitIds, (ids) => db.selectFrom('web_presences').selectAll().where('unit_id', 'in', ids).where('active', '=', 1).execute());
+    return rows.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0)).map(toPresence);
   },
 
   async unitsWithPresences(db: Kysely<DB>): Promise<string[]> {
@@ -120,9 +117,12 @@ export const monitoringRepository = {
 
   async observations(db: Kysely<DB>, unitIds: string[], from: string, to: string, kinds?: string[]): Promise<StoredObservation[]> {
     if (unitIds.length === 0) return [];
-    let q = db.selectFrom('monitor_observations').selectAll().where('unit_id', 'in', unitIds).where('fetched_at', '>=', from).where('fetched_at', '<=', to);
-    if (kinds?.length) q = q.where('kind', 'in', kinds);
-    return (await q.orderBy('fetched_at').execute()).map(toObservation);
+    const rows = await inSlices(unitIds, (ids) => {
+      let q = db.selectFrom('monitor_observations').selectAll().where('unit_id', 'in', ids).where('fetched_at', '>=', from).where('fetched_at', '<=', to);
+      if (kinds?.length) q = q.where('kind', 'in', kinds);
+      return q.execute();
+    });
+    return rows.sort((a, b) => (a.fetched_at < b.fetched_at ? -1 : a.fetched_at > b.fetched_at ? 1 : 0)).map(toObservation);
   },
 
   /** The newest observation of each kind and URL for the units. */
@@ -155,9 +155,11 @@ export const monitoringRepository = {
   },
 
   async daily(db: Kysely<DB>, unitIds: string[] | null, fromDay: string, toDay: string) {
-    let q = db.selectFrom('monitor_daily').selectAll().where('day', '>=', fromDay).where('day', '<=', toDay);
-    if (unitIds) q = q.where('unit_id', 'in', unitIds.length ? unitIds : ['']);
-    return q.orderBy('day').execute();
+    const q = db.selectFrom('monitor_daily').selectAll().where('day', '>=', fromDay).where('day', '<=', toDay);
+    if (!unitIds) return q.orderBy('day').execute();
+    if (unitIds.length === 0) return [];
+    const rows = await inSlices(unitIds, (ids) => q.where('unit_id', 'in', ids).execute());
+    return rows.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   },
 };
 

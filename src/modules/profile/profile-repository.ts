@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
+import { inSlices } from '../../shared/in-slices.js';
 
 // The profile module's only data-access file.
 export const profileRepository = {
@@ -9,12 +10,7 @@ export const profileRepository = {
   sectionsOfUnits: (db: Kysely<DB>, unitIds: string[], section: string) =>
     unitIds.length === 0
       ? Promise.resolve([])
-      : db
-          .selectFrom('profile_sections')
-          .select(['unit_id', 'data'])
-          .where('unit_id', 'in', unitIds)
-          .where('section', '=', section)
-          .execute(),
+      : inSlices(unitIds, (ids) => db.selectFrom('profile_sections').select(['unit_id', 'data']).where('unit_id', 'in', ids).where('section', '=', section).execute()),
 
   /** Does any section of the unit point at one of these media files (logo, office photo, aparatur)? */
   usesMediaFile: async (db: Kysely<DB>, unitId: string, keys: string[]) =>

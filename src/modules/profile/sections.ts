@@ -194,10 +194,19 @@ export interface Profile {
 export const isSectionKey = (k: string): k is ProfileSectionKey => k in PROFILE_SECTIONS;
 
 /** An empty profile: every section parsed from `{}` so defaults are filled in. */
+let emptyTemplate: Profile | null = null;
+/**
+ * A fresh profile with every section at its schema's defaults. The defaults are parsed once and
+ * copied after: a regency's dashboard asks for one per unit (83,762 in a national install), and
+ * eight schema parses each cost more than the rest of the unit's row.
+ */
 export function emptyProfile(): Profile {
-  const out: Record<string, unknown> = {};
-  for (const k of SECTION_KEYS) out[k] = PROFILE_SECTIONS[k].parse({});
-  return out as unknown as Profile;
+  if (!emptyTemplate) {
+    const out: Record<string, unknown> = {};
+    for (const k of SECTION_KEYS) out[k] = PROFILE_SECTIONS[k].parse({});
+    emptyTemplate = out as unknown as Profile;
+  }
+  return structuredClone(emptyTemplate);
 }
 
 /**
