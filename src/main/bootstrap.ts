@@ -3,7 +3,7 @@ import type { Config } from '../config/index.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { type DemoLogin, hasActiveAdmin, issueSetupToken } from '../modules/accounts/index.js';
-import { importRegion } from '../modules/units/index.js';
+import { importRegion, regionImported } from '../modules/units/index.js';
 import type { Clock } from '../shared/clock.js';
 import { demoLoginsOf, loadDemo, resumeDemo } from './demo.js';
 import { countAccounts, databaseIsEmpty } from './demo/demo-data.js';
@@ -32,11 +32,14 @@ export async function bootstrap(config: Config, clock: Clock, logger: Logger, op
     const { applied } = await migrateToLatest(database.db);
     if (applied.length) logger.info({ applied }, 'migrations applied');
 
-    const imported = await importRegion(database.db, config.region, clock);
-    if (!imported.ok) {
-      throw new StartupError(unknownRegionMessage(config.region));
+    // Imported once (marked in the database): a start then reads none of the region's CSV files.
+    if (!(await regionImported(database.db, config.region))) {
+      const imported = await importRegion(database.db, config.region, clock);
+      if (!imported.ok) {
+        throw new StartupError(unknownRegionMessage(config.region));
+      }
+      if (imported.value.created > 0) logger.info(imported.value, 'region imported');
     }
-    if (imported.value.created > 0) logger.info(imported.value, 'region imported');
 
     const db = database.db;
     const accounts = await countAccounts(db);

@@ -1,5 +1,5 @@
 // Public surface of the units module: kota/kabupaten → kecamatan → kelurahan/desa, and OPD.
-export { importRegion, importRegions, resolveSelection, type ImportSummary, type RegionSelection } from './import-region.js';
+export { importRegion, importRegions, regionImported, resolveSelection, type ImportSummary, type RegionSelection } from './import-region.js';
 export { listUnitTree, type UnitTree } from './list-unit-tree.js';
 export { findUnitBySlug, findUnitById, unitLineage } from './find-unit.js';
 export { addOpd, opdInputSchema, type OpdInput, type OpdLinks } from './add-opd.js';

@@ -11,7 +11,13 @@ export interface DistrictRecord { code: string; regencyCode: string; name: strin
 export interface VillageRecord { code: string; districtCode: string; name: string; kind: 'kelurahan' | 'desa' }
 
 const require = createRequire(import.meta.url);
-const dataDir = path.join(path.dirname(require.resolve('idn-area-data/package.json')), 'data');
+const packageFile = require.resolve('idn-area-data/package.json');
+const dataDir = path.join(path.dirname(packageFile), 'data');
+
+/** Which edition of the data this install ships ("idn-area-data 3.1.2"): an import is complete for that edition only. */
+export function regionDataEdition(): string {
+  return `idn-area-data ${(JSON.parse(readFileSync(packageFile, 'utf8')) as { version: string }).version}`;
+}
 
 /** The rows of one of the package's files (or of some of its lines), without its header. */
 function rows(file: string, lines?: string[]): string[][] {
