@@ -8,6 +8,7 @@ import { messages as core } from './messages/core.js';
 import { messages as dashboard } from './messages/dashboard.js';
 import { messages as goingLive } from './messages/going-live.js';
 import { messages as hardening } from './messages/hardening.js';
+import { messages as monitoringForms } from './messages/monitoring-forms.js';
 import { messages as media } from './messages/media.js';
 import { messages as monitoring } from './messages/monitoring.js';
 import { messages as monitoringWeb } from './messages/monitoring-web.js';
@@ -37,7 +38,7 @@ export type Locale = 'id' | 'en';
 type Catalogue = { id: Record<string, string>; en: Record<string, string> };
 
 const all = {
-  core, channels, channelsWeb, media, reminders, remindersWeb, reports, monitoring, monitoringWeb, monitoringEvidence, composer, composerEditor, site, siteAdmin, dashboard, hardening,
+  core, channels, channelsWeb, media, reminders, remindersWeb, reports, monitoring, monitoringWeb, monitoringEvidence, monitoringForms, composer, composerEditor, site, siteAdmin, dashboard, hardening,
   composerControl,
   // Pelayanan digital (issue 17), on its own line so other areas' additions do not collide.
   pelayanan, pelayananWeb, pelayananComplaintsWeb, pelayananTracking,

@@ -81,7 +81,11 @@ describe(`monitoring staff pages on ${testEngine()}`, () => {
   it('saves the city rule and refuses an invalid one', async () => {
     let res = await admin.post('/admin/pemantauan/aturan', { periodKind: 'week', minItems: '500', minSocialAccounts: '1', profileCompletenessMin: '60', minConfidence: 'medium' });
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain('Aturan tidak valid');
+    const html = await res.text();
+    expect(html).toContain('Aturan tidak valid');
+    // Said next to the field, with what was typed kept.
+    expect(html).toMatch(/<p class="error" id="f-minItems-err">Isi angka bulat dari 0 sampai 100\.<\/p>\s*<input id="f-minItems"[^>]*value="500"/);
+    expect(html).not.toContain('id="f-minSocialAccounts-err"');
     res = await admin.post('/admin/pemantauan/aturan', { periodKind: 'week', minItems: '2', minSocialAccounts: '1', profileCompletenessMin: '0', requireWebsite: '1', minConfidence: 'high' });
     expect(res.status).toBe(303);
     expect(await getRule(a.t.db, region)).toEqual({ periodKind: 'week', minItems: 2, minSocialAccounts: 1, profileCompletenessMin: 0, requireWebsite: true, minConfidence: 'high' });
@@ -96,6 +100,12 @@ describe(`monitoring staff pages on ${testEngine()}`, () => {
       ['maintenance', bacang, '2026-12-01T01:00:00.000Z', '2026-12-01T05:00:00.000Z'],
       ['holiday', null, '2026-12-23T17:00:00.000Z', '2026-12-26T17:00:00.000Z'],
     ]);
+    const wrong = await admin.post('/admin/pemantauan/aturan/pengecualian', { kind: 'maintenance', unitId: bacang, startsAt: '2026-12-01T12:00', endsAt: '2026-12-01T08:00', mreason: 'Ganti kabel' });
+    expect(wrong.status).toBe(400);
+    const wrongHtml = await wrong.text();
+    expect(wrongHtml).toMatch(/id="f-endsAt-err">Waktu selesai/);
+    expect(wrongHtml).toMatch(/<input id="f-mreason"[^>]*value="Ganti kabel"/);
+    expect(await listExceptions(a.t.db, region, '2026-11-01T00:00:00Z', '2027-01-31T00:00:00Z')).toHaveLength(2);
     const html = await (await admin.get('/admin/pemantauan/aturan')).text();
     expect(html).toContain('Natal');
     await admin.post('/admin/pemantauan/aturan/pengecualian/hapus', { id: list[0]!.id });

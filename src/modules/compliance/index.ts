@@ -6,6 +6,7 @@ export type { ComplianceDeps, ProfileCompletenessSource, RegisteredAccountsSourc
 export type { VerdictRow, Dispute } from './compliance-repository.js';
 export { evaluatePeriod, type PeriodEvaluation } from './evaluate-period.js';
 export { getRule, setRule, addException, removeException, listExceptions, type ExceptionInput } from './manage-rule.js';
+export { TRANSPARENCY_SETTING, ruleFormSchema, exceptionFormSchema, transparencyFormSchema, exceptionIdFormSchema, saveRuleAsAdmin, addExceptionAsAdmin, removeExceptionAsAdmin, setTransparencyAsAdmin } from './city-settings.js';
 export { openDispute, type OpenDisputeInput, type OpenDisputeError } from './open-dispute.js';
 export { decideDispute, type DecideDisputeInput, type DecideDisputeError } from './decide-dispute.js';
 export { getVerdictsForPeriod, getVerdictHistory, getCompromised, listDisputes, getDispute, periodsEndingWith } from './read-compliance.js';

@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
 import { raw } from 'hono/html';
 import { formatDateTime, formatNumber, t } from '../../i18n/index.js';
-import { loadReportInput } from '../../modules/compliance/index.js';
+import { TRANSPARENCY_SETTING, loadReportInput } from '../../modules/compliance/index.js';
 import { buildDashboard } from '../../modules/reports/index.js';
 import { getCitySetting } from '../../modules/units/index.js';
-import { TRANSPARENCY_SETTING } from '../admin/monitoring/city-routes.js';
 import { assetUrl } from '../assets-route.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';

@@ -1,12 +1,24 @@
 import { Hono } from 'hono';
-import { fromWibLocal } from '../../../shared/wib-time.js';
 import type { Context } from 'hono';
 import { formatDateTime, hasKey, t } from '../../../i18n/index.js';
-import { recordAudit } from '../../../modules/accounts/index.js';
-import { type CityRule, addException, getRule, listExceptions, removeException, setRule } from '../../../modules/compliance/index.js';
-import { getCitySetting, setCitySetting, unitRepository } from '../../../modules/units/index.js';
+import {
+  TRANSPARENCY_SETTING,
+  addExceptionAsAdmin,
+  exceptionFormSchema,
+  exceptionIdFormSchema,
+  getRule,
+  listExceptions,
+  removeExceptionAsAdmin,
+  ruleFormSchema,
+  saveRuleAsAdmin,
+  setTransparencyAsAdmin,
+  transparencyFormSchema,
+} from '../../../modules/compliance/index.js';
+import { getCitySetting, unitRepository } from '../../../modules/units/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
+import { renderForbidden } from '../../errors.js';
+import { fieldErrors, parseForm, type FormValues } from '../../forms/parse-form.js';
 import { CsrfInput, ErrorSummary, Field } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { DashStyles } from '../../dashboard/components.js';
@@ -14,23 +26,30 @@ import { requireCityAdmin } from '../require-city-admin.js';
 
 // Admin kota's settings for monitoring: the city's rule (issue 6 §2), the exceptions that pause
 // it (holidays for the whole city, maintenance windows per unit) and whether the public
-// transparency page is published. Times are typed and shown in WIB.
+// transparency page is published. Times are typed and shown in WIB. Each change is a compliance
+// use case that refuses anyone but admin kota itself and audits in its own transaction; the
+// forms are read with the module's schemas.
 
 const PATH = '/admin/pemantauan/aturan';
-export const TRANSPARENCY_SETTING = 'transparencyPage';
-/** "2026-12-24T08:00" typed in WIB → ISO UTC. */
-const wibToIso = (local: string): string | null =>
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? fromWibLocal(local)?.toISOString() ?? null : null;
+const RULE_FIELDS = ['periodKind', 'minItems', 'minSocialAccounts', 'profileCompletenessMin', 'requireWebsite', 'minConfidence'] as const;
+const EXCEPTION_FIELDS = ['kind', 'unitId', 'from', 'to', 'reason', 'startsAt', 'endsAt', 'mreason'] as const;
+
+/** A form sent back: what was typed, and a sentence next to each field that is wrong. */
+interface Sent {
+  values: FormValues;
+  errors: Record<string, string>;
+}
 
 export function monitoringCityRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('/admin/pemantauan/aturan', requireCityAdmin(deps));
   app.use('/admin/pemantauan/aturan/*', requireCityAdmin(deps));
 
-  /** `exc`: an exception form sent back with what was typed and the message at its field. */
-  const render = async (c: Context<AppEnv>, problems: string[] = [], draft?: Partial<Record<keyof CityRule, string>>, exc?: { values: Record<string, string>; field: string; message: string }) => {
+  /** `ruleForm` / `exc`: the rule or an exception form sent back with what was typed. */
+  const render = async (c: Context<AppEnv>, problems: string[] = [], ruleForm?: Sent, exc?: Sent) => {
     const ev = (name: string) => exc?.values[name] ?? '';
-    const ee = (name: string) => (exc?.field === name ? exc.message : null);
+    const ee = (name: string) => exc?.errors[name] ?? null;
+    const re = (name: string) => ruleForm?.errors[name] ?? null;
     const rule = await getRule(deps.db, c.get('region'));
     const now = deps.clock.now();
     const [exceptions, units, transparency] = await Promise.all([
@@ -39,7 +58,7 @@ export function monitoringCityRoutes(deps: AppDeps): Hono<AppEnv> {
       getCitySetting(deps.db, c.get('region'), TRANSPARENCY_SETTING),
     ]);
     const unitName = new Map(units.map((u) => [u.id, u.name]));
-    const v = (k: keyof CityRule) => draft?.[k] ?? String(rule[k]);
+    const v = (k: (typeof RULE_FIELDS)[number]) => ruleForm?.values[k] ?? String(rule[k]);
     const okKey = c.req.query('ok');
     const flash = okKey && hasKey(`mon.flash.${okKey}`) ? { kind: 'ok' as const, text: t(`mon.flash.${okKey}`) } : null;
     const csrf = c.get('csrfToken');
@@ -58,9 +77,9 @@ export function monitoringCityRoutes(deps: AppDeps): Hono<AppEnv> {
               <option value="month" selected={v('periodKind') === 'month'}>{t('mon.rule.month')}</option>
             </select>
           </div>
-          <Field name="minItems" label={t('mon.rule.min_items')} type="number" inputmode="numeric" value={v('minItems')} hint={t('mon.rule.min_items_hint')} />
-          <Field name="minSocialAccounts" label={t('mon.rule.min_social')} type="number" inputmode="numeric" value={v('minSocialAccounts')} />
-          <Field name="profileCompletenessMin" label={t('mon.rule.profile')} type="number" inputmode="numeric" value={v('profileCompletenessMin')} hint={t('mon.rule.profile_hint')} />
+          <Field name="minItems" label={t('mon.rule.min_items')} type="number" inputmode="numeric" value={v('minItems')} error={re('minItems')} hint={t('mon.rule.min_items_hint')} />
+          <Field name="minSocialAccounts" label={t('mon.rule.min_social')} type="number" inputmode="numeric" value={v('minSocialAccounts')} error={re('minSocialAccounts')} />
+          <Field name="profileCompletenessMin" label={t('mon.rule.profile')} type="number" inputmode="numeric" value={v('profileCompletenessMin')} error={re('profileCompletenessMin')} hint={t('mon.rule.profile_hint')} />
           <label class="check">
             <input type="checkbox" name="requireWebsite" value="1" checked={v('requireWebsite') === 'true'} /> {t('mon.rule.require_website')}
           </label>
@@ -107,7 +126,7 @@ export function monitoringCityRoutes(deps: AppDeps): Hono<AppEnv> {
             <div class="field">
               <label for="f-unit">{t('reports.col.unit')}</label>
               <select id="f-unit" name="unitId">
-                {units.filter((u) => ['kelurahan', 'desa', 'opd'].includes(u.kind)).map((u) => <option value={u.id}>{u.name}</option>)}
+                {units.filter((u) => ['kelurahan', 'desa', 'opd'].includes(u.kind)).map((u) => <option value={u.id} selected={ev('unitId') === u.id}>{u.name}</option>)}
               </select>
             </div>
             <Field name="startsAt" label={t('mon.exc.starts')} type="datetime-local" value={ev('startsAt')} error={ee('startsAt')} />
@@ -133,69 +152,51 @@ export function monitoringCityRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get(PATH, (c) => render(c));
 
+  const who = (c: Context<AppEnv>) => ({ actor: c.get('actor')!, region: c.get('region') });
+
   app.post(PATH, async (c) => {
-    const f = await c.req.parseBody();
-    const draft = {
-      periodKind: String(f.periodKind ?? 'week'),
-      minItems: String(f.minItems ?? ''),
-      minSocialAccounts: String(f.minSocialAccounts ?? ''),
-      profileCompletenessMin: String(f.profileCompletenessMin ?? ''),
-      requireWebsite: f.requireWebsite === '1' ? 'true' : 'false',
-      minConfidence: String(f.minConfidence ?? 'medium'),
-    };
-    const r = await setRule(
-      deps.db,
-      c.get('region'),
-      {
-        periodKind: draft.periodKind as CityRule['periodKind'],
-        minItems: Number(draft.minItems),
-        minSocialAccounts: Number(draft.minSocialAccounts),
-        profileCompletenessMin: Number(draft.profileCompletenessMin),
-        requireWebsite: draft.requireWebsite === 'true',
-        minConfidence: draft.minConfidence as CityRule['minConfidence'],
-      },
-      c.get('actor')!.id,
-      deps.clock,
-    );
-    if (!r.ok) {
+    const form = await parseForm(c, ruleFormSchema, RULE_FIELDS);
+    // What was typed goes back into the form; the box is shown as it was posted.
+    const draft = { ...form.values, requireWebsite: String(form.values.requireWebsite === '1') };
+    const refuse = (errors: Record<string, string>) => {
       c.status(400);
-      return render(c, [t('mon.error.invalid_rule')], draft);
-    }
-    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'monitoring.rule.save', target: PATH, detail: r.value as unknown as Record<string, unknown> });
+      return render(c, [t('mon.error.invalid_rule')], { values: draft, errors });
+    };
+    if (!form.ok) return refuse(fieldErrors(form.problems, (p) => t(hasKey(`mon.rule.error.${p.path}`) ? `mon.rule.error.${p.path}` : 'mon.error.invalid_rule')));
+    const r = await saveRuleAsAdmin(deps, { ...who(c), rule: form.data });
+    if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c) : refuse({});
     return c.redirect(`${PATH}?ok=rule_saved`, 303);
   });
 
   app.post(`${PATH}/pengecualian`, async (c) => {
-    const f = await c.req.parseBody();
-    const s = (k: string) => String(f[k] ?? '');
-    const input =
-      s('kind') === 'maintenance'
-        ? { kind: 'maintenance' as const, unitId: s('unitId'), startsAt: wibToIso(s('startsAt')) ?? '', endsAt: wibToIso(s('endsAt')) ?? '', reason: s('mreason') }
-        : { kind: 'holiday' as const, from: s('from'), to: s('to'), reason: s('reason') };
-    const r = await addException(deps.db, c.get('region'), input, c.get('actor')!.id, deps.clock);
-    if (!r.ok) {
+    // The maintenance form names its reason `mreason` (two reason fields on one page).
+    const form = await parseForm(c, exceptionFormSchema, EXCEPTION_FIELDS, (v) => (v.kind === 'maintenance' ? { ...v, reason: v.mreason } : v));
+    const maintenance = form.values.kind === 'maintenance';
+    const fieldOf = (path: string) => (maintenance && path === 'reason' ? 'mreason' : path);
+    // Said next to the field (e.g. 30 Februari is not a day), with what was typed kept.
+    const refuse = (fields: string[]) => {
       c.status(400);
-      // Said next to the field (e.g. 30 Februari is not a day), with what was typed kept.
-      const field = input.kind === 'maintenance' && r.detail === 'reason' ? 'mreason' : (r.detail ?? '');
-      const message = t(hasKey(`mon.exc.error.${field}`) ? `mon.exc.error.${field}` : 'mon.error.exception');
-      const values = Object.fromEntries(['from', 'to', 'reason', 'startsAt', 'endsAt', 'mreason'].map((k) => [k, s(k)]));
-      return render(c, [message], undefined, { values, field, message });
-    }
-    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'monitoring.exception.add', target: r.value.id });
+      const errors = Object.fromEntries(fields.map((f) => [f, t(hasKey(`mon.exc.error.${f}`) ? `mon.exc.error.${f}` : 'mon.error.exception')]));
+      return render(c, [Object.values(errors)[0] ?? t('mon.error.exception')], undefined, { values: form.values, errors });
+    };
+    if (!form.ok) return refuse([...new Set(form.problems.map((p) => fieldOf(p.path.split('.')[0]!)))]);
+    const r = await addExceptionAsAdmin(deps, { ...who(c), input: form.data });
+    if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c) : refuse([fieldOf(r.detail ?? '')]);
     return c.redirect(`${PATH}?ok=exception_added`, 303);
   });
 
   app.post(`${PATH}/pengecualian/hapus`, async (c) => {
-    const f = await c.req.parseBody();
-    const r = await removeException(deps.db, c.get('region'), String(f.id ?? ''));
-    return c.redirect(`${PATH}?ok=${r.ok ? 'exception_removed' : 'not_found'}`, 303);
+    const form = await parseForm(c, exceptionIdFormSchema, ['id']);
+    const r = form.ok ? await removeExceptionAsAdmin(deps, { ...who(c), id: form.data.id }) : null;
+    if (r && !r.ok && r.error === 'forbidden') return renderForbidden(c);
+    return c.redirect(`${PATH}?ok=${r?.ok ? 'exception_removed' : 'not_found'}`, 303);
   });
 
   app.post(`${PATH}/transparansi`, async (c) => {
-    const f = await c.req.parseBody();
-    await setCitySetting(deps.db, c.get('region'), TRANSPARENCY_SETTING, f.enabled === '1', deps.clock);
-    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'monitoring.transparency', target: String(f.enabled === '1') });
-    return c.redirect(`${PATH}?ok=${f.enabled === '1' ? 'transparency_on' : 'transparency_off'}`, 303);
+    const form = await parseForm(c, transparencyFormSchema, ['enabled']);
+    const r = await setTransparencyAsAdmin(deps, { ...who(c), enabled: form.ok && form.data.enabled });
+    if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c) : c.redirect(`${PATH}?ok=not_found`, 303);
+    return c.redirect(`${PATH}?ok=${r.value ? 'transparency_on' : 'transparency_off'}`, 303);
   });
 
   return app;
