@@ -19,6 +19,16 @@ export function inScope(scope: string, regionCode: string): boolean {
 }
 
 /**
+ * The regency a staff member acts on for city-wide work (decision 0017): their own when scoped to
+ * a regency (whatever is asked); for a province or national scope the regency asked for, only
+ * when it lies inside the scope; else null.
+ */
+export function servedRegency(scope: string, asked: string | undefined): string | null {
+  if (scopeKind(scope) === 'regency') return scope;
+  return asked && scopeKind(asked) === 'regency' && inScope(scope, asked) ? asked : null;
+}
+
+/**
  * The same test as SQL over a text column, as a range ('19.' ≤ code < '19/', '/' follows '.')
  * so it uses the column's index on both engines (a LIKE would not on SQLite).
  */

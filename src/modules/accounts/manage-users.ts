@@ -12,7 +12,7 @@ import { recordAudit } from './audit.js';
 import { clearThrottle } from './login-throttle.js';
 import { hashPassword, passwordProblem } from './password.js';
 import { canManageCity } from './policy.js';
-import { inScope, scopeFilter, scopeKind } from '../../shared/region-scope.js';
+import { inScope, scopeFilter, servedRegency } from '../../shared/region-scope.js';
 import { destroyUserSessions } from './sessions.js';
 
 export const userInputSchema = z.object({
@@ -67,8 +67,8 @@ export async function createUser(
   const pw = passwordProblem(password, v.username, [v.displayName, ...(await accountRepository.unitNames(db, v.unitIds))]);
   if (pw) return err('invalid', pw);
   // A province or national admin creates staff in the regency they are serving.
-  const region = scopeKind(actor.regionCode) === 'regency' ? actor.regionCode : input.region;
-  if (!region || scopeKind(region) !== 'regency' || !inScope(actor.regionCode, region)) return err('forbidden');
+  const region = servedRegency(actor.regionCode, input.region);
+  if (!region) return err('forbidden');
   const unitProblem = await checkUnits(db, region, v.role, v.unitIds);
   if (unitProblem) return err('units_invalid', unitProblem);
   if (await accountRepository.userByUsername(db, v.username)) return err('username_taken');

@@ -5,6 +5,7 @@ import { type Actor, canBroadcast } from '../accounts/index.js';
 import { saveContent } from '../content/index.js';
 import { iso } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
+import { servedRegency } from '../../shared/region-scope.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { bodyToHtml } from './body-format.js';
 import type { ComposerDeps } from './deps.js';
@@ -22,21 +23,23 @@ export interface BroadcastInput {
 
 export async function sendBroadcast(
   deps: Pick<ComposerDeps, 'db' | 'clock' | 'cityName' | 'onPublicChange'>,
-  args: { actor: Actor; input: BroadcastInput },
+  /** `region`: the regency served, where a province or national admin sends (decision 0017). */
+  args: { actor: Actor; input: BroadcastInput; region?: string },
 ): Promise<Result<{ id: string; count: number }, 'forbidden' | 'title_missing' | 'text_missing' | 'no_units'>> {
-  if (!canBroadcast(args.actor)) return err('forbidden');
+  const region = servedRegency(args.actor.regionCode, args.region);
+  if (!canBroadcast(args.actor) || !region) return err('forbidden');
   const title = args.input.title.replace(/\s+/g, ' ').trim();
   const body = args.input.body.trim();
   if (title.length < 3) return err('title_missing');
   if (body.length < 10) return err('text_missing');
-  const targets = await villagesOf(deps.db, args.actor.regionCode, args.input.units);
+  const targets = await villagesOf(deps.db, region, args.input.units);
   if (targets.length === 0) return err('no_units');
 
   const now = iso(deps.clock.now());
   const id = newId(deps.clock.now().getTime());
   const author = `dari Pemkot ${deps.cityName.replace(/^(kota|kabupaten)\s+/i, '')}`;
   await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('broadcasts').values({ id, region_code: args.actor.regionCode, title, body, created_by: args.actor.id, created_at: now }).execute();
+    await trx.insertInto('broadcasts').values({ id, region_code: region, title, body, created_by: args.actor.id, created_at: now }).execute();
     for (const unitId of targets) {
       const saved = await saveContent(
         { db: trx, clock: deps.clock },

@@ -18,7 +18,7 @@ export function leaversRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/admin/pengguna/nonaktifkan', async (c) => {
     const actor = c.get('actor')!;
     const search = c.req.query('cari') ?? '';
-    const staff = await listActiveStaff(deps.db, actor, search);
+    const staff = await listActiveStaff(deps.db, actor, search, c.get('region'));
     const done = c.req.query('selesai');
     const flash = done === undefined ? null : Number(done) > 0 ? { kind: 'ok' as const, text: t('leavers.done', { count: Number(done) }) } : { kind: 'error' as const, text: t('leavers.nothing') };
     const csrf = c.get('csrfToken');
@@ -61,7 +61,7 @@ export function leaversRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await c.req.parseBody({ all: true });
     const raw = body.userIds;
     const ids = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((v): v is string => typeof v === 'string');
-    const r = await deactivateStaff(deps.db, deps.clock, c.get('actor')!, ids);
+    const r = await deactivateStaff(deps.db, deps.clock, c.get('actor')!, ids, c.get('region'));
     return c.redirect(`/admin/pengguna/nonaktifkan?selesai=${r.ok ? r.value.disabled : 0}`, 303);
   });
 

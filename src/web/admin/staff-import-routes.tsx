@@ -199,9 +199,9 @@ export function staffImportRoutes(deps: AppDeps): Hono<AppEnv> {
     const parsed = staffInputSchema.safeParse(rows);
     if (!parsed.success || parsed.data.length === 0) return c.redirect('/admin/pengguna/impor', 303);
     const actor = c.get('actor')!;
-    const r = await createImportedStaff(deps.db, deps.clock, actor, parsed.data);
+    const r = await createImportedStaff(deps.db, deps.clock, actor, parsed.data, c.get('region'));
     if (!r.ok) return c.redirect('/admin/pengguna', 303);
-    const id = await keepHandover(deps.db, deps.clock, actor, deps.config.secret, r.value);
+    const id = await keepHandover(deps.db, deps.clock, actor, deps.config.secret, r.value, c.get('region'));
     return c.redirect(`/admin/pengguna/impor/hasil/${id}`, 303);
   });
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { DB, Role } from '../../../db/schema/index.js';
 import type { Clock } from '../../../shared/clock.js';
 import { newId } from '../../../shared/ids.js';
+import { servedRegency } from '../../../shared/region-scope.js';
 import { type Result, err, ok } from '../../../shared/result.js';
 import { type Actor, ROLES } from '../actor.js';
 import { accountRepository } from '../account-repository.js';
@@ -46,9 +47,11 @@ export interface ImportOutcome {
   skipped: { line: number; username: string; problem: string }[];
 }
 
-export async function createImportedStaff(db: Kysely<DB>, clock: Clock, actor: Actor, inputs: StaffInput[]): Promise<Result<ImportOutcome, 'forbidden'>> {
-  if (!canManageCity(actor)) return err('forbidden');
-  const units = await unitRepository.ofRegion(db, actor.regionCode);
+/** `region`: the regency served, where a province or national admin imports (decision 0017). */
+export async function createImportedStaff(db: Kysely<DB>, clock: Clock, actor: Actor, inputs: StaffInput[], region?: string): Promise<Result<ImportOutcome, 'forbidden'>> {
+  const served = servedRegency(actor.regionCode, region);
+  if (!canManageCity(actor) || !served) return err('forbidden');
+  const units = await unitRepository.ofRegion(db, served);
   const unitById = new Map(units.map((u) => [u.id, u]));
   const kinds = new Map(units.map((u) => [u.id, u.kind]));
   const taken = new Set((await db.selectFrom('users').select('username').execute()).map((u) => u.username));
@@ -82,7 +85,7 @@ export async function createImportedStaff(db: Kysely<DB>, clock: Clock, actor: A
       await trx
         .insertInto('users')
         .values({
-          id, username: a.username, display_name: a.displayName, password_hash: hashes[i]!, role: a.role, region_code: actor.regionCode,
+          id, username: a.username, display_name: a.displayName, password_hash: hashes[i]!, role: a.role, region_code: served,
           email: a.email ?? null, phone: a.phone ?? null, status: 'active',
           must_change_password: 1, is_demo: 0, created_at: now, updated_at: now, last_login_at: null,
         })

@@ -37,12 +37,13 @@ function open(secret: string, id: string, sealed: string): ImportOutcome | null 
   }
 }
 
-export async function keepHandover(db: Kysely<DB>, clock: Clock, actor: Actor, secret: string, data: ImportOutcome): Promise<string> {
+/** `region`: the regency the accounts were made in (the served one for a province admin). */
+export async function keepHandover(db: Kysely<DB>, clock: Clock, actor: Actor, secret: string, data: ImportOutcome, region = actor.regionCode): Promise<string> {
   const id = newId(clock.now().getTime());
   const now = clock.now();
   await db
     .insertInto('staff_handovers')
-    .values({ id, region_code: actor.regionCode, created_by: actor.id, created_at: now.toISOString(), expires_at: new Date(now.getTime() + HANDOVER_TTL_MS).toISOString(), sealed: seal(secret, id, data) })
+    .values({ id, region_code: region, created_by: actor.id, created_at: now.toISOString(), expires_at: new Date(now.getTime() + HANDOVER_TTL_MS).toISOString(), sealed: seal(secret, id, data) })
     .execute();
   return id;
 }

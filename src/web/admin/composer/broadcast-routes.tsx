@@ -105,7 +105,7 @@ export function broadcastRoutes(deps: AppDeps): Hono<AppEnv> {
       units: all(body.unit as never).filter((v): v is string => typeof v === 'string'),
     };
     const cityRow = (await listUnitTree(deps.db, c.get('region'))).root;
-    const r = await sendBroadcast(composerDepsOf(deps, cityRow?.name ?? ''), { actor, input: { title: form.title, body: form.body, units: form.to === 'all' ? 'all' : form.units } });
+    const r = await sendBroadcast(composerDepsOf(deps, cityRow?.name ?? ''), { actor, region: c.get('region'), input: { title: form.title, body: form.body, units: form.to === 'all' ? 'all' : form.units } });
     if (!r.ok) {
       c.status(422);
       return page(c, form, [errorText(r.error)], null);
