@@ -4,7 +4,7 @@ import { t } from '../../i18n/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { OPENS_FOR_PEOPLE, getMonitoringSnapshots, getObservations, type UnitMonitoringSnapshot } from '../monitoring/index.js';
 
-import { emptyProfile, getSectionForUnits, type Profile, profileCompleteness, SECTION_KEYS } from '../profile/index.js';
+import { emptyProfile, getProfilesForUnits, type Profile, profileCompleteness } from '../profile/index.js';
 import type { ReportInput, ReportUnit, UnitPeriodRecord, Verdict as ReportVerdict } from '../reports/index.js';
 import { unitRepository, type UnitRow } from '../units/index.js';
 import type { ProfileCompletenessSource } from './deps.js';
@@ -63,20 +63,8 @@ export function reasonText(r: Reason): string {
 // module knows four verdicts, so it is shown as meeting the rule with the reason saying why.
 const toReportVerdict = (s: VerdictRow['status']): ReportVerdict => (s === 'EXEMPT' ? 'PASS' : s);
 
-/** Profile completeness 0–100 for many units, with one query per profile section. */
-export async function profilesOf(db: Kysely<DB>, unitIds: string[]): Promise<Map<string, Profile>> {
-  const profiles = new Map<string, Profile>();
-  if (unitIds.length === 0) return profiles;
-  for (const key of SECTION_KEYS) {
-    const rows = await getSectionForUnits(db, unitIds, key);
-    for (const [unitId, data] of rows) {
-      let p = profiles.get(unitId);
-      if (!p) profiles.set(unitId, (p = emptyProfile()));
-      (p as any)[key] = data;
-    }
-  }
-  return profiles;
-}
+/** The profiles of many units (those with at least one saved section). */
+export const profilesOf = (db: Kysely<DB>, unitIds: string[]): Promise<Map<string, Profile>> => getProfilesForUnits(db, unitIds);
 
 /**
  * The ProfileCompletenessSource evaluatePeriod asks for, over the profile module. The profil is

@@ -21,6 +21,18 @@ export async function getProfile(db: Kysely<DB>, unitId: string): Promise<Profil
   return { profile, updatedAt };
 }
 
+/** The whole profile of many units, for those with at least one saved section (one query per slice of units). */
+export async function getProfilesForUnits(db: Kysely<DB>, unitIds: string[]): Promise<Map<string, Profile>> {
+  const profiles = new Map<string, Profile>();
+  for (const row of await profileRepository.allSectionsOfUnits(db, unitIds)) {
+    if (!isSectionKey(row.section)) continue;
+    let p = profiles.get(row.unit_id);
+    if (!p) profiles.set(row.unit_id, (p = emptyProfile()));
+    (p as unknown as Record<string, unknown>)[row.section] = readSection(row.section, safeJson(row.data));
+  }
+  return profiles;
+}
+
 /** One section for many units at once (the portal needs every unit's identitas). */
 export async function getSectionForUnits<K extends keyof Profile>(
   db: Kysely<DB>,

@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema/index.js';
 import { profileRepository } from './profile-repository.js';
 export * from './sections.js';
 export { profileCompleteness, type Completeness, type SectionCompleteness } from './completeness.js';
-export { getProfile, getSectionForUnits, type ProfileWithMeta } from './get-profile.js';
+export { getProfile, getProfilesForUnits, getSectionForUnits, type ProfileWithMeta } from './get-profile.js';
 export { updateProfileSection, updateProfileSectionAsStaff, checkProfileSection, type FieldProblem, type UpdateSectionError } from './update-profile-section.js';
 export { parseCoordinate, parseNumber, INDONESIA, type CoordinateAxis, type CoordinateError } from './parse-input.js';
 

@@ -12,6 +12,10 @@ export const profileRepository = {
       ? Promise.resolve([])
       : inSlices(unitIds, (ids) => db.selectFrom('profile_sections').select(['unit_id', 'data']).where('unit_id', 'in', ids).where('section', '=', section).execute()),
 
+  /** Every stored section of many units (a regency's dashboard reads all its units at once). */
+  allSectionsOfUnits: (db: Kysely<DB>, unitIds: string[]) =>
+    unitIds.length === 0 ? Promise.resolve([]) : inSlices(unitIds, (ids) => db.selectFrom('profile_sections').select(['unit_id', 'section', 'data']).where('unit_id', 'in', ids).execute()),
+
   /** Does any section of the unit point at one of these media files (logo, office photo, aparatur)? */
   usesMediaFile: async (db: Kysely<DB>, unitId: string, keys: string[]) =>
     keys.length > 0 &&
