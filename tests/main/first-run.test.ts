@@ -86,6 +86,18 @@ describe(`first run without demo on ${testEngine()}`, () => {
     expect(r.body).toMatch(/id="f-confirm-err">Kedua kata sandi tidak sama/);
   });
 
+  it('names each bad field next to it (e-mail, name, password) and keeps the rest, never the password', async () => {
+    const r = await setUp({ ...form, email: 'bukan-email', displayName: 'A', password: 'pendek', confirm: 'pendek', token: booted.setupToken! });
+    expect(r.res.status).toBe(400);
+    expect(r.body).toMatch(/id="f-email-err">Alamat e-mail tidak sah/);
+    expect(r.body).toMatch(/id="f-displayName-err">Isi nama lengkap/);
+    expect(r.body).toMatch(/id="f-password-err">Kata sandi minimal 10 karakter/);
+    expect(r.body).toContain('value="admin.kominfo"');
+    expect(r.body).toContain('value="bukan-email"');
+    expect(r.body).not.toContain('value="pendek"');
+    expect(await booted.database.db.selectFrom('users').selectAll().execute()).toEqual([]);
+  });
+
   it('creates the first admin with the printed code, who signs in; then the page is gone, code or not', async () => {
     const r = await setUp({ ...form, token: booted.setupToken! });
     expect(r.res.status).toBe(303);

@@ -15,7 +15,9 @@ describe('password strength', () => {
     for (const good of ['kopi hujan sepeda biru', 'melati-sawah-pinang-tebu-123', 'Tiga ekor kucing menari']) {
       expect(passwordProblem(good, 'lurah.bacang', names), good).toBeNull();
     }
-    expect(passwordProblem('Password1234', 'x')).toContain('terlalu mudah ditebak');
+    expect(passwordProblem('Password1234', 'x')).toBe('guessable');
+    expect(passwordProblem('pendek', 'x')).toBe('too_short');
+    expect(passwordProblem('kopi hujan lurah.bacang', 'lurah.bacang')).toBe('has_username');
   });
 });
 

@@ -1,4 +1,5 @@
 import { NATIONAL_SCOPE, createAdmin, oneTimePassword } from '../../modules/accounts/index.js';
+import { accountProblemText } from '../../i18n/account-problems.js';
 import { allProvinces, findRegency } from '../../modules/units/index.js';
 import { systemClock } from '../../shared/clock.js';
 import { type CliContext, flag, option } from './io.js';
@@ -35,7 +36,7 @@ export async function createAdminCommand(ctx: CliContext, args: string[]): Promi
     username, displayName, email, password, region: scope, mustChangePassword: generate, via: 'cli',
   });
   if (!r.ok) {
-    ctx.out(r.error === 'username_taken' ? `Nama pengguna "${username}" sudah dipakai. Pilih yang lain.` : `Tidak dibuat: ${r.detail}`);
+    ctx.out(r.error === 'username_taken' ? `Nama pengguna "${username}" sudah dipakai. Pilih yang lain.` : `Tidak dibuat: ${(r.problems ?? []).map((p) => accountProblemText(p)).join(' ')}`);
     return 1;
   }
   ctx.out(`Admin kota "${r.value.username}" dibuat. Masuk di ${ctx.config.publicUrl}/admin`);

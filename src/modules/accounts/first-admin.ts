@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
+import { type FieldProblem, problemsOf } from '../../shared/field-problems.js';
 import { newId, newToken } from '../../shared/ids.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { accountRepository, type UserRow } from './account-repository.js';
@@ -22,24 +23,20 @@ export interface AdminInput {
 }
 
 export type CreateAdminError = 'invalid' | 'username_taken';
+export type CreateAdminResult = Result<UserRow, CreateAdminError> & { problems?: FieldProblem[] };
 export type SetUpError = CreateAdminError | 'admin_exists' | 'bad_token';
 
 const adminSchema = userInputSchema.pick({ username: true, displayName: true, email: true });
 
-/** Field → Indonesian problem, for forms that put each problem next to its field. */
-export type FieldProblems = Partial<Record<'username' | 'displayName' | 'email' | 'password', string>>;
+/** The set-up page's form, parsed at the web edge (the password is checked by adminInputProblems). */
+export const setUpFormSchema = adminSchema.extend({ token: z.string().trim(), password: z.string(), confirm: z.string() });
 
-export function adminInputProblems(input: AdminInput): FieldProblems {
-  const problems: FieldProblems = {};
+/** Problems by field as codes (accounts.user.<field>, accounts.password.<code>); none when acceptable. */
+export function adminInputProblems(input: AdminInput): FieldProblem[] {
   const parsed = adminSchema.safeParse(input);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as keyof FieldProblems;
-      problems[field] ??= issue.message;
-    }
-  }
+  const problems = parsed.success ? [] : problemsOf(parsed.error.issues);
   const pw = passwordProblem(input.password, input.username.trim().toLowerCase() || '\u0000', [input.displayName ?? '']);
-  if (pw) problems.password = pw;
+  if (pw) problems.push({ path: 'password', code: pw });
   return problems;
 }
 
@@ -63,10 +60,9 @@ export async function createAdmin(
   db: Kysely<DB>,
   clock: Clock,
   input: AdminInput & { region: string; mustChangePassword: boolean; via: 'cli' | 'setup' },
-): Promise<Result<UserRow, CreateAdminError>> {
+): Promise<CreateAdminResult> {
   const problems = adminInputProblems(input);
-  const first = Object.values(problems)[0];
-  if (first) return err('invalid', first);
+  if (problems.length > 0) return { ...err('invalid'), problems };
   const v = adminSchema.parse(input);
   if (await accountRepository.userByUsername(db, v.username)) return err('username_taken');
   const now = clock.now().toISOString();
@@ -119,7 +115,7 @@ export async function setUpFirstAdmin(
   db: Kysely<DB>,
   clock: Clock,
   input: AdminInput & { token: string; region: string; ip?: string | null },
-): Promise<Result<UserRow, SetUpError>> {
+): Promise<Result<UserRow, SetUpError> & { problems?: FieldProblem[] }> {
   if (await hasActiveAdmin(db, input.region)) return err('admin_exists');
   if (!(await tokenValid(db, setUpTokenSchema.parse(input.token)))) return err('bad_token');
   const created = await createAdmin(db, clock, { ...input, mustChangePassword: false, via: 'setup' });

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { type Result, err, ok } from '../../shared/result.js';
@@ -7,6 +8,12 @@ import { recordAudit } from './audit.js';
 import { clearOnSuccess, countFailure, keysFor, waitFor } from './login-throttle.js';
 import { burnVerify, verifyPassword } from './password.js';
 import { createSession } from './sessions.js';
+
+/**
+ * The sign-in form, parsed at the web edge. Nothing is said per field on purpose: a wrong
+ * password and an unknown name get the same answer. `kembali` is where to go afterwards.
+ */
+export const loginFormSchema = z.object({ username: z.string(), password: z.string(), kembali: z.string() });
 
 export type LoginError = 'invalid_credentials' | 'throttled' | 'demo_off';
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { unitRepository } from '../units/index.js';
 import { z } from 'zod';
 import type { DB, Role } from '../../db/schema/index.js';
-import { t } from '../../i18n/index.js';
+import { type FieldProblem, problemsOf } from '../../shared/field-problems.js';
 import type { Clock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
 import { type Result, err, ok } from '../../shared/result.js';
@@ -15,40 +15,55 @@ import { canManageCity } from './policy.js';
 import { inScope, scopeFilter, servedRegency } from '../../shared/region-scope.js';
 import { destroyUserSessions } from './sessions.js';
 
+// Problems are codes by field (shared/field-problems.ts): the field's path says what is wrong,
+// the web says it in words (accounts.user.<field>, accounts.user.units.<code>,
+// accounts.password.<code>), next to the field.
 export const userInputSchema = z.object({
   username: z
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9._-]{2,59}$/, t('accounts.user.username')),
-  displayName: z.string().trim().min(2, t('accounts.user.display_name')).max(120),
-  role: z.enum(ROLES as [Role, ...Role[]], { message: t('accounts.user.role') }),
-  email: z.string().trim().email(t('accounts.user.email')).optional().or(z.literal('').transform(() => undefined)),
+    .regex(/^[a-z0-9][a-z0-9._-]{2,59}$/),
+  displayName: z.string().trim().min(2).max(120),
+  role: z.enum(ROLES as [Role, ...Role[]]),
+  email: z.string().trim().email().optional().or(z.literal('').transform(() => undefined)),
   phone: z
     .string()
     .trim()
-    .regex(/^\+?[0-9 -]{8,20}$/, t('accounts.user.phone'))
+    .regex(/^\+?[0-9 -]{8,20}$/)
     .optional()
     .or(z.literal('').transform(() => undefined)),
   unitIds: z.array(z.string()).default([]),
 });
 export type UserInput = z.input<typeof userInputSchema>;
 
+/** The staff forms of the user pages, parsed at the web edge with these schemas. */
+export const newUserFormSchema = userInputSchema.extend({ password: z.string() });
+export const userFormSchema = userInputSchema.omit({ username: true });
+export const resetPasswordFormSchema = z.object({ temporary: z.string() });
+export const userStatusFormSchema = z.object({ change: z.enum(['disable', 'enable', 'unlock']) });
+
 export type ManageUserError = 'forbidden' | 'invalid' | 'username_taken' | 'not_found' | 'units_invalid';
+export type ManageUserResult<T> = Result<T, ManageUserError> & { problems?: FieldProblem[] };
+
+/** Why a set of units does not fit a role (accounts.user.units.<code>). */
+export type UnitsProblem = 'one' | 'camat' | 'city_wide' | 'pendamping' | 'unknown';
+
+const refused = (error: ManageUserError, path: string, code: string) => ({ ...err(error), problems: [{ path, code }] });
 
 /** How many units each role may be assigned, so a lurah is never the head of two kelurahan. */
-export function unitsProblem(role: Role, unitIds: string[], kinds: Map<string, string>): string | null {
+export function unitsProblem(role: Role, unitIds: string[], kinds: Map<string, string>): UnitsProblem | null {
   const needOne = role === 'lurah' || role === 'operator' || role === 'camat';
-  if (needOne && unitIds.length !== 1) return t('accounts.user.units.one');
-  if (role === 'camat' && kinds.get(unitIds[0]!) !== 'kecamatan') return t('accounts.user.units.camat');
-  if ((role === 'admin_kota' || role === 'pimpinan') && unitIds.length > 0) return t('accounts.user.units.city_wide');
-  if (role === 'pendamping' && unitIds.length === 0) return t('accounts.user.units.pendamping');
+  if (needOne && unitIds.length !== 1) return 'one';
+  if (role === 'camat' && kinds.get(unitIds[0]!) !== 'kecamatan') return 'camat';
+  if ((role === 'admin_kota' || role === 'pimpinan') && unitIds.length > 0) return 'city_wide';
+  if (role === 'pendamping' && unitIds.length === 0) return 'pendamping';
   return null;
 }
 
-async function checkUnits(db: Kysely<DB>, region: string, role: Role, unitIds: string[]): Promise<string | null> {
+async function checkUnits(db: Kysely<DB>, region: string, role: Role, unitIds: string[]): Promise<UnitsProblem | null> {
   const rows = (await unitRepository.byIds(db, unitIds)).filter((u) => u.region_code === region);
-  if (rows.length !== new Set(unitIds).size) return t('accounts.user.units.unknown');
+  if (rows.length !== new Set(unitIds).size) return 'unknown';
   return unitsProblem(role, unitIds, new Map(rows.map((r) => [r.id, r.kind])));
 }
 
@@ -59,19 +74,19 @@ export async function createUser(
   /** `region`: the regency served, where a province or national admin creates the account. */
   input: UserInput & { region?: string },
   password: string,
-): Promise<Result<UserRow, ManageUserError>> {
+): Promise<ManageUserResult<UserRow>> {
   if (!canManageCity(actor)) return err('forbidden');
   const parsed = userInputSchema.safeParse(input);
-  if (!parsed.success) return err('invalid', parsed.error.issues[0]?.message);
+  if (!parsed.success) return { ...err('invalid'), problems: problemsOf(parsed.error.issues) };
   const v = parsed.data;
   const pw = passwordProblem(password, v.username, [v.displayName, ...(await accountRepository.unitNames(db, v.unitIds))]);
-  if (pw) return err('invalid', pw);
+  if (pw) return refused('invalid', 'password', pw);
   // A province or national admin creates staff in the regency they are serving.
   const region = servedRegency(actor.regionCode, input.region);
   if (!region) return err('forbidden');
   const unitProblem = await checkUnits(db, region, v.role, v.unitIds);
-  if (unitProblem) return err('units_invalid', unitProblem);
-  if (await accountRepository.userByUsername(db, v.username)) return err('username_taken');
+  if (unitProblem) return refused('units_invalid', 'unitIds', unitProblem);
+  if (await accountRepository.userByUsername(db, v.username)) return refused('username_taken', 'username', 'taken');
 
   const now = clock.now().toISOString();
   const id = newId();
@@ -96,15 +111,15 @@ export async function updateUser(
   actor: Actor,
   userId: string,
   input: Omit<UserInput, 'username'>,
-): Promise<Result<UserRow, ManageUserError>> {
+): Promise<ManageUserResult<UserRow>> {
   if (!canManageCity(actor)) return err('forbidden');
   const user = await accountRepository.userById(db, userId);
   if (!user || !inScope(actor.regionCode, user.region_code)) return err('not_found');
-  const parsed = userInputSchema.omit({ username: true }).safeParse(input);
-  if (!parsed.success) return err('invalid', parsed.error.issues[0]?.message);
+  const parsed = userFormSchema.safeParse(input);
+  if (!parsed.success) return { ...err('invalid'), problems: problemsOf(parsed.error.issues) };
   const v = parsed.data;
   const unitProblem = await checkUnits(db, user.region_code, v.role, v.unitIds);
-  if (unitProblem) return err('units_invalid', unitProblem);
+  if (unitProblem) return refused('units_invalid', 'unitIds', unitProblem);
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
@@ -124,12 +139,12 @@ export async function resetPassword(
   actor: Actor,
   userId: string,
   temporary: string,
-): Promise<Result<void, ManageUserError>> {
+): Promise<ManageUserResult<void>> {
   if (!canManageCity(actor)) return err('forbidden');
   const user = await accountRepository.userById(db, userId);
   if (!user || !inScope(actor.regionCode, user.region_code)) return err('not_found');
   const pw = passwordProblem(temporary, user.username, [user.display_name, ...(await accountRepository.unitNames(db, await accountRepository.unitIdsOf(db, user.id)))]);
-  if (pw) return err('invalid', pw);
+  if (pw) return refused('invalid', 'temporary', pw);
   await db
     .updateTable('users')
     .set({ password_hash: await hashPassword(temporary), must_change_password: 1, updated_at: clock.now().toISOString() })
@@ -147,11 +162,11 @@ export async function setUserStatus(
   actor: Actor,
   userId: string,
   change: 'disable' | 'enable' | 'unlock',
-): Promise<Result<void, ManageUserError>> {
+): Promise<ManageUserResult<void>> {
   if (!canManageCity(actor)) return err('forbidden');
   const user = await accountRepository.userById(db, userId);
   if (!user || !inScope(actor.regionCode, user.region_code)) return err('not_found');
-  if (user.id === actor.id && change === 'disable') return err('invalid', t('accounts.user.disable_self'));
+  if (user.id === actor.id && change === 'disable') return refused('invalid', 'change', 'disable_self');
   const now = clock.now();
   if (change === 'unlock') {
     // Clears the user's login delays (every address it was tried from, and its devices).

@@ -1,6 +1,5 @@
 import type Argon2 from '@node-rs/argon2';
 import { lazyPackage } from '../../shared/lazy-package.js';
-import { t } from '../../i18n/index.js';
 
 // Loaded at the first sign-in or password change, not at start.
 const argon2 = lazyPackage<typeof Argon2>('@node-rs/argon2');
@@ -27,19 +26,22 @@ export async function burnVerify(plain: string): Promise<void> {
   await verifyPassword(await dummy, plain);
 }
 
-export const PASSWORD_MIN = 10;
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../shared/password-limits.js';
+
+export { PASSWORD_MAX, PASSWORD_MIN };
+
+/** What is wrong with a new password, as a code the web turns into words (accounts.password.<code>). */
+export type PasswordProblem = 'too_short' | 'too_long' | 'has_username' | 'guessable';
 
 /**
- * Plain-Indonesian problems with a new password, or null when it is acceptable. `names` are the
- * person's display name and their units' names (and the city's): a password built from them is
- * easy to guess for anyone who knows where they work.
+ * The problem with a new password, or null when it is acceptable. `names` are the person's
+ * display name and their units' names (and the city's): a password built from them is easy to
+ * guess for anyone who knows where they work.
  */
-export function passwordProblem(plain: string, username: string, names: string[] = []): string | null {
-  if (plain.length < PASSWORD_MIN) return t('accounts.password.too_short', { min: PASSWORD_MIN });
-  if (plain.length > 200) return t('accounts.password.too_long', { max: 200 });
-  if (plain.toLowerCase().includes(username.toLowerCase())) return t('accounts.password.has_username');
-  if (mostlyNames(plain, [username, ...names]) || passwordScore(plain, [username, ...names]) < MIN_SCORE) {
-    return t('accounts.password.guessable');
-  }
+export function passwordProblem(plain: string, username: string, names: string[] = []): PasswordProblem | null {
+  if (plain.length < PASSWORD_MIN) return 'too_short';
+  if (plain.length > PASSWORD_MAX) return 'too_long';
+  if (plain.toLowerCase().includes(username.toLowerCase())) return 'has_username';
+  if (mostlyNames(plain, [username, ...names]) || passwordScore(plain, [username, ...names]) < MIN_SCORE) return 'guessable';
   return null;
 }

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
-import { DEMO_PASSWORD, destroySession, hasActiveAdmin, login, recordAudit } from '../../modules/accounts/index.js';
+import { DEMO_PASSWORD, destroySession, hasActiveAdmin, login, loginFormSchema, recordAudit } from '../../modules/accounts/index.js';
 import { t } from '../../i18n/index.js';
 import type { AppEnv } from '../context.js';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../cookies.js';
 import type { AppDeps } from '../deps.js';
+import { parseForm } from '../forms/parse-form.js';
 import { clientIp } from '../client-ip.js';
 import { knownDeviceFor, rememberDevice } from '../device-cookie.js';
 import { CsrfInput, Field } from '../views/form.js';
@@ -60,10 +61,10 @@ export function loginRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.post('/admin/masuk', async (c) => {
-    const body = await c.req.parseBody();
-    const username = typeof body.username === 'string' ? body.username : '';
-    const password = typeof body.password === 'string' ? body.password : '';
-    const back = safeReturnPath(typeof body.kembali === 'string' ? body.kembali : undefined);
+    // Every field is text (a missing one is ''), so the form always parses; the password is never shown again.
+    const form = await parseForm(c, loginFormSchema, ['username', 'password', 'kembali']);
+    const { username, password, kembali } = form.ok ? form.data : { username: '', password: '', kembali: '' };
+    const back = safeReturnPath(kembali || undefined);
     const now = deps.clock.now();
     const knownDeviceId = knownDeviceFor(c, deps.config.secret, username, now);
     const result = await login(deps.db, deps.clock, { username, password, ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null, knownDeviceId, demoAccountsAllowed: deps.config.demo });

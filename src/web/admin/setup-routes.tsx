@@ -1,8 +1,11 @@
 import { Hono } from 'hono';
-import { type FieldProblems, adminInputProblems, setUpFirstAdmin, setUpOpen } from '../../modules/accounts/index.js';
+import { adminInputProblems, setUpFirstAdmin, setUpFormSchema, setUpOpen } from '../../modules/accounts/index.js';
 import { t } from '../../i18n/index.js';
+import { accountProblemText } from '../../i18n/account-problems.js';
+import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
+import { fieldErrors, parseForm } from '../forms/parse-form.js';
 import { clientIp } from '../client-ip.js';
 import { ErrorPage } from '../views/error-page.js';
 import { CsrfInput, ErrorSummary, Field } from '../views/form.js';
@@ -13,7 +16,8 @@ import { StaffLayout } from '../views/staff-layout.js';
 // exists the page is gone (404) for everyone, code or not.
 
 type Values = { token?: string; username?: string; displayName?: string; email?: string };
-type Problems = FieldProblems & { token?: string; confirm?: string };
+type Problems = Partial<Record<'token' | 'username' | 'displayName' | 'email' | 'password' | 'confirm', string>>;
+const FIELDS = ['token', 'username', 'displayName', 'email', 'password', 'confirm'] as const;
 
 function SetupPage(p: { csrf: string; values: Values; problems: Problems }) {
   const errors = Object.values(p.problems).filter((e): e is string => !!e);
@@ -38,7 +42,7 @@ function SetupPage(p: { csrf: string; values: Values; problems: Problems }) {
 
 export function setupRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const closed = (c: any) => {
+  const closed = (c: Context<AppEnv>) => {
     c.status(404);
     return c.html(<ErrorPage status={404} title={t('setup.closed.title')} body={t('setup.closed.body')} home="/admin/masuk" />);
   };
@@ -50,19 +54,20 @@ export function setupRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/admin/pasang', async (c) => {
     if (deps.config.demo || !(await setUpOpen(deps.db, deps.config.region))) return closed(c);
-    const body = await c.req.parseBody();
-    const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
-    const values: Values = { token: s('token'), username: s('username'), displayName: s('displayName'), email: s('email') };
-    const input = { username: values.username!, displayName: values.displayName!, email: values.email, password: s('password') };
-    const problems: Problems = adminInputProblems(input);
-    if (s('password') !== s('confirm')) problems.confirm = t('setup.error.mismatch');
-    if (Object.keys(problems).length === 0) {
-      const r = await setUpFirstAdmin(deps.db, deps.clock, { ...input, token: values.token!, region: deps.config.region, ip: clientIp(c) });
+    const form = await parseForm(c, setUpFormSchema, FIELDS);
+    const v = form.values;
+    const values: Values = { token: v.token, username: v.username, displayName: v.displayName, email: v.email };
+    const input = { username: v.username!, displayName: v.displayName!, email: v.email, password: v.password! };
+    // The schema's problems and the password's, each said next to its field.
+    const problems: Problems = fieldErrors([...(form.ok ? [] : form.problems), ...adminInputProblems(input)], (p) => accountProblemText(p));
+    if (v.password !== v.confirm) problems.confirm = t('setup.error.mismatch');
+    if (form.ok && Object.keys(problems).length === 0) {
+      const r = await setUpFirstAdmin(deps.db, deps.clock, { ...input, token: form.data.token, region: deps.config.region, ip: clientIp(c) });
       if (r.ok) return c.redirect('/admin/masuk?alasan=pasang', 303);
       if (r.error === 'admin_exists') return closed(c);
       if (r.error === 'bad_token') problems.token = t('setup.error.bad_token');
-      else if (r.error === 'username_taken') problems.username = t('setup.error.username_taken');
-      else problems.password = r.detail ?? t('setup.error.mismatch');
+      else if (r.error === 'username_taken') problems.username = accountProblemText({ path: 'username', code: 'taken' });
+      else Object.assign(problems, fieldErrors(r.problems ?? [], (p) => accountProblemText(p)));
     }
     c.status(400);
     return c.html(<SetupPage csrf={c.get('csrfToken')} values={values} problems={problems} />);

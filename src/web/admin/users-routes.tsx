@@ -1,11 +1,16 @@
 import { Hono } from 'hono';
 import {
-  type Actor, ROLES, ROLE_LABEL, type UserRow, accountRepository, createUser, inScope, listThrottled, listUsers, resetPassword, setUserStatus, updateUser,
+  type Actor, ROLES, ROLE_LABEL, type UserRow, accountRepository, createUser, inScope, listThrottled, listUsers, newUserFormSchema, resetPassword,
+  resetPasswordFormSchema, setUserStatus, updateUser, userFormSchema, userStatusFormSchema,
 } from '../../modules/accounts/index.js';
 import { listUnitTree, type UnitTree } from '../../modules/units/index.js';
 import { formatDateTime, hasKey, t } from '../../i18n/index.js';
+import { accountProblemText } from '../../i18n/account-problems.js';
+import type { FieldProblem } from '../../shared/field-problems.js';
 import type { AppEnv } from '../context.js';
+import { fieldErrors, formLists, formValues, parseForm, parseValues } from '../forms/parse-form.js';
 import type { AppDeps } from '../deps.js';
+import type { Context } from 'hono';
 import { renderNotFound } from '../errors.js';
 import { CsrfInput, ErrorSummary, Field, IdempotencyInput } from '../views/form.js';
 import { StaffLayout } from '../views/staff-layout.js';
@@ -14,11 +19,12 @@ import { THROTTLE_PATH } from './throttle-routes.js';
 
 type FormValues = { username?: string; displayName?: string; role?: string; email?: string; phone?: string; unitIds?: string[] };
 
-function UnitPicker({ tree, selected }: { tree: UnitTree; selected: string[] }) {
+function UnitPicker({ tree, selected, error }: { tree: UnitTree; selected: string[]; error?: string }) {
   return (
-    <fieldset>
+    <fieldset class={error ? 'has-error' : undefined} aria-describedby={error ? 'f-unitIds-err' : undefined}>
       <legend>{t('users.units.legend')}</legend>
       <p class="hint">{t('users.units.hint')}</p>
+      {error ? <p class="error" id="f-unitIds-err">{error}</p> : null}
       {tree.kecamatan.map((k) => (
         <details open={k.children.some((u) => selected.includes(u.id)) || selected.includes(k.unit.id)}>
           <summary>Kecamatan {k.unit.name}</summary>
@@ -46,17 +52,19 @@ function UnitPicker({ tree, selected }: { tree: UnitTree; selected: string[] }) 
   );
 }
 
-function UserForm(p: { action: string; csrf: string; values: FormValues; tree: UnitTree; isNew: boolean; errors: string[] }) {
+function UserForm(p: { action: string; csrf: string; values: FormValues; tree: UnitTree; isNew: boolean; errors: Record<string, string> }) {
+  const e = p.errors;
   return (
     <form method="post" action={p.action} class="card">
       <CsrfInput token={p.csrf} />
       {p.isNew ? <IdempotencyInput /> : null}
-      <ErrorSummary errors={p.errors} />
-      {p.isNew ? <Field name="username" label="Nama pengguna" value={p.values.username} hint="Contoh: operator.bacang" required /> : null}
-      <Field name="displayName" label="Nama lengkap" value={p.values.displayName} required />
-      <div class="field">
+      <ErrorSummary errors={Object.values(e)} />
+      {p.isNew ? <Field name="username" label="Nama pengguna" value={p.values.username} hint="Contoh: operator.bacang" error={e.username} required /> : null}
+      <Field name="displayName" label="Nama lengkap" value={p.values.displayName} error={e.displayName} required />
+      <div class={e.role ? 'field has-error' : 'field'}>
         <label for="f-role">Peran</label>
-        <select id="f-role" name="role">
+        {e.role ? <p class="error" id="f-role-err">{e.role}</p> : null}
+        <select id="f-role" name="role" aria-invalid={e.role ? 'true' : undefined} aria-describedby={e.role ? 'f-role-err' : undefined}>
           {ROLES.map((r) => (
             <option value={r} selected={p.values.role === r}>
               {ROLE_LABEL[r]}
@@ -64,23 +72,27 @@ function UserForm(p: { action: string; csrf: string; values: FormValues; tree: U
           ))}
         </select>
       </div>
-      <Field name="email" label="E-mail (untuk pengingat)" type="email" value={p.values.email} />
-      <Field name="phone" label="Nomor WhatsApp (untuk pengingat)" type="tel" inputmode="tel" value={p.values.phone} />
-      {p.isNew ? <Field name="password" label="Kata sandi sementara" type="password" hint="Minimal 10 karakter. Pengguna wajib menggantinya saat pertama masuk." required /> : null}
-      <UnitPicker tree={p.tree} selected={p.values.unitIds ?? []} />
+      <Field name="email" label="E-mail (untuk pengingat)" type="email" value={p.values.email} error={e.email} />
+      <Field name="phone" label="Nomor WhatsApp (untuk pengingat)" type="tel" inputmode="tel" value={p.values.phone} error={e.phone} />
+      {p.isNew ? <Field name="password" label="Kata sandi sementara" type="password" hint="Minimal 10 karakter. Pengguna wajib menggantinya saat pertama masuk." error={e.password} required /> : null}
+      <UnitPicker tree={p.tree} selected={p.values.unitIds ?? []} error={e.unitIds} />
       <button type="submit" class="wide">{p.isNew ? 'Buat pengguna' : 'Simpan perubahan'}</button>
     </form>
   );
 }
 
-function readForm(body: Record<string, string | File | (string | File)[]>): FormValues & { password: string } {
-  const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
-  const raw = body['unitIds'] ?? body['unitIds[]'];
-  const unitIds = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((v): v is string => typeof v === 'string');
-  return { username: s('username'), displayName: s('displayName'), role: s('role'), email: s('email'), phone: s('phone'), unitIds, password: s('password') };
+const USER_FIELDS = ['username', 'displayName', 'role', 'email', 'phone', 'password'] as const;
+
+/** The user form as typed (`typed` never holds the password: it is not shown again) and its schema's input. */
+async function readUserForm(c: Context) {
+  const values = await formValues(c, USER_FIELDS);
+  const { unitIds } = await formLists(c, ['unitIds']);
+  const typed: FormValues = { username: values.username, displayName: values.displayName, role: values.role, email: values.email, phone: values.phone, unitIds };
+  return { typed, values, input: { ...values, unitIds }, password: values.password ?? '' };
 }
 
-const errorText = (code: string, detail?: string) => (code === 'username_taken' || code === 'not_found' ? t(`users.error.${code}`) : (detail ?? 'Data tidak sah.'));
+/** Each problem next to its field; the unit picker's problems all belong to the picker. */
+const errorsOf = (problems: readonly FieldProblem[]) => fieldErrors(problems, (p) => accountProblemText(p));
 
 export function usersRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -133,21 +145,22 @@ export function usersRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.html(
       <StaffLayout title={t('users.new')} actor={c.get('actor')} csrfToken={c.get('csrfToken')} back={{ href: '/admin/pengguna', label: t('users.title') }}>
         <h1>{t('users.new')}</h1>
-        <UserForm action="/admin/pengguna/baru" csrf={c.get('csrfToken')} values={{ role: 'operator' }} tree={tree} isNew errors={[]} />
+        <UserForm action="/admin/pengguna/baru" csrf={c.get('csrfToken')} values={{ role: 'operator' }} tree={tree} isNew errors={{}} />
       </StaffLayout>,
     );
   });
 
   app.post('/admin/pengguna/baru', async (c) => {
-    const v = readForm(await c.req.parseBody({ all: true }));
-    const r = await createUser(deps.db, deps.clock, c.get('actor')!, { username: v.username!, displayName: v.displayName!, role: v.role as any, email: v.email, phone: v.phone, unitIds: v.unitIds, region: c.get('region') }, v.password);
+    const { typed, values, input, password } = await readUserForm(c);
+    const form = parseValues(newUserFormSchema, values, input);
+    const r = form.ok ? await createUser(deps.db, deps.clock, c.get('actor')!, { ...form.data, region: c.get('region') }, password) : { ok: false as const, problems: form.problems };
     if (!r.ok) {
       const tree = await listUnitTree(deps.db, c.get('region'));
       c.status(400);
       return c.html(
         <StaffLayout title={t('users.new')} actor={c.get('actor')} csrfToken={c.get('csrfToken')} back={{ href: '/admin/pengguna', label: t('users.title') }}>
           <h1>{t('users.new')}</h1>
-          <UserForm action="/admin/pengguna/baru" csrf={c.get('csrfToken')} values={v} tree={tree} isNew errors={[errorText(r.error, r.detail)]} />
+          <UserForm action="/admin/pengguna/baru" csrf={c.get('csrfToken')} values={typed} tree={tree} isNew errors={errorsOf(r.problems ?? [])} />
         </StaffLayout>,
       );
     }
@@ -159,7 +172,7 @@ export function usersRoutes(deps: AppDeps): Hono<AppEnv> {
     return u && inScope(actor.regionCode, u.region_code) ? u : undefined;
   };
 
-  const editPage = async (c: any, user: UserRow, values: FormValues, errors: string[]) => {
+  const editPage = async (c: Context<AppEnv>, user: UserRow, values: FormValues, errors: Record<string, string>) => {
     const tree = await listUnitTree(deps.db, c.get('region'));
     const slowed = (await listThrottled(deps.db, deps.clock.now())).some((r) => r.username === user.username);
     const csrf = c.get('csrfToken');
@@ -170,13 +183,14 @@ export function usersRoutes(deps: AppDeps): Hono<AppEnv> {
         <form method="post" action={`/admin/pengguna/${user.id}/sandi`} class="card">
           <h2>Atur ulang kata sandi</h2>
           <CsrfInput token={csrf} />
-          <Field name="temporary" label="Kata sandi sementara baru" type="password" hint="Pengguna wajib menggantinya saat masuk." required />
+          <Field name="temporary" label="Kata sandi sementara baru" type="password" hint="Pengguna wajib menggantinya saat masuk." error={errors.temporary} required />
           <button type="submit" class="secondary wide">Pasang kata sandi sementara</button>
         </form>
         <form method="post" action={`/admin/pengguna/${user.id}/status`} class="card">
           <h2>Status akun</h2>
           <CsrfInput token={csrf} />
           <p>Sekarang: {user.status === 'active' ? 'aktif' : 'nonaktif'}</p>
+          {errors.change ? <p class="error">{errors.change}</p> : null}
           {slowed ? <p class="hint">{t('throttle.userNote')}</p> : null}
           {slowed ? <button type="submit" name="change" value="unlock" class="secondary wide">{t('throttle.clearUser', { username: user.username })}</button> : null}
           {user.status === 'active' ? (
@@ -189,21 +203,26 @@ export function usersRoutes(deps: AppDeps): Hono<AppEnv> {
     );
   };
 
+  /** The user's saved details, for the edit form when another of the page's forms failed. */
+  const storedValues = async (user: UserRow): Promise<FormValues> => ({
+    displayName: user.display_name, role: user.role, email: user.email ?? '', phone: user.phone ?? '', unitIds: await accountRepository.unitIdsOf(deps.db, user.id),
+  });
+
   app.get('/admin/pengguna/:id', async (c) => {
     const user = await loadUser(c.get('actor')!, c.req.param('id'));
     if (!user) return renderNotFound(c);
-    const unitIds = await accountRepository.unitIdsOf(deps.db, user.id);
-    return editPage(c, user, { displayName: user.display_name, role: user.role, email: user.email ?? '', phone: user.phone ?? '', unitIds }, []);
+    return editPage(c, user, await storedValues(user), {});
   });
 
   app.post('/admin/pengguna/:id', async (c) => {
     const user = await loadUser(c.get('actor')!, c.req.param('id'));
     if (!user) return renderNotFound(c);
-    const v = readForm(await c.req.parseBody({ all: true }));
-    const r = await updateUser(deps.db, deps.clock, c.get('actor')!, user.id, { displayName: v.displayName!, role: v.role as any, email: v.email, phone: v.phone, unitIds: v.unitIds });
+    const { typed, values, input } = await readUserForm(c);
+    const form = parseValues(userFormSchema, values, input);
+    const r = form.ok ? await updateUser(deps.db, deps.clock, c.get('actor')!, user.id, form.data) : { ok: false as const, problems: form.problems };
     if (!r.ok) {
       c.status(400);
-      return editPage(c, user, v, [errorText(r.error, r.detail)]);
+      return editPage(c, user, typed, errorsOf(r.problems ?? []));
     }
     return c.redirect('/admin/pengguna?ok=saved', 303);
   });
@@ -211,12 +230,11 @@ export function usersRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post('/admin/pengguna/:id/sandi', async (c) => {
     const user = await loadUser(c.get('actor')!, c.req.param('id'));
     if (!user) return renderNotFound(c);
-    const body = await c.req.parseBody();
-    const r = await resetPassword(deps.db, deps.clock, c.get('actor')!, user.id, typeof body.temporary === 'string' ? body.temporary : '');
+    const form = await parseForm(c, resetPasswordFormSchema, ['temporary']);
+    const r = form.ok ? await resetPassword(deps.db, deps.clock, c.get('actor')!, user.id, form.data.temporary) : { ok: false as const, problems: form.problems };
     if (!r.ok) {
       c.status(400);
-      const unitIds = await accountRepository.unitIdsOf(deps.db, user.id);
-      return editPage(c, user, { displayName: user.display_name, role: user.role, email: user.email ?? '', phone: user.phone ?? '', unitIds }, [errorText(r.error, r.detail)]);
+      return editPage(c, user, await storedValues(user), errorsOf(r.problems ?? []));
     }
     return c.redirect('/admin/pengguna?ok=reset_done', 303);
   });
@@ -224,14 +242,12 @@ export function usersRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post('/admin/pengguna/:id/status', async (c) => {
     const user = await loadUser(c.get('actor')!, c.req.param('id'));
     if (!user) return renderNotFound(c);
-    const body = await c.req.parseBody();
-    const change = body.change === 'disable' || body.change === 'enable' || body.change === 'unlock' ? body.change : null;
-    if (!change) return c.redirect(`/admin/pengguna/${user.id}`, 303);
-    const r = await setUserStatus(deps.db, deps.clock, c.get('actor')!, user.id, change);
+    const form = await parseForm(c, userStatusFormSchema, ['change']);
+    if (!form.ok) return c.redirect(`/admin/pengguna/${user.id}`, 303);
+    const r = await setUserStatus(deps.db, deps.clock, c.get('actor')!, user.id, form.data.change);
     if (!r.ok) {
       c.status(400);
-      const unitIds = await accountRepository.unitIdsOf(deps.db, user.id);
-      return editPage(c, user, { displayName: user.display_name, role: user.role, unitIds }, [errorText(r.error, r.detail)]);
+      return editPage(c, user, await storedValues(user), errorsOf(r.problems ?? []));
     }
     return c.redirect('/admin/pengguna?ok=status_done', 303);
   });

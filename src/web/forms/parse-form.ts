@@ -21,6 +21,18 @@ export async function formValues(c: Context, fields: readonly string[]): Promise
   return values;
 }
 
+/** Fields that may be sent many times (a row of check boxes): every text value, in order. */
+export async function formLists(c: Context, fields: readonly string[]): Promise<Record<string, string[]>> {
+  const body = await c.req.parseBody({ all: true });
+  const lists: Record<string, string[]> = {};
+  for (const f of fields) {
+    // A browser sends `name`; some clients send `name[]`, which the parser keeps as its own key.
+    const raw = body[f] ?? body[`${f}[]`];
+    lists[f] = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((v): v is string => typeof v === 'string');
+  }
+  return lists;
+}
+
 /** Values parsed with a schema: its output, or the problems by field path. */
 export function parseValues<S extends z.ZodType>(schema: S, values: FormValues, input: unknown = values): ParsedForm<S> {
   const parsed = schema.safeParse(input);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { unitRepository } from '../../units/index.js';
 import type { DB, Role } from '../../../db/schema/index.js';
 import { slugify } from '../../../shared/slug.js';
+import { accountProblemText } from '../../../i18n/account-problems.js';
 import { ROLE_LABEL } from '../actor.js';
 import { unitsProblem, userInputSchema } from '../manage-users.js';
 import type { SheetRow } from './read-staff-sheet.js';
@@ -93,7 +94,7 @@ export async function checkStaffRows(db: Kysely<DB>, region: string, rows: Sheet
     if (role && needsUnit && unitIds.length === 0 && !problems.some((p) => p.startsWith('Unit'))) problems.push('Unit belum diisi.');
     if (role && unitIds.length === new Set(unitIds).size && !problems.some((p) => p.startsWith('Unit') || p.startsWith('Peran'))) {
       const p = unitsProblem(role, unitIds, kinds);
-      if (p) problems.push(p);
+      if (p) problems.push(accountProblemText({ path: 'unitIds', code: p }));
     }
 
     let username = (v.username ?? '').trim().toLowerCase();
@@ -107,7 +108,7 @@ export async function checkStaffRows(db: Kysely<DB>, region: string, rows: Sheet
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0]);
-        problems.push(field === 'displayName' && !v.name ? 'Nama belum diisi.' : field === 'username' && usernameMade ? 'Nama pengguna tidak dapat dibuat dari nama ini; isi kolom nama pengguna.' : issue.message);
+        problems.push(field === 'displayName' && !v.name ? 'Nama belum diisi.' : field === 'username' && usernameMade ? 'Nama pengguna tidak dapat dibuat dari nama ini; isi kolom nama pengguna.' : accountProblemText({ path: field, code: issue.code }));
       }
     }
     if (!usernameMade && taken.has(username)) problems.push(`Nama pengguna "${username}" sudah dipakai akun lain.`);

@@ -11,6 +11,8 @@ import { accountRepository } from '../account-repository.js';
 import { recordAudit } from '../audit.js';
 import { unitsProblem, userInputSchema } from '../manage-users.js';
 import { oneTimePassword } from '../one-time-password.js';
+import { accountProblemText } from '../../../i18n/account-problems.js';
+import { problemsOf } from '../../../shared/field-problems.js';
 import { hashPassword } from '../password.js';
 import { canManageCity } from '../policy.js';
 import type { StaffInput } from './check-staff-rows.js';
@@ -61,12 +63,12 @@ export async function createImportedStaff(db: Kysely<DB>, clock: Clock, actor: A
   for (const input of inputs) {
     const parsed = userInputSchema.safeParse(input);
     const skip = (problem: string) => outcome.skipped.push({ line: input.line, username: input.username, problem });
-    if (!parsed.success) skip(parsed.error.issues[0]?.message ?? 'Data tidak sah.');
+    if (!parsed.success) skip(accountProblemText(problemsOf(parsed.error.issues)[0]!));
     else if (taken.has(parsed.data.username)) skip(`Nama pengguna "${parsed.data.username}" sudah dipakai.`);
-    else if (input.unitIds.some((id) => !unitById.has(id))) skip('Ada unit yang tidak dikenal.');
+    else if (input.unitIds.some((id) => !unitById.has(id))) skip(accountProblemText({ path: 'unitIds', code: 'unknown' }));
     else {
       const problem = unitsProblem(input.role, input.unitIds, kinds);
-      if (problem) skip(problem);
+      if (problem) skip(accountProblemText({ path: 'unitIds', code: problem }));
       else {
         taken.add(parsed.data.username);
         accepted.push({ ...input, username: parsed.data.username, displayName: parsed.data.displayName, email: parsed.data.email, phone: parsed.data.phone, password: oneTimePassword(parsed.data.username) });
