@@ -1,13 +1,24 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { can, publishingRightsOf, recordAudit } from '../../../modules/accounts/index.js';
+import { can, publishingRightsOf } from '../../../modules/accounts/index.js';
 import { type ChannelRow, listUnitChannels } from '../../../modules/channels/index.js';
 import { contentRepository } from '../../../modules/content/index.js';
-import { completeManualDelivery, getDeliveryVariant, listDeliveries, listUnitPosts, resendDelivery, retryPostChange, signMediaUrl } from '../../../modules/publishing/index.js';
+import {
+  completeManualDeliveryAsStaff,
+  getDeliveryVariant,
+  listDeliveries,
+  listUnitPosts,
+  manualLinkSchema,
+  resendDeliveryAsStaff,
+  resendSchema,
+  retryPostChangeAsStaff,
+  signMediaUrl,
+} from '../../../modules/publishing/index.js';
 import { t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { renderForbidden } from '../../errors.js';
+import { parseForm } from '../../forms/parse-form.js';
 import { publishGuard } from '../../middleware/publish-guard.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
 import { assetUrl } from '../../assets-route.js';
@@ -81,15 +92,15 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
     // (Taking a post back removes its deliveries that never went out; this stops the few left.)
     const item = await contentRepository.byId(deps.db, unit.id, postId);
     if (item && item.status !== 'published') return c.redirect(kirimanUrl(unit.slug, postId, 'not_public'), 303);
-    const body = await c.req.parseBody();
-    const r = await resendDelivery(deps, { unitId: unit.id, deliveryId: d.id, actorId: actor.id, checkedAccount: body.checked === '1' });
+    const form = await parseForm(c, resendSchema, ['checked']);
+    const checkedAccount = form.ok && form.data.checked === '1';
+    const r = await resendDeliveryAsStaff(deps, { actor, unit, deliveryId: d.id, checkedAccount });
     if (!r.ok) {
       if (r.error === 'forbidden') return renderForbidden(c, 'publish.refused');
       if (r.error === 'check_account_first') return c.redirect(kirimanUrl(unit.slug, postId, 'check_first'), 303);
       if (r.error === 'not_allowed') return c.redirect(kirimanUrl(unit.slug, postId, 'not_allowed'), 303);
       return c.redirect(kirimanUrl(c.get('unit').slug, undefined, 'not_found'), 303);
     }
-    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'delivery.resend', unitId: unit.id, target: d.id, detail: { checkedAccount: body.checked === '1' } });
     // The runner's minute slot would do; sent now so "Coba lagi" does not wait for it.
     await deps.jobs?.send(ON_DEMAND_JOBS.runDeliveries, {}).catch((e) => c.get('logger').warn({ err: e }, 'could not wake the delivery runner'));
     return c.redirect(kirimanUrl(unit.slug, postId, 'retry'), 303);
@@ -102,8 +113,9 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
     const actor = c.get('actor')!;
     const postId = c.req.param('postId');
     const { d } = await namedDelivery(c);
-    if (!d || !(await retryPostChange(deps, { unitId: unit.id, deliveryId: d.id }))) return c.redirect(kirimanUrl(unit.slug, d ? postId : undefined, d ? undefined : 'not_found'), 303);
-    await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'delivery.change_retry', unitId: unit.id, target: d.id, detail: { kind: d.change?.kind } });
+    if (!d) return c.redirect(kirimanUrl(unit.slug, undefined, 'not_found'), 303);
+    const r = await retryPostChangeAsStaff(deps, { actor, unit, deliveryId: d.id });
+    if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c, 'publish.refused') : c.redirect(kirimanUrl(unit.slug, postId), 303);
     await deps.jobs?.send(ON_DEMAND_JOBS.runPostChanges, {}).catch((e) => c.get('logger').warn({ err: e }, 'could not wake the social changes runner'));
     return c.redirect(kirimanUrl(unit.slug, postId, 'change_retried'), 303);
   });
@@ -145,16 +157,17 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
     const postId = c.req.param('postId');
     const { d } = await namedDelivery(c);
     if (!d) return c.redirect(kirimanUrl(c.get('unit').slug, undefined, 'not_found'), 303);
-    const body = await c.req.parseBody();
-    const link = typeof body.link === 'string' ? body.link.trim().slice(0, 1000) : '';
-    const r = await completeManualDelivery(deps, { unitId: unit.id, deliveryId: d.id, url: link, userId: c.get('actor')!.id, lookup: authorLookupOf(deps.config) });
+    const form = await parseForm(c, manualLinkSchema, ['link']);
+    const link = form.values.link!.trim().slice(0, 1000);
+    if (!form.ok) return kit(c, link, t('kanal.register.error.invalid_url'), 422);
+    const r = await completeManualDeliveryAsStaff(deps, { actor: c.get('actor')!, unit, deliveryId: d.id, url: form.data.link, lookup: authorLookupOf(deps.config) });
     if (!r.ok) {
-      if (r.error === 'not_found' || r.error === 'forbidden') return c.redirect(kirimanUrl(c.get('unit').slug, undefined, 'not_found'), 303);
+      if (r.error === 'forbidden') return renderForbidden(c, 'publish.refused');
+      if (r.error === 'not_found') return c.redirect(kirimanUrl(c.get('unit').slug, undefined, 'not_found'), 303);
       if (r.error === 'already_published') return c.redirect(kirimanUrl(unit.slug, postId), 303);
       // The module's message names the platform and the registered account (Indonesian).
       return kit(c, link, r.detail ?? t("kanal.register.error.invalid_url"), 422);
     }
-    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'delivery.manual', unitId: unit.id, target: d.id, detail: { permalink: r.value.permalink, accountChecked: r.value.accountChecked } });
     return c.redirect(kirimanUrl(unit.slug, postId, r.value.accountChecked ? 'manual_done' : 'manual_done_unchecked'), 303);
   });
 
