@@ -29,8 +29,10 @@ import { messages as socialChanges } from './messages/social-changes.js';
 import { messages as profileEditor } from './messages/profile-editor.js';
 import { messages as accountProblems } from './messages/account-problems.js';
 import { messages as regions } from './messages/regions.js';
+import { messages as dates } from './messages/dates.js';
 import { TERM_NAMES, termParams } from './terms.js';
 import { WIB_TIME_ZONE } from '../shared/wib-time.js';
+import { idNumber, wibDate, wibDateTime, wibDayDate } from './wib-dates.js';
 
 // Indonesian is the source language; English is the fallback for keys an Indonesian catalogue
 // lacks (tests/i18n keeps both catalogues in step). Each module adds its catalogue here.
@@ -54,6 +56,8 @@ const all = {
   socialChanges,
   // Many regions in one install (issue 18 point 3).
   regions,
+  // Month and day names of dates shown in WIB (wib-dates.ts, issue 20).
+  dates,
 };
 export const catalogues: Record<string, Catalogue> = all;
 
@@ -111,12 +115,13 @@ export const hasKey = (key: string): key is MessageKey => key in merged.id;
 
 export const TIME_ZONE = WIB_TIME_ZONE;
 
-const dateTimeFmt = new Intl.DateTimeFormat('id-ID', { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' });
-const dateFmt = new Intl.DateTimeFormat('id-ID', { timeZone: TIME_ZONE, dateStyle: 'long' });
-const dayFmt = new Intl.DateTimeFormat('id-ID', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-
+// Written by arithmetic, as Intl's id-ID formatters write them (wib-dates.ts: no ICU date data).
 /** "28 November 2026 pukul 08.00 WIB" — every time shown to people is in WIB. */
-export const formatDateTime = (d: Date | string): string => `${dateTimeFmt.format(new Date(d))} WIB`;
-export const formatDate = (d: Date | string): string => dateFmt.format(new Date(d));
-export const formatDay = (d: Date | string): string => dayFmt.format(new Date(d));
-export const formatNumber = (n: number): string => new Intl.NumberFormat('id-ID').format(n);
+export const formatDateTime = (d: Date | string): string => `${wibDateTime(d)} WIB`;
+/** "28 November 2026" */
+export const formatDate = wibDate;
+/** "Sabtu, 28 November 2026" */
+export const formatDay = wibDayDate;
+/** "1.234.567" */
+export const formatNumber = idNumber;
+export { wibShortDate, wibTime } from './wib-dates.js';

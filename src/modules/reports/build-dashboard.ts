@@ -4,6 +4,7 @@ import { type Lang, formatPeriodRange } from './text.js';
 import { type ComplianceTrend, type ItemsByChannel, complianceTrend, itemsByChannel } from './trend.js';
 import type { ReportInput, ReportPeriod } from './types.js';
 import { type UnitRow, buildUnitRows } from './unit-rows.js';
+import { compareNames } from './compare-names.js';
 
 // Everything the pimpinan dashboard, the rapor PDF and the spreadsheet show, computed once from
 // plain rows. Pure: no database, no clock (the time of generation comes in with the input).
@@ -32,13 +33,12 @@ export interface DashboardData {
   integrityAlerts: UnitRow[];
 }
 
-const collator = new Intl.Collator('id-ID');
 
 export function buildDashboard(input: ReportInput, lang: Lang = 'id'): DashboardData {
   const period = input.periods[input.periods.length - 1];
   if (!period) throw new Error('buildDashboard: at least one period is required');
   const rows = buildUnitRows(input, lang);
-  const byName = (a: UnitRow, b: UnitRow) => collator.compare(a.name, b.name);
+  const byName = (a: UnitRow, b: UnitRow) => compareNames(a.name, b.name);
 
   const groupMap = new Map<string, { kecamatanId: string | null; kecamatanName: string; rows: UnitRow[] }>();
   const opdRows: UnitRow[] = [];
@@ -54,7 +54,7 @@ export function buildDashboard(input: ReportInput, lang: Lang = 'id'): Dashboard
     if (!g) groupMap.set(key, (g = { kecamatanId: r.kecamatanId, kecamatanName: r.kecamatanName ?? '', rows: [] }));
     g.rows.push(r);
   }
-  const groups = [...groupMap.values()].sort((a, b) => collator.compare(a.kecamatanName, b.kecamatanName));
+  const groups = [...groupMap.values()].sort((a, b) => compareNames(a.kecamatanName, b.kecamatanName));
   for (const g of groups) g.rows.sort(byName);
   opdRows.sort(byName);
 

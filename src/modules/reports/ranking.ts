@@ -1,4 +1,5 @@
 import type { UnitRow } from './unit-rows.js';
+import { compareNames } from './compare-names.js';
 
 // Standard competition ranking ("1, 2, 2, 4"): units with the same score share a place, so a
 // unit is never shown below another with the same score just because of its name.
@@ -8,10 +9,9 @@ export interface RankedRow {
   row: UnitRow;
 }
 
-const collator = new Intl.Collator('id-ID');
 
 export function rankUnits(rows: readonly UnitRow[]): RankedRow[] {
-  const sorted = [...rows].sort((a, b) => b.score.total - a.score.total || collator.compare(a.name, b.name));
+  const sorted = [...rows].sort((a, b) => b.score.total - a.score.total || compareNames(a.name, b.name));
   const out: RankedRow[] = [];
   sorted.forEach((row, i) => {
     const prev = out[i - 1];

@@ -1,5 +1,6 @@
 import type { UnitRow } from './unit-rows.js';
 import type { Verdict } from './types.js';
+import { compareNames } from './compare-names.js';
 
 // Counts of verdicts for a group of units in the current period. The pass rate is over units
 // that have a verdict (assessed): a unit monitoring has not reached yet is shown as "belum
@@ -48,7 +49,6 @@ export interface Summary {
   byKecamatan: KecamatanSummary[];
 }
 
-const collator = new Intl.Collator('id-ID');
 
 export function summarize(rows: readonly UnitRow[]): Summary {
   const kelurahan = emptyTally();
@@ -77,7 +77,7 @@ export function summarize(rows: readonly UnitRow[]): Summary {
     rank: 0,
   }));
   list.sort(
-    (a, b) => (b.tally.passRate ?? -1) - (a.tally.passRate ?? -1) || b.avgScore - a.avgScore || collator.compare(a.name, b.name),
+    (a, b) => (b.tally.passRate ?? -1) - (a.tally.passRate ?? -1) || b.avgScore - a.avgScore || compareNames(a.name, b.name),
   );
   let prev: KecamatanSummary | null = null;
   list.forEach((k, i) => {

@@ -1,5 +1,6 @@
 import { type Tally, addToTally, emptyTally } from './summary.js';
 import type { ReportInput, ReportUnit, UnitPeriodRecord } from './types.js';
+import { compareNames } from './compare-names.js';
 
 // Weekly series for the trend charts: the share of kelurahan meeting the rule per period,
 // city-wide and per kecamatan, and the content items per period by channel.
@@ -23,7 +24,6 @@ export interface ComplianceTrend {
   byKecamatan: TrendSeries[];
 }
 
-const collator = new Intl.Collator('id-ID');
 const isRuleUnit = (u: ReportUnit) => u.kind !== 'opd';
 
 export function complianceTrend(input: ReportInput, weeks = 12, cityName = input.regionName): ComplianceTrend {
@@ -56,7 +56,7 @@ export function complianceTrend(input: ReportInput, weeks = 12, cityName = input
   return {
     city: { id: null, name: cityName, points: toPoints(city) },
     byKecamatan: [...groups.values()]
-      .sort((a, b) => collator.compare(a.name, b.name))
+      .sort((a, b) => compareNames(a.name, b.name))
       .map((g) => ({ id: g.id, name: g.name, points: toPoints(g.tallies) })),
   };
 }

@@ -1,4 +1,4 @@
-import { formatNumber, t } from '../../i18n/index.js';
+import { formatNumber, t, wibShortDate } from '../../i18n/index.js';
 import {
   type DashboardCharts,
   type DashboardData,
@@ -9,14 +9,12 @@ import {
   channelName,
 } from '../../modules/reports/index.js';
 import { RowVerdict, Section, Svg, percentText } from './components.js';
-import { WIB_TIME_ZONE } from '../../shared/wib-time.js';
 
 // Ranking, trend and map pages. Charts are the reports module's server-rendered SVG; each has
 // its numbers in a plain table next to it, so a screen reader or a printout loses nothing.
 
 const RANK_LIMIT = 100;
 const dec = (n: number) => n.toFixed(1).replace('.', ',');
-const shortDay = new Intl.DateTimeFormat('id-ID', { timeZone: WIB_TIME_ZONE, day: 'numeric', month: 'short' });
 
 export function RankingView({ data, linkFor }: { data: DashboardData; linkFor: (r: UnitRow) => string }) {
   return (
@@ -107,7 +105,7 @@ export function TrendView({ data, charts }: { data: DashboardData; charts: Dashb
               <thead><tr><th scope="col">{t('reports.col.period')}</th><th scope="col">{t('reports.col.pass')}</th><th scope="col">{t('reports.col.pass_rate')}</th></tr></thead>
               <tbody>
                 {city.map((p) => (
-                  <tr><th scope="row">{shortDay.format(new Date(p.periodStart))}</th><td>{`${p.pass} / ${p.assessed}`}</td><td>{percentText(p.rate)}</td></tr>
+                  <tr><th scope="row">{wibShortDate(new Date(p.periodStart))}</th><td>{`${p.pass} / ${p.assessed}`}</td><td>{percentText(p.rate)}</td></tr>
                 ))}
               </tbody>
             </table>
@@ -149,7 +147,7 @@ export function TrendView({ data, charts }: { data: DashboardData; charts: Dashb
               <tbody>
                 {data.channels.weeks.map((w) => (
                   <tr>
-                    <th scope="row">{shortDay.format(new Date(w.periodStart))}</th>
+                    <th scope="row">{wibShortDate(new Date(w.periodStart))}</th>
                     {data.channels.channels.map((c) => <td class="num">{w.byChannel[c] ?? 0}</td>)}
                     <td class="num">{w.total}</td>
                   </tr>

@@ -1,9 +1,8 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { formatDateTime, t, type MessageKey } from '../../i18n/index.js';
+import { formatDateTime, t, type MessageKey, wibShortDate } from '../../i18n/index.js';
 import type { UnitRow } from '../../modules/reports/index.js';
 import { assetUrl } from '../assets-route.js';
-import { WIB_TIME_ZONE } from '../../shared/wib-time.js';
 
 // Small pieces shared by the dashboard pages. A verdict is never colour alone: every badge has
 // a shape and the words, so it reads in grey-scale print, on a projector and for colour-blind
@@ -81,10 +80,9 @@ export function PeriodPicker(p: { action: string; selected: string; choices: { k
   );
 }
 
-const dayFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB_TIME_ZONE, day: 'numeric', month: 'short' });
 function periodChoiceLabel(c: { start: string; end: string }, isCurrent: boolean): string {
   const last = new Date(Date.parse(c.end) - 1);
-  const range = `${dayFmt.format(new Date(c.start))} – ${dayFmt.format(last)} ${last.getUTCFullYear()}`;
+  const range = `${wibShortDate(new Date(c.start))} – ${wibShortDate(last)} ${last.getUTCFullYear()}`;
   return isCurrent ? `${range} (${t('dash.this_period')})` : range;
 }
 

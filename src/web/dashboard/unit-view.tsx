@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
-import { formatDate, formatDateTime, t, type MessageKey } from '../../i18n/index.js';
+import { formatDate, formatDateTime, t, type MessageKey, wibShortDate } from '../../i18n/index.js';
 import { type Dispute, type VerdictRow, listDisputes, reasonText } from '../../modules/compliance/index.js';
 import { type Onboarding, onboardingChecklist } from '../../modules/composer/index.js';
 import { type StoredObservation, getObservations, sourceLabel } from '../../modules/monitoring/index.js';
@@ -8,7 +8,6 @@ import { type ReminderHistoryItem, listUnitReminders } from '../../modules/remin
 import { type UnitRow, channelName } from '../../modules/reports/index.js';
 import { CsrfInput } from '../views/form.js';
 import { Mark, RowVerdict, Section, VerdictBadge, type VerdictKey } from './components.js';
-import { WIB_TIME_ZONE } from '../../shared/wib-time.js';
 
 // The drill-down for one unit: why it stands where it does. Evidence is shown as a timeline of
 // what the checks saw (sites, deliveries, synced posts, staff links), the disputes, and the
@@ -151,14 +150,13 @@ export function UnitView(p: UnitViewProps) {
   );
 }
 
-const weekFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB_TIME_ZONE, day: 'numeric', month: 'short' });
 
 function HistoryStrip({ history }: { history: UnitViewProps['history'] }) {
   return (
     <ol class="history">
       {history.map((h) => (
         <li>
-          <span class="muted">{weekFmt.format(new Date(h.start))}</span>
+          <span class="muted">{wibShortDate(new Date(h.start))}</span>
           <VerdictBadge verdict={h.verdict} label={h.verdict === 'EXEMPT' ? t('monitoring.verdict.EXEMPT') : t(`reports.verdict.${h.verdict}`)} />
         </li>
       ))}

@@ -1,9 +1,9 @@
-import { t } from '../../../i18n/index.js';
+import { t, wibTime } from '../../../i18n/index.js';
 import { platformName } from '../../../modules/channels/index.js';
 import { formatDateTime } from '../../../i18n/index.js';
+import { wibDay } from '../../../shared/wib-time.js';
 import type { UnitDrafts } from '../../../modules/composer/index.js';
 import type { AppDeps } from '../../deps.js';
-import { WIB_TIME_ZONE } from '../../../shared/wib-time.js';
 
 export const draftUrl = (slug: string, id: string) => `/admin/unit/${slug}/kabar/${id}`;
 export const discardUrl = (slug: string, id: string, fromHome = false) => `/admin/unit/${slug}/kabar/${id}/hapus${fromHome ? '?dari=beranda' : ''}`;
@@ -21,13 +21,11 @@ export function homeFlash(code: string, _deps: AppDeps, lists: UnitDrafts): { ki
   return SIMPLE.has(code) ? { kind: 'ok', text: t(`composer.flash.${code}`) } : null;
 }
 
-const timeFmt = new Intl.DateTimeFormat('id-ID', { timeZone: WIB_TIME_ZONE, hour: '2-digit', minute: '2-digit' });
-const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone: WIB_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** "12.13 WIB" when it was today (WIB), the full date and time otherwise. */
 export function savedWhen(isoTime: string, now: Date): string {
   const d = new Date(isoTime);
-  return dayKey.format(d) === dayKey.format(now) ? `${timeFmt.format(d)} WIB` : formatDateTime(d);
+  return wibDay(d) === wibDay(now) ? `${wibTime(d)} WIB` : formatDateTime(d);
 }
 
 /** Platform ids from a query value, as names ("facebook,instagram" → "Facebook, Instagram"). */
