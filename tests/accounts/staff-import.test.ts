@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkStaffRows, readStaffSheet } from '../../src/modules/accounts/index.js';
+import { checkStaffRows, createStaffFormSchema, readStaffSheet } from '../../src/modules/accounts/index.js';
+import { problemsOf } from '../../src/shared/field-problems.js';
 import { createTestApp, csrfFrom, type Session, type TestApp } from '../support/test-app.js';
 import { testEngine } from '../support/test-db.js';
 
@@ -153,6 +154,21 @@ describe(`staff import on ${testEngine()}`, () => {
     expect(done.headers.get('location')).toBe('/admin/pengguna?ok=handover_done');
     expect(await (await admin.get('/admin/pengguna?ok=handover_done')).text()).toContain('sudah dihapus dari server');
     expect((await admin.get(at)).status).toBe(404);
+  });
+
+  it('"Buat" with lines that are not JSON or not staff lines goes back to the upload, creates nothing, never a 500', async () => {
+    const before = await a.t.db.selectFrom('users').select('id').execute();
+    for (const rows of ['{not json', '[]', '[{"line":"x","displayName":1}]', JSON.stringify([{ line: 2, displayName: 'A', username: 'a.b', role: 'raja', unitIds: [] }])]) {
+      const res = await admin.post('/admin/pengguna/impor/buat', { rows });
+      expect(res.status, rows).toBe(303);
+      expect(res.headers.get('location'), rows).toBe('/admin/pengguna/impor');
+    }
+    expect((await a.t.db.selectFrom('users').select('id').execute()).length).toBe(before.length);
+    // The schema names the field and the line's part that is wrong.
+    const notJson = createStaffFormSchema.safeParse({ rows: '{not json' });
+    expect(notJson.success ? [] : problemsOf(notJson.error.issues)).toEqual([{ path: 'rows', code: 'not_json' }]);
+    const badRole = createStaffFormSchema.safeParse({ rows: '[{"line":2,"displayName":"A","username":"a.b","role":"raja","unitIds":[]}]' });
+    expect(badRole.success ? [] : problemsOf(badRole.error.issues).map((p) => p.path)).toEqual(['rows.0.role']);
   });
 
   it('keeps the form and says next to the field what is wrong with an unreadable file', async () => {

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import {
-  type Actor, type CheckedLine, type Handover, ROLE_LABEL, checkStaffRows, createImportedStaff, discardHandover, handoverSheet, keepHandover, readHandover, readStaffSheet, staffInputSchema,
+  type Actor, type CheckedLine, type Handover, ROLE_LABEL, checkStaffRows, createImportedStaff, createStaffFormSchema, discardHandover, handoverSheet, keepHandover, readHandover, readStaffSheet,
 } from '../../modules/accounts/index.js';
 import { t } from '../../i18n/index.js';
 import { assetUrl } from '../assets-route.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
+import { parseForm } from '../forms/parse-form.js';
 import { renderNotFound } from '../errors.js';
 import { CsrfInput, IdempotencyInput } from '../views/form.js';
 import { StaffLayout } from '../views/staff-layout.js';
@@ -173,6 +174,8 @@ export function staffImportRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.post('/admin/pengguna/impor', async (c) => {
+    // The one field is a file (a CSV or XLSX sheet read whole), not text: no schema to parse here;
+    // the sheet's lines are checked by checkStaffRows, each problem named by its line.
     const body = await c.req.parseBody();
     const file = body.berkas;
     if (!(file instanceof File) || file.size === 0) {
@@ -189,17 +192,12 @@ export function staffImportRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.post('/admin/pengguna/impor/buat', async (c) => {
-    const body = await c.req.parseBody();
-    let rows: unknown = [];
-    try {
-      rows = JSON.parse(typeof body.rows === 'string' ? body.rows : '[]');
-    } catch {
-      rows = null;
-    }
-    const parsed = staffInputSchema.safeParse(rows);
-    if (!parsed.success || parsed.data.length === 0) return c.redirect('/admin/pengguna/impor', 303);
+    // The lines come from our own dry-run page; lines that do not parse mean a stale or edited
+    // page, so the person starts again from the upload.
+    const form = await parseForm(c, createStaffFormSchema, ['rows']);
+    if (!form.ok) return c.redirect('/admin/pengguna/impor', 303);
     const actor = c.get('actor')!;
-    const r = await createImportedStaff(deps.db, deps.clock, actor, parsed.data, c.get('region'));
+    const r = await createImportedStaff(deps.db, deps.clock, actor, form.data.rows, c.get('region'));
     if (!r.ok) return c.redirect('/admin/pengguna', 303);
     const id = await keepHandover(deps.db, deps.clock, actor, deps.config.secret, r.value, c.get('region'));
     return c.redirect(`/admin/pengguna/impor/hasil/${id}`, 303);

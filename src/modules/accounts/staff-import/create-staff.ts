@@ -35,6 +35,24 @@ export const staffInputSchema = z.array(
   }),
 ).max(2000);
 
+/**
+ * The "Buat N akun" form: the checked lines come back as JSON in its one field `rows`. Text that
+ * is not JSON, or lines that are not staff lines, are a problem of `rows`, never an exception.
+ */
+export const createStaffFormSchema = z.object({
+  rows: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not_json' });
+        return z.NEVER;
+      }
+    })
+    .pipe(staffInputSchema.min(1)),
+});
+
 export interface Handover {
   line: number;
   displayName: string;
