@@ -44,7 +44,19 @@ describe(`monitoring staff pages on ${testEngine()}`, () => {
 
     res = await operator.post('/admin/unit/pasar-padi/pemantauan/sanggahan', { kind: 'link', periodKey: period.key, postUrl: 'https://contoh.example/berita/1', message: 'Posyandu hari Selasa' });
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain('bukan dari situs atau akun yang terdaftar');
+    // Said next to the link's field, with the link and the note kept.
+    let html = await res.text();
+    expect(html).toMatch(/id="f-postUrl-err">Tautan itu bukan dari situs atau akun yang terdaftar[^<]*<\/p>\s*<input id="f-postUrl"[^>]*value="https:\/\/contoh.example\/berita\/1"/);
+    expect(html).toMatch(/<input id="f-message"[^>]*value="Posyandu hari Selasa"/);
+
+    res = await operator.post('/admin/unit/pasar-padi/pemantauan/sanggahan', { kind: 'contest', periodKey: period.key, message: 'ok' });
+    expect(res.status).toBe(400);
+    html = await res.text();
+    expect(html).toMatch(/<details open="">/);
+    expect(html).toMatch(/id="f-contest-err">Tulis keterangannya, minimal 3 huruf[^<]*<\/p>\s*<textarea id="f-contest"[^>]*>ok<\/textarea>/);
+    res = await operator.post('/admin/unit/pasar-padi/pemantauan/akun', { platform: 'myspace', handle: 'kel' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/id="f-handle-err">Isi nama akun[^<]*<\/p>\s*<input id="f-handle"[^>]*value="kel"/);
 
     res = await operator.post('/admin/unit/pasar-padi/pemantauan/sanggahan', { kind: 'link', periodKey: period.key, postUrl: 'https://www.instagram.com/p/DEMO123/', message: 'Posyandu hari Selasa' });
     expect(res.status).toBe(303);

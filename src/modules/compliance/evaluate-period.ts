@@ -103,9 +103,13 @@ export async function evaluatePeriod(
       toSave.push(verdict);
       counts[verdict.status]++;
     }
-    await db.transaction().execute(async (trx) => {
+    const write = async (trx: Kysely<DB>) => {
       for (const v of toSave) await complianceRepository.writeVerdict(trx, v, period);
-    });
+    };
+    // Inside a caller's transaction (an accepted dispute re-evaluates with its decision) the
+    // verdicts join it; Kysely does not nest transactions.
+    if (db.isTransaction) await write(db);
+    else await db.transaction().execute(write);
   }
   return ok({ period, counts, evaluated: units.length - notAssessed, keptOverrides, notAssessed });
 }

@@ -9,6 +9,7 @@ export { getRule, setRule, addException, removeException, listExceptions, type E
 export { TRANSPARENCY_SETTING, ruleFormSchema, exceptionFormSchema, transparencyFormSchema, exceptionIdFormSchema, saveRuleAsAdmin, addExceptionAsAdmin, removeExceptionAsAdmin, setTransparencyAsAdmin } from './city-settings.js';
 export { openDispute, type OpenDisputeInput, type OpenDisputeError } from './open-dispute.js';
 export { decideDispute, type DecideDisputeInput, type DecideDisputeError } from './decide-dispute.js';
+export { openDisputeAsStaff, openDisputeFormSchema, decideDisputeAsAdmin, decideDisputeFormSchema, type DecisionSources } from './disputes-as-staff.js';
 export { getVerdictsForPeriod, getVerdictHistory, getCompromised, listDisputes, getDispute, periodsEndingWith } from './read-compliance.js';
 export { loadReportInput, profileCompletenessSource, profilesOf, reasonText, type ReportContext, type LoadReportOptions } from './report-input.js';
 export { generateRapor, listStoredRapor, readStoredRapor, raporFileName, type StoredRapor } from './rapor-archive.js';

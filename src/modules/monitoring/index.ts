@@ -14,7 +14,7 @@ export {
 } from './ports.js';
 export type { AlertSink, MonitoringDeps } from './deps.js';
 export { DbCrawlMemory, type Presence, type StoredObservation } from './monitoring-repository.js';
-export { registerPresence, removePresence, registerPresenceAsStaff, removePresenceAsStaff, listPresences, normaliseHandle, SOCIAL_PLATFORMS, type PresenceInput, type RegisterError, type RegisterOptions } from './register-presence.js';
+export { registerPresence, removePresence, registerPresenceAsStaff, removePresenceAsStaff, listPresences, normaliseHandle, SOCIAL_PLATFORMS, siteFormSchema, accountFormSchema, presenceIdFormSchema, type PresenceInput, type RegisterError, type RegisterOptions } from './register-presence.js';
 export { syncRegistrations, registrationContext, AUTO_SOURCES, type RegistrationContext, type SyncOutcome } from './sync-registrations.js';
 export { checkSiteUrl, siteUrlPolicy, type SiteUrlPolicy, type SiteUrlProblem } from './site-url-policy.js';
 export { createAddressGuard, parseAllowList, classifyAddress, guardedLookup, type AddressClass, type AddressGuard } from './net-guard.js';

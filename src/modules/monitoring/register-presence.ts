@@ -19,6 +19,11 @@ const presenceInput = z.discriminatedUnion('kind', [
 ]);
 export type PresenceInput = z.input<typeof presenceInput>;
 
+/** The unit page's forms as posted: an external website, a social account, a remove button. */
+export const siteFormSchema = z.object({ url: z.string().trim().min(1).max(500) });
+export const accountFormSchema = z.object({ platform: z.enum(SOCIAL_PLATFORMS), handle: z.string().trim().min(1).max(100) });
+export const presenceIdFormSchema = z.object({ presenceId: z.string().min(1) });
+
 export interface RegisterOptions {
   /** Who registers it (manual, unit_links, profile, demo …); see the web_presences schema. */
   source?: string;

@@ -1,22 +1,22 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { formatDateTime, hasKey, t } from '../../../i18n/index.js';
-import { recordAudit } from '../../../modules/accounts/index.js';
-import { type Dispute, decideDispute, listDisputes, profileCompletenessSource } from '../../../modules/compliance/index.js';
+import { type Dispute, decideDisputeAsAdmin, decideDisputeFormSchema, listDisputes, profileCompletenessSource } from '../../../modules/compliance/index.js';
 import { unitRepository } from '../../../modules/units/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
+import { renderForbidden } from '../../errors.js';
+import { parseForm } from '../../forms/parse-form.js';
 import { CsrfInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { DashStyles } from '../../dashboard/components.js';
 import { requireCityAdmin } from '../require-city-admin.js';
-import { fromWibLocal } from '../../../shared/wib-time.js';
 import { registeredAccountsSource } from '../../../modules/channels/index.js';
 
 // Admin kota decides disputes: a unit's link to a post the checks missed (accepted with the
 // publication time admin kota saw on the platform) or a contest of a verdict (accepted with the
-// corrected verdict). compliance.decideDispute records who decided, when and the verdict before
-// and after; a double submit decides once.
+// corrected verdict). compliance.decideDisputeAsAdmin records who decided, when and the verdict
+// before and after, audited in the same transaction; a double submit decides once.
 
 const PATH = '/admin/pemantauan/sanggahan';
 
@@ -104,26 +104,22 @@ export function monitoringDisputeRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get(PATH, (c) => render(c));
 
+  // The decision's reads go through its own transaction (see DecisionSources).
+  const sources = (db: AppDeps['db']) => ({ profile: profileCompletenessSource(db), accounts: registeredAccountsSource(db) });
+
   app.post(`${PATH}/putus`, async (c) => {
-    const f = await c.req.parseBody();
-    const local = String(f.publishedAt ?? '');
-    const publishedAt = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? fromWibLocal(local)?.toISOString() : undefined;
-    const corrected = String(f.correctedStatus ?? 'PASS');
-    const r = await decideDispute(deps.db, { clock: deps.clock, profile: profileCompletenessSource(deps.db), accounts: registeredAccountsSource(deps.db) }, {
-      region: c.get('region'),
-      disputeId: String(f.disputeId ?? ''),
-      accept: f.accept === '1',
-      note: String(f.note ?? ''),
-      adminId: c.get('actor')!.id,
-      postPublishedAt: publishedAt,
-      correctedStatus: (['PASS', 'FAIL', 'UNKNOWN', 'EXEMPT'].includes(corrected) ? corrected : 'PASS') as 'PASS',
-    });
+    const form = await parseForm(c, decideDisputeFormSchema, ['disputeId', 'accept', 'note', 'publishedAt', 'correctedStatus']);
+    if (!form.ok) {
+      c.status(400);
+      return render(c, [t(form.problems.some((p) => p.path === 'publishedAt') ? 'mon.error.published_at_required' : 'mon.error.invalid')]);
+    }
+    const r = await decideDisputeAsAdmin({ ...deps, sources }, { actor: c.get('actor')!, region: c.get('region'), form: form.data });
     if (!r.ok) {
+      if (r.error === 'forbidden') return renderForbidden(c);
       if (r.error === 'not_found' || r.error === 'already_decided') return c.redirect(`${PATH}?ok=${r.error}`, 303);
       c.status(400);
       return render(c, [t(`mon.error.${r.error}`)]);
     }
-    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: `monitoring.dispute.${r.value.dispute.status}`, unitId: r.value.dispute.unitId, target: r.value.dispute.id });
     return c.redirect(`${PATH}?ok=${r.value.dispute.status}`, 303);
   });
 

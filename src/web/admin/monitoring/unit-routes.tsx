@@ -1,22 +1,33 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { formatDateTime, hasKey, t } from '../../../i18n/index.js';
-import { can, recordAudit } from '../../../modules/accounts/index.js';
+import { can } from '../../../modules/accounts/index.js';
 import {
   getRule,
   getVerdictsForPeriod,
   listDisputes,
-  openDispute,
-  periodByKey,
+  openDisputeAsStaff,
+  openDisputeFormSchema,
   periodContaining,
   previousPeriod,
   reasonText,
 } from '../../../modules/compliance/index.js';
-import { AUTO_SOURCES, listPresences, registerPresenceAsStaff, registrationContext, removePresenceAsStaff, SOCIAL_PLATFORMS } from '../../../modules/monitoring/index.js';
+import {
+  AUTO_SOURCES,
+  SOCIAL_PLATFORMS,
+  accountFormSchema,
+  listPresences,
+  presenceIdFormSchema,
+  registerPresenceAsStaff,
+  registrationContext,
+  removePresenceAsStaff,
+  siteFormSchema,
+} from '../../../modules/monitoring/index.js';
 import { channelName } from '../../../modules/reports/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { renderForbidden } from '../../errors.js';
+import { fieldErrors, parseForm, type FormValues } from '../../forms/parse-form.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
 import { RecheckButton, recheckFlash } from '../home/recheck-routes.js';
 import { VerdictBadge, DashStyles } from '../../dashboard/components.js';
@@ -35,7 +46,7 @@ export function monitoringUnitRoutes(deps: AppDeps): Hono<AppEnv> {
   app.use('/admin/unit/:slug/pemantauan', unitGuard(deps));
   app.use('/admin/unit/:slug/pemantauan/*', unitGuard(deps));
 
-  const render = async (c: Context<AppEnv>, problems: string[] = [], values: Record<string, string> = {}) => {
+  const render = async (c: Context<AppEnv>, problems: string[] = [], values: FormValues = {}, errors: Record<string, string> = {}) => {
     const unit = c.get('unit');
     const rule = await getRule(deps.db, c.get('region'));
     const current = periodContaining(rule.periodKind, deps.clock.now());
@@ -84,20 +95,21 @@ export function monitoringUnitRoutes(deps: AppDeps): Hono<AppEnv> {
             <CsrfInput token={c.get('csrfToken')} />
             <input type="hidden" name="kind" value="link" />
             <PeriodSelect id="link" current={current.key} last={last.key} value={values.periodKey} />
-            <Field name="postUrl" label={t('mon.link.url')} type="url" inputmode="url" value={values.postUrl} hint={t('mon.link.url_hint')} required />
-            <Field name="message" label={t('mon.link.message')} value={values.linkMessage} hint={t('mon.link.message_hint')} required />
+            <Field name="postUrl" label={t('mon.link.url')} type="url" inputmode="url" value={values.postUrl} error={errors.postUrl} hint={t('mon.link.url_hint')} required />
+            <Field name="message" label={t('mon.link.message')} value={values.linkMessage} error={errors.linkMessage} hint={t('mon.link.message_hint')} required />
             <button type="submit" class="wide">{t('mon.link.submit')}</button>
           </form>
-          <details>
+          <details open={values.contestMessage !== undefined}>
             <summary>{t('mon.contest.title')}</summary>
             <form method="post" action={`${base(unit.slug)}/sanggahan`}>
               <CsrfInput token={c.get('csrfToken')} />
               <input type="hidden" name="kind" value="contest" />
               <PeriodSelect id="contest" current={current.key} last={last.key} value={values.periodKey} />
-              <div class="field">
+              <div class={errors.contestMessage ? 'field has-error' : 'field'}>
                 <label for="f-contest">{t('mon.contest.message')}</label>
                 <p class="hint">{t('mon.contest.hint')}</p>
-                <textarea id="f-contest" name="message" required>{values.contestMessage ?? ''}</textarea>
+                {errors.contestMessage ? <p class="error" id="f-contest-err">{errors.contestMessage}</p> : null}
+                <textarea id="f-contest" name="message" required aria-invalid={errors.contestMessage ? 'true' : undefined} aria-describedby={errors.contestMessage ? 'f-contest-err' : undefined}>{values.contestMessage ?? ''}</textarea>
               </div>
               <button type="submit" class="secondary wide">{t('mon.contest.submit')}</button>
             </form>
@@ -135,7 +147,7 @@ export function monitoringUnitRoutes(deps: AppDeps): Hono<AppEnv> {
           </ul>
           <form method="post" action={`${base(unit.slug)}/situs`}>
             <CsrfInput token={c.get('csrfToken')} />
-            <Field name="url" label={t('mon.registry.add_site')} type="url" inputmode="url" value={values.url} hint={t('mon.registry.add_site_hint')} required />
+            <Field name="url" label={t('mon.registry.add_site')} type="url" inputmode="url" value={values.url} error={errors.url} hint={t('mon.registry.add_site_hint')} required />
             <button type="submit" class="secondary">{t('mon.registry.add_site_submit')}</button>
           </form>
           <h3>{t('mon.registry.accounts')}</h3>
@@ -156,7 +168,7 @@ export function monitoringUnitRoutes(deps: AppDeps): Hono<AppEnv> {
                 {SOCIAL_PLATFORMS.map((p) => <option value={p} selected={values.platform === p}>{channelName(p)}</option>)}
               </select>
             </div>
-            <Field name="handle" label={t('mon.registry.handle')} value={values.handle} hint={t('mon.registry.handle_hint')} required />
+            <Field name="handle" label={t('mon.registry.handle')} value={values.handle} error={errors.handle} hint={t('mon.registry.handle_hint')} required />
             <button type="submit" class="secondary">{t('mon.registry.add_account_submit')}</button>
           </form>
         </section>
@@ -165,59 +177,63 @@ export function monitoringUnitRoutes(deps: AppDeps): Hono<AppEnv> {
   };
 
   const policy = registrationContext(deps.config).policy;
-  const bad = (c: Context<AppEnv>, problems: string[], values: Record<string, string> = {}) => {
+  /** A form sent back (400) with what was typed and a sentence next to each wrong field. */
+  const bad = (c: Context<AppEnv>, problems: string[], values: FormValues = {}, errors: Record<string, string> = {}) => {
     c.status(400);
-    return render(c, problems, values);
+    return render(c, problems, values, errors);
   };
 
   app.get('/admin/unit/:slug/pemantauan', (c) => render(c));
 
   app.post('/admin/unit/:slug/pemantauan/situs', async (c) => {
     const unit = c.get('unit');
-    const form = await c.req.parseBody();
-    const url = String(form.url ?? '').trim();
-    const r = await registerPresenceAsStaff(deps, { actor: c.get('actor')!, unit, input: { kind: 'website', url }, options: { source: 'manual', policy } });
-    if (!r.ok) {
-      if (r.error === 'forbidden') return renderForbidden(c);
-      const detail = r.detail && hasKey(`monitoring.address.${r.detail}`) ? t(`monitoring.address.${r.detail}`) : (r.detail ?? '');
-      return bad(c, [hasKey(`mon.error.url_${r.error}`) ? t(`mon.error.url_${r.error}`, { detail }) : t('mon.error.url')], { url });
-    }
-    return c.redirect(`${base(unit.slug)}?ok=site_added`, 303);
+    const form = await parseForm(c, siteFormSchema, ['url']);
+    const url = form.values.url!.trim();
+    const r = form.ok ? await registerPresenceAsStaff(deps, { actor: c.get('actor')!, unit, input: { kind: 'website', url: form.data.url }, options: { source: 'manual', policy } }) : null;
+    if (r?.ok) return c.redirect(`${base(unit.slug)}?ok=site_added`, 303);
+    if (r?.error === 'forbidden') return renderForbidden(c);
+    const detail = r?.detail && hasKey(`monitoring.address.${r.detail}`) ? t(`monitoring.address.${r.detail}`) : (r?.detail ?? '');
+    const message = r && hasKey(`mon.error.url_${r.error}`) ? t(`mon.error.url_${r.error}`, { detail }) : t('mon.error.url');
+    return bad(c, [message], { url }, { url: message });
   });
 
   app.post('/admin/unit/:slug/pemantauan/akun', async (c) => {
     const unit = c.get('unit');
-    const form = await c.req.parseBody();
-    const platform = String(form.platform ?? '');
-    const handle = String(form.handle ?? '').trim();
-    const r = await registerPresenceAsStaff(deps, { actor: c.get('actor')!, unit, input: { kind: 'social', platform: platform as (typeof SOCIAL_PLATFORMS)[number], handle } });
-    if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c) : bad(c, [t('mon.error.handle')], { platform, handle });
-    return c.redirect(`${base(unit.slug)}?ok=account_added`, 303);
+    const form = await parseForm(c, accountFormSchema, ['platform', 'handle']);
+    const r = form.ok ? await registerPresenceAsStaff(deps, { actor: c.get('actor')!, unit, input: { kind: 'social', ...form.data } }) : null;
+    if (r?.ok) return c.redirect(`${base(unit.slug)}?ok=account_added`, 303);
+    if (r?.error === 'forbidden') return renderForbidden(c);
+    return bad(c, [t('mon.error.handle')], form.values, { handle: t('mon.error.handle') });
   });
 
   app.post('/admin/unit/:slug/pemantauan/hapus', async (c) => {
     const unit = c.get('unit');
-    const form = await c.req.parseBody();
-    const r = await removePresenceAsStaff(deps, { actor: c.get('actor')!, unit, presenceId: String(form.presenceId ?? '') });
-    if (!r.ok && r.error === 'forbidden') return renderForbidden(c);
-    return c.redirect(`${base(unit.slug)}?ok=${r.ok ? 'removed' : 'not_found'}`, 303);
+    const form = await parseForm(c, presenceIdFormSchema, ['presenceId']);
+    const r = form.ok ? await removePresenceAsStaff(deps, { actor: c.get('actor')!, unit, presenceId: form.data.presenceId }) : null;
+    if (r && !r.ok && r.error === 'forbidden') return renderForbidden(c);
+    return c.redirect(`${base(unit.slug)}?ok=${r?.ok ? 'removed' : 'not_found'}`, 303);
   });
 
   app.post('/admin/unit/:slug/pemantauan/sanggahan', async (c) => {
     const unit = c.get('unit');
-    const form = await c.req.parseBody();
-    const kind = form.kind === 'contest' ? 'contest' : 'link';
-    const periodKey = String(form.periodKey ?? '');
-    const message = String(form.message ?? '');
-    const postUrl = String(form.postUrl ?? '').trim();
-    if (!periodByKey(periodKey)) return bad(c, [t('mon.error.invalid')]);
-    const r = await openDispute(deps.db, { unitId: unit.id, periodKey, kind, postUrl: kind === 'link' ? postUrl : undefined, message, userId: c.get('actor')!.id }, deps.clock);
-    if (!r.ok) {
-      c.status(400);
-      return render(c, [t(`mon.error.${r.error}`)], kind === 'link' ? { postUrl, linkMessage: message, periodKey } : { contestMessage: message, periodKey });
+    const form = await parseForm(c, openDisputeFormSchema, ['kind', 'periodKey', 'postUrl', 'message']);
+    const v = form.values;
+    const link = v.kind !== 'contest';
+    // The link and the contest forms both name their note `message`; each is shown in its own form.
+    const typed: FormValues = link ? { postUrl: v.postUrl!, linkMessage: v.message!, periodKey: v.periodKey! } : { contestMessage: v.message!, periodKey: v.periodKey! };
+    const messageField = link ? 'linkMessage' : 'contestMessage';
+    const toField = (path: string) => (path === 'message' ? messageField : path);
+    if (!form.ok) {
+      const errors = fieldErrors(form.problems, (p) => t(hasKey(`mon.link.error.${p.path}`) ? `mon.link.error.${p.path}` : 'mon.error.invalid'), toField);
+      return bad(c, [t('mon.error.invalid')], typed, errors);
     }
-    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: `monitoring.dispute.${kind}`, unitId: unit.id, target: r.value.id });
-    return c.redirect(`${base(unit.slug)}?ok=${kind === 'link' ? 'link_sent' : 'contest_sent'}`, 303);
+    const r = await openDisputeAsStaff(deps, { actor: c.get('actor')!, unit, form: form.data });
+    if (!r.ok) {
+      if (r.error === 'forbidden') return renderForbidden(c);
+      const message = t(`mon.error.${r.error}`);
+      return bad(c, [message], typed, r.error === 'link_not_official' ? { postUrl: message } : {});
+    }
+    return c.redirect(`${base(unit.slug)}?ok=${link ? 'link_sent' : 'contest_sent'}`, 303);
   });
 
   return app;
