@@ -13,6 +13,8 @@ export const messages = {
     'scope.verdicts': '{pass} memenuhi · {fail} belum memenuhi',
     'scope.open': 'Buka',
     'scope.reopen': 'Sedang dibuka',
+    'scope.setup_province': 'Beranda ini memuat beberapa kabupaten/kota Provinsi {name}: admin pertama mengelola semuanya (cakupan {code}) dan membuat admin kabupaten/kota lewat menu Pengguna.',
+    'scope.setup_national': 'Beranda ini memuat kabupaten/kota dari beberapa provinsi: admin pertama mengelola seluruh Indonesia (cakupan ID) dan membuat admin provinsi atau kabupaten/kota lewat menu Pengguna.',
   },
   en: {
     'scope.title': 'Working area',
@@ -26,5 +28,7 @@ export const messages = {
     'scope.verdicts': '{pass} meet the rule · {fail} do not yet',
     'scope.open': 'Open',
     'scope.reopen': 'Open now',
+    'scope.setup_province': 'This install holds several regencies/cities of the province of {name}: the first admin manages them all (scope {code}) and creates the regency/city admins under Users.',
+    'scope.setup_national': 'This install holds regencies/cities of several provinces: the first admin manages the whole country (scope ID) and creates province or regency/city admins under Users.',
   },
 };

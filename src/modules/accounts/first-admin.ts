@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { type FieldProblem, problemsOf } from '../../shared/field-problems.js';
 import { newId, newToken } from '../../shared/ids.js';
+import { NATIONAL_SCOPE } from '../../shared/region-scope.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { accountRepository, type UserRow } from './account-repository.js';
 import { recordAudit } from './audit.js';
@@ -40,16 +41,35 @@ export function adminInputProblems(input: AdminInput): FieldProblem[] {
   return problems;
 }
 
+/**
+ * Whether an active admin covers the install's regency (decision 0017): one of that regency, of
+ * its province or of the whole country. A national install's first admin (scope `ID`) closes the
+ * set-up page as a regency admin always did.
+ */
 export async function hasActiveAdmin(db: Kysely<DB>, region: string): Promise<boolean> {
   const row = await db
     .selectFrom('users')
     .select('id')
     .where('role', '=', 'admin_kota')
     .where('status', '=', 'active')
-    .where('region_code', '=', region)
+    .where('region_code', 'in', [region, region.split('.')[0]!, NATIONAL_SCOPE])
     .limit(1)
     .executeTakeFirst();
   return !!row;
+}
+
+/**
+ * The scope the install's first admin gets (decision 0017): the narrowest one holding the
+ * install's regency and every imported one — that regency alone (as before), their province
+ * when they are of one, else the whole country — so the first admin can reach every unit and
+ * make the other admins. Read from the regency rows (514 at most), not the units.
+ */
+export async function firstAdminScope(db: Kysely<DB>, region: string): Promise<string> {
+  const rows = await db.selectFrom('units').select('region_code').where('kind', 'in', ['kota', 'kabupaten']).execute();
+  const regencies = new Set([region, ...rows.map((r) => r.region_code)]);
+  if (regencies.size === 1) return region;
+  const provinces = new Set([...regencies].map((c) => c.split('.')[0]!));
+  return provinces.size === 1 ? [...provinces][0]! : NATIONAL_SCOPE;
 }
 
 /**
@@ -110,7 +130,10 @@ export async function setUpOpen(db: Kysely<DB>, region: string): Promise<boolean
 
 export const setUpTokenSchema = z.string().trim();
 
-/** The set-up page's one action: token checked, first admin created, every token spent. */
+/**
+ * The set-up page's one action: token checked, first admin created (with `firstAdminScope`;
+ * `region` is the install's regency), every token spent.
+ */
 export async function setUpFirstAdmin(
   db: Kysely<DB>,
   clock: Clock,
@@ -118,7 +141,8 @@ export async function setUpFirstAdmin(
 ): Promise<Result<UserRow, SetUpError> & { problems?: FieldProblem[] }> {
   if (await hasActiveAdmin(db, input.region)) return err('admin_exists');
   if (!(await tokenValid(db, setUpTokenSchema.parse(input.token)))) return err('bad_token');
-  const created = await createAdmin(db, clock, { ...input, mustChangePassword: false, via: 'setup' });
+  const region = await firstAdminScope(db, input.region);
+  const created = await createAdmin(db, clock, { ...input, region, mustChangePassword: false, via: 'setup' });
   if (!created.ok) return created;
   await recordAudit(db, clock, { actorUserId: created.value.id, action: 'setup.first_admin', target: created.value.username, ip: input.ip ?? null });
   return created;

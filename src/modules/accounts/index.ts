@@ -17,7 +17,7 @@ export { addOpdAsAdmin, clearThrottleAsAdmin } from './city-changes.js';
 export { ensureDemoUsers, countDemoAccounts, DEMO_PASSWORD, type DemoLogin } from './demo-users.js';
 export { accountRepository, type UserRow } from './account-repository.js';
 export { hashPassword, passwordProblem, PASSWORD_MIN, PASSWORD_MAX, type PasswordProblem } from './password.js';
-export { createAdmin, hasActiveAdmin, issueSetupToken, setUpFirstAdmin, setUpOpen, adminInputProblems, setUpFormSchema, type AdminInput, type CreateAdminError, type SetUpError } from './first-admin.js';
+export { createAdmin, firstAdminScope, hasActiveAdmin, issueSetupToken, setUpFirstAdmin, setUpOpen, adminInputProblems, setUpFormSchema, type AdminInput, type CreateAdminError, type SetUpError } from './first-admin.js';
 export { oneTimePassword } from './one-time-password.js';
 export { archiveOldAudit, type AuditArchive, type AuditRow } from './archive-audit.js';
 export { claimSubmission, completeSubmission, releaseSubmission, type Claim } from './form-submissions.js';

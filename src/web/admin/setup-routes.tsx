@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { adminInputProblems, setUpFirstAdmin, setUpFormSchema, setUpOpen } from '../../modules/accounts/index.js';
+import { NATIONAL_SCOPE, adminInputProblems, firstAdminScope, scopeKind, setUpFirstAdmin, setUpFormSchema, setUpOpen } from '../../modules/accounts/index.js';
+import { provinceNameOf } from '../../modules/units/index.js';
 import { t } from '../../i18n/index.js';
 import { accountProblemText } from '../../i18n/account-problems.js';
 import type { Context } from 'hono';
@@ -19,12 +20,21 @@ type Values = { token?: string; username?: string; displayName?: string; email?:
 type Problems = Partial<Record<'token' | 'username' | 'displayName' | 'email' | 'password' | 'confirm', string>>;
 const FIELDS = ['token', 'username', 'displayName', 'email', 'password', 'confirm'] as const;
 
-function SetupPage(p: { csrf: string; values: Values; problems: Problems }) {
+/** Whom the first admin will manage, said only when it is more than the install's regency (decision 0017). */
+function scopeNote(scope: string): string | null {
+  if (scopeKind(scope) === 'regency') return null;
+  if (scope === NATIONAL_SCOPE) return t('scope.setup_national');
+  return t('scope.setup_province', { name: provinceNameOf(`${scope}.`) ?? scope, code: scope });
+}
+
+function SetupPage(p: { csrf: string; values: Values; problems: Problems; scope: string }) {
+  const note = scopeNote(p.scope);
   const errors = Object.values(p.problems).filter((e): e is string => !!e);
   return (
     <StaffLayout title={t('setup.title')} actor={null} csrfToken={p.csrf}>
       <h1>{t('setup.title')}</h1>
       <p>{t('setup.intro')}</p>
+      {note ? <p>{note}</p> : null}
       <form method="post" action="/admin/pasang" class="card">
         <CsrfInput token={p.csrf} />
         <ErrorSummary errors={errors} />
@@ -49,7 +59,8 @@ export function setupRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/admin/pasang', async (c) => {
     if (deps.config.demo || !(await setUpOpen(deps.db, deps.config.region))) return closed(c);
-    return c.html(<SetupPage csrf={c.get('csrfToken')} values={{ token: c.req.query('kode') ?? '' }} problems={{}} />);
+    const scope = await firstAdminScope(deps.db, deps.config.region);
+    return c.html(<SetupPage csrf={c.get('csrfToken')} values={{ token: c.req.query('kode') ?? '' }} problems={{}} scope={scope} />);
   });
 
   app.post('/admin/pasang', async (c) => {
@@ -70,7 +81,7 @@ export function setupRoutes(deps: AppDeps): Hono<AppEnv> {
       else Object.assign(problems, fieldErrors(r.problems ?? [], (p) => accountProblemText(p)));
     }
     c.status(400);
-    return c.html(<SetupPage csrf={c.get('csrfToken')} values={values} problems={problems} />);
+    return c.html(<SetupPage csrf={c.get('csrfToken')} values={values} problems={problems} scope={await firstAdminScope(deps.db, deps.config.region)} />);
   });
 
   return app;
