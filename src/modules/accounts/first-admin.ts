@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { type FieldProblem, problemsOf } from '../../shared/field-problems.js';
 import { newId, newToken } from '../../shared/ids.js';
+import { unitRepository } from '../units/index.js';
 import { NATIONAL_SCOPE } from '../../shared/region-scope.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { accountRepository, type UserRow } from './account-repository.js';
@@ -65,8 +66,7 @@ export async function hasActiveAdmin(db: Kysely<DB>, region: string): Promise<bo
  * make the other admins. Read from the regency rows (514 at most), not the units.
  */
 export async function firstAdminScope(db: Kysely<DB>, region: string): Promise<string> {
-  const rows = await db.selectFrom('units').select('region_code').where('kind', 'in', ['kota', 'kabupaten']).execute();
-  const regencies = new Set([region, ...rows.map((r) => r.region_code)]);
+  const regencies = new Set([region, ...(await unitRepository.regencyCodes(db))]);
   if (regencies.size === 1) return region;
   const provinces = new Set([...regencies].map((c) => c.split('.')[0]!));
   return provinces.size === 1 ? [...provinces][0]! : NATIONAL_SCOPE;

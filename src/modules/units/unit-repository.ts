@@ -21,6 +21,9 @@ export const unitRepository = {
     if (opts.ids) q = q.where('id', 'in', opts.ids.length ? [...opts.ids] : ['']);
     return q.orderBy(opts.orderBy ?? 'name').orderBy('id').execute();
   },
+  /** The codes of every imported regency (one kota/kabupaten row each, 514 at most). */
+  regencyCodes: async (db: Kysely<DB>): Promise<string[]> =>
+    (await db.selectFrom('units').select('region_code').where('kind', 'in', ['kota', 'kabupaten']).execute()).map((r) => r.region_code),
   children: (db: Kysely<DB>, parentId: string) =>
     db.selectFrom('units').selectAll().where('parent_id', '=', parentId).orderBy('name').execute(),
 };
