@@ -53,7 +53,7 @@ async function byHand(dir: string, prof: boolean): Promise<void> {
   const port = 38_000 + Math.floor(Math.random() * 1000);
   const base = `http://127.0.0.1:${port}`;
   const env = { ...process.env, LOG_LEVEL: 'silent', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir, BERANDA_SECRET: 'b'.repeat(40), PAGE_CACHE: '0' };
-  const args = ['--max-semi-space-size=4', ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'prof')}`] : []), 'dist/main/start.js'];
+  const args = ['--max-semi-space-size=2', ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'prof')}`] : []), 'dist/main/start.js'];
   const server: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env, stdio: 'ignore' });
   try {
     await waitForHttp(`${base}/healthz`, 180_000);

@@ -54,7 +54,7 @@ export async function run(): Promise<BenchRow[]> {
   const port = 39_000 + Math.floor(Math.random() * 1000);
   const base = `http://127.0.0.1:${port}`;
   const env = { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir, BERANDA_SECRET: 'b'.repeat(40) };
-  const node = [process.execPath, '--max-semi-space-size=4', 'dist/main/start.js'];
+  const node = [process.execPath, '--max-semi-space-size=2', 'dist/main/start.js'];
   const running: ChildProcess[] = [];
   try {
     execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale', '--quiet'], { cwd: ROOT });
