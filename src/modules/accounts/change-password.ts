@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import type { FieldProblem } from '../../shared/field-problems.js';
 import { type Result, err, ok } from '../../shared/result.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Actor } from './actor.js';
 import { accountRepository } from './account-repository.js';
 import { recordAudit } from './audit.js';

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { type FieldProblem, problemsOf } from '../../shared/field-problems.js';

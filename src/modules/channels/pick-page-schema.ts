@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // The Page chosen after Facebook Login (GET/POST …/kanal/:id/pilih). Only an id travels: the
 // Pages and their tokens are fetched again from Meta, and the choice must be one of them.

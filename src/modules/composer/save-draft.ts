@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PLATFORMS } from '../channels/index.js';
 import { getMedia, updateMediaAlt } from '../media/index.js';
 import { limitsFor } from '../publishing-captions/index.js';

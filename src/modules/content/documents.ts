@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DB } from '../../db/schema/index.js';
 import type { KipCategory } from '../../db/schema/site.js';
 import type { Clock } from '../../shared/clock.js';

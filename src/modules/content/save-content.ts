@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import * as z from 'zod';
 import { searchTextOf } from '../../db/search.js';
 import type { DB } from '../../db/schema/index.js';
 import { isRealDateText } from '../../shared/calendar.js';

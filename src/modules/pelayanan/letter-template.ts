@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DB } from '../../db/schema/index.js';
 
 // The text of a letter, per layanan: the city writes one template for all its kelurahan and a

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { UnitServiceView } from '../services/index.js';
 import type { AreaRw } from './unit-area.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // The profil kelurahan follows the sections of Permendagri 12/2007 (Prodeskel) that are meant to
 // be public. Each section is stored as one JSON document per unit, validated here, so adding a

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // The small forms on a delivery. "Kirim ulang": the box "I looked at the account and the post is
 // not there" (required by resendDelivery for a "belum pasti" post). "Sudah diposting": the link

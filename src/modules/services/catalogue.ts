@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // The city-wide layanan catalogue follows the six public components of Standar Pelayanan
 // (PermenPANRB 15/2014): dasar hukum, persyaratan, prosedur, jangka waktu, biaya, produk, plus

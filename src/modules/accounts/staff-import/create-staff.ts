@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { unitRepository } from '../../units/index.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DB, Role } from '../../../db/schema/index.js';
 import type { Clock } from '../../../shared/clock.js';
 import { newId } from '../../../shared/ids.js';

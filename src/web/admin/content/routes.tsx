@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Context } from 'hono';
 import { formatDateTime, t } from '../../../i18n/index.js';
 import { can, publishingRightsOf } from '../../../modules/accounts/index.js';
