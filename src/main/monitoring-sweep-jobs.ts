@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import {
-  type MonitoringDeps, getSweepProgress, markSweepQueued, pruneSweeps, runSweepBatch, stalledSweepBatches, startSweep, syncRegistrations, unqueuedSweeps,
+  type MonitoringDeps, SWEEP_ATTEMPTS, getSweepProgress, markSweepQueued, pruneSweeps, runSweepBatch, stalledSweepBatches, startSweep, syncRegistrations, unqueuedSweeps,
 } from '../modules/monitoring/index.js';
 import { defineJob } from '../jobs/define-job.js';
 import { evaluateUnits, monitoringOf, registrationOf } from './dashboard-jobs.js';
@@ -36,7 +36,12 @@ function sweepDeps(deps: WorkerDeps, sweepId: string): MonitoringDeps {
 }
 
 async function runBatch(deps: WorkerDeps, sweepId: string, batch: number, signal: AbortSignal, why: string) {
-  const r = await runSweepBatch(deps.db, sweepDeps(deps, sweepId), { sweepId, batch, leaseMs: deps.config.workLeaseMs, concurrency: UNITS_AT_ONCE, signal, holder: HOLDER });
+  const r = await runSweepBatch(deps.db, sweepDeps(deps, sweepId), { sweepId, batch, leaseMs: deps.config.workLeaseMs, concurrency: UNITS_AT_ONCE, signal, holder: HOLDER, attempts: SWEEP_ATTEMPTS });
+  // Sites the first look found silent get their one more look in a follow-up batch, a little later.
+  if (r.followUpBatch !== undefined) {
+    const startAfter = new Date(deps.clock.now().getTime() + SWEEP_ATTEMPTS.gapMs);
+    await deps.jobs.send(SWEEP_BATCH_JOB, { sweepId, batch: r.followUpBatch }, { singletonKey: `${sweepId}:${r.followUpBatch}`, startAfter });
+  }
   // This period's live verdicts of the units just checked, each under its regency's rule.
   if (r.checkedUnits.length > 0) await evaluateUnits(deps, r.checkedUnits);
   const { failed, checkedUnits: _, ...counts } = r;

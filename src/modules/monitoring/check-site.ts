@@ -1,12 +1,13 @@
 import { newToken } from '../../shared/ids.js';
 import type { RdapBaseFor, RdapCache } from './checks/domain-expiry.js';
+import { transientlyDown } from './checks/availability.js';
 import { CHECKS } from './checks/index.js';
 import type { CheckRun } from './checks/check.js';
 import type { MonitoringDeps } from './deps.js';
 import type { Fetcher } from './fetcher.js';
 import type { Observation } from './observation.js';
 import type { CrawlMemory } from './ports.js';
-import { createSiteContext } from './site-context.js';
+import { type FirstLook, createSiteContext } from './site-context.js';
 
 // All checks of one external website: the `website` checks of checks/index.ts, in their order,
 // sharing one fetch session (its handful of requests share a connection and a cache).
@@ -28,6 +29,11 @@ export interface CheckSiteOptions {
   articlePages?: number;
   /** For checks that need the unit's wider dependencies (none of the website checks today). */
   deps?: MonitoringDeps;
+  /**
+   * A sweep's quick first look: one request to the home page within these limits, no retries,
+   * and nothing more when it finds the site transiently down (the sweep looks again later).
+   */
+  firstLook?: FirstLook;
 }
 
 export async function checkSite(fetcher: Fetcher, memory: CrawlMemory, o: CheckSiteOptions): Promise<Observation[]> {
@@ -40,11 +46,12 @@ export async function checkSite(fetcher: Fetcher, memory: CrawlMemory, o: CheckS
     settings: {
       rdapBaseFor: o.rdapBaseFor,
       rdapCache: o.rdapCache,
-      retries: o.retries ?? 2,
+      retries: o.firstLook ? 0 : (o.retries ?? 2),
       retryDelayMs: o.retryDelayMs ?? 2_000,
       probeToken: o.probeToken ?? `beranda-${newToken(6)}`,
       maxRetryAfterMs: o.maxRetryAfterMs ?? 15_000,
       articlePages: o.articlePages ?? 3,
+      ...(o.firstLook ? { firstLook: o.firstLook } : {}),
     },
   });
   try {
@@ -54,6 +61,7 @@ export async function checkSite(fetcher: Fetcher, memory: CrawlMemory, o: CheckS
     for (const check of CHECKS) {
       if (check.scope !== 'website' || !check.shouldRun(run)) continue;
       out.push(...(await check.run(run)));
+      if (o.firstLook && out.some(transientlyDown)) return out;
     }
     return out;
   } finally {

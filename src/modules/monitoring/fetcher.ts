@@ -106,6 +106,9 @@ export interface FetchOptions {
   method?: 'GET' | 'HEAD';
   accept?: string;
   maxBytes?: number;
+  /** Shorter limits for this fetch (a sweep's quick first look); never longer than the fetcher's. */
+  connectTimeoutMs?: number;
+  totalTimeoutMs?: number;
 }
 
 export interface FetchSession {
@@ -201,7 +204,7 @@ export class Fetcher {
   ): Promise<FetchResult> {
     const ua = opts.ua ?? 'monitor';
     const started = Date.now();
-    const deadline = started + this.options.totalTimeoutMs;
+    const deadline = started + Math.min(opts.totalTimeoutMs ?? Infinity, this.options.totalTimeoutMs);
     const result: FetchResult = {
       requestedUrl: url,
       finalUrl: url,
@@ -322,7 +325,7 @@ export class Fetcher {
       let connectTimer: NodeJS.Timeout | undefined = setTimeout(() => {
         finish('timeout_connect', 'ETIMEDOUT');
         req.destroy();
-      }, Math.min(this.options.connectTimeoutMs, remaining));
+      }, Math.min(opts.connectTimeoutMs ?? Infinity, this.options.connectTimeoutMs, remaining));
       req.on('socket', (socket) => {
         const connected = () => {
           clearTimeout(connectTimer);

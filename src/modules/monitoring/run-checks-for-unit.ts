@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import { checkSite } from './check-site.js';
+import { transientlyDown } from './checks/availability.js';
 import type { CheckRun } from './checks/check.js';
 import { CHECKS } from './checks/index.js';
 import { wibDate } from './dates.js';
 import type { MonitoringDeps } from './deps.js';
 import { BufferedCrawlMemory, monitoringRepository } from './monitoring-repository.js';
 import { OPENS_FOR_PEOPLE, type Observation } from './observation.js';
+import type { FirstLook } from './site-context.js';
 
 // One unit's checks: every registered website, its Beranda site, its social activity — the
 // checks of checks/index.ts by scope. Run as a job (see sweep.ts); safe to run twice:
@@ -22,6 +24,11 @@ export interface UnitCheckOutcome {
   retryAt: string | null;
   /** The guard refused the commit (another run owns this unit now): nothing was stored. */
   skipped?: boolean;
+  /**
+   * A first look found a site transiently down (no answer in time, refused, 5xx): nothing was
+   * stored, and the caller looks again with the full limits before judging the unit.
+   */
+  deferred?: boolean;
 }
 
 /**
@@ -34,7 +41,13 @@ class NotMine extends Error {}
 
 const EIGHT_DAYS = 8 * 24 * 3600_000;
 
-export async function runChecksForUnit(db: Kysely<DB>, deps: MonitoringDeps, unitId: string, guard?: CommitGuard): Promise<UnitCheckOutcome> {
+export async function runChecksForUnit(
+  db: Kysely<DB>,
+  deps: MonitoringDeps,
+  unitId: string,
+  guard?: CommitGuard,
+  o: { firstLook?: FirstLook } = {},
+): Promise<UnitCheckOutcome> {
   const now = deps.clock.now();
   const presences = await monitoringRepository.presencesOf(db, [unitId]);
   const memory = new BufferedCrawlMemory(db);
@@ -57,8 +70,10 @@ export async function runChecksForUnit(db: Kysely<DB>, deps: MonitoringDeps, uni
           maxRetryAfterMs: deps.maxRetryAfterMs,
           articlePages: deps.articlePages,
           deps,
+          firstLook: o.firstLook,
         })),
       );
+      if (o.firstLook && obs.some(transientlyDown)) return { unitId, observations: 0, compromised: [], down: [], retryAt: null, deferred: true };
     } else if (p.kind === 'beranda_site') {
       const run: CheckRun = { ...base, presence: p, earlier: [] };
       for (const check of CHECKS) if (check.scope === 'beranda_site' && check.shouldRun(run)) obs.push(...(await check.run(run)));

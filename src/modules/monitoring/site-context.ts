@@ -21,6 +21,14 @@ export interface SiteCheckSettings {
   maxRetryAfterMs: number;
   /** Article pages read to date items whose list shows no date (bounded deeper evidence). */
   articlePages: number;
+  /** Shorter limits for the home page's first request (a sweep's first pass; decision 0015). */
+  firstLook?: FirstLook;
+}
+
+/** The limits of a sweep's quick first request to a site's home page. */
+export interface FirstLook {
+  connectTimeoutMs: number;
+  totalTimeoutMs: number;
 }
 
 export interface SiteContext {

@@ -5,6 +5,7 @@ import { newId } from '../../shared/ids.js';
 import type { MonitoringDeps } from './deps.js';
 import { monitoringRepository } from './monitoring-repository.js';
 import { runChecksForUnit } from './run-checks-for-unit.js';
+import type { FirstLook } from './site-context.js';
 import { sweepRepository as repo } from './sweep-repository.js';
 
 // A sweep of a whole fleet split into batches (issue 18 point 4). The scheduled sweep records
@@ -20,6 +21,22 @@ import { sweepRepository as repo } from './sweep-repository.js';
 /** Units per batch job: small enough that a lost batch is little work, large enough that 83,762 units make ~3,400 jobs, not 83,762. */
 export const SWEEP_BATCH_SIZE = 25;
 
+/**
+ * How often a sweep asks a site (decision 0015). The first look at each unit's sites is one
+ * request to the home page within short limits, no retries: nearly every site answers it, and a
+ * silent one then holds a slot for seconds, not the 3 × 15 s + 2 × 2 s of the production retries.
+ * A unit whose site did not answer (timeout, refused, 5xx) is not judged on that: it is handed,
+ * unchecked, to a follow-up batch queued at least `gapMs` later, which looks once more with the
+ * fetcher's full limits, and only that look is recorded. A briefly down or slow site is judged
+ * up; a dead one costs two requests and holds no first-pass slot while it is waited for. `null`
+ * keeps the production retries (MonitoringDeps.retries) for every unit.
+ */
+export interface SweepAttempts {
+  firstLook: FirstLook;
+  gapMs: number;
+}
+export const SWEEP_ATTEMPTS: SweepAttempts = { firstLook: { connectTimeoutMs: 3_000, totalTimeoutMs: 6_000 }, gapMs: 2_000 };
+
 export interface SweepBatchOutcome {
   sweepId: string;
   batch: number;
@@ -34,6 +51,10 @@ export interface SweepBatchOutcome {
   compromised: number;
   down: number;
   rescheduled: number;
+  /** Units whose first look found a site silent, handed on unchecked to `followUpBatch`. */
+  deferred: number;
+  /** The batch (queue it, at least SweepAttempts.gapMs later) that looks at them once more. */
+  followUpBatch?: number;
   failed: { unitId: string; error: string }[];
   /** This run completed the sweep (exactly one run does). */
   finishedSweep: boolean;
@@ -68,21 +89,30 @@ export async function startSweep(db: Kysely<DB>, clock: Clock, o: { sweepId?: st
 export async function runSweepBatch(
   db: Kysely<DB>,
   deps: MonitoringDeps,
-  o: { sweepId: string; batch: number; leaseMs: number; concurrency?: number; budgetMs?: number; signal?: AbortSignal; holder?: string },
+  o: { sweepId: string; batch: number; leaseMs: number; concurrency?: number; budgetMs?: number; signal?: AbortSignal; holder?: string; attempts?: SweepAttempts | null },
 ): Promise<SweepBatchOutcome> {
   const clock = deps.clock;
   // The holder (host and process) leads the token, so whoever looks at the table sees who works on what.
   const claim = o.holder ? `${o.holder}/${newId()}` : newId();
   const leaseUntil = () => new Date(clock.now().getTime() + o.leaseMs).toISOString();
   const unitIds = await repo.claimBatch(db, o.sweepId, o.batch, claim, clock.now().toISOString(), leaseUntil());
-  const out: SweepBatchOutcome = { sweepId: o.sweepId, batch: o.batch, units: unitIds.length, checked: 0, checkedUnits: [], skipped: 0, observations: 0, compromised: 0, down: 0, rescheduled: 0, failed: [], finishedSweep: false };
+  const out: SweepBatchOutcome = { sweepId: o.sweepId, batch: o.batch, units: unitIds.length, checked: 0, checkedUnits: [], skipped: 0, observations: 0, compromised: 0, down: 0, rescheduled: 0, deferred: 0, failed: [], finishedSweep: false };
   // Servers say "retry after" in real seconds, so the budget is kept on the real clock.
   const deadline = Date.now() + (o.budgetMs ?? 5 * 60_000);
   const renew = setInterval(() => void repo.renew(db, o.sweepId, claim, leaseUntil()).catch(() => {}), Math.max(250, o.leaseMs / 3));
   renew.unref?.();
+  const attempts = o.attempts === undefined ? SWEEP_ATTEMPTS : o.attempts;
+  // Batches past the sweep's own are the second looks at sites a first look found silent:
+  // the fetcher's full limits, once (no retries on top).
+  const batches = unitIds.length > 0 ? Number((await repo.sweep(db, o.sweepId))?.batches ?? 0) : 0;
+  const firstPass = o.batch < batches;
+  const look: MonitoringDeps = attempts && !firstPass ? { ...deps, retries: 0 } : deps;
+  const firstLook = attempts && firstPass ? attempts.firstLook : undefined;
+  const deferred: string[] = [];
   const queue = [...unitIds];
   const one = async (unitId: string) => {
-    const r = await runChecksForUnit(db, deps, unitId, (trx) => repo.markChecked(trx, o.sweepId, unitId, claim, clock.now().toISOString()));
+    const r = await runChecksForUnit(db, look, unitId, (trx) => repo.markChecked(trx, o.sweepId, unitId, claim, clock.now().toISOString()), { firstLook });
+    if (r.deferred) return void deferred.push(unitId);
     if (r.skipped) return void out.skipped++;
     out.checked++;
     out.checkedUnits.push(unitId);
@@ -115,6 +145,13 @@ export async function runSweepBatch(
     await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency ?? 8, unitIds.length)) }, worker));
   } finally {
     clearInterval(renew);
+  }
+  if (deferred.length > 0) {
+    // Handed on, still unchecked, to this batch's follow-up (the sweep's batches + this one): no
+    // slot here waits for a silent site's second look, and the units stay owed until it is done.
+    const followUp = batches + o.batch;
+    out.deferred = await repo.handOn(db, o.sweepId, deferred, claim, followUp);
+    if (out.deferred > 0) out.followUpBatch = followUp;
   }
   out.finishedSweep = await repo.finishIfComplete(db, o.sweepId, clock.now().toISOString());
   return out;

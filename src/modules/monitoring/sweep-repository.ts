@@ -75,6 +75,22 @@ export const sweepRepository = {
     return Number(r.numUpdatedRows) === 1;
   },
 
+  /**
+   * Hands units this claim holds, unchecked, to another batch of the sweep (a first look found
+   * their site silent: the follow-up batch looks once more). Answers how many moved.
+   */
+  async handOn(db: Db, sweepId: string, unitIds: readonly string[], claim: string, batch: number): Promise<number> {
+    const r = await db
+      .updateTable('monitor_sweep_units')
+      .set({ batch, state: 'queued', claim: null, lease_until: null })
+      .where('sweep_id', '=', sweepId)
+      .where('unit_id', 'in', unitIds)
+      .where('claim', '=', claim)
+      .where('state', '=', 'running')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  },
+
   markFailed: (db: Db, sweepId: string, unitId: string, claim: string, error: string) =>
     db.updateTable('monitor_sweep_units').set({ state: 'failed', error }).where('sweep_id', '=', sweepId).where('unit_id', '=', unitId).where('claim', '=', claim).where('state', '=', 'running').execute(),
 

@@ -15,10 +15,15 @@ import type { MonitorCheck } from './check.js';
 // landing page is its own state. Down is declared only after retries (Uptime Kuma semantics),
 // and a server that asks to be asked later (429/503 + Retry-After) is asked later.
 
-const transient = (r: FetchResult) =>
+/** An answer worth asking again: no answer, a timeout, a dropped connection or a 5xx. */
+export const transientAnswer = (r: { end: FetchResult['end'] | string; status: number | null }) =>
   (r.end !== 'complete' && r.end !== 'offsite_redirect' && r.end !== 'tls_error' && r.end !== 'too_large' && r.end !== 'address_refused' && r.end !== 'dns_error' && r.end !== 'invalid_url') ||
   r.status === null ||
   r.status >= 500;
+const transient = transientAnswer;
+
+/** A first look found the site down in a way a later look may not (see transientAnswer). */
+export const transientlyDown = (o: Observation) => o.kind === 'availability' && o.value.state === 'down' && transientAnswer(o.value);
 
 const DOWN_CODE: Partial<Record<FetchResult['end'], string>> = {
   timeout_connect: 'timeout',
@@ -61,8 +66,8 @@ async function readLanding(ctx: SiteContext, to: string): Promise<Landing> {
 }
 
 export async function checkAvailability(ctx: SiteContext): Promise<Observation> {
-  const { retries, retryDelayMs, probeToken } = ctx.settings;
-  let home = await ctx.polite(ctx.siteUrl);
+  const { retries, retryDelayMs, probeToken, firstLook } = ctx.settings;
+  let home = await ctx.polite(ctx.siteUrl, firstLook);
   let attempts = 1;
   while (transient(home) && !home.retryAfterAt && attempts <= retries) {
     await new Promise((r) => setTimeout(r, retryDelayMs));
