@@ -19,8 +19,10 @@ const config = loadConfig(process.env);
 const database = await openDatabase(config.database);
 const jobs = new PgBossQueue(config.database.url, { pollingIntervalSeconds: 1 });
 await jobs.start();
-const fetcher = new Fetcher({ contactUrl: 'https://beranda.example/bot', lookup: staticLookup('127.0.0.1', (h) => h.endsWith('.test')), allowNetworks: ['127.0.0.0/8', '.test'], perHostIntervalMs: 0, globalConcurrency: 96, totalTimeoutMs: 10_000 });
-const services = { ...composeServices({ db: database.db, clock: systemClock, config }), fetcher };
+// Otherwise the production crawler: its limits and politeness as compose.ts sets them.
+const composed = composeServices({ db: database.db, clock: systemClock, config });
+const fetcher = new Fetcher({ ...composed.fetcher.options, lookup: staticLookup('127.0.0.1', (h) => h.endsWith('.test')), allowNetworks: ['127.0.0.0/8', '.test'] });
+const services = { ...composed, fetcher };
 const logger = pino({ level: 'warn' });
 await registerDeclaredJobs(jobs, monitoringSweepJobs, { db: database.db, config, clock: systemClock, logger, jobs, services }, { log: logger, now: () => new Date() });
 process.send?.('ready');

@@ -70,6 +70,12 @@ export interface Config {
    * public — only for a test fleet on loopback (MONITOR_ALLOW="127.0.0.0/8,.test"). Empty in production.
    */
   monitorAllow: string[];
+  /**
+   * Sites one worker process checks at once in a monitoring sweep (MONITOR_SWEEP_SITES, default
+   * 32). A site takes ~8 s at one request a second (politeness), so a worker sweeps about this
+   * ÷ 8 sites a second; docs/deploy.md §11 sizes it (a national install needs several hundred).
+   */
+  monitorSweepSites: number;
   /** How long finished or stale rows are kept before the hourly clean-up deletes them (issue 13). */
   retention: RetentionConfig;
   /**
@@ -222,6 +228,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const pageCacheRaw = get('PAGE_CACHE') ?? '1';
   if (pageCacheRaw !== '0' && pageCacheRaw !== '1') problems.push(`PAGE_CACHE: "${pageCacheRaw}" harus 1 atau 0 (0 turns the public page cache off).`);
 
+  const sweepSitesRaw = get('MONITOR_SWEEP_SITES') ?? '32';
+  if (!/^\d+$/.test(sweepSitesRaw) || Number(sweepSitesRaw) < 1 || Number(sweepSitesRaw) > 2000) problems.push(`MONITOR_SWEEP_SITES: "${sweepSitesRaw}" harus angka 1–2000.`);
+
   const leaseRaw = get('WORK_LEASE_SECONDS') ?? '120';
   if (!/^\d+$/.test(leaseRaw) || Number(leaseRaw) < 1 || Number(leaseRaw) > 3600) problems.push(`WORK_LEASE_SECONDS: "${leaseRaw}" harus angka 1–3600.`);
 
@@ -287,6 +296,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     webProcesses,
     pageCache: pageCacheRaw !== '0',
     workLeaseMs: Number(leaseRaw) * 1000,
+    monitorSweepSites: Number(sweepSitesRaw),
     secureCookies: publicUrl.startsWith('https://'),
     smtpUrl,
     mailFrom: get('MAIL_FROM') ?? 'Beranda <noreply@localhost>',

@@ -5,7 +5,7 @@ import { type Platform, type SocialProvider, type TokenKey, createProviders, tok
 import { type ComposerDeps, cardMaker } from '../modules/composer/index.js';
 import type { MediaDeps } from '../modules/media/index.js';
 import type { PrivateStore } from '../modules/pelayanan/index.js';
-import { Fetcher } from '../modules/monitoring/index.js';
+import { DEFAULT_FETCHER_OPTIONS, Fetcher } from '../modules/monitoring/index.js';
 import { type PageInvalidation, inProcessPageInvalidation } from '../modules/page-invalidation/index.js';
 import { type PublishingDeps, withSignedMedia } from '../modules/publishing/index.js';
 import { unitCanonicalBase } from '../shared/unit-site-url.js';
@@ -58,7 +58,13 @@ export function composeServices(input: ComposeInput): Services {
     publishing: { db, clock, tokenKey, providers: providersFor(config, clock), policy: { leaseMs: config.workLeaseMs }, ...platformApps(config) },
     media,
     privateStore: privateStoreFor(config),
-    fetcher: new Fetcher({ contactUrl: `${config.publicUrl}/tentang-pemantauan`, allowNetworks: config.monitorAllow }),
+    // A sweep's sites each have about one request in flight (the rest of the time they wait out the
+    // per-host gap), so the requests cap grows with the sites a worker checks at once.
+    fetcher: new Fetcher({
+      contactUrl: `${config.publicUrl}/tentang-pemantauan`,
+      allowNetworks: config.monitorAllow,
+      globalConcurrency: Math.max(DEFAULT_FETCHER_OPTIONS.globalConcurrency, config.monitorSweepSites),
+    }),
     composer: (cityName = '') => ({
       db,
       clock,

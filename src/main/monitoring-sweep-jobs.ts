@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import {
-  type MonitoringDeps, SWEEP_ATTEMPTS, getSweepProgress, markSweepQueued, pruneSweeps, runSweepBatch, stalledSweepBatches, startSweep, syncRegistrations, unqueuedSweeps,
+  type MonitoringDeps, SWEEP_ATTEMPTS, SWEEP_BATCH_SIZE, getSweepProgress, markSweepQueued, pruneSweeps, runSweepBatch, stalledSweepBatches, startSweep, syncRegistrations, unqueuedSweeps,
 } from '../modules/monitoring/index.js';
 import { defineJob } from '../jobs/define-job.js';
 import { evaluateUnits, monitoringOf, registrationOf } from './dashboard-jobs.js';
@@ -15,14 +15,21 @@ import { type WorkerDeps, oncePerWorker } from './worker-deps.js';
 
 const MINUTE = 60_000;
 const SWEEP_BATCH_JOB = 'monitoring.sweep-batch';
+/** Batch jobs one worker runs at once (the monitoring lane has 3 slots: the rest for the rescue, a re-check). */
+const BATCHES_AT_ONCE = 2;
+
 /**
- * Units checked at once inside one batch job: 2 jobs × 16 = 32 per worker, the fetcher's global
- * limit (DEFAULT_FETCHER_OPTIONS.globalConcurrency), so the sweep is bound by that limit, not by
- * the batch. A sweep mostly waits (politeness gaps, retry delays, timeouts of dead sites: ~4 s
- * of retries a refused site, up to 3 × the total timeout a silent one), and waits divide by the
- * units in flight; the fetcher still caps requests at 32, so nothing is sent harder.
+ * How a worker's MONITOR_SWEEP_SITES (sites checked at once) is spread: over its 2 batch jobs,
+ * each checking its whole share at once. A sweep mostly waits (the per-host gap of 1 s between a
+ * site's ~8 requests, slow servers), and waits divide by the sites in flight; the fetcher's
+ * requests cap grows with the setting (compose.ts). A batch holds two rounds of a job's share so
+ * a round's slowest site does not idle the job; never fewer than SWEEP_BATCH_SIZE units, so a
+ * city's small sweep is still split among workers.
  */
-const UNITS_AT_ONCE = 16;
+export function sweepSizing(sitesAtOnce: number): { unitsAtOnce: number; batchSize: number } {
+  const unitsAtOnce = Math.max(1, Math.ceil(sitesAtOnce / BATCHES_AT_ONCE));
+  return { unitsAtOnce, batchSize: Math.max(SWEEP_BATCH_SIZE, 2 * unitsAtOnce) };
+}
 const KEEP_SWEEPS_MS = 14 * 24 * 3_600_000;
 const HOLDER = `${hostname()}:${process.pid}`;
 
@@ -36,7 +43,7 @@ function sweepDeps(deps: WorkerDeps, sweepId: string): MonitoringDeps {
 }
 
 async function runBatch(deps: WorkerDeps, sweepId: string, batch: number, signal: AbortSignal, why: string) {
-  const r = await runSweepBatch(deps.db, sweepDeps(deps, sweepId), { sweepId, batch, leaseMs: deps.config.workLeaseMs, concurrency: UNITS_AT_ONCE, signal, holder: HOLDER, attempts: SWEEP_ATTEMPTS });
+  const r = await runSweepBatch(deps.db, sweepDeps(deps, sweepId), { sweepId, batch, leaseMs: deps.config.workLeaseMs, concurrency: sweepSizing(deps.config.monitorSweepSites).unitsAtOnce, signal, holder: HOLDER, attempts: SWEEP_ATTEMPTS });
   // Sites the first look found silent get their one more look in a follow-up batch, a little later.
   if (r.followUpBatch !== undefined) {
     const startAfter = new Date(deps.clock.now().getTime() + SWEEP_ATTEMPTS.gapMs);
@@ -71,7 +78,7 @@ export const sweepJob = defineJob<WorkerDeps>({
   onFinalFailure: 'log',
   async run(job, deps) {
     await syncRegistrations(deps.db, deps.clock, registrationOf(deps));
-    const s = await startSweep(deps.db, deps.clock, { sweepId: `sweep-${job.id}` });
+    const s = await startSweep(deps.db, deps.clock, { sweepId: `sweep-${job.id}`, batchSize: sweepSizing(deps.config.monitorSweepSites).batchSize });
     await queueBatches(deps, s.sweepId, s.batches);
     await pruneSweeps(deps.db, deps.clock, KEEP_SWEEPS_MS);
     deps.logger.info({ sweepId: s.sweepId, batches: s.batches, created: s.created }, 'monitoring sweep queued');
@@ -81,7 +88,7 @@ export const sweepJob = defineJob<WorkerDeps>({
 export const sweepBatchJob = defineJob<WorkerDeps, { sweepId: string; batch: number }>({
   name: SWEEP_BATCH_JOB,
   lane: 'monitoring',
-  concurrency: 2,
+  concurrency: BATCHES_AT_ONCE,
   timeoutMs: 15 * MINUTE,
   retry: { limit: 3, delayMs: MINUTE, backoff: 'exponential' },
   // The minutely rescue takes what is left; the next sweep checks every unit again anyway.

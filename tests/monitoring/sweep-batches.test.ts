@@ -3,7 +3,7 @@ import pino from 'pino';
 import { startFleet, type Fleet } from '../../src/fakes/fleet/server.js';
 import { registerDeclaredJobs } from '../../src/jobs/define-job.js';
 import { EmbeddedQueue } from '../../src/jobs/embedded-queue.js';
-import { monitoringSweepJobs, sweepJob } from '../../src/main/monitoring-sweep-jobs.js';
+import { monitoringSweepJobs, sweepJob, sweepSizing } from '../../src/main/monitoring-sweep-jobs.js';
 import {
   Fetcher,
   getSweepProgress,
@@ -141,7 +141,7 @@ describe(`the sweep jobs on the embedded queue (${testEngine()})`, () => {
     const p = (await getSweepProgress(a.t.db))!;
     // The test app's own kelurahan have their Beranda sites registered too: every unit is in.
     expect(p.expected).toBeGreaterThanOrEqual(60);
-    expect(p.batches).toBe(Math.ceil(p.expected / 25));
+    expect(p.batches).toBe(Math.ceil(p.expected / sweepSizing(a.deps.config.monitorSweepSites).batchSize));
     expect(p).toMatchObject({ done: p.expected, failed: 0 });
     expect(p.finishedAt).not.toBeNull();
     const perUnit = await checksPerUnit(a.t.db);

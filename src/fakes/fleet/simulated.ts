@@ -17,12 +17,17 @@ const staleFeed = wordpress({ rest: false, posts: freshPosts, feedPosts: (now) =
 // so a sweep asks RDAP about ~500 domains, not 8,496.
 export const simulatedName = (i: number): string => `k${String(i).padStart(5, '0')}.kota${String(Math.floor(i / 17)).padStart(3, '0')}`;
 
-export function simulatedSite(name: string): FixtureSite | null {
+/**
+ * `silent`: 1 site in 100 more accepts connections and never answers (a hung server), for the
+ * sweep bench's retry policy; off by default so the other benches and tests keep their mix.
+ */
+export function simulatedSite(name: string, o: { silent?: boolean } = {}): FixtureSite | null {
   if (/^kota\d{3}$/.test(name)) return { name, scheme: 'http', handle: () => ({ status: 404, body: '' }) };
   const m = name.match(/^k(\d{5})\.kota\d{3}$/);
   if (!m) return null;
   const i = Number(m[1]);
   if (i % 100 === 7) return { name, scheme: 'closed', handle: () => ({ status: 500 }) };
+  if (o.silent && i % 100 === 13) return { name, scheme: 'http', handle: () => ({ stream: () => {} }) };
   if (i % 50 === 3) return { name, scheme: 'http', handle: (r) => (r.path === '/' ? { status: 200, headers: { 'content-type': 'text/html' }, body: SPAM_HOME(r.origin) } : { status: 404, body: '' }) };
   if (i % 10 === 1) return { name, scheme: 'http', handle: opensid };
   if (i % 10 === 2) return { name, scheme: 'http', handle: stale };

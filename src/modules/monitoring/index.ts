@@ -1,6 +1,6 @@
 // Public surface of the monitoring module: checks that observe websites and social accounts,
 // the polite fetcher, the presence registry, and read functions for the dashboard.
-export { Fetcher, GOOGLEBOT_UA, staticLookup, type FetchResult, type FetchEnd, type FetcherOptions } from './fetcher.js';
+export { DEFAULT_FETCHER_OPTIONS, Fetcher, GOOGLEBOT_UA, staticLookup, type FetchResult, type FetchEnd, type FetcherOptions } from './fetcher.js';
 export { checkSite, type CheckSiteOptions } from './check-site.js';
 export { defaultRdapBase, type RdapBaseFor } from './checks/domain-expiry.js';
 export type * from './observation.js';
