@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import {
-  type MonitoringDeps, SWEEP_ATTEMPTS, SWEEP_BATCH_SIZE, getSweepProgress, markSweepQueued, pruneSweeps, runSweepBatch, stalledSweepBatches, startSweep, syncRegistrations, unqueuedSweeps,
+  type MonitoringDeps, SWEEP_ATTEMPTS, SWEEP_BATCH_SIZE, SWEEP_BATCH_JOB, getSweepProgress, pruneSweeps, queueSweepBatches, runSweepBatch, stalledSweepBatches, startSweep, syncRegistrations, unqueuedSweeps,
 } from '../modules/monitoring/index.js';
 import { defineJob } from '../jobs/define-job.js';
 import { evaluateUnits, monitoringOf, registrationOf } from './dashboard-jobs.js';
@@ -14,7 +14,6 @@ import { type WorkerDeps, oncePerWorker } from './worker-deps.js';
 // so a sweep never delays publishing, and M workers sweep M times as fast.
 
 const MINUTE = 60_000;
-const SWEEP_BATCH_JOB = 'monitoring.sweep-batch';
 /** Batch jobs one worker runs at once (the monitoring lane has 3 slots: the rest for the rescue, a re-check). */
 const BATCHES_AT_ONCE = 2;
 
@@ -57,12 +56,8 @@ async function runBatch(deps: WorkerDeps, sweepId: string, batch: number, signal
 }
 
 /** Queues one job per batch, once per batch for ever (a second call re-sends nothing). */
-async function queueBatches(deps: WorkerDeps, sweepId: string, batches: number) {
-  for (let batch = 0; batch < batches; batch++) {
-    await deps.jobs.send(SWEEP_BATCH_JOB, { sweepId, batch }, { singletonKey: `${sweepId}:${batch}` });
-  }
-  await markSweepQueued(deps.db, deps.clock, sweepId);
-}
+const queueBatches = (deps: WorkerDeps, sweepId: string, batches: number) =>
+  queueSweepBatches(deps.db, deps.clock, (name, data, o) => deps.jobs.send(name, data, o), sweepId, batches);
 
 /**
  * Every six hours: registration follows the units, then the sweep is recorded and its batches

@@ -7,7 +7,7 @@ import { checkUnitJob, closePeriodJob, dashboardJobs, prepareDashboardWorker, ra
 import { monitoringSweepJobs, sweepJob } from '../../src/main/monitoring-sweep-jobs.js';
 import { getVerdictsForPeriod, setRule } from '../../src/modules/compliance/index.js';
 import { saveContent } from '../../src/modules/content/index.js';
-import { Fetcher, listPresences, registrationContext, syncRegistrations } from '../../src/modules/monitoring/index.js';
+import { Fetcher, SWEEP_BATCH_JOB, getSweepProgress, listPresences, registrationContext, syncRegistrations } from '../../src/modules/monitoring/index.js';
 import { listNotifications } from '../../src/modules/reminders/index.js';
 import { findUnitBySlug } from '../../src/modules/units/index.js';
 import { createTestApp, type Session, type TestApp } from '../support/test-app.js';
@@ -106,21 +106,27 @@ describe(`registration follows the units on ${testEngine()} (demo off)`, () => {
     await syncRegistrations(a.t.db, a.clock, ctx, [id]);
   });
 
-  it('"Periksa semua sekarang": one job per unit, progress shown, every unit checked', async () => {
+  it('"Periksa semua sekarang": a sweep of the regency in batch jobs, progress shown, every unit checked once', async () => {
     const before = sent.length;
     const res = await admin.post('/admin/pemantauan/periksa');
     expect(res.status).toBe(303);
     const progressUrl = res.headers.get('location')!;
     const jobs = sent.slice(before);
     const units = await a.t.db.selectFrom('units').select('id').where('region_code', '=', region).where('kind', 'in', ['kelurahan', 'desa', 'opd']).execute();
-    expect(jobs).toHaveLength(units.length);
-    expect(new Set(jobs.map((j) => j.data.unitId))).toEqual(new Set(units.map((u) => u.id)));
+    // The same batched sweep as the six-hourly one (issue 18): one job per batch of 25, not per unit.
+    expect(jobs.map((j) => j.name)).toEqual(jobs.map(() => SWEEP_BATCH_JOB));
+    expect(jobs).toHaveLength(Math.ceil(units.length / 25));
+    const sweepId = progressUrl.split('/').pop()!;
+    expect(await getSweepProgress(a.t.db, sweepId)).toMatchObject({ expected: units.length, queued: units.length });
     let page = await (await admin.get(progressUrl)).text();
     expect(page).toContain(`0 dari ${units.length} unit selesai diperiksa`);
     expect(page).toContain('Perbarui kemajuan');
-    // The first job to run takes the whole batch, 8 at a time; the others find their unit done.
-    await run(JOB.checkUnit, jobs[0]!.data);
-    for (const j of jobs.slice(1, 5)) await run(JOB.checkUnit, j.data);
+    // A batch job delivered twice checks its units once.
+    for (const j of [...jobs, jobs[0]!]) await run(j.name, j.data);
+    // Sites a first look found silent went to follow-up batches: those run too.
+    for (const j of sent.slice(before + jobs.length)) await run(j.name, j.data);
+    const checks = await a.t.db.selectFrom('monitor_sweep_units').select(['unit_id', 'state']).where('sweep_id', '=', sweepId).execute();
+    expect(checks.map((c) => c.state)).toEqual(checks.map(() => 'done'));
     page = await (await admin.get(progressUrl)).text();
     expect(page).toContain(`${units.length} dari ${units.length} unit selesai diperiksa`);
     expect(page).toContain('Pemeriksaan selesai');

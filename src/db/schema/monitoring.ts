@@ -118,6 +118,9 @@ export interface MonitoringTables {
     finished_at: string | null;
     /** Every batch job was queued (0953); empty while the sweep job is still queuing them. */
     queued_at?: string | null;
+    /** An admin's "Periksa semua sekarang" (0954): its regency and who asked; null for the scheduled sweep. */
+    region?: string | null;
+    requested_by?: string | null;
   };
   /** One row per unit of a sweep: its batch, who holds it (claim + lease), whether it was checked. */
   monitor_sweep_units: {

@@ -1,15 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
-import { newId } from '../../shared/ids.js';
 import { checkBatchRepository as repo } from './check-batch-repository.js';
+import { type SendJob, queueSweepBatches, startSweep } from './sweep-batches.js';
+import { sweepRepository as sweeps } from './sweep-repository.js';
 
 // "Periksa semua sekarang" (issue 15 §1): admin kota asks for every unit to be checked now.
-// One job is queued per unit, so each unit's check is retried on its own and progress is one
-// row per unit. Whichever of those jobs runs first also takes the batch's other queued units,
-// a bounded number at a time (`claimNext` hands each unit to exactly one runner), so the batch
-// is checked in parallel whatever the job system's own concurrency; the later jobs find their
-// unit done and return. A unit left 'running' by a crashed process is taken again after a lease.
+// Since issue 18 it is a sweep like the six-hourly one (sweep-batches.ts), recorded with its
+// regency and who asked: batch jobs any worker takes, each unit checked exactly once with the
+// sweep's attempts policy, a dead worker's batch rescued, progress one row per unit
+// (monitor_sweep_units). The older mechanism below (a job per unit, the first taking the rest,
+// check_batches) is kept only for jobs queued before the upgrade.
 
 /** The job that checks one unit (alone, or as part of a batch); declared in src/main. */
 export const CHECK_UNIT_JOB = 'monitoring.check-unit';
@@ -28,14 +29,19 @@ export interface BatchProgress {
 
 const LEASE_MS = 10 * 60_000;
 
+/**
+ * Records the check of these units as a sweep of the regency and queues its batches through
+ * `send` (the web's job queue). Answers the sweep's id, which the progress page shows.
+ */
 export async function createCheckBatch(
   db: Kysely<DB>,
   clock: Clock,
   o: { region: string; requestedBy: string | null; unitIds: readonly string[] },
+  send: SendJob,
 ): Promise<{ batchId: string; total: number }> {
-  const id = newId();
-  await repo.create(db, { id, region: o.region, requestedBy: o.requestedBy, createdAt: clock.now().toISOString(), unitIds: o.unitIds });
-  return { batchId: id, total: o.unitIds.length };
+  const s = await startSweep(db, clock, { region: o.region, requestedBy: o.requestedBy, unitIds: o.unitIds });
+  await queueSweepBatches(db, clock, send, s.sweepId, s.batches);
+  return { batchId: s.sweepId, total: o.unitIds.length };
 }
 
 /** Takes one unit of the batch to check (the preferred one first); null when none is left. */
@@ -80,19 +86,19 @@ export async function runCheckBatchJob(
 }
 
 export async function getCheckBatch(db: Kysely<DB>, region: string, batchId: string): Promise<BatchProgress | null> {
-  const b = await repo.batch(db, region, batchId);
+  const b = await sweeps.ofRegion(db, region, batchId);
   if (!b) return null;
-  const units = await repo.units(db, batchId);
+  const units = await sweeps.units(db, batchId);
   const count = (s: string) => units.filter((u) => u.state === s).length;
   const p = { queued: count('queued'), running: count('running'), done: count('done'), failed: count('failed') };
   return {
     id: b.id,
-    createdAt: b.created_at,
-    total: b.total,
+    createdAt: b.started_at,
+    total: Number(b.expected),
     ...p,
     finished: p.queued === 0 && p.running === 0,
-    units: units.map((u) => ({ unitId: u.unit_id, state: u.state, finishedAt: u.finished_at, error: u.error })),
+    units: units.map((u) => ({ unitId: u.unit_id, state: u.state, finishedAt: u.checked_at, error: u.error })),
   };
 }
 
-export const latestCheckBatchId = (db: Kysely<DB>, region: string) => repo.latestId(db, region);
+export const latestCheckBatchId = async (db: Kysely<DB>, region: string) => (await sweeps.latestOfRegion(db, region))?.id ?? null;

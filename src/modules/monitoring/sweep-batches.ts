@@ -76,13 +76,29 @@ export interface SweepProgress {
  * Records a sweep of these units (default: every unit with a registered presence), once per id:
  * a retried start adds nothing and answers the batches recorded the first time.
  */
-export async function startSweep(db: Kysely<DB>, clock: Clock, o: { sweepId?: string; unitIds?: readonly string[]; batchSize?: number } = {}) {
+export async function startSweep(
+  db: Kysely<DB>,
+  clock: Clock,
+  o: { sweepId?: string; unitIds?: readonly string[]; batchSize?: number; region?: string; requestedBy?: string | null } = {},
+) {
   const sweepId = o.sweepId ?? newId();
   const batchSize = o.batchSize ?? SWEEP_BATCH_SIZE;
   const unitIds = [...new Set(o.unitIds ?? (await monitoringRepository.unitsWithPresences(db)))].sort();
-  const created = await repo.create(db, { id: sweepId, startedAt: clock.now().toISOString(), unitIds, batchSize });
+  const created = await repo.create(db, { id: sweepId, startedAt: clock.now().toISOString(), unitIds, batchSize, region: o.region, requestedBy: o.requestedBy });
   const row = await repo.sweep(db, sweepId);
   return { sweepId, batches: row?.batches ?? 0, created };
+}
+
+/** The job that checks one batch of a sweep; declared in src/main. */
+export const SWEEP_BATCH_JOB = 'monitoring.sweep-batch';
+
+/** The job system's send, as the caller has it (the web's or the worker's queue). */
+export type SendJob = (name: string, data: { sweepId: string; batch: number }, o: { singletonKey: string; startAfter?: Date }) => Promise<unknown>;
+
+/** Queues one job per batch, once per batch for ever (a second call re-sends nothing), then notes that it did. */
+export async function queueSweepBatches(db: Kysely<DB>, clock: Clock, send: SendJob, sweepId: string, batches: number): Promise<void> {
+  for (let batch = 0; batch < batches; batch++) await send(SWEEP_BATCH_JOB, { sweepId, batch }, { singletonKey: `${sweepId}:${batch}` });
+  await repo.markQueued(db, sweepId, clock.now().toISOString());
 }
 
 /** Checks the batch's units nobody else holds. Safe to run twice, at once or after a crash. */

@@ -9,12 +9,15 @@ type Db = Kysely<DB>;
 
 export const sweepRepository = {
   /** Records a sweep and its units, once: false when a sweep with this id already exists. */
-  async create(db: Db, s: { id: string; startedAt: string; unitIds: readonly string[]; batchSize: number }): Promise<boolean> {
+  async create(db: Db, s: { id: string; startedAt: string; unitIds: readonly string[]; batchSize: number; region?: string; requestedBy?: string | null }): Promise<boolean> {
     return db.transaction().execute(async (trx) => {
       const batches = Math.ceil(s.unitIds.length / s.batchSize);
       const r = await trx
         .insertInto('monitor_sweeps')
-        .values({ id: s.id, started_at: s.startedAt, expected: s.unitIds.length, batches, finished_at: s.unitIds.length === 0 ? s.startedAt : null })
+        .values({
+          id: s.id, started_at: s.startedAt, expected: s.unitIds.length, batches, finished_at: s.unitIds.length === 0 ? s.startedAt : null,
+          ...(s.region ? { region: s.region, requested_by: s.requestedBy ?? null } : {}),
+        })
         .onConflict((oc) => oc.column('id').doNothing())
         .executeTakeFirst();
       if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
@@ -30,6 +33,15 @@ export const sweepRepository = {
   },
 
   sweep: (db: Db, id: string) => db.selectFrom('monitor_sweeps').selectAll().where('id', '=', id).executeTakeFirst(),
+
+  /** A regency's own sweep ("Periksa semua sekarang"); none for another regency's id. */
+  ofRegion: (db: Db, region: string, id: string) => db.selectFrom('monitor_sweeps').selectAll().where('id', '=', id).where('region', '=', region).executeTakeFirst(),
+
+  latestOfRegion: (db: Db, region: string) =>
+    db.selectFrom('monitor_sweeps').select('id').where('region', '=', region).orderBy('started_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst(),
+
+  units: (db: Db, sweepId: string) =>
+    db.selectFrom('monitor_sweep_units').select(['unit_id', 'state', 'checked_at', 'error']).where('sweep_id', '=', sweepId).orderBy('unit_id').execute(),
 
   /** Takes the batch's units nobody holds (queued, or running with a lapsed lease) for `claim`. */
   async claimBatch(db: Db, sweepId: string, batch: number, claim: string, now: string, leaseUntil: string): Promise<string[]> {

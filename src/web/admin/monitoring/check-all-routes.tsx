@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { formatDateTime, formatNumber, t } from '../../../i18n/index.js';
 import { recordAudit } from '../../../modules/accounts/index.js';
-import { CHECK_UNIT_JOB, createCheckBatch, getCheckBatch, latestCheckBatchId, registrationContext, syncRegistrations, type BatchProgress } from '../../../modules/monitoring/index.js';
+import { createCheckBatch, getCheckBatch, latestCheckBatchId, registrationContext, syncRegistrations, type BatchProgress } from '../../../modules/monitoring/index.js';
 import { unitRepository } from '../../../modules/units/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
@@ -61,10 +61,8 @@ export function monitoringCheckAllRoutes(deps: AppDeps): Hono<AppEnv> {
     // What the units say is registered first, so a unit added a minute ago is checked too.
     await syncRegistrations(deps.db, deps.clock, registrationContext(deps.config));
     const units = (await unitRepository.inRegion(deps.db, c.get('region'))).filter((u) => RULE_KINDS.has(u.kind));
-    const { batchId, total } = await createCheckBatch(deps.db, deps.clock, { region: c.get('region'), requestedBy: c.get('actor')!.id, unitIds: units.map((u) => u.id) });
-    for (const u of units) {
-      await deps.jobs.send(CHECK_UNIT_JOB, { unitId: u.id, region: c.get('region'), batchId }, { singletonKey: `${batchId}:${u.id}` });
-    }
+    const jobs = deps.jobs;
+    const { batchId, total } = await createCheckBatch(deps.db, deps.clock, { region: c.get('region'), requestedBy: c.get('actor')!.id, unitIds: units.map((u) => u.id) }, (name, data, o) => jobs.send(name, data, o));
     await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'monitoring.check_all', target: batchId, detail: { units: total } });
     return c.redirect(`${PATH}/${batchId}`, 303);
   });
