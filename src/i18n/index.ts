@@ -30,6 +30,7 @@ import { messages as profileEditor } from './messages/profile-editor.js';
 import { messages as accountProblems } from './messages/account-problems.js';
 import { messages as regions } from './messages/regions.js';
 import { messages as dates } from './messages/dates.js';
+import { messages as unitsWeb } from './messages/units-web.js';
 import { TERM_NAMES, termParams } from './terms.js';
 import { WIB_TIME_ZONE } from '../shared/wib-time.js';
 import { idNumber, wibDate, wibDateTime, wibDayDate } from './wib-dates.js';
@@ -40,7 +41,7 @@ export type Locale = 'id' | 'en';
 type Catalogue = { id: Record<string, string>; en: Record<string, string> };
 
 const all = {
-  core, channels, channelsWeb, media, reminders, remindersWeb, reports, monitoring, monitoringWeb, monitoringEvidence, monitoringForms, composer, composerEditor, site, siteAdmin, dashboard, hardening,
+  core, channels, channelsWeb, unitsWeb, media, reminders, remindersWeb, reports, monitoring, monitoringWeb, monitoringEvidence, monitoringForms, composer, composerEditor, site, siteAdmin, dashboard, hardening,
   composerControl,
   // Pelayanan digital (issue 17), on its own line so other areas' additions do not collide.
   pelayanan, pelayananWeb, pelayananComplaintsWeb, pelayananTracking,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/db/schema/index.js';
-import { type Actor, addOpdAsAdmin, cityAuditedChange, clearThrottleAsAdmin } from '../../src/modules/accounts/index.js';
+import { type Actor, addOpdAsAdmin, cityAuditedChange, clearThrottleAsAdmin, importOpdCsvAsAdmin } from '../../src/modules/accounts/index.js';
 import { DEFAULT_RULES, saveReminderRuleAsAdmin } from '../../src/modules/reminders/index.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { err } from '../../src/shared/result.js';
@@ -54,6 +54,31 @@ describe('a new OPD added by admin kota', () => {
     expect(await addOpdAsAdmin(deps(), { actor: actors.admin!, region: '19.71', input: { name: 'Dinas Sosial', slug: 'bacang' } })).toMatchObject({ ok: false, error: 'slug_taken' });
     expect(await addOpdAsAdmin(deps(), { actor: actors.admin!, region: '19.71', input: { name: 'Dinas Kominfo' } })).toMatchObject({ ok: true, value: { created: false } });
     expect(await auditOf('unit.create')).toHaveLength(1);
+  });
+});
+
+describe('OPD imported from a CSV by admin kota', () => {
+  const csv = 'nama,singkatan\nDinas Perhubungan,dishub\nDp,x\n';
+  it('is refused by the use case to a lurah: no unit, no entry', async () => {
+    expect(await importOpdCsvAsAdmin(deps(), { actor: actors.lurah!, region: '19.71', csv })).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await opdNamed('Dinas Perhubungan')).toEqual([]);
+    expect(await auditOf('unit.import')).toEqual([]);
+  });
+
+  it('writes the rows and one entry with the counts; a row with a problem is named by its code’s words', async () => {
+    const r = await importOpdCsvAsAdmin(deps(), { actor: actors.admin!, region: '19.71', csv });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value).toMatchObject({ created: 1, unchanged: 0, problems: ['Baris 3: Nama OPD minimal 3 dan maksimal 150 huruf.'] });
+    expect(await opdNamed('Dinas Perhubungan')).toHaveLength(1);
+    expect((await auditOf('unit.import')).map((a) => [a.actor_user_id, JSON.parse(a.detail!)])).toEqual([['admin', { created: 1, problems: 1 }]]);
+  });
+});
+
+describe('addOpd answers codes, not sentences', () => {
+  it('names the field that is wrong', async () => {
+    for (const [input, code] of [[{ name: 'Di' }, 'invalid_name'], [{ name: 'Dinas Pangan', slug: 'Dinas Pangan!' }, 'invalid_slug'], [{ name: 'Dinas Pangan', links: { website: 'bukan alamat' } }, 'invalid_links']] as const) {
+      expect(await addOpdAsAdmin(deps(), { actor: actors.admin!, region: '19.71', input })).toEqual({ ok: false, error: code });
+    }
   });
 });
 

@@ -65,7 +65,7 @@ describe(`units import on ${testEngine()}`, () => {
     const out = await importOpdCsv(t.db, '19.71', csv, clock);
     expect(out.created).toBe(1);
     expect(out.unchanged).toBe(1);
-    expect(out.problems).toEqual([expect.stringMatching(/^Baris 4: Nama OPD minimal 3 huruf/), 'Baris 5: singkatan "diskominfo" sudah dipakai.']);
+    expect(out.problems).toEqual(['Baris 4: Nama OPD minimal 3 dan maksimal 150 huruf.', 'Baris 5: singkatan "diskominfo" sudah dipakai.']);
     const dinkes = await findUnitBySlug(t.db, '19.71', 'dinkes');
     expect(JSON.parse(dinkes!.settings).links.website).toBe('https://dinkes.example.go.id');
     const again = await importOpdCsv(t.db, '19.71', csv, clock);

@@ -23,7 +23,9 @@ export const messages = {
     'units.opd_csv.no_name': 'Kolom "nama" tidak ditemukan di baris pertama. Contoh judul: nama,singkatan,website,instagram',
     'units.opd_csv.row': 'Baris {line}: {why}.',
     'units.opd_csv.slug_taken': 'singkatan "{slug}" sudah dipakai',
-    'units.opd_csv.invalid': 'data tidak sah',
+    'units.opd_csv.invalid_name': 'Nama OPD minimal 3 dan maksimal 150 huruf',
+    'units.opd_csv.invalid_slug': 'singkatan hanya huruf kecil, angka dan tanda hubung (contoh: diskominfo)',
+    'units.opd_csv.invalid_links': 'alamat situs tidak sah',
   },
   en: {
     'accounts.password.too_short': 'A password needs at least {min} characters. Easy to remember: three words with spaces.',
@@ -46,6 +48,8 @@ export const messages = {
     'units.opd_csv.no_name': 'No "nama" column in the first line. Example titles: nama,singkatan,website,instagram',
     'units.opd_csv.row': 'Line {line}: {why}.',
     'units.opd_csv.slug_taken': 'the short name "{slug}" is already used',
-    'units.opd_csv.invalid': 'the data is not valid',
+    'units.opd_csv.invalid_name': 'the agency name must have 3 to 150 letters',
+    'units.opd_csv.invalid_slug': 'the short name may only hold lower-case letters, digits and hyphens (example: diskominfo)',
+    'units.opd_csv.invalid_links': 'the website address is not valid',
   },
 };

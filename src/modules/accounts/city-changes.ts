@@ -1,7 +1,7 @@
 import type { Actor } from './actor.js';
 import { type AuditedChangeDeps, cityAuditedChange } from './audited-change.js';
 import { clearThrottle } from './login-throttle.js';
-import { type OpdInput, addOpd } from '../units/index.js';
+import { type OpdInput, addOpd, importOpdCsv } from '../units/index.js';
 import { ok } from '../../shared/result.js';
 
 // City-level changes made by a person (issue 19 point 2): each is given the actor, refuses anyone
@@ -30,4 +30,16 @@ export const clearThrottleAsAdmin = (deps: AuditedChangeDeps, args: ByAdmin & { 
     args,
     async (trx) => ok(await clearThrottle(trx, args.target)),
     (cleared) => ({ action: 'login.throttle_cleared', target: 'key' in args.target ? args.target.key : args.target.username, ip: args.ip ?? null, detail: { cleared } }),
+  );
+
+/**
+ * "Impor OPD dari CSV": every row's OPD and one 'unit.import' entry (counts) together. Rows with
+ * a problem are skipped and named; the others are kept, as before.
+ */
+export const importOpdCsvAsAdmin = (deps: AuditedChangeDeps, args: ByAdmin & { region: string; csv: string }) =>
+  cityAuditedChange(
+    deps,
+    args,
+    async (trx) => ok(await importOpdCsv(trx, args.region, args.csv, deps.clock)),
+    (out) => ({ action: 'unit.import', ip: args.ip ?? null, detail: { created: out.created, problems: out.problems.length } }),
   );

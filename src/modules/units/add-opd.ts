@@ -18,19 +18,26 @@ export const opdLinksSchema = z.object({
 export type OpdLinks = z.infer<typeof opdLinksSchema>;
 
 export const opdInputSchema = z.object({
-  name: z.string().trim().min(3, 'Nama OPD minimal 3 huruf.').max(150),
+  name: z.string().trim().min(3).max(150),
   slug: z
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Singkatan hanya huruf kecil, angka dan tanda hubung (contoh: diskominfo).')
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
     .optional()
     .or(z.literal('').transform(() => undefined)),
   links: opdLinksSchema.default({}),
 });
 export type OpdInput = z.input<typeof opdInputSchema>;
 
-export type AddOpdError = 'invalid' | 'slug_taken' | 'exists';
+/**
+ * Codes, not sentences (issue 19 point 2): the form and the CSV import say them in their own
+ * words. invalid_name: 3–150 letters; invalid_slug: lower-case letters, digits and hyphens;
+ * invalid_links: a website that is not an address; slug_taken: detail is the slug.
+ */
+export type AddOpdError = 'invalid_name' | 'invalid_slug' | 'invalid_links' | 'slug_taken';
+
+const invalidOf = (path: PropertyKey | undefined): AddOpdError => (path === 'name' ? 'invalid_name' : path === 'slug' ? 'invalid_slug' : 'invalid_links');
 
 /** Adds an OPD (organisasi perangkat daerah) under the region's kota/kabupaten unit. */
 export async function addOpd(
@@ -40,7 +47,7 @@ export async function addOpd(
   clock: Clock,
 ): Promise<Result<{ unit: UnitRow; created: boolean }, AddOpdError>> {
   const parsed = opdInputSchema.safeParse(input);
-  if (!parsed.success) return err('invalid', parsed.error.issues[0]?.message);
+  if (!parsed.success) return err(invalidOf(parsed.error.issues[0]?.path[0]));
   const { name, slug, links } = parsed.data;
 
   const sameName = await db

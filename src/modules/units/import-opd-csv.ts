@@ -44,7 +44,7 @@ export async function importOpdCsv(db: Kysely<DB>, region: string, csv: string, 
     const { name = '', slug, ...links } = rec;
     const result = await addOpd(db, region, { name, slug, links }, clock);
     if (!result.ok) {
-      const why = result.error === 'slug_taken' ? t('units.opd_csv.slug_taken', { slug: result.detail ?? '' }) : result.detail ?? t('units.opd_csv.invalid');
+      const why = result.error === 'slug_taken' ? t('units.opd_csv.slug_taken', { slug: result.detail ?? '' }) : t(`units.opd_csv.${result.error}`);
       outcome.problems.push(t('units.opd_csv.row', { line: row.line, why }));
     } else if (result.value.created) outcome.created++;
     else outcome.unchanged++;

@@ -1,58 +1,64 @@
 import { Hono } from 'hono';
-import { importOpdCsv, listUnitTree } from '../../modules/units/index.js';
-import { addOpdAsAdmin, recordAudit } from '../../modules/accounts/index.js';
+import { listUnitTree, opdInputSchema } from '../../modules/units/index.js';
+import { addOpdAsAdmin, importOpdCsvAsAdmin } from '../../modules/accounts/index.js';
 import { hasKey, t } from '../../i18n/index.js';
 import { checkSiteUrl, registrationContext, syncRegistrations } from '../../modules/monitoring/index.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { CsrfInput, IdempotencyInput, ErrorSummary, Field } from '../views/form.js';
 import { renderForbidden } from '../errors.js';
+import { fieldErrors, formValues, parseValues } from '../forms/parse-form.js';
 import { StaffLayout } from '../views/staff-layout.js';
 import { requireCityAdmin } from './require-city-admin.js';
 
 const MAX_CSV_BYTES = 512 * 1024;
+const OPD_FIELDS = ['name', 'slug', 'website', 'instagram'] as const;
+type OpdCode = 'invalid_name' | 'invalid_slug' | 'invalid_links' | 'slug_taken';
+/** A problem of opdInputSchema (by its path) as addOpd's code, and each code's form field. */
+const CODE_OF_PATH: Record<string, OpdCode> = { name: 'invalid_name', slug: 'invalid_slug', links: 'invalid_links' };
+const FIELD_OF_CODE: Record<OpdCode, (typeof OPD_FIELDS)[number]> = { invalid_name: 'name', invalid_slug: 'slug', invalid_links: 'website', slug_taken: 'slug' };
+const opdError = (code: OpdCode) => (code === 'slug_taken' ? t('units.error.slug_taken') : t(`units.opd_form.error.${code}`));
+const codeOf = (path: string): OpdCode => CODE_OF_PATH[path.split('.')[0]!] ?? 'invalid_name';
 
 export function unitsRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('/admin/wilayah', requireCityAdmin(deps));
   app.use('/admin/wilayah/*', requireCityAdmin(deps));
 
-  const page = async (c: any, opts: { errors?: string[]; values?: Record<string, string>; flash?: { kind: 'ok' | 'error' | 'info'; text: string } | null } = {}) => {
+  const page = async (c: any, opts: { errors?: string[]; fields?: Record<string, string>; values?: Record<string, string>; flash?: { kind: 'ok' | 'error' | 'info'; text: string } | null } = {}) => {
     const tree = await listUnitTree(deps.db, c.get('region'));
     const csrf = c.get('csrfToken');
     return c.html(
       <StaffLayout title={t('units.title')} actor={c.get('actor')} csrfToken={csrf} flash={opts.flash ?? null} back={{ href: '/admin', label: t('admin.nav.home') }}>
         <h1>{t('units.title')}</h1>
         <p>
-          {tree.root?.name}: {tree.kecamatan.length} kecamatan, {tree.kecamatan.reduce((n, k) => n + k.children.length, 0)} kelurahan/desa, {tree.opd.length} OPD.
+          {t('units.summary', { root: tree.root?.name ?? '', kecamatan: tree.kecamatan.length, kelurahan: tree.kecamatan.reduce((n, k) => n + k.children.length, 0), opd: tree.opd.length })}
         </p>
         <form method="post" action="/admin/wilayah/opd" class="card">
-          <h2>Tambah OPD</h2>
+          <h2>{t('units.opd_form.title')}</h2>
           <CsrfInput token={csrf} />
           <IdempotencyInput />
           <ErrorSummary errors={opts.errors ?? []} />
-          <Field name="name" label="Nama OPD" value={opts.values?.name} hint="Contoh: Dinas Kesehatan" required />
-          <Field name="slug" label="Singkatan untuk alamat situs (boleh kosong)" value={opts.values?.slug} hint="Huruf kecil dan tanda hubung, contoh: dinkes" />
-          <Field name="website" label="Alamat situs yang sudah ada (boleh kosong)" type="url" value={opts.values?.website} />
-          <Field name="instagram" label="Akun Instagram (boleh kosong)" value={opts.values?.instagram} />
-          <button type="submit" class="wide">Tambah OPD</button>
+          <Field name="name" label={t('units.opd_form.name')} value={opts.values?.name} hint={t('units.opd_form.name_hint')} error={opts.fields?.name} required />
+          <Field name="slug" label={t('units.opd_form.slug')} value={opts.values?.slug} hint={t('units.opd_form.slug_hint')} error={opts.fields?.slug} />
+          <Field name="website" label={t('units.opd_form.website')} type="url" value={opts.values?.website} error={opts.fields?.website} />
+          <Field name="instagram" label={t('units.opd_form.instagram')} value={opts.values?.instagram} error={opts.fields?.instagram} />
+          <button type="submit" class="wide">{t('units.opd_form.submit')}</button>
         </form>
         <form method="post" action="/admin/wilayah/opd-csv" enctype="multipart/form-data" class="card">
-          <h2>Impor OPD dari CSV</h2>
+          <h2>{t('units.csv.title')}</h2>
           <CsrfInput token={csrf} />
-          <p class="hint">Baris pertama: nama,singkatan,website,facebook,instagram,tiktok,youtube. Bisa disimpan dari Excel sebagai CSV.</p>
+          <p class="hint">{t('units.csv.hint')}</p>
           <div class="field">
-            <label for="f-file">Berkas CSV</label>
+            <label for="f-file">{t('units.csv.file')}</label>
             <input id="f-file" type="file" name="file" accept=".csv,text/csv" required />
           </div>
-          <button type="submit" class="secondary wide">Impor</button>
+          <button type="submit" class="secondary wide">{t('units.csv.submit')}</button>
         </form>
-        <h2>Daftar unit</h2>
+        <h2>{t('units.list.title')}</h2>
         {tree.kecamatan.map((k) => (
           <details>
-            <summary>
-              Kecamatan {k.unit.name} ({k.children.length})
-            </summary>
+            <summary>{t('units.list.kecamatan', { name: k.unit.name, count: k.children.length })}</summary>
             <ul>
               {k.children.map((u) => (
                 <li>
@@ -64,7 +70,7 @@ export function unitsRoutes(deps: AppDeps): Hono<AppEnv> {
         ))}
         {tree.opd.length ? (
           <details open>
-            <summary>OPD ({tree.opd.length})</summary>
+            <summary>{t('units.list.opd', { count: tree.opd.length })}</summary>
             <ul>
               {tree.opd.map((u) => (
                 <li>
@@ -87,28 +93,29 @@ export function unitsRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.post('/admin/wilayah/opd', async (c) => {
-    const body = await c.req.parseBody();
-    const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string).trim() : '');
-    const values = { name: s('name'), slug: s('slug'), website: s('website'), instagram: s('instagram') };
-    const links = Object.fromEntries(Object.entries({ website: values.website, instagram: values.instagram }).filter(([, v]) => v));
-    // The website is registered for monitoring at once, so it must pass the same address check.
-    const registration = registrationContext(deps.config);
-    if (values.website) {
-      const check = checkSiteUrl(values.website, registration.policy);
-      if (!check.ok) {
-        c.status(400);
-        const detail = check.detail && hasKey(`monitoring.address.${check.detail}`) ? t(`monitoring.address.${check.detail}`) : (check.detail ?? '');
-        return page(c, { errors: [t(`mon.error.url_${check.problem}`, { detail })], values });
-      }
-      links.website = check.url;
-    }
-    const r = await addOpdAsAdmin(deps, { actor: c.get('actor')!, region: c.get('region'), input: { name: values.name, slug: values.slug, links } });
-    if (!r.ok && r.error === 'forbidden') return renderForbidden(c);
-    if (!r.ok) {
+    const values = await formValues(c, OPD_FIELDS);
+    const refuse = (fields: Record<string, string>) => {
       c.status(400);
-      const msg = r.error === 'slug_taken' ? t('units.error.slug_taken') : (r.detail ?? 'Data tidak sah.');
-      return page(c, { errors: [msg], values });
+      return page(c, { errors: Object.values(fields), fields, values });
+    };
+    // The website is registered for monitoring at once, so it must pass the same address check
+    // (which also completes a bare "dinkes.go.id" to an address) before the schema sees it.
+    const registration = registrationContext(deps.config);
+    let website = values.website!.trim();
+    if (website) {
+      const check = checkSiteUrl(website, registration.policy);
+      if (!check.ok) {
+        const detail = check.detail && hasKey(`monitoring.address.${check.detail}`) ? t(`monitoring.address.${check.detail}`) : (check.detail ?? '');
+        return refuse({ website: t(`mon.error.url_${check.problem}`, { detail }) });
+      }
+      website = check.url;
     }
+    const links = Object.fromEntries(Object.entries({ website, instagram: values.instagram!.trim() }).filter(([, x]) => x));
+    const form = parseValues(opdInputSchema, values, { name: values.name, slug: values.slug, links });
+    if (!form.ok) return refuse(fieldErrors(form.problems, (p) => opdError(codeOf(p.path)), (path) => FIELD_OF_CODE[codeOf(path)]));
+    const r = await addOpdAsAdmin(deps, { actor: c.get('actor')!, region: c.get('region'), input: form.data });
+    if (!r.ok && r.error === 'forbidden') return renderForbidden(c);
+    if (!r.ok) return refuse({ [FIELD_OF_CODE[r.error]]: opdError(r.error) });
     if (!r.value.created) return page(c, { values, flash: { kind: 'info', text: t('units.opd_exists') } });
     await syncRegistrations(deps.db, deps.clock, registration, [r.value.unit.id]);
     return c.redirect('/admin/wilayah?ok=opd_added', 303);
@@ -119,17 +126,18 @@ export function unitsRoutes(deps: AppDeps): Hono<AppEnv> {
     const file = body.file;
     if (!(file instanceof File) || file.size === 0) {
       c.status(400);
-      return page(c, { flash: { kind: 'error', text: 'Pilih berkas CSV terlebih dulu.' } });
+      return page(c, { flash: { kind: 'error', text: t('units.csv.error.no_file') } });
     }
     if (file.size > MAX_CSV_BYTES) {
       c.status(400);
-      return page(c, { flash: { kind: 'error', text: 'Berkas terlalu besar (maksimal 512 KB). Pastikan yang dipilih adalah berkas CSV daftar OPD.' } });
+      return page(c, { flash: { kind: 'error', text: t('units.csv.error.too_big') } });
     }
-    const out = await importOpdCsv(deps.db, c.get('region'), await file.text(), deps.clock);
+    const done = await importOpdCsvAsAdmin(deps, { actor: c.get('actor')!, region: c.get('region'), csv: await file.text() });
+    if (!done.ok) return renderForbidden(c);
+    const out = done.value;
     // Websites and handles of the imported OPD are monitored from now on; refused addresses are named.
     const sync = await syncRegistrations(deps.db, deps.clock, registrationContext(deps.config));
     for (const r of sync.refused) out.problems.push(t('units.csv_url_refused', { url: r.url, why: t(`mon.error.url_${r.problem}`, { detail: '' }) }));
-    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'unit.import', detail: { created: out.created, problems: out.problems.length } });
     const summary = t('units.csv_done', { created: out.created, unchanged: out.unchanged });
     if (out.problems.length) {
       c.status(out.created + out.unchanged === 0 ? 400 : 200);
