@@ -78,6 +78,10 @@ describe('configuration', () => {
     expect(c.workLeaseMs).toBe(120_000);
     expect(loadConfig({ WORK_LEASE_SECONDS: '5' }, '/srv/beranda').workLeaseMs).toBe(5_000);
     expect(problemsOf({ WORK_LEASE_SECONDS: '0' })[0]).toMatch(/^WORK_LEASE_SECONDS/);
+    // Sites a worker checks at once in a sweep (decision 0015): 32 unless set, 1–2000.
+    expect(c.monitorSweepSites).toBe(32);
+    expect(loadConfig({ MONITOR_SWEEP_SITES: '560' }, '/srv/beranda').monitorSweepSites).toBe(560);
+    for (const bad of ['0', '2001', 'banyak']) expect(problemsOf({ MONITOR_SWEEP_SITES: bad })[0]).toMatch(/^MONITOR_SWEEP_SITES/);
   });
 
   it('keeps media in the folder by default and reads an S3-compatible bucket from MEDIA_STORE=s3 (issue 18)', () => {

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { registerDeclaredJobs } from '../../src/jobs/define-job.js';
 import { EmbeddedQueue } from '../../src/jobs/embedded-queue.js';
-import { monitoringSweepJobs, sweepJob } from '../../src/main/monitoring-sweep-jobs.js';
+import { loadConfig } from '../../src/config/index.js';
+import { composeServices } from '../../src/main/compose.js';
+import { monitoringSweepJobs, sweepJob, sweepSizing } from '../../src/main/monitoring-sweep-jobs.js';
 import { type FixtureSite, fixtureSites } from '../../src/fakes/fleet/fixtures.js';
 import { startFleet, type Fleet } from '../../src/fakes/fleet/server.js';
 import { InMemoryOwnContent, InMemorySocialActivity } from '../../src/fakes/monitoring-sources.js';
@@ -129,4 +131,15 @@ describe(`the sweep jobs queue the follow-up batch (${testEngine()})`, () => {
       await a.close();
     }
   }, 60_000);
+});
+
+describe('sites a worker checks at once (MONITOR_SWEEP_SITES)', () => {
+  it('are spread over its two batch jobs, batches hold two rounds (never under 25), and the crawler cap follows', () => {
+    expect(sweepSizing(32)).toEqual({ unitsAtOnce: 16, batchSize: 32 });
+    expect(sweepSizing(10)).toEqual({ unitsAtOnce: 5, batchSize: 25 });
+    expect(sweepSizing(560)).toEqual({ unitsAtOnce: 280, batchSize: 560 });
+    const config = loadConfig({ BERANDA_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent' });
+    expect(composeServices({ db: t.db, clock, config }).fetcher.options.globalConcurrency).toBe(32);
+    expect(composeServices({ db: t.db, clock, config: { ...config, monitorSweepSites: 560 } }).fetcher.options.globalConcurrency).toBe(560);
+  });
 });
