@@ -20,7 +20,7 @@ import {
   registrationContext,
   runCheckBatchJob,
   runChecksForUnit,
-  syncRegistrations,
+  syncAllRegistrations,
   watchedRegions,
 } from '../modules/monitoring/index.js';
 import { createNotifiers, ensureDefaultReminderRules, regionsWithRules, runReminders } from '../modules/reminders/index.js';
@@ -54,7 +54,8 @@ export async function prepareDashboardWorker(deps: WorkerDeps): Promise<void> {
     const root = await unitRepository.byCode(deps.db, region);
     if (root && (root.kind === 'kota' || root.kind === 'kabupaten')) await ensureDefaultReminderRules(deps.db, deps.clock, root.id);
   }
-  const synced = await syncRegistrations(deps.db, deps.clock, registrationOf(deps));
+  // Every imported regency's units (decision 0017), one regency and one slice at a time.
+  const synced = await syncAllRegistrations(deps.db, deps.clock, registrationOf(deps));
   if (synced.added || synced.removed) deps.logger.info(synced, 'monitoring registrations synced');
 }
 

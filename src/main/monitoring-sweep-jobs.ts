@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import {
-  type MonitoringDeps, SWEEP_ATTEMPTS, SWEEP_BATCH_SIZE, SWEEP_BATCH_JOB, getSweepProgress, pruneSweeps, queueSweepBatches, runSweepBatch, stalledSweepBatches, startSweep, syncRegistrations, unqueuedSweeps,
+  type MonitoringDeps, SWEEP_ATTEMPTS, SWEEP_BATCH_SIZE, SWEEP_BATCH_JOB, getSweepProgress, pruneSweeps, queueSweepBatches, runSweepBatch, stalledSweepBatches, startSweep, syncAllRegistrations, unqueuedSweeps,
 } from '../modules/monitoring/index.js';
 import { defineJob } from '../jobs/define-job.js';
 import { evaluateUnits, monitoringOf, registrationOf } from './dashboard-jobs.js';
@@ -72,7 +72,7 @@ export const sweepJob = defineJob<WorkerDeps>({
   retry: { limit: 2, delayMs: 5 * MINUTE, backoff: 'fixed' },
   onFinalFailure: 'log',
   async run(job, deps) {
-    await syncRegistrations(deps.db, deps.clock, registrationOf(deps));
+    await syncAllRegistrations(deps.db, deps.clock, registrationOf(deps));
     const s = await startSweep(deps.db, deps.clock, { sweepId: `sweep-${job.id}`, batchSize: sweepSizing(deps.config.monitorSweepSites).batchSize });
     await queueBatches(deps, s.sweepId, s.batches);
     await pruneSweeps(deps.db, deps.clock, KEEP_SWEEPS_MS);

@@ -89,8 +89,11 @@ export const monitoringRepository = {
     return rows.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0)).map(toPresence);
   },
 
-  async unitsWithPresences(db: Kysely<DB>): Promise<string[]> {
-    const rows = await db.selectFrom('web_presences').select('unit_id').where('active', '=', 1).groupBy('unit_id').orderBy('unit_id').execute();
+  /** Units with an active entry, by id; a page of them (ids after `after`) when asked. */
+  async unitsWithPresences(db: Kysely<DB>, page?: { after: string; limit: number }): Promise<string[]> {
+    let q = db.selectFrom('web_presences').select('unit_id').where('active', '=', 1);
+    if (page) q = q.where('unit_id', '>', page.after).limit(page.limit);
+    const rows = await q.groupBy('unit_id').orderBy('unit_id').execute();
     return rows.map((r) => r.unit_id);
   },
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema/index.js';
+import type { DB, UnitKind } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { getSectionForUnits } from '../profile/index.js';
 import { unitRepository, type UnitRow } from '../units/index.js';
@@ -44,7 +44,7 @@ interface Wanted {
   source: (typeof AUTO_SOURCES)[number];
 }
 
-const RULE_KINDS = new Set(['kelurahan', 'desa', 'opd']);
+const RULE_KINDS = new Set<string>(['kelurahan', 'desa', 'opd']);
 
 function linksOf(u: UnitRow): Record<string, unknown> {
   try {
@@ -68,6 +68,67 @@ export async function syncRegistrations(
   const ids = units.map((u) => u.id);
   const out: SyncOutcome = { added: 0, removed: 0, refused: [] };
   if (ids.length === 0 && !only) return out;
+  await syncUnits(db, clock, ctx, units, out);
+  if (!only) {
+    // Units that left the region (removed, or demo data taken out) stop being checked.
+    // Units of other regions sharing the database are not this sync's business.
+    const kept = new Set(ids);
+    const now = clock.now().toISOString();
+    for (const unitId of await monitoringRepository.unitsWithPresences(db)) {
+      if (kept.has(unitId)) continue;
+      const unit = all.find((u) => u.id === unitId) ?? (await unitRepository.byId(db, unitId));
+      if (unit && (unit.region_code !== ctx.region || RULE_KINDS.has(unit.kind))) continue;
+      out.removed += await monitoringRepository.deactivateAllOf(db, unitId, now);
+    }
+  }
+  return out;
+}
+
+/** Units synced per transaction by `syncAllRegistrations` (a regency of ~900 desa is two). */
+export const SYNC_SLICE = 500;
+
+/**
+ * Registration of every imported regency's units (decision 0017), as the worker runs it: one
+ * regency at a time, in slices of `slice` units each written in one transaction, so a national
+ * install (91,554 units) is never held in memory at once and a first run's tens of thousands of
+ * new entries are not one statement each outside a transaction. Then, once, the entries of units
+ * that no longer exist or are no longer a kelurahan/desa/OPD stop, read in pages of `slice`.
+ */
+export async function syncAllRegistrations(
+  db: Kysely<DB>,
+  clock: Clock,
+  ctx: RegistrationContext,
+  opts: { slice?: number } = {},
+): Promise<SyncOutcome & { regions: number }> {
+  const slice = opts.slice ?? SYNC_SLICE;
+  const regions = [...new Set([ctx.region, ...(await unitRepository.regencyCodes(db))])].sort();
+  const out: SyncOutcome = { added: 0, removed: 0, refused: [] };
+  for (const region of regions) {
+    // One regency's units at a time (the largest kabupaten has about a thousand).
+    const units = await unitRepository.ofRegion(db, region, { kinds: SYNC_KINDS, orderBy: 'id' });
+    for (let i = 0; i < units.length; i += slice) {
+      await db.transaction().execute((trx) => syncUnits(trx, clock, { ...ctx, region }, units.slice(i, i + slice), out));
+    }
+  }
+  const now = clock.now().toISOString();
+  for (let after = ''; ; ) {
+    const page = await monitoringRepository.unitsWithPresences(db, { after, limit: slice });
+    if (page.length === 0) break;
+    const known = new Map((await unitRepository.byIds(db, page)).map((u) => [u.id, u]));
+    for (const unitId of page) {
+      const unit = known.get(unitId);
+      if (!unit || !RULE_KINDS.has(unit.kind)) out.removed += await monitoringRepository.deactivateAllOf(db, unitId, now);
+    }
+    after = page[page.length - 1]!;
+  }
+  return { ...out, regions: regions.length };
+}
+
+const SYNC_KINDS = ['kelurahan', 'desa', 'opd'] as const satisfies readonly UnitKind[];
+
+/** What these units' data lists is registered, what it no longer lists stops (counted in `out`). */
+async function syncUnits(db: Kysely<DB>, clock: Clock, ctx: RegistrationContext, units: UnitRow[], out: SyncOutcome): Promise<void> {
+  const ids = units.map((u) => u.id);
   const [existing, identitas] = await Promise.all([
     monitoringRepository.presencesOf(db, ids),
     getSectionForUnits(db, ids.filter((id) => units.find((u) => u.id === id)?.kind !== 'opd'), 'identitas'),
@@ -121,18 +182,6 @@ export async function syncRegistrations(
       }
     }
   }
-  if (!only) {
-    // Units that left the region (removed, or demo data taken out) stop being checked.
-    // Units of other regions sharing the database are not this sync's business.
-    const kept = new Set(ids);
-    for (const unitId of await monitoringRepository.unitsWithPresences(db)) {
-      if (kept.has(unitId)) continue;
-      const unit = all.find((u) => u.id === unitId) ?? (await unitRepository.byId(db, unitId));
-      if (unit && (unit.region_code !== ctx.region || RULE_KINDS.has(unit.kind))) continue;
-      out.removed += await monitoringRepository.deactivateAllOf(db, unitId, now);
-    }
-  }
-  return out;
 }
 
 /** The registration context from the city's configuration values (PUBLIC_URL, SITE_DOMAIN, MONITOR_ALLOW). */
