@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/db/schema/index.js';
-import { type Actor, addOpdAsAdmin, cityAuditedChange, clearThrottleAsAdmin, importOpdCsvAsAdmin } from '../../src/modules/accounts/index.js';
-import { DEFAULT_RULES, saveReminderRuleAsAdmin } from '../../src/modules/reminders/index.js';
+import { type Actor, addOpdAsAdmin, cityAuditedChange, clearThrottleAsAdmin, importOpdCsvAsAdmin, throttleClearSchema } from '../../src/modules/accounts/index.js';
+import { DEFAULT_RULES, retryReminderAsAdmin, saveReminderRuleAsAdmin } from '../../src/modules/reminders/index.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { err } from '../../src/shared/result.js';
 import { type TestDb, createTestDb } from '../support/test-db.js';
@@ -108,6 +108,32 @@ describe('a reminder rule saved by admin kota', () => {
     const r = await saveReminderRuleAsAdmin(deps(), { actor: actors.admin!, cityUnitId: city, draft });
     if (!r.ok) throw new Error(r.error);
     expect((await auditOf('reminders.rule.save')).map((a) => [a.actor_user_id, a.target])).toEqual([['admin', r.value.id]]);
+  });
+});
+
+describe('a failed reminder sent again by admin kota', () => {
+  it('is refused by the use case to a lurah; an unknown or unfailed one leaves no entry; the admin’s is requeued with its entry', async () => {
+    const rule = await t.db.selectFrom('reminder_rules').select(['id', 'unit_id']).executeTakeFirstOrThrow();
+    const at = clock.now().toISOString();
+    const row = (id: string, status: 'failed' | 'sent') => ({ id, rule_id: rule.id, unit_id: rule.unit_id, period_key: id, recipient_user_id: 'lurah', channel: 'email', address: 'a@b.id', template: 'x', subject: 's', body: 'b', params: '{}', link: null, status, attempts: 5, next_attempt_at: at, last_error_code: 'x', last_error_reason: null, last_error_detail: null, provider_message_id: null, created_at: at, updated_at: at, sent_at: null });
+    await t.db.insertInto('reminder_ledger').values([row('gagal-1', 'failed'), row('terkirim-1', 'sent')]).execute();
+    const status = async (id: string) => (await t.db.selectFrom('reminder_ledger').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+    expect(await retryReminderAsAdmin(deps(), { actor: actors.lurah!, ledgerId: 'gagal-1' })).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await status('gagal-1')).toBe('failed');
+    for (const ledgerId of ['tidak-ada', 'terkirim-1']) expect(await retryReminderAsAdmin(deps(), { actor: actors.admin!, ledgerId })).toEqual({ ok: false, error: 'not_found' });
+    expect(await auditOf('reminders.requeue')).toEqual([]);
+    expect(await retryReminderAsAdmin(deps(), { actor: actors.admin!, ledgerId: 'gagal-1' })).toEqual({ ok: true, value: { id: 'gagal-1' } });
+    expect(await status('gagal-1')).toBe('retrying');
+    expect((await auditOf('reminders.requeue')).map((a) => [a.actor_user_id, a.target])).toEqual([['admin', 'gagal-1']]);
+  });
+});
+
+describe('the throttle form schema', () => {
+  it('reads one key, else a username (lower-cased), else nothing', () => {
+    expect(throttleClearSchema.parse({ key: 'pair:sari 10.0.0.1', username: 'x' })).toEqual({ key: 'pair:sari 10.0.0.1' });
+    expect(throttleClearSchema.parse({ key: '', username: ' Sari ' })).toEqual({ username: 'sari' });
+    expect(throttleClearSchema.parse({ key: '', username: '' })).toBeNull();
+    expect(throttleClearSchema.safeParse({ key: 'k'.repeat(301), username: '' }).success).toBe(false);
   });
 });
 

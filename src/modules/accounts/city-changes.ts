@@ -2,6 +2,7 @@ import type { Actor } from './actor.js';
 import { type AuditedChangeDeps, cityAuditedChange } from './audited-change.js';
 import { clearThrottle } from './login-throttle.js';
 import { type OpdInput, addOpd, importOpdCsv } from '../units/index.js';
+import { z } from 'zod';
 import { ok } from '../../shared/result.js';
 
 // City-level changes made by a person (issue 19 point 2): each is given the actor, refuses anyone
@@ -22,6 +23,11 @@ export const addOpdAsAdmin = (deps: AuditedChangeDeps, args: ByAdmin & { region:
     (trx) => addOpd(trx, args.region, args.input, deps.clock),
     (v) => (v.created ? { action: 'unit.create', unitId: v.unit.id, target: v.unit.slug, ip: args.ip ?? null } : null),
   );
+
+/** The "Hapus" form on the throttle list: one entry's key, or a username (every entry of it). */
+export const throttleClearSchema = z
+  .object({ key: z.string().max(300), username: z.string().trim().toLowerCase().max(100) })
+  .transform((v): { key: string } | { username: string } | null => (v.key ? { key: v.key } : v.username ? { username: v.username } : null));
 
 /** A login throttle lifted by hand (one key, or every non-address entry of a username). */
 export const clearThrottleAsAdmin = (deps: AuditedChangeDeps, args: ByAdmin & { target: { key: string } | { username: string } }) =>

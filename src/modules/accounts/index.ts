@@ -13,7 +13,7 @@ export { createUser, updateUser, resetPassword, setUserStatus, listUsers, userIn
 export { recordAudit, listAudit, type AuditAction, type AuditEntry } from './audit.js';
 export { activePeopleOfUnit, activePeopleOfRegion, type Person } from './people.js';
 export { auditedChange, cityAuditedChange, type AuditedChangeDeps } from './audited-change.js';
-export { addOpdAsAdmin, clearThrottleAsAdmin, importOpdCsvAsAdmin } from './city-changes.js';
+export { addOpdAsAdmin, clearThrottleAsAdmin, importOpdCsvAsAdmin, throttleClearSchema } from './city-changes.js';
 export { ensureDemoUsers, countDemoAccounts, DEMO_PASSWORD, type DemoLogin } from './demo-users.js';
 export { accountRepository, type UserRow } from './account-repository.js';
 export { hashPassword, passwordProblem, PASSWORD_MIN, PASSWORD_MAX, type PasswordProblem } from './password.js';

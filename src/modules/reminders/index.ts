@@ -15,7 +15,7 @@ export { buildReminderMessage } from './build-message.js';
 export { runReminders, type RunRemindersDeps, type RunRemindersSummary } from './run-reminders.js';
 export { regionsWithRules } from './read-models/rules-of-region.js';
 export { deliverDueReminders, MAX_ATTEMPTS, RETRY_BACKOFF_MS, type DeliverDeps, type DeliverySummary } from './deliver-due-reminders.js';
-export { listReminderRules, saveReminderRule, saveReminderRuleAsAdmin, ensureDefaultReminderRules, ensurePelayananReminderRules } from './manage-reminder-rules.js';
+export { listReminderRules, saveReminderRule, saveReminderRuleAsAdmin, retryReminderAsAdmin, reminderRetrySchema, ensureDefaultReminderRules, ensurePelayananReminderRules } from './manage-reminder-rules.js';
 export { getNotificationPreferences, setNotificationPreference, type ChannelPreference, type PreferenceError } from './notification-preferences.js';
 export { listUnitReminders, listReminderProblems, retryReminder, type ReminderHistoryItem } from './list-unit-reminders.js';
 export { listNotifications, markNotificationRead, type InAppNotification } from './notifications.js';

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { type Actor, cityAuditedChange } from '../accounts/index.js';
 import { rulesForRegion } from './read-models/rules-of-region.js';
-import { countRules, findRule, insertRule, triggersOf, updateRule } from './reminder-repository.js';
+import { countRules, findRule, insertRule, requeueLedgerRow, triggersOf, updateRule } from './reminder-repository.js';
 import { DEFAULT_RULES, PELAYANAN_RULES, type ReminderRule, type RuleDraft, type RuleError, validateRule } from './rules.js';
 
 /** Admin kota's list of the city's reminder rules. */
@@ -40,6 +41,22 @@ export const saveReminderRuleAsAdmin = (
     (trx) => saveReminderRule(trx, deps.clock, args.cityUnitId, args.draft, args.id),
     (v) => ({ action: 'reminders.rule.save', target: v.id }),
   );
+
+/**
+ * "Kirim ulang" on a reminder that failed (issue 19 point 2): admin kota only — the use case
+ * refuses others itself —, requeued together with its 'reminders.requeue' entry; 'not_found'
+ * (no entry) when there is no failed reminder of that id.
+ */
+export const retryReminderAsAdmin = (deps: { db: Kysely<DB>; clock: Clock }, args: { actor: Actor; ledgerId: string }) =>
+  cityAuditedChange(
+    deps,
+    args,
+    async (trx): Promise<Result<{ id: string }, 'not_found'>> => ((await requeueLedgerRow(trx, args.ledgerId, deps.clock.now())) ? ok({ id: args.ledgerId }) : err('not_found')),
+    (v) => ({ action: 'reminders.requeue', target: v.id }),
+  );
+
+/** The admin's forms on /admin/pengingat that name one reminder. */
+export const reminderRetrySchema = z.object({ ledgerId: z.string().trim().min(1).max(100) });
 
 /** Seeds the default rules for a city that has none yet (idempotent; call at setup or start). */
 export async function ensureDefaultReminderRules(db: Kysely<DB>, clock: Clock, cityUnitId: string): Promise<number> {

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
-import { MAX_DELAY_MS, clearThrottleAsAdmin, listThrottled } from '../../modules/accounts/index.js';
+import { MAX_DELAY_MS, clearThrottleAsAdmin, listThrottled, throttleClearSchema } from '../../modules/accounts/index.js';
 import { formatDateTime, t } from '../../i18n/index.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { clientIp } from '../client-ip.js';
 import { CsrfInput } from '../views/form.js';
 import { renderForbidden } from '../errors.js';
+import { parseForm } from '../forms/parse-form.js';
 import { StaffLayout } from '../views/staff-layout.js';
 import { requireCityAdmin } from './require-city-admin.js';
 
@@ -58,11 +59,9 @@ export function throttleRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.post(`${THROTTLE_PATH}/hapus`, async (c) => {
-    const body = await c.req.parseBody();
-    const key = typeof body.key === 'string' && body.key ? body.key.slice(0, 300) : null;
-    const username = typeof body.username === 'string' && body.username ? body.username.trim().toLowerCase().slice(0, 100) : null;
-    if (!key && !username) return c.redirect(THROTTLE_PATH, 303);
-    const r = await clearThrottleAsAdmin(deps, { actor: c.get('actor')!, ip: clientIp(c), target: key ? { key } : { username: username! } });
+    const form = await parseForm(c, throttleClearSchema, ['key', 'username']);
+    if (!form.ok || !form.data) return c.redirect(THROTTLE_PATH, 303);
+    const r = await clearThrottleAsAdmin(deps, { actor: c.get('actor')!, ip: clientIp(c), target: form.data });
     if (!r.ok) return renderForbidden(c);
     return c.redirect(`${THROTTLE_PATH}?ok=cleared`, 303);
   });

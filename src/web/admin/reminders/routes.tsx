@@ -12,7 +12,8 @@ import {
   listReminderProblems,
   listReminderRules,
   markNotificationRead,
-  retryReminder,
+  reminderRetrySchema,
+  retryReminderAsAdmin,
   saveReminderRuleAsAdmin,
   setNotificationPreference,
 } from '../../../modules/reminders/index.js';
@@ -22,6 +23,7 @@ import type { AppDeps } from '../../deps.js';
 import { DashStyles } from '../../dashboard/components.js';
 import { CsrfInput, ErrorSummary, Field } from '../../views/form.js';
 import { renderForbidden } from '../../errors.js';
+import { parseForm } from '../../forms/parse-form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { requireCityAdmin } from '../require-city-admin.js';
 
@@ -107,9 +109,10 @@ export function remindersAdminRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.post('/admin/pengingat/ulang', async (c) => {
-    const f = await c.req.parseBody();
-    const ok = await retryReminder(deps.db, deps.clock, String(f.ledgerId ?? ''));
-    return c.redirect(`/admin/pengingat?ok=${ok ? 'requeued' : 'not_found'}`, 303);
+    const form = await parseForm(c, reminderRetrySchema, ['ledgerId']);
+    const r = form.ok ? await retryReminderAsAdmin(deps, { actor: c.get('actor')!, ledgerId: form.data.ledgerId }) : null;
+    if (r && !r.ok && r.error === 'forbidden') return renderForbidden(c);
+    return c.redirect(`/admin/pengingat?ok=${r?.ok ? 'requeued' : 'not_found'}`, 303);
   });
 
   // Everyone: their own channels and opt-in.
