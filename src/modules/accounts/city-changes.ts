@@ -2,7 +2,7 @@ import type { Actor } from './actor.js';
 import { type AuditedChangeDeps, cityAuditedChange } from './audited-change.js';
 import { clearThrottle } from './login-throttle.js';
 import { type OpdInput, addOpd, importOpdCsv } from '../units/index.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ok } from '../../shared/result.js';
 
 // City-level changes made by a person (issue 19 point 2): each is given the actor, refuses anyone
