@@ -91,7 +91,7 @@ export class EmbeddedQueue implements JobQueue {
     const id = newId(now.getTime());
     const declared = this.handlers.get(name)?.options.retry ?? DEFAULT_RETRY;
     try {
-      await this.db
+      await (options.within ?? this.db)
         .insertInto('jobs')
         .values({
           id,

@@ -1,4 +1,6 @@
+import { CompiledQuery, type Kysely } from 'kysely';
 import type PgBossType from 'pg-boss';
+import type { DB } from '../db/schema/index.js';
 import type PgTypes from 'pg';
 import { pg } from '../db/pg.js';
 import { lazyPackage } from '../shared/lazy-package.js';
@@ -93,6 +95,7 @@ export class PgBossQueue implements JobQueue {
       ...(options.retryDelayMs !== undefined ? { retryDelay: Math.max(1, Math.round(options.retryDelayMs / 1000)), retryBackoff: true } : {}),
       ...(options.startAfter ? { startAfter: options.startAfter } : {}),
     };
+    if (options.within) return this.sendWithin(options.within, name, q, data, sendOptions, options.singletonKey);
     if (!options.singletonKey) return this.boss.send(q, data as object, sendOptions);
 
     // Once per key, for ever: the key row and the job are written in one transaction.
@@ -119,6 +122,20 @@ export class PgBossQueue implements JobQueue {
     } finally {
       client.release();
     }
+  }
+
+  /**
+   * The send written through the caller's Kysely transaction (the same PostgreSQL database): the
+   * singleton key and the job commit or roll back with the caller's change. The queue itself was
+   * made beforehand (ensureQueue), outside it — harmless, it holds no job.
+   */
+  private async sendWithin(trx: Kysely<DB>, name: string, q: string, data: object, sendOptions: PgBossType.SendOptions, singletonKey?: string): Promise<string | null> {
+    const executeSql = async (text: string, values: unknown[] = []) => trx.executeQuery(CompiledQuery.raw(text, values));
+    if (singletonKey) {
+      const inserted = await executeSql('insert into job_singletons (name, singleton_key, created_at) values ($1, $2, $3) on conflict do nothing', [name, singletonKey, new Date().toISOString()]);
+      if (Number(inserted.numAffectedRows ?? 0) !== 1) return null;
+    }
+    return this.boss.send(q, data, { ...sendOptions, db: { executeSql: executeSql as any } });
   }
 
   async work<T>(name: string, handler: JobHandler<T>, options: WorkOptions<T> = DEFAULT_WORK as WorkOptions<T>): Promise<void> {

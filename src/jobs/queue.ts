@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema/index.js';
 import { WIB_TIME_ZONE } from '../shared/wib-time.js';
 
 // The job port. Two adapters implement it: the embedded queue (SQLite, in process) and pg-boss
@@ -57,6 +59,13 @@ export interface JobOptions {
   /** Per-send override of the declared retry limit (tests, one-off sends). */
   retryLimit?: number;
   retryDelayMs?: number;
+  /**
+   * The caller's open transaction: the job is written in it, so it exists only if that
+   * transaction commits (a change and the check it asks for, both or neither). Both adapters keep
+   * their jobs in the application's own database — the embedded queue in its `jobs` table, pg-boss
+   * in its schema of the same PostgreSQL database — so this is one real transaction on either.
+   */
+  within?: Kysely<DB>;
 }
 
 export interface Job<T = unknown> {

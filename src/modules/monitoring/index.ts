@@ -19,6 +19,7 @@ export { syncRegistrations, syncAllRegistrations, SYNC_SLICE, registrationContex
 export { checkSiteUrl, siteUrlPolicy, type SiteUrlPolicy, type SiteUrlProblem } from './site-url-policy.js';
 export { createAddressGuard, parseAllowList, classifyAddress, guardedLookup, type AddressClass, type AddressGuard } from './net-guard.js';
 export { claimUnitRecheck, UNIT_RECHECK_WINDOW_MS } from './request-recheck.js';
+export { requestRecheckAsStaff, checkAllAsAdmin, recheckFormSchema, type SendWithin } from './recheck-as-staff.js';
 export { CHECK_UNIT_JOB, createCheckBatch, runCheckBatchJob, getCheckBatch, latestCheckBatchId, type BatchProgress } from './check-all.js';
 export { runChecksForUnit, type UnitCheckOutcome } from './run-checks-for-unit.js';
 export { sweep, type SweepSummary } from './sweep.js';

@@ -7,10 +7,13 @@ import type { DB } from '../../db/schema/index.js';
 
 type Db = Kysely<DB>;
 
+/** A transaction, or the caller's when it is in one ("Periksa semua" records its sweep with its jobs and audit entry); Kysely does not nest them. */
+const inTransaction = <T>(db: Db, f: (trx: Db) => Promise<T>): Promise<T> => (db.isTransaction ? f(db) : db.transaction().execute(f));
+
 export const sweepRepository = {
   /** Records a sweep and its units, once: false when a sweep with this id already exists. */
   async create(db: Db, s: { id: string; startedAt: string; unitIds: readonly string[]; batchSize: number; region?: string; requestedBy?: string | null }): Promise<boolean> {
-    return db.transaction().execute(async (trx) => {
+    return inTransaction(db, async (trx) => {
       const batches = Math.ceil(s.unitIds.length / s.batchSize);
       const r = await trx
         .insertInto('monitor_sweeps')

@@ -7,7 +7,8 @@ import { countDemoAccounts, recordAudit } from '../../modules/accounts/index.js'
 import { getRule, listDisputes, listStoredRapor, readStoredRapor } from '../../modules/compliance/index.js';
 import { type RowFilter, type UnitRow, attentionList, raporPdf, raporXlsx, renderDashboardCharts } from '../../modules/reports/index.js';
 import { findUnitBySlug } from '../../modules/units/index.js';
-import { CHECK_UNIT_JOB } from '../../modules/monitoring/index.js';
+import { requestRecheckAsStaff } from '../../modules/monitoring/index.js';
+import { sendWithin } from '../admin/home/recheck-routes.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { renderForbidden, renderNotFound } from '../errors.js';
@@ -277,8 +278,9 @@ export function dashboardRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     if (!unit) return renderNotFound(c);
     if (!deps.jobs) return c.redirect(`/admin/dasbor/unit/${unit.slug}?ok=recheck_no_worker`, 303);
-    await deps.jobs.send(CHECK_UNIT_JOB, { unitId: unit.id, region: c.get('region') });
-    await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'monitoring.recheck', unitId: unit.id, target: c.req.path });
+    // The queued check and its audit entry are one transaction (see requestRecheckAsStaff).
+    const r = await requestRecheckAsStaff({ ...deps, send: sendWithin(deps.jobs) }, { actor, unit, region: c.get('region'), oncePerWindow: false });
+    if (!r.ok) return renderForbidden(c);
     return c.redirect(`/admin/dasbor/unit/${unit.slug}?ok=recheck_queued`, 303);
   });
 

@@ -1,31 +1,34 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { recordAudit } from '../../../modules/accounts/index.js';
-import { CHECK_UNIT_JOB, claimUnitRecheck } from '../../../modules/monitoring/index.js';
+import type { JobQueue } from '../../../jobs/queue.js';
+import { type SendWithin, recheckFormSchema, requestRecheckAsStaff } from '../../../modules/monitoring/index.js';
 import { formatDateTime, t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
+import { renderForbidden } from '../../errors.js';
+import { parseForm } from '../../forms/parse-form.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
 import { CsrfInput } from '../../views/form.js';
 
 // "Periksa ulang sekarang" for a unit's own staff (issue 14, point 6): whoever may write for the
 // unit (its operator, lurah, pendamping; admin kota) queues the same one-unit check admin uses on
 // the dashboard, instead of waiting up to six hours for the sweep. Once per 15 minutes per unit,
-// kept in the database so it holds across web processes.
+// kept in the database so it holds across web processes. The claim, the queued check and the audit
+// entry are one transaction (monitoring's requestRecheckAsStaff, which says what that guarantees).
+
+/** The queue as the monitoring use cases see it: a job written in their transaction. */
+export const sendWithin = (jobs: JobQueue): SendWithin => (within, name, data, o) => jobs.send(name, data, { ...o, within });
 
 export function recheckRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.post('/admin/unit/:slug/periksa', unitGuard(deps), async (c) => {
-    const actor = c.get('actor')!;
     const unit = c.get('unit');
     // Back to where the button was: the unit's home, or its monitoring page (only these two).
-    const form = await c.req.parseBody();
-    const home = `/admin/unit/${unit.slug}${form.kembali === 'pemantauan' ? '/pemantauan' : ''}`;
+    const form = await parseForm(c, recheckFormSchema, ['kembali']);
+    const home = `/admin/unit/${unit.slug}${form.ok && form.data.kembali === 'pemantauan' ? '/pemantauan' : ''}`;
     if (!deps.jobs) return c.redirect(`${home}?pesan=recheck_no_worker`, 303);
-    const claim = await claimUnitRecheck(deps.db, deps.clock, { unitId: unit.id, userId: actor.id });
-    if (!claim.ok) return c.redirect(`${home}?pesan=recheck_too_soon&lagi=${encodeURIComponent(claim.detail!)}`, 303);
-    await deps.jobs.send(CHECK_UNIT_JOB, { unitId: unit.id, region: c.get('region') });
-    await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'monitoring.recheck', unitId: unit.id, target: c.req.path });
+    const r = await requestRecheckAsStaff({ ...deps, send: sendWithin(deps.jobs) }, { actor: c.get('actor')!, unit, region: c.get('region'), oncePerWindow: true });
+    if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c) : c.redirect(`${home}?pesan=recheck_too_soon&lagi=${encodeURIComponent(r.detail!)}`, 303);
     return c.redirect(`${home}?pesan=recheck_queued#periksa-ulang`, 303);
   });
   return app;

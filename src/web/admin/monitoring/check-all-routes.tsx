@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { formatDateTime, formatNumber, t } from '../../../i18n/index.js';
-import { recordAudit } from '../../../modules/accounts/index.js';
-import { createCheckBatch, getCheckBatch, latestCheckBatchId, registrationContext, syncRegistrations, type BatchProgress } from '../../../modules/monitoring/index.js';
+import { checkAllAsAdmin, getCheckBatch, latestCheckBatchId, registrationContext, syncRegistrations, type BatchProgress } from '../../../modules/monitoring/index.js';
 import { unitRepository } from '../../../modules/units/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
-import { renderNotFound } from '../../errors.js';
+import { renderForbidden, renderNotFound } from '../../errors.js';
+import { sendWithin } from '../home/recheck-routes.js';
 import { CsrfInput } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { requireCityAdmin } from '../require-city-admin.js';
@@ -61,9 +61,10 @@ export function monitoringCheckAllRoutes(deps: AppDeps): Hono<AppEnv> {
     // What the units say is registered first, so a unit added a minute ago is checked too.
     await syncRegistrations(deps.db, deps.clock, registrationContext(deps.config));
     const units = (await unitRepository.inRegion(deps.db, c.get('region'))).filter((u) => RULE_KINDS.has(u.kind));
-    const jobs = deps.jobs;
-    const { batchId, total } = await createCheckBatch(deps.db, deps.clock, { region: c.get('region'), requestedBy: c.get('actor')!.id, unitIds: units.map((u) => u.id) }, (name, data, o) => jobs.send(name, data, o));
-    await recordAudit(deps.db, deps.clock, { actorUserId: c.get('actor')!.id, action: 'monitoring.check_all', target: batchId, detail: { units: total } });
+    // The sweep, its batch jobs and the audit entry are one transaction (see checkAllAsAdmin).
+    const r = await checkAllAsAdmin({ ...deps, send: sendWithin(deps.jobs) }, { actor: c.get('actor')!, region: c.get('region'), unitIds: units.map((u) => u.id) });
+    if (!r.ok) return renderForbidden(c);
+    const { batchId } = r.value;
     return c.redirect(`${PATH}/${batchId}`, 303);
   });
 
