@@ -5,7 +5,7 @@ import { type Platform, type SocialProvider, type TokenKey, createProviders, tok
 import { type ComposerDeps, cardMaker } from '../modules/composer/index.js';
 import type { MediaDeps } from '../modules/media/index.js';
 import type { PrivateStore } from '../modules/pelayanan/index.js';
-import { DEFAULT_FETCHER_OPTIONS, Fetcher } from '../modules/monitoring/index.js';
+import { DEFAULT_FETCHER_OPTIONS, Fetcher, pgHostSpacing } from '../modules/monitoring/index.js';
 import { type PageInvalidation, inProcessPageInvalidation } from '../modules/page-invalidation/index.js';
 import { type PublishingDeps, withSignedMedia } from '../modules/publishing/index.js';
 import { unitCanonicalBase } from '../shared/unit-site-url.js';
@@ -64,6 +64,8 @@ export function composeServices(input: ComposeInput): Services {
       contactUrl: `${config.publicUrl}/tentang-pemantauan`,
       allowNetworks: config.monitorAllow,
       globalConcurrency: Math.max(DEFAULT_FETCHER_OPTIONS.globalConcurrency, config.monitorSweepSites),
+      // Several workers on PostgreSQL keep one host's spacing together (SQLite has one worker).
+      sharedSpacing: config.database.kind === 'postgres' ? pgHostSpacing(db) : undefined,
     }),
     composer: (cityName = '') => ({
       db,

@@ -110,6 +110,11 @@ export interface MonitoringTables {
     error: string | null;
   };
   /** A scheduled sweep split into batches (0952): what it expects, when it finished. */
+  /** When a host may next be asked by any worker (0955; PostgreSQL only), ms of the database clock. */
+  monitor_host_slots: {
+    host: string;
+    next_at: number | string;
+  };
   monitor_sweeps: {
     id: string;
     started_at: string;

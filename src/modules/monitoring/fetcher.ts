@@ -5,6 +5,7 @@ import zlib from 'node:zlib';
 import type { Clock } from '../../shared/clock.js';
 import { systemClock } from '../../shared/clock.js';
 import { HostLimiter } from './host-limiter.js';
+import type { SharedSpacing } from './shared-host-spacing.js';
 import { ADDRESS_REFUSED, type AddressGuard, createAddressGuard, guardedLookup, parseAllowList } from './net-guard.js';
 import { STATIC_ADDRESS } from './static-lookup.js';
 import { hostOf, sameSite } from './url-tools.js';
@@ -82,6 +83,8 @@ export interface FetcherOptions {
   allowNetworks?: readonly string[];
   /** A guard built elsewhere (shared with the registration check); overrides allowNetworks. */
   guard?: AddressGuard;
+  /** Per-host spacing shared with the other workers (PostgreSQL); default this process's only. */
+  sharedSpacing?: SharedSpacing;
   /** Extra trusted CA certificates (PEM); the fixture fleet signs its own. */
   ca?: string | string[];
   clock?: Clock;

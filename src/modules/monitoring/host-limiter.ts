@@ -1,3 +1,5 @@
+import type { SharedSpacing } from './shared-host-spacing.js';
+
 // Politeness and load bounds for the crawler, kept apart from HTTP so they are easy to reason
 // about: at most one request in flight per host, a minimum gap between requests to the same
 // host, and a global cap on requests in flight across all hosts.
@@ -7,6 +9,8 @@ export interface LimiterOptions {
   perHostIntervalMs: number;
   /** Requests in flight across all hosts. */
   globalConcurrency: number;
+  /** The spacing shared with other processes (PostgreSQL, shared-host-spacing.ts); none: this process only. */
+  sharedSpacing?: SharedSpacing;
 }
 
 type Waiter = () => void;
@@ -54,6 +58,13 @@ export class HostLimiter {
     await this.acquireHost(host);
     try {
       await this.global.acquire();
+      const shared = this.options.sharedSpacing;
+      if (shared && this.options.perHostIntervalMs > 0) {
+        // Other workers ask this host too: take the next start they left free. If the database
+        // cannot answer, this process's own spacing still holds.
+        const wait = await shared.reserve(host, this.options.perHostIntervalMs).catch(() => 0);
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      }
       // The gap is measured from the real start of the request, after any wait for a global slot.
       this.hosts.get(host)!.nextAt = Date.now() + this.options.perHostIntervalMs;
       this.peakInFlight = Math.max(this.peakInFlight, this.global.inFlight);

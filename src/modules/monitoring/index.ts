@@ -31,3 +31,4 @@ export { pruneObservations } from './prune-observations.js';
 export { sourceLabel } from './source-label.js';
 export { OPENS_FOR_PEOPLE } from './observation.js';
 export { watchedRegions } from './read-models/watched-regions.js';
+export { pgHostSpacing, type SharedSpacing } from './shared-host-spacing.js';

@@ -1,0 +1,56 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/database.js';
+import { Fetcher, pgHostSpacing } from '../../src/modules/monitoring/index.js';
+import { createTestDb, type TestDb } from '../support/test-db.js';
+
+// Issue 18 point 2: the crawler's per-host spacing holds across workers on PostgreSQL. Two
+// fetchers, each with its own limiter and its own connection pool (as two worker processes have),
+// ask one host at once; the server notes when each request arrived. Each fetcher alone spaces only
+// its own requests, so without the shared reservation the two would interleave closely. Runs only
+// against PostgreSQL (*.pg.test.ts); SQLite installs run one worker.
+
+const INTERVAL = 400;
+let t: TestDb;
+let other: Database;
+let server: http.Server;
+let port = 0;
+const arrivals: number[] = [];
+
+beforeAll(async () => {
+  t = await createTestDb();
+  if (t.config.kind !== 'postgres') throw new Error('needs TEST_DATABASE_URL');
+  other = await openDatabase({ kind: 'postgres', url: t.config.url });
+  server = http.createServer((req, res) => {
+    arrivals.push(performance.now());
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end('ok');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  await new Promise<void>((r) => server?.close(() => r()));
+  await other?.close();
+  await t?.close();
+});
+
+describe('per-host spacing shared through PostgreSQL', () => {
+  it('two workers asking one host at once keep the gap between all their requests', async () => {
+    const fetcherOf = (db: Database) =>
+      new Fetcher({ contactUrl: 'https://beranda.example/bot', allowNetworks: ['127.0.0.0/8'], perHostIntervalMs: INTERVAL, sharedSpacing: pgHostSpacing(db.db) });
+    const [a, b] = [fetcherOf(t), fetcherOf(other)];
+    const url = `http://127.0.0.1:${port}/`;
+    const results = await Promise.all([a, b, a, b, a, b].map((f) => f.fetch(url)));
+    expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
+    expect(arrivals).toHaveLength(6);
+    const sorted = [...arrivals].sort((x, y) => x - y);
+    const gaps = sorted.slice(1).map((at, i) => at - sorted[i]!);
+    // Each start was reserved INTERVAL after the one before it; a request may leave a little after
+    // its reserved start (the reservation's round trip), never before, so the gaps stay near it.
+    for (const g of gaps) expect(g).toBeGreaterThan(INTERVAL * 0.75);
+    const row = await t.db.selectFrom('monitor_host_slots').selectAll().where('host', '=', '127.0.0.1').executeTakeFirstOrThrow();
+    expect(Number(row.next_at)).toBeGreaterThan(0);
+  });
+});
