@@ -142,6 +142,7 @@ export const messages = {
     'pw.settings.save': 'Simpan',
     'pw.settings.error.invalid_input': 'Ada isian yang terlalu panjang.',
     'pw.settings.error.no_number': 'Format nomor surat wajib memuat {nomor}.',
+    'pw.settings.error.too_short': 'Format nomor surat terlalu pendek (minimal 7 karakter).',
     'pw.settings.retention': 'Dokumen warga dihapus otomatis {days} hari setelah permohonan selesai (diatur Diskominfo).',
 
     'pw.holidays.title': 'Hari libur kantor',
@@ -335,6 +336,7 @@ export const messages = {
     'pw.settings.save': 'Save',
     'pw.settings.error.invalid_input': 'A field is too long.',
     'pw.settings.error.no_number': 'The letter number format must contain {nomor}.',
+    'pw.settings.error.too_short': 'The letter number format is too short (at least 7 characters).',
     'pw.settings.retention': 'Citizens’ documents are deleted automatically {days} days after a request closes (set by Diskominfo).',
 
     'pw.holidays.title': 'Office holidays',

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { DB } from '../../db/schema/index.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import type { Clock } from '../../shared/clock.js';
@@ -41,6 +42,13 @@ export async function calendarsFor(db: Kysely<DB>, unitIds: string[], cityUnitId
 }
 
 export type HolidayError = 'invalid_date' | 'invalid_range' | 'no_reason' | 'exists';
+
+/** The holiday forms (city and unit), parsed at the web edge; the dates are checked by addHolidays. */
+export const holidayFormSchema = z.object({ dari: z.string(), sampai: z.string(), alasan: z.string() });
+export const holidayRemoveFormSchema = z.object({ id: z.string().min(1) });
+
+/** The form field each refusal of addHolidays is about, so the web says it next to that field. */
+export const HOLIDAY_ERROR_FIELD: Record<HolidayError, 'dari' | 'sampai' | 'alasan'> = { invalid_date: 'dari', invalid_range: 'sampai', no_reason: 'alasan', exists: 'dari' };
 
 /** Adds every day of from..to (inclusive, at most 31 days) as a holiday of the unit (or the city). */
 export async function addHolidays(

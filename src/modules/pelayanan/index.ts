@@ -20,12 +20,13 @@ export { fixRequest, type FixOutcome } from './fix-request.js';
 export { eraseRequest, type EraseMode } from './erase.js';
 export { deliverCitizenMessages, queueCitizenMessage, outboxStateOf, citizenMessages, OUTBOX_MAX_ATTEMPTS, type CitizenMessage } from './outbox.js';
 export { takeThrottle, isThrottled, pruneThrottle, SUBMIT_LIMITS } from './throttle.js';
-export { listHolidays, calendarFor, calendarsFor, addHolidays, removeHoliday, type Holiday, type HolidayError } from './holidays.js';
+export { listHolidays, calendarFor, calendarsFor, addHolidays, removeHoliday, holidayFormSchema, holidayRemoveFormSchema, HOLIDAY_ERROR_FIELD, type Holiday, type HolidayError } from './holidays.js';
 export {
   getUnitSettings,
   saveUnitSettings,
   getCitySettings,
   saveCitySettings,
+  citySettingsFormSchema,
   cityUnitOf,
   unitSettingsSchema,
   DEFAULT_NUMBER_FORMAT,

@@ -36,6 +36,9 @@ export const citySettingsSchema = z.object({
 });
 export type CityPelayananSettings = z.infer<typeof citySettingsSchema>;
 
+/** The city's settings form: the days arrive as text ('' or letters are a problem of the field). */
+export const citySettingsFormSchema = z.object({ retensiHari: z.coerce.number().pipe(citySettingsSchema.shape.retensiHari.unwrap()) });
+
 async function readRow(db: Kysely<DB>, unitId: string): Promise<unknown> {
   const row = await db.selectFrom('pelayanan_unit_settings').select('data').where('unit_id', '=', unitId).executeTakeFirst();
   if (!row) return {};

@@ -3,9 +3,13 @@ import type { Context } from 'hono';
 import { hasKey, t } from '../../../i18n/index.js';
 import {
   FORM_DEFAULTS,
+  type HolidayError,
   addHolidays,
+  citySettingsFormSchema,
   cityUnitOf,
   getCitySettings,
+  holidayFormSchema,
+  holidayRemoveFormSchema,
   listHolidays,
   recomputeDeadlines,
   removeHoliday,
@@ -19,12 +23,13 @@ import { ensureServiceCatalogue, listUnitServices } from '../../../modules/servi
 import { wibDay } from '../../../shared/wib-time.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
+import { parseForm } from '../../forms/parse-form.js';
 import { renderNotFound } from '../../errors.js';
 import { CsrfInput, Field } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { requireCityAdmin } from '../require-city-admin.js';
 import { PelayananStyles } from './inbox-views.js';
-import { HolidayForm, HolidayList } from './settings-routes.js';
+import { HOLIDAY_FIELDS, HolidayForm, HolidayList } from './settings-routes.js';
 import { LetterPreview, TemplateEditor, readTemplateForm } from './template-editor.js';
 import { placeholdersFor, sampleLetter, validateTemplate } from './template-support.js';
 
@@ -48,7 +53,7 @@ export function cityRoutes(deps: AppDeps): Hono<AppEnv> {
   const sampleUnit = async (c: Context<AppEnv>): Promise<UnitRow | undefined> =>
     (await unitRepository.inRegion(deps.db, c.get('region'))).filter((u) => u.kind === 'kelurahan' || u.kind === 'desa').sort((a, b) => (a.code ?? '').localeCompare(b.code ?? ''))[0];
 
-  const hub = async (c: Context<AppEnv>, extra: { holidayError?: string | null; holidayValues?: Record<string, string>; retentionError?: boolean; status?: number } = {}) => {
+  const hub = async (c: Context<AppEnv>, extra: { holidayError?: HolidayError | null; holidayValues?: Record<string, string>; retention?: string; status?: number } = {}) => {
     const cityUnit = await city(c);
     const [settings, holidays, services] = await Promise.all([
       getCitySettings(deps.db, cityUnit.id),
@@ -79,7 +84,7 @@ export function cityRoutes(deps: AppDeps): Hono<AppEnv> {
         <form method="post" action={`${BASE}/pengaturan`} class="card">
           <h2>{t('pw.city.retention')}</h2>
           <CsrfInput token={c.get('csrfToken')} />
-          <Field name="retensiHari" label={t('pw.city.retention_days')} hint={t('pw.city.retention_hint')} value={String(settings.retensiHari)} inputmode="numeric" error={extra.retentionError ? t('pw.city.retention_error') : null} />
+          <Field name="retensiHari" label={t('pw.city.retention_days')} hint={t('pw.city.retention_hint')} value={extra.retention ?? String(settings.retensiHari)} inputmode="numeric" error={extra.retention !== undefined ? t('pw.city.retention_error') : null} />
           <button type="submit" class="wide">{t('pw.settings.save')}</button>
         </form>
       </StaffLayout>,
@@ -90,26 +95,26 @@ export function cityRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get(BASE, (c) => hub(c));
 
   app.post(`${BASE}/pengaturan`, async (c) => {
-    const body = await c.req.parseBody();
-    const r = await saveCitySettings(deps.db, deps.clock, (await city(c)).id, { retensiHari: Number(body.retensiHari) });
-    if (!r.ok) return hub(c, { retentionError: true, status: 422 });
+    // A failed form shows the number as typed, with the problem next to it.
+    const form = await parseForm(c, citySettingsFormSchema, ['retensiHari']);
+    const r = form.ok ? await saveCitySettings(deps.db, deps.clock, (await city(c)).id, form.data) : null;
+    if (!r?.ok) return hub(c, { retention: form.values.retensiHari ?? '', status: 422 });
     return c.redirect(`${BASE}?ok=settings_saved`, 303);
   });
 
   app.post(`${BASE}/libur`, async (c) => {
-    const body = await c.req.parseBody();
-    const values = { dari: String(body.dari ?? ''), sampai: String(body.sampai ?? ''), alasan: String(body.alasan ?? '') };
+    const { values } = await parseForm(c, holidayFormSchema, HOLIDAY_FIELDS);
     const cityUnit = await city(c);
-    const r = await addHolidays(deps.db, deps.clock, { unitId: cityUnit.id, from: values.dari, to: values.sampai, reason: values.alasan });
+    const r = await addHolidays(deps.db, deps.clock, { unitId: cityUnit.id, from: values.dari!, to: values.sampai, reason: values.alasan! });
     if (!r.ok) return hub(c, { holidayError: r.error, holidayValues: values, status: 422 });
     await recomputeDeadlines(deps.db, { unitIds: 'all', cityUnitId: cityUnit.id });
     return c.redirect(`${BASE}?ok=holiday_added`, 303);
   });
 
   app.post(`${BASE}/libur/hapus`, async (c) => {
-    const body = await c.req.parseBody();
+    const form = await parseForm(c, holidayRemoveFormSchema, ['id']);
     const cityUnit = await city(c);
-    await removeHoliday(deps.db, { unitId: cityUnit.id, id: String(body.id ?? '') });
+    if (form.ok) await removeHoliday(deps.db, { unitId: cityUnit.id, id: form.data.id });
     await recomputeDeadlines(deps.db, { unitIds: 'all', cityUnitId: cityUnit.id });
     return c.redirect(`${BASE}?ok=holiday_removed`, 303);
   });
@@ -150,15 +155,14 @@ export function cityRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post(`${BASE}/templat/:code`, async (c) => {
     const code = c.req.param('code');
     if (!(await catalogue(c)).some((s) => s.code === code)) return renderNotFound(c);
-    const body = await c.req.parseBody();
-    const values = readTemplateForm(body);
-    if (body.aksi === 'kembalikan') {
+    const { values, aksi } = await readTemplateForm(c);
+    if (aksi === 'kembalikan') {
       await saveTemplate(deps.db, { scopeUnitId: (await city(c)).id, code, template: null, userId: c.get('actor')!.id, now: deps.clock.now() });
       return c.redirect(`${BASE}/templat/${code}?ok=template_reset`, 303);
     }
     const checked = validateTemplate(values);
     if (!checked.template) return templatePage(c, { values, errors: checked.errors, status: 422 });
-    if (body.aksi === 'pratinjau') return templatePage(c, { values, preview: true });
+    if (aksi === 'pratinjau') return templatePage(c, { values, preview: true });
     await saveTemplate(deps.db, { scopeUnitId: (await city(c)).id, code, template: checked.template, userId: c.get('actor')!.id, now: deps.clock.now() });
     return c.redirect(`${BASE}/templat/${code}?ok=template_saved`, 303);
   });

@@ -3,7 +3,6 @@ import type { Context } from 'hono';
 import { hasKey, t } from '../../../i18n/index.js';
 import {
   type DocMode,
-  type FormAdjustment,
   cityUnitOf,
   formAdjustmentSchema,
   getServiceForm,
@@ -15,6 +14,7 @@ import {
 } from '../../../modules/pelayanan/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
+import { fieldErrors, parseForm } from '../../forms/parse-form.js';
 import { renderNotFound } from '../../errors.js';
 import { CsrfInput } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
@@ -62,7 +62,7 @@ export function formsRoutes(deps: AppDeps): Hono<AppEnv> {
     );
   });
 
-  const page = async (c: Context<AppEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string>; preview?: boolean; status?: number; flash?: string } = {}) => {
+  const page = async (c: Context<AppEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string>; typed?: Record<string, string>; preview?: boolean; status?: number; flash?: string } = {}) => {
     const unit = c.get('unit');
     const code = c.req.param('code')!;
     const forms = await listServiceForms(deps.db, unit.id);
@@ -75,6 +75,8 @@ export function formsRoutes(deps: AppDeps): Hono<AppEnv> {
     const base = `${inboxBase(c)}/layanan/${code}`;
     const ok = c.req.query('ok');
     const flashText = extra.flash ?? (ok && hasKey(`pw.flash.${ok}`) ? t(`pw.flash.${ok}`) : null);
+    // What was typed into the form settings when saving them failed, kept as typed.
+    const typed = extra.typed;
     return c.html(
       <StaffLayout title={form.name} actor={c.get('actor')} csrfToken={c.get('csrfToken')} flash={flashText ? { kind: 'ok', text: flashText } : null} back={{ href: `${inboxBase(c)}/layanan`, label: t('pw.forms.title') }}>
         <PelayananStyles />
@@ -82,18 +84,18 @@ export function formsRoutes(deps: AppDeps): Hono<AppEnv> {
         <form method="post" action={`${base}/formulir`} class="card">
           <h2>{t('pw.forms.form_title')}</h2>
           <CsrfInput token={c.get('csrfToken')} />
-          <label class="check"><input type="checkbox" name="online" value="1" checked={form.online} /> {t('pw.forms.online_switch')}</label>
+          <label class="check"><input type="checkbox" name="online" value="1" checked={typed ? typed.online === '1' : form.online} /> {t('pw.forms.online_switch')}</label>
           <div class={extra.errors?.deadlineDays ? 'field has-error' : 'field'}>
             <label for="f-days">{t('pw.forms.days')}</label>
             <p class="hint">{t('pw.forms.days_hint')}</p>
-            {extra.errors?.deadlineDays ? <p class="error">{t('pw.error.days')}</p> : null}
-            <input id="f-days" type="text" name="deadlineDays" inputmode="numeric" value={String(form.deadlineDays)} />
+            {extra.errors?.deadlineDays ? <p class="error" id="f-days-err">{t('pw.error.days')}</p> : null}
+            <input id="f-days" type="text" name="deadlineDays" inputmode="numeric" value={typed ? typed.deadlineDays : String(form.deadlineDays)} aria-invalid={extra.errors?.deadlineDays ? 'true' : undefined} aria-describedby={extra.errors?.deadlineDays ? 'f-days-err' : undefined} />
           </div>
           {form.documents.map((d) => (
             <fieldset>
               <legend>{d.label}</legend>
               {MODES.map((m) => (
-                <label class="check"><input type="radio" name={`doc_${d.key}`} value={m} checked={d.mode === m} /> {t(`pw.forms.mode_${m}`)}</label>
+                <label class="check"><input type="radio" name={`doc_${d.key}`} value={m} checked={(typed?.[`doc_${d.key}`] || d.mode) === m} /> {t(`pw.forms.mode_${m}`)}</label>
               ))}
             </fieldset>
           ))}
@@ -127,15 +129,14 @@ export function formsRoutes(deps: AppDeps): Hono<AppEnv> {
     const code = c.req.param('code');
     const form = (await listServiceForms(deps.db, unit.id)).find((f) => f.code === code && f.enabled);
     if (!form) return renderNotFound(c);
-    const body = await c.req.parseBody();
-    const days = Number(body.deadlineDays);
-    const adj: FormAdjustment = {
-      online: body.online === '1',
-      deadlineDays: days,
-      docModes: Object.fromEntries(form.documents.map((d) => [d.key, MODES.includes(body[`doc_${d.key}`] as DocMode) ? (body[`doc_${d.key}`] as DocMode) : d.mode])),
-    };
-    const parsed = formAdjustmentSchema.safeParse(adj);
-    if (!parsed.success) return page(c, { errors: { deadlineDays: 'days' }, status: 422 });
+    // One radio group per requirement line (doc_<key>); a missing or unknown choice keeps the line's mode.
+    const docFields = form.documents.map((d) => `doc_${d.key}`);
+    const parsed = await parseForm(c, formAdjustmentSchema, ['online', 'deadlineDays', ...docFields], (v) => ({
+      online: v.online === '1',
+      deadlineDays: v.deadlineDays === '' ? Number.NaN : Number(v.deadlineDays),
+      docModes: Object.fromEntries(form.documents.map((d) => [d.key, MODES.find((m) => m === v[`doc_${d.key}`]) ?? d.mode])),
+    }));
+    if (!parsed.ok) return page(c, { errors: fieldErrors(parsed.problems, () => 'days'), typed: parsed.values, status: 422 });
     await saveFormAdjustment(deps.db, { unitId: unit.id, code, adjustment: parsed.data, userId: c.get('actor')!.id, now: deps.clock.now() });
     // The layanan page shows "Ajukan secara online" or not: drop the cached page.
     deps.services.pages.unitChanged(unit.id);
@@ -147,15 +148,14 @@ export function formsRoutes(deps: AppDeps): Hono<AppEnv> {
     const code = c.req.param('code');
     const form = await getServiceForm(deps.db, unit.id, code);
     if (!form.ok && form.error === 'not_found') return renderNotFound(c);
-    const body = await c.req.parseBody();
-    const values = readTemplateForm(body);
-    if (body.aksi === 'kembalikan') {
+    const { values, aksi } = await readTemplateForm(c);
+    if (aksi === 'kembalikan') {
       await saveTemplate(deps.db, { scopeUnitId: unit.id, code, template: null, userId: c.get('actor')!.id, now: deps.clock.now() });
       return c.redirect(`${inboxBase(c)}/layanan/${code}?ok=template_reset`, 303);
     }
     const checked = validateTemplate(values);
     if (!checked.template) return page(c, { values, errors: checked.errors, status: 422 });
-    if (body.aksi === 'pratinjau') return page(c, { values, preview: true });
+    if (aksi === 'pratinjau') return page(c, { values, preview: true });
     await saveTemplate(deps.db, { scopeUnitId: unit.id, code, template: checked.template, userId: c.get('actor')!.id, now: deps.clock.now() });
     return c.redirect(`${inboxBase(c)}/layanan/${code}?ok=template_saved`, 303);
   });

@@ -1,5 +1,7 @@
 import { t } from '../../../i18n/index.js';
 import type { LetterContent } from '../../../modules/pelayanan/index.js';
+import type { Context } from 'hono';
+import { formValues } from '../../forms/parse-form.js';
 import { CsrfInput } from '../../views/form.js';
 
 // The letter template editor, shared by the city's page (admin kota) and a unit's page: five
@@ -7,9 +9,13 @@ import { CsrfInput } from '../../views/form.js';
 
 export const TEMPLATE_FIELDS = ['judul', 'kodeKlasifikasi', 'pembuka', 'isi', 'penutup'] as const;
 
-export function readTemplateForm(body: Record<string, unknown>): Record<(typeof TEMPLATE_FIELDS)[number], string> {
-  const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
-  return { judul: s('judul'), kodeKlasifikasi: s('kodeKlasifikasi'), pembuka: s('pembuka'), isi: s('isi'), penutup: s('penutup') };
+/**
+ * The five text boxes as typed and the button pressed (`aksi`). The text is checked with the
+ * module's letterTemplateSchema by validateTemplate, which names each field's problem.
+ */
+export async function readTemplateForm(c: Context): Promise<{ values: Record<(typeof TEMPLATE_FIELDS)[number], string>; aksi: string }> {
+  const { aksi, ...values } = await formValues(c, [...TEMPLATE_FIELDS, 'aksi']);
+  return { values: values as Record<(typeof TEMPLATE_FIELDS)[number], string>, aksi: aksi ?? '' };
 }
 
 export function LetterPreview(p: { content: LetterContent }) {
