@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DB } from '../../db/schema/index.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import type { Clock } from '../../shared/clock.js';
