@@ -160,23 +160,45 @@ describe(`feeds, sitemaps and robots.txt of several regencies on ${testEngine()}
 });
 
 describe(`page cache of several regencies on ${testEngine()}`, () => {
-  it("caches another regency's desa page under its own key and drops it, and only the pages it should, when that desa changes", async () => {
+  it("caches another regency's desa page under its own key and drops it, and only its own regency's portal pages, when that desa changes", async () => {
     const cache = new PageCache();
     const f = await createSiteFixture({ cache });
     try {
       await importRegion(f.t.db, '11.01', f.clock);
       const desa = await f.t.db.selectFrom('units').select(['slug', 'id']).where('region_code', '=', '11.01').where('kind', '=', 'desa').orderBy('code').executeTakeFirstOrThrow();
       const host = 'portal.example.go.id';
-      for (const p of [`/${desa.slug}/`, '/bacang/', '/wilayah/11.01/', '/']) expect((await f.get(p)).status, p).toBe(200);
+      const portalPages = ['/wilayah/11.01/', '/wilayah/11.01/feed.xml', '/', '/feed.xml', '/sitemap.xml'];
+      const fetchAll = async () => {
+        for (const p of [`/${desa.slug}/`, '/bacang/', ...portalPages]) expect((await f.get(p)).status, p).toBe(200);
+      };
+      await fetchAll();
       const cached = (p: string) => cache.get(pageKey(host, p, ''), f.clock.now().getTime()) !== undefined;
       expect(cached(`/${desa.slug}/`)).toBe(true);
       expect(cached('/wilayah/11.01/')).toBe(true);
       invalidateUnit(desa.id);
       expect(cached(`/${desa.slug}/`)).toBe(false);
-      // Portal-wide pages (every regency's portal) go with any unit's change; another unit's site stays.
+      // Its regency's portal and feed go, and the sitemap (it spans every regency); the install's
+      // own portal and feed, and another unit's site, stay.
       expect(cached('/wilayah/11.01/')).toBe(false);
-      expect(cached('/')).toBe(false);
+      expect(cached('/wilayah/11.01/feed.xml')).toBe(false);
+      expect(cached('/sitemap.xml')).toBe(false);
+      expect(cached('/')).toBe(true);
+      expect(cached('/feed.xml')).toBe(true);
       expect(cached('/bacang/')).toBe(true);
+
+      // And the other way round: Bacang's change keeps Simeulue's portal.
+      await fetchAll();
+      invalidateUnit(await f.unitId('bacang'));
+      expect(cached('/bacang/')).toBe(false);
+      expect(cached('/')).toBe(false);
+      expect(cached('/feed.xml')).toBe(false);
+      expect(cached('/wilayah/11.01/')).toBe(true);
+
+      // A unit this process never served a page of: its regency is unknown here, every portal page goes.
+      await fetchAll();
+      invalidateUnit(await f.unitId('gabek-satu'));
+      for (const p of portalPages) expect(cached(p), p).toBe(false);
+      expect(cached(`/${desa.slug}/`)).toBe(true);
     } finally {
       await f.t.close();
     }

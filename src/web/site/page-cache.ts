@@ -26,6 +26,11 @@ export interface CachedPage {
   contentType: string;
   cacheControl: string;
   unitId: string | null;
+  /**
+   * For a portal-wide page (unitId null): the one regency whose units it shows (decision 0017),
+   * so a unit's change keeps other regencies' portals; absent: every unit's change drops it.
+   */
+  region?: string;
   expiresAt: number;
   plain: PageVariant;
   /** Absent for small pages (compression would not pay for its header). */
@@ -87,7 +92,11 @@ export class PageCache {
   }
 
   invalidateUnit(unitId: string): void {
-    for (const [k, e] of this.entries) if (e.unitId === unitId || e.unitId === null) this.delete(k, e);
+    const region = unitRegions.get(unitId);
+    for (const [k, e] of this.entries) {
+      const portal = e.unitId === null && (e.region === undefined || region === undefined || e.region === region);
+      if (e.unitId === unitId || portal) this.delete(k, e);
+    }
   }
 
   clear(): void {
@@ -117,6 +126,16 @@ export class PageCache {
 const sizeOf = (p: CachedPage): number => p.plain.bytes.length + (p.br?.bytes.length ?? 0) + (p.gzip?.bytes.length ?? 0);
 
 const listeners = new Set<(unitId: string) => void>();
+
+/**
+ * The regency of each unit this process has served a page of (units never change regency). A
+ * unit not in it — never served here — drops every portal page, as before decision 0017's
+ * per-regency portals: exact either way, finer once the unit was seen.
+ */
+const unitRegions = new Map<string, string>();
+export function noteUnitRegion(unitId: string, region: string): void {
+  unitRegions.set(unitId, region);
+}
 
 /** Other in-process caches (unit context, media visibility) that must drop a unit with its pages. */
 export function onInvalidateUnit(listener: (unitId: string) => void): void {
@@ -165,7 +184,7 @@ export function variantOf(page: CachedPage, encoding: Encoding): { variant: Page
  */
 export async function encodePage(
   rendered: { status: number; body: string; contentType: string },
-  meta: { cacheControl: string; unitId: string | null; expiresAt: number; quality: number },
+  meta: { cacheControl: string; unitId: string | null; region?: string; expiresAt: number; quality: number },
   /** Which compressed encodings to make: both for a page that is kept, the one asked for otherwise. */
   encodings: readonly Encoding[] = ['br', 'gzip'],
 ): Promise<CachedPage> {

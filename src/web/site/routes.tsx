@@ -9,7 +9,7 @@ import { contentDetailPage, contentListPage } from './content-pages.js';
 import { type SiteDeps, type UnitCtx, cityName, loadUnitCtx, portalChrome } from './context.js';
 import { homePage } from './home-page.js';
 import { pageKey } from './fast-path.js';
-import { PageCache, chooseEncoding, currentGeneration, encodePage, etagMatches, variantOf } from './page-cache.js';
+import { PageCache, chooseEncoding, currentGeneration, encodePage, etagMatches, noteUnitRegion, variantOf } from './page-cache.js';
 import { portalHome, portalSearch } from './portal-pages.js';
 import { profilePage } from './profile-pages.js';
 import { inRegionTerms, unitTerms } from '../terms.js';
@@ -40,6 +40,8 @@ interface Outcome {
   rendered: Rendered;
   /** Unit the page belongs to (null: portal-wide) — decides invalidation and expiry. */
   unitId: string | null;
+  /** A portal page's one regency (see CachedPage.region); none for install-wide pages. */
+  region?: string;
   cacheable: boolean;
 }
 
@@ -83,6 +85,7 @@ export function siteRoutes(deps: SiteDeps, options: SiteRouteOptions = {}): Hono
         // older than the last publish; feeds and sitemaps may be kept a few minutes.
         cacheControl: rendered.status !== 200 ? 'no-store' : isHtml ? 'public, no-cache' : 'public, max-age=300',
         unitId: outcome.unitId,
+        region: outcome.region,
         expiresAt: keep ? await expiryOf(deps, outcome.unitId, now, cache.ttlMs) : 0,
         quality: keep ? CACHED_QUALITY : ONE_OFF_QUALITY,
         // A page made for one answer is compressed only in the encoding this client takes.
@@ -129,16 +132,18 @@ async function dispatch(deps: SiteDeps, url: URL, hostSlug: string | null, now: 
   const q = url.searchParams.get('q') ?? '';
 
   if (!hostSlug) {
-    const portal = (rendered: Rendered, cacheable = true): Outcome => ({ rendered, unitId: null, cacheable });
-    if (segs.length === 0) return portal((await portalHome(deps, now))!);
+    // Sitemaps and robots.txt span every regency; the other portal pages show one.
+    const portal = (rendered: Rendered, cacheable = true, region?: string): Outcome => ({ rendered, unitId: null, cacheable, region });
+    const own = deps.config.region;
+    if (segs.length === 0) return portal((await portalHome(deps, now))!, true, own);
     if (segs.length === 1) {
       switch (segs[0]) {
         case 'cari':
           return portal((await portalSearch(deps, now, q))!, false);
         case 'feed.xml':
-          return portal((await portalFeed(deps, now, 'rss'))!);
+          return portal((await portalFeed(deps, now, 'rss'))!, true, own);
         case 'atom.xml':
-          return portal((await portalFeed(deps, now, 'atom'))!);
+          return portal((await portalFeed(deps, now, 'atom'))!, true, own);
         case 'sitemap.xml':
           return portal((await sitemapIndex(deps, 1, cap))!);
         case 'sitemap-portal.xml':
@@ -154,7 +159,7 @@ async function dispatch(deps: SiteDeps, url: URL, hostSlug: string | null, now: 
       }
     }
     // Another regency imported in the install (decision 0017): its portal and its search, in
-    // its own words. Portal-wide pages (unitId null) are dropped by every invalidation.
+    // its own words. Its portal pages are cached with its code: its units' changes drop them.
     if (segs[0] === 'wilayah' && segs.length <= 3 && /^\d{2}\.\d{2}$/.test(segs[1] ?? '') && segs[1] !== deps.config.region) {
       const region = segs[1]!;
       const page = segs[2];
@@ -163,7 +168,7 @@ async function dispatch(deps: SiteDeps, url: URL, hostSlug: string | null, now: 
         page === undefined ? portalHome(deps, now, region)
         : page === 'cari' ? portalSearch(deps, now, q, region)
         : portalFeed(deps, now, page === 'feed.xml' ? 'rss' : 'atom', region));
-      return rendered ? portal(rendered, page !== 'cari') : null;
+      return rendered ? portal(rendered, page !== 'cari', region) : null;
     }
   }
 
@@ -176,6 +181,7 @@ async function dispatch(deps: SiteDeps, url: URL, hostSlug: string | null, now: 
   }
   const ctx = await loadUnitCtx(deps, slug, hostSlug ? 'host' : 'path', now);
   if (!ctx) return null;
+  noteUnitRegion(ctx.unit.id, ctx.unit.region_code);
   // A kecamatan's or an OPD's site speaks of its own head and office (issue 14, point 11).
   // The unit's words come from its own regency (desa/kabupaten or kelurahan/kota), then its kind.
   const rendered = await inRegionTerms(deps, ctx.unit.region_code, () => unitTerms(ctx.unit.kind, () => unitPage(ctx, rest, url)));
