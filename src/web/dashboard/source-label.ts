@@ -1,5 +1,8 @@
 import { hasKey, t } from '../../i18n/index.js';
 
+// The monitoring module stores the evidence source as a code; the web says it (issue 19 point 2:
+// modules answer codes, the edge maps them to catalogue keys).
+
 // Evidence sources in words people use ("dari RSS situs", "dari halaman berita"), never the
 // engine's codes (wp_rest, lexicon, rdap). Collector codes carry how the date was read
 // (article_page_json_ld, list_page_printed): the place is what a person needs.
