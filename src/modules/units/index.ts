@@ -9,3 +9,4 @@ export { unitRepository, type UnitRow } from './unit-repository.js';
 export { getCitySetting, setCitySetting } from './city-settings.js';
 export { regionKinds, type RegionKinds } from './region-kinds.js';
 export { regencyFigures, type RegencyFigures } from './regency-figures.js';
+export { regencyChoiceSchema } from './regency-choice.js';

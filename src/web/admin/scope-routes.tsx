@@ -2,11 +2,12 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { t } from '../../i18n/index.js';
 import { activeStaffByRegion, hasWideScope, inScope, recordAudit, scopeKind } from '../../modules/accounts/index.js';
 import { getRule, periodContaining, previousPeriod, verdictsByRegion } from '../../modules/compliance/index.js';
-import { type RegencyFigures, allProvinces, findRegency, regencyFigures } from '../../modules/units/index.js';
+import { type RegencyFigures, allProvinces, findRegency, regencyChoiceSchema, regencyFigures } from '../../modules/units/index.js';
 import type { AppEnv } from '../context.js';
 import { setRegionCookie } from '../cookies.js';
 import type { AppDeps } from '../deps.js';
 import { renderForbidden } from '../errors.js';
+import { parseForm } from '../forms/parse-form.js';
 import { CsrfInput } from '../views/form.js';
 import { StaffLayout } from '../views/staff-layout.js';
 
@@ -93,8 +94,9 @@ export function scopeRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post(PATH, async (c) => {
     const actor = c.get('actor')!;
-    const code = String((await c.req.parseBody()).kode ?? '');
-    if (scopeKind(code) !== 'regency' || !findRegency(code) || !inScope(actor.regionCode, code)) {
+    const form = await parseForm(c, regencyChoiceSchema, ['kode']);
+    const code = form.ok ? form.data.kode : form.values.kode!;
+    if (!form.ok || scopeKind(code) !== 'regency' || !findRegency(code) || !inScope(actor.regionCode, code)) {
       await recordAudit(deps.db, deps.clock, { actorUserId: actor.id, action: 'access.denied', target: PATH, detail: { kode: code.slice(0, 20) } });
       return renderForbidden(c);
     }
