@@ -84,9 +84,11 @@ describe(`staff import and broadcasts in the regency served, on ${testEngine()}`
     expect(await (await bangka.get('/admin/siaran')).text()).toContain(desa.name);
     const res = await bangka.post('/admin/siaran', { title: 'Musim tanam lada', body: 'Penyuluhan musim tanam lada untuk semua desa.', to: 'all' });
     expect(res.headers.get('location')).toBe(`/admin/siaran?terkirim=${villages19_01}`);
-    const items = await a.t.db.selectFrom('content_items').innerJoin('units', 'units.id', 'content_items.unit_id').select('units.region_code').where('content_items.title', '=', 'Musim tanam lada').execute();
+    const items = await a.t.db.selectFrom('content_items').innerJoin('units', 'units.id', 'content_items.unit_id').select(['units.region_code', 'content_items.author_name']).where('content_items.title', '=', 'Musim tanam lada').execute();
     expect(items.length).toBe(villages19_01);
     expect(items.every((i) => i.region_code === '19.01')).toBe(true);
+    // Signed by the regency it goes to, in its own word — not as the install's city.
+    expect(new Set(items.map((i) => i.author_name))).toEqual(new Set(['dari Pemkab Bangka']));
     expect((await a.t.db.selectFrom('broadcasts').select('region_code').where('title', '=', 'Musim tanam lada').executeTakeFirstOrThrow()).region_code).toBe('19.01');
     expect(await (await bangka.get('/admin/siaran')).text()).toContain('Musim tanam lada');
     // Pangkalpinang's admin does not see Bangka's broadcast.
@@ -97,7 +99,8 @@ describe(`staff import and broadcasts in the regency served, on ${testEngine()}`
     const forged = await serving(cityAdmin, '19.01');
     const res = await forged.post('/admin/siaran', { title: 'Kerja bakti kota', body: 'Kerja bakti bersama di semua kelurahan kota.', to: 'all' });
     expect(res.headers.get('location')).toBe('/admin/siaran?terkirim=42');
-    const regions = await a.t.db.selectFrom('content_items').innerJoin('units', 'units.id', 'content_items.unit_id').select('units.region_code').where('content_items.title', '=', 'Kerja bakti kota').execute();
+    const regions = await a.t.db.selectFrom('content_items').innerJoin('units', 'units.id', 'content_items.unit_id').select(['units.region_code', 'content_items.author_name']).where('content_items.title', '=', 'Kerja bakti kota').execute();
+    expect(new Set(regions.map((r) => r.author_name))).toEqual(new Set(['dari Pemkot Pangkalpinang']));
     expect(new Set(regions.map((r) => r.region_code))).toEqual(new Set(['19.71']));
   });
 

@@ -3,6 +3,8 @@ import { unitRepository } from '../units/index.js';
 import type { DB } from '../../db/schema/index.js';
 import { type Actor, canBroadcast } from '../accounts/index.js';
 import { saveContent } from '../content/index.js';
+import { t } from '../../i18n/index.js';
+import { termParams } from '../../i18n/terms.js';
 import { iso } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
 import { servedRegency } from '../../shared/region-scope.js';
@@ -37,7 +39,7 @@ export async function sendBroadcast(
 
   const now = iso(deps.clock.now());
   const id = newId(deps.clock.now().getTime());
-  const author = `dari Pemkot ${deps.cityName.replace(/^(kota|kabupaten)\s+/i, '')}`;
+  const author = await authorOf(deps.db, region, deps.cityName);
   await deps.db.transaction().execute(async (trx) => {
     await trx.insertInto('broadcasts').values({ id, region_code: region, title, body, created_by: args.actor.id, created_at: now }).execute();
     for (const unitId of targets) {
@@ -51,6 +53,17 @@ export async function sendBroadcast(
   });
   for (const unitId of targets) deps.onPublicChange?.(unitId);
   return ok({ id, count: targets.length });
+}
+
+/**
+ * "dari Pemkot Pangkalpinang" / "dari Pemkab Bangka": the regency the broadcast goes to speaks,
+ * with its own word — a province admin sending to Bangka does not sign as the install's city.
+ */
+async function authorOf(db: Kysely<DB>, region: string, fallbackName: string): Promise<string> {
+  const [top] = await unitRepository.ofRegion(db, region, { kinds: ['kota', 'kabupaten'] });
+  const name = (top?.name ?? fallbackName).replace(/^(kota|kabupaten)\s+/i, '');
+  const kind = top?.kind === 'kabupaten' || (!top && /^kabupaten\s/i.test(fallbackName)) ? 'kabupaten' : 'kota';
+  return t('composer.broadcast.author', { pemkot: termParams({ unit: 'kelurahan', region: kind }).pemkot!, name });
 }
 
 async function villagesOf(db: Kysely<DB>, region: string, wanted: string[] | 'all'): Promise<string[]> {
