@@ -77,6 +77,8 @@ describe(`citizen complaints on ${testEngine()}`, () => {
     const photoLink = /href="(\/admin\/unit\/bacang\/pengaduan\/[a-z0-9]+\/foto\/[a-z0-9]+\?exp=\d+&amp;sig=[^"]+)"/.exec(detail)![1]!.replace(/&amp;/g, '&');
     expect((await operator.get(photoLink)).status).toBe(200);
 
+    // Parsed with complaintActionFormSchema: an unknown action is a 400 page, not a 500, and changes nothing.
+    expect((await operator.post(`/admin/unit/bacang/pengaduan/${id}/aksi`, { aksi: 'hapus', teks: 'x' })).status).toBe(400);
     const fwd = await operator.post(`/admin/unit/bacang/pengaduan/${id}/aksi`, { aksi: 'teruskan', tujuan: opd.unitId, teks: 'Lampu jalan kewenangan Dinas PUPR.' });
     expect(fwd.status).toBe(303);
     // Gone from the kelurahan's inbox and its photo with it.

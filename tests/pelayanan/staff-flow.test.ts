@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../support/test-app.js';
 import { testEngine } from '../support/test-db.js';
+import { postMultipart } from '../composer/support.js';
 import { DOMISILI_SLOTS as S, GOOD_NIK, apply, docPhoto, mergeCookies } from './helpers.js';
 
 // Issue 17 points 2, 3 and 6 through the real app: the unit's inbox, asking for a fix, the
@@ -122,6 +123,13 @@ describe(`staff inbox, fix, approval and letter on ${testEngine()}`, () => {
     const empty = await operator.post(`/admin/unit/bacang/pelayanan/${requestId}/aksi`, { aksi: 'perbaikan', catatan: '' });
     expect(empty.status).toBe(422);
     expect(await empty.text()).toContain('Tulis dulu keterangannya.');
+    // Parsed with the module's requestActionFormSchema: an unknown action is a 400 page, a note
+    // sent as a file is an empty note (the same field problem), never a 500; the state stays.
+    expect((await operator.post(`/admin/unit/bacang/pelayanan/${requestId}/aksi`, { aksi: 'hapus', catatan: 'x' })).status).toBe(400);
+    const fileNote = await postMultipart(a, operator, `/admin/unit/bacang/pelayanan/${requestId}/aksi`, { aksi: 'perbaikan' }, { catatan: { bytes: Buffer.from('x'), name: 'x.txt', type: 'text/plain' } });
+    expect(fileNote.status).toBe(422);
+    expect(await fileNote.text()).toContain('Tulis dulu keterangannya.');
+    expect((await a.t.db.selectFrom('pelayanan_requests').select('status').where('id', '=', requestId).executeTakeFirstOrThrow()).status).not.toBe('perlu_perbaikan');
     const res = await operator.post(`/admin/unit/bacang/pelayanan/${requestId}/aksi`, { aksi: 'perbaikan', catatan: 'Foto KTP buram, mohon difoto ulang.' });
     expect(res.status).toBe(303);
     const row = await a.t.db.selectFrom('pelayanan_requests').selectAll().where('id', '=', requestId).executeTakeFirstOrThrow();

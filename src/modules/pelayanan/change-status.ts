@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import * as z from 'zod';
 import type { Actor } from '../accounts/index.js';
 import type { DB } from '../../db/schema/index.js';
 import type { RequestStatus } from '../../db/schema/pelayanan.js';
@@ -17,6 +18,9 @@ import { type RequestRow, requestsRepo } from './requests-repo.js';
 
 export const STAFF_ACTIONS = ['proses', 'perbaikan', 'tolak', 'selesai'] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
+
+/** A staff action on a request as the detail page posts it: a status change, or the head's approval. */
+export const requestActionFormSchema = z.object({ aksi: z.enum([...STAFF_ACTIONS, 'setujui']), catatan: z.string() });
 
 const RULES: Record<StaffAction, { from: RequestStatus[]; to: RequestStatus; event: string; needsNote: boolean; head: boolean }> = {
   proses: { from: ['baru'], to: 'diproses', event: 'processing', needsNote: false, head: false },

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import * as z from 'zod';
 import { type Actor, recordAudit } from '../accounts/index.js';
 import type { DB } from '../../db/schema/index.js';
 import type { ComplaintStatus } from '../../db/schema/pelayanan.js';
@@ -76,7 +77,11 @@ export async function forwardTargets(db: Kysely<DB>, args: { unitId: string; reg
   return out.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'kecamatan' ? -1 : 1)).map((u) => ({ id: u.id, name: u.name, kind: u.kind }));
 }
 
-export type ComplaintAction = 'proses' | 'jawab' | 'teruskan';
+export const COMPLAINT_ACTIONS = ['proses', 'jawab', 'teruskan'] as const;
+export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number];
+
+/** A staff action on a complaint as the detail page posts it (one form per action). */
+export const complaintActionFormSchema = z.object({ aksi: z.enum(COMPLAINT_ACTIONS), teks: z.string(), publikasi: z.string(), tujuan: z.string() });
 export type ComplaintActionError = 'not_found' | 'wrong_state' | 'note_required' | 'bad_target';
 
 export async function actOnComplaint(

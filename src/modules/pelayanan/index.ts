@@ -38,7 +38,7 @@ export { answersComplaints, canHandle, canDecide, canSeeCounts, canManagePelayan
 export { listInbox, inboxBadge, INBOX_FILTERS, PAGE_SIZE, type InboxFilter, type Inbox, type InboxRow } from './inbox.js';
 export { signDocLink, checkDocLink, DOC_LINK_TTL_MS, type DocLinkProblem } from './doc-links.js';
 export { openRequestForStaff, readDocumentForStaff, type StaffRequestView } from './staff-view.js';
-export { changeRequestStatus, STAFF_ACTIONS, type StaffAction, type ChangeStatusError } from './change-status.js';
+export { changeRequestStatus, requestActionFormSchema, STAFF_ACTIONS, type StaffAction, type ChangeStatusError } from './change-status.js';
 export { approveRequest, letterPdfOf, placeOf, letterheadOf, signerOf, type ApproveError, type UnitPlace } from './issue-letter.js';
 export { letterTemplateSchema, resolveTemplate, saveTemplate, defaultTemplateFor, DEFAULT_TEMPLATES, fillPlaceholders, type LetterTemplate, type ResolvedTemplate } from './letter-template.js';
 export { buildLetterContent, SAMPLE_FACTS, type LetterContent, type Letterhead } from './letter-content.js';
@@ -58,6 +58,7 @@ export {
   publishedAnswers,
   findComplaintByCode,
   complaintHeldBy,
+  complaintActionFormSchema,
   type ComplaintListRow,
   type StaffComplaintView,
   type ComplaintAction,

@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { formatDateTime, formatNumber, hasKey, t } from '../../../i18n/index.js';
 import {
-  type ComplaintAction,
   actOnComplaint,
   answersComplaints,
   canHandle,
@@ -12,11 +11,13 @@ import {
   openComplaintForStaff,
   readDocumentForStaff,
   signDocLink,
+  complaintActionFormSchema,
 } from '../../../modules/pelayanan/index.js';
 import { unitRepository } from '../../../modules/units/index.js';
 import { clientIp } from '../../client-ip.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
+import { parseForm } from '../../forms/parse-form.js';
 import { renderForbidden, renderNotFound } from '../../errors.js';
 import { pelayananDeps } from '../../pelayanan/public-shared.js';
 import { CsrfInput } from '../../views/form.js';
@@ -190,10 +191,11 @@ export function complaintAdminRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/admin/unit/:slug/pengaduan/:id/aksi', handle, async (c) => {
     const unit = c.get('unit');
-    const body = await c.req.parseBody();
-    const action = String(body.aksi ?? '') as ComplaintAction;
-    if (!['proses', 'jawab', 'teruskan'].includes(action)) return detail(c, { status: 400 });
-    const text = typeof body.teks === 'string' ? body.teks : '';
+    // An unknown action is a crafted form: the page again, 400. The answer's own problems
+    // (empty, too long, no target) come back from actOnComplaint, said at that action's form.
+    const form = await parseForm(c, complaintActionFormSchema, ['aksi', 'teks', 'publikasi', 'tujuan']);
+    if (!form.ok) return detail(c, { status: 400 });
+    const { aksi: action, teks: text } = form.data;
     const held = await complaintHeldBy(deps.db, unit.id, c.req.param('id'));
     if (!held) return renderNotFound(c);
     const originUnit = await unitRepository.byId(deps.db, held.originUnitId);
@@ -204,8 +206,8 @@ export function complaintAdminRoutes(deps: AppDeps): Hono<AppEnv> {
       id: c.req.param('id'),
       action,
       text,
-      publish: body.publikasi === '1',
-      targetUnitId: typeof body.tujuan === 'string' ? body.tujuan : undefined,
+      publish: form.data.publikasi === '1',
+      targetUnitId: form.data.tujuan || undefined,
       // The citizen follows it on the site they filed it on, wherever it went.
       trackingLink: trackingLinkOf(deps, originUnit?.slug ?? unit.slug),
     });

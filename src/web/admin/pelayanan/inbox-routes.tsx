@@ -4,8 +4,6 @@ import { hasKey, t } from '../../../i18n/index.js';
 import {
   INBOX_FILTERS,
   type InboxFilter,
-  STAFF_ACTIONS,
-  type StaffAction,
   approveRequest,
   canDecide,
   changeRequestStatus,
@@ -18,11 +16,13 @@ import {
   readDocumentForStaff,
   serviceCodeOf,
   signDocLink,
+  requestActionFormSchema,
 } from '../../../modules/pelayanan/index.js';
 import { recordAudit } from '../../../modules/accounts/index.js';
 import { clientIp } from '../../client-ip.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
+import { parseForm } from '../../forms/parse-form.js';
 import { renderNotFound } from '../../errors.js';
 import { pelayananDeps } from '../../pelayanan/public-shared.js';
 import { StaffLayout } from '../../views/staff-layout.js';
@@ -115,9 +115,10 @@ export function inboxRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post('/admin/unit/:slug/pelayanan/:id/aksi', handle, async (c) => {
     const unit = c.get('unit');
     const actor = c.get('actor')!;
-    const body = await c.req.parseBody();
-    const action = String(body.aksi ?? '');
-    const note = typeof body.catatan === 'string' ? body.catatan : '';
+    // An unknown action is a crafted form: the page again, 400; each action's refusal is said at its own form.
+    const form = await parseForm(c, requestActionFormSchema, ['aksi', 'catatan']);
+    if (!form.ok) return detail(c, { status: 400 });
+    const { aksi: action, catatan: note } = form.data;
     const id = c.req.param('id');
     const isHead = canDecide(actor, unit);
     const trackingLink = trackingLinkOf(deps, unit.slug);
@@ -131,7 +132,6 @@ export function inboxRoutes(deps: AppDeps): Hono<AppEnv> {
       if (r.error === 'not_found') return renderNotFound(c);
       return detail(c, { errors: { setujui: r.error }, values: { setujui: note }, status: r.error === 'not_allowed' ? 403 : 409 });
     }
-    if (!STAFF_ACTIONS.includes(action as StaffAction)) return detail(c, { status: 400 });
     const serviceCode = await serviceCodeOf(deps.db, unit.id, id);
     if (!serviceCode) return renderNotFound(c);
     const sf = await getServiceForm(deps.db, unit.id, serviceCode);
@@ -140,7 +140,7 @@ export function inboxRoutes(deps: AppDeps): Hono<AppEnv> {
       unitId: unit.id,
       unitName: unit.name,
       id,
-      action: action as StaffAction,
+      action,
       note,
       endsInLetter: sf.ok ? sf.value.letter : true,
       isHead,
