@@ -118,11 +118,15 @@ describe('a failed reminder sent again by admin kota', () => {
     const row = (id: string, status: 'failed' | 'sent') => ({ id, rule_id: rule.id, unit_id: rule.unit_id, period_key: id, recipient_user_id: 'lurah', channel: 'email', address: 'a@b.id', template: 'x', subject: 's', body: 'b', params: '{}', link: null, status, attempts: 5, next_attempt_at: at, last_error_code: 'x', last_error_reason: null, last_error_detail: null, provider_message_id: null, created_at: at, updated_at: at, sent_at: null });
     await t.db.insertInto('reminder_ledger').values([row('gagal-1', 'failed'), row('terkirim-1', 'sent')]).execute();
     const status = async (id: string) => (await t.db.selectFrom('reminder_ledger').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
-    expect(await retryReminderAsAdmin(deps(), { actor: actors.lurah!, ledgerId: 'gagal-1' })).toMatchObject({ ok: false, error: 'forbidden' });
+    const region = (await t.db.selectFrom('units').select('region_code').where('id', '=', rule.unit_id).executeTakeFirstOrThrow()).region_code;
+    expect(await retryReminderAsAdmin(deps(), { actor: actors.lurah!, ledgerId: 'gagal-1', region })).toMatchObject({ ok: false, error: 'forbidden' });
     expect(await status('gagal-1')).toBe('failed');
-    for (const ledgerId of ['tidak-ada', 'terkirim-1']) expect(await retryReminderAsAdmin(deps(), { actor: actors.admin!, ledgerId })).toEqual({ ok: false, error: 'not_found' });
+    // Another regency's admin (serving 11.01) cannot send it again by its id.
+    expect(await retryReminderAsAdmin(deps(), { actor: actors.admin!, ledgerId: 'gagal-1', region: region === '11.01' ? '19.71' : '11.01' })).toEqual({ ok: false, error: 'not_found' });
+    expect(await status('gagal-1')).toBe('failed');
+    for (const ledgerId of ['tidak-ada', 'terkirim-1']) expect(await retryReminderAsAdmin(deps(), { actor: actors.admin!, ledgerId, region })).toEqual({ ok: false, error: 'not_found' });
     expect(await auditOf('reminders.requeue')).toEqual([]);
-    expect(await retryReminderAsAdmin(deps(), { actor: actors.admin!, ledgerId: 'gagal-1' })).toEqual({ ok: true, value: { id: 'gagal-1' } });
+    expect(await retryReminderAsAdmin(deps(), { actor: actors.admin!, ledgerId: 'gagal-1', region })).toEqual({ ok: true, value: { id: 'gagal-1' } });
     expect(await status('gagal-1')).toBe('retrying');
     expect((await auditOf('reminders.requeue')).map((a) => [a.actor_user_id, a.target])).toEqual([['admin', 'gagal-1']]);
   });

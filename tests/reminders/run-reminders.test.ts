@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TelegramFake, type WhatsAppFake, startTelegramFake, startWhatsAppFake } from '../../src/fakes/messaging/index.js';
 import {
   type Notifier, type NotifierChannel, type ReminderStatusSnapshot, type UnitStatusSource, emailNotifier, ensureDefaultReminderRules,
-  inAppNotifier, listNotifications, listReminderProblems, listReminderRules, listUnitReminders, markNotificationRead, retryReminder,
+  inAppNotifier, listNotifications, listReminderProblems, listReminderRules, listUnitReminders, markNotificationRead, retryReminderAsAdmin,
   runReminders, saveReminderRule, setNotificationPreference, telegramNotifier, whatsappNotifier, getNotificationPreferences,
 } from '../../src/modules/reminders/index.js';
 import { lastWeeklyPeriods } from '../../src/modules/reports/periods.js';
@@ -101,7 +101,8 @@ describe('runReminders over the database, with a local SMTP server and contract 
     expect(problems[0]).toMatchObject({ recipientName: 'Lurah Kejaksaan', channel: 'email', channelLabel: 'E-mail', status: 'failed', statusLabel: 'Gagal dikirim', lastErrorCode: 'email_rejected' });
     expect(problems[0]!.lastErrorReason).toMatch(/ditolak/);
     smtp.rejectRecipient.delete('salah@kejaksaan.example');
-    expect(await retryReminder(t.db, clock, problems[0]!.id)).toBe(true);
+    const admin = { id: 'admin-test', username: 'admin', displayName: 'Admin', role: 'admin_kota' as const, regionCode: '19.71', unitIds: [], mustChangePassword: false };
+    expect((await retryReminderAsAdmin({ db: t.db, clock }, { actor: admin, ledgerId: problems[0]!.id, region: '19.71' })).ok).toBe(true);
     expect(await run()).toMatchObject({ recorded: 0, sent: 1 });
     expect(smtp.mails.map((m) => m.to[0])).toContain('salah@kejaksaan.example');
     expect(await listReminderProblems(t.db, '19.71')).toEqual([]);

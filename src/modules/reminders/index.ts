@@ -17,7 +17,7 @@ export { regionsWithRules } from './read-models/rules-of-region.js';
 export { deliverDueReminders, MAX_ATTEMPTS, RETRY_BACKOFF_MS, type DeliverDeps, type DeliverySummary } from './deliver-due-reminders.js';
 export { listReminderRules, saveReminderRule, saveReminderRuleAsAdmin, retryReminderAsAdmin, reminderRetrySchema, ensureDefaultReminderRules, ensurePelayananReminderRules } from './manage-reminder-rules.js';
 export { getNotificationPreferences, setNotificationPreference, type ChannelPreference, type PreferenceError } from './notification-preferences.js';
-export { listUnitReminders, listReminderProblems, retryReminder, type ReminderHistoryItem } from './list-unit-reminders.js';
+export { listUnitReminders, listReminderProblems, type ReminderHistoryItem } from './list-unit-reminders.js';
 export { listNotifications, markNotificationRead, type InAppNotification } from './notifications.js';
 export { createNotifiers, configuredChannels, type NotifierConfig } from './create-notifiers.js';
 export { messagePerson, type PersonMessage } from './message-person.js';

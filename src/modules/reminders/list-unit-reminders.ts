@@ -1,9 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
-import type { Clock } from '../../shared/clock.js';
 import { messages } from '../../i18n/messages/reminders.js';
 import { type LedgerView, ledgerForUnit, ledgerProblems } from './read-models/ledger-view.js';
-import { requeueLedgerRow } from './reminder-repository.js';
 
 export type { LedgerView };
 
@@ -34,9 +32,4 @@ export async function listUnitReminders(db: Kysely<DB>, unitId: string, limit = 
 /** Admin kota: reminders that failed or wait for a retry, so failures are visible. */
 export async function listReminderProblems(db: Kysely<DB>, regionCode: string, limit = 100): Promise<ReminderHistoryItem[]> {
   return (await ledgerProblems(db, regionCode, limit)).map(withLabels);
-}
-
-/** Admin kota: "kirim ulang" after fixing an address or a template. */
-export function retryReminder(db: Kysely<DB>, clock: Clock, ledgerId: string): Promise<boolean> {
-  return requeueLedgerRow(db, ledgerId, clock.now());
 }

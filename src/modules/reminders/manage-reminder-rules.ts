@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { type Actor, cityAuditedChange } from '../accounts/index.js';
+import { unitRepository } from '../units/index.js';
 import { rulesForRegion } from './read-models/rules-of-region.js';
 import { countRules, findRule, insertRule, requeueLedgerRow, triggersOf, updateRule } from './reminder-repository.js';
 import { DEFAULT_RULES, PELAYANAN_RULES, type ReminderRule, type RuleDraft, type RuleError, validateRule } from './rules.js';
@@ -45,13 +46,19 @@ export const saveReminderRuleAsAdmin = (
 /**
  * "Kirim ulang" on a reminder that failed (issue 19 point 2): admin kota only — the use case
  * refuses others itself —, requeued together with its 'reminders.requeue' entry; 'not_found'
- * (no entry) when there is no failed reminder of that id.
+ * (no entry) when there is no failed reminder of that id in `region`, the regency the admin
+ * serves: another regency's reminder is not theirs to send, even by its id.
  */
-export const retryReminderAsAdmin = (deps: { db: Kysely<DB>; clock: Clock }, args: { actor: Actor; ledgerId: string }) =>
+export const retryReminderAsAdmin = (deps: { db: Kysely<DB>; clock: Clock }, args: { actor: Actor; ledgerId: string; region: string }) =>
   cityAuditedChange(
     deps,
     args,
-    async (trx): Promise<Result<{ id: string }, 'not_found'>> => ((await requeueLedgerRow(trx, args.ledgerId, deps.clock.now())) ? ok({ id: args.ledgerId }) : err('not_found')),
+    async (trx): Promise<Result<{ id: string }, 'not_found'>> => {
+      const row = await trx.selectFrom('reminder_ledger').select('unit_id').where('id', '=', args.ledgerId).executeTakeFirst();
+      const unit = row && (await unitRepository.byId(trx, row.unit_id));
+      if (!unit || unit.region_code !== args.region) return err('not_found');
+      return (await requeueLedgerRow(trx, args.ledgerId, deps.clock.now())) ? ok({ id: args.ledgerId }) : err('not_found');
+    },
     (v) => ({ action: 'reminders.requeue', target: v.id }),
   );
 

@@ -110,7 +110,7 @@ export function remindersAdminRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/admin/pengingat/ulang', async (c) => {
     const form = await parseForm(c, reminderRetrySchema, ['ledgerId']);
-    const r = form.ok ? await retryReminderAsAdmin(deps, { actor: c.get('actor')!, ledgerId: form.data.ledgerId }) : null;
+    const r = form.ok ? await retryReminderAsAdmin(deps, { actor: c.get('actor')!, ledgerId: form.data.ledgerId, region: c.get('region') }) : null;
     if (r && !r.ok && r.error === 'forbidden') return renderForbidden(c);
     return c.redirect(`/admin/pengingat?ok=${r?.ok ? 'requeued' : 'not_found'}`, 303);
   });
