@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkStaffRows, createStaffFormSchema, readStaffSheet } from '../../src/modules/accounts/index.js';
 import { problemsOf } from '../../src/shared/field-problems.js';
+import { sheetProblemText, staffProblemText } from '../../src/web/admin/staff-import-problems.js';
 import { createTestApp, csrfFrom, type Session, type TestApp } from '../support/test-app.js';
 import { testEngine } from '../support/test-db.js';
 
@@ -25,9 +26,28 @@ describe('reading the staff list', () => {
   });
 
   it('says which column is missing, and where a quote was left open', async () => {
-    expect(await readStaffSheet('a.csv', csv('nama,email\nSiti,s@x.id\n'))).toEqual({ ok: false, problem: expect.stringMatching(/^Baris 1 \(judul kolom\): kolom "peran", "unit" tidak ditemukan/) });
-    expect(await readStaffSheet('a.csv', csv('nama,peran,unit\nSiti,operator,Bacang\n"Budi,lurah,Bacang\n'))).toEqual({ ok: false, problem: expect.stringMatching(/^Baris 3: tanda kutip/) });
-    expect(await readStaffSheet('a.xls', csv('x'))).toMatchObject({ ok: false, problem: expect.stringContaining('.xls') });
+    // Codes with their facts (issue 19 point 2), never a sentence; the page says them (below).
+    expect(await readStaffSheet('a.csv', csv('nama,email\nSiti,s@x.id\n'))).toEqual({ ok: false, problem: { code: 'missing_columns', line: 1, columns: ['role', 'unit'] } });
+    expect(await readStaffSheet('a.csv', csv('\nnama,email\nSiti,s@x.id\n'))).toEqual({ ok: false, problem: { code: 'missing_columns', line: 2, columns: ['role', 'unit'] } });
+    expect(await readStaffSheet('a.csv', csv('nama,peran,unit\nSiti,operator,Bacang\n"Budi,lurah,Bacang\n'))).toEqual({ ok: false, problem: { code: 'csv_open_quote', line: 3 } });
+    expect(await readStaffSheet('a.xls', csv('x'))).toEqual({ ok: false, problem: { code: 'xls_old' } });
+    expect(await readStaffSheet('a.xlsx', csv('x'))).toEqual({ ok: false, problem: { code: 'xlsx_not_workbook' } });
+    expect(await readStaffSheet('a.csv', csv('\n\n'))).toEqual({ ok: false, problem: { code: 'empty' } });
+    expect(await readStaffSheet('a.csv', csv('nama,peran,unit\n'))).toEqual({ ok: false, problem: { code: 'header_only' } });
+  });
+
+  it('the page says those codes in the words they always had (id) and in English', () => {
+    expect(sheetProblemText({ code: 'missing_columns', line: 1, columns: ['role', 'unit'] })).toBe('Baris 1 (judul kolom): kolom "peran", "unit" tidak ditemukan. Judul yang dikenali: nama, nama pengguna, peran, unit, email, whatsapp.');
+    expect(sheetProblemText({ code: 'csv_open_quote', line: 3 })).toBe('Baris 3: tanda kutip (") dibuka tetapi tidak ditutup. Periksa baris itu, atau simpan ulang dari Excel sebagai "CSV UTF-8".');
+    expect(sheetProblemText({ code: 'csv_unreadable', line: null })).toBe('Isinya tidak dapat dibaca sebagai CSV. Periksa baris itu, atau simpan ulang dari Excel sebagai "CSV UTF-8".');
+    expect(sheetProblemText({ code: 'too_many', rows: 2001, max: 2000 })).toBe('Berkas berisi 2001 baris; paling banyak 2000 sekali impor. Bagi menjadi beberapa berkas.');
+    expect(sheetProblemText({ code: 'xls_old' }, 'en')).toContain('old Excel');
+    expect(staffProblemText({ code: 'unit_ambiguous', unit: 'Bacang', matches: [{ name: 'Bacang', kind: 'kelurahan' }, { name: 'Bacang', kind: 'kecamatan' }] })).toBe('Unit "Bacang" ada lebih dari satu (Bacang — kelurahan, Bacang — kecamatan); tulis kodenya atau nama yang lebih lengkap.');
+    expect(staffProblemText({ code: 'username_in_file', username: 'rina.ops', line: 5 })).toBe('Nama pengguna "rina.ops" sudah ada di baris 5 berkas ini.');
+    expect(staffProblemText({ code: 'username_taken', username: 'admin' })).toBe('Nama pengguna "admin" sudah dipakai akun lain.');
+    expect(staffProblemText({ code: 'username_taken', username: 'admin' }, 'id', true)).toBe('Nama pengguna "admin" sudah dipakai.');
+    expect(staffProblemText({ code: 'account', problem: { path: 'unitIds', code: 'one' } })).toBe('Peran ini harus punya tepat satu unit.');
+    expect(staffProblemText({ code: 'role_missing' }, 'en')).toMatch(/^Role not filled in/);
   });
 
   it('reads an XLSX workbook with its row numbers', async () => {
@@ -69,19 +89,22 @@ describe(`staff import on ${testEngine()}`, () => {
       'Admin Lagi,admin,admin kota,,,', // 10: username taken
       'Lurah Dua,,lurah,Bacang; Air Itam,,', // 11: a lurah has exactly one unit
     ].join('\n')));
-    if (!sheet.ok) throw new Error(sheet.problem);
+    if (!sheet.ok) throw new Error(sheet.problem.code);
     const lines = await checkStaffRows(a.t.db, '19.71', sheet.rows);
     const by = (n: number) => lines.find((l) => l.line === n)!;
     expect(by(2)).toMatchObject({ username: 'operator.bacang.2', usernameMade: true, role: 'operator', unitNames: ['Bacang'], problems: [] });
     expect(by(3)).toMatchObject({ username: 'lurah.air-itam', role: 'lurah', problems: [] });
-    expect(by(4).problems).toEqual([expect.stringMatching(/^Unit "Kampung Entah" tidak ditemukan/)]);
-    expect(by(5).problems).toEqual([expect.stringMatching(/^Peran "tukang" tidak dikenal/)]);
-    expect(by(6).problems).toEqual(expect.arrayContaining(['Alamat e-mail tidak sah.', expect.stringMatching(/^Nomor telepon/), 'Nama pengguna "rina.ops" sudah ada di baris 5 berkas ini.']));
-    expect(by(7).problems).toContain('Nama belum diisi.');
+    expect(by(4).problems).toEqual([{ code: 'unit_not_found', unit: 'Kampung Entah' }]);
+    expect(by(5).problems).toEqual([{ code: 'role_unknown', role: 'tukang' }]);
+    expect(by(6).problems).toEqual(expect.arrayContaining([
+      { code: 'account', problem: { path: 'email', code: expect.any(String) } }, { code: 'account', problem: { path: 'phone', code: expect.any(String) } }, { code: 'username_in_file', username: 'rina.ops', line: 5 },
+    ]));
+    expect(by(6).problems.map((p) => staffProblemText(p))).toEqual(expect.arrayContaining(['Alamat e-mail tidak sah.', expect.stringMatching(/^Nomor telepon/)]));
+    expect(by(7).problems).toContainEqual({ code: 'name_missing' });
     expect(by(8)).toMatchObject({ role: 'camat', unitNames: ['Bukit Intan'], problems: [] });
     expect(by(9)).toMatchObject({ role: 'pendamping', unitNames: ['Bacang', 'Air Itam'], username: 'pendamping.dua', problems: [] });
-    expect(by(10).problems).toEqual(['Nama pengguna "admin" sudah dipakai akun lain.']);
-    expect(by(11).problems).toEqual(['Peran ini harus punya tepat satu unit.']);
+    expect(by(10).problems).toEqual([{ code: 'username_taken', username: 'admin' }]);
+    expect(by(11).problems).toEqual([{ code: 'account', problem: { path: 'unitIds', code: 'one' } }]);
     expect(lines.filter((l) => l.input).map((l) => l.line)).toEqual([2, 3, 8, 9]);
   });
 

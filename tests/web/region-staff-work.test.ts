@@ -113,6 +113,12 @@ describe(`staff import and broadcasts in the regency served, on ${testEngine()}`
     const line = { line: 2, displayName: 'Ani Aceh', username: 'ani.aceh', role: 'operator' as const, unitIds: [aceh.id] };
     expect(await createImportedStaff(a.t.db, a.clock, provinceActor, [line], '11.01')).toEqual({ ok: false, error: 'forbidden' });
     const inBangka = await createImportedStaff(a.t.db, a.clock, provinceActor, [line], '19.01');
-    expect(inBangka.ok && inBangka.value.skipped.map((s) => s.problem)).toEqual(['Ada unit yang tidak dikenal.']);
+    expect(inBangka.ok && inBangka.value.skipped.map((s) => s.problem)).toEqual([{ code: 'account', problem: { path: 'unitIds', code: 'unknown' } }]);
+    // The same username twice: the second is skipped with a code (issue 19 point 2), not a sentence.
+    const bangka = await a.t.db.selectFrom('units').select('id').where('region_code', '=', '19.01').where('kind', 'in', ['desa', 'kelurahan']).orderBy('code').executeTakeFirstOrThrow();
+    const twice = { ...line, username: 'ani.bangka', unitIds: [bangka.id] };
+    const made = await createImportedStaff(a.t.db, a.clock, provinceActor, [twice, { ...twice, line: 3 }], '19.01');
+    expect(made.ok && made.value.created.map((c) => c.username)).toEqual(['ani.bangka']);
+    expect(made.ok && made.value.skipped).toEqual([{ line: 3, username: 'ani.bangka', problem: { code: 'username_taken', username: 'ani.bangka' } }]);
   });
 });

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import {
-  type Actor, type CheckedLine, type Handover, ROLE_LABEL, checkStaffRows, createImportedStaff, createStaffFormSchema, discardHandover, handoverSheet, keepHandover, readHandover, readStaffSheet,
+  type Actor, type CheckedLine, type Handover, type ImportOutcome, ROLE_LABEL, checkStaffRows, createImportedStaff, createStaffFormSchema, discardHandover, handoverSheet, keepHandover, readHandover, readStaffSheet,
 } from '../../modules/accounts/index.js';
 import { t } from '../../i18n/index.js';
 import { assetUrl } from '../assets-route.js';
@@ -11,6 +11,7 @@ import { renderNotFound } from '../errors.js';
 import { CsrfInput, IdempotencyInput } from '../views/form.js';
 import { StaffLayout } from '../views/staff-layout.js';
 import { requireCityAdmin } from './require-city-admin.js';
+import { sheetProblemText, staffProblemText } from './staff-import-problems.js';
 
 // Staff in bulk (issue 13, point 6), for the admin kota: upload a CSV/XLSX → a dry run that
 // names every problem by the file's line number → "Buat N akun" → a handover page with the
@@ -80,8 +81,8 @@ function ResultPage(p: { actor: Actor; csrf: string; file: string; lines: Checke
           <ul class="import-lines">
             {bad.map((l) => (
               <li class="bad">
-                <span class="line-no">{t('import.line', { line: l.line })}</span> — {l.displayName || '(tanpa nama)'}
-                <ul>{l.problems.map((pr) => <li>{pr}</li>)}</ul>
+                <span class="line-no">{t('import.line', { line: l.line })}</span> — {l.displayName || t('staff_import.no_name')}
+                <ul>{l.problems.map((pr) => <li>{staffProblemText(pr)}</li>)}</ul>
               </li>
             ))}
           </ul>
@@ -115,7 +116,10 @@ function ResultPage(p: { actor: Actor; csrf: string; file: string; lines: Checke
   );
 }
 
-function HandoverPage(p: { actor: Actor; csrf: string; id: string; created: Handover[]; skipped: { line: number; username: string; problem: string }[]; signIn: string; day: string }) {
+// A handover sealed before the problems became codes (kept a day at most) still holds the sentence.
+const skippedText = (p: ImportOutcome['skipped'][number]['problem'] | string) => (typeof p === 'string' ? p : staffProblemText(p, 'id', true));
+
+function HandoverPage(p: { actor: Actor; csrf: string; id: string; created: Handover[]; skipped: ImportOutcome['skipped']; signIn: string; day: string }) {
   return (
     <StaffLayout title={t('handover.title', { count: p.created.length })} actor={p.actor} csrfToken={p.csrf} back={{ href: '/admin/pengguna', label: t('handover.back') }}>
       {css}
@@ -150,7 +154,7 @@ function HandoverPage(p: { actor: Actor; csrf: string; id: string; created: Hand
           <h2>{t('handover.skipped')}</h2>
           <ul class="import-lines">
             {p.skipped.map((s) => (
-              <li class="bad"><span class="line-no">{t('import.line', { line: s.line })}</span> — {s.username}: {s.problem}</li>
+              <li class="bad"><span class="line-no">{t('import.line', { line: s.line })}</span> — {s.username}: {skippedText(s.problem)}</li>
             ))}
           </ul>
         </>
@@ -185,7 +189,7 @@ export function staffImportRoutes(deps: AppDeps): Hono<AppEnv> {
     const sheet = await readStaffSheet(file.name, new Uint8Array(await file.arrayBuffer()));
     if (!sheet.ok) {
       c.status(422);
-      return c.html(<ImportPage actor={c.get('actor')!} csrf={c.get('csrfToken')} error={sheet.problem} />);
+      return c.html(<ImportPage actor={c.get('actor')!} csrf={c.get('csrfToken')} error={sheetProblemText(sheet.problem)} />);
     }
     const lines = await checkStaffRows(deps.db, c.get('region'), sheet.rows);
     return c.html(<ResultPage actor={c.get('actor')!} csrf={c.get('csrfToken')} file={file.name} lines={lines} />);

@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import { unitRepository } from '../../units/index.js';
 import type { DB, Role } from '../../../db/schema/index.js';
 import { slugify } from '../../../shared/slug.js';
-import { accountProblemText } from '../../../i18n/account-problems.js';
 import { ROLE_LABEL } from '../actor.js';
 import { unitsProblem, userInputSchema } from '../manage-users.js';
 import type { SheetRow } from './read-staff-sheet.js';
+import type { StaffProblem } from './staff-problems.js';
 
 // The dry run of a staff import (issue 13, point 6): every line of the file is checked as the
 // user form would check it — name, username, role, unit(s), e-mail, WhatsApp — plus what only a
@@ -30,7 +30,7 @@ export interface CheckedLine {
   usernameMade: boolean;
   role: Role | null;
   unitNames: string[];
-  problems: string[];
+  problems: StaffProblem[];
   /** Present when the line has no problems. */
   input?: StaffInput;
 }
@@ -66,6 +66,8 @@ function findUnit(units: UnitRef[], text: string, role: Role | null): UnitRef[] 
   return preferred.length ? preferred : byName;
 }
 
+const isUnitProblem = (p: StaffProblem) => p.code === 'unit_not_found' || p.code === 'unit_ambiguous';
+
 export async function checkStaffRows(db: Kysely<DB>, region: string, rows: SheetRow[]): Promise<CheckedLine[]> {
   const units: UnitRef[] = await unitRepository.ofRegion(db, region);
   const kinds = new Map(units.map((u) => [u.id, u.kind]));
@@ -75,10 +77,10 @@ export async function checkStaffRows(db: Kysely<DB>, region: string, rows: Sheet
 
   for (const row of rows) {
     const v = row.values;
-    const problems: string[] = [];
+    const problems: StaffProblem[] = [];
     const role = v.role ? roleOf(v.role) : null;
-    if (!v.role) problems.push('Peran belum diisi (operator, lurah, camat, pendamping, pimpinan atau admin kota).');
-    else if (!role) problems.push(`Peran "${v.role}" tidak dikenal; tulis operator, lurah, kepala desa, camat, pendamping, pimpinan atau admin kota.`);
+    if (!v.role) problems.push({ code: 'role_missing' });
+    else if (!role) problems.push({ code: 'role_unknown', role: v.role });
 
     const unitNames: string[] = [];
     const unitIds: string[] = [];
@@ -87,14 +89,14 @@ export async function checkStaffRows(db: Kysely<DB>, region: string, rows: Sheet
       if (found.length === 1) {
         unitIds.push(found[0]!.id);
         unitNames.push(found[0]!.name);
-      } else if (found.length === 0) problems.push(`Unit "${part}" tidak ditemukan di wilayah ini (tulis nama kelurahan/desa, kecamatan atau OPD seperti di daftar Wilayah & OPD).`);
-      else problems.push(`Unit "${part}" ada lebih dari satu (${found.map((u) => `${u.name} — ${u.kind}`).join(', ')}); tulis kodenya atau nama yang lebih lengkap.`);
+      } else if (found.length === 0) problems.push({ code: 'unit_not_found', unit: part });
+      else problems.push({ code: 'unit_ambiguous', unit: part, matches: found.map((u) => ({ name: u.name, kind: u.kind })) });
     }
     const needsUnit = role !== 'admin_kota' && role !== 'pimpinan';
-    if (role && needsUnit && unitIds.length === 0 && !problems.some((p) => p.startsWith('Unit'))) problems.push('Unit belum diisi.');
-    if (role && unitIds.length === new Set(unitIds).size && !problems.some((p) => p.startsWith('Unit') || p.startsWith('Peran'))) {
+    if (role && needsUnit && unitIds.length === 0 && !problems.some(isUnitProblem)) problems.push({ code: 'unit_missing' });
+    if (role && unitIds.length === new Set(unitIds).size && !problems.some((p) => isUnitProblem(p) || p.code === 'role_missing' || p.code === 'role_unknown')) {
       const p = unitsProblem(role, unitIds, kinds);
-      if (p) problems.push(accountProblemText({ path: 'unitIds', code: p }));
+      if (p) problems.push({ code: 'account', problem: { path: 'unitIds', code: p } });
     }
 
     let username = (v.username ?? '').trim().toLowerCase();
@@ -108,12 +110,12 @@ export async function checkStaffRows(db: Kysely<DB>, region: string, rows: Sheet
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0]);
-        problems.push(field === 'displayName' && !v.name ? 'Nama belum diisi.' : field === 'username' && usernameMade ? 'Nama pengguna tidak dapat dibuat dari nama ini; isi kolom nama pengguna.' : accountProblemText({ path: field, code: issue.code }));
+        problems.push(field === 'displayName' && !v.name ? { code: 'name_missing' } : field === 'username' && usernameMade ? { code: 'username_unmakeable' } : { code: 'account', problem: { path: field, code: issue.code } });
       }
     }
-    if (!usernameMade && taken.has(username)) problems.push(`Nama pengguna "${username}" sudah dipakai akun lain.`);
+    if (!usernameMade && taken.has(username)) problems.push({ code: 'username_taken', username });
     const earlier = inFile.get(username);
-    if (!usernameMade && earlier !== undefined) problems.push(`Nama pengguna "${username}" sudah ada di baris ${earlier} berkas ini.`);
+    if (!usernameMade && earlier !== undefined) problems.push({ code: 'username_in_file', username, line: earlier });
     if (!inFile.has(username)) inFile.set(username, row.line);
 
     const line: CheckedLine = { line: row.line, displayName: v.name ?? '', username, usernameMade, role, unitNames, problems };

@@ -11,11 +11,11 @@ import { accountRepository } from '../account-repository.js';
 import { recordAudit } from '../audit.js';
 import { unitsProblem, userInputSchema } from '../manage-users.js';
 import { oneTimePassword } from '../one-time-password.js';
-import { accountProblemText } from '../../../i18n/account-problems.js';
 import { problemsOf } from '../../../shared/field-problems.js';
 import { hashPassword } from '../password.js';
 import { canManageCity } from '../policy.js';
 import type { StaffInput } from './check-staff-rows.js';
+import type { StaffProblem } from './staff-problems.js';
 
 // Creating the accounts of a checked staff list (issue 13, point 6). The lines come back from
 // the dry-run page, so each is checked again here (the database may have changed, the page may
@@ -64,7 +64,7 @@ export interface Handover {
 
 export interface ImportOutcome {
   created: Handover[];
-  skipped: { line: number; username: string; problem: string }[];
+  skipped: { line: number; username: string; problem: StaffProblem }[];
 }
 
 /** `region`: the regency served, where a province or national admin imports (decision 0017). */
@@ -80,13 +80,13 @@ export async function createImportedStaff(db: Kysely<DB>, clock: Clock, actor: A
 
   for (const input of inputs) {
     const parsed = userInputSchema.safeParse(input);
-    const skip = (problem: string) => outcome.skipped.push({ line: input.line, username: input.username, problem });
-    if (!parsed.success) skip(accountProblemText(problemsOf(parsed.error.issues)[0]!));
-    else if (taken.has(parsed.data.username)) skip(`Nama pengguna "${parsed.data.username}" sudah dipakai.`);
-    else if (input.unitIds.some((id) => !unitById.has(id))) skip(accountProblemText({ path: 'unitIds', code: 'unknown' }));
+    const skip = (problem: StaffProblem) => outcome.skipped.push({ line: input.line, username: input.username, problem });
+    if (!parsed.success) skip({ code: 'account', problem: problemsOf(parsed.error.issues)[0]! });
+    else if (taken.has(parsed.data.username)) skip({ code: 'username_taken', username: parsed.data.username });
+    else if (input.unitIds.some((id) => !unitById.has(id))) skip({ code: 'account', problem: { path: 'unitIds', code: 'unknown' } });
     else {
       const problem = unitsProblem(input.role, input.unitIds, kinds);
-      if (problem) skip(accountProblemText({ path: 'unitIds', code: problem }));
+      if (problem) skip({ code: 'account', problem: { path: 'unitIds', code: problem } });
       else {
         taken.add(parsed.data.username);
         accepted.push({ ...input, username: parsed.data.username, displayName: parsed.data.displayName, email: parsed.data.email, phone: parsed.data.phone, password: oneTimePassword(parsed.data.username) });

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import type { SheetProblem, StaffColumn } from './staff-problems.js';
 
 // Reading the staff list an admin kota uploads (issue 13, point 6): CSV — as Excel and LibreOffice
 // save it in Indonesia, with a comma or a semicolon, with or without a BOM — through csv-parse, or
@@ -6,14 +7,14 @@ import { parse } from 'csv-parse/sync';
 // in their editor (for a CSV the line where the row begins; for a workbook the row number), so
 // each problem can be reported "baris 12".
 
-export type StaffColumn = 'name' | 'username' | 'role' | 'unit' | 'email' | 'phone';
+export type { StaffColumn } from './staff-problems.js';
 
 export interface SheetRow {
   line: number;
   values: Partial<Record<StaffColumn, string>>;
 }
 
-export type SheetResult = { ok: true; rows: SheetRow[]; columns: StaffColumn[] } | { ok: false; problem: string };
+export type SheetResult = { ok: true; rows: SheetRow[]; columns: StaffColumn[] } | { ok: false; problem: SheetProblem };
 
 export const MAX_IMPORT_ROWS = 2000;
 
@@ -30,22 +31,16 @@ const REQUIRED: StaffColumn[] = ['name', 'role', 'unit'];
 
 const fold = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
-function columnsOf(header: string[]): { map: (StaffColumn | null)[]; problem: string | null } {
+function columnsOf(header: string[]): { map: (StaffColumn | null)[]; missing: StaffColumn[] } {
   const map = header.map((h) => (Object.entries(HEADERS).find(([, names]) => names.includes(fold(h)))?.[0] as StaffColumn | undefined) ?? null);
-  const missing = REQUIRED.filter((c) => !map.includes(c));
-  if (missing.length === 0) return { map, problem: null };
-  const label: Record<StaffColumn, string> = { name: 'nama', username: 'nama pengguna', role: 'peran', unit: 'unit', email: 'email', phone: 'whatsapp' };
-  return {
-    map,
-    problem: `Baris 1 (judul kolom): kolom ${missing.map((c) => `"${label[c]}"`).join(', ')} tidak ditemukan. Judul yang dikenali: nama, nama pengguna, peran, unit, email, whatsapp.`,
-  };
+  return { map, missing: REQUIRED.filter((c) => !map.includes(c)) };
 }
 
 function toRows(records: { line: number; cells: string[] }[]): SheetResult {
   const headerAt = records.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
-  if (headerAt < 0) return { ok: false, problem: 'Berkas kosong: tidak ada baris sama sekali.' };
-  const { map, problem } = columnsOf(records[headerAt]!.cells);
-  if (problem) return { ok: false, problem: problem.replace('Baris 1', `Baris ${records[headerAt]!.line}`) };
+  if (headerAt < 0) return { ok: false, problem: { code: 'empty' } };
+  const { map, missing } = columnsOf(records[headerAt]!.cells);
+  if (missing.length) return { ok: false, problem: { code: 'missing_columns', line: records[headerAt]!.line, columns: missing } };
   const rows: SheetRow[] = [];
   for (const r of records.slice(headerAt + 1)) {
     if (r.cells.every((c) => c.trim() === '')) continue;
@@ -56,8 +51,8 @@ function toRows(records: { line: number; cells: string[] }[]): SheetResult {
     });
     rows.push({ line: r.line, values });
   }
-  if (rows.length === 0) return { ok: false, problem: 'Berkas hanya berisi judul kolom: belum ada staf di dalamnya.' };
-  if (rows.length > MAX_IMPORT_ROWS) return { ok: false, problem: `Berkas berisi ${rows.length} baris; paling banyak ${MAX_IMPORT_ROWS} sekali impor. Bagi menjadi beberapa berkas.` };
+  if (rows.length === 0) return { ok: false, problem: { code: 'header_only' } };
+  if (rows.length > MAX_IMPORT_ROWS) return { ok: false, problem: { code: 'too_many', rows: rows.length, max: MAX_IMPORT_ROWS } };
   return { ok: true, rows, columns: [...new Set(map.filter((c): c is StaffColumn => c !== null))] };
 }
 
@@ -87,9 +82,7 @@ export function readCsv(bytes: Uint8Array): SheetResult {
   } catch (error) {
     const e = error as { lines?: number; code?: string };
     const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? openQuoteLine(text) : e.lines;
-    const where = line ? `Baris ${line}: ` : '';
-    const what = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'tanda kutip (") dibuka tetapi tidak ditutup.' : 'isinya tidak dapat dibaca sebagai CSV.';
-    return { ok: false, problem: `${where}${what} Periksa baris itu, atau simpan ulang dari Excel sebagai "CSV UTF-8".` };
+    return { ok: false, problem: { code: e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'csv_open_quote' : 'csv_unreadable', line: line || null } };
   }
 }
 
@@ -113,10 +106,10 @@ export async function readXlsx(bytes: Uint8Array): Promise<SheetResult> {
   try {
     await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
-    return { ok: false, problem: 'Berkas XLSX tidak dapat dibuka. Simpan ulang dari Excel sebagai "Buku Kerja Excel (.xlsx)" atau sebagai CSV.' };
+    return { ok: false, problem: { code: 'xlsx_unreadable' } };
   }
   const sheet = book.worksheets[0];
-  if (!sheet) return { ok: false, problem: 'Berkas XLSX tidak berisi lembar kerja.' };
+  if (!sheet) return { ok: false, problem: { code: 'xlsx_no_sheet' } };
   const records: { line: number; cells: string[] }[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
     const cells: string[] = [];
@@ -129,7 +122,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<SheetResult> {
 /** By the file's name and first bytes: an XLSX is a ZIP ("PK"), anything else is read as CSV. */
 export async function readStaffSheet(fileName: string, bytes: Uint8Array): Promise<SheetResult> {
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (zip || /\.xlsx$/i.test(fileName)) return zip ? readXlsx(bytes) : { ok: false, problem: 'Berkas bernama .xlsx tetapi isinya bukan buku kerja Excel.' };
-  if (/\.xls$/i.test(fileName)) return { ok: false, problem: 'Format .xls (Excel lama) tidak didukung. Simpan ulang sebagai .xlsx atau CSV.' };
+  if (zip || /\.xlsx$/i.test(fileName)) return zip ? readXlsx(bytes) : { ok: false, problem: { code: 'xlsx_not_workbook' } };
+  if (/\.xls$/i.test(fileName)) return { ok: false, problem: { code: 'xls_old' } };
   return readCsv(bytes);
 }
