@@ -9,7 +9,7 @@ import { contentDetailPage, contentListPage } from './content-pages.js';
 import { type SiteDeps, type UnitCtx, cityName, loadUnitCtx, portalChrome } from './context.js';
 import { homePage } from './home-page.js';
 import { pageKey } from './fast-path.js';
-import { PageCache, chooseEncoding, currentGeneration, encodePage, etagMatches, noteUnitRegion, variantOf } from './page-cache.js';
+import { type CachedPage, PageCache, chooseEncoding, currentGeneration, encodePage, etagMatches, noteUnitRegion, variantOf } from './page-cache.js';
 import { portalHome, portalSearch } from './portal-pages.js';
 import { profilePage } from './profile-pages.js';
 import { inRegionTerms, unitTerms } from '../terms.js';
@@ -55,6 +55,7 @@ export function siteRoutes(deps: SiteDeps, options: SiteRouteOptions = {}): Hono
   const app = new Hono();
   const cache = options.cache === false ? null : options.cache instanceof PageCache ? options.cache : new PageCache();
   let catalogueReady: Promise<unknown> | null = null;
+  const inflight = new Map<string, { generation: number; result: Promise<{ page: CachedPage; keep: boolean }> }>();
 
   app.get('*', async (c, next) => {
     // Paths of the app itself (staff area, API, media…) are never a unit's site, whatever order
@@ -69,28 +70,47 @@ export function siteRoutes(deps: SiteDeps, options: SiteRouteOptions = {}): Hono
     let hit = cache?.get(key, now.getTime());
     if (!hit) {
       const startedAt = currentGeneration();
-      catalogueReady ??= ensureServiceCatalogue(deps.db, deps.clock).catch((e) => {
-        catalogueReady = null;
-        throw e;
-      });
-      await catalogueReady;
-      const hostSlug = slugFromHost(hostHeader, deps.config.siteDomain);
-      const outcome = (await dispatch(deps, url, hostSlug, now, options.sitemapCap ?? SITEMAP_CAP)) ?? (await notFound(deps, url, hostSlug, now));
-      const { rendered } = outcome;
-      const keep = cache !== null && outcome.cacheable && rendered.status === 200;
-      const isHtml = rendered.contentType.startsWith('text/html');
-      const wanted = chooseEncoding(c.req.header('accept-encoding'));
-      hit = await encodePage(rendered, {
-        // HTML says no-cache so browsers always revalidate (cheap with 304) and never show a page
-        // older than the last publish; feeds and sitemaps may be kept a few minutes.
-        cacheControl: rendered.status !== 200 ? 'no-store' : isHtml ? 'public, no-cache' : 'public, max-age=300',
-        unitId: outcome.unitId,
-        region: outcome.region,
-        expiresAt: keep ? await expiryOf(deps, outcome.unitId, now, cache.ttlMs) : 0,
-        quality: keep ? CACHED_QUALITY : ONE_OFF_QUALITY,
-        // A page made for one answer is compressed only in the encoding this client takes.
-      }, keep ? ['br', 'gzip'] : wanted ? [wanted] : []);
-      if (keep) cache.set(key, hit, startedAt);
+      const render = async (): Promise<{ page: CachedPage; keep: boolean }> => {
+        catalogueReady ??= ensureServiceCatalogue(deps.db, deps.clock).catch((e) => {
+          catalogueReady = null;
+          throw e;
+        });
+        await catalogueReady;
+        const hostSlug = slugFromHost(hostHeader, deps.config.siteDomain);
+        const outcome = (await dispatch(deps, url, hostSlug, now, options.sitemapCap ?? SITEMAP_CAP)) ?? (await notFound(deps, url, hostSlug, now));
+        const { rendered } = outcome;
+        const keep = cache !== null && outcome.cacheable && rendered.status === 200;
+        const isHtml = rendered.contentType.startsWith('text/html');
+        const wanted = chooseEncoding(c.req.header('accept-encoding'));
+        const page = await encodePage(rendered, {
+          // HTML says no-cache so browsers always revalidate (cheap with 304) and never show a page
+          // older than the last publish; feeds and sitemaps may be kept a few minutes.
+          cacheControl: rendered.status !== 200 ? 'no-store' : isHtml ? 'public, no-cache' : 'public, max-age=300',
+          unitId: outcome.unitId,
+          region: outcome.region,
+          expiresAt: keep ? await expiryOf(deps, outcome.unitId, now, cache.ttlMs) : 0,
+          quality: keep ? CACHED_QUALITY : ONE_OFF_QUALITY,
+          // A page made for one answer is compressed only in the encoding this client takes.
+        }, keep ? ['br', 'gzip'] : wanted ? [wanted] : []);
+        if (keep) cache.set(key, page, startedAt);
+        return { page, keep };
+      };
+      // Misses of one page at once render it once (a publish drops a popular page while many
+      // readers ask for it; each rendering and brotli-compressing it again multiplied the work by
+      // the readers waiting). Only a render started after the last invalidation is joined, and
+      // only a page that may be kept (a one-off answer is compressed for its own client only).
+      const running = cache ? inflight.get(key) : undefined;
+      const joined = running && running.generation === startedAt ? await running.result.catch(() => null) : null;
+      if (joined?.keep) hit = joined.page;
+      else {
+        const result = render();
+        if (cache) inflight.set(key, { generation: startedAt, result });
+        try {
+          hit = (await result).page;
+        } finally {
+          if (inflight.get(key)?.result === result) inflight.delete(key);
+        }
+      }
     }
 
     const { variant, encoding } = variantOf(hit, chooseEncoding(c.req.header('accept-encoding')));
