@@ -15,6 +15,7 @@ import {
   CHECK_UNIT_JOB,
   type AlertSink,
   type MonitoringDeps,
+  dbRdapAnswers,
   defaultRdapBase,
   getPresences,
   registrationContext,
@@ -105,6 +106,7 @@ export const monitoringOf = oncePerWorker((d): MonitoringDeps => {
     alerts: alertsOf(d),
     clock: d.clock,
     rdapBaseFor: defaultRdapBase,
+    rdapAnswers: dbRdapAnswers(d.db),
     ownContent: ownContentSource(d.db, {
       siteUrlOf: async (unitId) => (await getPresences(d.db, [unitId])).find((p) => p.kind === 'beranda_site')?.url ?? null,
       broadcastIds,

@@ -110,6 +110,14 @@ export interface MonitoringTables {
     error: string | null;
   };
   /** A scheduled sweep split into batches (0952): what it expects, when it finished. */
+  /** The last RDAP answer per registrable domain (0956), kept across sweeps. */
+  monitor_rdap_answers: {
+    domain: string;
+    asked_at: string;
+    outcome: 'found' | 'no_expiry' | 'unavailable' | 'unreadable';
+    expires_at: string | null;
+    rdap_url: string;
+  };
   /** When a host may next be asked by any worker (0955; PostgreSQL only), ms of the database clock. */
   monitor_host_slots: {
     host: string;

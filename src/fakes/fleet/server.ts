@@ -27,7 +27,7 @@ export interface Fleet {
   rdapBase: string;
   /** Publishes a post on a site while the test runs. */
   publish(name: string, post: FixturePost): void;
-  /** Requests served, per site name. */
+  /** Requests served, per site name ('rdap' for the RDAP server). */
   hits: Map<string, number>;
   close(): Promise<void>;
 }
@@ -63,7 +63,10 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     const name = host.replace(/\.test$/, '').replace(/^www\./, '');
     const path = req.url ?? '/';
     const now = options.now();
-    if (name === 'rdap') return send(res, rdap(path, now));
+    if (name === 'rdap') {
+      hits.set('rdap', (hits.get('rdap') ?? 0) + 1);
+      return send(res, rdap(path, now));
+    }
     const site = byName.get(name) ?? options.resolve?.(name) ?? null;
     hits.set(name, (hits.get(name) ?? 0) + 1);
     if (!site) return send(res, { status: 404, headers: { 'content-type': 'text/plain' }, body: 'no such fixture' });

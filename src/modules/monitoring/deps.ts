@@ -1,5 +1,6 @@
 import type { Clock } from '../../shared/clock.js';
 import type { RdapBaseFor, RdapCache } from './checks/domain-expiry.js';
+import type { RdapAnswerStore } from './checks/rdap-answers.js';
 import type { Fetcher } from './fetcher.js';
 import type { Evidence } from './observation.js';
 import type { OwnContentSource, SocialActivitySource } from './ports.js';
@@ -18,6 +19,8 @@ export interface MonitoringDeps {
   rdapBaseFor: RdapBaseFor;
   /** One RDAP answer per domain per sweep; sweep() creates one when absent. */
   rdapCache?: RdapCache;
+  /** The last RDAP answer per domain, kept across sweeps; without it RDAP is asked every sweep. */
+  rdapAnswers?: RdapAnswerStore;
   /** Beranda-hosted posts (content module). Without it, Beranda sites get no freshness observation. */
   ownContent?: OwnContentSource;
   /** Deliveries, synced activity and verified links (channels module). */

@@ -3,6 +3,7 @@
 export { DEFAULT_FETCHER_OPTIONS, Fetcher, GOOGLEBOT_UA, staticLookup, type FetchResult, type FetchEnd, type FetcherOptions } from './fetcher.js';
 export { checkSite, type CheckSiteOptions } from './check-site.js';
 export { defaultRdapBase, type RdapBaseFor } from './checks/domain-expiry.js';
+export { dbRdapAnswers, keptAnswerStands, RDAP_KEEP_DAYS, RDAP_RECHECK_NEAR_DAYS, type RdapAnswer, type RdapAnswerStore } from './checks/rdap-answers.js';
 export type * from './observation.js';
 export { InMemoryCrawlMemory } from './scratch-crawl-memory.js';
 export {

@@ -3,6 +3,7 @@ import type { DomainExpiryValue, Observation } from '../observation.js';
 import type { SiteContext } from '../site-context.js';
 import type { MonitorCheck } from './check.js';
 import { hostOf, registrableDomain } from '../url-tools.js';
+import { type RdapAnswer, type RdapAnswerStore, type RdapOutcome, keptAnswerStands } from './rdap-answers.js';
 
 // Domain expiry through RDAP (RFC 9083). An expired go.id or desa.id domain is how parked and
 // gambling sites take over a kelurahan's name. The base URL is injected: PANDI's server for .id
@@ -17,12 +18,42 @@ export type RdapBaseFor = (domain: string) => string | null;
 export const defaultRdapBase: RdapBaseFor = (domain) => (domain.endsWith('.id') ? 'https://rdap.pandi.id/rdap/' : null);
 
 /**
- * Many kelurahan sites share one registrable domain (bacang.pangkalpinangkota.go.id), and
- * expiry changes once a year: a sweep asks RDAP once per domain through this cache.
+ * Many kelurahan sites share one registrable domain (bacang.pangkalpinangkota.go.id): within one
+ * worker's sweep, RDAP is asked (or the kept answer read) once per domain through this cache.
  */
-export type RdapCache = Map<string, Promise<FetchResult>>;
+export type RdapCache = Map<string, Promise<Asked>>;
 
-export async function checkDomainExpiry(ctx: SiteContext, rdapBaseFor: RdapBaseFor, cache?: RdapCache): Promise<Observation> {
+interface Asked {
+  answer: RdapAnswer;
+  /** Why the answer is not a date, for the evidence (HTTP status and how the request ended). */
+  facts: Record<string, unknown>;
+  /** Read from the store rather than asked in this sweep. */
+  kept: boolean;
+}
+
+function parseRdap(r: FetchResult, domain: string, url: string, askedAt: string): Asked {
+  const answer = (outcome: RdapOutcome, expiresAt: string | null = null): RdapAnswer => ({ domain, askedAt, outcome, expiresAt, rdapUrl: url });
+  if (r.end !== 'complete' || r.status !== 200) return { answer: answer('unavailable'), facts: { status: r.status, end: r.end }, kept: false };
+  try {
+    const json = JSON.parse(r.body) as { events?: { eventAction?: string; eventDate?: string }[] };
+    const ev = json.events?.find((e) => e.eventAction === 'expiration');
+    if (ev?.eventDate && !Number.isNaN(Date.parse(ev.eventDate))) return { answer: answer('found', new Date(ev.eventDate).toISOString()), facts: {}, kept: false };
+  } catch {
+    return { answer: answer('unreadable'), facts: {}, kept: false };
+  }
+  return { answer: answer('no_expiry'), facts: {}, kept: false };
+}
+
+/** The kept answer when it still stands (rdap-answers.ts), else RDAP's answer now, kept for next time. */
+async function askRdap(ctx: SiteContext, domain: string, url: string, store?: RdapAnswerStore): Promise<Asked> {
+  const kept = await store?.get(domain);
+  if (kept && kept.rdapUrl === url && keptAnswerStands(kept, ctx.now)) return { answer: kept, facts: { askedAt: kept.askedAt }, kept: true };
+  const asked = parseRdap(await ctx.get(url, { accept: 'application/rdap+json, application/json' }), domain, url, ctx.now.toISOString());
+  await store?.put(asked.answer);
+  return asked;
+}
+
+export async function checkDomainExpiry(ctx: SiteContext, rdapBaseFor: RdapBaseFor, cache?: RdapCache, store?: RdapAnswerStore): Promise<Observation> {
   const domain = registrableDomain(hostOf(ctx.siteUrl));
   const base = rdapBaseFor(domain);
   // Keyed by the site URL (not the RDAP URL) so verdicts find it next to the site's other checks.
@@ -42,28 +73,24 @@ export async function checkDomainExpiry(ctx: SiteContext, rdapBaseFor: RdapBaseF
   const url = `${base.replace(/\/?$/, '/')}domain/${encodeURIComponent(domain)}`;
   let pending = cache?.get(url);
   if (!pending) {
-    pending = ctx.get(url, { accept: 'application/rdap+json, application/json' });
+    pending = askRdap(ctx, domain, url, store);
     cache?.set(url, pending);
+    // A failed look-up (the store unreachable) is not remembered: the next unit asks again.
+    pending.catch(() => cache?.delete(url));
   }
-  const r = await pending;
-  if (r.end !== 'complete' || r.status !== 200) return unknown('rdap_unavailable', { status: r.status, end: r.end }, url);
-  let expiresAt: string | null = null;
-  try {
-    const json = JSON.parse(r.body) as { events?: { eventAction?: string; eventDate?: string }[] };
-    const ev = json.events?.find((e) => e.eventAction === 'expiration');
-    if (ev?.eventDate && !Number.isNaN(Date.parse(ev.eventDate))) expiresAt = new Date(ev.eventDate).toISOString();
-  } catch {
-    return unknown('rdap_unreadable', {}, url);
-  }
-  if (!expiresAt) return unknown('rdap_no_expiry', {}, url);
+  const { answer, facts } = await pending;
+  if (answer.outcome === 'unavailable') return unknown('rdap_unavailable', facts, url);
+  if (answer.outcome === 'unreadable') return unknown('rdap_unreadable', facts, url);
+  if (answer.outcome === 'no_expiry' || !answer.expiresAt) return unknown('rdap_no_expiry', facts, url);
+  const expiresAt = answer.expiresAt;
   const daysLeft = Math.floor((Date.parse(expiresAt) - ctx.now.getTime()) / DAY);
   const state: DomainExpiryValue['state'] = daysLeft < 0 ? 'expired' : daysLeft < DOMAIN_WARN_DAYS ? 'expiring' : 'ok';
-  return obs({ state, domain, expiresAt, daysLeft }, [`domain_${state}`], { expiresAt, rdap: url }, url);
+  return obs({ state, domain, expiresAt, daysLeft }, [`domain_${state}`], { ...facts, expiresAt, rdap: url }, url);
 }
 
 export const domainExpiryCheck: MonitorCheck = {
   name: 'domain_expiry',
   scope: 'website',
   shouldRun: () => true,
-  run: async (r) => [await checkDomainExpiry(r.site!, r.site!.settings.rdapBaseFor, r.site!.settings.rdapCache)],
+  run: async (r) => [await checkDomainExpiry(r.site!, r.site!.settings.rdapBaseFor, r.site!.settings.rdapCache, r.deps.rdapAnswers)],
 };
