@@ -1,22 +1,31 @@
 import { Hono } from 'hono';
 import { canManageCity } from '../../../modules/accounts/index.js';
-import { listBroadcasts, sendBroadcast } from '../../../modules/composer/index.js';
+import { BROADCAST_ERROR_FIELD, broadcastFormSchema, listBroadcasts, sendBroadcast } from '../../../modules/composer/index.js';
 import { listUnitTree } from '../../../modules/units/index.js';
 import { formatDateTime, t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { renderForbidden } from '../../errors.js';
+import { fieldErrors, formLists, formValues, parseValues } from '../../forms/parse-form.js';
 import { CsrfInput, IdempotencyInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { composerDepsOf } from './composer-deps.js';
-import { all } from './draft-form.js';
 import { errorText } from './editor-routes.js';
+
+type Form = { title: string; body: string; to: string; units: string[] };
+type Errors = Partial<Record<'title' | 'body' | 'units', string>>;
+
+/** The sentence for a problem of a field: too long is said as such, anything else as missing. */
+const problemText = (field: string, code: string): string =>
+  field === 'to' || field === 'units' ? errorText('no_units') : code === 'too_big' ? errorText('invalid') : errorText(field === 'title' ? 'title_missing' : 'text_missing');
+
+const FieldError = ({ id, text }: { id: string; text?: string }) => (text ? <p class="error" id={id}>{text}</p> : null);
 
 /** Admin kota's "Siaran Pemkot": one announcement onto many kelurahan sites. */
 export function broadcastRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  const page = async (c: any, form: { title: string; body: string; to: string; units: string[] }, errors: string[], flash: { kind: 'ok'; text: string } | null) => {
+  const page = async (c: any, form: Form, errors: Errors, flash: { kind: 'ok'; text: string } | null) => {
     const actor = c.get('actor')!;
     const tree = await listUnitTree(deps.db, c.get('region'));
     const villages = tree.kecamatan.flatMap((k) => k.children.filter((u) => u.kind === 'kelurahan' || u.kind === 'desa'));
@@ -25,25 +34,28 @@ export function broadcastRoutes(deps: AppDeps): Hono<AppEnv> {
       <StaffLayout title={t('composer.broadcast.title')} actor={actor} csrfToken={c.get('csrfToken')} flash={flash} back={{ href: '/admin', label: t('admin.nav.home') }}>
         <h1>{t('composer.broadcast.title')}</h1>
         <p class="muted">{t('composer.broadcast.hint')}</p>
-        <ErrorSummary errors={errors} />
+        <ErrorSummary errors={Object.values(errors)} />
         <form method="post" action="/admin/siaran">
           <CsrfInput token={c.get('csrfToken')} />
           <IdempotencyInput />
-          <div class="field">
+          <div class={errors.title ? 'field has-error' : 'field'}>
             <label for="f-btitle">{t('composer.broadcast.field_title')}</label>
-            <input id="f-btitle" name="title" type="text" value={form.title} maxlength={200} />
+            <FieldError id="f-btitle-err" text={errors.title} />
+            <input id="f-btitle" name="title" type="text" value={form.title} maxlength={200} aria-describedby={errors.title ? 'f-btitle-err' : undefined} aria-invalid={errors.title ? 'true' : undefined} />
           </div>
-          <div class="field">
+          <div class={errors.body ? 'field has-error' : 'field'}>
             <label for="f-bbody">{t('composer.broadcast.field_body')}</label>
             <p class="hint" id="f-bbody-hint">
               {t('composer.edit.field_body_hint')}
             </p>
-            <textarea id="f-bbody" name="body" rows={8} aria-describedby="f-bbody-hint">
+            <FieldError id="f-bbody-err" text={errors.body} />
+            <textarea id="f-bbody" name="body" rows={8} aria-describedby={errors.body ? 'f-bbody-hint f-bbody-err' : 'f-bbody-hint'} aria-invalid={errors.body ? 'true' : undefined}>
               {form.body}
             </textarea>
           </div>
           <fieldset>
             <legend>{t('composer.broadcast.to')}</legend>
+            <FieldError id="f-bunits-err" text={errors.units} />
             <p class="check">
               <input type="radio" id="to-all" name="to" value="all" checked={form.to !== 'some'} />
               <label for="to-all">{t('composer.broadcast.all', { count: villages.length })}</label>
@@ -91,25 +103,29 @@ export function broadcastRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!canManageCity(c.get('actor')!)) return renderForbidden(c);
     const sent = c.req.query('terkirim');
     const flash = sent && /^\d{1,5}$/.test(sent) ? { kind: 'ok' as const, text: t('composer.flash.broadcast_sent', { count: sent }) } : null;
-    return page(c, { title: '', body: '', to: 'all', units: [] }, [], flash);
+    return page(c, { title: '', body: '', to: 'all', units: [] }, {}, flash);
   });
 
   app.post('/admin/siaran', async (c) => {
     const actor = c.get('actor')!;
     if (!canManageCity(actor)) return renderForbidden(c);
-    const body = await c.req.parseBody({ all: true });
-    const form = {
-      title: typeof body.title === 'string' ? body.title : '',
-      body: typeof body.body === 'string' ? body.body : '',
-      to: body.to === 'some' ? 'some' : 'all',
-      units: all(body.unit as never).filter((v): v is string => typeof v === 'string'),
-    };
-    const cityRow = (await listUnitTree(deps.db, c.get('region'))).root;
-    const r = await sendBroadcast(composerDepsOf(deps, cityRow?.name ?? ''), { actor, region: c.get('region'), input: { title: form.title, body: form.body, units: form.to === 'all' ? 'all' : form.units } });
-    if (!r.ok) {
+    // Text read as typed (kept on refusal); a field sent as a file is '' and so its own problem.
+    const values = await formValues(c, ['title', 'body', 'to']);
+    const { unit: units } = await formLists(c, ['unit']);
+    const form: Form = { title: values.title!, body: values.body!, to: values.to!, units: units! };
+    const refuse = (errors: Errors) => {
       c.status(422);
-      return page(c, form, [errorText(r.error)], null);
+      return page(c, form, errors, null);
+    };
+    const parsed = parseValues(broadcastFormSchema, values, { ...values, units });
+    if (!parsed.ok) {
+      const byField = fieldErrors(parsed.problems, (p) => problemText(p.path.split('.')[0]!, p.code), (path) => (path.startsWith('to') ? 'units' : path.split('.')[0]!));
+      return refuse(byField);
     }
+    const { title, body, to } = parsed.data;
+    const cityRow = (await listUnitTree(deps.db, c.get('region'))).root;
+    const r = await sendBroadcast(composerDepsOf(deps, cityRow?.name ?? ''), { actor, region: c.get('region'), input: { title, body, units: to === 'all' ? 'all' : parsed.data.units } });
+    if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c) : refuse({ [BROADCAST_ERROR_FIELD[r.error]]: errorText(r.error) });
     return c.redirect(`/admin/siaran?terkirim=${r.value.count}`, 303);
   });
 

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postMultipart } from './support.js';
+import { type TestApp, createTestApp } from '../support/test-app.js';
+import { testEngine } from '../support/test-db.js';
+
+// Issue 19 point 2 for the composer's forms: each is read with the composer module's schema
+// through parse-form.ts; a problem is said next to its field with the other typed values kept,
+// and a value of the wrong type (a file where text belongs) is that field's problem, not a 500.
+
+/** The sentence shown next to the field whose error paragraph has id `id`, or null. */
+const errorById = (html: string, id: string): string | null => new RegExp(`<p class="error" id="${id}">([^<]*)</p>`).exec(html)?.[1] ?? null;
+
+describe(`composer forms on ${testEngine()}`, () => {
+  let a: TestApp;
+  let bacang: string;
+  beforeAll(async () => {
+    a = await createTestApp();
+    bacang = (await a.t.db.selectFrom('units').select('id').where('slug', '=', 'bacang').executeTakeFirstOrThrow()).id;
+  });
+  afterAll(async () => a?.close());
+
+  const count = async (title: string) => (await a.t.db.selectFrom('broadcasts').select('id').where('title', '=', title).execute()).length;
+
+  it('broadcast: a short title is said next to the title, the text and the chosen kelurahan kept', async () => {
+    const admin = await a.loginAs('admin');
+    const res = await admin.post('/admin/siaran', { title: 'Ok', body: 'Pemkot mengadakan vaksinasi gratis di puskesmas.', to: 'some', unit: [bacang] });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(errorById(html, 'f-btitle-err')).toContain('paling sedikit 3 huruf');
+    expect(errorById(html, 'f-bbody-err')).toBeNull();
+    expect(html).toContain('value="Ok"');
+    expect(html).toContain('Pemkot mengadakan vaksinasi gratis di puskesmas.');
+    expect(html).toMatch(new RegExp(`value="${bacang}" checked`));
+    expect(html).toMatch(/id="to-some" name="to" value="some" checked/);
+  });
+
+  it('broadcast: "chosen below" with none chosen is said next to the list; a bad audience value is that field, not a 500', async () => {
+    const admin = await a.loginAs('admin');
+    const none = await admin.post('/admin/siaran', { title: 'Kerja bakti', body: 'Kerja bakti bersama hari Minggu pagi.', to: 'some' });
+    expect(none.status).toBe(422);
+    const html = await none.text();
+    expect(errorById(html, 'f-bunits-err')).toContain('Pilih paling tidak satu');
+    expect(html).toContain('value="Kerja bakti"');
+    const bad = await admin.post('/admin/siaran', { title: 'Kerja bakti', body: 'Kerja bakti bersama hari Minggu pagi.', to: 'semua-dunia' });
+    expect(bad.status).toBe(422);
+    expect(errorById(await bad.text(), 'f-bunits-err')).toContain('Pilih paling tidak satu');
+    expect(await count('Kerja bakti')).toBe(0);
+  });
+
+  it('broadcast: a title sent as a file is the title problem, the text kept, nothing sent', async () => {
+    const admin = await a.loginAs('admin');
+    const res = await postMultipart(a, admin, '/admin/siaran', { body: 'Isi siaran yang panjangnya cukup.', to: 'all' }, { title: { bytes: Buffer.from('Judul'), name: 'judul.txt', type: 'text/plain' } });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(errorById(html, 'f-btitle-err')).toContain('Judul belum diisi');
+    expect(html).toContain('Isi siaran yang panjangnya cukup.');
+    expect((await a.t.db.selectFrom('broadcasts').select('id').execute()).length).toBe(0);
+  });
+});
