@@ -140,10 +140,10 @@ describe(`first run without demo on ${testEngine()}`, () => {
 
     lines.length = 0;
     expect(await runCli(['users', 'create-admin', '--username', 'admin.dua', '--name', 'Lagi'], (l) => lines.push(l), { readSecret: async () => 'kata sandi panjang', interactive: false })).toBe(1);
-    expect(lines[0]).toContain('sudah dipakai');
+    expect(lines[0]).toBe('Nama pengguna "admin.dua" sudah dipakai. Pilih yang lain.');
     lines.length = 0;
     expect(await runCli(['users', 'create-admin', '--username', 'admin.empat', '--name', 'Pendek'], (l) => lines.push(l), { readSecret: async () => 'pendek', interactive: false })).toBe(1);
-    expect(lines[0]).toMatch(/minimal 10 karakter/);
+    expect(lines[0]).toMatch(/^Tidak dibuat: Kata sandi minimal 10 karakter/);
   });
 
   it('an interactive terminal asks twice and refuses when the two differ', async () => {

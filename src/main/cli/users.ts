@@ -1,5 +1,6 @@
 import { NATIONAL_SCOPE, createAdmin, oneTimePassword } from '../../modules/accounts/index.js';
 import { accountProblemText } from '../../i18n/account-problems.js';
+import { t } from '../../i18n/index.js';
 import { allProvinces, findRegency } from '../../modules/units/index.js';
 import { systemClock } from '../../shared/clock.js';
 import { type CliContext, flag, option } from './io.js';
@@ -14,21 +15,21 @@ export async function createAdminCommand(ctx: CliContext, args: string[]): Promi
   const displayName = option(args, '--name') ?? '';
   const email = option(args, '--email');
   if (!username || !displayName) {
-    ctx.out('Pemakaian: npm run beranda -- users create-admin --username <nama.pengguna> --name "<Nama Lengkap>" [--email <alamat>] [--generate] [--scope 19|ID]');
+    ctx.out(t('cli.users.usage'));
     return 2;
   }
   const scope = option(args, '--scope') ?? ctx.config.region;
   if (scope !== NATIONAL_SCOPE && !findRegency(scope) && !allProvinces().some((p) => p.code === scope)) {
-    ctx.out(`Cakupan "${scope}" tidak dikenal: tulis kode kabupaten/kota (19.71), kode provinsi (19) atau ID untuk seluruh Indonesia.`);
+    ctx.out(t('cli.users.unknown_scope', { scope }));
     return 2;
   }
   const generate = flag(args, '--generate');
   let password: string;
   if (generate) password = oneTimePassword(username.toLowerCase(), 5);
   else {
-    password = await ctx.readSecret('Kata sandi admin (tidak tampil saat diketik): ');
-    if (ctx.interactive && (await ctx.readSecret('Ulangi kata sandi: ')) !== password) {
-      ctx.out('Kedua kata sandi tidak sama. Tidak ada yang dibuat; jalankan lagi.');
+    password = await ctx.readSecret(t('cli.users.ask_password'));
+    if (ctx.interactive && (await ctx.readSecret(t('cli.users.ask_again'))) !== password) {
+      ctx.out(t('cli.users.mismatch'));
       return 1;
     }
   }
@@ -36,12 +37,12 @@ export async function createAdminCommand(ctx: CliContext, args: string[]): Promi
     username, displayName, email, password, region: scope, mustChangePassword: generate, via: 'cli',
   });
   if (!r.ok) {
-    ctx.out(r.error === 'username_taken' ? `Nama pengguna "${username}" sudah dipakai. Pilih yang lain.` : `Tidak dibuat: ${(r.problems ?? []).map((p) => accountProblemText(p)).join(' ')}`);
+    ctx.out(r.error === 'username_taken' ? t('cli.users.username_taken', { username }) : t('cli.users.not_created', { problems: (r.problems ?? []).map((p) => accountProblemText(p)).join(' ') }));
     return 1;
   }
-  ctx.out(`Admin kota "${r.value.username}" dibuat. Masuk di ${ctx.config.publicUrl}/admin`);
+  ctx.out(t('cli.users.created', { username: r.value.username, url: `${ctx.config.publicUrl}/admin` }));
   if (generate) {
-    ctx.out(`Kata sandi sekali pakai (hanya ditampilkan sekarang; wajib diganti saat pertama masuk): ${password}`);
+    ctx.out(t('cli.users.one_time_password', { password }));
   }
   return 0;
 }
