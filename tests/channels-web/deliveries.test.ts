@@ -108,6 +108,11 @@ describe(`deliveries, manual kit and reconnect warnings on ${testEngine()}`, () 
     const wrong = await op.post(kitPath, { link: 'https://www.tiktok.com/@akun_lain/video/7294512345678901999' });
     expect(wrong.status).toBe(422);
     expect(await wrong.text()).toContain('dari akun lain (@akun_lain), bukan akun terdaftar @kel_bacang');
+    // The module answers codes; the page says them with the channel's platform and account.
+    const otherPlatform = await op.post(kitPath, { link: 'https://www.instagram.com/p/Cabc123/' });
+    expect(otherPlatform.status).toBe(422);
+    expect(await otherPlatform.text()).toContain('Tautan ini bukan tautan TikTok.');
+    expect(await (await op.post(kitPath, { link: 'https://www.tiktok.com/@kel_bacang' })).text()).toContain('Tautan ini menuju halaman akun, bukan ke satu postingan.');
     expect((await w.a.t.db.selectFrom('deliveries').select('state').where('id', '=', d.id).executeTakeFirstOrThrow()).state).toBe('manual_needed');
   });
 

@@ -25,13 +25,11 @@ describe('verifyManualLink', () => {
       value: { permalink: 'https://www.tiktok.com/@Kel_Bacang/video/7294512345678901235', postId: '7294512345678901235', accountChecked: true, checkedBy: 'url' },
     });
   });
-  it('refuses another account with an Indonesian reason naming both', async () => {
-    const r = await verifyManualLink(tt, 'https://www.tiktok.com/@orang_lain/video/1');
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error).toBe('wrong_account');
-    expect(r.detail).toContain('@orang_lain');
-    expect(r.detail).toContain('@kel_bacang');
+  it('answers codes, not sentences (issue 19 point 2): another account names only the account the link is from', async () => {
+    expect(await verifyManualLink(tt, 'https://www.tiktok.com/@orang_lain/video/1')).toEqual({ ok: false, error: 'wrong_account', detail: 'orang_lain' });
+    expect(await verifyManualLink(tt, 'https://www.instagram.com/p/Cabc123/')).toEqual({ ok: false, error: 'wrong_platform' });
+    expect(await verifyManualLink(tt, 'https://www.tiktok.com/@kel_bacang')).toEqual({ ok: false, error: 'not_a_post' });
+    expect(await verifyManualLink(tt, 'bukan tautan')).toEqual({ ok: false, error: 'invalid_url' });
   });
   it('asks the lookup (TikTok oEmbed) when a short link does not name the account', async () => {
     const short = 'https://vm.tiktok.com/ZSabc123/';

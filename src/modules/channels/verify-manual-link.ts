@@ -1,8 +1,6 @@
 import type { ChannelPlatform } from '../../db/schema/channels.js';
-import { t } from '../../i18n/index.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { type HttpDeps, httpRequest, tryJson } from './providers/http.js';
-import { platformName } from './providers/platforms.js';
 import { canonicalPostUrl, parseLink } from './profile-url.js';
 
 // "Sudah diposting": checks the link staff paste for a manual-kit delivery — that it is a link
@@ -11,6 +9,11 @@ import { canonicalPostUrl, parseLink } from './profile-url.js';
 // oEmbed, or the account's recent posts when connected) settles it; otherwise it is accepted and
 // the evidence says the account could not be checked, so a pendamping can look.
 
+/**
+ * Codes, never sentences (issue 19 point 2): the kit page says them with the platform and the
+ * registered account it shows. 'wrong_account' carries, as `detail`, the account the link names
+ * (its handle, or its Page id), without '@'.
+ */
 export type ManualLinkError = 'invalid_url' | 'wrong_platform' | 'wrong_account' | 'not_a_post';
 
 export interface VerifiedLink {
@@ -35,15 +38,13 @@ export async function verifyManualLink(
   url: string,
   lookup?: AuthorLookup,
 ): Promise<Result<VerifiedLink, ManualLinkError>> {
-  const platform = platformName(account.platform);
   const parsed = parseLink(account.platform, url);
-  if (parsed === 'invalid') return err('invalid_url', t('channels.manual.invalid_url', { platform }));
-  if (parsed === 'wrong_platform') return err('wrong_platform', t('channels.manual.wrong_platform', { platform }));
-  if (parsed.kind === 'profile') return err('not_a_post', t('channels.manual.not_a_post'));
+  if (parsed === 'invalid') return err('invalid_url');
+  if (parsed === 'wrong_platform') return err('wrong_platform');
+  if (parsed.kind === 'profile') return err('not_a_post');
   const permalink = canonicalPostUrl(url);
   const expected = account.handle.replace(/^@/, '').toLowerCase();
-  const mismatch = (found: string) =>
-    err('wrong_account' as const, t('channels.manual.wrong_account', { found: `@${found}`, handle: `@${expected}` }));
+  const mismatch = (found: string) => err('wrong_account' as const, found);
 
   if (parsed.handle) {
     if (parsed.handle !== expected) return mismatch(parsed.handle);

@@ -37,6 +37,13 @@ import { flashOf, kirimanUrl, kitUrl, platformLabel } from './paths.js';
 // Deliveries are shown only through the unit's own channels, and the use cases check the unit
 // again, so a delivery id from another unit is a 404 here, never a page.
 
+/** The link check's code said with the platform and the registered account (the module names only the account the link is from). */
+function manualLinkText(error: 'invalid_url' | 'wrong_platform' | 'wrong_account' | 'not_a_post', found: string | undefined, channel: ChannelRow | undefined): string {
+  const platform = platformLabel(channel?.platform ?? '');
+  if (error === 'wrong_account') return t('channels.manual.wrong_account', { found: `@${found ?? ''}`, handle: `@${(channel?.handle ?? '').replace(/^@/, '').toLowerCase()}` });
+  return t(`channels.manual.${error}`, { platform });
+}
+
 export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -155,7 +162,7 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post('/admin/unit/:slug/kiriman/:postId/:deliveryId/manual', unitGuard(deps), publishGuard(deps), async (c) => {
     const unit = c.get('unit');
     const postId = c.req.param('postId');
-    const { d } = await namedDelivery(c);
+    const { channels, d } = await namedDelivery(c);
     if (!d) return c.redirect(kirimanUrl(c.get('unit').slug, undefined, 'not_found'), 303);
     const form = await parseForm(c, manualLinkSchema, ['link']);
     const link = form.values.link!.trim().slice(0, 1000);
@@ -165,8 +172,7 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
       if (r.error === 'forbidden') return renderForbidden(c, 'publish.refused');
       if (r.error === 'not_found') return c.redirect(kirimanUrl(c.get('unit').slug, undefined, 'not_found'), 303);
       if (r.error === 'already_published') return c.redirect(kirimanUrl(unit.slug, postId), 303);
-      // The module's message names the platform and the registered account (Indonesian).
-      return kit(c, link, r.detail ?? t("kanal.register.error.invalid_url"), 422);
+      return kit(c, link, manualLinkText(r.error, r.detail, channels.get(d.channelId)), 422);
     }
     return c.redirect(kirimanUrl(unit.slug, postId, r.value.accountChecked ? 'manual_done' : 'manual_done_unchecked'), 303);
   });
