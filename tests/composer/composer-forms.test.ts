@@ -56,4 +56,53 @@ describe(`composer forms on ${testEngine()}`, () => {
     expect(html).toContain('Isi siaran yang panjangnya cukup.');
     expect((await a.t.db.selectFrom('broadcasts').select('id').execute()).length).toBe(0);
   });
+
+  const newDraft = async (op: Awaited<ReturnType<TestApp['loginAs']>>) => {
+    const res = await op.post('/admin/unit/bacang/tulis', { template: 'pengumuman' });
+    return /\/kabar\/([^/?#]+)$/.exec(res.headers.get('location') ?? '')![1]!;
+  };
+  const drafts = async () => (await a.t.db.selectFrom('composer_drafts').select('id').where('unit_id', '=', bacang).execute()).length;
+
+  it('"Minta bantuan": a message over the limit is said next to it, kept as typed, with the draft it is about', async () => {
+    const op = await a.loginAs('operator.bacang');
+    const id = await newDraft(op);
+    const long = `Tolong ${'bantu '.repeat(400)}`;
+    const res = await op.post('/admin/unit/bacang/bantuan', { draf: id, message: long });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(errorById(html, 'f-message-err')).toContain('2000');
+    expect(html).toContain(long.trim());
+    expect(html).toContain(`name="draf" value="${id}"`);
+    expect((await a.t.db.selectFrom('help_requests').select('id').where('draft_id', '=', id).execute()).length).toBe(0);
+  });
+
+  it('"Minta bantuan": a draft id sent as a file is no draft, not a 500; the message is still sent', async () => {
+    const op = await a.loginAs('operator.bacang');
+    const res = await postMultipart(a, op, '/admin/unit/bacang/bantuan', { message: 'Tolong cek foto saya.' }, { draf: { bytes: Buffer.from('x'), name: 'x.txt', type: 'text/plain' } });
+    expect(res.status).toBe(200);
+    const rows = await a.t.db.selectFrom('help_requests').select(['draft_id', 'message']).where('message', '=', 'Tolong cek foto saya.').execute();
+    expect(rows).toEqual([{ draft_id: null, message: 'Tolong cek foto saya.' }]);
+  });
+
+  it('"Tulis kabar": an unknown kind or one sent as a file shows the choices again and makes no draft', async () => {
+    const op = await a.loginAs('operator.bacang');
+    const before = await drafts();
+    const unknown = await op.post('/admin/unit/bacang/tulis', { template: 'gosip' });
+    expect(unknown.headers.get('location')).toBe('/admin/unit/bacang/tulis');
+    const file = await postMultipart(a, op, '/admin/unit/bacang/tulis', {}, { template: { bytes: Buffer.from('pengumuman'), name: 't.txt', type: 'text/plain' } });
+    expect(file.status).toBe(303);
+    expect(file.headers.get('location')).toBe('/admin/unit/bacang/tulis');
+    expect(await drafts()).toBe(before);
+    expect((await op.post('/admin/unit/bacang/tulis', { template: 'kegiatan' })).headers.get('location')).toMatch(/\/admin\/unit\/bacang\/kabar\//);
+    expect(await drafts()).toBe(before + 1);
+  });
+
+  it('photo library: a media id sent as a file adds nothing and is not a 500', async () => {
+    const op = await a.loginAs('operator.bacang');
+    const id = await newDraft(op);
+    const res = await postMultipart(a, op, `/admin/unit/bacang/kabar/${id}/galeri`, {}, { media: { bytes: Buffer.from('x'), name: 'x.txt', type: 'text/plain' } });
+    expect(res.status).toBe(303);
+    const row = await a.t.db.selectFrom('composer_drafts').select('photos').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(JSON.parse(String(row.photos ?? '[]'))).toEqual([]);
+  });
 });

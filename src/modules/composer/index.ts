@@ -24,6 +24,7 @@ export { pendampingOverview, type UnitNeeds } from './pendamping-overview.js';
 export { onboardingChecklist, type Onboarding, type OnboardingStep, type OnboardingCode } from './onboarding-checklist.js';
 export { sendBroadcast, listBroadcasts, type BroadcastInput } from './send-broadcast.js';
 export { broadcastFormSchema, BROADCAST_ERROR_FIELD, type BroadcastForm } from './broadcast-form.js';
+export { templateChoiceSchema, libraryPickSchema, helpRequestFormSchema, helpAnswerFormSchema, approvalSwitchSchema } from './small-forms.js';
 export { broadcastContentIds } from './broadcast-ids.js';
 export { cardMaker } from './make-card-media.js';
 export { buildPreviews, type PlatformPreview } from './preview.js';

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { can } from '../../../modules/accounts/index.js';
-import { MAX_HELP_MESSAGE, answerHelp, assignedPendamping, assignedPendampingUsers, getDraft, pendampingOverview, requestHelp, setApprovalRequired } from '../../../modules/composer/index.js';
+import { MAX_HELP_MESSAGE, answerHelp, approvalSwitchSchema, helpAnswerFormSchema, helpRequestFormSchema, assignedPendamping, assignedPendampingUsers, getDraft, pendampingOverview, requestHelp, setApprovalRequired } from '../../../modules/composer/index.js';
+import { parseForm } from '../../forms/parse-form.js';
 import { formatDateTime, t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
@@ -58,11 +59,14 @@ export function assistRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post('/admin/unit/:slug/bantuan', unitGuard(deps), async (c) => {
     const actor = c.get('actor')!;
     const unit = c.get('unit');
-    const body = await c.req.parseBody();
-    const draftId = typeof body.draf === 'string' && body.draf ? body.draf : null;
-    const message = typeof body.message === 'string' ? body.message : '';
-    const r = await requestHelp(deps, { actor, unit, draftId, message });
-    if (!r.ok && r.error === 'too_long') return helpForm(c, draftId ?? undefined, message, t('composer.error.too_long', { max: MAX_HELP_MESSAGE, length: Number(r.detail) }));
+    const form = await parseForm(c, helpRequestFormSchema, ['draf', 'message']);
+    const message = form.values.message!;
+    const tooLong = () => helpForm(c, form.values.draf || undefined, message, t('composer.error.too_long', { max: MAX_HELP_MESSAGE, length: message.trim().length }));
+    // The only field that can be wrong is the message (too long); a draft id of the wrong shape is no draft.
+    if (!form.ok) return form.problems.some((p) => p.path === 'message') ? tooLong() : c.redirect(homeUrl(unit.slug, 'draft_gone'), 303);
+    const draftId = form.data.draf;
+    const r = await requestHelp(deps, { actor, unit, draftId, message: form.data.message });
+    if (!r.ok && r.error === 'too_long') return tooLong();
     if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c) : c.redirect(homeUrl(unit.slug, 'draft_gone'), 303);
     const helpers = await assignedPendampingUsers(deps.db, unit.id);
     // Also in their "Pesan untuk saya" (and their chosen channel), so the request is seen without looking.
@@ -87,8 +91,8 @@ export function assistRoutes(deps: AppDeps): Hono<AppEnv> {
     const actor = c.get('actor')!;
     const unit = c.get('unit');
     if (actor.role !== 'pendamping' && actor.role !== 'admin_kota') return renderForbidden(c);
-    const body = await c.req.parseBody();
-    const reply = typeof body.balasan === 'string' ? body.balasan.trim() : '';
+    const form = await parseForm(c, helpAnswerFormSchema, ['balasan']);
+    const reply = form.ok ? form.data.balasan : '';
     const r = await answerHelp(deps, { actor, unit, helpId: c.req.param('id'), reply });
     if (!r.ok && r.error === 'forbidden') return renderForbidden(c);
     if (r.ok) {
@@ -104,8 +108,8 @@ export function assistRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post('/admin/unit/:slug/persetujuan', unitGuard(deps, 'approve'), async (c) => {
     const actor = c.get('actor')!;
     const unit = c.get('unit');
-    const body = await c.req.parseBody();
-    const on = body.on === '1';
+    const form = await parseForm(c, approvalSwitchSchema, ['on']);
+    const on = form.ok && form.data.on;
     const r = await setApprovalRequired(deps, { actor, unit, on });
     if (!r.ok) return renderForbidden(c);
     return c.redirect(homeUrl(unit.slug, on ? 'approval_on' : 'approval_off'), 303);

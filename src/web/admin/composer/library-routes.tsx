@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { MAX_PHOTOS, getDraft, saveDraft } from '../../../modules/composer/index.js';
+import { MAX_PHOTOS, getDraft, libraryPickSchema, saveDraft } from '../../../modules/composer/index.js';
+import { parseForm } from '../../forms/parse-form.js';
 import { getMedia, listMedia } from '../../../modules/media/index.js';
 import { t } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
@@ -54,9 +55,10 @@ export function libraryRoutes(deps: AppDeps): Hono<AppEnv> {
     const unit = c.get('unit');
     const draft = await getDraft(deps.db, unit.id, c.req.param('id'));
     if (!draft) return c.notFound();
-    const body = await c.req.parseBody();
-    const mediaId = typeof body.media === 'string' ? body.media : '';
-    const item = mediaId ? await getMedia(deps.db, unit.id, mediaId) : null;
+    // A photo button of the library: anything but a media id of this unit adds nothing.
+    const form = await parseForm(c, libraryPickSchema, ['media']);
+    const mediaId = form.ok ? form.data.media : '';
+    const item = form.ok ? await getMedia(deps.db, unit.id, mediaId) : null;
     if (item?.ok && draft.photos.length < MAX_PHOTOS && !draft.photos.some((p) => p.mediaId === mediaId)) {
       await saveDraft(composerDepsOf(deps), { unitId: unit.id, draftId: draft.id, userId: actor.id, patch: { photos: [...draft.photos, { mediaId, alt: item.value.alt }], step: 'foto' } });
     }

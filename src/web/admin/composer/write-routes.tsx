@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { TEMPLATE_NAMES, approvalRequired, createDraft, houseHashtags, writerPowers } from '../../../modules/composer/index.js';
+import { TEMPLATE_NAMES, approvalRequired, templateChoiceSchema, createDraft, houseHashtags, writerPowers } from '../../../modules/composer/index.js';
+import { parseForm } from '../../forms/parse-form.js';
 import { cleanHashtags } from '../../../modules/publishing-captions/index.js';
 import { t, termParams } from '../../../i18n/index.js';
 import type { AppEnv } from '../../context.js';
@@ -40,11 +41,11 @@ export function writeRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post('/admin/unit/:slug/tulis', unitGuard(deps), async (c) => {
     const actor = c.get('actor')!;
     const unit = c.get('unit');
-    const body = await c.req.parseBody();
-    const template = typeof body.template === 'string' ? body.template : '';
-    if (!TEMPLATE_NAMES.includes(template as never)) return c.redirect(`/admin/unit/${unit.slug}/tulis`, 303);
+    // One button per kind of news: an unknown or missing choice shows the choices again.
+    const form = await parseForm(c, templateChoiceSchema, ['template']);
+    if (!form.ok) return c.redirect(`/admin/unit/${unit.slug}/tulis`, 303);
     const names = await lineageNames(deps, unit);
-    const tpl = template as (typeof TEMPLATE_NAMES)[number];
+    const tpl = form.data.template;
     const r = await createDraft(deps, {
       unitId: unit.id,
       userId: actor.id,
