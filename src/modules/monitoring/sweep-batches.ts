@@ -51,8 +51,10 @@ export interface SweepBatchOutcome {
   compromised: number;
   down: number;
   rescheduled: number;
-  /** Units whose first look found a site silent, handed on unchecked to `followUpBatch`. */
+  /** Units whose first look found a site silent, or whose check overran, handed on unchecked to `followUpBatch`. */
   deferred: number;
+  /** Units whose check overran UNIT_CHECK_LIMIT_MS and were let go (handed on in a first pass, failed in a follow-up). */
+  overran: number;
   /** The batch (queue it, at least SweepAttempts.gapMs later) that looks at them once more. */
   followUpBatch?: number;
   failed: { unitId: string; error: string }[];
@@ -89,6 +91,31 @@ export async function startSweep(
   return { sweepId, batches: row?.batches ?? 0, created };
 }
 
+/**
+ * The longest one unit's check may hold its place in a batch. A check mostly waits on sites, each
+ * wait bounded by the fetcher; but a wait on the database can be unbounded (node-postgres's
+ * pool.connect can hang under load despite connectionTimeoutMillis, brianc/node-postgres#3197,
+ * #2338), and then the batch's lease, renewed on a timer, kept the batch claimed with its worker
+ * idle (9 minutes, seen at MONITOR_SWEEP_SITES=600). A check that overruns is let go: its unit is
+ * handed on to the follow-up batch (a first pass) or marked failed (a follow-up), either of which
+ * stops the stuck run from committing later (its claim is no longer on a running unit).
+ */
+export const UNIT_CHECK_LIMIT_MS = 3 * 60_000;
+
+class UnitOverran extends Error {
+  constructor(limitMs: number) {
+    super(`unit check overran ${limitMs} ms`);
+  }
+}
+
+function bounded<T>(work: Promise<T>, limitMs: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const overran = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new UnitOverran(limitMs)), limitMs);
+  });
+  return Promise.race([work, overran]).finally(() => clearTimeout(timer));
+}
+
 /** The job that checks one batch of a sweep; declared in src/main. */
 export const SWEEP_BATCH_JOB = 'monitoring.sweep-batch';
 
@@ -105,14 +132,14 @@ export async function queueSweepBatches(db: Kysely<DB>, clock: Clock, send: Send
 export async function runSweepBatch(
   db: Kysely<DB>,
   deps: MonitoringDeps,
-  o: { sweepId: string; batch: number; leaseMs: number; concurrency?: number; budgetMs?: number; signal?: AbortSignal; holder?: string; attempts?: SweepAttempts | null },
+  o: { sweepId: string; batch: number; leaseMs: number; concurrency?: number; budgetMs?: number; signal?: AbortSignal; holder?: string; attempts?: SweepAttempts | null; unitLimitMs?: number },
 ): Promise<SweepBatchOutcome> {
   const clock = deps.clock;
   // The holder (host and process) leads the token, so whoever looks at the table sees who works on what.
   const claim = o.holder ? `${o.holder}/${newId()}` : newId();
   const leaseUntil = () => new Date(clock.now().getTime() + o.leaseMs).toISOString();
   const unitIds = await repo.claimBatch(db, o.sweepId, o.batch, claim, clock.now().toISOString(), leaseUntil());
-  const out: SweepBatchOutcome = { sweepId: o.sweepId, batch: o.batch, units: unitIds.length, checked: 0, checkedUnits: [], skipped: 0, observations: 0, compromised: 0, down: 0, rescheduled: 0, deferred: 0, failed: [], finishedSweep: false };
+  const out: SweepBatchOutcome = { sweepId: o.sweepId, batch: o.batch, units: unitIds.length, checked: 0, checkedUnits: [], skipped: 0, observations: 0, compromised: 0, down: 0, rescheduled: 0, deferred: 0, overran: 0, failed: [], finishedSweep: false };
   // Servers say "retry after" in real seconds, so the budget is kept on the real clock.
   const deadline = Date.now() + (o.budgetMs ?? 5 * 60_000);
   const renew = setInterval(() => void repo.renew(db, o.sweepId, claim, leaseUntil()).catch(() => {}), Math.max(250, o.leaseMs / 3));
@@ -126,8 +153,15 @@ export async function runSweepBatch(
   const firstLook = attempts && firstPass ? attempts.firstLook : undefined;
   const deferred: string[] = [];
   const queue = [...unitIds];
+  const limitMs = o.unitLimitMs ?? UNIT_CHECK_LIMIT_MS;
   const one = async (unitId: string) => {
-    const r = await runChecksForUnit(db, look, unitId, (trx) => repo.markChecked(trx, o.sweepId, unitId, claim, clock.now().toISOString()), { firstLook });
+    const r = await bounded(runChecksForUnit(db, look, unitId, (trx) => repo.markChecked(trx, o.sweepId, unitId, claim, clock.now().toISOString()), { firstLook }), limitMs).catch((e: unknown) => {
+      if (!(e instanceof UnitOverran)) throw e;
+      out.overran++;
+      // A first pass hands the unit on (looked at once more later, by whichever worker); a follow-up fails it.
+      if (firstPass) return { deferred: true as const };
+      throw e;
+    });
     if (r.deferred) return void deferred.push(unitId);
     if (r.skipped) return void out.skipped++;
     out.checked++;
@@ -139,7 +173,7 @@ export async function runSweepBatch(
       // The site asked us to come back later: one second look, if it fits this batch's budget.
       out.rescheduled++;
       await new Promise((res) => setTimeout(res, Math.max(0, wait)));
-      const again = await runChecksForUnit(db, deps, unitId, (trx) => repo.markRechecked(trx, o.sweepId, unitId, claim, clock.now().toISOString()));
+      const again = await bounded(runChecksForUnit(db, deps, unitId, (trx) => repo.markRechecked(trx, o.sweepId, unitId, claim, clock.now().toISOString())), limitMs);
       out.observations += again.observations;
       out.down += again.down.length;
     } else out.down += r.down.length;
