@@ -33,6 +33,7 @@ import { messages as dates } from './messages/dates.js';
 import { messages as unitsWeb } from './messages/units-web.js';
 import { messages as staffImport } from './messages/staff-import.js';
 import { messages as cliUsers } from './messages/cli-users.js';
+import { messages as usersWeb } from './messages/users-web.js';
 import { TERM_NAMES, termParams } from './terms.js';
 import { WIB_TIME_ZONE } from '../shared/wib-time.js';
 import { idNumber, wibDate, wibDateTime, wibDayDate } from './wib-dates.js';
@@ -54,7 +55,7 @@ const all = {
   // Staff homes, the dashboard's first screen and the region's words (issue 14, staff-reach).
   terms, staffHome, dashboardLanding, profileEditor,
   // What the accounts and units use cases say back (issue 19 point 8).
-  accountProblems, staffImport, cliUsers,
+  accountProblems, staffImport, cliUsers, usersWeb,
   // Changes to social copies already out (issue 14 point 3, staff-compose).
   socialChanges,
   // Many regions in one install (issue 18 point 3).

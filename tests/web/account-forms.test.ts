@@ -105,4 +105,24 @@ describe(`account forms on ${testEngine()}`, () => {
     expect(errorNextTo(weak, 'next')).toContain('terlalu mudah ditebak');
     expect(weak).not.toContain('Password1234');
   });
+
+  it('the sign-in page (demo box) and the user pages say their words from the catalogue, in the same Indonesian', async () => {
+    const login = await (await a.request('/admin/masuk')).text();
+    expect(login).toContain('<summary>Akun demo (mode demo)</summary>');
+    expect(login).toContain('Kata sandi semua akun demo: <code>');
+    expect(login).toContain('<code>walikota</code> — pimpinan, dasbor seluruh kota');
+    expect(login).toContain('operator (ada untuk setiap kelurahan: <code>operator.&lt;nama-kelurahan&gt;</code>)');
+    const admin = await a.loginAs('admin');
+    const list = await (await admin.get('/admin/pengguna')).text();
+    expect(list).toContain('<th scope="col">Pengguna</th><th scope="col">Peran</th><th scope="col">Status</th><th scope="col">Terakhir masuk</th>');
+    expect(list).toContain('Aktif');
+    const form = await (await admin.get('/admin/pengguna/baru')).text();
+    expect(form).toMatch(/<label for="f-username">Nama pengguna<\/label>/);
+    expect(form).toContain('Minimal 10 karakter. Pengguna wajib menggantinya saat pertama masuk.');
+    expect(form).toContain('>Buat pengguna</button>');
+    expect(form).toContain('<summary>Kecamatan Bukit Intan</summary>');
+    const lurah = (await a.t.db.selectFrom('users').select('id').where('username', '=', 'lurah.bacang').executeTakeFirstOrThrow()).id;
+    const edit = await (await admin.get(`/admin/pengguna/${lurah}`)).text();
+    for (const words of ['>Simpan perubahan</button>', '<h2>Atur ulang kata sandi</h2>', '>Pasang kata sandi sementara</button>', '<h2>Status akun</h2>', '<p>Sekarang: aktif</p>', '>Nonaktifkan akun</button>']) expect(edit).toContain(words);
+  });
 });

@@ -30,17 +30,17 @@ function LoginPage(p: { csrf: string; username?: string; error?: string | null; 
       <p class="muted">{p.noAdmin ? t('login.setup_hint') : t('login.help')}</p>
       {p.demo ? (
         <details class="card demo-logins">
-          <summary>Akun demo (mode demo)</summary>
+          <summary>{t('login.demo.title')}</summary>
           <p>
-            Kata sandi semua akun demo: <code>{DEMO_PASSWORD}</code>
+            {t('login.demo.password')} <code>{DEMO_PASSWORD}</code>
           </p>
           <ul>
-            <li><code>admin</code> — Admin Diskominfo</li>
-            <li><code>walikota</code> — pimpinan, dasbor seluruh kota</li>
-            <li><code>camat.bukit-intan</code> — camat</li>
-            <li><code>pendamping</code> — pendamping Diskominfo</li>
-            <li><code>lurah.bacang</code> — lurah</li>
-            <li><code>operator.bacang</code> — operator (ada untuk setiap kelurahan: <code>operator.&lt;nama-kelurahan&gt;</code>)</li>
+            <li><code>admin</code> — {t('login.demo.admin')}</li>
+            <li><code>walikota</code> — {t('login.demo.walikota')}</li>
+            <li><code>camat.bukit-intan</code> — {t('login.demo.camat')}</li>
+            <li><code>pendamping</code> — {t('login.demo.pendamping')}</li>
+            <li><code>lurah.bacang</code> — {t('login.demo.lurah')}</li>
+            <li><code>operator.bacang</code> — {t('login.demo.operator')} <code>operator.&lt;{t('login.demo.unit_slug')}&gt;</code>)</li>
           </ul>
         </details>
       ) : null}

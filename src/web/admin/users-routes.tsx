@@ -7,6 +7,7 @@ import { listUnitTree, type UnitTree } from '../../modules/units/index.js';
 import { formatDateTime, hasKey, t } from '../../i18n/index.js';
 import { accountProblemText } from '../../i18n/account-problems.js';
 import type { FieldProblem } from '../../shared/field-problems.js';
+import { PASSWORD_MIN } from '../../shared/password-limits.js';
 import type { AppEnv } from '../context.js';
 import { fieldErrors, formLists, formValues, parseForm, parseValues } from '../forms/parse-form.js';
 import type { AppDeps } from '../deps.js';
@@ -27,7 +28,7 @@ function UnitPicker({ tree, selected, error }: { tree: UnitTree; selected: strin
       {error ? <p class="error" id="f-unitIds-err">{error}</p> : null}
       {tree.kecamatan.map((k) => (
         <details open={k.children.some((u) => selected.includes(u.id)) || selected.includes(k.unit.id)}>
-          <summary>Kecamatan {k.unit.name}</summary>
+          <summary>{t('users.units.kecamatan', { name: k.unit.name })}</summary>
           <label class="check">
             <input type="checkbox" name="unitIds" value={k.unit.id} checked={selected.includes(k.unit.id)} /> {t('users.units.for_camat', { name: k.unit.name })}
           </label>
@@ -40,7 +41,7 @@ function UnitPicker({ tree, selected, error }: { tree: UnitTree; selected: strin
       ))}
       {tree.opd.length ? (
         <details open={tree.opd.some((u) => selected.includes(u.id))}>
-          <summary>OPD</summary>
+          <summary>{t('users.units.opd')}</summary>
           {tree.opd.map((u) => (
             <label class="check">
               <input type="checkbox" name="unitIds" value={u.id} checked={selected.includes(u.id)} /> {u.name}
@@ -59,10 +60,10 @@ function UserForm(p: { action: string; csrf: string; values: FormValues; tree: U
       <CsrfInput token={p.csrf} />
       {p.isNew ? <IdempotencyInput /> : null}
       <ErrorSummary errors={Object.values(e)} />
-      {p.isNew ? <Field name="username" label="Nama pengguna" value={p.values.username} hint="Contoh: operator.bacang" error={e.username} required /> : null}
-      <Field name="displayName" label="Nama lengkap" value={p.values.displayName} error={e.displayName} required />
+      {p.isNew ? <Field name="username" label={t('users.form.username')} value={p.values.username} hint={t('users.form.username_hint')} error={e.username} required /> : null}
+      <Field name="displayName" label={t('users.form.display_name')} value={p.values.displayName} error={e.displayName} required />
       <div class={e.role ? 'field has-error' : 'field'}>
-        <label for="f-role">Peran</label>
+        <label for="f-role">{t('users.form.role')}</label>
         {e.role ? <p class="error" id="f-role-err">{e.role}</p> : null}
         <select id="f-role" name="role" aria-invalid={e.role ? 'true' : undefined} aria-describedby={e.role ? 'f-role-err' : undefined}>
           {ROLES.map((r) => (
@@ -72,11 +73,11 @@ function UserForm(p: { action: string; csrf: string; values: FormValues; tree: U
           ))}
         </select>
       </div>
-      <Field name="email" label="E-mail (untuk pengingat)" type="email" value={p.values.email} error={e.email} />
-      <Field name="phone" label="Nomor WhatsApp (untuk pengingat)" type="tel" inputmode="tel" value={p.values.phone} error={e.phone} />
-      {p.isNew ? <Field name="password" label="Kata sandi sementara" type="password" hint="Minimal 10 karakter. Pengguna wajib menggantinya saat pertama masuk." error={e.password} required /> : null}
+      <Field name="email" label={t('users.form.email')} type="email" value={p.values.email} error={e.email} />
+      <Field name="phone" label={t('users.form.phone')} type="tel" inputmode="tel" value={p.values.phone} error={e.phone} />
+      {p.isNew ? <Field name="password" label={t('users.form.password')} type="password" hint={t('users.form.password_hint', { min: PASSWORD_MIN })} error={e.password} required /> : null}
       <UnitPicker tree={p.tree} selected={p.values.unitIds ?? []} error={e.unitIds} />
-      <button type="submit" class="wide">{p.isNew ? 'Buat pengguna' : 'Simpan perubahan'}</button>
+      <button type="submit" class="wide">{p.isNew ? t('users.form.create') : t('users.form.save')}</button>
     </form>
   );
 }
@@ -122,14 +123,14 @@ export function usersRoutes(deps: AppDeps): Hono<AppEnv> {
         <div class="table-wrap">
           <table>
             <thead>
-              <tr><th scope="col">Pengguna</th><th scope="col">Peran</th><th scope="col">Status</th><th scope="col">Terakhir masuk</th></tr>
+              <tr><th scope="col">{t('users.list.user')}</th><th scope="col">{t('users.list.role')}</th><th scope="col">{t('users.list.status')}</th><th scope="col">{t('users.list.last_login')}</th></tr>
             </thead>
             <tbody>
               {users.map((u) => (
                 <tr>
                   <td><a href={`/admin/pengguna/${u.id}`}>{u.username}</a><br /><span class="muted">{u.display_name}</span></td>
                   <td>{ROLE_LABEL[u.role]}</td>
-                  <td>{u.status === 'active' ? 'Aktif' : 'Nonaktif'}{slowed.has(u.username) ? ` · ${t('throttle.title')}` : ''}</td>
+                  <td>{u.status === 'active' ? t('users.list.active') : t('users.list.disabled')}{slowed.has(u.username) ? ` · ${t('throttle.title')}` : ''}</td>
                   <td>{u.last_login_at ? formatDateTime(u.last_login_at) : '—'}</td>
                 </tr>
               ))}
@@ -181,22 +182,22 @@ export function usersRoutes(deps: AppDeps): Hono<AppEnv> {
         <h1>{user.username}</h1>
         <UserForm action={`/admin/pengguna/${user.id}`} csrf={csrf} values={values} tree={tree} isNew={false} errors={errors} />
         <form method="post" action={`/admin/pengguna/${user.id}/sandi`} class="card">
-          <h2>Atur ulang kata sandi</h2>
+          <h2>{t('users.reset.title')}</h2>
           <CsrfInput token={csrf} />
-          <Field name="temporary" label="Kata sandi sementara baru" type="password" hint="Pengguna wajib menggantinya saat masuk." error={errors.temporary} required />
-          <button type="submit" class="secondary wide">Pasang kata sandi sementara</button>
+          <Field name="temporary" label={t('users.reset.field')} type="password" hint={t('users.reset.hint')} error={errors.temporary} required />
+          <button type="submit" class="secondary wide">{t('users.reset.submit')}</button>
         </form>
         <form method="post" action={`/admin/pengguna/${user.id}/status`} class="card">
-          <h2>Status akun</h2>
+          <h2>{t('users.status.title')}</h2>
           <CsrfInput token={csrf} />
-          <p>Sekarang: {user.status === 'active' ? 'aktif' : 'nonaktif'}</p>
+          <p>{user.status === 'active' ? t('users.status.now_active') : t('users.status.now_disabled')}</p>
           {errors.change ? <p class="error">{errors.change}</p> : null}
           {slowed ? <p class="hint">{t('throttle.userNote')}</p> : null}
           {slowed ? <button type="submit" name="change" value="unlock" class="secondary wide">{t('throttle.clearUser', { username: user.username })}</button> : null}
           {user.status === 'active' ? (
-            <button type="submit" name="change" value="disable" class="danger wide">Nonaktifkan akun</button>
+            <button type="submit" name="change" value="disable" class="danger wide">{t('users.status.disable')}</button>
           ) : (
-            <button type="submit" name="change" value="enable" class="wide">Aktifkan kembali</button>
+            <button type="submit" name="change" value="enable" class="wide">{t('users.status.enable')}</button>
           )}
         </form>
       </StaffLayout>,
