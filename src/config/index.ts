@@ -11,7 +11,7 @@ export type { ObjectStoreConfig } from './object-store.js';
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; file: string; url: string }
-  | { kind: 'postgres'; url: string };
+  | { kind: 'postgres'; url: string; /** Connections in this process's pool (default 10). */ poolMax?: number };
 
 export interface Config {
   port: number;
@@ -230,6 +230,17 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 
   const sweepSitesRaw = get('MONITOR_SWEEP_SITES') ?? '32';
   if (!/^\d+$/.test(sweepSitesRaw) || Number(sweepSitesRaw) < 1 || Number(sweepSitesRaw) > 2000) problems.push(`MONITOR_SWEEP_SITES: "${sweepSitesRaw}" harus angka 1–2000.`);
+
+  // The PostgreSQL pool (decision 0015): a worker's sweep keeps MONITOR_SWEEP_SITES checks in
+  // flight, each reading, reserving host slots and committing on the pool; at 600 sites 10
+  // connections made checks wait past the 5 s connect limit. A worker's pool grows with the
+  // setting (one connection per 20 sites, at least 10); DATABASE_POOL_MAX sets it outright.
+  const poolRaw = get('DATABASE_POOL_MAX');
+  if (poolRaw !== undefined && (!/^\d+$/.test(poolRaw) || Number(poolRaw) < 1 || Number(poolRaw) > 500)) problems.push(`DATABASE_POOL_MAX: "${poolRaw}" harus angka 1–500.`);
+  if (database.kind === 'postgres') {
+    const sweepPool = roleList.includes('worker') && /^\d+$/.test(sweepSitesRaw) ? Math.ceil(Number(sweepSitesRaw) / 20) : 0;
+    database = { ...database, poolMax: poolRaw !== undefined ? Number(poolRaw) : Math.max(10, sweepPool) };
+  }
 
   const leaseRaw = get('WORK_LEASE_SECONDS') ?? '120';
   if (!/^\d+$/.test(leaseRaw) || Number(leaseRaw) < 1 || Number(leaseRaw) > 3600) problems.push(`WORK_LEASE_SECONDS: "${leaseRaw}" harus angka 1–3600.`);

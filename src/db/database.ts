@@ -42,7 +42,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
 
-  const pool = new pg.Pool({ connectionString: config.url, max: 10, connectionTimeoutMillis: 5000 });
+  // Sized in src/config from the process's roles and MONITOR_SWEEP_SITES (DATABASE_POOL_MAX overrides).
+  const pool = new pg.Pool({ connectionString: config.url, max: config.poolMax ?? 10, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

@@ -82,6 +82,17 @@ describe('configuration', () => {
     expect(c.monitorSweepSites).toBe(32);
     expect(loadConfig({ MONITOR_SWEEP_SITES: '560' }, '/srv/beranda').monitorSweepSites).toBe(560);
     for (const bad of ['0', '2001', 'banyak']) expect(problemsOf({ MONITOR_SWEEP_SITES: bad })[0]).toMatch(/^MONITOR_SWEEP_SITES/);
+    // The PostgreSQL pool grows with a worker's sweep (decision 0015): 10 up to 200 sites, then one per 20.
+    const pg = { DATABASE_URL: 'postgres://beranda@127.0.0.1:5432/beranda' };
+    const poolOf = (env: Record<string, string>) => {
+      const d = loadConfig({ ...pg, ...env }, '/srv/beranda').database;
+      return d.kind === 'postgres' ? d.poolMax : 'sqlite';
+    };
+    expect(poolOf({})).toBe(10);
+    expect(poolOf({ MONITOR_SWEEP_SITES: '600' })).toBe(30);
+    expect(poolOf({ MONITOR_SWEEP_SITES: '600', BERANDA_ROLES: 'web' })).toBe(10);
+    expect(poolOf({ MONITOR_SWEEP_SITES: '600', DATABASE_POOL_MAX: '12' })).toBe(12);
+    for (const bad of ['0', '501', 'banyak']) expect(problemsOf({ ...pg, DATABASE_POOL_MAX: bad })[0]).toMatch(/^DATABASE_POOL_MAX/);
   });
 
   it('keeps media in the folder by default and reads an S3-compatible bucket from MEDIA_STORE=s3 (issue 18)', () => {
