@@ -16,6 +16,7 @@ export { runReminders, type RunRemindersDeps, type RunRemindersSummary } from '.
 export { regionsWithRules } from './read-models/rules-of-region.js';
 export { deliverDueReminders, MAX_ATTEMPTS, RETRY_BACKOFF_MS, type DeliverDeps, type DeliverySummary } from './deliver-due-reminders.js';
 export { listReminderRules, saveReminderRule, saveReminderRuleAsAdmin, retryReminderAsAdmin, reminderRetrySchema, ensureDefaultReminderRules, ensurePelayananReminderRules } from './manage-reminder-rules.js';
+export { reminderRuleFormSchema, markReadFormSchema, RULE_ERROR_FIELD, RULE_FIELD_ERROR, type ReminderRuleForm } from './rule-form.js';
 export { getNotificationPreferences, setNotificationPreference, type ChannelPreference, type PreferenceError } from './notification-preferences.js';
 export { listUnitReminders, listReminderProblems, type ReminderHistoryItem } from './list-unit-reminders.js';
 export { listNotifications, markNotificationRead, type InAppNotification } from './notifications.js';

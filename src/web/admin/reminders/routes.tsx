@@ -12,7 +12,11 @@ import {
   listReminderProblems,
   listReminderRules,
   markNotificationRead,
+  markReadFormSchema,
+  RULE_ERROR_FIELD,
+  RULE_FIELD_ERROR,
   reminderRetrySchema,
+  reminderRuleFormSchema,
   retryReminderAsAdmin,
   saveReminderRuleAsAdmin,
   setNotificationPreference,
@@ -23,7 +27,7 @@ import type { AppDeps } from '../../deps.js';
 import { DashStyles } from '../../dashboard/components.js';
 import { CsrfInput, ErrorSummary, Field } from '../../views/form.js';
 import { renderForbidden } from '../../errors.js';
-import { parseForm } from '../../forms/parse-form.js';
+import { type FormValues, fieldErrors, formLists, formValues, parseForm, parseValues } from '../../forms/parse-form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { requireCityAdmin } from '../require-city-admin.js';
 
@@ -35,14 +39,16 @@ const flashOf = (c: Context<AppEnv>) => {
   const k = c.req.query('ok');
   return k && hasKey(`rem.flash.${k}`) ? { kind: 'ok' as const, text: t(`rem.flash.${k}`) } : null;
 };
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
+const RULE_FIELDS = ['ruleId', 'name', 'schedule', 'threshold', 'enabled'] as const;
+/** A rule form sent back: what was typed in it and the problem of each field, for that rule only. */
+type RuleTyped = { ruleId: string; values: FormValues; lists: Record<string, string[]>; errors: Record<string, string> };
 
 export function remindersAdminRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('/admin/pengingat', requireCityAdmin(deps));
   app.use('/admin/pengingat/*', requireCityAdmin(deps));
 
-  const renderRules = async (c: Context<AppEnv>, problems: string[] = []) => {
+  const renderRules = async (c: Context<AppEnv>, problems: string[] = [], typed?: RuleTyped) => {
     const [rules, failing] = await Promise.all([listReminderRules(deps.db, c.get('region')), listReminderProblems(deps.db, c.get('region'), 50)]);
     const csrf = c.get('csrfToken');
     return c.html(
@@ -51,7 +57,7 @@ export function remindersAdminRoutes(deps: AppDeps): Hono<AppEnv> {
         <h1>{t('rem.title')}</h1>
         <ErrorSummary errors={problems} />
         <p>{t('rem.intro')}</p>
-        {rules.map((r) => <RuleForm rule={r} csrf={csrf} />)}
+        {rules.map((r) => <RuleForm rule={r} csrf={csrf} typed={typed?.ruleId === r.id ? typed : undefined} />)}
         <section class="card">
           <h2>{t('rem.problems')}</h2>
           {failing.length === 0 ? <p>{t('rem.problems_none')}</p> : null}
@@ -78,32 +84,41 @@ export function remindersAdminRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/admin/pengingat', (c) => renderRules(c));
 
   app.post('/admin/pengingat/aturan', async (c) => {
-    const f = await c.req.parseBody({ all: true });
+    const values = await formValues(c, RULE_FIELDS);
+    const lists = await formLists(c, ['roles', 'channels']);
     const city = (await unitRepository.inRegion(deps.db, c.get('region'))).find((u) => u.kind === 'kota' || u.kind === 'kabupaten');
     const rules = await listReminderRules(deps.db, c.get('region'));
-    const rule = rules.find((r) => r.id === String(f.ruleId ?? ''));
+    const rule = rules.find((r) => r.id === values.ruleId);
     if (!city || !rule) return c.redirect('/admin/pengingat?ok=not_found', 303);
-    const schedule = String(f.schedule ?? '').trim();
+    // Refused: the rule's form again with what was typed in it, each problem next to its field.
+    const refuse = (errors: Record<string, string>) => {
+      c.status(400);
+      return renderRules(c, Object.values(errors), { ruleId: rule.id, values, lists, errors });
+    };
+    const form = parseValues(reminderRuleFormSchema, values, { ...values, ...lists });
+    if (!form.ok) return refuse(fieldErrors(form.problems, (p) => t(`reminders.error.${RULE_FIELD_ERROR[p.path.split('.')[0]!] ?? 'invalid_input'}`)));
+    const d = form.data;
     const r = await saveReminderRuleAsAdmin(deps, {
       actor: c.get('actor')!,
       cityUnitId: city.id,
       draft: {
-        name: String(f.name ?? rule.name),
+        name: d.name,
         trigger: rule.trigger,
-        schedule: rule.schedule === null && schedule === '' ? null : schedule,
+        schedule: rule.schedule === null && d.schedule === '' ? null : d.schedule,
         timezone: rule.timezone,
-        threshold: Number(f.threshold ?? rule.threshold),
-        recipientRoles: list(f.roles) as Role[],
-        channels: list(f.channels) as NotifierChannel[],
+        threshold: d.threshold,
+        recipientRoles: d.roles as Role[],
+        channels: d.channels as NotifierChannel[],
         unitKinds: rule.unitKinds,
-        enabled: f.enabled === '1',
+        enabled: d.enabled,
       },
       id: rule.id,
     });
-    if (!r.ok && r.error === 'forbidden') return renderForbidden(c);
     if (!r.ok) {
-      c.status(400);
-      return renderRules(c, [t(`reminders.error.${r.error}`)]);
+      const e = r.error;
+      if (e === 'forbidden') return renderForbidden(c);
+      if (e === 'not_found') return c.redirect('/admin/pengingat?ok=not_found', 303);
+      return refuse({ [RULE_ERROR_FIELD[e]]: t(`reminders.error.${e}`) });
     }
     return c.redirect('/admin/pengingat?ok=saved', 303);
   });
@@ -191,16 +206,24 @@ export function remindersAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     );
   });
   app.post('/admin/notifikasi/baca', async (c) => {
-    const f = await c.req.parseBody();
-    await markNotificationRead(deps.db, deps.clock, c.get('actor')!.id, String(f.id ?? ''));
+    const form = await parseForm(c, markReadFormSchema, ['id']);
+    if (form.ok) await markNotificationRead(deps.db, deps.clock, c.get('actor')!.id, form.data.id);
     return c.redirect('/admin/notifikasi?ok=read', 303);
   });
 
   return app;
 }
 
-function RuleForm({ rule, csrf }: { rule: ReminderRule; csrf: string }) {
+/** A rule's form: what is saved, or — sent back refused — what was typed, each problem at its field. */
+function RuleForm({ rule, csrf, typed }: { rule: ReminderRule; csrf: string; typed?: RuleTyped }) {
   const id = rule.id;
+  const v = typed?.values;
+  const err = typed?.errors ?? {};
+  const enabled = v ? v.enabled === '1' : rule.enabled;
+  const roles = typed ? typed.lists.roles! : rule.recipientRoles;
+  const channels = typed ? typed.lists.channels! : (rule.channels as string[]);
+  const Err = ({ name }: { name: string }) => (err[name] ? <p class="error" id={`f-${name}-${id}-err`}>{err[name]}</p> : null);
+  const cls = (name: string) => (err[name] ? 'field has-error' : 'field');
   return (
     <form method="post" action="/admin/pengingat/aturan" class="card">
       <CsrfInput token={csrf} />
@@ -208,31 +231,36 @@ function RuleForm({ rule, csrf }: { rule: ReminderRule; csrf: string }) {
       <h2>{rule.name}</h2>
       <p class="muted">{t(`reminders.trigger.${rule.trigger}`)}</p>
       <label class="check">
-        <input type="checkbox" name="enabled" value="1" checked={rule.enabled} /> {t('rem.enabled')}
+        <input type="checkbox" name="enabled" value="1" checked={enabled} /> {t('rem.enabled')}
       </label>
-      <div class="field">
+      <div class={cls('name')}>
         <label for={`f-name-${id}`}>{t('rem.name')}</label>
-        <input id={`f-name-${id}`} name="name" type="text" value={rule.name} />
+        <Err name="name" />
+        <input id={`f-name-${id}`} name="name" type="text" value={v ? v.name : rule.name} aria-invalid={err.name ? 'true' : undefined} />
       </div>
-      <div class="field">
+      <div class={cls('schedule')}>
         <label for={`f-schedule-${id}`}>{t('rem.schedule')}</label>
         <p class="hint" id={`f-schedule-${id}-hint`}>{rule.schedule === null ? t('rem.schedule_now') : t('rem.schedule_hint')}</p>
-        <input id={`f-schedule-${id}`} name="schedule" type="text" value={rule.schedule ?? ''} aria-describedby={`f-schedule-${id}-hint`} />
+        <Err name="schedule" />
+        <input id={`f-schedule-${id}`} name="schedule" type="text" value={v ? v.schedule : (rule.schedule ?? '')} aria-describedby={`f-schedule-${id}-hint`} aria-invalid={err.schedule ? 'true' : undefined} />
       </div>
-      <div class="field">
+      <div class={cls('threshold')}>
         <label for={`f-threshold-${id}`}>{t(`rem.threshold.${rule.trigger}`)}</label>
-        <input id={`f-threshold-${id}`} name="threshold" type="number" inputmode="numeric" value={String(rule.threshold)} />
+        <Err name="threshold" />
+        <input id={`f-threshold-${id}`} name="threshold" type="number" inputmode="numeric" value={v ? v.threshold : String(rule.threshold)} aria-invalid={err.threshold ? 'true' : undefined} />
       </div>
       <fieldset>
         <legend>{t('rem.roles')}</legend>
+        <Err name="roles" />
         {ROLES.map((r) => (
-          <label class="check"><input type="checkbox" name="roles" value={r} checked={rule.recipientRoles.includes(r)} /> {ROLE_LABEL[r]}</label>
+          <label class="check"><input type="checkbox" name="roles" value={r} checked={roles.includes(r)} /> {ROLE_LABEL[r]}</label>
         ))}
       </fieldset>
       <fieldset>
         <legend>{t('rem.channels')}</legend>
+        <Err name="channels" />
         {NOTIFIER_CHANNELS.map((ch) => (
-          <label class="check"><input type="checkbox" name="channels" value={ch} checked={rule.channels.includes(ch)} /> {t(`reminders.channel.${ch}`)}</label>
+          <label class="check"><input type="checkbox" name="channels" value={ch} checked={channels.includes(ch)} /> {t(`reminders.channel.${ch}`)}</label>
         ))}
       </fieldset>
       <button type="submit">{t('mon.rule.save')}</button>
