@@ -158,6 +158,9 @@ describe(`staff import on ${testEngine()}`, () => {
     await book.xlsx.load(Buffer.from(await sheet.arrayBuffer()) as unknown as ArrayBuffer);
     const values = book.worksheets[0]!.getSheetValues().slice(2, 4).map((r) => (r as unknown[]).slice(2, 5));
     expect(values).toEqual([['Siti Aminah', 'siti.pasirputih', secrets[0]], ['Ani Lestari', 'operator.semabung-lama.2', secrets[1]]]);
+    // Its words come from the web's catalogue (the module only lays it out): same Indonesian as before.
+    expect(book.worksheets[0]!.name).toBe('Serah terima akun');
+    expect((book.worksheets[0]!.getRow(1).values as unknown[]).slice(1)).toEqual(['Baris', 'Nama', 'Nama pengguna', 'Kata sandi sekali pakai', 'Peran', 'Unit', 'Alamat masuk']);
     await a.t.db.updateTable('users').set({ role: 'admin_kota' }).where('username', '=', 'walikota').execute();
     const other = await a.loginAs('walikota');
     expect((await other.get(at)).status).toBe(404);

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import {
-  type Actor, type CheckedLine, type Handover, type ImportOutcome, ROLE_LABEL, checkStaffRows, createImportedStaff, createStaffFormSchema, discardHandover, handoverSheet, keepHandover, readHandover, readStaffSheet,
+  type Actor, type CheckedLine, type Handover, type HandoverWords, type ImportOutcome, ROLE_LABEL, checkStaffRows, createImportedStaff, createStaffFormSchema, discardHandover, handoverSheet, keepHandover, readHandover, readStaffSheet,
 } from '../../modules/accounts/index.js';
 import { t } from '../../i18n/index.js';
 import { assetUrl } from '../assets-route.js';
@@ -116,6 +116,16 @@ function ResultPage(p: { actor: Actor; csrf: string; file: string; lines: Checke
   );
 }
 
+const HANDOVER_WORDS: HandoverWords = {
+  title: t('staff_import.sheet_out.title'),
+  columns: {
+    line: t('staff_import.sheet_out.line'), name: t('staff_import.sheet_out.name'), username: t('staff_import.sheet_out.username'), password: t('staff_import.sheet_out.password'),
+    role: t('staff_import.sheet_out.role'), units: t('staff_import.sheet_out.units'), url: t('staff_import.sheet_out.url'),
+  },
+  note: t('staff_import.sheet_out.note'),
+  role: (r) => ROLE_LABEL[r],
+};
+
 // A handover sealed before the problems became codes (kept a day at most) still holds the sentence.
 const skippedText = (p: ImportOutcome['skipped'][number]['problem'] | string) => (typeof p === 'string' ? p : staffProblemText(p, 'id', true));
 
@@ -220,7 +230,7 @@ export function staffImportRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!h) return renderNotFound(c);
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     c.header('Content-Disposition', `attachment; filename="serah-terima-akun-${h.createdAt.slice(0, 10)}.xlsx"`);
-    return c.body(new Uint8Array(await handoverSheet(h.created, signInUrl)));
+    return c.body(new Uint8Array(await handoverSheet(h.created, signInUrl, HANDOVER_WORDS)));
   });
 
   app.post('/admin/pengguna/impor/hasil/:id/selesai', async (c) => {

@@ -3,7 +3,7 @@
 export { readStaffSheet, MAX_IMPORT_ROWS, type SheetResult, type SheetRow, type StaffColumn } from './read-staff-sheet.js';
 export { checkStaffRows, type CheckedLine, type StaffInput } from './check-staff-rows.js';
 export { createImportedStaff, createStaffFormSchema, staffInputSchema, type Handover, type ImportOutcome } from './create-staff.js';
-export { handoverSheet } from './handover-sheet.js';
+export { handoverSheet, type HandoverWords } from './handover-sheet.js';
 export type { SheetProblem, StaffProblem } from './staff-problems.js';
 export { deactivateStaff, listActiveStaff, type StaffListing } from './deactivate-staff.js';
 export { keepHandover, readHandover, discardHandover, pruneHandovers, HANDOVER_TTL_MS } from './handover-store.js';
