@@ -109,7 +109,6 @@ export interface MonitoringTables {
     finished_at: string | null;
     error: string | null;
   };
-  /** A scheduled sweep split into batches (0952): what it expects, when it finished. */
   /** The last RDAP answer per registrable domain (0956), kept across sweeps. */
   monitor_rdap_answers: {
     domain: string;
@@ -123,6 +122,7 @@ export interface MonitoringTables {
     host: string;
     next_at: number | string;
   };
+  /** A scheduled sweep split into batches (0952): what it expects, when it finished. */
   monitor_sweeps: {
     id: string;
     started_at: string;
