@@ -5,6 +5,7 @@ import { t } from '../../i18n/index.js';
 import { assetUrl } from '../assets-route.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
+import { formLists } from '../forms/parse-form.js';
 import { CsrfInput } from '../views/form.js';
 import { StaffLayout } from '../views/staff-layout.js';
 import { requireCityAdmin } from './require-city-admin.js';
@@ -58,10 +59,9 @@ export function leaversRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.post('/admin/pengguna/nonaktifkan', async (c) => {
-    const body = await c.req.parseBody({ all: true });
-    const raw = body.userIds;
-    const ids = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((v): v is string => typeof v === 'string');
-    const r = await deactivateStaff(deps.db, deps.clock, c.get('actor')!, ids, c.get('region'));
+    // A row of check boxes: every ticked id as text (a file sent under the name is dropped).
+    const { userIds } = await formLists(c, ['userIds']);
+    const r = await deactivateStaff(deps.db, deps.clock, c.get('actor')!, userIds!, c.get('region'));
     return c.redirect(`/admin/pengguna/nonaktifkan?selesai=${r.ok ? r.value.disabled : 0}`, 303);
   });
 

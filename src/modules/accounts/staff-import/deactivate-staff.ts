@@ -17,13 +17,16 @@ export async function deactivateStaff(db: Kysely<DB>, clock: Clock, actor: Actor
   if (!canManageCity(actor) || !served) return err('forbidden');
   const ids = [...new Set(userIds)].filter((id) => id !== actor.id);
   if (ids.length === 0) return ok({ disabled: 0 });
-  const active = await db.selectFrom('users').select('id').where('id', 'in', ids).where('status', '=', 'active').where('region_code', '=', served).execute();
-  let disabled = 0;
-  for (const { id } of active) {
-    const r = await setUserStatus(db, clock, actor, id, 'disable');
-    if (r.ok) disabled++;
-  }
-  return ok({ disabled });
+  // One transaction: each account's change and its audit entry are kept together, or neither.
+  return db.transaction().execute(async (trx) => {
+    const active = await trx.selectFrom('users').select('id').where('id', 'in', ids).where('status', '=', 'active').where('region_code', '=', served).execute();
+    let disabled = 0;
+    for (const { id } of active) {
+      const r = await setUserStatus(trx, clock, actor, id, 'disable');
+      if (r.ok) disabled++;
+    }
+    return ok({ disabled });
+  });
 }
 
 export interface StaffListing {
