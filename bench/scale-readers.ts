@@ -39,6 +39,7 @@ export async function run(): Promise<BenchRow[]> {
     const end = Date.now() + seconds * 1000;
     const lags: number[] = [];
     let writeErrors = 0;
+    const writeErrorKinds = new Map<string, number>();
     let published = 0;
     const writer = async (w: number) => {
       for (let i = 0; Date.now() < end; i++) {
@@ -46,7 +47,7 @@ export async function run(): Promise<BenchRow[]> {
         const title = `Kabar ${w}-${i} ${Date.now()}`;
         try {
           const r = await admin.publish(slug, title, 'Isi kabar untuk uji beban.');
-          if (r.status !== 303) throw new Error(String(r.status));
+          if (r.status !== 303) throw new Error(`publish answered ${r.status}`);
           published++;
           const at = performance.now();
           while (!(await send(b.port, `/${slug}`)).body.includes(title)) {
@@ -54,8 +55,10 @@ export async function run(): Promise<BenchRow[]> {
             await new Promise((r) => setTimeout(r, 10));
           }
           lags.push(performance.now() - at);
-        } catch {
+        } catch (e) {
           writeErrors++;
+          const why = e instanceof Error ? e.message : String(e);
+          writeErrorKinds.set(why, (writeErrorKinds.get(why) ?? 0) + 1);
         }
       }
     };
@@ -67,7 +70,7 @@ export async function run(): Promise<BenchRow[]> {
     const label = `${readers} readers, ${writers} writers, ${seconds} s, 2 web processes, PostgreSQL`;
     return [
       { name: `reader errors + non-2xx + timeouts (${label})`, value: errors, unit: 'requests', budget: '0', ok: errors === 0 },
-      { name: `writer errors (${label})`, value: writeErrors, unit: `of ${published + writeErrors} publishes`, budget: '0', ok: writeErrors === 0 },
+      { name: `writer errors (${label})${writeErrors ? `: ${[...writeErrorKinds].map(([k, n]) => `${n}× ${k}`).join(', ')}` : ''}`, value: writeErrors, unit: `of ${published + writeErrors} publishes`, budget: '0', ok: writeErrors === 0 },
       { name: `reader requests/s, both processes (${label})`, value: ra.requests.average + rb.requests.average, unit: 'req/s' },
       { name: `reader p99 (${label})`, value: Math.max(ra.latency.p99, rb.latency.p99), unit: 'ms' },
       { name: `invalidation lag A → B, median (${lags.length} publishes)`, value: lags[Math.floor(lags.length / 2)] ?? NaN, unit: 'ms' },
