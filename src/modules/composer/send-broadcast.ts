@@ -60,7 +60,7 @@ export async function sendBroadcast(
  * with its own word — a province admin sending to Bangka does not sign as the install's city.
  */
 async function authorOf(db: Kysely<DB>, region: string, fallbackName: string): Promise<string> {
-  const [top] = await unitRepository.ofRegion(db, region, { kinds: ['kota', 'kabupaten'] });
+  const top = await unitRepository.cityOfRegion(db, region);
   const name = (top?.name ?? fallbackName).replace(/^(kota|kabupaten)\s+/i, '');
   const kind = top?.kind === 'kabupaten' || (!top && /^kabupaten\s/i.test(fallbackName)) ? 'kabupaten' : 'kota';
   return t('composer.broadcast.author', { pemkot: termParams({ unit: 'kelurahan', region: kind }).pemkot!, name });

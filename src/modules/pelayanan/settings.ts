@@ -86,6 +86,6 @@ export async function saveCitySettings(db: Kysely<DB>, clock: Clock, cityUnitId:
 
 /** The kota/kabupaten unit of a region: owner of city-wide templates, holidays and settings. */
 export async function cityUnitOf(db: Kysely<DB>, region: string): Promise<{ id: string; name: string; kind: string } | undefined> {
-  const [city] = await unitRepository.ofRegion(db, region, { kinds: ['kota', 'kabupaten'] });
+  const city = await unitRepository.cityOfRegion(db, region);
   return city ? { id: city.id, name: city.name, kind: city.kind } : undefined;
 }

@@ -1,5 +1,5 @@
 import { type Actor, type UnitRef, auditedChange, publishingRightsOf } from '../accounts/index.js';
-import { type Result, err, ok } from '../../shared/result.js';
+import { type Err, type Result, err, ok } from '../../shared/result.js';
 import type { PublishingDeps } from './deps.js';
 import { resendDelivery } from './resend-delivery.js';
 import { retryPostChange } from './run-post-change.js';
@@ -12,19 +12,25 @@ import { retryPostChange } from './run-post-change.js';
 
 type Deps = Pick<PublishingDeps, 'db' | 'clock'>;
 
+/** auditedChange for a change to the unit's public accounts: the publishing policy is asked first, inside the transaction. */
+const publishingChange = <R extends Result<unknown, string>>(
+  deps: Deps,
+  who: { actor: Actor; unit: UnitRef },
+  change: (trx: Deps['db']) => Promise<R>,
+  audit: Parameters<typeof auditedChange<R | Err<'forbidden'>>>[3],
+) => auditedChange<R | Err<'forbidden'>>(deps, who, async (trx) => ((await publishingRightsOf(trx, who.actor, who.unit)).canPublish ? change(trx) : err('forbidden')), audit);
+
 export async function resendDeliveryAsStaff(
   deps: Deps,
   args: { actor: Actor; unit: UnitRef; deliveryId: string; checkedAccount: boolean },
 ): Promise<Result<{ state: 'queued' }, 'not_found' | 'forbidden' | 'not_allowed' | 'check_account_first'>> {
   const { actor, unit } = args;
-  return auditedChange(
+  return publishingChange(
     deps,
     { actor, unit },
-    async (trx) => {
-      if (!(await publishingRightsOf(trx, actor, unit)).canPublish) return err('forbidden');
-      // actorId null: the policy was asked just above, with the actor we were given.
-      return resendDelivery({ db: trx, clock: deps.clock }, { unitId: unit.id, deliveryId: args.deliveryId, actorId: null, checkedAccount: args.checkedAccount });
-    },
+    (trx) =>
+      // actorId null: publishingChange asked the policy with the actor we were given.
+      resendDelivery({ db: trx, clock: deps.clock }, { unitId: unit.id, deliveryId: args.deliveryId, actorId: null, checkedAccount: args.checkedAccount }),
     () => ({ action: 'delivery.resend', target: args.deliveryId, detail: { checkedAccount: args.checkedAccount } }),
   );
 }
@@ -35,11 +41,10 @@ export async function retryPostChangeAsStaff(
   args: { actor: Actor; unit: UnitRef; deliveryId: string },
 ): Promise<Result<{ kind: string }, 'not_found' | 'forbidden'>> {
   const { actor, unit } = args;
-  return auditedChange(
+  return publishingChange(
     deps,
     { actor, unit },
     async (trx) => {
-      if (!(await publishingRightsOf(trx, actor, unit)).canPublish) return err('forbidden');
       const failed = await trx
         .selectFrom('delivery_changes')
         .select('kind')

@@ -6,7 +6,7 @@ import { type Result, err, ok } from '../../shared/result.js';
 import { type Actor, cityAuditedChange } from '../accounts/index.js';
 import { unitRepository } from '../units/index.js';
 import { rulesForRegion } from './read-models/rules-of-region.js';
-import { countRules, findRule, insertRule, requeueLedgerRow, triggersOf, updateRule } from './reminder-repository.js';
+import { countRules, findRule, insertRule, ledgerUnitOf, requeueLedgerRow, triggersOf, updateRule } from './reminder-repository.js';
 import { DEFAULT_RULES, PELAYANAN_RULES, type ReminderRule, type RuleDraft, type RuleError, validateRule } from './rules.js';
 
 /** Admin kota's list of the city's reminder rules. */
@@ -54,8 +54,8 @@ export const retryReminderAsAdmin = (deps: { db: Kysely<DB>; clock: Clock }, arg
     deps,
     args,
     async (trx): Promise<Result<{ id: string }, 'not_found'>> => {
-      const row = await trx.selectFrom('reminder_ledger').select('unit_id').where('id', '=', args.ledgerId).executeTakeFirst();
-      const unit = row && (await unitRepository.byId(trx, row.unit_id));
+      const unitId = await ledgerUnitOf(trx, args.ledgerId);
+      const unit = unitId && (await unitRepository.byId(trx, unitId));
       if (!unit || unit.region_code !== args.region) return err('not_found');
       return (await requeueLedgerRow(trx, args.ledgerId, deps.clock.now())) ? ok({ id: args.ledgerId }) : err('not_found');
     },

@@ -159,6 +159,11 @@ export async function finishLedgerRow(
   await db.updateTable('reminder_ledger').set(set).where('id', '=', id).execute();
 }
 
+/** The unit a reminder was about (undefined: no such reminder). */
+export async function ledgerUnitOf(db: Kysely<DB>, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('reminder_ledger').select('unit_id').where('id', '=', id).executeTakeFirst())?.unit_id;
+}
+
 export async function requeueLedgerRow(db: Kysely<DB>, id: string, now: Date): Promise<boolean> {
   const r = await db
     .updateTable('reminder_ledger')

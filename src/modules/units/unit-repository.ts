@@ -21,6 +21,9 @@ export const unitRepository = {
     if (opts.ids) q = q.where('id', 'in', opts.ids.length ? [...opts.ids] : ['']);
     return q.orderBy(opts.orderBy ?? 'name').orderBy('id').execute();
   },
+  /** The kota/kabupaten unit of a region (owner of city-wide settings; the regency's own name and word). */
+  cityOfRegion: async (db: Kysely<DB>, region: string): Promise<UnitRow | undefined> =>
+    (await db.selectFrom('units').selectAll().where('region_code', '=', region).where('kind', 'in', ['kota', 'kabupaten']).orderBy('name').orderBy('id').limit(1).execute())[0],
   /** The codes of every imported regency (one kota/kabupaten row each, 514 at most). */
   regencyCodes: async (db: Kysely<DB>): Promise<string[]> =>
     (await db.selectFrom('units').select('region_code').where('kind', 'in', ['kota', 'kabupaten']).execute()).map((r) => r.region_code),
