@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../config/index.js';
 import type { DB } from '../db/schema/index.js';
-import { type Platform, type SocialProvider, type TokenKey, createProviders, tokenKeyFrom } from '../modules/channels/index.js';
+import { type Platform, type SocialProvider, type TokenKey, createProviders, pgCallGate, tokenKeyFrom } from '../modules/channels/index.js';
 import { type ComposerDeps, cardMaker } from '../modules/composer/index.js';
 import type { MediaDeps } from '../modules/media/index.js';
 import type { PrivateStore } from '../modules/pelayanan/index.js';
@@ -14,8 +14,9 @@ import { mediaStoreFor, privateStoreFor } from './stores.js';
 
 // The composition of the modules' dependencies from Config, built once per process and handed
 // to both roles: the web (src/main/web.ts mounts the app with them) and the worker (every job's
-// handler gets them). One set per process matters: the TikTok rate gate and the Graph throttle
-// count per app, not per request, and the media store is opened once.
+// handler gets them). One set per process matters: the TikTok call windows (in this process on
+// SQLite, in the database on PostgreSQL) and the Graph throttle count per token or app, not per
+// request, and the media store is opened once.
 
 export interface Services {
   tokenKey: TokenKey;
@@ -55,7 +56,7 @@ export function composeServices(input: ComposeInput): Services {
   return {
     pages,
     tokenKey,
-    publishing: { db, clock, tokenKey, providers: providersFor(config, clock), policy: { leaseMs: config.workLeaseMs }, ...platformApps(config) },
+    publishing: { db, clock, tokenKey, providers: providersFor(config, clock, db), policy: { leaseMs: config.workLeaseMs }, ...platformApps(config) },
     media,
     privateStore: privateStoreFor(config),
     // A sweep's sites each have about one request in flight (the rest of the time they wait out the
@@ -80,8 +81,15 @@ export function composeServices(input: ComposeInput): Services {
   };
 }
 
-function providersFor(config: Config, clock: Clock): Record<Platform, SocialProvider> {
-  const raw = createProviders({ graphBase: config.graphApiBase, tiktokBase: config.tiktokApiBase, tiktokAudited: config.tiktokAudited, timeoutMs: 30_000 });
+function providersFor(config: Config, clock: Clock, db: Kysely<DB>): Record<Platform, SocialProvider> {
+  const raw = createProviders({
+    graphBase: config.graphApiBase,
+    tiktokBase: config.tiktokApiBase,
+    tiktokAudited: config.tiktokAudited,
+    timeoutMs: 30_000,
+    // Several workers on PostgreSQL keep one token's call windows together (SQLite has one worker).
+    tiktokGate: config.database.kind === 'postgres' ? pgCallGate(db) : undefined,
+  });
   // Instagram and TikTok pull images by URL: our /media/ links are signed at the moment of the call.
   const signer = { publicUrl: config.publicUrl, secret: config.secret };
   return {

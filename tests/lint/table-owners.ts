@@ -16,7 +16,7 @@ export const TABLE_OWNER: Record<string, string> = {
   media: 'media', media_keys: 'media',
   composer_drafts: 'composer', composer_draft_versions: 'composer', composer_comments: 'composer', composer_settings: 'composer',
   broadcasts: 'composer', broadcast_items: 'composer', help_requests: 'composer',
-  channel_accounts: 'channels', channel_activity: 'channels', channel_alerts: 'channels',
+  channel_accounts: 'channels', channel_activity: 'channels', channel_alerts: 'channels', channel_call_windows: 'channels',
   deliveries: 'publishing', delivery_steps: 'publishing', delivery_changes: 'publishing',
   monitor_sites: 'monitoring', monitor_observations: 'monitoring', monitor_daily: 'monitoring', monitor_first_seen: 'monitoring',
   monitor_check_batches: 'monitoring', monitor_check_batch_units: 'monitoring', web_presences: 'monitoring', unit_recheck_requests: 'monitoring',

@@ -126,4 +126,13 @@ export interface ChannelsTables {
     created_at: string;
     resolved_at: string | null;
   };
+  /**
+   * TikTok's per-token call windows shared by every worker (0957; PostgreSQL only): the starts
+   * reserved in the last minute (JSON array of ms of the database clock) under a hashed key.
+   */
+  channel_call_windows: {
+    key: string;
+    calls: string;
+    last_at: number | string;
+  };
 }

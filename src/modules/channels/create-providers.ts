@@ -1,7 +1,7 @@
 import { facebookProvider } from './providers/facebook.js';
 import { GraphThrottle } from './providers/graph.js';
 import { instagramProvider } from './providers/instagram.js';
-import { RateGate } from './providers/rate-gate.js';
+import { type CallGate, RateGate } from './providers/rate-gate.js';
 import type { Platform, SocialProvider } from './providers/social-provider.js';
 import { tiktokProvider } from './providers/tiktok.js';
 
@@ -16,9 +16,11 @@ export interface ProviderSettings {
   tiktokPollMs?: number;
   maxPolls?: number;
   sleep?(ms: number): Promise<void>;
+  /** TikTok's call windows shared by every worker (pgCallGate on PostgreSQL); default this process's. */
+  tiktokGate?: CallGate;
 }
 
-/** One adapter per platform for this process (the TikTok rate gate is shared by all deliveries). */
+/** One adapter per platform for this process (the TikTok call windows are shared by all its deliveries). */
 export function createProviders(s: ProviderSettings): Record<Platform, SocialProvider> {
   const common = { ...(s.timeoutMs ? { timeoutMs: s.timeoutMs } : {}), ...(s.sleep ? { sleep: s.sleep } : {}) };
   // Facebook and Instagram share one Meta app, hence one usage budget and one throttle.
@@ -35,7 +37,7 @@ export function createProviders(s: ProviderSettings): Record<Platform, SocialPro
     tiktok: tiktokProvider({
       tiktokBase: s.tiktokBase,
       audited: s.tiktokAudited ?? false,
-      gate: new RateGate(),
+      gate: s.tiktokGate ?? new RateGate(),
       ...common,
       ...(s.tiktokPollMs !== undefined ? { pollIntervalMs: s.tiktokPollMs } : {}),
       ...(s.maxPolls !== undefined ? { maxPolls: s.maxPolls } : {}),

@@ -8,6 +8,8 @@ export { facebookProvider, facebookPlatform } from './providers/facebook.js';
 export { instagramProvider, instagramPlatform } from './providers/instagram.js';
 export { tiktokProvider, tiktokPlatform, type TikTokCreatorInfo } from './providers/tiktok.js';
 export { createProviders, type ProviderSettings } from './create-providers.js';
+export { type CallGate, RateGate, tokenWindowKey } from './providers/rate-gate.js';
+export { pgCallGate } from './shared-call-gate.js';
 export { parsePlatformJson } from './providers/platform-json.js';
 export { encryptToken, decryptToken, parseTokenKey, tokenKeyFrom, type TokenKey } from './token-crypto.js';
 export { reencryptTokens, unreadableTokens, type ReencryptReport } from './reencrypt-tokens.js';

@@ -1,6 +1,6 @@
 import { failure, httpRequest, retryAfterHeader, type HttpDeps } from './http.js';
 import { idString, parsePlatformJson } from './platform-json.js';
-import { RateGate } from './rate-gate.js';
+import { type CallGate, RateGate, tokenWindowKey } from './rate-gate.js';
 import type {
   FailureCode,
   PostVariant,
@@ -33,12 +33,26 @@ export interface TikTokDeps extends HttpDeps {
   maxPolls?: number;
   sleep?(ms: number): Promise<void>;
   now?(): number;
-  /** Shared between provider instances of one process so limits hold across deliveries. */
-  gate?: RateGate;
+  /**
+   * The call windows, shared so limits hold across deliveries: by the provider instances of one
+   * process (RateGate) or by every worker on PostgreSQL (pgCallGate, issue 18).
+   */
+  gate?: CallGate;
 }
 
-/** Documented per-token limits (requests per minute). */
+/**
+ * Documented limits, requests per one-minute sliding window (docs/reference/platform-apis.md §2c):
+ * creator_info 20, content init 6, status fetch 30 per user token; video/list 600 (TikTok's
+ * default per-endpoint limit).
+ */
 const LIMITS = { creator: 20, init: 6, status: 30, list: 600 } as const;
+/**
+ * The minute, counted a second longer: a call reaches TikTok a little after its reserved start
+ * (a database round trip, a timer firing late), and TikTok's window is counted from arrival.
+ */
+const WINDOW_MS = 61_000;
+/** A call that would wait longer for its window goes back to the queue rather than hold a worker. */
+const MAX_GATE_WAIT_MS = 15_000;
 const DAY = 86_400_000;
 
 export interface TikTokCreatorInfo {
@@ -97,12 +111,11 @@ export function tiktokProvider(deps: TikTokDeps) {
     body: unknown,
     irreversible = false,
   ): Promise<ProviderResult<any>> {
-    const key = `${token}:${kind}`;
-    const wait = gate.waitFor(key, LIMITS[kind], 60_000);
-    // Short waits are sat out; long ones go back to the queue rather than hold a worker.
-    if (wait > 15_000) return pFail(failure('tiktok', 'retryable', 'rate_limited', { retryAfterMs: wait }));
-    if (wait > 0) await sleep(wait);
-    gate.note(key);
+    // Short waits are sat out; a long one is answered the way TikTok's own rate_limit_exceeded is
+    // (retryable, rate_limited, with the wait), so the delivery cools the channel down and retries.
+    const slot = await gate.reserve(tokenWindowKey(token, kind), LIMITS[kind], WINDOW_MS, MAX_GATE_WAIT_MS);
+    if (!slot.reserved) return pFail(failure('tiktok', 'retryable', 'rate_limited', { retryAfterMs: slot.waitMs }));
+    if (slot.waitMs > 0) await sleep(slot.waitMs);
     const t = await httpRequest(
       `${base}${path}`,
       {
