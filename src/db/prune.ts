@@ -9,10 +9,10 @@ export interface PruneSpec {
   table: string;
   /** The key column (a unique id). */
   id?: string;
-  /** The time column the cut-off applies to (ISO-8601 UTC text). */
+  /** The time column the cut-off applies to (ISO-8601 UTC text, or milliseconds where a table keeps those). */
   time: string;
-  /** Rows with `time` strictly before this are candidates. */
-  before: string;
+  /** Rows with `time` strictly before this are candidates (the column's kind: ISO text or ms). */
+  before: string | number;
   /** More conditions on the candidates, e.g. sql`state in ('completed', 'failed')`. */
   where?: RawBuilder<unknown>;
   limit: number;

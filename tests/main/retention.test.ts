@@ -76,6 +76,20 @@ describe(`retention clean-ups on ${testEngine()}`, () => {
     const old = Array.from({ length: 7 }, (_, i) => audit(3 * 365 + i));
     oldAudit.push(...old);
     await t.db.insertInto('audit_log').values([...old, ...Array.from({ length: 3 }, () => audit(365))]).execute();
+    // Kept between sweeps (issue 18): RDAP answers the check reuses for 7 days; the shared
+    // per-host spacing and TikTok call windows (ms of the database clock), idle for a day.
+    const rdap = (domain: string, daysAgo: number) => ({ domain, asked_at: ago(daysAgo), outcome: 'found' as const, expires_at: ago(-200), rdap_url: 'https://rdap.pandi.id/rdap/' });
+    await t.db.insertInto('monitor_rdap_answers').values([
+      ...Array.from({ length: 5 }, (_, i) => rdap(`lama-${i}.desa.id`, 7.01 + i)), rdap('baru.desa.id', 6.99), rdap('kemarin.desa.id', 1),
+    ]).execute();
+    const ms = (daysAgo: number) => clock.now().getTime() - daysAgo * 86_400_000;
+    await t.db.insertInto('monitor_host_slots').values([
+      ...Array.from({ length: 5 }, (_, i) => ({ host: `lama-${i}.desa.id`, next_at: ms(1.01 + i) })), { host: 'baru.desa.id', next_at: ms(0.99) },
+    ]).execute();
+    await t.db.insertInto('channel_call_windows').values([
+      ...Array.from({ length: 5 }, (_, i) => ({ key: `lama-${i}:init`, calls: JSON.stringify([ms(2 + i)]), last_at: ms(2 + i) })),
+      { key: 'baru:init', calls: JSON.stringify([ms(0.5)]), last_at: ms(0.5) },
+    ]).execute();
   });
   afterAll(async () => {
     await t?.close();
@@ -87,7 +101,7 @@ describe(`retention clean-ups on ${testEngine()}`, () => {
 
   it('deletes at most one batch of each kind per run', async () => {
     const r = await runRetention(t.db, clock, config, dataDir);
-    expect(r).toMatchObject({ jobs: 3, singletons: 3, observations: 3, notifications: 3, sessions: 3, loginThrottle: 3, auditArchived: 3 });
+    expect(r).toMatchObject({ jobs: 3, singletons: 3, observations: 3, notifications: 3, sessions: 3, loginThrottle: 3, auditArchived: 3, rdapAnswers: 3, hostSlots: 3, callWindows: 3 });
     expect(await count('jobs')).toBe(20 - 3);
   });
 
@@ -107,6 +121,10 @@ describe(`retention clean-ups on ${testEngine()}`, () => {
     expect(await count('notifications')).toBe(5);
     expect(await count('sessions')).toBe(2);
     expect(await count('login_throttle')).toBe(2);
+    // RDAP answers 7 days old or more went (the check asks again at 7 days); younger ones stay.
+    expect((await t.db.selectFrom('monitor_rdap_answers').select('domain').orderBy('domain').execute()).map((a) => a.domain)).toEqual(['baru.desa.id', 'kemarin.desa.id']);
+    expect((await t.db.selectFrom('monitor_host_slots').select('host').execute()).map((h) => h.host)).toEqual(['baru.desa.id']);
+    expect((await t.db.selectFrom('channel_call_windows').select('key').execute()).map((w) => w.key)).toEqual(['baru:init']);
   });
 
   it('archives audit rows older than two years to files before deleting them, and says so in the audit log', async () => {

@@ -5,7 +5,8 @@ import { daysBefore } from '../../db/prune.js';
 import type { DB } from '../../db/schema/index.js';
 import { pruneFinishedJobs } from '../../jobs/prune-finished-jobs.js';
 import { archiveOldAudit, pruneExpiredSessions, pruneHandovers } from '../../modules/accounts/index.js';
-import { pruneObservations } from '../../modules/monitoring/index.js';
+import { pruneCallWindows } from '../../modules/channels/index.js';
+import { pruneHostSlots, pruneObservations, pruneRdapAnswers } from '../../modules/monitoring/index.js';
 import { pruneReadNotifications } from '../../modules/reminders/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { auditArchiveFile } from './audit-archive-file.js';
@@ -27,6 +28,11 @@ export interface RetentionReport {
   auditFile: string | null;
   /** Staff-import handovers (sealed one-time passwords) past their 24 hours. */
   handovers: number;
+  /** Kept RDAP answers too old for the domain-expiry check to use (7 days). */
+  rdapAnswers: number;
+  /** Shared per-host spacing rows and TikTok call windows unused for a day (PostgreSQL). */
+  hostSlots: number;
+  callWindows: number;
 }
 
 /** Where archived rows are written: inside DATA_DIR, so backups take them along. */
@@ -40,6 +46,10 @@ export async function runRetention(db: Kysely<DB>, clock: Clock, r: RetentionCon
   const notifications = await pruneReadNotifications(db, daysBefore(now, r.notificationsDays), limit);
   const sessions = await pruneExpiredSessions(db, clock, { limit });
   const handovers = await pruneHandovers(db, now, limit);
+  // What several workers share between runs (issue 18): fixed periods, set by what reads them.
+  const rdapAnswers = await pruneRdapAnswers(db, now, limit);
+  const hostSlots = await pruneHostSlots(db, now, limit);
+  const callWindows = await pruneCallWindows(db, now, limit);
   const audit =
     r.auditDays === 0
       ? { archived: 0, file: null }
@@ -54,5 +64,8 @@ export async function runRetention(db: Kysely<DB>, clock: Clock, r: RetentionCon
     auditArchived: audit.archived,
     auditFile: audit.file,
     handovers,
+    rdapAnswers,
+    hostSlots,
+    callWindows,
   };
 }

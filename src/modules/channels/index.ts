@@ -10,6 +10,7 @@ export { tiktokProvider, tiktokPlatform, type TikTokCreatorInfo } from './provid
 export { createProviders, type ProviderSettings } from './create-providers.js';
 export { type CallGate, RateGate, tokenWindowKey } from './providers/rate-gate.js';
 export { pgCallGate } from './shared-call-gate.js';
+export { pruneCallWindows } from './prune-call-windows.js';
 export { parsePlatformJson } from './providers/platform-json.js';
 export { encryptToken, decryptToken, parseTokenKey, tokenKeyFrom, type TokenKey } from './token-crypto.js';
 export { reencryptTokens, unreadableTokens, type ReencryptReport } from './reencrypt-tokens.js';

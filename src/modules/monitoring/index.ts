@@ -29,6 +29,7 @@ export { checkUptime } from './check-uptime.js';
 export { getMonitoringSnapshots, getDailyRollups, getObservations, getPresences, type UnitMonitoringSnapshot, type WebsiteSnapshot } from './read-monitoring.js';
 export { canonicalItemUrl, sameSite, registrableDomain } from './url-tools.js';
 export { pruneObservations } from './prune-observations.js';
+export { pruneHostSlots, pruneRdapAnswers } from './prune-kept-state.js';
 export { OPENS_FOR_PEOPLE } from './observation.js';
 export { watchedRegions } from './read-models/watched-regions.js';
 export { pgHostSpacing, type SharedSpacing } from './shared-host-spacing.js';
