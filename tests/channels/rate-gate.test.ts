@@ -48,3 +48,18 @@ describe('call windows', () => {
     expect(tokenWindowKey(`${token}x`, 'init')).not.toBe(key);
   });
 });
+
+describe('call windows in memory', () => {
+  it('forgets keys whose calls have all left their window (rotated tokens), keeping the rest', async () => {
+    let now = 100_000_000;
+    const gate = new RateGate(() => now);
+    for (let i = 0; i < 50; i++) await gate.reserve(tokenWindowKey(`act.lama-${i}`, 'init'), 6, MIN, 15_000);
+    await gate.reserve('hidup:status', 30, 10 * MIN, 15_000);
+    expect(gate.size).toBe(51);
+    now += 2 * MIN;
+    expect(await gate.reserve('baru:init', 6, MIN, 15_000)).toEqual({ reserved: true, waitMs: 0 });
+    // The 50 rotated tokens' keys went; the 10-minute window and the new key stay.
+    expect(gate.size).toBe(2);
+    expect(await gate.reserve('baru:init', 6, MIN, 15_000)).toEqual({ reserved: true, waitMs: 0 });
+  });
+});

@@ -54,13 +54,32 @@ export function tokenWindowKey(token: string, kind: string): string {
 
 /** The windows kept in this process's memory: one worker, or a fallback when the database fails. */
 export class RateGate implements CallGate {
-  private readonly calls = new Map<string, number[]>();
+  /** Per key: the reserved starts and the window they were counted in. */
+  private readonly windows = new Map<string, { calls: number[]; windowMs: number }>();
+  private sweptAt = 0;
   constructor(private readonly now: () => number = Date.now) {}
 
   async reserve(key: string, limit: number, windowMs: number, maxWaitMs: number): Promise<Reservation> {
-    const r = reserveIn(this.calls.get(key) ?? [], this.now(), limit, windowMs, maxWaitMs);
-    if (r.calls.length > 0) this.calls.set(key, r.calls);
-    else this.calls.delete(key);
+    const now = this.now();
+    this.sweep(now);
+    const r = reserveIn(this.windows.get(key)?.calls ?? [], now, limit, windowMs, maxWaitMs);
+    if (r.calls.length > 0) this.windows.set(key, { calls: r.calls, windowMs });
+    else this.windows.delete(key);
     return r.answer;
+  }
+
+  /** Keys tracked now (tests; a long-running worker must not grow with every rotated token). */
+  get size(): number {
+    return this.windows.size;
+  }
+
+  /**
+   * Access tokens rotate (TikTok: every day or two hours), and each new token is a new key, so a
+   * key whose last start has left its window is dropped — at most once a minute, a pass over all.
+   */
+  private sweep(now: number): void {
+    if (now - this.sweptAt < 60_000) return;
+    this.sweptAt = now;
+    for (const [key, w] of this.windows) if (w.calls[w.calls.length - 1]! <= now - w.windowMs) this.windows.delete(key);
   }
 }
