@@ -51,6 +51,9 @@ export type UnitsProblem = 'one' | 'camat' | 'city_wide' | 'pendamping' | 'unkno
 
 const refused = (error: ManageUserError, path: string, code: string) => ({ ...err(error), problems: [{ path, code }] });
 
+/** Kysely cannot nest transactions: inside a caller's, the work joins it. */
+const inTransaction = <T>(db: Kysely<DB>, work: (trx: Kysely<DB>) => Promise<T>): Promise<T> => (db.isTransaction ? work(db) : db.transaction().execute(work));
+
 /** How many units each role may be assigned, so a lurah is never the head of two kelurahan. */
 export function unitsProblem(role: Role, unitIds: string[], kinds: Map<string, string>): UnitsProblem | null {
   const needOne = role === 'lurah' || role === 'operator' || role === 'camat';
@@ -145,17 +148,21 @@ export async function resetPassword(
   if (!user || !inScope(actor.regionCode, user.region_code)) return err('not_found');
   const pw = passwordProblem(temporary, user.username, [user.display_name, ...(await accountRepository.unitNames(db, await accountRepository.unitIdsOf(db, user.id)))]);
   if (pw) return refused('invalid', 'temporary', pw);
-  await db
-    .updateTable('users')
-    .set({ password_hash: await hashPassword(temporary), must_change_password: 1, updated_at: clock.now().toISOString() })
-    .where('id', '=', userId)
-    .execute();
-  await destroyUserSessions(db, userId);
-  await recordAudit(db, clock, { actorUserId: actor.id, action: 'password.reset', target: user.username });
+  // Hashed before the transaction: the slow hash need not hold the write lock.
+  const hash = await hashPassword(temporary);
+  await inTransaction(db, async (trx) => {
+    await trx.updateTable('users').set({ password_hash: hash, must_change_password: 1, updated_at: clock.now().toISOString() }).where('id', '=', userId).execute();
+    await destroyUserSessions(trx, userId);
+    await recordAudit(trx, clock, { actorUserId: actor.id, action: 'password.reset', target: user.username });
+  });
   return ok(undefined);
 }
 
-/** Disable, enable, or clear the user's login delays. Disabling ends the user's sessions at once. */
+/**
+ * Disable, enable, or clear the user's login delays. Disabling ends the user's sessions at once.
+ * The change and its audit entry are written in one transaction (both or neither); called inside
+ * a caller's transaction (deactivateStaff's batch) it joins that one.
+ */
 export async function setUserStatus(
   db: Kysely<DB>,
   clock: Clock,
@@ -168,14 +175,16 @@ export async function setUserStatus(
   if (!user || !inScope(actor.regionCode, user.region_code)) return err('not_found');
   if (user.id === actor.id && change === 'disable') return refused('invalid', 'change', 'disable_self');
   const now = clock.now();
-  if (change === 'unlock') {
-    // Clears the user's login delays (every address it was tried from, and its devices).
-    await clearThrottle(db, { username: user.username });
-  } else {
-    await db.updateTable('users').set({ status: change === 'disable' ? 'disabled' : 'active', updated_at: now.toISOString() }).where('id', '=', userId).execute();
-    if (change === 'disable') await destroyUserSessions(db, userId);
-  }
-  await recordAudit(db, clock, { actorUserId: actor.id, action: `user.${change}`, target: user.username });
+  await inTransaction(db, async (trx) => {
+    if (change === 'unlock') {
+      // Clears the user's login delays (every address it was tried from, and its devices).
+      await clearThrottle(trx, { username: user.username });
+    } else {
+      await trx.updateTable('users').set({ status: change === 'disable' ? 'disabled' : 'active', updated_at: now.toISOString() }).where('id', '=', userId).execute();
+      if (change === 'disable') await destroyUserSessions(trx, userId);
+    }
+    await recordAudit(trx, clock, { actorUserId: actor.id, action: `user.${change}`, target: user.username });
+  });
   return ok(undefined);
 }
 
