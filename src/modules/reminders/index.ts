@@ -17,7 +17,7 @@ export { regionsWithRules } from './read-models/rules-of-region.js';
 export { deliverDueReminders, MAX_ATTEMPTS, RETRY_BACKOFF_MS, type DeliverDeps, type DeliverySummary } from './deliver-due-reminders.js';
 export { listReminderRules, saveReminderRule, saveReminderRuleAsAdmin, retryReminderAsAdmin, reminderRetrySchema, ensureDefaultReminderRules, ensurePelayananReminderRules } from './manage-reminder-rules.js';
 export { reminderRuleFormSchema, markReadFormSchema, RULE_ERROR_FIELD, RULE_FIELD_ERROR, type ReminderRuleForm } from './rule-form.js';
-export { getNotificationPreferences, setNotificationPreference, type ChannelPreference, type PreferenceError } from './notification-preferences.js';
+export { getNotificationPreferences, setNotificationPreference, setNotificationPreferences, notificationPrefsFormSchema, type NotificationPrefsForm, type ChannelPreference, type PreferenceError } from './notification-preferences.js';
 export { listUnitReminders, listReminderProblems, type ReminderHistoryItem } from './list-unit-reminders.js';
 export { listNotifications, markNotificationRead, type InAppNotification } from './notifications.js';
 export { createNotifiers, configuredChannels, type NotifierConfig } from './create-notifiers.js';

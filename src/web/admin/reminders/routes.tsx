@@ -19,7 +19,8 @@ import {
   reminderRuleFormSchema,
   retryReminderAsAdmin,
   saveReminderRuleAsAdmin,
-  setNotificationPreference,
+  notificationPrefsFormSchema,
+  setNotificationPreferences,
 } from '../../../modules/reminders/index.js';
 import { unitRepository } from '../../../modules/units/index.js';
 import type { AppEnv } from '../../context.js';
@@ -40,6 +41,8 @@ const flashOf = (c: Context<AppEnv>) => {
   return k && hasKey(`rem.flash.${k}`) ? { kind: 'ok' as const, text: t(`rem.flash.${k}`) } : null;
 };
 const RULE_FIELDS = ['ruleId', 'name', 'schedule', 'threshold', 'enabled'] as const;
+/** The notification preferences form: per channel its tick and (not for in-app) its address. */
+const PREF_FIELDS = NOTIFIER_CHANNELS.flatMap((ch) => (ch === 'inapp' ? [`on_${ch}`] : [`on_${ch}`, `addr_${ch}`]));
 /** A rule form sent back: what was typed in it and the problem of each field, for that rule only. */
 type RuleTyped = { ruleId: string; values: FormValues; lists: Record<string, string[]>; errors: Record<string, string> };
 
@@ -130,14 +133,16 @@ export function remindersAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.redirect(`/admin/pengingat?ok=${r?.ok ? 'requeued' : 'not_found'}`, 303);
   });
 
-  // Everyone: their own channels and opt-in.
-  const renderPrefs = async (c: Context<AppEnv>, problems: string[] = []) => {
+  // Everyone: their own channels and opt-in. Sent back refused, the form shows what was typed
+  // and each channel's problem next to its address.
+  const renderPrefs = async (c: Context<AppEnv>, typed?: { values: FormValues; errors: Record<string, string> }) => {
     const prefs = await getNotificationPreferences(deps.db, c.get('actor')!.id);
     const csrf = c.get('csrfToken');
+    const errors = typed?.errors ?? {};
     return c.html(
       <StaffLayout title={t('rem.prefs.title')} actor={c.get('actor')} csrfToken={csrf} flash={flashOf(c)} back={{ href: '/admin', label: t('admin.nav.home') }}>
         <h1>{t('rem.prefs.title')}</h1>
-        <ErrorSummary errors={problems} />
+        <ErrorSummary errors={Object.entries(errors).map(([ch, e]) => `${t(`reminders.channel.${ch as NotifierChannel}`)}: ${e}`)} />
         <p>{t('rem.prefs.intro')}</p>
         <form method="post" action="/admin/akun/pemberitahuan" class="card">
           <CsrfInput token={csrf} />
@@ -145,10 +150,16 @@ export function remindersAdminRoutes(deps: AppDeps): Hono<AppEnv> {
             <fieldset>
               <legend>{t(`reminders.channel.${p.channel}`)}</legend>
               <label class="check">
-                <input type="checkbox" name={`on_${p.channel}`} value="1" checked={p.optedIn} /> {t('rem.prefs.receive')}
+                <input type="checkbox" name={`on_${p.channel}`} value="1" checked={typed ? typed.values[`on_${p.channel}`] === '1' : p.optedIn} /> {t('rem.prefs.receive')}
               </label>
               {p.channel === 'inapp' ? null : (
-                <Field name={`addr_${p.channel}`} label={t(`rem.prefs.addr.${p.channel}`)} value={p.address} hint={t(`rem.prefs.hint.${p.channel}`)} />
+                <Field
+                  name={`addr_${p.channel}`}
+                  label={t(`rem.prefs.addr.${p.channel}`)}
+                  value={typed ? typed.values[`addr_${p.channel}`] : p.address}
+                  hint={t(`rem.prefs.hint.${p.channel}`)}
+                  error={errors[p.channel]}
+                />
               )}
             </fieldset>
           ))}
@@ -160,15 +171,14 @@ export function remindersAdminRoutes(deps: AppDeps): Hono<AppEnv> {
   };
   app.get('/admin/akun/pemberitahuan', (c) => renderPrefs(c));
   app.post('/admin/akun/pemberitahuan', async (c) => {
-    const f = await c.req.parseBody();
-    const problems: string[] = [];
-    for (const channel of NOTIFIER_CHANNELS) {
-      const r = await setNotificationPreference(deps.db, deps.clock, c.get('actor')!.id, channel, f[`on_${channel}`] === '1', f[`addr_${channel}`] ? String(f[`addr_${channel}`]) : null);
-      if (!r.ok) problems.push(`${t(`reminders.channel.${channel}`)}: ${t(`reminders.error.${r.error}`)}`);
-    }
-    if (problems.length) {
+    const form = await parseForm(c, notificationPrefsFormSchema, PREF_FIELDS, (v) =>
+      Object.fromEntries(NOTIFIER_CHANNELS.map((ch) => [ch, { optedIn: v[`on_${ch}`], address: v[`addr_${ch}`] ?? '' }])),
+    );
+    const r = form.ok ? await setNotificationPreferences(deps.db, deps.clock, c.get('actor')!.id, form.data) : { ok: false as const, problems: form.problems };
+    if (!r.ok) {
+      // The field is the channel (the path's first part): its address, or its tick for in-app.
       c.status(400);
-      return renderPrefs(c, problems);
+      return renderPrefs(c, { values: form.values, errors: fieldErrors(r.problems ?? [], (p) => t(p.code === 'address_required' ? 'reminders.error.address_required' : 'reminders.error.invalid_address')) });
     }
     return c.redirect('/admin/akun/pemberitahuan?ok=prefs_saved', 303);
   });
