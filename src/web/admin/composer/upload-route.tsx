@@ -33,6 +33,10 @@ export function uploadRoutes(deps: AppDeps): Hono<AppEnv> {
    * One photo as the raw request body (not multipart), so it streams into the size check and a
    * too-big file is refused before it is all read. The name comes in X-File-Name. Retrying the
    * same photo is harmless: the media library recognises the same bytes.
+   * It keeps this streaming reader instead of parse-form.ts (issue 19 point 2): parse-form reads
+   * the whole body through parseBody, which holds every byte in memory before anything can be
+   * checked, and there is no text field here for a schema to parse — the body is the photo, its
+   * checks (kind, size, dimensions) are the media module's, and name and session are headers.
    */
   app.post('/admin/unit/:slug/kabar/:id/foto', unitGuard(deps), async (c) => {
     const actor = c.get('actor')!;
