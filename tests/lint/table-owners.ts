@@ -21,6 +21,7 @@ export const TABLE_OWNER: Record<string, string> = {
   monitor_sites: 'monitoring', monitor_observations: 'monitoring', monitor_daily: 'monitoring', monitor_first_seen: 'monitoring',
   monitor_check_batches: 'monitoring', monitor_check_batch_units: 'monitoring', web_presences: 'monitoring', unit_recheck_requests: 'monitoring',
   monitor_sweeps: 'monitoring', monitor_sweep_units: 'monitoring', monitor_host_slots: 'monitoring', monitor_rdap_answers: 'monitoring',
+  monitor_registration_syncs: 'monitoring',
   compliance_rules: 'compliance', compliance_verdicts: 'compliance', compliance_exceptions: 'compliance', compliance_disputes: 'compliance',
   notifications: 'reminders', notification_preferences: 'reminders', reminder_ledger: 'reminders', reminder_rules: 'reminders', staff_message_outbox: 'reminders',
   pelayanan_requests: 'pelayanan', pelayanan_complaints: 'pelayanan', pelayanan_documents: 'pelayanan', pelayanan_events: 'pelayanan',

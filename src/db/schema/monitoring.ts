@@ -117,6 +117,12 @@ export interface MonitoringTables {
     expires_at: string | null;
     rdap_url: string;
   };
+  /** A regency's monitoring registration, last synced from this fingerprint (0970; sync-registrations.ts). */
+  monitor_registration_syncs: {
+    region_code: string;
+    fingerprint: string;
+    synced_at: string;
+  };
   /** When a host may next be asked by any worker (0955; PostgreSQL only), ms of the database clock. */
   monitor_host_slots: {
     host: string;

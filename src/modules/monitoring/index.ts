@@ -16,7 +16,7 @@ export {
 export type { AlertSink, MonitoringDeps } from './deps.js';
 export { DbCrawlMemory, type Presence, type StoredObservation } from './monitoring-repository.js';
 export { registerPresence, removePresence, registerPresenceAsStaff, removePresenceAsStaff, listPresences, normaliseHandle, SOCIAL_PLATFORMS, siteFormSchema, accountFormSchema, presenceIdFormSchema, type PresenceInput, type RegisterError, type RegisterOptions } from './register-presence.js';
-export { syncRegistrations, syncAllRegistrations, SYNC_SLICE, registrationContext, AUTO_SOURCES, type RegistrationContext, type SyncOutcome } from './sync-registrations.js';
+export { syncRegistrations, syncAllRegistrations, SYNC_SLICE, registrationContext, AUTO_SOURCES, type RegistrationContext, type SyncOutcome, type SyncAllOutcome } from './sync-registrations.js';
 export { checkSiteUrl, siteUrlPolicy, type SiteUrlPolicy, type SiteUrlProblem } from './site-url-policy.js';
 export { createAddressGuard, parseAllowList, classifyAddress, guardedLookup, type AddressClass, type AddressGuard } from './net-guard.js';
 export { claimUnitRecheck, UNIT_RECHECK_WINDOW_MS } from './request-recheck.js';

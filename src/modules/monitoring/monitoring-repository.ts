@@ -97,6 +97,20 @@ export const monitoringRepository = {
     return rows.map((r) => r.unit_id);
   },
 
+  /** The fingerprint each regency's registration was last synced from (sync-registrations.ts). */
+  async registrationSyncs(db: Kysely<DB>): Promise<Map<string, string>> {
+    const rows = await db.selectFrom('monitor_registration_syncs').select(['region_code', 'fingerprint']).execute();
+    return new Map(rows.map((r) => [r.region_code, r.fingerprint]));
+  },
+
+  async saveRegistrationSync(db: Kysely<DB>, region: string, fingerprint: string, now: string): Promise<void> {
+    await db
+      .insertInto('monitor_registration_syncs')
+      .values({ region_code: region, fingerprint, synced_at: now })
+      .onConflict((oc) => oc.column('region_code').doUpdateSet({ fingerprint, synced_at: now }))
+      .execute();
+  },
+
   async appendObservations(db: Kysely<DB>, obs: Observation[], now: string): Promise<StoredObservation[]> {
     if (obs.length === 0) return [];
     const stored = obs.map((o) => ({ ...o, id: newId() }) as StoredObservation);

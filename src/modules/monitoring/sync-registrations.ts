@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB, UnitKind } from '../../db/schema/index.js';
+import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { getSectionForUnits } from '../profile/index.js';
 import { unitRepository, type UnitRow } from '../units/index.js';
@@ -7,6 +7,7 @@ import { monitoringRepository, presenceKey, type Presence } from './monitoring-r
 import { normaliseHandle, profileUrl, SOCIAL_PLATFORMS } from './register-presence.js';
 import { unitCanonicalBase } from '../../shared/unit-site-url.js';
 import { checkSiteUrl, siteUrlPolicy, type SiteUrlPolicy, type SiteUrlProblem } from './site-url-policy.js';
+import { presenceFingerprint, registrationFingerprints } from './read-models/registration-fingerprints.js';
 
 // Registration follows the units (issue 15 §1): what the checks look at is derived from the
 // units themselves, so nothing depends on someone remembering to register a site.
@@ -27,6 +28,11 @@ export interface RegistrationContext {
   policy: SiteUrlPolicy;
   /** The address a unit's Beranda site is served at (its canonical base). */
   berandaUrlOf(slug: string): string;
+  /**
+   * What the addresses and the policy are made of (PUBLIC_URL, SITE_DOMAIN, MONITOR_ALLOW) and the
+   * version of the rules below: part of every regency's fingerprint, so a change re-syncs them all.
+   */
+  key: string;
 }
 
 export interface SyncOutcome {
@@ -54,6 +60,9 @@ function linksOf(u: UnitRow): Record<string, unknown> {
     return {};
   }
 }
+
+/** Raise when what `syncUnits` derives from a unit changes: every install then re-syncs every regency once. */
+const REGISTRATION_RULES = 1;
 
 const PROFILE_PLATFORM: Record<string, string> = { facebook: 'facebook', instagram: 'instagram', tiktok: 'tiktok', youtube: 'youtube', x: 'x' };
 
@@ -87,44 +96,71 @@ export async function syncRegistrations(
 /** Units synced per transaction by `syncAllRegistrations` (a regency of ~900 desa is two). */
 export const SYNC_SLICE = 500;
 
+export interface SyncAllOutcome extends SyncOutcome {
+  regions: number;
+  /** Regencies synced by this run: never synced before, or something they derive from changed. */
+  synced: number;
+  /** Regencies skipped: their fingerprint is the one stored after their last sync. */
+  unchanged: number;
+}
+
 /**
- * Registration of every imported regency's units (decision 0017), as the worker runs it: one
- * regency at a time, in slices of `slice` units each written in one transaction, so a national
- * install (91,554 units) is never held in memory at once and a first run's tens of thousands of
- * new entries are not one statement each outside a transaction. Then, once, the entries of units
- * that no longer exist or are no longer a kelurahan/desa/OPD stop, read in pages of `slice`.
+ * Registration of every imported regency's units (decision 0017), as the worker runs it at start
+ * and before every sweep. A regency is synced only when its fingerprint (its units, their
+ * identitas profiles and its entries, counted and dated: read-models/registration-fingerprints.ts,
+ * plus the context's key) differs from the one stored after its last sync, so a run with nothing
+ * to change reads three GROUP BYs instead of 91,554 units. A regency is synced in slices of
+ * `slice` units, each written in one transaction (never a national install in memory at once),
+ * and its fingerprint is stored once all of it is done: a run interrupted after some regencies
+ * starts, the next time, at the first regency it had not finished. Entries on a regency's own
+ * rows that the rules do not judge (kota/kabupaten, kecamatan) stop with it; entries of units
+ * that no longer exist stop, read in pages of `slice`, when the fingerprints count any.
  */
 export async function syncAllRegistrations(
   db: Kysely<DB>,
   clock: Clock,
   ctx: RegistrationContext,
   opts: { slice?: number } = {},
-): Promise<SyncOutcome & { regions: number }> {
+): Promise<SyncAllOutcome> {
   const slice = opts.slice ?? SYNC_SLICE;
   const regions = [...new Set([ctx.region, ...(await unitRepository.regencyCodes(db))])].sort();
-  const out: SyncOutcome = { added: 0, removed: 0, refused: [] };
+  // Read before any regency is synced: a unit changed while this run works is seen as changed next time.
+  const [seen, stored] = await Promise.all([registrationFingerprints(db), monitoringRepository.registrationSyncs(db)]);
+  const fingerprint = (region: string, entries: string | undefined) => `${ctx.key} ${seen.inputs.get(region) ?? '-'} ${entries ?? '-'}`;
+  const out: SyncAllOutcome = { added: 0, removed: 0, refused: [], regions: regions.length, synced: 0, unchanged: 0 };
   for (const region of regions) {
+    if (stored.get(region) === fingerprint(region, seen.presences.get(region))) {
+      out.unchanged++;
+      continue;
+    }
     // One regency's units at a time (the largest kabupaten has about a thousand).
-    const units = await unitRepository.ofRegion(db, region, { kinds: SYNC_KINDS, orderBy: 'id' });
-    for (let i = 0; i < units.length; i += slice) {
-      await db.transaction().execute((trx) => syncUnits(trx, clock, { ...ctx, region }, units.slice(i, i + slice), out));
+    const units = await unitRepository.ofRegion(db, region, { orderBy: 'id' });
+    const judged = units.filter((u) => RULE_KINDS.has(u.kind));
+    for (let i = 0; i < judged.length; i += slice) {
+      await db.transaction().execute((trx) => syncUnits(trx, clock, { ...ctx, region }, judged.slice(i, i + slice), out));
+    }
+    const now = clock.now().toISOString();
+    const unjudged = units.filter((u) => !RULE_KINDS.has(u.kind)).map((u) => u.id);
+    for (const unitId of new Set((await monitoringRepository.presencesOf(db, unjudged)).map((p) => p.unitId))) {
+      out.removed += await monitoringRepository.deactivateAllOf(db, unitId, now);
+    }
+    // Its entries as this sync left them; what it read (units, profiles) as they were before it.
+    await monitoringRepository.saveRegistrationSync(db, region, fingerprint(region, await presenceFingerprint(db, region)), now);
+    out.synced++;
+  }
+  if (seen.orphans > 0) {
+    const now = clock.now().toISOString();
+    for (let after = ''; ; ) {
+      const page = await monitoringRepository.unitsWithPresences(db, { after, limit: slice });
+      if (page.length === 0) break;
+      const known = new Set((await unitRepository.byIds(db, page)).map((u) => u.id));
+      for (const unitId of page) if (!known.has(unitId)) out.removed += await monitoringRepository.deactivateAllOf(db, unitId, now);
+      after = page[page.length - 1]!;
     }
   }
-  const now = clock.now().toISOString();
-  for (let after = ''; ; ) {
-    const page = await monitoringRepository.unitsWithPresences(db, { after, limit: slice });
-    if (page.length === 0) break;
-    const known = new Map((await unitRepository.byIds(db, page)).map((u) => [u.id, u]));
-    for (const unitId of page) {
-      const unit = known.get(unitId);
-      if (!unit || !RULE_KINDS.has(unit.kind)) out.removed += await monitoringRepository.deactivateAllOf(db, unitId, now);
-    }
-    after = page[page.length - 1]!;
-  }
-  return { ...out, regions: regions.length };
+  return out;
 }
 
-const SYNC_KINDS = ['kelurahan', 'desa', 'opd'] as const satisfies readonly UnitKind[];
 
 /** What these units' data lists is registered, what it no longer lists stops (counted in `out`). */
 async function syncUnits(db: Kysely<DB>, clock: Clock, ctx: RegistrationContext, units: UnitRow[], out: SyncOutcome): Promise<void> {
@@ -190,5 +226,6 @@ export function registrationContext(c: { region: string; publicUrl: string; site
     region: c.region,
     policy: siteUrlPolicy({ allow: c.monitorAllow, publicUrl: c.publicUrl, siteDomain: c.siteDomain }),
     berandaUrlOf: (slug) => unitCanonicalBase(c, slug),
+    key: JSON.stringify([REGISTRATION_RULES, c.publicUrl, c.siteDomain, c.monitorAllow]),
   };
 }
