@@ -22,8 +22,8 @@ export const simulatedName = (i: number): string => `k${String(i).padStart(5, '0
  * sweep bench's retry policy; off by default so the other benches and tests keep their mix.
  */
 export function simulatedSite(name: string, o: { silent?: boolean } = {}): FixtureSite | null {
-  if (/^kota\d{3}$/.test(name)) return { name, scheme: 'http', handle: () => ({ status: 404, body: '' }) };
-  const m = name.match(/^k(\d{5})\.kota\d{3}$/);
+  if (/^kota\d{3,}$/.test(name)) return { name, scheme: 'http', handle: () => ({ status: 404, body: '' }) };
+  const m = name.match(/^k(\d{5})\.kota\d{3,}$/);
   if (!m) return null;
   const i = Number(m[1]);
   if (i % 100 === 7) return { name, scheme: 'closed', handle: () => ({ status: 500 }) };
