@@ -123,10 +123,12 @@ export interface MonitoringTables {
     fingerprint: string;
     synced_at: string;
   };
-  /** When a host may next be asked by any worker (0955; PostgreSQL only), ms of the database clock. */
+  /** Which worker holds a host, until when (ms of the database clock; 0955, 0976; PostgreSQL only). */
   monitor_host_slots: {
     host: string;
     next_at: number | string;
+    /** The worker process holding the lease; null for rows of 0955's one-request reservations. */
+    holder?: string | null;
   };
   /** A scheduled sweep split into batches (0952): what it expects, when it finished. */
   monitor_sweeps: {

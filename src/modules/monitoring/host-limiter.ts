@@ -9,7 +9,7 @@ export interface LimiterOptions {
   perHostIntervalMs: number;
   /** Requests in flight across all hosts. */
   globalConcurrency: number;
-  /** The spacing shared with other processes (PostgreSQL, shared-host-spacing.ts); none: this process only. */
+  /** Leases on hosts shared with other processes (PostgreSQL, shared-host-spacing.ts); none: this process only. */
   sharedSpacing?: SharedSpacing;
 }
 
@@ -45,6 +45,10 @@ interface HostState {
 
 export class HostLimiter {
   private readonly hosts = new Map<string, HostState>();
+  /** Until when (this clock) this process holds each host's shared lease; expired ones pruned as it grows. */
+  private readonly leases = new Map<string, number>();
+  /** Leases taken or renewed (queries to the shared spacing); the tests count them. */
+  leaseCount = 0;
   private readonly global: Semaphore;
   /** Highest number of requests seen in flight at once; the tests and bench check the cap with it. */
   peakInFlight = 0;
@@ -58,13 +62,7 @@ export class HostLimiter {
     await this.acquireHost(host);
     try {
       await this.global.acquire();
-      const shared = this.options.sharedSpacing;
-      if (shared && this.options.perHostIntervalMs > 0) {
-        // Other workers ask this host too: take the next start they left free. If the database
-        // cannot answer, this process's own spacing still holds.
-        const wait = await shared.reserve(host, this.options.perHostIntervalMs).catch(() => 0);
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      }
+      await this.holdLease(host);
       // The gap is measured from the real start of the request, after any wait for a global slot.
       this.hosts.get(host)!.nextAt = Date.now() + this.options.perHostIntervalMs;
       this.peakInFlight = Math.max(this.peakInFlight, this.global.inFlight);
@@ -76,6 +74,29 @@ export class HostLimiter {
     } finally {
       this.releaseHost(host);
     }
+  }
+
+  /**
+   * Other workers ask hosts too (PostgreSQL): before a request, this process must hold the host's
+   * lease with at least one gap of it left — it renews a little early, so its last request under a
+   * lease starts a gap before the lease ends and the next holder's first request (one gap after
+   * the end) is two gaps away. The end is kept on this clock, counted from before the query, so it
+   * errs early. If the database cannot answer, this process's own spacing still holds. Runs only
+   * while the host is acquired, so one host's leases are taken one at a time.
+   */
+  private async holdLease(host: string): Promise<void> {
+    const shared = this.options.sharedSpacing;
+    const gap = this.options.perHostIntervalMs;
+    if (!shared || gap <= 0) return;
+    const until = this.leases.get(host) ?? 0;
+    if (Date.now() + gap < until) return;
+    const askedAt = Date.now();
+    const wait = await shared.lease(host, gap).catch(() => null);
+    if (wait === null) return void this.leases.delete(host);
+    this.leaseCount++;
+    this.leases.set(host, askedAt + wait + shared.leaseMs);
+    if (this.leases.size > 4_096) for (const [h, u] of this.leases) if (u < Date.now()) this.leases.delete(h);
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   }
 
   private async acquireHost(host: string): Promise<void> {
