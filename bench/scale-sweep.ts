@@ -19,6 +19,7 @@ import type { BenchRow } from './run.js';
 // (decision 0015: a quick first look, one full look in a follow-up batch) is what is timed.
 // Each size adds units to the same database and runs one sweep over all of them.
 //   npm run bench -- scale-sweep --sizes=300,600   (smaller, for a quick look)
+//   SWEEP_CPU_PROF=/tmp/prof npm run bench -- scale-sweep …   (each worker writes a V8 CPU profile there)
 
 const LIMIT_MS = 30 * 60_000;
 
@@ -42,7 +43,7 @@ export async function run(): Promise<BenchRow[]> {
     const siteUrl = (n: string) => `http://${n}.test:${simulatedSite(n)?.scheme === 'closed' ? ports.closedPort : ports.port}/`;
     const env = { ...process.env, DATABASE_URL: url, BERANDA_SECRET: 's'.repeat(40), BERANDA_DEMO: '0', LOG_LEVEL: 'warn', MONITOR_ALLOW: '127.0.0.0/8,.test', MONITOR_SWEEP_SITES: String(sitesAtOnce) };
     for (let w = 0; w < 2; w++) {
-      const child = fork(fileURLToPath(new URL('./_sweep-worker.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], env, stdio: 'inherit' });
+      const child = fork(fileURLToPath(new URL('./_sweep-worker.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx', ...(process.env.SWEEP_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SWEEP_CPU_PROF}`] : [])], env, stdio: 'inherit' });
       children.push(child);
       await new Promise<void>((resolve, reject) => {
         child.once('message', () => resolve());
