@@ -4,12 +4,13 @@ import type { DB } from '../db/schema/index.js';
 import { type Platform, type SocialProvider, type TokenKey, createProviders, pgCallGate, tokenKeyFrom } from '../modules/channels/index.js';
 import { type ComposerDeps, cardMaker } from '../modules/composer/index.js';
 import type { MediaDeps } from '../modules/media/index.js';
-import type { PrivateStore } from '../modules/pelayanan/index.js';
+import type { PelayananWords, PrivateStore } from '../modules/pelayanan/index.js';
 import { DEFAULT_FETCHER_OPTIONS, Fetcher, pgHostSpacing } from '../modules/monitoring/index.js';
 import { type PageInvalidation, inProcessPageInvalidation } from '../modules/page-invalidation/index.js';
 import { type PublishingDeps, withSignedMedia } from '../modules/publishing/index.js';
 import { unitCanonicalBase } from '../shared/unit-site-url.js';
 import type { Clock } from '../shared/clock.js';
+import { pelayananWords } from './pelayanan-words.js';
 import { mediaStoreFor, privateStoreFor } from './stores.js';
 
 // The composition of the modules' dependencies from Config, built once per process and handed
@@ -25,6 +26,8 @@ export interface Services {
   media: MediaDeps;
   /** Citizens' documents and letters (pelayanan): the private folder or the bucket's private prefix. */
   privateStore: PrivateStore;
+  /** What pelayanan tells citizens, in the catalogues' words (the module holds none). */
+  pelayananWords: PelayananWords;
   /** The composer; `cityName` feeds the first house hashtag and the "dari Pemkot" label. */
   composer(cityName?: string): ComposerDeps;
   /** The monitoring crawler: polite per host, outward addresses only (MONITOR_ALLOW excepted). */
@@ -59,6 +62,7 @@ export function composeServices(input: ComposeInput): Services {
     publishing: { db, clock, tokenKey, providers: providersFor(config, clock, db), policy: { leaseMs: config.workLeaseMs }, ...platformApps(config) },
     media,
     privateStore: privateStoreFor(config),
+    pelayananWords: pelayananWords(),
     // A sweep's sites each have about one request in flight (the rest of the time they wait out the
     // per-host gap), so the requests cap grows with the sites a worker checks at once.
     fetcher: new Fetcher({

@@ -32,7 +32,7 @@ export const notifyCitizensJob = defineJob<WorkerDeps>({
   },
 });
 
-const pelayananOf = oncePerWorker((d): PelayananDeps => ({ db: d.db, clock: d.clock, store: d.services.privateStore, secret: d.config.secret, region: d.config.region }));
+const pelayananOf = oncePerWorker((d): PelayananDeps => ({ db: d.db, clock: d.clock, store: d.services.privateStore, secret: d.config.secret, region: d.config.region, words: d.services.pelayananWords }));
 
 /**
  * Daily 02:30 WIB: documents and personal data of requests and complaints closed longer than the

@@ -8,7 +8,7 @@ import type { TokenKey } from '../modules/channels/index.js';
 import type { ComposerDeps } from '../modules/composer/index.js';
 import type { MediaDeps } from '../modules/media/index.js';
 import type { PageInvalidation } from '../modules/page-invalidation/index.js';
-import type { PrivateStore } from '../modules/pelayanan/index.js';
+import type { PelayananWords, PrivateStore } from '../modules/pelayanan/index.js';
 import type { PublishingDeps } from '../modules/publishing/index.js';
 import type { Clock } from '../shared/clock.js';
 
@@ -18,6 +18,7 @@ export interface AppServices {
   publishing: PublishingDeps;
   media: MediaDeps;
   privateStore: PrivateStore;
+  pelayananWords: PelayananWords;
   composer(cityName?: string): ComposerDeps;
   /** Announce "this unit's public pages changed" here: every web process's page cache hears it. */
   pages: PageInvalidation;

@@ -9,6 +9,7 @@ import { ensureDefaultReminderRules, inAppNotifier, runReminders } from '../../s
 import { ensureServiceCatalogue } from '../../src/modules/services/index.js';
 import { importRegion } from '../../src/modules/units/index.js';
 import { FixedClock } from '../../src/shared/clock.js';
+import { pelayananWords } from '../../src/main/pelayanan-words.js';
 import { type TestDb, createTestDb, testEngine } from '../support/test-db.js';
 import { DOMISILI_SLOTS as S, docPhoto, makeRequest } from './helpers.js';
 
@@ -22,7 +23,7 @@ describe(`deadlines and their reminders on ${testEngine()}`, () => {
   let bacang: string;
   let city: string;
   const clock = new FixedClock('2026-11-27T01:00:00Z'); // Friday 27 Nov 2026, 08:00 WIB
-  const deps = () => ({ db: t.db, clock, store: createFilePrivateStore(dir), secret: 'x'.repeat(40), region: '19.71' });
+  const deps = () => ({ db: t.db, clock, store: createFilePrivateStore(dir), secret: 'x'.repeat(40), region: '19.71', words: pelayananWords() });
 
   beforeAll(async () => {
     t = await createTestDb();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatDate } from '../../src/i18n/index.js';
 import { type LetterTemplate, buildLetterContent } from '../../src/modules/pelayanan/index.js';
 
 // A date typed on a letter form (YYYY-MM-DD) is printed the way people write it, read in WIB;
@@ -16,7 +17,7 @@ function isiFor(typed: string): string {
     verifyUrl: 'https://example.invalid/v',
     verifyCode: 'X',
     kop: { upper: [], name: 'KELURAHAN BACANG', address: '' },
-  }).isi;
+  }, formatDate).isi;
 }
 
 describe('dates typed on a letter form', () => {

@@ -11,6 +11,7 @@ import type { Actor } from '../../src/modules/accounts/index.js';
 import { type PelayananDeps, approveRequest, createFilePrivateStore, formatLetterNumber, nextLetterSeq } from '../../src/modules/pelayanan/index.js';
 import { importRegion } from '../../src/modules/units/index.js';
 import { FixedClock } from '../../src/shared/clock.js';
+import { pelayananWords } from '../../src/main/pelayanan-words.js';
 import { type TestDb, createTestDb, testEngine } from '../support/test-db.js';
 import { makeRequest } from './helpers.js';
 
@@ -28,7 +29,7 @@ describe(`letter numbers on ${testEngine()}`, () => {
   let bacang: string;
   let gabek: string;
   const clock = new FixedClock('2026-11-25T02:00:00Z');
-  const depsOf = (db: Kysely<DB>): PelayananDeps => ({ db, clock, store: createFilePrivateStore(dir), secret: 'x'.repeat(40), region: '19.71' });
+  const depsOf = (db: Kysely<DB>): PelayananDeps => ({ db, clock, store: createFilePrivateStore(dir), secret: 'x'.repeat(40), region: '19.71', words: pelayananWords() });
 
   beforeAll(async () => {
     t = await createTestDb();

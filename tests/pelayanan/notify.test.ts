@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type WhatsAppFake, startWhatsAppFake } from '../../src/fakes/messaging/index.js';
-import { deliverCitizenMessages } from '../../src/modules/pelayanan/index.js';
+import { OUTBOX_NO_CHANNEL, deliverCitizenMessages } from '../../src/modules/pelayanan/index.js';
 import { whatsappNotifier } from '../../src/modules/reminders/index.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testEngine } from '../support/test-db.js';
@@ -52,7 +52,10 @@ describe(`citizen messages through the WhatsApp notifier on ${testEngine()}`, ()
     await apply(a, { fields: domisiliFields({ telepon: '081299990001', email: 'warga@contoh.id', notify: 'email' }), files: { [S.pengantar]: photo2, [S.ktp]: photo2, [S.kk]: photo2 }, ip: '203.0.113.3' });
     const r3 = await deliverCitizenMessages({ db: a.t.db, clock: a.clock, notifiers: notifiers() });
     expect(r3.failed).toBe(1);
+    // The outbox keeps a code; the request's page says it to staff in the catalogue's words.
     const failed = await a.t.db.selectFrom('pelayanan_outbox').selectAll().where('status', '=', 'failed').executeTakeFirstOrThrow();
-    expect(failed.last_error).toContain('Diskominfo');
+    expect(failed.last_error).toBe(OUTBOX_NO_CHANNEL);
+    const page = await (await (await a.loginAs('operator.bacang')).get(`/admin/unit/bacang/pelayanan/${failed.owner_id}`)).text();
+    expect(page).toContain('(Saluran ini belum diatur oleh Diskominfo.)');
   });
 });

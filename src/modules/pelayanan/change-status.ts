@@ -3,9 +3,9 @@ import * as z from 'zod';
 import type { Actor } from '../accounts/index.js';
 import type { DB } from '../../db/schema/index.js';
 import type { RequestStatus } from '../../db/schema/pelayanan.js';
-import { t } from '../../i18n/index.js';
 import type { PelayananDeps } from './deps.js';
-import { citizenMessages, queueCitizenMessage } from './outbox.js';
+import { citizenMessage, queueCitizenMessage } from './outbox.js';
+import type { PelayananWords } from './words.js';
 import { type RequestRow, requestsRepo } from './requests-repo.js';
 
 // What staff do with a request, as a small state machine. Each step writes the new status, a
@@ -53,12 +53,12 @@ export function closing(r: Pick<RequestRow, 'submitted_at' | 'deadline_at'>, now
   };
 }
 
-export async function notifyStatus(trx: Transaction<DB>, now: Date, r: RequestRow, status: RequestStatus, note: string, link: string): Promise<void> {
+export async function notifyStatus(trx: Transaction<DB>, now: Date, words: PelayananWords, r: RequestRow, status: RequestStatus, note: string, link: string): Promise<void> {
   await queueCitizenMessage(trx, now, {
     ownerId: r.id,
     unitId: r.unit_id,
     to: { channel: r.notify_channel, phone: r.phone, email: r.email },
-    message: citizenMessages.requestStatus({ service: r.service_name, code: r.tracking_code, status: t(`pel.status.${status}`), note, link }),
+    message: citizenMessage(words, { kind: 'request_status', service: r.service_name, code: r.tracking_code, status, note, link }),
   });
 }
 
@@ -88,9 +88,9 @@ export async function changeRequestStatus(deps: PelayananDeps, input: ChangeStat
       status: rule.to,
       note: input.action === 'perbaikan' || input.action === 'tolak' ? note : '',
       actor_user_id: input.actor.id,
-      actor_label: input.isHead ? t('pel.actor.head', { unit: input.unitName }) : t('pel.actor.staff', { unit: input.unitName }),
+      actor_label: deps.words.actor({ kind: input.isHead ? 'head' : 'staff', unit: input.unitName }),
     });
-    await notifyStatus(trx, now, r, rule.to, note, input.trackingLink);
+    await notifyStatus(trx, now, deps.words, r, rule.to, note, input.trackingLink);
     return true;
   });
   return moved ? { ok: true, status: rule.to } : { ok: false, error: 'wrong_state' };

@@ -3,10 +3,10 @@ import * as z from 'zod';
 import { type Actor, recordAudit } from '../accounts/index.js';
 import type { DB } from '../../db/schema/index.js';
 import type { ComplaintStatus } from '../../db/schema/pelayanan.js';
-import { t } from '../../i18n/index.js';
 import { unitRepository } from '../units/index.js';
 import type { PelayananDeps } from './deps.js';
-import { citizenMessages, queueCitizenMessage } from './outbox.js';
+import { citizenMessage, queueCitizenMessage } from './outbox.js';
+import type { ComplaintNoticeStatus } from './words.js';
 import { type DocumentRow, type EventRow, requestsRepo } from './requests-repo.js';
 
 // Complaints in the staff's hands: the inbox of the unit that holds them now, one complaint
@@ -104,12 +104,11 @@ export async function actOnComplaint(
 
   const moved = await deps.db.transaction().execute(async (trx) => {
     const base = trx.updateTable('pelayanan_complaints').where('id', '=', row.id).where('unit_id', '=', args.unitId).where('status', '=', row.status);
-    let statusLabel = '';
+    let told: ComplaintNoticeStatus = { status: 'diproses' };
     let note = '';
     if (args.action === 'proses') {
       const r = await base.set({ status: 'diproses', updated_at: at }).executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) return false;
-      statusLabel = t('pel.cstatus.diproses');
     } else if (args.action === 'jawab') {
       const r = await base
         .set({
@@ -125,15 +124,15 @@ export async function actOnComplaint(
         })
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) return false;
-      statusLabel = t('pel.cstatus.dijawab');
+      told = { status: 'dijawab' };
       note = text;
     } else {
       const r = await base.set({ unit_id: target!.id, status: 'baru', forwarded_at: at, updated_at: at }).executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) return false;
       // The photo goes with the complaint: from now on only the receiving unit's staff open it.
       await trx.updateTable('pelayanan_documents').set({ unit_id: target!.id }).where('owner_id', '=', row.id).execute();
-      statusLabel = t('pel.cstatus.diteruskan', { unit: target!.name });
-      note = [t('pel.complaint.forwarded_to', { unit: target!.name }), text].filter(Boolean).join(' — ');
+      told = { status: 'diteruskan', unit: target!.name };
+      note = [deps.words.note({ kind: 'forwarded_to', unit: target!.name }), text].filter(Boolean).join(' — ');
     }
     await requestsRepo.addEvent(trx, {
       owner_kind: 'complaint',
@@ -144,14 +143,14 @@ export async function actOnComplaint(
       status: args.action === 'jawab' ? 'dijawab' : args.action === 'proses' ? 'diproses' : 'baru',
       note,
       actor_user_id: args.actor.id,
-      actor_label: t('pel.actor.staff', { unit: args.unitLabel }),
+      actor_label: deps.words.actor({ kind: 'staff', unit: args.unitLabel }),
     });
     if (args.action !== 'proses') {
       await queueCitizenMessage(trx, now, {
         ownerId: row.id,
         unitId: args.unitId,
         to: { channel: row.notify_channel, phone: row.phone, email: row.email },
-        message: citizenMessages.complaintStatus({ code: row.tracking_code, status: statusLabel, note: args.action === 'jawab' ? text.slice(0, 500) : note, link: args.trackingLink }),
+        message: citizenMessage(deps.words, { kind: 'complaint_status', code: row.tracking_code, status: told, note: args.action === 'jawab' ? text.slice(0, 500) : note, link: args.trackingLink }),
       });
     }
     return true;

@@ -1,4 +1,3 @@
-import { t } from '../../i18n/index.js';
 import type { PelayananDeps } from './deps.js';
 import type { EraseMode } from './erase.js';
 import { requestsRepo } from './requests-repo.js';
@@ -25,8 +24,8 @@ export async function eraseComplaint(deps: PelayananDeps, id: string, mode: Eras
         phone: null,
         email: null,
         notify_channel: 'none',
-        ...(keepText ? {} : { body: t('pel.erased_text'), location: '', publish_consent: 0 }),
-        ...(mode === 'citizen' ? { answer: row.answer ? t('pel.erased_text') : null } : {}),
+        ...(keepText ? {} : { body: deps.words.erasedText, location: '', publish_consent: 0 }),
+        ...(mode === 'citizen' ? { answer: row.answer ? deps.words.erasedText : null } : {}),
         docs_deleted_at: row.docs_deleted_at ?? at,
         personal_deleted_at: row.personal_deleted_at ?? at,
         updated_at: at,
@@ -34,7 +33,7 @@ export async function eraseComplaint(deps: PelayananDeps, id: string, mode: Eras
       .where('id', '=', id)
       .execute();
     if (mode === 'citizen' || !row.docs_deleted_at) {
-      await requestsRepo.addEvent(trx, { owner_kind: 'complaint', owner_id: id, unit_id: row.unit_id, at, kind: mode === 'citizen' ? 'erased_by_citizen' : 'erased_retention', status: null, note: '', actor_user_id: null, actor_label: mode === 'citizen' ? t('pel.actor.reporter') : t('pel.actor.system') });
+      await requestsRepo.addEvent(trx, { owner_kind: 'complaint', owner_id: id, unit_id: row.unit_id, at, kind: mode === 'citizen' ? 'erased_by_citizen' : 'erased_retention', status: null, note: '', actor_user_id: null, actor_label: deps.words.actor({ kind: mode === 'citizen' ? 'reporter' : 'system' }) });
     }
   });
   return true;

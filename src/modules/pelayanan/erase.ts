@@ -1,4 +1,3 @@
-import { t } from '../../i18n/index.js';
 import type { PelayananDeps } from './deps.js';
 import { requestsRepo } from './requests-repo.js';
 import { deleteDocumentFiles } from './store-document.js';
@@ -30,7 +29,7 @@ export async function eraseRequest(deps: PelayananDeps, requestId: string, mode:
   await deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('pelayanan_outbox').where('owner_id', '=', r.id).execute();
     await requestsRepo.update(trx, r.id, {
-      ...(mode === 'citizen' ? { applicant_name: t('pel.erased_name') } : {}),
+      ...(mode === 'citizen' ? { applicant_name: deps.words.erasedName } : {}),
       nik: null,
       kk: null,
       phone: null,
@@ -54,7 +53,7 @@ export async function eraseRequest(deps: PelayananDeps, requestId: string, mode:
         status: open && mode === 'citizen' ? 'dibatalkan' : null,
         note: '',
         actor_user_id: null,
-        actor_label: mode === 'citizen' ? t('pel.actor.citizen') : t('pel.actor.system'),
+        actor_label: deps.words.actor({ kind: mode === 'citizen' ? 'citizen' : 'system' }),
       });
     }
   });

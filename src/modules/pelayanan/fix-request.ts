@@ -1,4 +1,3 @@
-import { t } from '../../i18n/index.js';
 import { workingDeadline } from '../../shared/wib-time.js';
 import type { DocumentRefusal } from './check-document.js';
 import type { PelayananDeps, UploadedFile } from './deps.js';
@@ -31,7 +30,7 @@ export async function fixRequest(deps: PelayananDeps, args: { requestId: string;
   const refusals: { name: string; code: DocumentRefusal }[] = [];
   const added: string[] = [];
   for (const f of files) {
-    const label = f.slot.trim().slice(0, 120) || t('pel.doc.fix');
+    const label = f.slot.trim().slice(0, 120) || deps.words.doc('fix');
     const s = await storeDocument(deps, { unitId: r.unit_id, ownerKind: 'request', ownerId: r.id, slot: 'perbaikan', label, bytes: f.bytes, uploadedBy: 'warga' });
     if (s.ok) added.push(label);
     else refusals.push({ name: f.name, code: s.error });
@@ -50,8 +49,8 @@ export async function fixRequest(deps: PelayananDeps, args: { requestId: string;
       updated_at: at,
     });
     if (!moved) return;
-    const list = added.length > 0 ? t('pel.event.fixed_docs', { docs: added.join(', ') }) : '';
-    await requestsRepo.addEvent(trx, { owner_kind: 'request', owner_id: r.id, unit_id: r.unit_id, at, kind: 'fixed', status: 'baru', note: [list, note].filter(Boolean).join(' — '), actor_user_id: null, actor_label: t('pel.actor.citizen') });
+    const list = added.length > 0 ? deps.words.note({ kind: 'fixed_docs', docs: added }) : '';
+    await requestsRepo.addEvent(trx, { owner_kind: 'request', owner_id: r.id, unit_id: r.unit_id, at, kind: 'fixed', status: 'baru', note: [list, note].filter(Boolean).join(' — '), actor_user_id: null, actor_label: deps.words.actor({ kind: 'citizen' }) });
   });
   return refusals.length > 0 ? { ok: false, error: 'refused', refusals } : { ok: true, added: added.length };
 }

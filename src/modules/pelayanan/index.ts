@@ -18,7 +18,8 @@ export { MAX_PIN_DELAY_MS, PIN_FREE_MISSES } from './pin-throttle.js';
 export { requestTrackingView, type RequestTrackingView, type TrackingStep } from './tracking-view.js';
 export { fixRequest, type FixOutcome } from './fix-request.js';
 export { eraseRequest, type EraseMode } from './erase.js';
-export { deliverCitizenMessages, queueCitizenMessage, outboxStateOf, citizenMessages, OUTBOX_MAX_ATTEMPTS, type CitizenMessage } from './outbox.js';
+export { deliverCitizenMessages, queueCitizenMessage, outboxStateOf, citizenMessage, OUTBOX_MAX_ATTEMPTS, OUTBOX_NO_CHANNEL, type CitizenMessage } from './outbox.js';
+export type { PelayananWords, CitizenNotice, ComplaintNoticeStatus, ActorWord, NoteWord, DocWord } from './words.js';
 export { takeThrottle, isThrottled, pruneThrottle, SUBMIT_LIMITS } from './throttle.js';
 export { listHolidays, calendarFor, calendarsFor, addHolidays, removeHoliday, holidayFormSchema, holidayRemoveFormSchema, HOLIDAY_ERROR_FIELD, type Holiday, type HolidayError } from './holidays.js';
 export {

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/index.js';
 import type { DB } from '../../db/schema/index.js';
-import { t } from '../../i18n/index.js';
 import { newId } from '../../shared/ids.js';
 import { wibMonth, wibYear } from '../../shared/wib-time.js';
 import { type UnitRow, findUnitById, unitLineage } from '../units/index.js';
@@ -94,7 +93,7 @@ export async function approveRequest(
     fields = {};
   }
   const signer = signerOf(place, settings, args.actor);
-  const note = args.note.trim().slice(0, 500) || t('pel.letter.ready_note');
+  const note = args.note.trim().slice(0, 500) || deps.words.letterReadyNote;
 
   const outcome = await deps.db.transaction().execute(async (trx) => {
     // The first statement writes (see letter-number.ts): it also makes a second approval of the
@@ -113,7 +112,7 @@ export async function approveRequest(
       verifyUrl,
       verifyCode,
       kop: letterheadOf(place, settings),
-    });
+    }, deps.words.date);
     await trx
       .insertInto('pelayanan_letters')
       .values({
@@ -143,11 +142,11 @@ export async function approveRequest(
       at,
       kind: 'letter_issued',
       status: 'selesai',
-      note: t('pel.letter.issued_note', { number, note }),
+      note: deps.words.note({ kind: 'letter_issued', number, note }),
       actor_user_id: args.actor.id,
-      actor_label: t('pel.actor.head', { unit: `${place.kindLabel} ${unit.name}`.trim() }),
+      actor_label: deps.words.actor({ kind: 'head', unit: `${place.kindLabel} ${unit.name}`.trim() }),
     });
-    await notifyStatus(trx, now, r, 'selesai', t('pel.letter.issued_note', { number, note }), args.trackingLink);
+    await notifyStatus(trx, now, deps.words, r, 'selesai', deps.words.note({ kind: 'letter_issued', number, note }), args.trackingLink);
     return { number, content };
   });
   if (!outcome) return { ok: false, error: 'wrong_state' };

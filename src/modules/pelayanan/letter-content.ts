@@ -1,4 +1,3 @@
-import { formatDate } from '../../i18n/index.js';
 import { isDay, wibMidday } from '../../shared/wib-time.js';
 import { type LetterTemplate, fillPlaceholders } from './letter-template.js';
 
@@ -44,12 +43,13 @@ export interface LetterFacts {
 }
 
 /**
- * Dates typed as YYYY-MM-DD in the form read as "17 Agustus 2026" on paper; anything else, an
- * impossible date like 2026-02-30 included, is printed as typed (never rolled into 2 March).
+ * The letter's text from its template and facts. Days are written by the caller's `formatDate`
+ * ("17 Agustus 2026": the words are the catalogue's, not the module's). Dates typed as
+ * YYYY-MM-DD in the form read that way on paper; anything else, an impossible date like
+ * 2026-02-30 included, is printed as typed (never rolled into 2 March).
  */
-const human = (v: string) => (isDay(v) ? formatDate(wibMidday(v)) : v);
-
-export function buildLetterContent(template: LetterTemplate, f: LetterFacts): LetterContent {
+export function buildLetterContent(template: LetterTemplate, f: LetterFacts, formatDate: (d: Date) => string): LetterContent {
+  const human = (v: string) => (isDay(v) ? formatDate(wibMidday(v)) : v);
   const fields = Object.fromEntries(Object.entries(f.fields).map(([k, v]) => [k, human(v)]));
   const values: Record<string, string> = {
     ...fields,

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import type { NotifyChannel } from '../../db/schema/pelayanan.js';
-import { t } from '../../i18n/index.js';
 import { type OutboxDeps, type OutboxKind, type OutboxSummary, type ReminderTemplate, deliverOutbox, newOutboxRow, oneLine } from '../reminders/index.js';
+import type { CitizenNotice, PelayananWords } from './words.js';
 
 // Messages to citizens go through the reminder notifiers (WhatsApp template, e-mail) via an
 // outbox: the row is written in the same transaction as the change it reports, and a job sends
@@ -52,14 +52,15 @@ export async function queueCitizenMessage(
 
 export const OUTBOX_MAX_ATTEMPTS = 6;
 
+/** Kept as a row's last_error when Diskominfo has set up no notifier for its channel; the staff screen says it. */
+export const OUTBOX_NO_CHANNEL = 'no_channel';
+
 /** Citizens' messages in the one outbox sender (reminders' outbox.ts): their table and how a row reads. */
 const CITIZEN_MESSAGES: OutboxKind<'pelayanan_outbox'> = {
   table: 'pelayanan_outbox',
   maxAttempts: OUTBOX_MAX_ATTEMPTS,
   backoffMs: [60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000, 6 * 3600_000],
-  get noNotifierReason() {
-    return t('pel.outbox.no_channel');
-  },
+  noNotifierReason: OUTBOX_NO_CHANNEL,
   messageOf: (row) => ({
     recipientUserId: '',
     message: { template: row.template as ReminderTemplate, params: JSON.parse(row.params) as string[], subject: row.subject, text: row.body, link: row.link ?? undefined, unitId: row.unit_id },
@@ -89,43 +90,25 @@ export async function outboxStateOf(db: Kysely<DB>, ownerId: string) {
   return db.selectFrom('pelayanan_outbox').select(['channel', 'template', 'status', 'last_error', 'created_at', 'sent_at']).where('owner_id', '=', ownerId).orderBy('created_at', 'desc').limit(10).execute();
 }
 
-export const citizenMessages = {
-  requestReceived(p: { service: string; unit: string; code: string; pin: string; link: string }): CitizenMessage {
-    return {
-      template: 'pelayanan_received',
-      params: [p.service, p.unit, p.code, p.pin, p.link],
-      subject: t('pel.msg.received.subject', { service: p.service }),
-      text: t('pel.msg.received.text', p),
-      link: p.link,
-    };
-  },
-  requestStatus(p: { service: string; code: string; status: string; note: string; link: string }): CitizenMessage {
-    const note = p.note || '-';
-    return {
-      template: 'pelayanan_status',
-      params: [p.code, p.service, p.status, note, p.link],
-      subject: t('pel.msg.status.subject', { code: p.code, status: p.status }),
-      text: t('pel.msg.status.text', { ...p, note }),
-      link: p.link,
-    };
-  },
-  complaintReceived(p: { unit: string; code: string; pin: string; link: string }): CitizenMessage {
-    return {
-      template: 'pengaduan_received',
-      params: [p.unit, p.code, p.pin, p.link],
-      subject: t('pel.msg.complaint_received.subject', { unit: p.unit }),
-      text: t('pel.msg.complaint_received.text', p),
-      link: p.link,
-    };
-  },
-  complaintStatus(p: { code: string; status: string; note: string; link: string }): CitizenMessage {
-    const note = p.note || '-';
-    return {
-      template: 'pengaduan_status',
-      params: [p.code, p.status, note, p.link],
-      subject: t('pel.msg.complaint_status.subject', { code: p.code, status: p.status }),
-      text: t('pel.msg.complaint_status.text', { ...p, note }),
-      link: p.link,
-    };
-  },
-};
+const TEMPLATE = {
+  request_received: 'pelayanan_received',
+  request_status: 'pelayanan_status',
+  complaint_received: 'pengaduan_received',
+  complaint_status: 'pengaduan_status',
+} as const satisfies Record<CitizenNotice['kind'], CitizenMessage['template']>;
+
+/**
+ * A notice laid out as the message that is queued: the WhatsApp template's parameters in the
+ * order its approved text at Meta expects, and the e-mail's subject and text — in the caller's
+ * words. An empty note is sent as "-" (a template parameter may not be empty).
+ */
+export function citizenMessage(words: PelayananWords, n: CitizenNotice): CitizenMessage {
+  const link = n.link;
+  const notice = n.kind === 'request_status' || n.kind === 'complaint_status' ? { ...n, note: n.note || '-' } : n;
+  const params =
+    notice.kind === 'request_received' ? [notice.service, notice.unit, notice.code, notice.pin, link]
+    : notice.kind === 'request_status' ? [notice.code, notice.service, words.requestStatus(notice.status), notice.note, link]
+    : notice.kind === 'complaint_received' ? [notice.unit, notice.code, notice.pin, link]
+    : [notice.code, words.complaintStatus(notice.status), notice.note, link];
+  return { template: TEMPLATE[n.kind], params, ...words.notice(notice), link };
+}

@@ -1,8 +1,7 @@
-import { t } from '../../i18n/index.js';
 import { newId } from '../../shared/ids.js';
 import { hashPin, newPin, newTrackingCode } from './codes.js';
 import type { PelayananDeps, UploadedFile } from './deps.js';
-import { citizenMessages, queueCitizenMessage } from './outbox.js';
+import { citizenMessage, queueCitizenMessage } from './outbox.js';
 import { requestsRepo } from './requests-repo.js';
 import { storeDocument } from './store-document.js';
 import { SUBMIT_LIMITS, isThrottled, takeThrottle } from './throttle.js';
@@ -75,7 +74,7 @@ export async function submitComplaint(deps: PelayananDeps, input: ComplaintInput
   // The photo is checked and stored first; a refused photo is a field error, nothing is kept.
   let photoKey: { storage: string } | null = null;
   if (input.photo && input.photo.bytes.length > 0) {
-    const stored = await storeDocument(deps, { unitId: input.unitId, ownerKind: 'complaint', ownerId: id, slot: 'foto', label: t('pel.doc.photo'), bytes: input.photo.bytes, uploadedBy: 'warga' });
+    const stored = await storeDocument(deps, { unitId: input.unitId, ownerKind: 'complaint', ownerId: id, slot: 'foto', label: deps.words.doc('photo'), bytes: input.photo.bytes, uploadedBy: 'warga' });
     if (!stored.ok) return { ok: false, error: 'invalid', errors: { foto: `doc_${stored.error}` } };
     photoKey = { storage: stored.value.storage_key };
   }
@@ -117,12 +116,12 @@ export async function submitComplaint(deps: PelayananDeps, input: ComplaintInput
           updated_at: at,
         })
         .execute();
-      await requestsRepo.addEvent(trx, { owner_kind: 'complaint', owner_id: id, unit_id: input.unitId, at, kind: 'received', status: 'baru', note: '', actor_user_id: null, actor_label: input.anonymous ? t('pel.actor.anonymous') : t('pel.actor.reporter') });
+      await requestsRepo.addEvent(trx, { owner_kind: 'complaint', owner_id: id, unit_id: input.unitId, at, kind: 'received', status: 'baru', note: '', actor_user_id: null, actor_label: deps.words.actor({ kind: input.anonymous ? 'anonymous' : 'reporter' }) });
       await queueCitizenMessage(trx, now, {
         ownerId: id,
         unitId: input.unitId,
         to: { channel: notify, phone, email: input.anonymous ? null : input.email.trim() || null },
-        message: citizenMessages.complaintReceived({ unit: input.unitName, code, pin, link: input.trackingLink }),
+        message: citizenMessage(deps.words, { kind: 'complaint_received', unit: input.unitName, code, pin, link: input.trackingLink }),
       });
     });
   } catch (e) {

@@ -1,11 +1,10 @@
-import { t } from '../../i18n/index.js';
 import { newId, newToken } from '../../shared/ids.js';
 import { workingDeadline } from '../../shared/wib-time.js';
 import { hashPin, newPin, newTrackingCode } from './codes.js';
 import type { PelayananDeps, UploadedFile } from './deps.js';
 import { getServiceForm } from './get-service-form.js';
 import { calendarFor } from './holidays.js';
-import { citizenMessages, queueCitizenMessage } from './outbox.js';
+import { citizenMessage, queueCitizenMessage } from './outbox.js';
 import { type DocumentRow, requestsRepo } from './requests-repo.js';
 import type { ServiceForm } from './service-form.js';
 import { cityUnitOf, getCitySettings } from './settings.js';
@@ -118,12 +117,12 @@ export async function submitRequest(deps: PelayananDeps, input: SubmitRequestInp
       updated_at: at,
     });
     await requestsRepo.adoptDrafts(trx, draftToken, input.unitId, 'request', id);
-    await requestsRepo.addEvent(trx, { owner_kind: 'request', owner_id: id, unit_id: input.unitId, at, kind: 'submitted', status: 'baru', note: '', actor_user_id: null, actor_label: t('pel.actor.citizen') });
+    await requestsRepo.addEvent(trx, { owner_kind: 'request', owner_id: id, unit_id: input.unitId, at, kind: 'submitted', status: 'baru', note: '', actor_user_id: null, actor_label: deps.words.actor({ kind: 'citizen' }) });
     notified = await queueCitizenMessage(trx, now, {
       ownerId: id,
       unitId: input.unitId,
       to: { channel: clean.notify, phone: clean.telepon, email: clean.email },
-      message: citizenMessages.requestReceived({ service: form.value.name, unit: input.unitName, code, pin, link: input.trackingLink }),
+      message: citizenMessage(deps.words, { kind: 'request_received', service: form.value.name, unit: input.unitName, code, pin, link: input.trackingLink }),
     });
   });
   return { ok: true, requestId: id, code, pin, notified };
@@ -142,7 +141,7 @@ async function stashUploads(deps: PelayananDeps, form: ServiceForm, input: Submi
   for (const file of input.files) {
     if (file.bytes.length === 0) continue;
     const extra = /^lain-\d$/.test(file.slot);
-    const label = extra ? t('pel.doc.other') : slots.get(file.slot);
+    const label = extra ? deps.words.doc('other') : slots.get(file.slot);
     if (!label) continue;
     if (count >= MAX_FILES) {
       errors[`doc_${file.slot}`] = 'doc_too_many';

@@ -24,7 +24,7 @@ const stores = new WeakMap<object, PelayananDeps>();
 export function pelayananDeps(deps: AppDeps): PelayananDeps {
   let p = stores.get(deps);
   if (!p) {
-    p = { db: deps.db, clock: deps.clock, store: deps.services.privateStore, secret: deps.config.secret, region: deps.config.region };
+    p = { db: deps.db, clock: deps.clock, store: deps.services.privateStore, secret: deps.config.secret, region: deps.config.region, words: deps.services.pelayananWords };
     stores.set(deps, p);
   }
   return p;

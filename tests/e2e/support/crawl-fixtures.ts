@@ -8,6 +8,7 @@ import { createFilePrivateStore, submitComplaint } from '../../../src/modules/pe
 import { findUnitBySlug } from '../../../src/modules/units/index.js';
 import { makeRequest } from '../../pelayanan/helpers.js';
 import { systemClock } from '../../../src/shared/clock.js';
+import { pelayananWords } from '../../../src/main/pelayanan-words.js';
 import type { RunningServer } from './server.js';
 
 /**
@@ -46,7 +47,7 @@ export async function seedCrawlFixtures(s: RunningServer): Promise<void> {
     .execute();
   const privateStore = createFilePrivateStore(config.pelayananDir);
   const complaint = await submitComplaint(
-    { db, clock: systemClock, store: privateStore, secret: config.secret, region: config.region },
+    { db, clock: systemClock, store: privateStore, secret: config.secret, region: config.region, words: pelayananWords() },
     {
       unitId: unit.id, unitName: unit.name, category: 'kebersihan', body: 'Sampah menumpuk di depan pasar sejak Senin.', location: 'Pasar Bacang', anonymous: true,
       name: '', phone: '', email: '', notify: 'none', publish: false, consent: true, photo: { slot: 'foto', name: 'sampah.jpg', bytes: scan }, trackingLink: 'http://127.0.0.1/lacak', ip: null,

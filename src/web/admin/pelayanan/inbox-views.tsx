@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { formatDate, formatDateTime, formatNumber, t } from '../../../i18n/index.js';
-import { INBOX_FILTERS, type Inbox, type InboxFilter, type StaffRequestView } from '../../../modules/pelayanan/index.js';
+import { INBOX_FILTERS, type Inbox, type InboxFilter, OUTBOX_NO_CHANNEL, type StaffRequestView } from '../../../modules/pelayanan/index.js';
 import { assetUrl } from '../../assets-route.js';
 import { CsrfInput } from '../../views/form.js';
 
@@ -199,7 +199,7 @@ export function RequestDetail(p: DetailProps) {
             {p.outbox.map((o) => (
               <li>
                 {t(`reminders.channel.${o.channel}`)} · {formatDateTime(o.created_at)} · {t(`pw.outbox.${o.status}`)}
-                {o.last_error ? ` (${o.last_error})` : ''}
+                {o.last_error ? ` (${o.last_error === OUTBOX_NO_CHANNEL ? t('pel.outbox.no_channel') : o.last_error})` : ''}
               </li>
             ))}
           </ul>

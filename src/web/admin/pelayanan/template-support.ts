@@ -49,5 +49,5 @@ export async function sampleLetter(deps: AppDeps, args: { unit: UnitRow; templat
     verifyUrl: `${deps.config.publicUrl}/verifikasi/CONTOH`,
     verifyCode: 'CONTOH',
     kop: letterheadOf(place, settings),
-  });
+  }, deps.services.pelayananWords.date);
 }
