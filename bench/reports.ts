@@ -1,6 +1,7 @@
 import { type Recipient, DEFAULT_RULES, planReminders } from '../src/modules/reminders/index.js';
 import { buildDashboard, raporPdf, raporXlsx, renderDashboardCharts } from '../src/modules/reports/index.js';
 import { simulateFleet } from '../src/fakes/report-fleet.js';
+import { reasonText } from '../src/i18n/monitoring-reasons.js';
 import type { BenchRow } from './run.js';
 
 // The mayor's dashboard for Pangkalpinang's 42 kelurahan and for a simulated fleet of 8,496
@@ -69,7 +70,7 @@ export async function run(): Promise<BenchRow[]> {
     units: big.units.map((u) => ({
       unitId: u.id, unitName: u.name, kind: u.kind, kecamatanId: u.kecamatanId,
       itemsThisPeriod: Object.values(u.history.at(-1)!.items).reduce((a, b) => a + b, 0),
-      verdicts: u.history.map((h) => ({ periodKey: h.periodKey, verdict: h.verdict, reasons: h.reasons })), siteDownSince: null,
+      verdicts: u.history.map((h) => ({ periodKey: h.periodKey, verdict: h.verdict, reasons: h.reasons.map(reasonText) })), siteDownSince: null,
     })),
   };
   let planned = 0;

@@ -50,11 +50,12 @@ export function simulateFleet(o: ReportFleetOptions): ReportInput {
       }
       const roll = rand();
       const verdict: Verdict = roll < 0.01 ? 'COMPROMISED' : roll < 0.06 ? 'UNKNOWN' : n > 0 ? 'PASS' : 'FAIL';
+      // Reason codes as compliance stores them (said in words where shown).
       const reasons =
         verdict === 'PASS' ? [] :
-        verdict === 'FAIL' ? ['Tidak ada konten pada periode ini'] :
-        verdict === 'UNKNOWN' ? ['Bukti lemah: tanggal unggahan tidak dapat dipastikan'] :
-        ['Ditemukan konten judi online di situs'];
+        verdict === 'FAIL' ? [{ code: 'no_content_in_period', params: { required: 1 } }] :
+        verdict === 'UNKNOWN' ? [{ code: 'only_weak_evidence' }] :
+        [{ code: 'compromised' }];
       return { periodKey: p.key, verdict, reasons, items };
     });
     const last = history[history.length - 1]!;
@@ -87,7 +88,7 @@ export function simulateFleet(o: ReportFleetOptions): ReportInput {
       })),
       profileCompleteness: Math.round(rand() * 100) / 100,
       history,
-      integrityAlerts: last.verdict === 'COMPROMISED' ? ['Konten judi online di halaman depan'] : [],
+      integrityAlerts: last.verdict === 'COMPROMISED' ? [{ code: 'spam_in_home', params: { terms: 'slot gacor' } }] : [],
       lastCheckedAt: o.now.toISOString(),
     });
   }

@@ -29,6 +29,7 @@ import { unitRepository } from '../modules/units/index.js';
 import { NATIONAL_SCOPE, activeStaffByRegion, scopeKind } from '../modules/accounts/index.js';
 import { withPelayananCounts } from '../modules/pelayanan/index.js';
 import { coalesce } from '../shared/coalesce.js';
+import { reasonText } from '../i18n/monitoring-reasons.js';
 import { defineJob } from '../jobs/define-job.js';
 import { type WorkerDeps, oncePerWorker } from './worker-deps.js';
 
@@ -69,7 +70,7 @@ const runRemindersNow = async (deps: WorkerDeps) => {
   const { db, clock, config } = deps;
   // Citizens' requests near or past their deadline reach the unit and its lurah (issue 17).
   const statusSource = (region: string) =>
-    withPelayananCounts(reminderStatusSource(db, { region, publicUrl: config.publicUrl }), {
+    withPelayananCounts(reminderStatusSource(db, { region, publicUrl: config.publicUrl, reasonText }), {
       db,
       region,
       inboxLink: (slug) => `${config.publicUrl}/admin/unit/${slug}/pelayanan`,

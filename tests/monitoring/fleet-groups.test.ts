@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeFixture } from '../../src/fakes/fleet/judge.js';
 import { startFleet, type Fleet } from '../../src/fakes/fleet/server.js';
 import type { Verdict } from '../../src/modules/compliance/evaluate.js';
-import { reasonText } from '../../src/modules/compliance/report-input.js';
+import { reasonText } from '../../src/i18n/monitoring-reasons.js';
 import { Fetcher } from '../../src/modules/monitoring/fetcher.js';
 import type { Observation } from '../../src/modules/monitoring/observation.js';
 import { FixedClock } from '../../src/shared/clock.js';

@@ -10,6 +10,7 @@ import { ensureServiceCatalogue } from '../../src/modules/services/index.js';
 import { importRegion } from '../../src/modules/units/index.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { pelayananWords } from '../../src/main/pelayanan-words.js';
+import { reasonText } from '../../src/i18n/monitoring-reasons.js';
 import { type TestDb, createTestDb, testEngine } from '../support/test-db.js';
 import { DOMISILI_SLOTS as S, docPhoto, makeRequest } from './helpers.js';
 
@@ -83,7 +84,7 @@ describe(`deadlines and their reminders on ${testEngine()}`, () => {
     await makeRequest(t.db, bacang, { deadline_at: '2026-11-20T17:00:00.000Z', status: 'selesai' });
     expect(await deadlineCountsByUnit(t.db, { now: clock.now(), cityUnitId: city })).toEqual(new Map([[bacang, { near: 3, overdue: 1 }]]));
 
-    const statusSource = withPelayananCounts(reminderStatusSource(t.db, { region: '19.71', publicUrl: 'http://x' }), { db: t.db, region: '19.71', inboxLink: (slug) => `http://x/admin/unit/${slug}/pelayanan` });
+    const statusSource = withPelayananCounts(reminderStatusSource(t.db, { region: '19.71', publicUrl: 'http://x', reasonText }), { db: t.db, region: '19.71', inboxLink: (slug) => `http://x/admin/unit/${slug}/pelayanan` });
     const run = () => runReminders({ db: t.db, clock, regionCode: '19.71', statusSource, notifiers: { inapp: inAppNotifier(t.db, clock) } });
     const ledger = () => t.db.selectFrom('reminder_ledger').innerJoin('users', 'users.id', 'reminder_ledger.recipient_user_id').select(['users.username', 'reminder_ledger.period_key', 'reminder_ledger.subject', 'reminder_ledger.link'])// One row per channel; the in-app notification is the one every person gets.
       .where('period_key', 'like', 'pelayanan%').where('reminder_ledger.channel', '=', 'inapp').orderBy('users.username').orderBy('period_key').execute();

@@ -130,8 +130,11 @@ describe('statusSourceFromReportInput', () => {
   it('feeds reminders from the dashboard rows, so both read the same verdicts', async () => {
     const { statusSourceFromReportInput } = await import('../../src/modules/reminders/index.js');
     const { fixture, NOW } = await import('../reports/support/fixture.js');
-    const src = statusSourceFromReportInput(async () => fixture(), (id) => `https://beranda.example/dasbor/unit/${id}`);
+    const { reasonText } = await import('../../src/i18n/monitoring-reasons.js');
+    const src = statusSourceFromReportInput(async () => fixture(), reasonText, (id) => `https://beranda.example/dasbor/unit/${id}`);
     const snap = await src.snapshot(NOW);
+    // The rows carry reason codes; the reminder gets them in the caller's words.
+    expect(snap.units.find((u) => u.unitId === 'air-itam')!.verdicts.at(-1)!.reasons).toEqual(['Kata-kata promosi judi ditemukan di halaman depan (slot gacor).']);
     const bacang = snap.units.find((u) => u.unitId === 'bacang')!;
     expect(bacang).toMatchObject({ itemsThisPeriod: 3, kecamatanId: 'bukit-intan', link: 'https://beranda.example/dasbor/unit/bacang' });
     expect(snap.units.find((u) => u.unitId === 'sinar-bulan')!.itemsThisPeriod).toBe(0);

@@ -54,11 +54,13 @@ describe('PDF rapor', () => {
   it('lists failing units with their reasons and the integrity alerts', () => {
     const failing = text.slice(text.indexOf('Unit yang belum memenuhi dan alasannya'));
     expect(failing).toContain('Sinar Bulan');
-    expect(failing).toContain('Tidak ada konten pada periode ini');
+    // The data carries reason codes; the rapor says them in the catalogue's words.
+    expect(failing).toContain('Belum ada konten baru');
     expect(failing).toContain('Terindikasi dibobol');
     const alerts = text.slice(text.indexOf('Peringatan keamanan situs'));
     expect(alerts).toContain('Air Itam');
-    expect(alerts).toContain('Konten judi online di halaman depan');
+    expect(alerts).toContain('Kata-kata promosi judi');
+    expect(alerts).not.toContain('spam_in_home');
   });
 
   it('sends a large city to the spreadsheet for the long lists instead of printing thousands of rows', async () => {
@@ -126,6 +128,7 @@ describe('XLSX rapor', () => {
     expect(ch.at(-1)).toEqual(['23 Nov 2026', 6, 2, 8]);
     const fail = rowsOf('Belum memenuhi');
     expect(fail.map((r) => r[0])).toEqual(expect.arrayContaining(['Air Itam', 'Sinar Bulan', 'Rawa Bangun']));
-    expect(rowsOf('Keamanan').find((r) => r[0] === 'Air Itam')![3]).toBe('Konten judi online di halaman depan');
+    expect(rowsOf('Keamanan').find((r) => r[0] === 'Air Itam')![3]).toBe('Kata-kata promosi judi ditemukan di halaman depan (slot gacor).');
+    expect(fail.find((r) => r[0] === 'Sinar Bulan')).toContain('Belum ada konten baru pada periode ini (minimal 1).');
   });
 });

@@ -125,7 +125,7 @@ describe('summary, ranking and trend', () => {
 
   it('lists failing units worst first, integrity alerts, and the last check time', () => {
     expect(d.failing.map((f) => f.row.id)).toEqual(['air-itam', 'sinar-bulan', 'rawa-bangun']);
-    expect(d.failing[1]!.reasons).toEqual(['Tidak ada konten pada periode ini']);
+    expect(d.failing[1]!.reasons).toEqual([{ code: 'no_content_in_period', params: { required: 1 } }]);
     expect(d.integrityAlerts.map((r) => r.id)).toEqual(['air-itam']);
     expect(d.lastCheckedAt).toBe('2026-11-28T03:30:00Z');
     expect(d.periodLabel).toBe('23–29 November 2026');

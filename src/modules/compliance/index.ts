@@ -11,7 +11,7 @@ export { openDispute, type OpenDisputeInput, type OpenDisputeError } from './ope
 export { decideDispute, type DecideDisputeInput, type DecideDisputeError } from './decide-dispute.js';
 export { openDisputeAsStaff, openDisputeFormSchema, decideDisputeAsAdmin, decideDisputeFormSchema, type DecisionSources } from './disputes-as-staff.js';
 export { getVerdictsForPeriod, getVerdictHistory, getCompromised, listDisputes, getDispute, periodsEndingWith } from './read-compliance.js';
-export { loadReportInput, profileCompletenessSource, profilesOf, reasonText, type ReportContext, type LoadReportOptions } from './report-input.js';
+export { loadReportInput, profileCompletenessSource, profilesOf, type ReportContext, type LoadReportOptions } from './report-input.js';
 export { generateRapor, listStoredRapor, readStoredRapor, raporFileName, type StoredRapor } from './rapor-archive.js';
 export { reminderStatusSource } from './reminder-status.js';
 export { verdictsByRegion, type RegionVerdicts } from './read-models/verdicts-by-region.js';

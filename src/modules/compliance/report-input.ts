@@ -1,19 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
-import { t } from '../../i18n/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { OPENS_FOR_PEOPLE, getMonitoringSnapshots, getObservations, type UnitMonitoringSnapshot } from '../monitoring/index.js';
 
 import { emptyProfile, getProfilesForUnits, type Profile, profileCompleteness } from '../profile/index.js';
-import type { ReportInput, ReportUnit, UnitPeriodRecord, Verdict as ReportVerdict } from '../reports/index.js';
+import type { ReportInput, ReportReason, ReportUnit, UnitPeriodRecord, Verdict as ReportVerdict } from '../reports/index.js';
 import { unitRepository, type UnitRow } from '../units/index.js';
 import type { ProfileCompletenessSource } from './deps.js';
-import type { Reason } from './evaluate.js';
 import { getRule } from './manage-rule.js';
 import { type Period, periodByKey, periodContaining } from './period.js';
 import { getVerdictHistory } from './read-compliance.js';
 import type { VerdictRow } from './compliance-repository.js';
-import { WIB_TIME_ZONE } from '../../shared/wib-time.js';
 
 // The read model behind the pimpinan dashboard, the rapor exports and the reminders: the plain
 // ReportInput of the reports module, filled from the units, their profiles, the monitoring
@@ -39,25 +36,12 @@ export interface LoadReportOptions {
   count?: number;
   /** Only these kecamatan's kelurahan (a camat's view); OPD are left out then. */
   kecamatanIds?: readonly string[];
+  /** The report's title for those kecamatan: "Kecamatan X, Kota Y" (the web's catalogue words). */
+  scopeName?: (kecamatan: string, region: string) => string;
 }
 
 const FRESH_MS = 14 * 86_400_000;
 const RULE_KINDS = new Set(['kelurahan', 'desa', 'opd']);
-
-/** "Situs … tidak dapat dibuka." — reason codes in Indonesian, ISO dates shown as WIB days. */
-export function reasonText(r: Reason): string {
-  const params: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(r.params ?? {})) {
-    params[k] = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)
-      ? new Intl.DateTimeFormat('id-ID', { timeZone: WIB_TIME_ZONE, dateStyle: 'long' }).format(new Date(v))
-      : v;
-  }
-  // Reasons stored before a text gained a placeholder lack its value: leave no "{terms}" behind.
-  return t(`monitoring.reason.${r.code}`, params)
-    .replace(/\s*\(\{\w+\}\)/g, '')
-    .replace(/\s*(Contoh|Examples|e\.g\.):?\s*\{\w+\}/g, '')
-    .replace(/\{\w+\}\s*/g, '');
-}
 
 // EXEMPT (a holiday or maintenance pausing the whole period) is not a failure; the reports
 // module knows four verdicts, so it is shown as meeting the rule with the reason saying why.
@@ -105,7 +89,7 @@ export async function loadReportInput(db: Kysely<DB>, o: LoadReportOptions): Pro
   const current = new Map<string, VerdictRow>();
   for (const v of history.verdicts) {
     const list = records.get(v.unitId) ?? [];
-    list.push({ periodKey: v.periodKey, verdict: toReportVerdict(v.status), reasons: v.reasons.map(reasonText), items: v.countedByChannel });
+    list.push({ periodKey: v.periodKey, verdict: toReportVerdict(v.status), reasons: v.reasons, items: v.countedByChannel });
     records.set(v.unitId, list);
     if (v.periodKey === period.key) current.set(v.unitId, v);
   }
@@ -140,9 +124,10 @@ export async function loadReportInput(db: Kysely<DB>, o: LoadReportOptions): Pro
     .filter((u) => u.kind === 'kecamatan' && (!scope || scope.has(u.id)))
     .map((u) => ({ id: u.id, name: u.name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'id'));
-  // A camat's dashboard and rapor carry their kecamatan's name, not only the city's (issue 14, point 6).
+  // A camat's dashboard and rapor carry their kecamatan's name, not only the city's (issue 14,
+  // point 6): in the caller's words, which get the kecamatan's names and the city's.
   const cityName = city?.name ?? o.region;
-  const regionName = scope && kecamatan.length > 0 ? t('dashland.scope_region', { kecamatan: kecamatan.map((k) => k.name).join(', '), region: cityName }) : cityName;
+  const regionName = scope && kecamatan.length > 0 && o.scopeName ? o.scopeName(kecamatan.map((k) => k.name).join(', '), cityName) : cityName;
   return {
     input: {
       regionName,
@@ -192,16 +177,16 @@ function socialOf(s: UnitMonitoringSnapshot | undefined): ReportUnit['socialAcco
     });
 }
 
-function alertsOf(s: UnitMonitoringSnapshot | undefined): string[] {
-  const out: string[] = [];
+/** The integrity alerts open now, as reason codes (said where they are shown). */
+function alertsOf(s: UnitMonitoringSnapshot | undefined): ReportReason[] {
+  const out: ReportReason[] = [];
   for (const w of s?.websites ?? []) {
     if (w.integrity?.value.state !== 'compromised') continue;
     for (const code of w.integrity.evidence.codes) {
       if (code === 'integrity_compromised') continue;
-      const text = reasonText({ code });
-      if (!out.includes(text)) out.push(text);
+      if (!out.some((r) => r.code === code)) out.push({ code });
     }
-    if (out.length === 0) out.push(reasonText({ code: 'compromised' }));
+    if (out.length === 0) out.push({ code: 'compromised' });
   }
   return out;
 }

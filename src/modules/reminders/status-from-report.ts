@@ -1,12 +1,14 @@
-import type { ReportInput } from '../reports/index.js';
+import type { ReportInput, ReportReason } from '../reports/index.js';
 import type { ReminderStatusSnapshot, UnitStatusSource } from './status-source.js';
 
 /**
  * Reminders from the same rows the dashboard uses: one adapter, so the reminder a lurah gets and
- * the status the mayor sees can never disagree. `load` builds the ReportInput for `now`.
+ * the status the mayor sees can never disagree. `load` builds the ReportInput for `now`; the
+ * rows carry reason codes, which a reminder says in the caller's words (`reasonText`).
  */
 export function statusSourceFromReportInput(
   load: (now: Date) => Promise<ReportInput>,
+  reasonText: (r: ReportReason) => string,
   linkFor?: (unitId: string) => string,
 ): UnitStatusSource {
   return {
@@ -23,7 +25,7 @@ export function statusSourceFromReportInput(
             kind: u.kind,
             kecamatanId: u.kecamatanId,
             itemsThisPeriod: rec ? Object.values(rec.items).reduce((a, b) => a + b, 0) : 0,
-            verdicts: u.history.map((h) => ({ periodKey: h.periodKey, verdict: h.verdict, reasons: h.reasons })),
+            verdicts: u.history.map((h) => ({ periodKey: h.periodKey, verdict: h.verdict, reasons: h.reasons.map((r) => reasonText(r)) })),
             siteDownSince: u.website.downSince,
             link: linkFor?.(u.id),
           };

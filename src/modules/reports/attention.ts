@@ -1,4 +1,5 @@
 import type { DashboardData } from './build-dashboard.js';
+import type { ReportReason } from './types.js';
 import type { UnitRow } from './unit-rows.js';
 
 // Who the dashboard's first screen and the rapor's first page name (issue 14, point 6): the
@@ -10,8 +11,8 @@ export interface AttentionItem {
   kind: 'hijacked' | 'failing';
   /** Periods failed in a row, this one included (0 when the run is unknown). */
   failedPeriods: number;
-  /** The first thing to say why: the integrity alert or the rule's reason. */
-  why: string;
+  /** The first thing to say why: the integrity alert or the rule's reason (a code, said where shown). */
+  why: ReportReason | null;
 }
 
 export function attentionList(d: DashboardData): AttentionItem[] {
@@ -24,7 +25,7 @@ export function attentionList(d: DashboardData): AttentionItem[] {
     row,
     kind,
     failedPeriods: run(row),
-    why: (kind === 'hijacked' ? row.alerts[0] : undefined) ?? row.reasons[0] ?? '',
+    why: (kind === 'hijacked' ? row.alerts[0] : undefined) ?? row.reasons[0] ?? null,
   });
   return [
     ...hijacked.sort(byName).map(item('hijacked')),

@@ -2,7 +2,7 @@ import { type RankedRow, rankByCategory } from './ranking.js';
 import { type Summary, summarize } from './summary.js';
 import { type Lang, formatPeriodRange } from './text.js';
 import { type ComplianceTrend, type ItemsByChannel, complianceTrend, itemsByChannel } from './trend.js';
-import type { ReportInput, ReportPeriod } from './types.js';
+import type { ReportInput, ReportPeriod, ReportReason } from './types.js';
 import { type UnitRow, buildUnitRows } from './unit-rows.js';
 import { compareNames } from './compare-names.js';
 
@@ -11,7 +11,7 @@ import { compareNames } from './compare-names.js';
 
 export interface FailingUnit {
   row: UnitRow;
-  reasons: string[];
+  reasons: ReportReason[];
 }
 
 export interface DashboardData {

@@ -3,7 +3,7 @@
 //   const data = buildDashboard(input);            // summary, grid rows, ranking, trend, …
 //   const charts = renderDashboardCharts(data, { linkFor }); // inline SVG strings
 //   const pdf = await raporPdf(data);  const xlsx = await raporXlsx(data);
-export type { ReportInput, ReportPeriod, ReportUnit, SocialAccountState, UnitPeriodRecord, Verdict, WebsiteState } from './types.js';
+export type { ReportInput, ReportPeriod, ReportReason, ReportUnit, SocialAccountState, UnitPeriodRecord, Verdict, WebsiteState } from './types.js';
 export { VERDICTS } from './types.js';
 export { attentionList, type AttentionItem } from './attention.js';
 export { buildDashboard, filterRows, type DashboardData, type FailingUnit, type RowFilter } from './build-dashboard.js';

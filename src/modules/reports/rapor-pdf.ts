@@ -4,6 +4,7 @@ import { channelChartSvg, channelName } from './channel-chart-svg.js';
 import { renderPdf } from './pdf-fonts.js';
 import type { RankedRow } from './ranking.js';
 import { t as translate, type MessageKey } from '../../i18n/index.js';
+import { reasonText, reasonsText } from '../../i18n/monitoring-reasons.js';
 import { type Lang, decimal, formatDateWib, formatWib, percent } from './text.js';
 import { trendChartSvg } from './trend-chart-svg.js';
 import type { Verdict } from './types.js';
@@ -146,7 +147,7 @@ export function raporDocDefinition(d: DashboardData, opts: RaporPdfOptions = {})
     content.push(
       table(
         [t('reports.col.unit'), t('reports.col.kecamatan'), t('reports.col.verdict'), t('reports.col.reasons')],
-        shown.map((f) => [f.row.name, f.row.kecamatanName ?? t('reports.kind.opd'), verdictCell(f.row), f.reasons.join('; ') || '—']),
+        shown.map((f) => [f.row.name, f.row.kecamatanName ?? t('reports.kind.opd'), verdictCell(f.row), reasonsText(f.reasons) || '—']),
         [110, 80, 70, '*'],
       ),
     );
@@ -158,7 +159,7 @@ export function raporDocDefinition(d: DashboardData, opts: RaporPdfOptions = {})
     content.push(
       table(
         [t('reports.col.unit'), t('reports.col.kecamatan'), t('reports.col.website'), t('reports.col.alerts')],
-        d.integrityAlerts.map((r) => [r.name, r.kecamatanName ?? t('reports.kind.opd'), r.website.url ?? '—', r.alerts.join('; ') || r.reasons.join('; ')]),
+        d.integrityAlerts.map((r) => [r.name, r.kecamatanName ?? t('reports.kind.opd'), r.website.url ?? '—', reasonsText(r.alerts) || reasonsText(r.reasons)]),
         [100, 80, 130, '*'],
       ),
     );
@@ -209,7 +210,7 @@ function attentionNodes(d: DashboardData, t: (k: MessageKey, p?: Record<string, 
         { text: i.row.name, bold: true },
         i.row.kecamatanName ?? t('reports.kind.opd'),
         { text: i.kind === 'hijacked' ? t('reports.rapor.attention_hijacked') : i.failedPeriods > 1 ? t('reports.rapor.attention_run', { n: i.failedPeriods }) : t('reports.rapor.attention_one'), fillColor: VERDICT_FILL[i.kind === 'hijacked' ? 'COMPROMISED' : 'FAIL'] },
-        i.why || '—',
+        i.why ? reasonText(i.why) : '—',
       ]),
       [110, 80, 120, '*'],
     ),

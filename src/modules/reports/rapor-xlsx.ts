@@ -3,6 +3,7 @@ import type ExcelJS from 'exceljs';
 import type { DashboardData } from './build-dashboard.js';
 import { channelName } from './channel-chart-svg.js';
 import { t as translate, type MessageKey } from '../../i18n/index.js';
+import { reasonsText } from '../../i18n/monitoring-reasons.js';
 import { type Lang, formatDateWib, formatWib } from './text.js';
 import type { UnitRow } from './unit-rows.js';
 
@@ -89,7 +90,7 @@ export async function raporXlsx(d: DashboardData, opts: { lang?: Lang } = {}): P
   const statusRows = [...d.groups.flatMap((g) => g.rows), ...d.opdRows].map((r) => {
     const row: Record<string, unknown> = {
       kecamatan: r.kecamatanName ?? '—', unit: r.name, code: r.code ?? '', kind: kindLabel(r), verdict: r.verdictLabel,
-      reasons: r.reasons.join('; '), items: r.itemsThisPeriod, website: r.website.url ?? t('reports.none'),
+      reasons: reasonsText(r.reasons), items: r.itemsThisPeriod, website: r.website.url ?? t('reports.none'),
       up: r.website.has ? yesNo(r.website.up) : '—', fresh: r.website.has ? yesNo(r.website.fresh) : '—',
       clean: r.website.has ? yesNo(r.website.clean) : '—', profile: r.profileCompleteness, score: r.score.total,
       grade: r.gradeLabel, streak: r.streakLabel, checked: r.lastCheckedAt ? formatWib(r.lastCheckedAt, lang) : t('reports.unknown'),
@@ -210,7 +211,7 @@ export async function raporXlsx(d: DashboardData, opts: { lang?: Lang } = {}): P
     ],
     d.failing.map((f) => ({
       unit: f.row.name, kind: kindLabel(f.row), kecamatan: f.row.kecamatanName ?? '—', verdict: f.row.verdictLabel,
-      reasons: f.reasons.join('; '), streak: f.row.streakLabel,
+      reasons: reasonsText(f.reasons), streak: f.row.streakLabel,
     })),
     intro,
   );
@@ -224,7 +225,7 @@ export async function raporXlsx(d: DashboardData, opts: { lang?: Lang } = {}): P
       { header: t('reports.col.alerts'), key: 'alerts', width: 60 },
     ],
     d.integrityAlerts.map((r) => ({
-      unit: r.name, kecamatan: r.kecamatanName ?? '—', website: r.website.url ?? '—', alerts: (r.alerts.length ? r.alerts : r.reasons).join('; '),
+      unit: r.name, kecamatan: r.kecamatanName ?? '—', website: r.website.url ?? '—', alerts: reasonsText(r.alerts.length ? r.alerts : r.reasons),
     })),
     intro,
   );

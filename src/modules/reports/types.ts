@@ -13,11 +13,20 @@ export interface ReportPeriod {
   end: string;
 }
 
+/**
+ * A reason from the monitoring engine as compliance stores it: a code and its values (e.g.
+ * { code: 'no_content' }). The reports carry it as it is; where a reason is shown or exported
+ * it is said in words (src/i18n/monitoring-reasons.ts), so the data holds no sentences.
+ */
+export interface ReportReason {
+  code: string;
+  params?: Record<string, string | number>;
+}
+
 export interface UnitPeriodRecord {
   periodKey: string;
   verdict: Verdict;
-  /** Indonesian reasons from the monitoring engine, e.g. "Tidak ada konten minggu ini". */
-  reasons: string[];
+  reasons: ReportReason[];
   /** Content items counted for the rule in this period, per channel ('website', 'facebook', …). */
   items: Record<string, number>;
 }
@@ -58,7 +67,7 @@ export interface ReportUnit {
   /** Per period, any order; periods without a record count as "no verdict". */
   history: UnitPeriodRecord[];
   /** Integrity alerts (gambling spam, defacement, off-site redirect) open now. */
-  integrityAlerts?: string[];
+  integrityAlerts?: ReportReason[];
   lastCheckedAt: string | null;
 }
 

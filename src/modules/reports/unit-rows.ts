@@ -2,7 +2,7 @@ import { type ScoreBreakdown, itemsIn, scoreUnit } from './score.js';
 import { type Streak, streakOf } from './streaks.js';
 import { t } from '../../i18n/index.js';
 import { type Lang } from './text.js';
-import type { ReportInput, ReportUnit, SocialAccountState, UnitPeriodRecord, Verdict, WebsiteState } from './types.js';
+import type { ReportInput, ReportReason, ReportUnit, SocialAccountState, UnitPeriodRecord, Verdict, WebsiteState } from './types.js';
 
 // One row per unit for the status grid, the ranking and the exports: everything a reader needs
 // to see why the unit stands where it does, already in words (verdict and streak labels).
@@ -17,7 +17,8 @@ export interface UnitRow {
   location: ReportUnit['location'];
   verdict: Verdict | null;
   verdictLabel: string;
-  reasons: string[];
+  /** As codes; said where shown (the verdict's and streak's labels are already words). */
+  reasons: ReportReason[];
   itemsThisPeriod: number;
   itemsByChannel: Record<string, number>;
   website: WebsiteState;
@@ -27,7 +28,7 @@ export interface UnitRow {
   gradeLabel: string;
   streak: Streak;
   streakLabel: string;
-  alerts: string[];
+  alerts: ReportReason[];
   lastCheckedAt: string | null;
 }
 

@@ -1,5 +1,6 @@
 import { type ReportContext, getRule, loadReportInput, periodByKey, periodContaining, periodsEndingWith } from '../../modules/compliance/index.js';
 import { type DashboardData, buildDashboard } from '../../modules/reports/index.js';
+import { t } from '../../i18n/index.js';
 import type { AppDeps } from '../deps.js';
 import type { DashboardScope } from './access.js';
 
@@ -19,6 +20,7 @@ export async function loadDashboard(deps: AppDeps, region: string, scope: Dashbo
     clock: deps.clock,
     periodKey,
     kecamatanIds: scope.all ? undefined : scope.kecamatanIds,
+    scopeName: (kecamatan, region) => t('dashland.scope_region', { kecamatan, region }),
   });
   if (!ctx) return null;
   const data = buildDashboard(ctx.input);

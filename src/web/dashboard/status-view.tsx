@@ -1,4 +1,5 @@
 import { formatDate, formatNumber, t } from '../../i18n/index.js';
+import { reasonText } from '../../i18n/monitoring-reasons.js';
 import { type DashboardData, type RowFilter, type UnitRow, channelName, filterRows } from '../../modules/reports/index.js';
 import { Mark, RowVerdict, Section, VerdictBadge, percentText } from './components.js';
 
@@ -160,7 +161,7 @@ function GridRow({ r, o }: { r: UnitRow; o: GridOptions }) {
       </th>
       <td data-label={t('reports.col.verdict')}>
         <RowVerdict row={r} exempt={o.exempt(r)} />
-        {r.verdict !== 'PASS' && r.reasons[0] ? <span class="reason">{r.reasons[0]}</span> : null}
+        {r.verdict !== 'PASS' && r.reasons[0] ? <span class="reason">{reasonText(r.reasons[0])}</span> : null}
       </td>
       <td data-label={t('reports.col.website')}>
         {w.has ? (

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import { formatDate, formatDateTime, t, type MessageKey, wibShortDate } from '../../i18n/index.js';
-import { type Dispute, type VerdictRow, listDisputes, reasonText } from '../../modules/compliance/index.js';
+import { type Dispute, type VerdictRow, listDisputes } from '../../modules/compliance/index.js';
+import { reasonText } from '../../i18n/monitoring-reasons.js';
 import { type Onboarding, onboardingChecklist } from '../../modules/composer/index.js';
 import { type StoredObservation, getObservations } from '../../modules/monitoring/index.js';
 import { sourceLabel } from './source-label.js';

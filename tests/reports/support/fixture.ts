@@ -11,7 +11,7 @@ function hist(verdicts: (Verdict | null)[], items: Record<string, number>[] = []
   return verdicts.flatMap((v, i) =>
     v === null
       ? []
-      : [{ periodKey: keys[i]!, verdict: v, reasons: v === 'PASS' ? [] : v === 'COMPROMISED' ? ['Konten judi online di halaman depan'] : ['Tidak ada konten pada periode ini'], items: items[i] ?? (v === 'PASS' ? { website: 1 } : {}) }],
+      : [{ periodKey: keys[i]!, verdict: v, reasons: v === 'PASS' ? [] : v === 'COMPROMISED' ? [{ code: 'spam_in_home', params: { terms: 'slot gacor' } }] : [{ code: 'no_content_in_period', params: { required: 1 } }], items: items[i] ?? (v === 'PASS' ? { website: 1 } : {}) }],
   );
 }
 
@@ -41,7 +41,7 @@ export function fixture(): ReportInput {
       location: { lat: -2.15, lng: 106.10 }, website: site({ clean: false }),
       socialAccounts: [{ platform: 'instagram', handle: 'kel.airitam', lastPostAt: recent }],
       profileCompleteness: 1, history: hist(['PASS', 'PASS', 'PASS', 'COMPROMISED'], [{ website: 1 }, { website: 1 }, { website: 1 }, { website: 3 }]),
-      integrityAlerts: ['Konten judi online di halaman depan'], lastCheckedAt: '2026-11-28T01:00:00Z',
+      integrityAlerts: [{ code: 'spam_in_home', params: { terms: 'slot gacor' } }], lastCheckedAt: '2026-11-28T01:00:00Z',
     },
     {
       id: 'rawa-bangun', name: 'Rawa Bangun', code: '19.71.02.1001', kind: 'kelurahan', kecamatanId: 'taman-sari', kecamatanName: 'Taman Sari',

@@ -10,8 +10,8 @@ import {
   openDisputeFormSchema,
   periodContaining,
   previousPeriod,
-  reasonText,
 } from '../../../modules/compliance/index.js';
+import { reasonText } from '../../../i18n/monitoring-reasons.js';
 import {
   AUTO_SOURCES,
   SOCIAL_PLATFORMS,
