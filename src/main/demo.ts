@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import type { DB } from '../db/schema/index.js';
-import { type DemoLogin, ROLE_LABEL, ensureDemoUsers } from '../modules/accounts/index.js';
+import { type DemoLogin, ROLES, ensureDemoUsers } from '../modules/accounts/index.js';
+import { roleLabel } from '../i18n/role-label.js';
 import type { Clock } from '../shared/clock.js';
 import { seedSiteDemo } from './demo/site-content.js';
 import { reattachChannelsDemo, seedChannelsDemo } from './demo/channels-demo.js';
@@ -46,10 +47,10 @@ export async function resumeDemo(deps: DemoDeps): Promise<void> {
 /** The demo accounts in the database, for the start-up banner. */
 export async function demoLoginsOf(db: Kysely<DB>): Promise<DemoLogin[]> {
   const rows = await db.selectFrom('users').select(['username', 'role', 'display_name']).where('is_demo', '=', 1).orderBy('username').execute();
-  const order = Object.keys(ROLE_LABEL);
+  const order: string[] = ROLES;
   // By role; within a role the query's username order stays (the sort is stable). No
   // localeCompare: it would build an ICU collator (~2 MB of RSS) in every demo start (issue 20).
   return rows
     .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role))
-    .map((r) => ({ username: r.username, role: r.role, note: `${ROLE_LABEL[r.role]}: ${r.display_name}` }));
+    .map((r) => ({ username: r.username, role: r.role, note: `${roleLabel(r.role)}: ${r.display_name}` }));
 }

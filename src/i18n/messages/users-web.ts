@@ -2,6 +2,13 @@
 // straight into the TSX). Indonesian is the source; English mirrors every key.
 export const messages = {
   id: {
+    // The roles' names everywhere staff see them (they were ROLE_LABEL in the accounts module).
+    'users.role.admin_kota': 'Admin Kota (Diskominfo)',
+    'users.role.pimpinan': 'Pimpinan',
+    'users.role.camat': 'Camat',
+    'users.role.pendamping': 'Pendamping',
+    'users.role.lurah': 'Lurah',
+    'users.role.operator': 'Operator',
     'login.demo.title': 'Akun demo (mode demo)',
     'login.demo.password': 'Kata sandi semua akun demo:',
     'login.demo.admin': 'Admin Diskominfo',
@@ -40,6 +47,13 @@ export const messages = {
     'users.status.enable': 'Aktifkan kembali',
   },
   en: {
+    // Role names are the glossary's terms (docs/glossary.md), kept in English too.
+    'users.role.admin_kota': 'Admin kota (Diskominfo)',
+    'users.role.pimpinan': 'Pimpinan',
+    'users.role.camat': 'Camat',
+    'users.role.pendamping': 'Pendamping',
+    'users.role.lurah': 'Lurah',
+    'users.role.operator': 'Operator',
     'login.demo.title': 'Demo accounts (demo mode)',
     'login.demo.password': 'Password of every demo account:',
     'login.demo.admin': 'Diskominfo admin',

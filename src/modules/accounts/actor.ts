@@ -14,11 +14,3 @@ export interface Actor {
 
 export const ROLES: Role[] = ['admin_kota', 'pimpinan', 'camat', 'pendamping', 'lurah', 'operator'];
 
-export const ROLE_LABEL: Record<Role, string> = {
-  admin_kota: 'Admin Kota (Diskominfo)',
-  pimpinan: 'Pimpinan',
-  camat: 'Camat',
-  pendamping: 'Pendamping',
-  lurah: 'Lurah',
-  operator: 'Operator',
-};

@@ -1,6 +1,6 @@
 // Public surface of the accounts module: users, roles scoped to units, sessions, audit.
 export type { Actor } from './actor.js';
-export { ROLES, ROLE_LABEL } from './actor.js';
+export { ROLES } from './actor.js';
 export { NATIONAL_SCOPE, inScope, scopeFilter, scopeKind, type ScopeKind } from '../../shared/region-scope.js';
 export { activeStaffByRegion } from './staff-counts.js';
 export { can, canManageCity, canSeeCity, hasWideScope, type UnitAction, type UnitRef } from './policy.js';

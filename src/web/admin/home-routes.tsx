@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
-import { type Actor, ROLE_LABEL, can } from '../../modules/accounts/index.js';
+import { type Actor, can } from '../../modules/accounts/index.js';
+import { roleLabel } from '../../i18n/role-label.js';
 import { type UnitRow, listUnitTree } from '../../modules/units/index.js';
 import { t } from '../../i18n/index.js';
 import type { AppEnv } from '../context.js';
@@ -38,7 +39,7 @@ export function homeRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.html(
       <StaffLayout title={t('admin.home.title')} actor={actor} csrfToken={c.get('csrfToken')}>
         <h1>{t('admin.home.greeting', { name: actor.displayName })}</h1>
-        <p class="muted">{ROLE_LABEL[actor.role]}</p>
+        <p class="muted">{roleLabel(actor.role)}</p>
         <ComposerShortcuts actor={actor} />
         <h2>{actor.role === 'pendamping' ? t('staff.home.units') : t('admin.home.your_units')} ({units.length})</h2>
         {units.length === 0 ? <p>{t('admin.home.no_units')}</p> : null}

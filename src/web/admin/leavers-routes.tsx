@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { ROLE_LABEL, deactivateStaff, listActiveStaff } from '../../modules/accounts/index.js';
-import type { Role } from '../../db/schema/index.js';
+import { deactivateStaff, listActiveStaff } from '../../modules/accounts/index.js';
+import { roleLabel } from '../../i18n/role-label.js';
 import { t } from '../../i18n/index.js';
 import { assetUrl } from '../assets-route.js';
 import type { AppEnv } from '../context.js';
@@ -45,7 +45,7 @@ export function leaversRoutes(deps: AppDeps): Hono<AppEnv> {
                     <input type="checkbox" name="userIds" value={u.id} />
                     <span>
                       {u.displayName}
-                      <span class="meta">{u.username} · {ROLE_LABEL[u.role as Role]}{u.unitNames.length ? ` · ${u.unitNames.join(', ')}` : ''}</span>
+                      <span class="meta">{u.username} · {roleLabel(u.role)}{u.unitNames.length ? ` · ${u.unitNames.join(', ')}` : ''}</span>
                     </span>
                   </label>
                 </li>

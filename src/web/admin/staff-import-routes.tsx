@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import {
-  type Actor, type CheckedLine, type Handover, type HandoverWords, type ImportOutcome, ROLE_LABEL, checkStaffRows, createImportedStaff, createStaffFormSchema, discardHandover, handoverSheet, keepHandover, readHandover, readStaffSheet,
+  type Actor, type CheckedLine, type Handover, type HandoverWords, type ImportOutcome, checkStaffRows, createImportedStaff, createStaffFormSchema, discardHandover, handoverSheet, keepHandover, readHandover, readStaffSheet,
 } from '../../modules/accounts/index.js';
 import { t } from '../../i18n/index.js';
+import { roleLabel } from '../../i18n/role-label.js';
 import { assetUrl } from '../assets-route.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
@@ -61,7 +62,7 @@ function ImportPage(p: { actor: Actor; csrf: string; error?: string }) {
   );
 }
 
-const describe = (l: { role: CheckedLine['role']; unitNames: string[] }) => [l.role ? ROLE_LABEL[l.role] : null, l.unitNames.join(', ')].filter(Boolean).join(' · ');
+const describe = (l: { role: CheckedLine['role']; unitNames: string[] }) => [l.role ? roleLabel(l.role) : null, l.unitNames.join(', ')].filter(Boolean).join(' · ');
 
 function ResultPage(p: { actor: Actor; csrf: string; file: string; lines: CheckedLine[] }) {
   const ready = p.lines.filter((l) => l.input);
@@ -123,7 +124,7 @@ const HANDOVER_WORDS: HandoverWords = {
     role: t('staff_import.sheet_out.role'), units: t('staff_import.sheet_out.units'), url: t('staff_import.sheet_out.url'),
   },
   note: t('staff_import.sheet_out.note'),
-  role: (r) => ROLE_LABEL[r],
+  role: (r) => roleLabel(r),
 };
 
 // A handover sealed before the problems became codes (kept a day at most) still holds the sentence.
@@ -144,7 +145,7 @@ function HandoverPage(p: { actor: Actor; csrf: string; id: string; created: Hand
         {p.created.map((h) => (
           <li>
             <span class="who">{h.displayName}</span>
-            {ROLE_LABEL[h.role]}{h.unitNames.length ? ` · ${h.unitNames.join(', ')}` : ''}
+            {roleLabel(h.role)}{h.unitNames.length ? ` · ${h.unitNames.join(', ')}` : ''}
             <br />
             {t('handover.username')}: <strong class="username">{h.username}</strong>
             <br />

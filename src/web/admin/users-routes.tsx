@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import {
-  type Actor, ROLES, ROLE_LABEL, type UserRow, accountRepository, createUser, inScope, listThrottled, listUsers, newUserFormSchema, resetPassword,
+  type Actor, ROLES, type UserRow, accountRepository, createUser, inScope, listThrottled, listUsers, newUserFormSchema, resetPassword,
   resetPasswordFormSchema, setUserStatus, updateUser, userFormSchema, userStatusFormSchema,
 } from '../../modules/accounts/index.js';
 import { listUnitTree, type UnitTree } from '../../modules/units/index.js';
 import { formatDateTime, hasKey, t } from '../../i18n/index.js';
+import { roleLabel } from '../../i18n/role-label.js';
 import { accountProblemText } from '../../i18n/account-problems.js';
 import type { FieldProblem } from '../../shared/field-problems.js';
 import { PASSWORD_MIN } from '../../shared/password-limits.js';
@@ -68,7 +69,7 @@ function UserForm(p: { action: string; csrf: string; values: FormValues; tree: U
         <select id="f-role" name="role" aria-invalid={e.role ? 'true' : undefined} aria-describedby={e.role ? 'f-role-err' : undefined}>
           {ROLES.map((r) => (
             <option value={r} selected={p.values.role === r}>
-              {ROLE_LABEL[r]}
+              {roleLabel(r)}
             </option>
           ))}
         </select>
@@ -129,7 +130,7 @@ export function usersRoutes(deps: AppDeps): Hono<AppEnv> {
               {users.map((u) => (
                 <tr>
                   <td><a href={`/admin/pengguna/${u.id}`}>{u.username}</a><br /><span class="muted">{u.display_name}</span></td>
-                  <td>{ROLE_LABEL[u.role]}</td>
+                  <td>{roleLabel(u.role)}</td>
                   <td>{u.status === 'active' ? t('users.list.active') : t('users.list.disabled')}{slowed.has(u.username) ? ` · ${t('throttle.title')}` : ''}</td>
                   <td>{u.last_login_at ? formatDateTime(u.last_login_at) : '—'}</td>
                 </tr>

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import { unitRepository } from '../../units/index.js';
 import type { DB, Role } from '../../../db/schema/index.js';
 import { slugify } from '../../../shared/slug.js';
-import { ROLE_LABEL } from '../actor.js';
 import { unitsProblem, userInputSchema } from '../manage-users.js';
 import type { SheetRow } from './read-staff-sheet.js';
 import type { StaffProblem } from './staff-problems.js';
@@ -35,12 +34,13 @@ export interface CheckedLine {
   input?: StaffInput;
 }
 
+// The words a sheet may use for a role, matched as typed (lower case, letters only) — the names
+// the staff pages show ("Admin Kota (Diskominfo)") among them. Read, never shown.
 const ROLE_WORDS: Record<string, Role> = {
   operator: 'operator', 'operator kelurahan': 'operator', 'operator desa': 'operator', admin: 'admin_kota', 'admin kota': 'admin_kota',
-  'admin kabupaten': 'admin_kota', 'admin diskominfo': 'admin_kota', lurah: 'lurah', 'kepala desa': 'lurah', kades: 'lurah', camat: 'camat',
+  'admin kabupaten': 'admin_kota', 'admin diskominfo': 'admin_kota', 'admin kota diskominfo': 'admin_kota', lurah: 'lurah', 'kepala desa': 'lurah', kades: 'lurah', camat: 'camat',
   pendamping: 'pendamping', pimpinan: 'pimpinan', 'wali kota': 'pimpinan', walikota: 'pimpinan', bupati: 'pimpinan', sekda: 'pimpinan',
 };
-for (const [role, label] of Object.entries(ROLE_LABEL)) ROLE_WORDS[label.toLowerCase().replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim()] = role as Role;
 const roleOf = (text: string): Role | null => ROLE_WORDS[text.toLowerCase().replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim()] ?? null;
 
 interface UnitRef {

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { Role } from '../../../db/schema/index.js';
 import { formatDateTime, hasKey, t } from '../../../i18n/index.js';
-import { ROLE_LABEL } from '../../../modules/accounts/index.js';
+import { roleLabel } from '../../../i18n/role-label.js';
 import {
   NOTIFIER_CHANNELS,
   type NotifierChannel,
@@ -263,7 +263,7 @@ function RuleForm({ rule, csrf, typed }: { rule: ReminderRule; csrf: string; typ
         <legend>{t('rem.roles')}</legend>
         <Err name="roles" />
         {ROLES.map((r) => (
-          <label class="check"><input type="checkbox" name="roles" value={r} checked={roles.includes(r)} /> {ROLE_LABEL[r]}</label>
+          <label class="check"><input type="checkbox" name="roles" value={r} checked={roles.includes(r)} /> {roleLabel(r)}</label>
         ))}
       </fieldset>
       <fieldset>
