@@ -5,6 +5,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { importOpdCsv, searchRegencies } from '../modules/units/index.js';
 import { systemClock } from '../shared/clock.js';
 import { t } from '../i18n/index.js';
+import { opdCsvProblemText } from '../i18n/opd-csv-problems.js';
 import { registrationContext, syncRegistrations } from '../modules/monitoring/index.js';
 import { backupCommand, restoreCommand } from './cli/backup.js';
 import { demoRemoveCommand } from './cli/demo.js';
@@ -58,7 +59,7 @@ const COMMANDS: Record<string, Command> = {
     const sync = await syncRegistrations(ctx.database.db, systemClock, registrationContext({ ...ctx.config, region }));
     ctx.out(`Pemantauan: ${sync.added} situs/akun didaftarkan, ${sync.removed} dilepas.`);
     for (const r of sync.refused) ctx.out(`Situs ${r.url} tidak dipantau: ${t(`mon.error.url_${r.problem}`, { detail: '' })}`);
-    for (const p of outcome.problems) ctx.out(p);
+    for (const p of outcome.problems) ctx.out(opdCsvProblemText(p));
     return outcome.problems.length ? 1 : 0;
   },
   'users create-admin': createAdminCommand,

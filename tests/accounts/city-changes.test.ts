@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/db/schema/index.js';
+import { opdCsvProblemText } from '../../src/i18n/opd-csv-problems.js';
 import { type Actor, addOpdAsAdmin, cityAuditedChange, clearThrottleAsAdmin, importOpdCsvAsAdmin, throttleClearSchema } from '../../src/modules/accounts/index.js';
 import { DEFAULT_RULES, retryReminderAsAdmin, saveReminderRuleAsAdmin } from '../../src/modules/reminders/index.js';
 import { FixedClock } from '../../src/shared/clock.js';
@@ -68,7 +69,8 @@ describe('OPD imported from a CSV by admin kota', () => {
   it('writes the rows and one entry with the counts; a row with a problem is named by its code’s words', async () => {
     const r = await importOpdCsvAsAdmin(deps(), { actor: actors.admin!, region: '19.71', csv });
     if (!r.ok) throw new Error(r.error);
-    expect(r.value).toMatchObject({ created: 1, unchanged: 0, problems: ['Baris 3: Nama OPD minimal 3 dan maksimal 150 huruf.'] });
+    expect(r.value).toMatchObject({ created: 1, unchanged: 0, problems: [{ code: 'invalid_name', line: 3 }] });
+    expect(r.value.problems.map((p) => opdCsvProblemText(p))).toEqual(['Baris 3: Nama OPD minimal 3 dan maksimal 150 huruf.']);
     expect(await opdNamed('Dinas Perhubungan')).toHaveLength(1);
     expect((await auditOf('unit.import')).map((a) => [a.actor_user_id, JSON.parse(a.detail!)])).toEqual([['admin', { created: 1, problems: 1 }]]);
   });

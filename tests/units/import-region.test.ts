@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importRegion, listUnitTree, findUnitBySlug, importOpdCsv, addOpd } from '../../src/modules/units/index.js';
+import { opdCsvProblemText } from '../../src/i18n/opd-csv-problems.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { createTestDb, testEngine, type TestDb } from '../support/test-db.js';
 
@@ -65,7 +66,10 @@ describe(`units import on ${testEngine()}`, () => {
     const out = await importOpdCsv(t.db, '19.71', csv, clock);
     expect(out.created).toBe(1);
     expect(out.unchanged).toBe(1);
-    expect(out.problems).toEqual(['Baris 4: Nama OPD minimal 3 dan maksimal 150 huruf.', 'Baris 5: singkatan "diskominfo" sudah dipakai.']);
+    // Codes from the module; the same Indonesian lines from the one mapping (the page and the CLI use it).
+    expect(out.problems).toEqual([{ code: 'invalid_name', line: 4 }, { code: 'slug_taken', line: 5, slug: 'diskominfo' }]);
+    expect(out.problems.map((p) => opdCsvProblemText(p))).toEqual(['Baris 4: Nama OPD minimal 3 dan maksimal 150 huruf.', 'Baris 5: singkatan "diskominfo" sudah dipakai.']);
+    expect(out.problems.map((p) => opdCsvProblemText(p, 'en'))).toEqual(['Line 4: the agency name must have 3 to 150 letters.', 'Line 5: the short name "diskominfo" is already used.']);
     const dinkes = await findUnitBySlug(t.db, '19.71', 'dinkes');
     expect(JSON.parse(dinkes!.settings).links.website).toBe('https://dinkes.example.go.id');
     const again = await importOpdCsv(t.db, '19.71', csv, clock);
@@ -76,7 +80,12 @@ describe(`units import on ${testEngine()}`, () => {
     const csv = 'nama,singkatan\n"Dinas Pemberdayaan\nPerempuan",dp3a\nX,\n';
     const out = await importOpdCsv(t.db, '19.71', csv, clock);
     expect(out.created).toBe(1);
-    expect(out.problems).toEqual([expect.stringMatching(/^Baris 4: /)]);
-    expect(await importOpdCsv(t.db, '19.71', 'nama\n"Dinas', clock)).toMatchObject({ created: 0, problems: [expect.stringMatching(/^Baris 2: tanda kutip/)] });
+    expect(out.problems).toEqual([{ code: 'invalid_name', line: 4 }]);
+    const quote = await importOpdCsv(t.db, '19.71', 'nama\n"Dinas', clock);
+    expect(quote).toMatchObject({ created: 0, problems: [{ code: 'open_quote', line: '2' }] });
+    expect(opdCsvProblemText(quote.problems[0]!)).toMatch(/^Baris 2: tanda kutip/);
+    const noName = await importOpdCsv(t.db, '19.71', 'judul\nDinas X\n', clock);
+    expect(noName.problems).toEqual([{ code: 'no_name' }]);
+    expect(opdCsvProblemText(noName.problems[0]!)).toBe('Kolom "nama" tidak ditemukan di baris pertama. Contoh judul: nama,singkatan,website,instagram');
   });
 });

@@ -3,7 +3,7 @@ export { importRegion, importRegions, regionImported, resolveSelection, type Imp
 export { listUnitTree, type UnitTree } from './list-unit-tree.js';
 export { findUnitBySlug, findUnitById, unitLineage } from './find-unit.js';
 export { addOpd, opdInputSchema, type OpdInput, type OpdLinks } from './add-opd.js';
-export { importOpdCsv, type OpdCsvOutcome } from './import-opd-csv.js';
+export { importOpdCsv, type OpdCsvOutcome, type OpdCsvProblem } from './import-opd-csv.js';
 export { searchRegencies, findRegency, titleCase, provinceNameOf, isDistrictCode, allProvinces, regenciesOf, allRegencies } from './region-data.js';
 export { unitRepository, type UnitRow } from './unit-repository.js';
 export { getCitySetting, setCitySetting } from './city-settings.js';

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { listUnitTree, opdInputSchema } from '../../modules/units/index.js';
 import { addOpdAsAdmin, importOpdCsvAsAdmin } from '../../modules/accounts/index.js';
 import { hasKey, t } from '../../i18n/index.js';
+import { opdCsvProblemText } from '../../i18n/opd-csv-problems.js';
 import { checkSiteUrl, registrationContext, syncRegistrations } from '../../modules/monitoring/index.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
@@ -135,13 +136,14 @@ export function unitsRoutes(deps: AppDeps): Hono<AppEnv> {
     const done = await importOpdCsvAsAdmin(deps, { actor: c.get('actor')!, region: c.get('region'), csv: await file.text() });
     if (!done.ok) return renderForbidden(c);
     const out = done.value;
+    const problems = out.problems.map((p) => opdCsvProblemText(p));
     // Websites and handles of the imported OPD are monitored from now on; refused addresses are named.
     const sync = await syncRegistrations(deps.db, deps.clock, registrationContext(deps.config));
-    for (const r of sync.refused) out.problems.push(t('units.csv_url_refused', { url: r.url, why: t(`mon.error.url_${r.problem}`, { detail: '' }) }));
+    for (const r of sync.refused) problems.push(t('units.csv_url_refused', { url: r.url, why: t(`mon.error.url_${r.problem}`, { detail: '' }) }));
     const summary = t('units.csv_done', { created: out.created, unchanged: out.unchanged });
-    if (out.problems.length) {
+    if (problems.length) {
       c.status(out.created + out.unchanged === 0 ? 400 : 200);
-      return page(c, { errors: out.problems, flash: { kind: 'info', text: summary } });
+      return page(c, { errors: problems, flash: { kind: 'info', text: summary } });
     }
     return c.redirect(`/admin/wilayah?ok=csv_done&baru=${out.created}&ada=${out.unchanged}`, 303);
   });
