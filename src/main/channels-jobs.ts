@@ -1,6 +1,7 @@
 import { defineJob } from '../jobs/define-job.js';
 import { ON_DEMAND_JOBS } from '../jobs/job-names.js';
-import { checkTokenHealth, notifyOpenAlerts } from '../modules/channels/index.js';
+import { checkTokenHealth, notifyOpenAlerts, platformName } from '../modules/channels/index.js';
+import { channelAlertText } from '../i18n/channel-alerts.js';
 import { runDueDeliveries, runDuePostChanges, syncActivity } from '../modules/publishing/index.js';
 import { inAppNotifier, listNotifications } from '../modules/reminders/index.js';
 import type { WorkerDeps } from './worker-deps.js';
@@ -82,6 +83,7 @@ export const tokenHealthJob = defineJob<WorkerDeps>({
       db,
       clock,
       alreadySent: async (userId, link) => (await listNotifications(db, userId, { limit: 200 })).some((n) => n.link === link),
+      textOf: (a, ch) => channelAlertText(a, ch ? { platform: platformName(ch.platform), handle: ch.handle } : null),
       send: async (n) => {
         const r = await notifier.send({
           to: n.userId,

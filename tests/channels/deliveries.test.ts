@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSocialFakes, type SocialFakes } from '../../src/fakes/social/index.js';
+import { channelAlertText } from '../../src/i18n/channel-alerts.js';
 import { checkTokenHealth, listChannelAlerts, listActivity, registerChannel } from '../../src/modules/channels/index.js';
 import {
   completeManualDelivery,
@@ -265,7 +266,10 @@ describe('deliveries', () => {
     expect(r.refreshed).toBeGreaterThanOrEqual(1);
     const alerts = await listChannelAlerts(t.db, u.unitId);
     expect(alerts.map((a) => a.kind).sort()).toEqual(['expiring', 'reconnect']);
-    expect(alerts.find((a) => a.kind === 'expiring')!.message).toContain('5 hari');
+    // Stored as a kind and the days left; said in the catalogue's words where shown.
+    const expiring = alerts.find((a) => a.kind === 'expiring')!;
+    expect(expiring).toMatchObject({ message: '', days: 5 });
+    expect(channelAlertText(expiring, { platform: 'Instagram', handle: 'bacang' })).toBe('Izin akun Instagram @bacang habis dalam 5 hari. Hubungkan ulang sebelum tanggal itu.');
     await checkTokenHealth(deps);
     expect(await listChannelAlerts(t.db, u.unitId)).toHaveLength(2);
   });

@@ -122,7 +122,10 @@ export interface ChannelsTables {
     unit_id: string;
     channel_id: string;
     kind: 'reconnect' | 'expiring';
+    /** The sentence of an alert opened before 1070; '' since (said from kind and days where shown). */
     message: string;
+    /** Days left of an "expiring" alert. */
+    days: number | null;
     created_at: string;
     resolved_at: string | null;
   };

@@ -44,10 +44,13 @@ export const listActivity = (db: Kysely<DB>, filter: { unitId?: string; since?: 
   return q.orderBy('published_at', 'desc').limit(filter.limit ?? 100).execute();
 };
 
-/** Opens an alert unless one of the same kind is already open for the channel (one per incident). */
+/**
+ * Opens an alert unless one of the same kind is already open for the channel (one per incident).
+ * Stored as its kind and values; the words are the reader's (src/i18n/channel-alerts.ts).
+ */
 export async function openAlert(
   db: Kysely<DB>,
-  a: { unitId: string; channelId: string; kind: AlertRow['kind']; message: string; now: string },
+  a: { unitId: string; channelId: string; kind: AlertRow['kind']; days?: number; now: string },
 ): Promise<boolean> {
   const open = await db
     .selectFrom('channel_alerts')
@@ -59,7 +62,7 @@ export async function openAlert(
   if (open) return false;
   await db
     .insertInto('channel_alerts')
-    .values({ id: newId(), unit_id: a.unitId, channel_id: a.channelId, kind: a.kind, message: a.message, created_at: a.now, resolved_at: null })
+    .values({ id: newId(), unit_id: a.unitId, channel_id: a.channelId, kind: a.kind, message: '', days: a.days ?? null, created_at: a.now, resolved_at: null })
     .execute();
   return true;
 }

@@ -1,9 +1,7 @@
-import { t } from '../../i18n/index.js';
 import { iso } from '../../shared/clock.js';
 import { listConnectedChannels, openAlert } from './channel-repo.js';
 import type { ChannelsDeps } from './deps.js';
 import { markNeedsReconnect } from './mark-needs-reconnect.js';
-import { platformName } from './providers/platforms.js';
 import { inspectFacebookToken } from './oauth.js';
 import { providerAccountOf } from './provider-account.js';
 import { refreshChannelToken } from './refresh-channel-token.js';
@@ -57,11 +55,7 @@ export async function checkTokenHealth(
         unitId: ch.unit_id,
         channelId: ch.id,
         kind: 'expiring',
-        message: t('channels.alert.expiring', {
-          platform: platformName(ch.platform),
-          handle: `@${ch.handle}`,
-          days: Math.max(1, Math.ceil(left / 86_400_000)),
-        }),
+        days: Math.max(1, Math.ceil(left / 86_400_000)),
         now: iso(deps.clock.now()),
       });
       if (opened) report.warned++;

@@ -1,12 +1,10 @@
-import { t } from '../../i18n/index.js';
 import { iso } from '../../shared/clock.js';
 import { type ChannelRow, openAlert, updateChannel } from './channel-repo.js';
 import type { ChannelsDeps } from './deps.js';
-import { platformName } from './providers/platforms.js';
 
 // Only a classified auth failure (190, access_token_invalid after one refresh, invalid_grant)
 // lands here; transient errors never flip a channel (Postiz PR #1822 flagged channels every
-// 50 minutes that way). One alert per incident, shown on the unit's staff home.
+// 50 minutes that way). One alert per incident, shown on the unit's staff home (in the web's words).
 
 export async function markNeedsReconnect(deps: Pick<ChannelsDeps, 'db' | 'clock'>, channel: ChannelRow): Promise<boolean> {
   const now = iso(deps.clock.now());
@@ -15,10 +13,6 @@ export async function markNeedsReconnect(deps: Pick<ChannelsDeps, 'db' | 'clock'
     unitId: channel.unit_id,
     channelId: channel.id,
     kind: 'reconnect',
-    message: t('channels.alert.reconnect', {
-      platform: platformName(channel.platform),
-      handle: `@${channel.handle}`,
-    }),
     now,
   });
 }

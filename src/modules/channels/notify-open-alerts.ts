@@ -3,7 +3,7 @@ import { activePeopleOfRegion, activePeopleOfUnit } from '../accounts/index.js';
 import { findUnitById } from '../units/index.js';
 import type { DB } from '../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
-import { listOpenAlerts } from './channel-repo.js';
+import { type AlertRow, type ChannelRow, getChannel, listOpenAlerts } from './channel-repo.js';
 
 // Each open channel alert ("reconnect", "expiring") becomes one in-app notification for the
 // people who can fix it: the unit's own lurah and operators, and admin kota (the issue: "a clear
@@ -26,6 +26,8 @@ export interface NotifyOpenAlertsDeps {
   /** Has this person already been told about this link? */
   alreadySent(userId: string, link: string): Promise<boolean>;
   send(n: AlertNotification): Promise<void>;
+  /** The alert in words, for its account (the alert holds a kind and values, not a sentence). */
+  textOf(a: AlertRow, channel: ChannelRow | undefined): string;
 }
 
 export async function notifyOpenAlerts(deps: NotifyOpenAlertsDeps): Promise<{ sent: number }> {
@@ -38,9 +40,10 @@ export async function notifyOpenAlerts(deps: NotifyOpenAlertsDeps): Promise<{ se
     const unitStaff = await activePeopleOfUnit(deps.db, a.unit_id, ['lurah', 'operator']);
     const cityAdmins = await activePeopleOfRegion(deps.db, unit.region_code, ['admin_kota']);
     const link = `/admin/unit/${unit.slug}/kanal?peringatan=${a.id}`;
+    const text = deps.textOf(a, await getChannel(deps.db, a.channel_id));
     for (const userId of new Set([...unitStaff, ...cityAdmins].map((u) => u.id))) {
       if (await deps.alreadySent(userId, link)) continue;
-      await deps.send({ userId, unitId: a.unit_id, title: unit.name, text: a.message, link });
+      await deps.send({ userId, unitId: a.unit_id, title: unit.name, text, link });
       sent++;
     }
   }

@@ -1,11 +1,12 @@
 import type { AlertRow, ChannelRow } from '../../../modules/channels/index.js';
 import { t } from '../../../i18n/index.js';
+import { channelAlertText } from '../../../i18n/channel-alerts.js';
 import { assetUrl } from '../../assets-route.js';
 import { kanalUrl, platformLabel } from './paths.js';
 
 // The warning on the unit's staff home when an account must be reconnected (its token expired or
-// was revoked) or soon must be (a Facebook/Instagram permission ending within days). The alert's
-// own sentence comes from the channels module; this adds the one button that fixes it.
+// was revoked) or soon must be (a Facebook/Instagram permission ending within days). The alert is
+// said from its kind and days (channelAlertText); this adds the one button that fixes it.
 
 export interface ReconnectWarningData {
   alerts: AlertRow[];
@@ -30,7 +31,7 @@ export function ReconnectWarning(p: { slug: string; data: ReconnectWarningData; 
             <h2>
               {platformLabel(ch?.platform ?? '')} {ch ? `@${ch.handle}` : ''}
             </h2>
-            <p>{a.message}</p>
+            <p>{channelAlertText(a, ch ? { platform: platformLabel(ch.platform), handle: ch.handle } : null)}</p>
             {p.canWrite && ch ? (
               <a class="button wide" href={`${kanalUrl(p.slug)}#kanal-${ch.id}`}>
                 {t('kanal.alert.reconnect_action')}
