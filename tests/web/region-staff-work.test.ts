@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, createAdmin, createImportedStaff } from '../../src/modules/accounts/index.js';
+import { broadcastAuthor } from '../../src/i18n/broadcast-author.js';
 import { sendBroadcast } from '../../src/modules/composer/index.js';
 import { importRegion } from '../../src/modules/units/index.js';
 import { createTestApp, csrfFrom, type Session, type TestApp } from '../support/test-app.js';
@@ -107,8 +108,8 @@ describe(`staff import and broadcasts in the regency served, on ${testEngine()}`
   it('the use cases refuse a regency outside the province, and units outside the regency served', async () => {
     const deps = { db: a.t.db, clock: a.clock, cityName: 'Kabupaten Aceh Selatan' };
     const input = { title: 'Di luar provinsi', body: 'Siaran ke kabupaten provinsi lain.', units: 'all' as const };
-    expect(await sendBroadcast(deps, { actor: provinceActor, region: '11.01', input })).toEqual({ ok: false, error: 'forbidden' });
-    expect(await sendBroadcast(deps, { actor: provinceActor, input })).toEqual({ ok: false, error: 'forbidden' });
+    expect(await sendBroadcast(deps, { actor: provinceActor, region: '11.01', input, sign: broadcastAuthor })).toEqual({ ok: false, error: 'forbidden' });
+    expect(await sendBroadcast(deps, { actor: provinceActor, input, sign: broadcastAuthor })).toEqual({ ok: false, error: 'forbidden' });
     const aceh = await a.t.db.selectFrom('units').select('id').where('region_code', '=', '11.01').where('kind', '=', 'desa').orderBy('code').executeTakeFirstOrThrow();
     const line = { line: 2, displayName: 'Ani Aceh', username: 'ani.aceh', role: 'operator' as const, unitIds: [aceh.id] };
     expect(await createImportedStaff(a.t.db, a.clock, provinceActor, [line], '11.01')).toEqual({ ok: false, error: 'forbidden' });

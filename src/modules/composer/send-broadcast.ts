@@ -3,8 +3,6 @@ import { unitRepository } from '../units/index.js';
 import type { DB } from '../../db/schema/index.js';
 import { type Actor, canBroadcast } from '../accounts/index.js';
 import { saveContent } from '../content/index.js';
-import { t } from '../../i18n/index.js';
-import { termParams } from '../../i18n/terms.js';
 import { iso } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
 import { servedRegency } from '../../shared/region-scope.js';
@@ -25,8 +23,11 @@ export interface BroadcastInput {
 
 export async function sendBroadcast(
   deps: Pick<ComposerDeps, 'db' | 'clock' | 'cityName' | 'onPublicChange'>,
-  /** `region`: the regency served, where a province or national admin sends (decision 0017). */
-  args: { actor: Actor; input: BroadcastInput; region?: string },
+  /**
+   * `region`: the regency served, where a province or national admin sends (decision 0017).
+   * `sign`: the caller's words for the signature, given the regency's kind and bare name.
+   */
+  args: { actor: Actor; input: BroadcastInput; region?: string; sign: (kind: 'kota' | 'kabupaten', name: string) => string },
 ): Promise<Result<{ id: string; count: number }, 'forbidden' | 'title_missing' | 'text_missing' | 'no_units'>> {
   const region = servedRegency(args.actor.regionCode, args.region);
   if (!canBroadcast(args.actor) || !region) return err('forbidden');
@@ -39,7 +40,7 @@ export async function sendBroadcast(
 
   const now = iso(deps.clock.now());
   const id = newId(deps.clock.now().getTime());
-  const author = await authorOf(deps.db, region, deps.cityName);
+  const author = await authorOf(deps.db, region, deps.cityName, args.sign);
   await deps.db.transaction().execute(async (trx) => {
     await trx.insertInto('broadcasts').values({ id, region_code: region, title, body, created_by: args.actor.id, created_at: now }).execute();
     for (const unitId of targets) {
@@ -59,11 +60,11 @@ export async function sendBroadcast(
  * "dari Pemkot Pangkalpinang" / "dari Pemkab Bangka": the regency the broadcast goes to speaks,
  * with its own word — a province admin sending to Bangka does not sign as the install's city.
  */
-async function authorOf(db: Kysely<DB>, region: string, fallbackName: string): Promise<string> {
+async function authorOf(db: Kysely<DB>, region: string, fallbackName: string, sign: (kind: 'kota' | 'kabupaten', name: string) => string): Promise<string> {
   const top = await unitRepository.cityOfRegion(db, region);
   const name = (top?.name ?? fallbackName).replace(/^(kota|kabupaten)\s+/i, '');
   const kind = top?.kind === 'kabupaten' || (!top && /^kabupaten\s/i.test(fallbackName)) ? 'kabupaten' : 'kota';
-  return t('composer.broadcast.author', { pemkot: termParams({ unit: 'kelurahan', region: kind }).pemkot!, name });
+  return sign(kind, name);
 }
 
 async function villagesOf(db: Kysely<DB>, region: string, wanted: string[] | 'all'): Promise<string[]> {

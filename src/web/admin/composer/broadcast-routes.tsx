@@ -3,6 +3,7 @@ import { canManageCity } from '../../../modules/accounts/index.js';
 import { BROADCAST_ERROR_FIELD, broadcastFormSchema, listBroadcasts, sendBroadcast } from '../../../modules/composer/index.js';
 import { listUnitTree } from '../../../modules/units/index.js';
 import { formatDateTime, t } from '../../../i18n/index.js';
+import { broadcastAuthor } from '../../../i18n/broadcast-author.js';
 import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { renderForbidden } from '../../errors.js';
@@ -124,7 +125,7 @@ export function broadcastRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     const { title, body, to } = parsed.data;
     const cityRow = (await listUnitTree(deps.db, c.get('region'))).root;
-    const r = await sendBroadcast(composerDepsOf(deps, cityRow?.name ?? ''), { actor, region: c.get('region'), input: { title, body, units: to === 'all' ? 'all' : parsed.data.units } });
+    const r = await sendBroadcast(composerDepsOf(deps, cityRow?.name ?? ''), { actor, region: c.get('region'), input: { title, body, units: to === 'all' ? 'all' : parsed.data.units }, sign: broadcastAuthor });
     if (!r.ok) return r.error === 'forbidden' ? renderForbidden(c) : refuse({ [BROADCAST_ERROR_FIELD[r.error]]: errorText(r.error) });
     return c.redirect(`/admin/siaran?terkirim=${r.value.count}`, 303);
   });
