@@ -93,6 +93,8 @@ describe(`pimpinan dashboard on ${testEngine()}`, () => {
     expect(own.length).toBeGreaterThan(3);
     expect(html).not.toContain('Gabek Satu');
     expect(html).not.toContain('Dinas Pendidikan');
+    // The camat's title is the web's words for the scope (LoadReportOptions.scopeName).
+    expect(html).toContain('Kecamatan Bukit Intan, Kota Pangkalpinang');
     expect((await camat.get('/admin/dasbor/unit/gabek-satu')).status).toBe(403);
     expect((await camat.get('/admin/dasbor/unit/bacang')).status).toBe(200);
     const pdf = await pdfText(await (await camat.get('/admin/dasbor/rapor.pdf')).arrayBuffer());
