@@ -5,6 +5,7 @@ import {
   inAppNotifier, listNotifications, listReminderProblems, listReminderRules, listUnitReminders, markNotificationRead, retryReminderAsAdmin,
   runReminders, saveReminderRule, setNotificationPreference, telegramNotifier, whatsappNotifier, getNotificationPreferences,
 } from '../../src/modules/reminders/index.js';
+import { reminderChannelLabel, reminderStatusLabel } from '../../src/i18n/reminder-labels.js';
 import { lastWeeklyPeriods } from '../../src/modules/reports/periods.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { type TestDb, createTestDb } from '../support/test-db.js';
@@ -98,7 +99,10 @@ describe('runReminders over the database, with a local SMTP server and contract 
   it('keeps a rejected reminder visible with its Indonesian reason, and lets admin kota send it again', async () => {
     const problems = await listReminderProblems(t.db, '19.71');
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ recipientName: 'Lurah Kejaksaan', channel: 'email', channelLabel: 'E-mail', status: 'failed', statusLabel: 'Gagal dikirim', lastErrorCode: 'email_rejected' });
+    expect(problems[0]).toMatchObject({ recipientName: 'Lurah Kejaksaan', channel: 'email', status: 'failed', lastErrorCode: 'email_rejected' });
+    // Codes from the module; the staff pages say them in the catalogue's words.
+    expect([reminderChannelLabel(problems[0]!.channel), reminderStatusLabel(problems[0]!.status)]).toEqual(['E-mail', 'Gagal dikirim']);
+    expect(reminderChannelLabel('pigeon')).toBe('pigeon');
     expect(problems[0]!.lastErrorReason).toMatch(/ditolak/);
     smtp.rejectRecipient.delete('salah@kejaksaan.example');
     const admin = { id: 'admin-test', username: 'admin', displayName: 'Admin', role: 'admin_kota' as const, regionCode: '19.71', unitIds: [], mustChangePassword: false };

@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema/index.js';
 import { formatDate, formatDateTime, t, type MessageKey, wibShortDate } from '../../i18n/index.js';
 import { type Dispute, type VerdictRow, listDisputes } from '../../modules/compliance/index.js';
 import { reasonText } from '../../i18n/monitoring-reasons.js';
+import { reminderChannelLabel, reminderStatusLabel } from '../../i18n/reminder-labels.js';
 import { type Onboarding, onboardingChecklist } from '../../modules/composer/index.js';
 import { type StoredObservation, getObservations } from '../../modules/monitoring/index.js';
 import { sourceLabel } from './source-label.js';
@@ -140,7 +141,7 @@ export function UnitView(p: UnitViewProps) {
             {p.evidence.reminders.map((r) => (
               <li>
                 <time datetime={r.createdAt}>{formatDateTime(r.sentAt ?? r.createdAt)}</time>
-                <span><strong>{r.recipientName}</strong> ({r.recipientRole}) · {r.channelLabel} · {r.statusLabel}</span>
+                <span><strong>{r.recipientName}</strong> ({r.recipientRole}) · {reminderChannelLabel(r.channel)} · {reminderStatusLabel(r.status)}</span>
                 <span>{r.ruleName}</span>
                 {r.lastErrorReason ? <span class="error">{r.lastErrorReason}</span> : null}
               </li>

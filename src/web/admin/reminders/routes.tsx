@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { Role } from '../../../db/schema/index.js';
 import { formatDateTime, hasKey, t } from '../../../i18n/index.js';
 import { roleLabel } from '../../../i18n/role-label.js';
+import { reminderChannelLabel, reminderStatusLabel } from '../../../i18n/reminder-labels.js';
 import {
   NOTIFIER_CHANNELS,
   type NotifierChannel,
@@ -68,7 +69,7 @@ export function remindersAdminRoutes(deps: AppDeps): Hono<AppEnv> {
             {failing.map((f) => (
               <li>
                 <time datetime={f.createdAt}>{formatDateTime(f.createdAt)}</time>
-                <span><strong>{f.recipientName}</strong> · {f.channelLabel} · {f.statusLabel}</span>
+                <span><strong>{f.recipientName}</strong> · {reminderChannelLabel(f.channel)} · {reminderStatusLabel(f.status)}</span>
                 <span>{f.ruleName}</span>
                 {f.lastErrorReason ? <span class="error">{f.lastErrorReason}</span> : null}
                 <form method="post" action="/admin/pengingat/ulang" class="inline">
