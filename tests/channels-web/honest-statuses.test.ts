@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelActivitySource, connectChannel, registerChannel } from '../../src/modules/channels/index.js';
 import { getDraft } from '../../src/modules/composer/index.js';
-import { audienceSummary, countAudiences, forgetPrivacyOptions, listUnitPosts, runDueDeliveries } from '../../src/modules/publishing/index.js';
+import { countAudiences, forgetPrivacyOptions, listUnitPosts, runDueDeliveries } from '../../src/modules/publishing/index.js';
+import { audienceSummary } from '../../src/web/admin/channels/audience-words.js';
 import { publishingDepsOf } from '../../src/web/admin/channels/channels-deps.js';
 import { testEngine } from '../support/test-db.js';
 import type { Session } from '../support/test-app.js';

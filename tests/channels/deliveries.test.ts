@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSocialFakes, type SocialFakes } from '../../src/fakes/social/index.js';
 import { channelAlertText } from '../../src/i18n/channel-alerts.js';
+import { audienceText } from '../../src/web/admin/channels/audience-words.js';
 import { checkTokenHealth, listChannelAlerts, listActivity, registerChannel } from '../../src/modules/channels/index.js';
 import {
   completeManualDelivery,
@@ -60,7 +61,7 @@ describe('deliveries', () => {
     const views = await listDeliveries(t.db, 'post-1');
     expect(views.map((v) => v.state)).toEqual(['published', 'published', 'published']);
     for (const v of views) expect(v.permalink).toMatch(/^https:\/\/www\.(facebook|instagram|tiktok)\.com\//);
-    expect(views[0]!.stateLabel).toBe('Sudah tampil');
+    expect(audienceText(views[0]!)).toBe('Tampil untuk umum');
     expect(fakes.state.postsFor(u.fb.pageId)).toHaveLength(1);
     expect(fakes.state.postsFor(u.ig.igId)).toHaveLength(1);
     expect(fakes.state.postsFor(u.tt.openId)).toHaveLength(1);
@@ -197,7 +198,7 @@ describe('deliveries', () => {
     expect(await runDelivery(deps, ids[2]!)).toMatchObject({ ok: false, error: 'not_due' });
     expect(fakes.state.postsFor(u.tt.openId)).toHaveLength(1);
     const views = await listDeliveries(t.db, 'post-8');
-    expect(views.find((v) => v.id === ids[2])).toMatchObject({ canResend: true, stateLabel: 'Belum pasti' });
+    expect(views.find((v) => v.id === ids[2])).toMatchObject({ canResend: true, state: 'unconfirmed', audience: 'needs_person' });
     expect(await resendDelivery(deps, { unitId: u.unitId, deliveryId: ids[2]!, actorId: null })).toMatchObject({ ok: false, error: 'check_account_first' });
     // Settling it by hand with the link the staff found on the account.
     const link = fakes.state.postsFor(u.tt.openId)[0]!.permalink;

@@ -55,13 +55,6 @@ export const messages = {
     'channels.notice.private_only':
       'Postingan TikTok ini hanya dapat dilihat pemilik akun ("Hanya saya") karena aplikasi Beranda belum lolos audit TikTok.',
 
-    'channels.delivery.state.queued': 'Menunggu dikirim',
-    'channels.delivery.state.sending': 'Sedang dikirim',
-    'channels.delivery.state.waiting_platform': 'Sedang diproses {platform}',
-    'channels.delivery.state.published': 'Sudah tampil',
-    'channels.delivery.state.failed': 'Gagal',
-    'channels.delivery.state.manual_needed': 'Perlu diposting manual',
-    'channels.delivery.state.unconfirmed': 'Belum pasti',
     'channels.change.gave_up': 'sudah dicoba {attempts} kali tanpa hasil ({platform} sedang bermasalah atau tidak terjangkau). Tekan "Coba lagi" nanti.',
     'channels.delivery.gave_up':
       'Sudah dicoba {attempts} kali tetapi belum berhasil. Posting manual atau hubungi pendamping Diskominfo.',
@@ -127,13 +120,6 @@ export const messages = {
     'channels.notice.private_only':
       'This TikTok post is visible to the account owner only ("Only me") because the Beranda app has not passed the TikTok audit.',
 
-    'channels.delivery.state.queued': 'Waiting to be sent',
-    'channels.delivery.state.sending': 'Sending',
-    'channels.delivery.state.waiting_platform': 'Being processed by {platform}',
-    'channels.delivery.state.published': 'Published',
-    'channels.delivery.state.failed': 'Failed',
-    'channels.delivery.state.manual_needed': 'Needs manual posting',
-    'channels.delivery.state.unconfirmed': 'Not yet certain',
     'channels.change.gave_up': 'tried {attempts} times without success ({platform} is having problems or cannot be reached). Press "Try again" later.',
     'channels.delivery.gave_up':
       'Tried {attempts} times without success. Post manually or contact your Diskominfo assistant.',

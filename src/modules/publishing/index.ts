@@ -9,7 +9,7 @@ export { resendDeliveryAsStaff, retryPostChangeAsStaff } from './staff-delivery-
 export { manualLinkSchema, resendSchema } from './staff-delivery-forms.js';
 export { resendDelivery } from './resend-delivery.js';
 export { listDeliveries, type DeliveryView } from './list-deliveries.js';
-export { audienceOf, audienceLine, audienceSummary, audienceText, countAudiences, type Audience, type AudienceCounts } from './delivery-audience.js';
+export { audienceOf, countAudiences, type Audience, type AudienceCounts, type AudienceInput } from './delivery-audience.js';
 export { type DeliveryRow, countByState } from './delivery-repo.js';
 export { signMediaUrl, verifyMediaUrl, type MediaUrlCheck, type MediaUrlSigner } from './public-media-url.js';
 export { listUnitPosts, type UnitPostSummary } from './list-unit-posts.js';

@@ -1,26 +1,23 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
-import { t } from '../../i18n/index.js';
-import { platformName } from '../channels/index.js';
-import { type Audience, type AudienceInput, audienceLine, audienceOf, audienceText } from './delivery-audience.js';
-import { type DeliveryRow, listPostDeliveries } from './delivery-repo.js';
+import { type Audience, audienceOf } from './delivery-audience.js';
+import { listPostDeliveries } from './delivery-repo.js';
 import { listPostChangeRows } from './post-change-repo.js';
 
-// What the composer and the post page show per channel: state in plain words, the permalink,
-// and the reason when something needs a person.
+// What the composer and the post page show per channel: the state and what citizens can see, as
+// codes the web says (audience-words.ts), the permalink, and the reason when something needs a person.
 
 export interface DeliveryView {
   id: string;
   channelId: string;
   platform: string;
   state: string;
-  stateLabel: string;
   /** What citizens can see (delivery-audience.ts). */
   audience: Audience;
-  /** The same in words, platform first: "TikTok: Hanya pemilik akun (TikTok belum diaudit)". */
-  audienceLine: string;
-  /** Without the platform: "Tampil untuk umum". */
-  audienceText: string;
+  /** The delivery's JSON snapshot (its TikTok privacy choice, which the audience's words name). */
+  variant: string | null;
+  /** Whether the city's TikTok app passed TikTok's audit (an unaudited app posts "owner only"). */
+  tiktokAudited: boolean;
   permalink: string | null;
   reasonCode: string | null;
   reason: string | null;
@@ -43,10 +40,9 @@ export async function listDeliveries(db: Kysely<DB>, postId: string, opts: { tik
     channelId: d.channel_id,
     platform: d.platform,
     state: d.state,
-    stateLabel: t(`channels.delivery.state.${d.state}`, { platform: platformName(d.platform) }),
     audience: audienceOf({ state: d.state, visibility: d.visibility, nextAttemptAt: d.next_attempt_at }),
-    audienceLine: audienceLine(view(d, opts.tiktokAudited)),
-    audienceText: audienceText(view(d, opts.tiktokAudited)),
+    variant: d.variant,
+    tiktokAudited: opts.tiktokAudited ?? false,
     permalink: d.permalink,
     reasonCode: d.reason_code,
     reason: d.reason,
@@ -62,5 +58,3 @@ function changeOf(ch: { kind: string; state: string; reason_code: string | null;
   if (!ch) return null;
   return { kind: ch.kind as 'edit' | 'delete', state: ch.state as 'queued', reasonCode: ch.reason_code, reason: ch.reason };
 }
-
-const view = (d: DeliveryRow, tiktokAudited = false): AudienceInput => ({ platform: d.platform, state: d.state, visibility: d.visibility, reason: d.reason, nextAttemptAt: d.next_attempt_at, variant: d.variant, tiktokAudited });

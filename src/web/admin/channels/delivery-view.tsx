@@ -1,5 +1,6 @@
 import type { ChannelRow } from '../../../modules/channels/index.js';
-import { type DeliveryView, type UnitPostSummary, audienceSummary, countAudiences } from '../../../modules/publishing/index.js';
+import { type DeliveryView, type UnitPostSummary, countAudiences } from '../../../modules/publishing/index.js';
+import { audienceSummary, audienceText } from './audience-words.js';
 import { formatDateTime, t } from '../../../i18n/index.js';
 import { CsrfInput } from '../../views/form.js';
 import { CopyChange } from './copy-change-view.js';
@@ -27,7 +28,7 @@ export function PostDeliveries(p: { slug: string; postId: string; title?: string
                 <span class="name">
                   {name} {ch ? <span class="handle">@{ch.handle}</span> : null} {ch?.is_simulation ? <span class="badge">{t('kanal.simulation')}</span> : null}
                 </span>
-                <span class={`badge badge-${AUDIENCE_CLASS[d.audience]}`}>{d.audienceText}</span>
+                <span class={`badge badge-${AUDIENCE_CLASS[d.audience]}`}>{audienceText(d)}</span>
               </p>
               {d.permalink ? (
                 <p>

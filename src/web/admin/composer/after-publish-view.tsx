@@ -8,6 +8,7 @@ import { CsrfInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { CopyChange } from '../channels/copy-change-view.js';
 import { draftUrl } from './paths.js';
+import { audienceLine } from '../channels/audience-words.js';
 
 // Screens for a post that is out (#14 point 3): change it, take it off the website, delete it —
 // each a page that works without JavaScript — and the part of the done page that says, per
@@ -37,7 +38,7 @@ export function SocialCopies(p: { deliveries: DeliveryView[]; slug: string; post
                 <li data-platform={d.platform}>
                   <span class="rule">
                     {d.audience === 'removed'
-                      ? d.audienceLine
+                      ? audienceLine(d)
                       : !out
                       ? t('composer.after.social.not_out', { platform })
                       : SOCIAL_KNOWN.has(d.platform)

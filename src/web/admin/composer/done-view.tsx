@@ -1,7 +1,8 @@
 import { type Actor, can } from '../../../modules/accounts/index.js';
 import type { Draft } from '../../../modules/composer/index.js';
 import { type ChannelRow, platformName } from '../../../modules/channels/index.js';
-import { type DeliveryView, audienceSummary, countAudiences } from '../../../modules/publishing/index.js';
+import { type DeliveryView, countAudiences } from '../../../modules/publishing/index.js';
+import { audienceSummary, audienceText } from '../channels/audience-words.js';
 import type { UnitRow } from '../../../modules/units/index.js';
 import { formatDateTime, t } from '../../../i18n/index.js';
 import { StaffLayout } from '../../views/staff-layout.js';
@@ -45,7 +46,7 @@ export function DonePage(p: { actor: Actor; unit: UnitRow; csrf: string; draft: 
                   {platformName(d.platform)} {handles.has(d.channelId) ? <span class="handle">@{handles.get(d.channelId)}</span> : null}{' '}
                   {simulated.has(d.channelId) ? <span class="badge">{t('kanal.simulation')}</span> : null}
                 </span>
-                <span class="audience">{d.audienceText}</span>
+                <span class="audience">{audienceText(d)}</span>
                 {d.permalink ? (
                   <a href={d.permalink} rel="noopener noreferrer">
                     {t('kiriman.permalink', { platform: platformName(d.platform) })}
