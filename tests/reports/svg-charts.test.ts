@@ -1,5 +1,6 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { chartWords } from '../../src/i18n/chart-words.js';
 import { buildDashboard } from '../../src/modules/reports/build-dashboard.js';
 import { mapSvg } from '../../src/modules/reports/map-svg.js';
 import { renderDashboardCharts } from '../../src/modules/reports/render-dashboard-charts.js';
@@ -9,7 +10,7 @@ const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].
 
 describe('server-rendered SVG charts', () => {
   const d = buildDashboard(fixture());
-  const charts = renderDashboardCharts(d, { linkFor: (r) => `/dashboard/unit/${r.id}` });
+  const charts = renderDashboardCharts(d, chartWords(), { linkFor: (r) => `/dashboard/unit/${r.id}` });
 
   it('are well-formed, titled and described for screen readers', () => {
     for (const [name, svg] of Object.entries(charts)) {
@@ -54,7 +55,7 @@ describe('server-rendered SVG charts', () => {
 
   it('projects north up and east right', () => {
     const d2 = buildDashboard(fixture());
-    const svg = mapSvg(d2.rows.filter((r) => r.id === 'bacang' || r.id === 'air-itam'));
+    const svg = mapSvg(d2.rows.filter((r) => r.id === 'bacang' || r.id === 'air-itam'), chartWords());
     const pos = (name: string) => {
       const m = new RegExp(`<title>${name} — [^<]+</title><(?:circle cx="([\\d.]+)" cy="([\\d.]+)"|path d="M([\\d.]+) ([\\d.]+))`).exec(svg)!;
       return { x: Number(m[1] ?? m[3]), y: Number(m[2] ?? m[4]) };
@@ -67,7 +68,7 @@ describe('server-rendered SVG charts', () => {
 
   it('escapes unit names', () => {
     const d2 = buildDashboard({ ...fixture(), units: fixture().units.map((u) => ({ ...u, name: `${u.name} <b>&` })) });
-    const svg = mapSvg(d2.rows);
+    const svg = mapSvg(d2.rows, chartWords());
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(svg).toContain('Bacang &lt;b&gt;&amp;');
   });

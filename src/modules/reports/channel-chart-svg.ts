@@ -1,7 +1,7 @@
 import { PLATFORMS } from '../channels/index.js';
 import { CHANNEL_PALETTE, FONT, channelPatternDefs, esc, safeId } from './svg-util.js';
-import { t } from '../../i18n/index.js';
-import { type Lang, shortPeriodLabel } from './text.js';
+import type { ChartWords } from './chart-words.js';
+import { shortPeriodLabel } from './text.js';
 import type { ItemsByChannel } from './trend.js';
 
 /** Channel ids as people say them. Unknown channels keep their id. */
@@ -18,12 +18,11 @@ export const CHANNEL_NAMES: Record<string, string> = {
 export const channelName = (c: string) => CHANNEL_NAMES[c] ?? c;
 
 /** Stacked bars of content items per week, each channel a colour and a pattern, totals on top. */
-export function channelChartSvg(data: ItemsByChannel, opts: { width?: number; height?: number; lang?: Lang; id?: string; title?: string; fixedSize?: boolean } = {}): string {
-  const lang = opts.lang ?? 'id';
+export function channelChartSvg(data: ItemsByChannel, words: ChartWords, opts: { width?: number; height?: number; id?: string; title?: string; fixedSize?: boolean } = {}): string {
   const W = opts.width ?? 720;
   const H = opts.height ?? 300;
   const id = safeId(opts.id ?? 'konten-kanal');
-  const title = opts.title ?? t('reports.chart.channels_title', {}, lang);
+  const title = opts.title ?? words.channelsTitle;
   const legendRows = Math.ceil(data.channels.length / 4);
   const m = { l: 48, r: 16, t: 40 + legendRows * 20, b: 34 };
   const pw = W - m.l - m.r;

@@ -8,6 +8,7 @@ export { VERDICTS } from './types.js';
 export { attentionList, type AttentionItem } from './attention.js';
 export { buildDashboard, filterRows, type DashboardData, type FailingUnit, type RowFilter } from './build-dashboard.js';
 export { renderDashboardCharts, type DashboardCharts } from './render-dashboard-charts.js';
+export type { ChartWords } from './chart-words.js';
 export { trendChartSvg, kecamatanTrendSvg } from './trend-chart-svg.js';
 export { channelChartSvg, channelName, CHANNEL_NAMES } from './channel-chart-svg.js';
 export { mapSvg, type MapOptions } from './map-svg.js';

@@ -1,5 +1,5 @@
 import { FONT, VERDICT_STYLE, esc, marker, safeId } from './svg-util.js';
-import { t } from '../../i18n/index.js';
+import type { ChartWords } from './chart-words.js';
 import { type Lang } from './text.js';
 import type { Verdict } from './types.js';
 import { type UnitRow, verdictLabel } from './unit-rows.js';
@@ -22,12 +22,12 @@ export interface MapOptions {
  * projection is accurate enough at city scale (cos(latitude) keeps the shapes right); tiles can
  * be laid under it as an enhancement because the SVG keeps the bounds in data attributes.
  */
-export function mapSvg(rows: readonly UnitRow[], opts: MapOptions = {}): string {
+export function mapSvg(rows: readonly UnitRow[], words: ChartWords, opts: MapOptions = {}): string {
   const lang = opts.lang ?? 'id';
   const W = opts.width ?? 720;
   const H = opts.height ?? 560;
   const id = safeId(opts.id ?? 'peta');
-  const title = opts.title ?? t('reports.chart.map_title', {}, lang);
+  const title = opts.title ?? words.mapTitle;
   const placed = rows.filter((r) => r.location && Number.isFinite(r.location.lat) && Number.isFinite(r.location.lng));
   const missing = rows.length - placed.length;
   const legendKeys: (Verdict | 'NONE')[] = ['PASS', 'FAIL', 'UNKNOWN', 'COMPROMISED', 'NONE'];
@@ -114,7 +114,7 @@ export function mapSvg(rows: readonly UnitRow[], opts: MapOptions = {}): string 
     legend += `<text x="${it.x + 18}" y="${ly}" font-size="12" fill="#111827">${esc(it.text)}</text>`;
   }
   const note = missing > 0
-    ? `<text x="${m.l}" y="${H - 8}" font-size="12" fill="#374151">${esc(t('reports.chart.no_location', { count: missing }, lang))}</text>`
+    ? `<text x="${m.l}" y="${H - 8}" font-size="12" fill="#374151">${esc(words.noLocation(missing))}</text>`
     : '';
   const desc = legendKeys.map((v) => `${verdictLabel(v === 'NONE' ? null : v, lang)}: ${counts[v]}`).join(', ');
   return (

@@ -5,6 +5,7 @@ import { renderPdf } from './pdf-fonts.js';
 import type { RankedRow } from './ranking.js';
 import { t as translate, type MessageKey } from '../../i18n/index.js';
 import { reasonText, reasonsText } from '../../i18n/monitoring-reasons.js';
+import { chartWords } from '../../i18n/chart-words.js';
 import { type Lang, decimal, formatDateWib, formatWib, percent } from './text.js';
 import { trendChartSvg } from './trend-chart-svg.js';
 import type { Verdict } from './types.js';
@@ -87,8 +88,8 @@ export function raporDocDefinition(d: DashboardData, opts: RaporPdfOptions = {})
   content.push(
     table(tallyHead, [tallyRow(t('reports.kind.kelurahan'), d.summary.kelurahan), ...(d.summary.opd.total ? [tallyRow(t('reports.kind.opd'), d.summary.opd)] : [])], ['*', 40, 50, 55, 45, 45, 45, 55]),
     { text: t('reports.rapor.trend'), style: 'h2' },
-    { svg: trendChartSvg(d.trend.city, { lang, width: 720, height: 240, fixedSize: true }), width: 515 },
-    { svg: channelChartSvg(d.channels, { lang, width: 720, height: 270, fixedSize: true }), width: 515, margin: [0, 10, 0, 0] },
+    { svg: trendChartSvg(d.trend.city, chartWords(lang), { width: 720, height: 240, fixedSize: true }), width: 515 },
+    { svg: channelChartSvg(d.channels, chartWords(lang), { width: 720, height: 270, fixedSize: true }), width: 515, margin: [0, 10, 0, 0] },
     { text: t('reports.rapor.per_kecamatan'), style: 'h2', pageBreak: 'before' },
     table(
       [t('reports.col.rank'), t('reports.col.kecamatan'), t('reports.col.units'), t('reports.col.pass'), t('reports.col.fail'), t('reports.col.unknown'), t('reports.col.compromised'), t('reports.col.pass_rate'), t('reports.col.avg_score')],

@@ -1,13 +1,12 @@
 import { FONT, esc, pct, safeId } from './svg-util.js';
-import { t } from '../../i18n/index.js';
-import { type Lang, shortPeriodLabel } from './text.js';
+import type { ChartWords } from './chart-words.js';
+import { shortPeriodLabel } from './text.js';
 import type { TrendSeries } from './trend.js';
 
 export interface TrendChartOptions {
   title?: string;
   width?: number;
   height?: number;
-  lang?: Lang;
   id?: string;
   /** Fixed pixel size instead of width="100%" (for the PDF, whose SVG renderer needs it). */
   fixedSize?: boolean;
@@ -17,12 +16,11 @@ export interface TrendChartOptions {
  * A line chart of the weekly pass rate (0–100%) with every value written next to its point, the
  * week under each point, and the numbers again in <desc> for screen readers.
  */
-export function trendChartSvg(series: TrendSeries, opts: TrendChartOptions = {}): string {
-  const lang = opts.lang ?? 'id';
+export function trendChartSvg(series: TrendSeries, words: ChartWords, opts: TrendChartOptions = {}): string {
   const W = opts.width ?? 720;
   const H = opts.height ?? 280;
   const id = safeId(opts.id ?? 'tren-kota');
-  const title = opts.title ?? t('reports.chart.trend_title', {}, lang);
+  const title = opts.title ?? words.trendTitle;
   const m = { l: 48, r: 16, t: 40, b: 40 };
   const pw = W - m.l - m.r;
   const ph = H - m.t - m.b;
@@ -48,7 +46,7 @@ export function trendChartSvg(series: TrendSeries, opts: TrendChartOptions = {})
     labels += `<text x="${x(i).toFixed(1)}" y="${H - m.b + 18}" text-anchor="middle" font-size="11" fill="#374151">${esc(wk)}</text>`;
     if (p.rate === null) {
       pen = false;
-      desc.push(`${wk}: ${t('reports.chart.no_data', {}, lang)}`);
+      desc.push(`${wk}: ${words.noData}`);
       return;
     }
     path += `${pen ? 'L' : 'M'}${x(i).toFixed(1)} ${y(p.rate).toFixed(1)}`;
@@ -71,10 +69,9 @@ export function trendChartSvg(series: TrendSeries, opts: TrendChartOptions = {})
 }
 
 /** Small multiples: one mini chart per kecamatan with its name and this week's value in words. */
-export function kecamatanTrendSvg(series: readonly TrendSeries[], opts: TrendChartOptions & { columns?: number } = {}): string {
-  const lang = opts.lang ?? 'id';
+export function kecamatanTrendSvg(series: readonly TrendSeries[], words: ChartWords, opts: TrendChartOptions & { columns?: number } = {}): string {
   const id = safeId(opts.id ?? 'tren-kecamatan');
-  const title = opts.title ?? t('reports.chart.kecamatan_title', {}, lang);
+  const title = opts.title ?? words.kecamatanTitle;
   const cols = Math.max(1, opts.columns ?? 3);
   const W = opts.width ?? 720;
   const cellW = W / cols;
@@ -92,7 +89,7 @@ export function kecamatanTrendSvg(series: readonly TrendSeries[], opts: TrendCha
     const ph = cellH - 44;
     const n = s.points.length;
     const last = [...s.points].reverse().find((p) => p.rate !== null);
-    const name = s.name || t('reports.no_kecamatan', {}, lang);
+    const name = s.name || words.noKecamatan;
     body += `<text x="${px}" y="${cy + 14}" font-size="13" font-weight="700" fill="#111827">${esc(name)}</text>`;
     body += `<text x="${cx + cellW - 10}" y="${cy + 14}" text-anchor="end" font-size="13" font-weight="600" fill="#1d4ed8">${last ? pct(last.rate!) : '—'}</text>`;
     body += `<rect x="${px}" y="${py}" width="${pw}" height="${ph}" fill="#f3f4f6"/>`;

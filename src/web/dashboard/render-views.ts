@@ -1,5 +1,6 @@
 import { jsx } from 'hono/jsx';
 import { type DashboardData, type RowFilter, type UnitRow, renderDashboardCharts } from '../../modules/reports/index.js';
+import { chartWords } from '../../i18n/chart-words.js';
 import { MapView, RankingView, TrendView } from './analysis-views.js';
 import { FilterForm, StatusGrid, SummaryBlock } from './status-view.js';
 
@@ -24,7 +25,7 @@ export async function renderViews(data: DashboardData, filter: RowFilter = {}): 
     periodKey: data.period.key,
     isCurrentPeriod: true,
   };
-  const charts = renderDashboardCharts(data, { linkFor });
+  const charts = renderDashboardCharts(data, chartWords(), { linkFor });
   const html = async (node: unknown) => String(await (node as { toString(): string | Promise<string> }).toString());
   const failing = data.rows.filter((r) => r.verdict !== 'PASS').length;
   return {

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import path from 'node:path';
 import { formatDateTime, hasKey, t } from '../../i18n/index.js';
+import { chartWords } from '../../i18n/chart-words.js';
 import { countDemoAccounts, recordAudit } from '../../modules/accounts/index.js';
 import { getRule, listDisputes, listStoredRapor, readStoredRapor } from '../../modules/compliance/index.js';
 import { type RowFilter, type UnitRow, attentionList, raporPdf, raporXlsx, renderDashboardCharts } from '../../modules/reports/index.js';
@@ -125,14 +126,14 @@ export function dashboardRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/admin/dasbor/tren', async (c) => {
     const l = await load(c);
     if (!l) return renderNotFound(c);
-    const charts = renderDashboardCharts(l.data);
+    const charts = renderDashboardCharts(l.data, chartWords());
     return page(c, l, '/admin/dasbor/tren', t('dash.tab.trend'), <TrendView data={l.data} charts={charts} />);
   });
 
   app.get('/admin/dasbor/peta', async (c) => {
     const l = await load(c);
     if (!l) return renderNotFound(c);
-    const charts = renderDashboardCharts(l.data, { linkFor: linkFor(l, l.ctx.period.key) });
+    const charts = renderDashboardCharts(l.data, chartWords(), { linkFor: linkFor(l, l.ctx.period.key) });
     return page(c, l, '/admin/dasbor/peta', t('dash.tab.map'), <MapView data={l.data} charts={charts} linkFor={linkFor(l, l.ctx.period.key)} />);
   });
 
