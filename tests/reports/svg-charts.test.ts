@@ -18,6 +18,11 @@ describe('server-rendered SVG charts', () => {
       expect(svg, name).toMatch(/role="img"/);
       expect(svg, name).toMatch(/<title id="[^"]+">[^<]+<\/title><desc id="[^"]+">[^<]+<\/desc>/);
     }
+    // The titles are the caller's words (ChartWords from the reports catalogue), as before.
+    expect(charts.trend).toContain('>Persen kelurahan yang memenuhi aturan, 12 minggu terakhir</text>');
+    expect(charts.channels).toContain('>Jumlah konten per minggu menurut kanal</text>');
+    expect(charts.map).toContain('Peta status kelurahan');
+    expect(renderDashboardCharts(d, chartWords('en')).channels).not.toContain('Jumlah konten');
   });
 
   it('writes the trend values and weeks as text, not only as a line', () => {
