@@ -117,7 +117,11 @@ describe('deliveries', () => {
     const alerts = await listChannelAlerts(t.db, u.unitId);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!).toMatchObject({ kind: 'reconnect', channel_id: u.fb.channelId });
-    expect(alerts[0]!.message).toContain('@kel.');
+    // Stored as its kind (no sentence); said with the account's name where shown.
+    expect(alerts[0]!.message).toBe('');
+    const ch = await t.db.selectFrom('channel_accounts').select(['platform', 'handle']).where('id', '=', u.fb.channelId).executeTakeFirstOrThrow();
+    expect(channelAlertText(alerts[0]!, { platform: 'Facebook', handle: ch.handle })).toBe(`Akun Facebook @${ch.handle} perlu dihubungkan ulang. Tanpa itu, postingan tidak dapat dikirim ke akun ini.`);
+    expect(ch.handle).toMatch(/^kel\./);
   });
 
   it('refreshes a TikTok token that is about to expire before publishing, and once after access_token_invalid', async () => {
