@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, type QueryExecutorProvider, SqliteDialect, sql } from 'kysely';
+import type { DB } from './schema/index.js';
 import { dialectOf } from './dialect.js';
 import { pg } from './pg.js';
 import { childProcessEnv } from '../config/child-env.js';
@@ -34,7 +35,7 @@ export async function snapshotSqlite(source: string, dest: string): Promise<Tabl
     copy.close();
     throw error;
   }
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: copy }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: copy }) });
   try {
     return await tableCounts(db);
   } finally {
@@ -96,7 +97,7 @@ export async function restorePostgres(url: string, dump: string): Promise<void> 
 }
 
 /** The application's tables (not migration bookkeeping, not SQLite's full-text shadow tables). */
-export async function listTables(db: Kysely<any>): Promise<string[]> {
+export async function listTables(db: QueryExecutorProvider): Promise<string[]> {
   const rows =
     dialectOf(db) === 'sqlite'
       ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'content_search%' order by name`.execute(db)).rows
@@ -106,7 +107,7 @@ export async function listTables(db: Kysely<any>): Promise<string[]> {
 }
 
 /** Rows per table: recorded in the backup, compared after a restore. */
-export async function tableCounts(db: Kysely<any>): Promise<TableCounts> {
+export async function tableCounts(db: QueryExecutorProvider): Promise<TableCounts> {
   const out: TableCounts = {};
   for (const name of await listTables(db)) {
     const [schema, table] = name.includes('.') ? name.split('.') : [null, name];

@@ -1,10 +1,11 @@
-import { type Kysely, SqliteAdapter, sql } from 'kysely';
+import { type QueryExecutorProvider, SqliteAdapter, sql } from 'kysely';
 
 // Every difference between SQLite and PostgreSQL lives here (and in search.ts), so the rest of
 // the code is written once. tests/db/dialect.test.ts runs these on both engines.
 export type Dialect = 'sqlite' | 'postgres';
 
-export function dialectOf(db: Kysely<any>): Dialect {
+// Any Kysely handle or transaction, whatever its schema (the migrations pass Kysely<any>).
+export function dialectOf(db: QueryExecutorProvider): Dialect {
   return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
 }
 
@@ -15,7 +16,7 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Case-insensitive "contains" match: SQLite's LIKE already ignores ASCII case, PostgreSQL needs ILIKE. */
-export function containsInsensitive(db: Kysely<any>, column: string, needle: string) {
+export function containsInsensitive(db: QueryExecutorProvider, column: string, needle: string) {
   const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return dialectOf(db) === 'sqlite'
     ? sql<boolean>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { CODE_DIR } from '../shared/code-location.js';
+import type { DB } from './schema/index.js';
 
 // dist/db/migrations when running the compiled bundle (scripts/build.mjs makes each an entry).
 const MIGRATIONS_DIR = path.join(CODE_DIR, 'db', 'migrations');
@@ -30,7 +31,7 @@ export interface MigrateOutcome {
   applied: string[];
 }
 
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrateOutcome> {
+export async function migrateToLatest(db: Kysely<DB>): Promise<MigrateOutcome> {
   // Unordered migrations are allowed because modules number their files in separate ranges: a
   // module's new migration may sort before another module's already-applied one.
   const migrator = new Migrator({ db, provider: new FolderProvider(), allowUnorderedMigrations: true });
@@ -44,7 +45,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrateOutcome> 
 }
 
 /** Migrations not yet applied to this database, by name (all of them on an empty one); applies nothing. */
-export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new FolderProvider(), allowUnorderedMigrations: true });
   return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
 }

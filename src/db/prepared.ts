@@ -23,7 +23,10 @@ interface Template {
 
 const templates = new WeakMap<object, Map<string, Template>>();
 
-function templateOf(db: Kysely<any>, shape: string, build: (param: Param) => Compilable<unknown>): Template {
+/** What a prepared query needs of a database handle: any Kysely, whatever its schema. */
+type QueryRunner = Pick<Kysely<unknown>, 'executeQuery'>;
+
+function templateOf(db: QueryRunner, shape: string, build: (param: Param) => Compilable<unknown>): Template {
   let byShape = templates.get(db);
   if (!byShape) {
     byShape = new Map();
@@ -45,7 +48,7 @@ function templateOf(db: Kysely<any>, shape: string, build: (param: Param) => Com
 
 /** Runs a query built once per `shape` (see above) with these values; returns its rows. */
 export async function runPrepared<Row>(
-  db: Kysely<any>,
+  db: QueryRunner,
   shape: string,
   build: (param: Param) => Compilable<Row>,
   values: Record<string, unknown>,

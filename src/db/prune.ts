@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type QueryExecutorProvider, type RawBuilder, sql } from 'kysely';
 
 // Bounded deletes for the retention clean-ups (issue 13): the oldest `limit` rows matching a
 // condition, in one short statement that both engines run the same way
@@ -18,7 +18,7 @@ export interface PruneSpec {
   limit: number;
 }
 
-export async function pruneOldest(db: Kysely<any>, spec: PruneSpec): Promise<number> {
+export async function pruneOldest(db: QueryExecutorProvider, spec: PruneSpec): Promise<number> {
   const t = sql.table(spec.table);
   const id = sql.ref(spec.id ?? 'id');
   const time = sql.ref(spec.time);

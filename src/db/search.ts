@@ -118,7 +118,7 @@ export async function searchContent(db: Kysely<DB>, opts: SearchOptions): Promis
   if (dialectOf(db) === 'sqlite') {
     // FTS5 query syntax: quoted tokens with a prefix star, implicitly ANDed.
     const match = terms.map((t) => `"${t}"*`).join(' ');
-    const r = await sql<any>`
+    const r = await sql<HitRow>`
       select ci.id, ci.unit_id, ci.kind, ci.slug, ci.title, ci.summary, ci.publish_at
       from content_search s join content_items ci on ci.id = s.item_id
       where content_search match ${match} and ${visible} ${unitFilter}
@@ -126,7 +126,7 @@ export async function searchContent(db: Kysely<DB>, opts: SearchOptions): Promis
     return r.rows.map(toHit);
   }
   const tsquery = terms.map((t) => `${t}:*`).join(' & ');
-  const r = await sql<any>`
+  const r = await sql<HitRow>`
     select ci.id, ci.unit_id, ci.kind, ci.slug, ci.title, ci.summary, ci.publish_at
     from content_items ci
     where to_tsvector('simple', ci.search_text) @@ to_tsquery('simple', ${tsquery}) and ${visible} ${unitFilter}
@@ -135,7 +135,18 @@ export async function searchContent(db: Kysely<DB>, opts: SearchOptions): Promis
   return r.rows.map(toHit);
 }
 
-const toHit = (r: any): SearchHit => ({
+/** The columns both queries select, as the engines return them. */
+interface HitRow {
+  id: string;
+  unit_id: string;
+  kind: string;
+  slug: string;
+  title: string;
+  summary: string;
+  publish_at: string;
+}
+
+const toHit = (r: HitRow): SearchHit => ({
   id: r.id,
   unitId: r.unit_id,
   kind: r.kind,

@@ -29,6 +29,14 @@ export interface JobDeclaration<Deps, Data = Record<string, unknown>> {
   run(job: Job<Data>, deps: Deps): Promise<void>;
 }
 
+/**
+ * A declaration whatever its data, as the lists of declarations hold them (ALL_JOBS). `never`
+ * because the data of a job is what was sent under its name: the queue hands it back untyped and
+ * each declaration states its own shape — every declaration fits here, and nothing may be assumed
+ * about the data of a declaration taken from the list.
+ */
+export type AnyJobDeclaration<Deps> = JobDeclaration<Deps, never>;
+
 /** Identity with types: a declaration reads as one object literal in its *-jobs.ts file. */
 export function defineJob<Deps, Data = Record<string, unknown>>(d: JobDeclaration<Deps, Data>): JobDeclaration<Deps, Data> {
   return d;
@@ -42,7 +50,7 @@ export interface RegisterOptions {
 /** Registers every declaration with the queue: handler, lane, limits, retries, schedule. */
 export async function registerDeclaredJobs<Deps>(
   queue: JobQueue,
-  declarations: ReadonlyArray<JobDeclaration<Deps, any>>,
+  declarations: ReadonlyArray<AnyJobDeclaration<Deps>>,
   deps: Deps,
   options: RegisterOptions,
 ): Promise<void> {
@@ -52,7 +60,7 @@ export async function registerDeclaredJobs<Deps>(
     seen.add(d.name);
   }
   for (const d of declarations) {
-    await queue.work(d.name, (job) => d.run(job, deps), {
+    await queue.work<never>(d.name, (job) => d.run(job, deps), {
       lane: d.lane,
       concurrency: d.concurrency ?? 1,
       timeoutMs: d.timeoutMs,

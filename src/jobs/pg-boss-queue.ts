@@ -112,7 +112,7 @@ export class PgBossQueue implements JobQueue {
       }
       const id = await this.boss.send(q, data as object, {
         ...sendOptions,
-        db: { executeSql: (text: string, values: unknown[]) => client.query(text, values as any[]) as any },
+        db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) },
       });
       await client.query('commit');
       return id;
@@ -135,7 +135,7 @@ export class PgBossQueue implements JobQueue {
       const inserted = await executeSql('insert into job_singletons (name, singleton_key, created_at) values ($1, $2, $3) on conflict do nothing', [name, singletonKey, new Date().toISOString()]);
       if (Number(inserted.numAffectedRows ?? 0) !== 1) return null;
     }
-    return this.boss.send(q, data, { ...sendOptions, db: { executeSql: executeSql as any } });
+    return this.boss.send(q, data, { ...sendOptions, db: { executeSql } });
   }
 
   async work<T>(name: string, handler: JobHandler<T>, options: WorkOptions<T> = DEFAULT_WORK as WorkOptions<T>): Promise<void> {

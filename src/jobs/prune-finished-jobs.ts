@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type QueryExecutorProvider, sql } from 'kysely';
 import { pruneOldest } from '../db/prune.js';
 
 // Retention of the embedded queue (issue 13): jobs that finished (completed, or failed for good)
@@ -6,7 +6,7 @@ import { pruneOldest } from '../db/prune.js';
 // keeps its own tables (deleteAfterDays) and only our once-per-key ledger is pruned here.
 // A deleted job's singleton key may be used again — harmless, as keys name a cron slot or one
 // step of one delivery, which never comes round again weeks later.
-export async function pruneFinishedJobs(db: Kysely<any>, before: string, limit: number): Promise<{ jobs: number; singletons: number }> {
+export async function pruneFinishedJobs(db: QueryExecutorProvider, before: string, limit: number): Promise<{ jobs: number; singletons: number }> {
   const jobs = await pruneOldest(db, { table: 'jobs', time: 'completed_at', before, where: sql`state in ('completed', 'failed')`, limit });
   // No single-column key: the cut-off moves back to the limit-th oldest row instead.
   const r = await sql`delete from job_singletons where created_at < ${before} and created_at <= coalesce(

@@ -78,7 +78,7 @@ export interface Job<T = unknown> {
   signal: AbortSignal;
 }
 
-export type JobHandler<T = any> = (job: Job<T>) => Promise<void>;
+export type JobHandler<T = unknown> = (job: Job<T>) => Promise<void>;
 
 export interface JobQueue {
   readonly kind: 'embedded' | 'pg-boss';

@@ -4,6 +4,7 @@ import { type Database, DatabaseUnreachableError, openDatabase, redact } from '.
 import { createQueue } from '../jobs/create-queue.js';
 import { DEMO_PASSWORD } from '../modules/accounts/index.js';
 import { systemClock } from '../shared/clock.js';
+import { asRecord } from '../shared/json-record.js';
 import { StartupError, bootstrap, leftoverDemoWarning } from './bootstrap.js';
 import { composeServices } from './compose.js';
 import { createLogger } from './logger.js';
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     booted = await bootstrap(config, clock, logger, { issueSetupToken: config.roles.web });
   } catch (error) {
     if (error instanceof DatabaseUnreachableError) {
-      console.error(`Database tidak dapat dihubungi: ${redact(config.database.url)} — periksa DATABASE_URL dan pastikan server PostgreSQL berjalan. (${(error.cause as any)?.message ?? error.message})`);
+      console.error(`Database tidak dapat dihubungi: ${redact(config.database.url)} — periksa DATABASE_URL dan pastikan server PostgreSQL berjalan. (${asRecord(error.cause)?.message ?? error.message})`);
       process.exit(3);
     }
     if (error instanceof StartupError) {

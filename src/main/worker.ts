@@ -1,4 +1,4 @@
-import { type JobDeclaration, registerDeclaredJobs } from '../jobs/define-job.js';
+import { type AnyJobDeclaration, registerDeclaredJobs } from '../jobs/define-job.js';
 import { channelJobs } from './channels-jobs.js';
 import { composerJobs } from './composer-jobs.js';
 import { dashboardJobs, prepareDashboardWorker } from './dashboard-jobs.js';
@@ -14,13 +14,13 @@ export type { WorkerDeps } from './worker-deps.js';
 // its lane and concurrency, time limit, retries with backoff, final-failure handling and
 // schedule. To add a job: declare it with defineJob next to its siblings and add it to the list.
 
-export const ALL_JOBS: ReadonlyArray<JobDeclaration<WorkerDeps, any>> = [...retentionJobs, ...channelJobs, ...composerJobs, ...dashboardJobs, ...monitoringSweepJobs, ...pelayananJobs];
+export const ALL_JOBS: ReadonlyArray<AnyJobDeclaration<WorkerDeps>> = [...retentionJobs, ...channelJobs, ...composerJobs, ...dashboardJobs, ...monitoringSweepJobs, ...pelayananJobs];
 
 /**
  * Registers every declared job and schedule. Handlers only translate a job into a use-case call;
  * the use cases are idempotent, as the queue delivers at least once.
  */
-export async function registerJobs(deps: WorkerDeps, jobs: ReadonlyArray<JobDeclaration<WorkerDeps, any>> = ALL_JOBS): Promise<void> {
+export async function registerJobs(deps: WorkerDeps, jobs: ReadonlyArray<AnyJobDeclaration<WorkerDeps>> = ALL_JOBS): Promise<void> {
   await prepareDashboardWorker(deps);
   await preparePelayananWorker(deps);
   await registerDeclaredJobs(deps.jobs, jobs, deps, { log: deps.logger, now: () => deps.clock.now() });

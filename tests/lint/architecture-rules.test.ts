@@ -80,6 +80,17 @@ describe('architecture rules (eslint.config.js)', () => {
     expect(await rulesBroken('src/modules/content/lint-probe.ts', "export const probe = 'T12:00:00Z';\n")).toEqual([]);
   });
 
+  it('fails an explicit `any` in src; migrations keep Kysely<any> (they must not depend on the schema of today)', async () => {
+    for (const code of [
+      'export const probe = (body: any) => body.id;\n',
+      'export const probe = (v: unknown) => (v as any).id;\n',
+      "import type { Kysely } from 'kysely';\nexport const probe = (db: Kysely<any>) => db;\n",
+    ]) expect(await rulesBroken('src/modules/content/lint-probe.ts', code), code).toContain('@typescript-eslint/no-explicit-any');
+    expect(await rulesBroken('src/modules/content/lint-probe.ts', 'export const probe = (body: unknown) => body;\n')).toEqual([]);
+    expect(await rulesBroken('src/db/migrations/9999_lint_probe.ts',
+      "import type { Kysely } from 'kysely';\nexport async function up(db: Kysely<any>): Promise<void> {\n  void db;\n}\n")).toEqual([]);
+  });
+
   it("lints the staff pages' browser scripts with the browser's globals: an undefined name or an unused variable fails", async () => {
     expect(await rulesBroken('src/web/assets/lint-probe.js',
       "(function () { 'use strict'; var box = document.querySelector('form'); window.fetch('/x'); localStorage.getItem('k'); box.focus(); })();\n")).toEqual([]);

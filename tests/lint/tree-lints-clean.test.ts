@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 // The whole tree passes `npm run lint` (eslint.config.js, decision 0016). It runs here, inside
 // `npm test`, so that everyone's check before landing — and both CI runs — include the linter:
-// a layering violation, a new import cycle or a dead import fails the suite, not only a step
-// that may be skipped. Warnings (the `any`s listed in the decision) do not fail it.
+// a layering violation, a new import cycle, a dead import or an explicit `any` fails the suite,
+// not only a step that may be skipped. Warnings would not fail it; the tree has none.
 // The cache (node_modules/.cache) keeps a developer's second run fast; CI starts without one.
 const root = path.resolve(import.meta.dirname, '../..');
 

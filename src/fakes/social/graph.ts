@@ -1,5 +1,6 @@
 import { type FakeReply, type FakeRequest, type Route, graphError } from './protocol.js';
 import type { FakeSocialState, FakeToken } from './state.js';
+import { asRecord } from '../../shared/json-record.js';
 
 // The Graph API (Facebook Pages + Instagram) as documented in docs/reference/platform-apis.md §2a/§2b:
 // envelopes, ids, container lifecycle, publishing limit, OAuth code and long-lived exchange.
@@ -155,10 +156,10 @@ const postFeed: Route['handle'] = (req, state) => {
   const denied = needSubject(t, pageId);
   if (denied) return denied;
   const message = String(req.params.message ?? '');
-  const attached: any[] = Array.isArray(req.params.attached_media) ? req.params.attached_media : [];
+  const attached: unknown[] = Array.isArray(req.params.attached_media) ? req.params.attached_media : [];
   const urls: string[] = [];
   for (const a of attached) {
-    const photo = state.photos.get(String(a?.media_fbid ?? ''));
+    const photo = state.photos.get(String(asRecord(a)?.media_fbid ?? ''));
     if (!photo || photo.pageId !== pageId) return graphError(400, 100, '(#100) Invalid attached_media');
     urls.push(photo.url);
   }

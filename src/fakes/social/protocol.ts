@@ -8,7 +8,7 @@ export interface FakeRequest {
   segments: string[];
   path: string;
   /** Query and body merged (body wins). */
-  params: Record<string, any>;
+  params: Record<string, unknown>;
   bearer: string | null;
 }
 

@@ -114,7 +114,7 @@ export async function startSocialFakes(
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake.local');
     const raw = await readBody(req);
-    const params: Record<string, any> = Object.fromEntries(url.searchParams);
+    const params: Record<string, unknown> = Object.fromEntries(url.searchParams);
     Object.assign(params, parseBody(req.headers['content-type'] ?? '', raw));
     const auth = req.headers.authorization;
     const isTikTok = url.pathname.startsWith('/v2/');
@@ -243,7 +243,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** JSON or form bodies; form keys like attached_media[0] become an array of parsed JSON values. */
-function parseBody(contentType: string, raw: string): Record<string, any> {
+function parseBody(contentType: string, raw: string): Record<string, unknown> {
   if (!raw) return {};
   if (contentType.includes('application/json')) {
     try {
@@ -253,7 +253,7 @@ function parseBody(contentType: string, raw: string): Record<string, any> {
       return {};
     }
   }
-  const out: Record<string, any> = {};
+  const out: Record<string, unknown> = {};
   for (const [k, v] of new URLSearchParams(raw)) {
     const m = /^(\w+)\[(\d+)\]$/.exec(k);
     if (m) {
@@ -261,7 +261,8 @@ function parseBody(contentType: string, raw: string): Record<string, any> {
       try {
         parsed = JSON.parse(v);
       } catch {}
-      (out[m[1]!] ??= [])[Number(m[2])] = parsed;
+      const list = (out[m[1]!] ??= []) as unknown[];
+      list[Number(m[2])] = parsed;
     } else out[k] = v;
   }
   return out;

@@ -1,5 +1,6 @@
 import { type FakeReply, type FakeRequest, type Route, big, tiktokError, tiktokOk } from './protocol.js';
 import type { FakeSocialState } from './state.js';
+import { asRecord } from '../../shared/json-record.js';
 
 // TikTok Login Kit v2 and Content Posting API as documented in docs/reference/platform-apis.md §2c: the
 // {data, error:{code,message,log_id}} envelope, Bearer tokens only, post ids above 2^53 sent
@@ -110,8 +111,8 @@ const contentInit: Route['handle'] = (req, state, _f, o) => {
   const acc = account(req, state);
   if (isReply(acc)) return acc;
   const p = req.params;
-  const info = p.post_info ?? {};
-  const source = p.source_info ?? {};
+  const info = asRecord(p.post_info) ?? {};
+  const source = asRecord(p.source_info) ?? {};
   if (p.media_type !== 'PHOTO' || source.source !== 'PULL_FROM_URL') return tiktokError(400, 'invalid_params', 'Photos support only PULL_FROM_URL.');
   const images: string[] = Array.isArray(source.photo_images) ? source.photo_images.map(String) : [];
   if (images.length === 0 || images.length > 35) return tiktokError(400, 'invalid_params', 'photo_images must hold 1 to 35 URLs.');

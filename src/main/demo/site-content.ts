@@ -104,7 +104,7 @@ function profileOf(u: DemoUnit, i: number, name: string): Partial<Profile> {
         { jenis: 'Karang Taruna', nama: `Karang Taruna ${name} Bersatu`, keterangan: 'Kegiatan olahraga, kebersihan, dan pelatihan pemuda.', foto: '', ketua: '' },
         { jenis: 'Posyandu', nama: `Posyandu Melati (${u.rw} pos)`, keterangan: 'Penimbangan balita dan pemeriksaan ibu hamil setiap bulan.', foto: '', ketua: '' },
         { jenis: 'Majelis Taklim', nama: 'Majelis Taklim Nurul Iman', keterangan: 'Pengajian rutin setiap Jumat sore.', foto: '', ketua: '' },
-      ] as any,
+      ],
     },
     sarana: {
       items: [
@@ -112,9 +112,9 @@ function profileOf(u: DemoUnit, i: number, name: string): Partial<Profile> {
         { jenis: 'Pendidikan', nama: `SD Negeri ${10 + i} Pangkalpinang`, keterangan: '', foto: '', alamat: '', kondisi: 'baik' },
         { jenis: 'Kesehatan', nama: 'Posyandu dan Poskesdes', keterangan: '', foto: '', alamat: '', kondisi: 'baik' },
         { jenis: 'Olahraga', nama: 'Lapangan voli warga', keterangan: '', foto: '', alamat: '', kondisi: 'sedang' },
-      ] as any,
+      ],
     },
-    potensi: { items: u.potensi.map(([jenis, nama]) => ({ jenis, nama, keterangan: '', foto: '', kontak: '' })) as any },
+    potensi: { items: u.potensi.map(([jenis, nama]) => ({ jenis, nama, keterangan: '', foto: '', kontak: '' })) },
     statistik: {
       tahun: 2025, sumber: 'Disdukcapil Kota Pangkalpinang (semester I)', lakiLaki: u.laki, perempuan: u.perempuan, jumlahKk: u.kk,
       umur: share([['0–4 tahun', 0.08], ['5–14 tahun', 0.16], ['15–24 tahun', 0.17], ['25–39 tahun', 0.24], ['40–54 tahun', 0.19], ['55–64 tahun', 0.09], ['65 tahun ke atas', 0.07]]),

@@ -1,4 +1,5 @@
 import { failure, httpRequest, tryJson, type HttpDeps } from './providers/http.js';
+import { asRecord, recordsOf } from '../../shared/json-record.js';
 import { facebookPlatform } from './providers/facebook-platform.js';
 import { instagramPlatform } from './providers/instagram-platform.js';
 import { parsePlatformJson } from './providers/platform-json.js';
@@ -101,25 +102,27 @@ export async function listFacebookPages(deps: FacebookOAuthDeps, userToken: stri
   let r = await graphCall('facebook', deps, 'GET', 'me/accounts', userToken, { fields: 'id,name,username,access_token,tasks,instagram_business_account{id,username}', limit: 100 });
   for (let guard = 0; guard < 20; guard++) {
     if (!r.ok) return r;
-    for (const p of Array.isArray(r.value.data) ? r.value.data : []) {
-      const tasks: string[] = Array.isArray(p.tasks) ? p.tasks : [];
+    for (const p of recordsOf(r.value.data)) {
+      const tasks: unknown[] = Array.isArray(p.tasks) ? p.tasks : [];
+      const instagram = asRecord(p.instagram_business_account);
       pages.push({
         id: String(p.id),
         name: String(p.name ?? ''),
         username: p.username ? String(p.username) : null,
         accessToken: String(p.access_token ?? ''),
         canPublish: tasks.includes('CREATE_CONTENT'),
-        instagram: p.instagram_business_account?.id
-          ? { id: String(p.instagram_business_account.id), username: p.instagram_business_account.username ? String(p.instagram_business_account.username) : null }
+        instagram: instagram?.id
+          ? { id: String(instagram.id), username: instagram.username ? String(instagram.username) : null }
           : null,
       });
     }
-    const next = r.value.paging?.next;
+    const next = asRecord(r.value.paging)?.next;
     if (!next) break;
     const t = await httpRequest(String(next), { method: 'GET' }, deps);
     if (!t.ok) return pFail(failure('facebook', 'retryable', 'network', { platformMessage: t.message }));
     const body = tryJson(t.res.text);
-    r = body && !body.error ? pOk(body) : pFail(failure('facebook', 'retryable', 'platform_error'));
+    const object = asRecord(body);
+    r = body && !object?.error ? pOk(object ?? {}) : pFail(failure('facebook', 'retryable', 'platform_error'));
   }
   return pOk(pages);
 }
@@ -153,10 +156,11 @@ async function tiktokToken(deps: TikTokOAuthDeps, form: Record<string, string>):
     deps,
   );
   if (!t.ok) return pFail(failure('tiktok', 'retryable', 'network', { platformMessage: t.message, retryAfterMs: 60_000 }));
-  let body: any = null;
+  let parsed: unknown = null;
   try {
-    body = parsePlatformJson(t.res.text);
+    parsed = parsePlatformJson(t.res.text);
   } catch {}
+  const body = asRecord(parsed);
   // Errors often come back with HTTP 200, so the body decides.
   if (!body || body.error || !body.access_token) {
     const code = String(body?.error ?? `http ${t.res.status}`);
@@ -224,7 +228,7 @@ export async function inspectFacebookToken(
 ): Promise<ProviderResult<FacebookTokenInfo>> {
   const r = await graphCall('facebook', deps, 'GET', 'debug_token', `${deps.clientId}|${deps.clientSecret}`, { input_token: token });
   if (!r.ok) return r;
-  const d = r.value.data ?? {};
+  const d = asRecord(r.value.data) ?? {};
   const at = (sec: unknown) => (Number(sec) > 0 ? new Date(Number(sec) * 1000).toISOString() : null);
   return pOk({
     isValid: d.is_valid === true,

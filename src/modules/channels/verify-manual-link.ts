@@ -1,6 +1,7 @@
 import type { ChannelPlatform } from '../../db/schema/channels.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { type HttpDeps, httpRequest, tryJson } from './providers/http.js';
+import { asRecord } from '../../shared/json-record.js';
 import { canonicalPostUrl, parseLink } from './profile-url.js';
 
 // "Sudah diposting": checks the link staff paste for a manual-kit delivery — that it is a link
@@ -73,7 +74,7 @@ export function tiktokOEmbedLookup(deps: HttpDeps & { wwwBase?: string }): Autho
     const base = (deps.wwwBase ?? 'https://www.tiktok.com').replace(/\/+$/, '');
     const t = await httpRequest(`${base}/oembed?url=${encodeURIComponent(url)}`, { method: 'GET' }, { timeoutMs: 10_000, ...deps });
     if (!t.ok || t.res.status !== 200) return null;
-    const body = tryJson(t.res.text);
-    return typeof body?.author_unique_id === 'string' && body.author_unique_id ? body.author_unique_id : null;
+    const author = asRecord(tryJson(t.res.text))?.author_unique_id;
+    return typeof author === 'string' && author ? author : null;
   };
 }

@@ -3,7 +3,7 @@ import { unitRepository } from '../units/index.js';
 import type { DB } from '../../db/schema/index.js';
 import { newId } from '../../shared/ids.js';
 import { IN_LIST_SLICE, inSlices } from '../../shared/in-slices.js';
-import type { Verdict } from './evaluate.js';
+import type { Verdict, VerdictStatus } from './evaluate.js';
 import type { Period } from './period.js';
 import { type CityRule, DEFAULT_RULE, type RuleException, validateRule } from './rule.js';
 
@@ -168,10 +168,12 @@ export const complianceRepository = {
     return r ? toVerdict(r) : null;
   },
 
-  async verdicts(db: Kysely<DB>, filter: { periodKeys?: string[]; unitIds?: string[]; statuses?: string[] }): Promise<VerdictRow[]> {
+  async verdicts(db: Kysely<DB>, filter: { periodKeys?: string[]; unitIds?: string[]; statuses?: VerdictStatus[] }): Promise<VerdictRow[]> {
+    // An empty list asks for nothing (SQL has no empty `in`).
+    if (filter.statuses?.length === 0) return [];
     let q = db.selectFrom('compliance_verdicts').selectAll();
     if (filter.periodKeys) q = q.where('period_key', 'in', filter.periodKeys.length ? filter.periodKeys : ['']);
-    if (filter.statuses) q = q.where('status', 'in', (filter.statuses.length ? filter.statuses : ['']) as any);
+    if (filter.statuses) q = q.where('status', 'in', filter.statuses);
     const ordered = (x: typeof q) => x.orderBy('period_start').orderBy('unit_id');
     if (!filter.unitIds) return (await ordered(q).execute()).map(toVerdict);
     if (filter.unitIds.length === 0) return [];

@@ -35,7 +35,7 @@ function safeHref(raw: string): string | null {
   // Browsers ignore control characters and entity-encode tricks inside URLs; decode the way the
   // browser would, then judge the result.
   const v = friendlyAttrValue(raw).trim();
-  // eslint-disable-next-line no-control-regex -- control characters are what is looked for
+  // Control characters are what is looked for.
   if (/[\u0000-\u001f\u007f]/.test(v)) return null;
   return LINK_HREF.test(v) ? v : null;
 }

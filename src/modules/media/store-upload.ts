@@ -91,7 +91,6 @@ export async function storeUpload(deps: MediaDeps, input: StoreUploadInput): Pro
 /** Keeps only the base name, without control characters, at a sane length. */
 function cleanName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
   return clean || 'foto';
 }

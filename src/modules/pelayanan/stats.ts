@@ -51,63 +51,60 @@ export async function pelayananStats(
   args: { unitIds: string[] | null; from: string; to: string; now: Date },
 ): Promise<{ byUnit: Map<string, UnitPelayananStats>; total: UnitPelayananStats }> {
   if (args.unitIds && args.unitIds.length === 0) return { byUnit: new Map(), total: emptyStats() };
-  const scope = <Q extends { where: (...a: any[]) => Q }>(q: Q, col: string): Q => (args.unitIds ? q.where(col, 'in', args.unitIds) : q);
+  // Every unit when `unitIds` is null; otherwise only those (each query adds the condition).
+  const scoped = args.unitIds !== null;
+  const ids = args.unitIds ?? [];
 
-  const counts = await scope(
-    db
-      .selectFrom('pelayanan_requests')
-      .select((eb) => [
-        'unit_id',
-        eb.fn.countAll<number>().as('received'),
-        eb.fn.sum<number>(eb.case().when('status', '=', 'selesai').then(1).else(0).end()).as('done'),
-        eb.fn.sum<number>(eb.case().when('status', '=', 'ditolak').then(1).else(0).end()).as('refused'),
-        eb.fn.sum<number>(eb.case().when('status', 'in', ['baru', 'diproses', 'perlu_perbaikan']).then(1).else(0).end()).as('open'),
-        eb.fn.sum<number>(eb.case().when(eb.and([eb('status', '=', 'selesai'), eb('within_deadline', '=', 1)])).then(1).else(0).end()).as('within'),
-      ])
-      .where('submitted_at', '>=', args.from)
-      .where('submitted_at', '<', args.to)
-      .groupBy('unit_id'),
-    'unit_id',
-  ).execute();
+  const counts = await db
+    .selectFrom('pelayanan_requests')
+    .select((eb) => [
+      'unit_id',
+      eb.fn.countAll<number>().as('received'),
+      eb.fn.sum<number>(eb.case().when('status', '=', 'selesai').then(1).else(0).end()).as('done'),
+      eb.fn.sum<number>(eb.case().when('status', '=', 'ditolak').then(1).else(0).end()).as('refused'),
+      eb.fn.sum<number>(eb.case().when('status', 'in', ['baru', 'diproses', 'perlu_perbaikan']).then(1).else(0).end()).as('open'),
+      eb.fn.sum<number>(eb.case().when(eb.and([eb('status', '=', 'selesai'), eb('within_deadline', '=', 1)])).then(1).else(0).end()).as('within'),
+    ])
+    .where('submitted_at', '>=', args.from)
+    .where('submitted_at', '<', args.to)
+    .groupBy('unit_id')
+    .$if(scoped, (q) => q.where('unit_id', 'in', ids))
+    .execute();
 
-  const minutes = await scope(
-    db
-      .selectFrom('pelayanan_requests')
-      .select(['unit_id as unit', 'completion_minutes as m'])
-      .where('status', '=', 'selesai')
-      .where('submitted_at', '>=', args.from)
-      .where('submitted_at', '<', args.to),
-    'unit_id',
-  ).execute();
+  const minutes = await db
+    .selectFrom('pelayanan_requests')
+    .select(['unit_id as unit', 'completion_minutes as m'])
+    .where('status', '=', 'selesai')
+    .where('submitted_at', '>=', args.from)
+    .where('submitted_at', '<', args.to)
+    .$if(scoped, (q) => q.where('unit_id', 'in', ids))
+    .execute();
 
-  const overdue = await scope(
-    db
-      .selectFrom('pelayanan_requests')
-      .select((eb) => ['unit_id', eb.fn.countAll<number>().as('n')])
-      .where('status', 'in', ['baru', 'diproses'])
-      .where('deadline_at', '<=', args.now.toISOString())
-      .groupBy('unit_id'),
-    'unit_id',
-  ).execute();
+  const overdue = await db
+    .selectFrom('pelayanan_requests')
+    .select((eb) => ['unit_id', eb.fn.countAll<number>().as('n')])
+    .where('status', 'in', ['baru', 'diproses'])
+    .where('deadline_at', '<=', args.now.toISOString())
+    .groupBy('unit_id')
+    .$if(scoped, (q) => q.where('unit_id', 'in', ids))
+    .execute();
 
-  const complaints = await scope(
-    db
-      .selectFrom('pelayanan_complaints')
-      .select((eb) => ['origin_unit_id as unit', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when('status', '=', 'dijawab').then(1).else(0).end()).as('answered')])
-      .where('submitted_at', '>=', args.from)
-      .where('submitted_at', '<', args.to)
-      .groupBy('origin_unit_id'),
-    'origin_unit_id',
-  ).execute();
-  const responses = await scope(
-    db
-      .selectFrom('pelayanan_complaints')
-      .select(['origin_unit_id as unit', 'response_minutes as m'])
-      .where('response_minutes', 'is not', null)
-      .where('submitted_at', '>=', args.from)
-      .where('submitted_at', '<', args.to),
-    'origin_unit_id',
-  ).execute();
+  const complaints = await db
+    .selectFrom('pelayanan_complaints')
+    .select((eb) => ['origin_unit_id as unit', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when('status', '=', 'dijawab').then(1).else(0).end()).as('answered')])
+    .where('submitted_at', '>=', args.from)
+    .where('submitted_at', '<', args.to)
+    .groupBy('origin_unit_id')
+    .$if(scoped, (q) => q.where('origin_unit_id', 'in', ids))
+    .execute();
+  const responses = await db
+    .selectFrom('pelayanan_complaints')
+    .select(['origin_unit_id as unit', 'response_minutes as m'])
+    .where('response_minutes', 'is not', null)
+    .where('submitted_at', '>=', args.from)
+    .where('submitted_at', '<', args.to)
+    .$if(scoped, (q) => q.where('origin_unit_id', 'in', ids))
+    .execute();
 
   const byUnit = new Map<string, UnitPelayananStats>();
   const get = (u: string) => {

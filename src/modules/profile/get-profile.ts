@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import { profileRepository } from './profile-repository.js';
-import { type Profile, emptyProfile, isSectionKey, readSection } from './sections.js';
+import { type Profile, type ProfileSectionKey, emptyProfile, isSectionKey, readSection } from './sections.js';
 
 export interface ProfileWithMeta {
   profile: Profile;
@@ -15,10 +15,15 @@ export async function getProfile(db: Kysely<DB>, unitId: string): Promise<Profil
   let updatedAt: string | null = null;
   for (const row of rows) {
     if (!isSectionKey(row.section)) continue;
-    (profile as any)[row.section] = readSection(row.section, safeJson(row.data));
+    putSection(profile, row.section, row.data);
     if (!updatedAt || row.updated_at > updatedAt) updatedAt = row.updated_at;
   }
   return { profile, updatedAt };
+}
+
+/** One stored section, read through its schema, into the profile. */
+function putSection<K extends ProfileSectionKey>(profile: Profile, key: K, data: string): void {
+  profile[key] = readSection(key, safeJson(data));
 }
 
 /** The whole profile of many units, for those with at least one saved section (one query per slice of units). */
@@ -28,7 +33,7 @@ export async function getProfilesForUnits(db: Kysely<DB>, unitIds: string[]): Pr
     if (!isSectionKey(row.section)) continue;
     let p = profiles.get(row.unit_id);
     if (!p) profiles.set(row.unit_id, (p = emptyProfile()));
-    (p as unknown as Record<string, unknown>)[row.section] = readSection(row.section, safeJson(row.data));
+    putSection(p, row.section, row.data);
   }
   return profiles;
 }

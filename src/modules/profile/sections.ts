@@ -123,7 +123,8 @@ export const wilayahSchema = z.object({
     .default([]),
 });
 
-const namedItems = (extra: z.ZodRawShape = {}) =>
+// Generic in its extra fields, so each section's items keep their own type (ketua, alamat …).
+const namedItems = <Extra extends z.ZodRawShape>(extra: Extra) =>
   z.object({
     items: z
       .array(

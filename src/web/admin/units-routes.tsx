@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { listUnitTree, opdInputSchema } from '../../modules/units/index.js';
 import { addOpdAsAdmin, importOpdCsvAsAdmin } from '../../modules/accounts/index.js';
 import { hasKey, t } from '../../i18n/index.js';
@@ -26,7 +26,7 @@ export function unitsRoutes(deps: AppDeps): Hono<AppEnv> {
   app.use('/admin/wilayah', requireCityAdmin(deps));
   app.use('/admin/wilayah/*', requireCityAdmin(deps));
 
-  const page = async (c: any, opts: { errors?: string[]; fields?: Record<string, string>; values?: Record<string, string>; flash?: { kind: 'ok' | 'error' | 'info'; text: string } | null } = {}) => {
+  const page = async (c: Context<AppEnv>, opts: { errors?: string[]; fields?: Record<string, string>; values?: Record<string, string>; flash?: { kind: 'ok' | 'error' | 'info'; text: string } | null } = {}) => {
     const tree = await listUnitTree(deps.db, c.get('region'));
     const csrf = c.get('csrfToken');
     return c.html(

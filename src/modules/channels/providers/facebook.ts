@@ -1,4 +1,5 @@
 import { failure } from './http.js';
+import { type JsonRecord, recordsOf } from '../../../shared/json-record.js';
 import { graphCall, graphTime, type GraphDeps } from './graph.js';
 import type {
   PostVariant,
@@ -30,7 +31,7 @@ const MAX_PHOTOS = facebookPlatform.media.maxImages;
 
 export function facebookProvider(deps: FacebookDeps): SocialProvider {
   const call = (method: 'GET' | 'POST' | 'DELETE', path: string, token: string, params?: Record<string, unknown>) =>
-    graphCall('facebook', deps, method, path, token, params as any);
+    graphCall('facebook', deps, method, path, token, params);
 
   async function permalinkOf(token: string, postId: string, fallback?: string): Promise<string> {
     if (fallback) return fallback;
@@ -45,7 +46,7 @@ export function facebookProvider(deps: FacebookDeps): SocialProvider {
       limit: opts.limit ?? 25,
     });
     if (!r.ok) return r;
-    const data: any[] = Array.isArray(r.value.data) ? r.value.data : [];
+    const data = recordsOf(r.value.data);
     return pOk(
       data.map((p) => ({
         platformPostId: String(p.id),
@@ -100,7 +101,7 @@ export function facebookProvider(deps: FacebookDeps): SocialProvider {
       }
 
       const posted = await irreversibleStep('facebook', ctx, 'post', async () => {
-        let res: ProviderResult<any>;
+        let res: ProviderResult<JsonRecord>;
         if (images.length === 1) {
           res = await call('POST', `${page}/photos`, token, {
             url: images[0],

@@ -1,4 +1,5 @@
 import { failure, httpRequest, retryAfterHeader, tryJson, type HttpDeps } from './http.js';
+import { asRecord, type JsonRecord, recordsOf } from '../../../shared/json-record.js';
 import type { Platform, ProviderFailure, ProviderResult } from './social-provider.js';
 import { pFail, pOk } from './social-provider.js';
 
@@ -55,14 +56,14 @@ export interface GraphUsage {
 
 export function parseUsage(headers: Headers): GraphUsage {
   const usage: GraphUsage = { appPct: null, accountPct: null, regainMinutes: null };
-  const app = tryJson(headers.get('x-app-usage') ?? '');
-  if (app && typeof app === 'object') {
+  const app = asRecord(tryJson(headers.get('x-app-usage') ?? ''));
+  if (app) {
     usage.appPct = Math.max(Number(app.call_count) || 0, Number(app.total_cputime) || 0, Number(app.total_time) || 0);
   }
-  const buc = tryJson(headers.get('x-business-use-case-usage') ?? '');
-  if (buc && typeof buc === 'object') {
+  const buc = asRecord(tryJson(headers.get('x-business-use-case-usage') ?? ''));
+  if (buc) {
     for (const entries of Object.values(buc)) {
-      for (const e of Array.isArray(entries) ? (entries as any[]) : []) {
+      for (const e of recordsOf(entries)) {
         const pct = Math.max(Number(e.call_count) || 0, Number(e.total_cputime) || 0, Number(e.total_time) || 0);
         usage.accountPct = Math.max(usage.accountPct ?? 0, pct);
         const regain = Number(e.estimated_time_to_regain_access) || 0;
@@ -86,7 +87,7 @@ export async function graphCall(
   path: string,
   token: string,
   params: Params | Record<string, unknown> = {},
-): Promise<ProviderResult<any>> {
+): Promise<ProviderResult<JsonRecord>> {
   const base = deps.graphBase.replace(/\/+$/, '');
   let url = `${base}/${path.replace(/^\/+/, '')}`;
   const init: RequestInit = { method };
@@ -119,8 +120,10 @@ export async function graphCall(
   deps.onUsage?.(usage);
   deps.throttle?.observe(accountKey, usage);
   const body = tryJson(t.res.text);
+  const object = asRecord(body);
   const success = t.res.status >= 200 && t.res.status < 300;
-  if (success && body && !body.error) return pOk(body);
+  // A bare truthy value (`true`, a number) counts as a yes with no fields to read.
+  if (success && body && !object?.error) return pOk(object ?? {});
   if (success && (!body || typeof body !== 'object')) {
     // Meta said yes but we cannot read what it did: never a refusal. Safe calls try again; on the
     // call that makes a post visible the adapters turn this into "unconfirmed" (onIrreversible).
@@ -137,16 +140,16 @@ const HOUR = 3_600_000;
 export function classifyGraphError(
   platform: Platform,
   status: number,
-  body: any,
+  body: unknown,
   headers: Headers,
   usage: GraphUsage = parseUsage(headers),
 ): ProviderFailure {
-  const e = body?.error ?? {};
+  const e = asRecord(asRecord(body)?.error) ?? {};
   const code = Number(e.code);
   const sub = Number(e.error_subcode);
   const extra = {
     platformCode: Number.isFinite(code) ? `${code}${Number.isFinite(sub) ? `/${sub}` : ''}` : `http ${status}`,
-    platformMessage: String(e.message ?? body?.toString?.() ?? '').slice(0, 500),
+    platformMessage: String(e.message ?? (body == null ? '' : String(body))).slice(0, 500),
     ...(e.fbtrace_id ? { traceId: String(e.fbtrace_id) } : {}),
   };
   const regain = usage.regainMinutes ? usage.regainMinutes * 60_000 : undefined;

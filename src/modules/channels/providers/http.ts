@@ -59,7 +59,8 @@ export function retryAfterHeader(headers: Headers, now: Date): number | undefine
   return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
 }
 
-export function tryJson(text: string): any {
+/** Parsed JSON, null when the text is not JSON. Read it through asRecord/recordsOf. */
+export function tryJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -1,4 +1,5 @@
 import { failure } from './http.js';
+import { asRecord, recordsOf } from '../../../shared/json-record.js';
 import { graphCall, graphTime, type GraphDeps } from './graph.js';
 import type {
   PostVariant,
@@ -40,7 +41,7 @@ export function instagramProvider(deps: InstagramDeps): SocialProvider {
   const maxPolls = deps.maxPolls ?? 3;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const call = (method: 'GET' | 'POST', path: string, token: string, params?: Record<string, unknown>) =>
-    graphCall('instagram', deps, method, path, token, params as any);
+    graphCall('instagram', deps, method, path, token, params);
 
   async function containerStatus(token: string, id: string): Promise<ProviderResult<{ code: string; status: string }>> {
     const r = await call('GET', id, token, { fields: 'status_code,status' });
@@ -54,7 +55,7 @@ export function instagramProvider(deps: InstagramDeps): SocialProvider {
       limit: opts.limit ?? 25,
     });
     if (!r.ok) return r;
-    const data: any[] = Array.isArray(r.value.data) ? r.value.data : [];
+    const data = recordsOf(r.value.data);
     return pOk(
       data.map((m) => ({
         platformPostId: String(m.id),
@@ -141,9 +142,9 @@ export function instagramProvider(deps: InstagramDeps): SocialProvider {
       if (!ctx.steps.publish) {
         const q = await call('GET', `${ig}/content_publishing_limit`, token, { fields: 'quota_usage,config' });
         if (!q.ok) return q;
-        const row = Array.isArray(q.value.data) ? q.value.data[0] : undefined;
+        const row = asRecord(Array.isArray(q.value.data) ? q.value.data[0] : undefined);
         const used = Number(row?.quota_usage);
-        const total = Number(row?.config?.quota_total);
+        const total = Number(asRecord(row?.config)?.quota_total);
         if (Number.isFinite(used) && Number.isFinite(total) && used >= total) {
           return pFail(failure('instagram', 'retryable', 'daily_limit', { retryAfterMs: 3_600_000, platformMessage: `quota ${used}/${total}` }));
         }

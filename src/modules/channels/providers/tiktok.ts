@@ -1,4 +1,5 @@
 import { failure, httpRequest, retryAfterHeader, type HttpDeps } from './http.js';
+import { asRecord, type JsonRecord, recordsOf } from '../../../shared/json-record.js';
 import { idString, parsePlatformJson } from './platform-json.js';
 import { type CallGate, RateGate, tokenWindowKey } from './rate-gate.js';
 import type {
@@ -110,7 +111,7 @@ export function tiktokProvider(deps: TikTokDeps) {
     token: string,
     body: unknown,
     irreversible = false,
-  ): Promise<ProviderResult<any>> {
+  ): Promise<ProviderResult<JsonRecord>> {
     // Short waits are sat out; a long one is answered the way TikTok's own rate_limit_exceeded is
     // (retryable, rate_limited, with the wait), so the delivery cools the channel down and retries.
     const slot = await gate.reserve(tokenWindowKey(token, kind), LIMITS[kind], WINDOW_MS, MAX_GATE_WAIT_MS);
@@ -132,7 +133,7 @@ export function tiktokProvider(deps: TikTokDeps) {
           : failure('tiktok', 'retryable', 'network', { platformMessage: `${t.error}: ${t.message}`, retryAfterMs: 60_000 }),
       );
     }
-    let parsed: any = null;
+    let parsed: unknown = null;
     try {
       parsed = parsePlatformJson(t.res.text);
     } catch {
@@ -144,9 +145,11 @@ export function tiktokProvider(deps: TikTokDeps) {
       const f = failure('tiktok', 'retryable', 'platform_error', { platformCode: `http ${t.res.status}`, platformMessage: `unreadable ${t.res.status} body: ${t.res.text.slice(0, 200)}`, retryAfterMs: 60_000 });
       return pFail(irreversible ? onIrreversible('tiktok', f) : f);
     }
-    const code = String(parsed?.error?.code ?? (t.res.status === 200 ? 'ok' : ''));
-    if (t.res.status === 200 && code === 'ok' && parsed) return pOk(parsed.data ?? {});
-    const f = classifyTikTokError(t.res.status, code, String(parsed?.error?.message ?? ''), parsed?.error?.log_id, t.res.headers);
+    const error = asRecord(asRecord(parsed)?.error);
+    const code = String(error?.code ?? (t.res.status === 200 ? 'ok' : ''));
+    // `data` that is not an object has no fields to read: the same as an empty one.
+    if (t.res.status === 200 && code === 'ok' && parsed) return pOk(asRecord(asRecord(parsed)?.data) ?? {});
+    const f = classifyTikTokError(t.res.status, code, String(error?.message ?? ''), error?.log_id ? String(error.log_id) : undefined, t.res.headers);
     return pFail(irreversible ? onIrreversible('tiktok', f) : f);
   }
 
@@ -172,7 +175,7 @@ export function tiktokProvider(deps: TikTokDeps) {
       max_count: Math.min(20, opts.limit ?? 20),
     });
     if (!r.ok) return r;
-    const videos: any[] = Array.isArray(r.value.videos) ? r.value.videos : [];
+    const videos = recordsOf(r.value.videos);
     return pOk(
       videos.map((v) => ({
         platformPostId: idString(v.id) ?? '',

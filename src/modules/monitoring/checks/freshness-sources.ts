@@ -6,6 +6,7 @@ import type { Confidence } from '../observation.js';
 import { articleDate, listItems, listPageLinks } from '../page-items.js';
 import { originOf, type SiteContext } from '../site-context.js';
 import { absoluteUrl, sameSite } from '../url-tools.js';
+import { asRecord, recordsOf } from '../../../shared/json-record.js';
 
 // Collectors for the freshness resolver, one per evidence source (docs/reference/freshness.md
 // §3.1). Each returns candidate items and one line saying what happened, so the evidence shows
@@ -66,14 +67,15 @@ export async function collectWpRest(ctx: SiteContext, home: FetchResult, page: H
   }
   if (!Array.isArray(posts)) return { items: [], outcome: { source: 'wp_rest', url, outcome: 'unreadable' } };
   const items: Candidate[] = [];
-  for (const p of posts as Record<string, any>[]) {
+  for (const p of recordsOf(posts)) {
     if (p.status && p.status !== 'publish') continue;
     // *_gmt fields carry no zone marker but are UTC.
     const d = typeof p.date_gmt === 'string' ? parseDate(`${p.date_gmt}Z`) : null;
-    const excerpt = typeof p.excerpt?.rendered === 'string' ? htmlText(p.excerpt.rendered) : undefined;
+    const rendered = asRecord(p.excerpt)?.rendered;
+    const excerpt = typeof rendered === 'string' ? htmlText(rendered) : undefined;
     items.push({
       url: String(p.link ?? ''),
-      title: htmlText(String(p.title?.rendered ?? p.title ?? '')),
+      title: htmlText(String(asRecord(p.title)?.rendered ?? p.title ?? '')),
       claimedAt: iso(d),
       source: 'wp_rest',
       confidence: 'high',

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import { can, publishingRightsOf } from '../../../modules/accounts/index.js';
 import { type ChannelRow, listUnitChannels } from '../../../modules/channels/index.js';
 import { contentRepository } from '../../../modules/content/index.js';
@@ -60,7 +61,7 @@ export function deliveryRoutes(deps: AppDeps): Hono<AppEnv> {
     return { channels, d: deliveries.find((x) => x.id === c.req.param('deliveryId')) };
   }
 
-  const frame = (c: Context<AppEnv>, title: string, back: { href: string; label: string }, body: any, flash = flashOf(c, 'kiriman')) =>
+  const frame = (c: Context<AppEnv>, title: string, back: { href: string; label: string }, body: Child, flash = flashOf(c, 'kiriman')) =>
     c.html(
       <StaffLayout title={title} actor={c.get('actor')} csrfToken={c.get('csrfToken')} flash={flash} back={back}>
         <link rel="stylesheet" href={assetUrl('channels.css')} />

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import * as z from 'zod';
 import { can } from '../../../modules/accounts/index.js';
 import {
@@ -49,7 +49,7 @@ export async function ownChannel(deps: AppDeps, unitId: string, id: string): Pro
 export function registryRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  const page = async (c: any, form?: RegistryViewProps['form'], status: 200 | 422 = 200) => {
+  const page = async (c: Context<AppEnv>, form?: RegistryViewProps['form'], status: 200 | 422 = 200) => {
     const actor = c.get('actor')!;
     const unit = c.get('unit');
     const channels = await listUnitChannels(deps.db, unit.id);

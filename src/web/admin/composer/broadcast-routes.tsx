@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { canManageCity } from '../../../modules/accounts/index.js';
 import { BROADCAST_ERROR_FIELD, broadcastFormSchema, listBroadcasts, sendBroadcast } from '../../../modules/composer/index.js';
 import { listUnitTree } from '../../../modules/units/index.js';
@@ -26,7 +26,7 @@ const FieldError = ({ id, text }: { id: string; text?: string }) => (text ? <p c
 export function broadcastRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  const page = async (c: any, form: Form, errors: Errors, flash: { kind: 'ok'; text: string } | null) => {
+  const page = async (c: Context<AppEnv>, form: Form, errors: Errors, flash: { kind: 'ok'; text: string } | null) => {
     const actor = c.get('actor')!;
     const tree = await listUnitTree(deps.db, c.get('region'));
     const villages = tree.kecamatan.flatMap((k) => k.children.filter((u) => u.kind === 'kelurahan' || u.kind === 'desa'));

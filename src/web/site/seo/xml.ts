@@ -7,5 +7,4 @@ export const xmlEscape = (s: string): string =>
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
     // Characters XML 1.0 forbids outright; a pasted control character must not break the feed.
-    // eslint-disable-next-line no-control-regex -- control characters are what is removed
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
