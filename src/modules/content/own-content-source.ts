@@ -13,8 +13,8 @@ export function ownContentSource(
   opts: { siteUrlOf: (unitId: string) => Promise<string | null>; broadcastIds?: (unitId: string) => Promise<Set<string>> },
 ): OwnContentSource {
   return {
-    async listPublished(unitId, from, to) {
-      const base = await opts.siteUrlOf(unitId);
+    async listPublished(unitId, from, to, siteUrl) {
+      const base = siteUrl ?? (await opts.siteUrlOf(unitId));
       if (!base) return [];
       const rows = await contentRepository.listPublicWithBody(db, { unitIds: [unitId], kinds: ['berita', 'pengumuman', 'agenda'], now: to, limit: 500 });
       const broadcasts = (await opts.broadcastIds?.(unitId)) ?? new Set<string>();

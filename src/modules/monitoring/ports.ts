@@ -39,9 +39,12 @@ export interface OwnContentItem {
   isBroadcast: boolean;
 }
 
-/** Reads published posts of a Beranda-hosted site in [from, to). Idempotent read. */
+/**
+ * Reads published posts of a Beranda-hosted site in [from, to). Idempotent read. `siteUrl`: the
+ * site's address when the caller has it (the check does), so the source need not look it up.
+ */
 export interface OwnContentSource {
-  listPublished(unitId: string, from: string, to: string): Promise<OwnContentItem[]>;
+  listPublished(unitId: string, from: string, to: string, siteUrl?: string): Promise<OwnContentItem[]>;
 }
 
 /** What the crawler remembers about an article URL from the first time it saw it. */
