@@ -33,6 +33,25 @@ export async function formLists(c: Context, fields: readonly string[]): Promise<
   return lists;
 }
 
+/** What a named field was sent as: its first text, a file when only files came under it, or undefined when not sent. */
+export type SentField = string | File | undefined;
+
+/**
+ * The named fields as sent, for a form whose absent fields mean "leave as it is" (the editor's
+ * autosave sends what the page holds): undefined tells "not sent" apart from '', and a file
+ * sent where text belongs reaches the schema as a file, which refuses it as that field's problem.
+ */
+export async function formSent(c: Context, fields: readonly string[]): Promise<Record<string, SentField>> {
+  const body = await c.req.parseBody({ all: true });
+  const sent: Record<string, SentField> = {};
+  for (const f of fields) {
+    const raw = body[f];
+    const all = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+    sent[f] = all.find((v): v is string => typeof v === 'string') ?? all[0];
+  }
+  return sent;
+}
+
 /** Values parsed with a schema: its output, or the problems by field path. */
 export function parseValues<S extends z.ZodType>(schema: S, values: FormValues, input: unknown = values): ParsedForm<S> {
   const parsed = schema.safeParse(input);
@@ -53,4 +72,22 @@ export function fieldErrors(problems: readonly FieldProblem[], text: (p: FieldPr
   const out: Record<string, string> = {};
   for (const p of problems) out[fieldOf(p.path)] ??= text(p);
   return out;
+}
+
+/**
+ * The files sent under each name, in order; an empty file input (no file chosen) and text sent
+ * under the name are left out. Files are taken beside the schema, not through it: what a file
+ * must be (an image of a kind, size and dimensions we accept) is the media module's check of its
+ * bytes (`storeUpload`), which no zod schema of the form can make, and the modules' schemas never
+ * see a web `File`. A form with files reads its text fields with `parseForm`/`formValues` and its
+ * files with this.
+ */
+export async function formFiles(c: Context, fields: readonly string[]): Promise<Record<string, File[]>> {
+  const body = await c.req.parseBody({ all: true });
+  const files: Record<string, File[]> = {};
+  for (const f of fields) {
+    const raw = body[f];
+    files[f] = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((v): v is File => typeof v !== 'string' && v.size > 0);
+  }
+  return files;
 }
