@@ -11,6 +11,7 @@ import { type ReadinessProblem, deliveryTargets, readiness } from './go-live.js'
 import { askPostChanges, refreshUnsentDeliveries } from '../publishing/index.js';
 import { MAX_BODY, MAX_PHOTOS, MAX_TITLE } from './save-draft.js';
 import { getMedia } from '../media/index.js';
+import { MAX_ALT } from './after-publish-forms.js';
 
 // "Ubah kabar yang sudah terbit" (#14 point 3): a typo in a published post is fixed on the
 // website copy — title, text, photos kept or taken out, their alt texts. It changes what the
@@ -55,7 +56,7 @@ export async function editPublished(
   for (const p of args.edit.photos) {
     if (photos.some((x) => x.mediaId === p.mediaId)) continue;
     if (!had.has(p.mediaId) && !(await getMedia(deps.db, args.unit.id, p.mediaId)).ok) continue;
-    photos.push({ mediaId: p.mediaId, alt: p.alt.trim().slice(0, 500) });
+    photos.push({ mediaId: p.mediaId, alt: p.alt.trim().slice(0, MAX_ALT) });
   }
   if (photos.length > MAX_PHOTOS) return err('too_many_photos');
   const edited: Draft = { ...draft, title, body, photos };

@@ -1,5 +1,5 @@
 import type { Actor } from '../../../modules/accounts/index.js';
-import { type Draft, type WithdrawKind, MAX_PHOTOS } from '../../../modules/composer/index.js';
+import { type Draft, type WithdrawKind, MAX_ALT, MAX_PHOTOS } from '../../../modules/composer/index.js';
 import { platformName } from '../../../modules/channels/index.js';
 import type { DeliveryView } from '../../../modules/publishing/index.js';
 import type { UnitRow } from '../../../modules/units/index.js';
@@ -103,7 +103,12 @@ export interface EditFormValues {
   /** New photos already stored (a refused submit keeps them, carried in hidden "baru" fields). */
   added: EditPhotoRow[];
   revision: number;
+  /** What was typed beside each new photo slot (kept when the form comes back). */
+  newAlts?: string[];
 }
+
+/** A field's problem, shown next to it (`id` is the field's element id). */
+const FieldError = ({ id, text }: { id: string; text?: string }) => (text ? <p class="error" id={`${id}-err`}>{text}</p> : null);
 
 /** "Ubah kabar yang sudah terbit": title, text, and each photo kept or not with its alt text. */
 export function EditPublishedPage(p: {
@@ -113,7 +118,8 @@ export function EditPublishedPage(p: {
   draftId: string;
   v: EditFormValues;
   errors: string[];
-  fieldErrors: Partial<Record<'title' | 'body', string>>;
+  /** Problems by form field: title, body, alt_<media id>, foto_baru_<n>, alt_baru_<n>. */
+  fieldErrors: Record<string, string>;
   notice?: string | null;
   /** Platforms whose copies already out get the new text (Facebook). */
   socialEdited?: string[];
@@ -167,9 +173,10 @@ export function EditPublishedPage(p: {
               <input type="checkbox" id={`f-keep-${i}`} name={`keep_${ph.mediaId}`} value="1" checked={ph.keep} />
               <label for={`f-keep-${i}`}>{t('composer.after.photo_keep')}</label>
             </p>
-            <div class="field">
+            <div class={fe[`alt_${ph.mediaId}`] ? 'field has-error' : 'field'}>
               <label for={`f-alt-${i}`}>{t('composer.after.photo_alt')}</label>
-              <input id={`f-alt-${i}`} name={`alt_${ph.mediaId}`} type="text" value={ph.alt} maxlength={500} />
+              <FieldError id={`f-alt-${i}`} text={fe[`alt_${ph.mediaId}`]} />
+              <input id={`f-alt-${i}`} name={`alt_${ph.mediaId}`} type="text" value={ph.alt} maxlength={MAX_ALT} aria-invalid={fe[`alt_${ph.mediaId}`] ? 'true' : undefined} />
             </div>
           </fieldset>
         ))}
@@ -177,13 +184,15 @@ export function EditPublishedPage(p: {
         {Array.from({ length: Math.max(0, Math.min(NEW_PHOTO_SLOTS, MAX_PHOTOS - p.v.photos.length - p.v.added.length)) }, (_, i) => (
           <fieldset class="photo-row new-photo">
             <legend>{t('composer.after.new_photo_n', { n: i + 1 })}</legend>
-            <div class="field">
+            <div class={fe[`foto_baru_${i}`] ? 'field has-error' : 'field'}>
               <label for={`f-baru-${i}`}>{t('composer.after.new_photo_pick')}</label>
-              <input id={`f-baru-${i}`} name={`foto_baru_${i}`} type="file" accept="image/*" />
+              <FieldError id={`f-baru-${i}`} text={fe[`foto_baru_${i}`]} />
+              <input id={`f-baru-${i}`} name={`foto_baru_${i}`} type="file" accept="image/*" aria-invalid={fe[`foto_baru_${i}`] ? 'true' : undefined} />
             </div>
-            <div class="field">
+            <div class={fe[`alt_baru_${i}`] ? 'field has-error' : 'field'}>
               <label for={`f-alt-baru-${i}`}>{t('composer.after.photo_alt')}</label>
-              <input id={`f-alt-baru-${i}`} name={`alt_baru_${i}`} type="text" value="" maxlength={500} />
+              <FieldError id={`f-alt-baru-${i}`} text={fe[`alt_baru_${i}`]} />
+              <input id={`f-alt-baru-${i}`} name={`alt_baru_${i}`} type="text" value={p.v.newAlts?.[i] ?? ''} maxlength={MAX_ALT} aria-invalid={fe[`alt_baru_${i}`] ? 'true' : undefined} />
             </div>
           </fieldset>
         ))}
