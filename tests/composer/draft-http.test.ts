@@ -104,7 +104,7 @@ describe(`composer drafts over HTTP on ${testEngine()}`, () => {
     const id = await newDraft(op, 'bacang');
     const form = new FormData();
     form.append('_csrf', op.csrf);
-    form.append('action', 'photo-none');
+    form.append('action', 'save');
     form.append('title', 'Posyandu');
     form.append('photos_shown', '1');
     form.append('foto', new Blob([new Uint8Array(await noisyPhoto(900, 600))], { type: 'image/jpeg' }), 'a.jpg');

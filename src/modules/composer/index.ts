@@ -31,5 +31,6 @@ export { buildPreviews, type PlatformPreview } from './preview.js';
 export { chosenChannels, captionPlatformOf } from './channel-variants.js';
 export { assignedPendamping, assignedPendampingUsers } from './assigned-pendamping.js';
 export { editPublished, type EditPublishedError, type PublishedEdit } from './edit-published.js';
+export { editorFormSchema, editorActionSchema, EDITOR_ACTIONS, type EditorAction, type EditorForm } from './editor-form.js';
 export { publishedEditFormSchema, withdrawFormSchema, MAX_ALT, type PublishedEditForm } from './after-publish-forms.js';
 export { checkWithdraw, withdrawPublished, type WithdrawError, type WithdrawKind } from './withdraw-published.js';

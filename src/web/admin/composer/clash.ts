@@ -1,16 +1,13 @@
 import { type Draft, type SaveConflict, type Written, lastEditorName, writtenOf } from '../../../modules/composer/index.js';
 import type { AppDeps } from '../../deps.js';
-import type { FormBody } from './draft-form.js';
-import { str } from './draft-form.js';
 import { savedWhen } from './paths.js';
 
 // The editor's side of "nothing is overwritten silently" (#14 point 1): which open page is
 // saving, and the stored version handed back when a save clashed with someone else's.
 
 /** The editor page's id (hidden field "editor", header X-Editor-Session for the script's upload). */
-export function sessionOf(value: string | FormBody[string] | undefined | null): string | null {
-  const v = typeof value === 'string' ? value : value ? str(value) : undefined;
-  return v && /^[a-z0-9]{8,40}$/.test(v) ? v : null;
+export function sessionOf(value: string | undefined | null): string | null {
+  return value && /^[a-z0-9]{8,40}$/.test(value) ? value : null;
 }
 
 export const newEditorSession = (): string => crypto.randomUUID().replace(/-/g, '');

@@ -30,7 +30,7 @@ import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
 import { composerDepsOf, lineageNames, mediaDepsOf } from './composer-deps.js';
-import { type FormBody, filesOf, patchFromForm, str } from './draft-form.js';
+import { type TypedDraft, filesOf, readDraftForm } from './draft-form.js';
 import { editorProps } from './editor-data.js';
 import { DonePage, DraftGone, ReadOnlyDraft } from './done-view.js';
 import { EditorPage } from './editor-view.js';
@@ -71,17 +71,26 @@ export function editorRoutes(deps: AppDeps): Hono<AppEnv> {
     const actor = c.get('actor')!;
     const unit = c.get('unit');
     const cdeps = composerDepsOf(deps, await cityOf(deps, c));
-    const body = (await c.req.parseBody({ all: true })) as FormBody;
     let draft = await getDraft(deps.db, unit.id, c.req.param('id'));
     if (!draft) return draftGone(c);
-    const action = str(body.action) ?? 'save';
     const base = draftUrl(unit.slug, draft.id);
+    const channels = await listUnitChannels(deps.db, unit.id);
+    // The form through the composer's editorFormSchema (the pressed button is one of its fields)
+    // and the patch through draftPatchSchema: refused, nothing is saved and the page comes back
+    // with what was typed, each problem next to its field.
+    const read = await readDraftForm(c, channels);
+    if (!read.ok) {
+      if (draft.status === 'published') return c.redirect(base, 303);
+      return rerender(deps, c, draft, Object.values(read.errors), read.typed.jadwal, { typed: read.typed, fieldErrors: read.errors });
+    }
+    const { form, patch } = read;
+    const action = form.action;
 
     // A late second tap on "Terbitkan" (or a resubmitted form) lands on the done page.
-    if (draft.status === 'published' && action !== 'comment') return c.redirect(base, 303);
+    if (draft.status === 'published' && action.kind !== 'comment') return c.redirect(base, 303);
 
     // Decisions and comments come from their own small forms and carry no draft fields.
-    if (action === 'approve') {
+    if (action.kind === 'approve') {
       const r = await approveDraft(cdeps, { actor, unit, draftId: draft.id });
       if (r.ok) {
         await notifyWriterOfDecision(deps, { unit, draft: r.value, deciderId: actor.id, deciderName: actor.displayName, decision: 'approved', scheduled: r.value.status === 'scheduled' });
@@ -89,18 +98,18 @@ export function editorRoutes(deps: AppDeps): Hono<AppEnv> {
       }
       return rerender(deps, c, draft, problemsOf(r, draft));
     }
-    if (action === 'return') {
-      const note = str(body.note) ?? '';
+    if (action.kind === 'return') {
+      const note = form.note ?? '';
       const r = await returnDraft(cdeps, { actor, unit, draftId: draft.id, note });
       if (r.ok) await notifyWriterOfDecision(deps, { unit, draft: r.value, deciderId: actor.id, deciderName: actor.displayName, decision: 'returned', note });
       return r.ok ? c.redirect(homeUrl(unit.slug, 'returned'), 303) : rerender(deps, c, draft, [errorText(r.error)]);
     }
-    if (action.startsWith('use-version:')) {
-      const r = await useVersion(cdeps, { unitId: unit.id, draftId: draft.id, userId: actor.id, userName: actor.displayName, session: null, versionId: action.slice('use-version:'.length) });
+    if (action.kind === 'use-version') {
+      const r = await useVersion(cdeps, { unitId: unit.id, draftId: draft.id, userId: actor.id, userName: actor.displayName, session: null, versionId: action.id });
       return r.ok ? c.redirect(`${base}?versi=dipakai`, 303) : rerender(deps, c, draft, [errorText(r.error)]);
     }
-    if (action === 'comment') {
-      const comment = str(body.comment) ?? '';
+    if (action.kind === 'comment') {
+      const comment = form.comment ?? '';
       const r = await commentOnDraft(cdeps, { actor, unit, draftId: draft.id, body: comment });
       if (!r.ok && r.error === 'too_long') return rerender(deps, c, draft, [t('composer.error.too_long', { max: MAX_COMMENT, length: Number(r.detail) })]);
       // The people in the draft's conversation hear of it in "Pesan untuk saya" (#14 point 9).
@@ -111,9 +120,7 @@ export function editorRoutes(deps: AppDeps): Hono<AppEnv> {
     // Everything typed is saved first, so whatever happens next nothing is lost.
     const errors: string[] = [];
     if (draft.status !== 'published') {
-      const channels = await listUnitChannels(deps.db, unit.id);
-      const patch = patchFromForm(body, channels);
-      for (const file of filesOf(body)) {
+      for (const file of await filesOf(c)) {
         if ((patch.photos ?? draft.photos).length >= MAX_PHOTOS) {
           errors.push(errorText('too_many_photos'));
           break;
@@ -126,15 +133,14 @@ export function editorRoutes(deps: AppDeps): Hono<AppEnv> {
         if (!stored.value.duplicate) await requestAvif(deps, stored.value.item.id);
         patch.photos = [...(patch.photos ?? draft.photos), { mediaId: stored.value.item.id, alt: '' }];
       }
-      if (action.startsWith('photo-up:') || action.startsWith('photo-remove:')) {
-        const id = action.slice(action.indexOf(':') + 1);
+      if (action.kind === 'photo-up' || action.kind === 'photo-remove') {
         const list = [...(patch.photos ?? draft.photos)];
-        const i = list.findIndex((p) => p.mediaId === id);
-        if (i >= 0 && action.startsWith('photo-remove:')) list.splice(i, 1);
-        if (i > 0 && action.startsWith('photo-up:')) [list[i - 1], list[i]] = [list[i]!, list[i - 1]!];
+        const i = list.findIndex((p) => p.mediaId === action.id);
+        if (i >= 0 && action.kind === 'photo-remove') list.splice(i, 1);
+        if (i > 0 && action.kind === 'photo-up') [list[i - 1], list[i]] = [list[i]!, list[i - 1]!];
         patch.photos = list;
       }
-      const saved = await saveDraft(cdeps, { unitId: unit.id, draftId: draft.id, userId: actor.id, session: sessionOf(body.editor), patch });
+      const saved = await saveDraft(cdeps, { unitId: unit.id, draftId: draft.id, userId: actor.id, session: sessionOf(form.editor), patch });
       if (!saved.ok && saved.conflict) {
         // Someone else saved other text since this page was opened: nothing is published and
         // nothing overwritten. What was typed here is set aside, and the page shows both.
@@ -147,21 +153,21 @@ export function editorRoutes(deps: AppDeps): Hono<AppEnv> {
       if (!saved.ok) return rerender(deps, c, draft, [errorText(saved.error)]);
       draft = saved.value.draft;
     }
-    if (errors.length) return rerender(deps, c, draft, errors, str(body.jadwal));
+    if (errors.length) return rerender(deps, c, draft, errors, form.jadwal);
 
-    switch (action) {
+    switch (action.kind) {
       case 'publish': {
         const r = await publishDraft(cdeps, { actor, unit, draftId: draft.id });
         return r.ok ? c.redirect(base, 303) : rerender(deps, c, draft, problemsOf(r, draft));
       }
       case 'schedule': {
-        const r = await scheduleDraft(cdeps, { actor, unit, draftId: draft.id, whenWib: str(body.jadwal) ?? '' });
-        return r.ok ? c.redirect(homeUrl(unit.slug, 'scheduled'), 303) : rerender(deps, c, draft, problemsOf(r, draft), str(body.jadwal));
+        const r = await scheduleDraft(cdeps, { actor, unit, draftId: draft.id, whenWib: form.jadwal ?? '' });
+        return r.ok ? c.redirect(homeUrl(unit.slug, 'scheduled'), 303) : rerender(deps, c, draft, problemsOf(r, draft), form.jadwal);
       }
       case 'submit': {
-        const r = await submitDraft(cdeps, { actor, unit, draftId: draft.id, note: str(body.note), whenWib: str(body.jadwal) });
+        const r = await submitDraft(cdeps, { actor, unit, draftId: draft.id, note: form.note, whenWib: form.jadwal });
         const done = actor.role === 'pendamping' ? 'submitted_pendamping' : 'submitted';
-        return r.ok ? c.redirect(homeUrl(unit.slug, done), 303) : rerender(deps, c, draft, problemsOf(r, draft), str(body.jadwal));
+        return r.ok ? c.redirect(homeUrl(unit.slug, done), 303) : rerender(deps, c, draft, problemsOf(r, draft), form.jadwal);
       }
       case 'cancel': {
         const r = await cancelSchedule(cdeps, { actor, unit, draftId: draft.id });
@@ -183,10 +189,25 @@ function problemsOf(r: { ok: false; error: string; problems?: string[] }, draft:
   return r.problems.flatMap((code) => (code === 'placeholder_left' ? placeholderProblems(draft).summary : [errorText(code)]));
 }
 
-async function rerender(deps: AppDeps, c: Context<AppEnv>, draft: Draft, errors: string[], scheduleValue?: string) {
-  const fresh = (await getDraft(deps.db, c.get('unit').id, draft.id)) ?? draft;
+/**
+ * The editor again with the problems: over the stored draft, or — a refused form, nothing saved —
+ * over what was typed, each problem next to its field.
+ */
+async function rerender(deps: AppDeps, c: Context<AppEnv>, draft: Draft, errors: string[], scheduleValue?: string, refused?: { typed: TypedDraft; fieldErrors: Record<string, string> }) {
+  const stored = (await getDraft(deps.db, c.get('unit').id, draft.id)) ?? draft;
+  const ty = refused?.typed;
+  const fresh: Draft = ty
+    ? {
+        ...stored,
+        title: ty.title ?? stored.title,
+        body: ty.body ?? stored.body,
+        hashtags: ty.hashtags === undefined ? stored.hashtags : ty.hashtags.split(/[\s,]+/).filter(Boolean),
+        captions: { ...stored.captions, ...ty.captions },
+        photos: stored.photos.map((p) => ({ ...p, alt: ty.alts[p.mediaId] ?? p.alt })),
+      }
+    : stored;
   // A refused "Terbitkan" because of template marks also says so next to the field that has them.
-  const fieldErrors = readiness(fresh).includes('placeholder_left') ? placeholderProblems(fresh).fields : {};
+  const fieldErrors = { ...(readiness(fresh).includes('placeholder_left') ? placeholderProblems(fresh).fields : {}), ...refused?.fieldErrors };
   const props = await editorProps(deps, c, fresh, { errors, scheduleValue, fieldErrors });
   c.status(422);
   return c.html(<EditorPage {...props} />);

@@ -9,7 +9,6 @@ import { assetUrl } from '../../assets-route.js';
 import { CsrfInput, ErrorSummary } from '../../views/form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { discardUrl, draftUrl, savedWhen } from './paths.js';
-import type { FieldErrors } from './placeholder-problems.js';
 import { Comments, Decision, Versions } from './editor-review.js';
 
 // Every string composer.js shows (saving, offline, upload progress, live counts), from the
@@ -54,8 +53,8 @@ export interface EditorProps {
   /** "Hapus draf" is offered (not published or scheduled, and not someone else's submission). */
   canDiscard: boolean;
   errors: string[];
-  /** Problems shown next to their field (template marks left in the title, text or a caption). */
-  fieldErrors?: FieldErrors;
+  /** Problems shown next to their field: title, body, hashtags, caption, alt:<media id> (template marks, a refused form). */
+  fieldErrors?: Partial<Record<string, string>>;
   /** What the user typed for the schedule, kept after a refused submit. */
   scheduleValue?: string;
   flash?: { kind: 'ok' | 'error' | 'info'; text: string } | null;
@@ -174,7 +173,7 @@ export function EditorPage(p: EditorProps) {
           <input type="hidden" name="photos_shown" value="1" />
           <ol class="photos" id="photos">
             {p.photos.map((ph, i) => (
-              <PhotoItem photo={ph} index={i} />
+              <PhotoItem photo={ph} index={i} error={fe[`alt:${ph.mediaId}`]} />
             ))}
           </ol>
           <input id="f-foto" class="file-input" type="file" name="foto" accept="image/*" multiple />
@@ -219,12 +218,13 @@ export function EditorPage(p: EditorProps) {
               ))}
             </fieldset>
           ) : null}
-          <div class="field">
+          <div class={fe.hashtags ? 'field has-error' : 'field'}>
             <label for="f-hashtags">{t('composer.edit.hashtags')}</label>
             <p class="hint" id="f-hashtags-hint">
               {t('composer.edit.hashtags_hint')}
             </p>
-            <textarea id="f-hashtags" name="hashtags" rows={2} class="short" aria-describedby="f-hashtags-hint">
+            {fe.hashtags ? <p class="error" id="f-hashtags-err">{fe.hashtags}</p> : null}
+            <textarea id="f-hashtags" name="hashtags" rows={2} class="short" aria-describedby="f-hashtags-hint" aria-invalid={fe.hashtags ? 'true' : undefined}>
               {d.hashtags.join(' ')}
             </textarea>
           </div>
@@ -297,17 +297,18 @@ export function EditorPage(p: EditorProps) {
   );
 }
 
-export function PhotoItem({ photo, index }: { photo: EditorPhoto; index: number }) {
+export function PhotoItem({ photo, index, error }: { photo: EditorPhoto; index: number; error?: string | undefined }) {
   const id = photo.mediaId;
   return (
     <li class="photo" data-media={id}>
       <input type="hidden" name="photo" value={id} />
       {photo.thumb ? <img src={photo.thumb} alt="" width={160} height={Math.round((160 * photo.height) / Math.max(1, photo.width))} /> : null}
-      <div class="field">
+      <div class={error ? 'field has-error' : 'field'}>
         <label for={`alt-${id}`}>
           {t('composer.edit.photo_n', { n: index + 1 })}: {t('composer.edit.alt')}
         </label>
-        <input id={`alt-${id}`} type="text" name={`alt:${id}`} value={photo.alt} maxlength={300} autocomplete="off" />
+        {error ? <p class="error" id={`alt-${id}-err`}>{error}</p> : null}
+        <input id={`alt-${id}`} type="text" name={`alt:${id}`} value={photo.alt} maxlength={300} autocomplete="off" aria-invalid={error ? 'true' : undefined} />
       </div>
       <div class="photo-actions">
         {index > 0 ? (

@@ -8,7 +8,7 @@ import type { AppEnv } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
 import { composerDepsOf, mediaDepsOf } from './composer-deps.js';
-import { type FormBody, patchFromForm, str } from './draft-form.js';
+import { readDraftForm } from './draft-form.js';
 import { clashJson, sessionOf, storedVersion } from './clash.js';
 import { postLink, thumbOf } from './editor-data.js';
 import { PhotoItem } from './editor-view.js';
@@ -82,14 +82,14 @@ export function uploadRoutes(deps: AppDeps): Hono<AppEnv> {
     const unit = c.get('unit');
     const draft = await getDraft(deps.db, unit.id, c.req.param('id'));
     if (!draft) return c.json({ ok: false, message: t('composer.flash.draft_gone') }, 404);
-    const body = (await c.req.parseBody({ all: true })) as FormBody;
-    const channels = await listUnitChannels(deps.db, unit.id);
-    const patch = patchFromForm(body, channels);
+    const read = await readDraftForm(c, await listUnitChannels(deps.db, unit.id));
+    if (!read.ok) return c.json({ ok: false, message: Object.values(read.errors).join(' '), fields: read.errors }, 422);
+    const { form, patch } = read;
     // Photos are removed only by a full submit ("Hapus foto"). An autosave that left before an
     // upload finished must not drop the photo that upload just attached.
     if (patch.photos) patch.photos = [...patch.photos, ...draft.photos.filter((p) => !patch.photos!.some((q) => q.mediaId === p.mediaId))];
-    const session = sessionOf(body.editor);
-    const resolve = str(body.resolve);
+    const session = sessionOf(form.editor);
+    const resolve = form.resolve;
     let d: Draft;
     if (resolve === 'mine' || resolve === 'theirs') {
       // The person chose after a clash; the version not chosen is set aside, never lost.
