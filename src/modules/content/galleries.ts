@@ -42,6 +42,16 @@ export const galleryInputSchema = z.object({
 
 export type GalleryInput = z.input<typeof galleryInputSchema>;
 
+/**
+ * The Galeri page's "Album baru" form as the web edge reads it (issue 19 point 2): the title and
+ * description bounded as an album's, "Tampilkan di situs" ticked ('1'). The photos are files,
+ * taken beside it and checked by the media pipeline.
+ */
+export const galleryFormSchema = galleryInputSchema.pick({ title: true }).extend({
+  description: z.string().trim().max(2000),
+  publish: z.string().transform((v) => v === '1'),
+});
+
 export async function createGallery(
   deps: { db: Kysely<DB>; clock: Clock; onPublicChange?: (unitId: string) => void },
   /** actorId: the person adding it; null only for no person (the demo seeder, fixtures). */

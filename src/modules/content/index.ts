@@ -8,7 +8,7 @@ export { deleteContent } from './delete-content.js';
 export { listPublicContent, listBerandaContent, type ContentPage } from './list-public-content.js';
 export { getPublicContent } from './get-public-content.js';
 export { recentPublishers, nextScheduledPublish, type RecentPublisher } from './recent-publishers.js';
-export { listPublicGalleries, getPublicGallery, createGallery, galleryInputSchema, type GalleryInput, type GalleryWithPhotos } from './galleries.js';
+export { listPublicGalleries, getPublicGallery, createGallery, galleryInputSchema, galleryFormSchema, type GalleryInput, type GalleryWithPhotos } from './galleries.js';
 export { listPublicDocuments, createDocument, setDocumentStatus, documentInputSchema, KIP_CATEGORIES, type DocumentInput } from './documents.js';
 export { contentRepository, type ContentRow, type ContentListRow, type ContentCardRow, type GalleryRow, type PhotoRow, type DocumentRow } from './content-repository.js';
 export { ownContentSource } from './own-content-source.js';

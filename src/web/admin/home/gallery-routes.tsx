@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { t } from '../../../i18n/index.js';
 import { can, publishingRightsOf } from '../../../modules/accounts/index.js';
-import { addGalleryAsStaff, contentRepository, publishGalleryAsStaff } from '../../../modules/content/index.js';
+import { addGalleryAsStaff, contentRepository, galleryFormSchema, publishGalleryAsStaff } from '../../../modules/content/index.js';
 import { listMedia, storeUpload } from '../../../modules/media/index.js';
 import { clientIp } from '../../client-ip.js';
 import type { AppEnv } from '../../context.js';
@@ -10,6 +10,7 @@ import type { AppDeps } from '../../deps.js';
 import { renderForbidden } from '../../errors.js';
 import { unitGuard } from '../../middleware/unit-guard.js';
 import { CsrfInput, ErrorSummary } from '../../views/form.js';
+import { fieldErrors, formFiles, parseForm } from '../../forms/parse-form.js';
 import { StaffLayout } from '../../views/staff-layout.js';
 import { mediaDepsOf } from '../composer/composer-deps.js';
 import { requestAvif, refusalText } from '../composer/upload-route.js';
@@ -36,18 +37,24 @@ export function galleryRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post('/admin/unit/:slug/galeri', unitGuard(deps), async (c) => {
     const unit = c.get('unit');
     const actor = c.get('actor')!;
-    const body = await c.req.parseBody({ all: true });
-    const one = (v: unknown) => (typeof v === 'string' ? v : '');
+    // Title, description and the tick through the content module's schema; the photos are files,
+    // taken beside it (formFiles) and checked by the media pipeline below.
+    const parsed = await parseForm(c, galleryFormSchema, ['title', 'description', 'publish']);
+    const files = (await formFiles(c, ['photos'])).photos!;
     // Only someone the publishing policy lets publish is offered "show now"; others save a draft.
     const { canPublish } = await publishingRightsOf(deps.db, actor, unit);
-    const form: AlbumForm = { title: one(body.title).trim(), description: one(body.description).trim(), publish: canPublish && one(body.publish) === '1' };
-    const files = (Array.isArray(body.photos) ? body.photos : [body.photos]).filter((f): f is File => typeof f === 'object' && f !== null && f.size > 0);
-    const errors: Record<string, string> = {};
-    if (form.title.length < 3) errors.title = t('staff.gallery.error.title');
+    const v = parsed.values;
+    const form: AlbumForm = parsed.ok
+      ? { ...parsed.data, publish: canPublish && parsed.data.publish }
+      : { title: v.title!.trim(), description: v.description!.trim(), publish: canPublish && v.publish === '1' };
+    const tooLong = (field: string, max: number) => t('composer.error.too_long', { max, length: v[field]!.trim().length });
+    const errors: Record<string, string> = parsed.ok
+      ? {}
+      : fieldErrors(parsed.problems, (p) => (p.path === 'description' ? tooLong('description', 2000) : p.code === 'too_big' ? tooLong('title', 200) : t('staff.gallery.error.title')));
     if (files.length === 0) errors.photos = t('staff.gallery.error.photos');
     const photos: { mediaId: string; alt: string }[] = [];
     const refused: string[] = [];
-    if (!errors.title) {
+    if (parsed.ok) {
       if (files.length > GALLERY_MAX_FILES) refused.push(t('staff.gallery.error.too_many', { max: GALLERY_MAX_FILES }));
       for (const file of files.slice(0, GALLERY_MAX_FILES)) {
         const stored = await storeUpload(mediaDepsOf(deps), { unitId: unit.id, userId: actor.id, originalName: file.name, bytes: Buffer.from(await file.arrayBuffer()) });
@@ -115,9 +122,10 @@ async function page(deps: AppDeps, c: C, form: AlbumForm, errors: Record<string,
             {err('title')}
             <input id="f-title" name="title" type="text" value={form.title} maxlength={200} aria-describedby="f-title-hint" aria-invalid={errors.title ? 'true' : undefined} />
           </div>
-          <div class="field">
+          <div class={errors.description ? 'field has-error' : 'field'}>
             <label for="f-description">{t('staff.gallery.field.description')}</label>
-            <textarea id="f-description" name="description" class="short" maxlength={2000}>{form.description}</textarea>
+            {err('description')}
+            <textarea id="f-description" name="description" class="short" maxlength={2000} aria-invalid={errors.description ? 'true' : undefined}>{form.description}</textarea>
           </div>
           <div class={errors.photos ? 'field has-error' : 'field'}>
             <label for="f-photos">{t('staff.gallery.field.photos')}</label>
