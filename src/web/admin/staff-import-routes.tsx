@@ -7,7 +7,7 @@ import { roleLabel } from '../../i18n/role-label.js';
 import { assetUrl } from '../assets-route.js';
 import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
-import { parseForm } from '../forms/parse-form.js';
+import { formFiles, parseForm } from '../forms/parse-form.js';
 import { renderNotFound } from '../errors.js';
 import { CsrfInput, IdempotencyInput } from '../views/form.js';
 import { StaffLayout } from '../views/staff-layout.js';
@@ -189,11 +189,10 @@ export function staffImportRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.post('/admin/pengguna/impor', async (c) => {
-    // The one field is a file (a CSV or XLSX sheet read whole), not text: no schema to parse here;
-    // the sheet's lines are checked by checkStaffRows, each problem named by its line.
-    const body = await c.req.parseBody();
-    const file = body.berkas;
-    if (!(file instanceof File) || file.size === 0) {
+    // The one field is a file (a CSV or XLSX sheet read whole), not text: no schema to parse here
+    // (formFiles takes it); the sheet's lines are checked by checkStaffRows, each named by its line.
+    const file = (await formFiles(c, ['berkas'])).berkas![0];
+    if (!file) {
       c.status(422);
       return c.html(<ImportPage actor={c.get('actor')!} csrf={c.get('csrfToken')} error={t('import.error.no_file')} />);
     }

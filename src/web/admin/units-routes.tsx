@@ -8,7 +8,7 @@ import type { AppEnv } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { CsrfInput, IdempotencyInput, ErrorSummary, Field } from '../views/form.js';
 import { renderForbidden } from '../errors.js';
-import { fieldErrors, formValues, parseValues } from '../forms/parse-form.js';
+import { fieldErrors, formFiles, formValues, parseValues } from '../forms/parse-form.js';
 import { StaffLayout } from '../views/staff-layout.js';
 import { requireCityAdmin } from './require-city-admin.js';
 
@@ -123,9 +123,10 @@ export function unitsRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.post('/admin/wilayah/opd-csv', async (c) => {
-    const body = await c.req.parseBody();
-    const file = body.file;
-    if (!(file instanceof File) || file.size === 0) {
+    // The one field is a file (the CSV, read whole): taken with formFiles, no text for a schema;
+    // its rows are checked by importOpdCsv, each problem named by its file line.
+    const file = (await formFiles(c, ['file'])).file![0];
+    if (!file) {
       c.status(400);
       return page(c, { flash: { kind: 'error', text: t('units.csv.error.no_file') } });
     }
