@@ -6,7 +6,10 @@ import { simulatedName, simulatedSite } from '../src/fakes/fleet/simulated.js';
 import { PgBossQueue } from '../src/jobs/pg-boss-queue.js';
 import { newId } from '../src/shared/ids.js';
 import { postgresAdmin } from '../tests/support/postgres-admin.js';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { flag, listFlag } from './_flags.js';
+import { cpuSeconds } from './_render-cpu.js';
 import type { BenchRow } from './run.js';
 
 // Issue 18: a monitoring sweep of N simulated kelurahan sites (the local fleet fake, in its own
@@ -22,6 +25,12 @@ import type { BenchRow } from './run.js';
 //   SWEEP_CPU_PROF=/tmp/prof npm run bench -- scale-sweep …   (each worker writes a V8 CPU profile there)
 
 const LIMIT_MS = 30 * 60_000;
+
+/** The machine's busy CPU seconds so far, all cores (Linux /proc/stat: user+nice+system+irq+softirq+steal). */
+function machineBusySeconds(): number {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return (f[0]! + f[1]! + f[2]! + f[5]! + f[6]! + f[7]!) / 100;
+}
 
 export async function run(): Promise<BenchRow[]> {
   if (!process.env.TEST_DATABASE_URL) return [{ name: 'scale-sweep needs TEST_DATABASE_URL (PostgreSQL)', value: NaN, unit: '', ok: false }];
@@ -64,6 +73,11 @@ export async function run(): Promise<BenchRow[]> {
           .execute();
       }
       have = n;
+      // Where the CPU goes (issue 18: on one small machine the sweep is bound by CPU, not waits):
+      // the two workers, the fleet fake, and the rest — PostgreSQL, this bench, anything else.
+      const cpuOf = (pids: (number | undefined)[]): number => pids.reduce<number>((a, pid) => a + (pid ? cpuSeconds(pid) : 0), 0);
+      const workerPids = children.slice(1).map((c) => c.pid);
+      const cpu0 = { workers: cpuOf(workerPids), fleet: cpuOf([fleet.pid]), machine: machineBusySeconds() };
       const t0 = performance.now();
       await boss.send('monitoring.sweep', {});
       let sweep;
@@ -73,11 +87,17 @@ export async function run(): Promise<BenchRow[]> {
       }
       const s = (performance.now() - t0) / 1000;
       times.push(s);
+      const cpu = { workers: cpuOf(workerPids) - cpu0.workers, fleet: cpuOf([fleet.pid]) - cpu0.fleet, machine: machineBusySeconds() - cpu0.machine };
       const last = n === sizes[sizes.length - 1];
       const label = `${Number(sweep.expected).toLocaleString('en-US')} units`;
       rows.push({ name: `sweep of ${n.toLocaleString('en-US')} sites, 2 workers (${label}, ${sweep.batches} batches)`, value: s, unit: 's', ...(last && n >= 83_762 ? { budget: '≤ 600 s', ok: s <= 600 } : {}) });
       rows.push({ name: `sweep of ${n.toLocaleString('en-US')} sites: per site (${sitesAtOnce} sites at once per worker)`, value: (s * 1000) / n, unit: 'ms' });
       rows.push({ name: `sweep of ${n.toLocaleString('en-US')} sites: sites per second`, value: n / s, unit: 'sites/s' });
+      const perSite = (sec: number) => (sec * 1000) / n;
+      rows.push({ name: `sweep of ${n.toLocaleString('en-US')} sites: CPU per site, the 2 workers`, value: perSite(cpu.workers), unit: 'ms' });
+      rows.push({ name: `sweep of ${n.toLocaleString('en-US')} sites: CPU per site, the fleet fake`, value: perSite(cpu.fleet), unit: 'ms' });
+      rows.push({ name: `sweep of ${n.toLocaleString('en-US')} sites: CPU per site, the rest (PostgreSQL, the bench, other load)`, value: perSite(cpu.machine - cpu.workers - cpu.fleet), unit: 'ms' });
+      rows.push({ name: `sweep of ${n.toLocaleString('en-US')} sites: machine busy (${cpus().length} cores)`, value: (100 * cpu.machine) / (s * cpus().length), unit: '%' });
       // What the sweep saw: if the crawler cannot reach the fleet (allow-list), every site is
       // "refused" and the timing measures retry waits, not checks.
       const seen = await database.db.selectFrom('monitor_observations').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).where('kind', '=', 'availability').where('fetched_at', '>=', now).groupBy('state').execute();
