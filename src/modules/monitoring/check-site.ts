@@ -34,6 +34,8 @@ export interface CheckSiteOptions {
    * and nothing more when it finds the site transiently down (the sweep looks again later).
    */
   firstLook?: FirstLook;
+  /** Aborted when the sweep lets the check go after its bound: no request is sent after it. */
+  signal?: AbortSignal;
 }
 
 export async function checkSite(fetcher: Fetcher, memory: CrawlMemory, o: CheckSiteOptions): Promise<Observation[]> {
@@ -43,6 +45,7 @@ export async function checkSite(fetcher: Fetcher, memory: CrawlMemory, o: CheckS
     now: o.now,
     maxRequests: o.maxRequests,
     memory,
+    signal: o.signal,
     settings: {
       rdapBaseFor: o.rdapBaseFor,
       rdapCache: o.rdapCache,
@@ -59,6 +62,7 @@ export async function checkSite(fetcher: Fetcher, memory: CrawlMemory, o: CheckS
     const deps = o.deps ?? ({ fetcher, clock: { now: () => o.now }, rdapBaseFor: o.rdapBaseFor } as MonitoringDeps);
     const run: CheckRun = { unitId: o.unitId, now: o.now, site: ctx, deps, from: o.now.toISOString(), to: o.now.toISOString(), earlier: out, presences: [] };
     for (const check of CHECKS) {
+      if (o.signal?.aborted) break;
       if (check.scope !== 'website' || !check.shouldRun(run)) continue;
       out.push(...(await check.run(run)));
       if (o.firstLook && out.some(transientlyDown)) return out;

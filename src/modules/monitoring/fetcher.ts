@@ -9,6 +9,9 @@ import type { SharedSpacing } from './shared-host-spacing.js';
 import { ADDRESS_REFUSED, type AddressGuard, createAddressGuard, guardedLookup, parseAllowList } from './net-guard.js';
 import { STATIC_ADDRESS } from './static-lookup.js';
 import { hostOf, sameSite } from './url-tools.js';
+import { ABORTED, type FetchEnd, type FetchOptions, type FetchResult, type FetchSession, type Hop, type UserAgentMode } from './fetch-types.js';
+
+export { ABORTED, type FetchEnd, type FetchOptions, type FetchResult, type FetchSession, type RedirectHop, type UserAgentMode } from './fetch-types.js';
 
 // A polite, bounded HTTP client for checking sites we do not control. Every fetch ends, and the
 // result says why it ended: the monitoring verdicts and the "why is my site red?" explanations
@@ -19,50 +22,6 @@ import { hostOf, sameSite } from './url-tools.js';
 // longer than `totalTimeoutMs` per fetch including redirects; never connects to an address the
 // guard refuses (net-guard.ts), on the first request or any redirect hop. Safe to retry:
 // GET/HEAD only.
-
-export type FetchEnd =
-  | 'complete'
-  | 'timeout_connect'
-  | 'timeout_total'
-  | 'too_large'
-  | 'too_many_redirects'
-  | 'redirect_loop'
-  | 'offsite_redirect'
-  | 'tls_error'
-  | 'dns_error'
-  | 'connection_refused'
-  | 'connection_error'
-  | 'address_refused'
-  | 'invalid_url';
-
-export type UserAgentMode = 'monitor' | 'googlebot';
-
-export interface RedirectHop {
-  url: string;
-  status: number;
-  location: string;
-}
-
-export interface FetchResult {
-  requestedUrl: string;
-  finalUrl: string;
-  end: FetchEnd;
-  /** Low-level code behind a failure, e.g. ECONNREFUSED or CERT_HAS_EXPIRED. */
-  errorCode: string | null;
-  status: number | null;
-  headers: Record<string, string>;
-  /** Body text, cut at maxBytes when the response was larger. */
-  body: string;
-  bytes: number;
-  redirects: RedirectHop[];
-  /** Where an off-site redirect pointed; we record it but do not go there. */
-  offsiteLocation: string | null;
-  fetchedAt: string;
-  latencyMs: number;
-  userAgent: UserAgentMode;
-  /** The network class of a refused address (loopback, private, link_local …). */
-  refusedClass?: string;
-}
 
 export interface FetcherOptions {
   /** Contact address shown in the User-Agent so site owners can reach Diskominfo. */
@@ -104,22 +63,6 @@ export const DEFAULT_FETCHER_OPTIONS: Omit<FetcherOptions, 'contactUrl'> = {
 export const GOOGLEBOT_UA =
   'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 
-export interface FetchOptions {
-  ua?: UserAgentMode;
-  method?: 'GET' | 'HEAD';
-  accept?: string;
-  maxBytes?: number;
-  /** Shorter limits for this fetch (a sweep's quick first look); never longer than the fetcher's. */
-  connectTimeoutMs?: number;
-  totalTimeoutMs?: number;
-}
-
-export interface FetchSession {
-  fetch(url: string, options?: FetchOptions): Promise<FetchResult>;
-  /** Closes the session's kept-alive connections. */
-  close(): void;
-}
-
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ALTNAME|EPROTO/;
 
 export function classifyNetworkError(code: string | undefined): FetchEnd {
@@ -130,8 +73,6 @@ export function classifyNetworkError(code: string | undefined): FetchEnd {
   if (TLS_CODES.test(code)) return 'tls_error';
   return 'connection_error';
 }
-
-
 
 export class Fetcher {
   readonly options: FetcherOptions;
@@ -247,10 +188,17 @@ export class Fetcher {
         result.body = '';
         break;
       }
-      this.requests++;
-      const hop = await this.limiter.run(parsed.hostname, () =>
-        this.oneRequest(parsed, opts, ua, deadline, parsed.protocol === 'https:' ? httpsAgent : httpAgent),
-      );
+      if (opts.signal?.aborted) {
+        result.end = 'timeout_total';
+        result.errorCode = ABORTED;
+        break;
+      }
+      const hop = await this.limiter.run<Hop>(parsed.hostname, () => {
+        // Let go while it waited for its turn at the host: the request is never sent.
+        if (opts.signal?.aborted) return Promise.resolve({ status: null, headers: {}, body: '', bytes: 0, end: 'timeout_total' as const, errorCode: ABORTED });
+        this.requests++;
+        return this.oneRequest(parsed, opts, ua, deadline, parsed.protocol === 'https:' ? httpsAgent : httpAgent);
+      });
       result.status = hop.status;
       result.headers = hop.headers;
       result.body = hop.body;
@@ -291,7 +239,7 @@ export class Fetcher {
     ua: UserAgentMode,
     deadline: number,
     agent: http.Agent,
-  ): Promise<Pick<FetchResult, 'status' | 'headers' | 'body' | 'bytes' | 'end' | 'errorCode' | 'refusedClass'>> {
+  ): Promise<Hop> {
     const maxBytes = opts.maxBytes ?? this.options.maxBytes;
     return new Promise((resolve) => {
       let settled = false;
@@ -305,6 +253,7 @@ export class Fetcher {
         settled = true;
         clearTimeout(totalTimer);
         clearTimeout(connectTimer);
+        opts.signal?.removeEventListener('abort', onAbort);
         resolve({ status, headers, body: Buffer.concat(chunks).toString('utf8'), bytes, end, errorCode, ...(refusedClass ? { refusedClass } : {}) });
       };
       const remaining = Math.max(1, deadline - Date.now());
@@ -329,6 +278,12 @@ export class Fetcher {
         finish('timeout_connect', 'ETIMEDOUT');
         req.destroy();
       }, Math.min(opts.connectTimeoutMs ?? Infinity, this.options.connectTimeoutMs, remaining));
+      const onAbort = () => {
+        finish('timeout_total', ABORTED);
+        req.destroy();
+      };
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      if (opts.signal?.aborted) onAbort();
       req.on('socket', (socket) => {
         const connected = () => {
           clearTimeout(connectTimer);

@@ -22,7 +22,7 @@ export interface UnitCheckOutcome {
   down: string[];
   /** A site asked to be checked again later (429/503 with Retry-After): when. */
   retryAt: string | null;
-  /** The guard refused the commit (another run owns this unit now): nothing was stored. */
+  /** The guard refused the commit (another run owns this unit now), or the run was let go (`signal`): nothing was stored. */
   skipped?: boolean;
   /**
    * A first look found a site transiently down (no answer in time, refused, 5xx): nothing was
@@ -46,8 +46,9 @@ export async function runChecksForUnit(
   deps: MonitoringDeps,
   unitId: string,
   guard?: CommitGuard,
-  o: { firstLook?: FirstLook } = {},
+  o: { firstLook?: FirstLook; signal?: AbortSignal } = {},
 ): Promise<UnitCheckOutcome> {
+  const nothingStored = (): UnitCheckOutcome => ({ unitId, observations: 0, compromised: [], down: [], retryAt: null, skipped: true });
   const now = deps.clock.now();
   const presences = await monitoringRepository.presencesOf(db, [unitId]);
   const memory = new BufferedCrawlMemory(db);
@@ -57,6 +58,8 @@ export async function runChecksForUnit(
   const base = { unitId, now, deps, from, to, presences };
 
   for (const p of presences) {
+    // Let go by a sweep's bound (sweep-batches.ts): no further site is asked, nothing is stored.
+    if (o.signal?.aborted) return nothingStored();
     if (p.kind === 'website' && p.url && deps.fetcher.canReach(p.url)) {
       obs.push(
         ...(await checkSite(deps.fetcher, memory, {
@@ -71,6 +74,7 @@ export async function runChecksForUnit(
           articlePages: deps.articlePages,
           deps,
           firstLook: o.firstLook,
+          signal: o.signal,
         })),
       );
       if (o.firstLook && obs.some(transientlyDown)) return { unitId, observations: 0, compromised: [], down: [], retryAt: null, deferred: true };
@@ -82,6 +86,7 @@ export async function runChecksForUnit(
   const unitRun: CheckRun = { ...base, earlier: obs };
   for (const check of CHECKS) if (check.scope === 'unit' && check.shouldRun(unitRun)) obs.push(...(await check.run(unitRun)));
 
+  if (o.signal?.aborted) return nothingStored();
   const nowIso = now.toISOString();
   // One transaction per unit: observations, first-seen and the daily roll-up agree or none is kept.
   const committed = await db
@@ -102,7 +107,7 @@ export async function runChecksForUnit(
       if (e instanceof NotMine) return false;
       throw e;
     });
-  if (!committed) return { unitId, observations: 0, compromised: [], down: [], retryAt: null, skipped: true };
+  if (!committed) return nothingStored();
   const compromised = obs.filter((o) => o.kind === 'integrity' && o.value.state === 'compromised');
   // Hijacking is escalated at once, within the sweep that finds it, not at the end of the period.
   for (const c of compromised) await deps.alerts?.compromised({ unitId, url: c.url, fetchedAt: c.fetchedAt, evidence: c.evidence });

@@ -1,5 +1,5 @@
 import type { RdapBaseFor, RdapCache } from './checks/domain-expiry.js';
-import type { Fetcher, FetchOptions, FetchResult, FetchSession } from './fetcher.js';
+import { ABORTED, type Fetcher, type FetchOptions, type FetchResult, type FetchSession } from './fetcher.js';
 import type { HtmlPage } from './html.js';
 import type { CrawlMemory } from './ports.js';
 import { hostOf, registrableDomain } from './url-tools.js';
@@ -89,17 +89,17 @@ export function retryAfterMs(r: FetchResult, now: Date): number | null {
 
 export function createSiteContext(
   fetcher: Fetcher,
-  args: { unitId: string; siteUrl: string; now: Date; maxRequests?: number; memory: CrawlMemory; settings: SiteCheckSettings },
+  args: { unitId: string; siteUrl: string; now: Date; maxRequests?: number; memory: CrawlMemory; settings: SiteCheckSettings; signal?: AbortSignal },
 ): SiteContext {
   const session: FetchSession = fetcher.openSession();
   const cache = new Map<string, Promise<FetchResult>>();
   const maxRequests = args.maxRequests ?? 40;
   let made = 0;
-  const budgetExceeded = (url: string): FetchResult => ({
+  const notSent = (url: string, end: 'complete' | 'timeout_total', errorCode: string): FetchResult => ({
     requestedUrl: url,
     finalUrl: url,
-    end: 'complete',
-    errorCode: 'BUDGET',
+    end,
+    errorCode,
     status: null,
     headers: {},
     body: '',
@@ -110,10 +110,14 @@ export function createSiteContext(
     latencyMs: 0,
     userAgent: 'monitor',
   });
+  // Aborted when the run is let go (a sweep's bound, sweep-batches.ts): the request in flight is
+  // closed and no new one is sent.
+  const signal = args.signal;
   const fresh = (url: string, options?: FetchOptions) => {
-    if (made >= maxRequests) return Promise.resolve(budgetExceeded(url));
+    if (signal?.aborted) return Promise.resolve(notSent(url, 'timeout_total', ABORTED));
+    if (made >= maxRequests) return Promise.resolve(notSent(url, 'complete', 'BUDGET'));
     made++;
-    return session.fetch(url, options);
+    return session.fetch(url, signal ? { ...options, signal } : options);
   };
   const get = (url: string, options?: FetchOptions) => {
     const key = `${options?.ua ?? 'monitor'} ${options?.method ?? 'GET'} ${url}`;

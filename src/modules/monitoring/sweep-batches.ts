@@ -100,7 +100,9 @@ export async function startSweep(
  * #2338), and then the batch's lease, renewed on a timer, kept the batch claimed with its worker
  * idle (9 minutes, seen at MONITOR_SWEEP_SITES=600). A check that overruns is let go: its unit is
  * handed on to the follow-up batch (a first pass) or marked failed (a follow-up), either of which
- * stops the stuck run from committing later (its claim is no longer on a running unit).
+ * stops the stuck run from committing later (its claim is no longer on a running unit), and its
+ * signal is aborted, so it sends no further request to any site (a wait on the database itself
+ * cannot be taken back; its late commit is refused).
  */
 export const UNIT_CHECK_LIMIT_MS = 3 * 60_000;
 
@@ -110,12 +112,21 @@ class UnitOverran extends Error {
   }
 }
 
-function bounded<T>(work: Promise<T>, limitMs: number): Promise<T> {
+/**
+ * Runs `work` for at most `limitMs`. Past it the caller goes on without it, and `work`'s signal is
+ * aborted, so the check let go stops asking sites (its requests in flight are closed, no new one
+ * is sent) instead of running on in the background until its own limits end it.
+ */
+function bounded<T>(work: (signal: AbortSignal) => Promise<T>, limitMs: number): Promise<T> {
+  const letGo = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const overran = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new UnitOverran(limitMs)), limitMs);
+    timer = setTimeout(() => {
+      reject(new UnitOverran(limitMs));
+      letGo.abort();
+    }, limitMs);
   });
-  return Promise.race([work, overran]).finally(() => clearTimeout(timer));
+  return Promise.race([work(letGo.signal), overran]).finally(() => clearTimeout(timer));
 }
 
 /** The job that checks one batch of a sweep; declared in src/main. */
@@ -157,7 +168,7 @@ export async function runSweepBatch(
   const queue = [...unitIds];
   const limitMs = o.unitLimitMs ?? UNIT_CHECK_LIMIT_MS;
   const one = async (unitId: string) => {
-    const r = await bounded(runChecksForUnit(db, look, unitId, (trx) => repo.markChecked(trx, o.sweepId, unitId, claim, clock.now().toISOString()), { firstLook }), limitMs).catch((e: unknown) => {
+    const r = await bounded((signal) => runChecksForUnit(db, look, unitId, (trx) => repo.markChecked(trx, o.sweepId, unitId, claim, clock.now().toISOString()), { firstLook, signal }), limitMs).catch((e: unknown) => {
       if (!(e instanceof UnitOverran)) throw e;
       out.overran++;
       // A first pass hands the unit on (looked at once more later, by whichever worker); a follow-up fails it.
@@ -175,7 +186,7 @@ export async function runSweepBatch(
       // The site asked us to come back later: one second look, if it fits this batch's budget.
       out.rescheduled++;
       await new Promise((res) => setTimeout(res, Math.max(0, wait)));
-      const again = await bounded(runChecksForUnit(db, deps, unitId, (trx) => repo.markRechecked(trx, o.sweepId, unitId, claim, clock.now().toISOString())), limitMs);
+      const again = await bounded((signal) => runChecksForUnit(db, deps, unitId, (trx) => repo.markRechecked(trx, o.sweepId, unitId, claim, clock.now().toISOString()), { signal }), limitMs);
       out.observations += again.observations;
       out.down += again.down.length;
     } else out.down += r.down.length;
