@@ -26,12 +26,24 @@ describe(`composer forms on ${testEngine()}`, () => {
     const res = await admin.post('/admin/siaran', { title: 'Ok', body: 'Pemkot mengadakan vaksinasi gratis di puskesmas.', to: 'some', unit: [bacang] });
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(errorById(html, 'f-btitle-err')).toContain('paling sedikit 3 huruf');
+    // Present but short: said as too short with its minimum, not as missing.
+    expect(errorById(html, 'f-btitle-err')).toBe('Judul terlalu pendek: paling sedikit 3 huruf.');
     expect(errorById(html, 'f-bbody-err')).toBeNull();
     expect(html).toContain('value="Ok"');
     expect(html).toContain('Pemkot mengadakan vaksinasi gratis di puskesmas.');
     expect(html).toMatch(new RegExp(`value="${bacang}" checked`));
     expect(html).toMatch(/id="to-some" name="to" value="some" checked/);
+  });
+
+  it('broadcast: a short text is too short with its minimum; a title of spaces only is missing', async () => {
+    const admin = await a.loginAs('admin');
+    const res = await admin.post('/admin/siaran', { title: '   ', body: 'Vaksinasi', to: 'all' });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(errorById(html, 'f-btitle-err')).toContain('Judul belum diisi');
+    expect(errorById(html, 'f-bbody-err')).toBe('Isi siaran terlalu pendek: paling sedikit 10 huruf.');
+    expect(html).toContain('Vaksinasi');
+    expect(await count('Vaksinasi')).toBe(0);
   });
 
   it('broadcast: "chosen below" with none chosen is said next to the list; a bad audience value is that field, not a 500', async () => {

@@ -23,7 +23,7 @@ export { requestHelp, answerHelp, openHelpRequests, MAX_HELP_MESSAGE, type HelpR
 export { pendampingOverview, type UnitNeeds } from './pendamping-overview.js';
 export { onboardingChecklist, type Onboarding, type OnboardingStep, type OnboardingCode } from './onboarding-checklist.js';
 export { sendBroadcast, listBroadcasts, type BroadcastInput } from './send-broadcast.js';
-export { broadcastFormSchema, BROADCAST_ERROR_FIELD, type BroadcastForm } from './broadcast-form.js';
+export { broadcastFormSchema, BROADCAST_ERROR_FIELD, BROADCAST_MIN, type BroadcastForm } from './broadcast-form.js';
 export { templateChoiceSchema, libraryPickSchema, helpRequestFormSchema, helpAnswerFormSchema, approvalSwitchSchema } from './small-forms.js';
 export { broadcastContentIds } from './broadcast-ids.js';
 export { cardMaker } from './make-card-media.js';

@@ -8,6 +8,7 @@ import { newId } from '../../shared/ids.js';
 import { servedRegency } from '../../shared/region-scope.js';
 import { type Result, err, ok } from '../../shared/result.js';
 import { bodyToHtml } from './body-format.js';
+import { BROADCAST_MIN } from './broadcast-form.js';
 import type { ComposerDeps } from './deps.js';
 
 // Admin kota writes once and it appears on the chosen kelurahan sites (or all of them) as an
@@ -33,8 +34,8 @@ export async function sendBroadcast(
   if (!canBroadcast(args.actor) || !region) return err('forbidden');
   const title = args.input.title.replace(/\s+/g, ' ').trim();
   const body = args.input.body.trim();
-  if (title.length < 3) return err('title_missing');
-  if (body.length < 10) return err('text_missing');
+  if (title.length < BROADCAST_MIN.title) return err('title_missing');
+  if (body.length < BROADCAST_MIN.body) return err('text_missing');
   const targets = await villagesOf(deps.db, region, args.input.units);
   if (targets.length === 0) return err('no_units');
 

@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { canManageCity } from '../../../modules/accounts/index.js';
-import { BROADCAST_ERROR_FIELD, broadcastFormSchema, listBroadcasts, sendBroadcast } from '../../../modules/composer/index.js';
+import { BROADCAST_ERROR_FIELD, BROADCAST_MIN, broadcastFormSchema, listBroadcasts, sendBroadcast } from '../../../modules/composer/index.js';
 import { listUnitTree } from '../../../modules/units/index.js';
 import { formatDateTime, t } from '../../../i18n/index.js';
 import { broadcastAuthor } from '../../../i18n/broadcast-author.js';
@@ -16,9 +16,17 @@ import { errorText } from './editor-routes.js';
 type Form = { title: string; body: string; to: string; units: string[] };
 type Errors = Partial<Record<'title' | 'body' | 'units', string>>;
 
-/** The sentence for a problem of a field: too long is said as such, anything else as missing. */
-const problemText = (field: string, code: string): string =>
-  field === 'to' || field === 'units' ? errorText('no_units') : code === 'too_big' ? errorText('invalid') : errorText(field === 'title' ? 'title_missing' : 'text_missing');
+/**
+ * The sentence for a problem of a field: too long is said as such; a title or text under its
+ * minimum is "too short, at least N" when something was typed, and missing when nothing was.
+ */
+function problemText(field: string, code: string, typed: string): string {
+  if (field === 'to' || field === 'units') return errorText('no_units');
+  if (code === 'too_big') return errorText('invalid');
+  const missing = typed.trim() === '';
+  if (field === 'title') return missing ? errorText('title_missing') : t('composer.broadcast.title_short', { min: BROADCAST_MIN.title });
+  return missing ? errorText('text_missing') : t('composer.broadcast.body_short', { min: BROADCAST_MIN.body });
+}
 
 const FieldError = ({ id, text }: { id: string; text?: string }) => (text ? <p class="error" id={id}>{text}</p> : null);
 
@@ -120,7 +128,7 @@ export function broadcastRoutes(deps: AppDeps): Hono<AppEnv> {
     };
     const parsed = parseValues(broadcastFormSchema, values, { ...values, units });
     if (!parsed.ok) {
-      const byField = fieldErrors(parsed.problems, (p) => problemText(p.path.split('.')[0]!, p.code), (path) => (path.startsWith('to') ? 'units' : path.split('.')[0]!));
+      const byField = fieldErrors(parsed.problems, (p) => problemText(p.path.split('.')[0]!, p.code, values[p.path.split('.')[0]!] ?? ''), (path) => (path.startsWith('to') ? 'units' : path.split('.')[0]!));
       return refuse(byField);
     }
     const { title, body, to } = parsed.data;
