@@ -88,6 +88,31 @@ describe(`composer forms on ${testEngine()}`, () => {
     expect((await a.t.db.selectFrom('help_requests').select('id').where('draft_id', '=', id).execute()).length).toBe(0);
   });
 
+  it('the pendamping’s reply over the limit is refused next to its box, kept as typed; the request stays open and nobody is told', async () => {
+    const op = await a.loginAs('operator.bacang');
+    const pd = await a.loginAs('pendamping');
+    const id = await newDraft(op);
+    expect((await op.post('/admin/unit/bacang/bantuan', { draf: id, message: 'Fotonya kurang terang?' })).status).toBe(303);
+    const help = await a.t.db.selectFrom('help_requests').select('id').where('draft_id', '=', id).executeTakeFirstOrThrow();
+    const notes = async () => (await a.t.db.selectFrom('notifications').select('id').where('kind', '=', 'help_reply').execute()).length;
+    const before = await notes();
+    const long = `Sudah saya cek. ${'Fotonya perlu lebih terang. '.repeat(80)}`.trim();
+    expect(long.length).toBeGreaterThan(2000);
+
+    const res = await pd.post(`/admin/unit/bacang/bantuan/${help.id}/selesai`, { balasan: long });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(errorById(html, `balas-${help.id}-err`)).toBe(`Terlalu panjang: maksimal 2000 karakter (sekarang ${long.length}). Persingkat, lalu kirim lagi.`);
+    expect(html).toContain(`>${long}</textarea>`);
+    expect(await a.t.db.selectFrom('help_requests').select(['status', 'answer']).where('id', '=', help.id).executeTakeFirstOrThrow()).toEqual({ status: 'open', answer: null });
+    expect(await notes()).toBe(before);
+
+    // Shortened to the limit, it is kept whole.
+    const fits = long.slice(0, 2000).trim();
+    expect((await pd.post(`/admin/unit/bacang/bantuan/${help.id}/selesai`, { balasan: fits })).status).toBe(303);
+    expect(await a.t.db.selectFrom('help_requests').select(['status', 'answer']).where('id', '=', help.id).executeTakeFirstOrThrow()).toEqual({ status: 'answered', answer: fits });
+  });
+
   it('"Minta bantuan": a draft id sent as a file is no draft, not a 500; the message is still sent', async () => {
     const op = await a.loginAs('operator.bacang');
     const res = await postMultipart(a, op, '/admin/unit/bacang/bantuan', { message: 'Tolong cek foto saya.' }, { draf: { bytes: Buffer.from('x'), name: 'x.txt', type: 'text/plain' } });

@@ -74,10 +74,14 @@ export async function requestHelp(
 export async function answerHelp(
   deps: Pick<ComposerDeps, 'db' | 'clock'>,
   args: { actor: Actor; unit: UnitRow; helpId: string; reply?: string },
-): Promise<Result<HelpRequestRow, 'forbidden' | 'not_found'>> {
+): Promise<Result<HelpRequestRow, 'forbidden' | 'not_found' | 'too_long'>> {
   if (args.actor.role !== 'pendamping' && args.actor.role !== 'admin_kota') return err('forbidden');
   if (!writerPowers(args.actor, args.unit, false).canEdit) return err('forbidden');
-  const reply = (args.reply ?? '').trim().slice(0, 2000) || null;
+  const typed = (args.reply ?? '').trim();
+  // Refused with the limit, as a request is, never cut without a word (issue 16): the request
+  // stays open and the pendamping shortens the reply.
+  if (typed.length > MAX_HELP_MESSAGE) return err('too_long', String(typed.length));
+  const reply = typed || null;
   const now = iso(deps.clock.now());
   const r = await deps.db
     .updateTable('help_requests')

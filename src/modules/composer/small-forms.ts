@@ -18,8 +18,8 @@ export const helpRequestFormSchema = z.object({
   message: z.string().trim().max(MAX_HELP_MESSAGE),
 });
 
-/** The pendamping's "Selesai" with an optional reply; answerHelp keeps at most 2,000 characters. */
-export const helpAnswerFormSchema = z.object({ balasan: z.string().trim() });
+/** The pendamping's "Selesai" with an optional reply, refused above the same limit as a request. */
+export const helpAnswerFormSchema = z.object({ balasan: z.string().trim().max(MAX_HELP_MESSAGE) });
 
 /** The lurah's approval switch: '1' turns approval on, anything else sent as text turns it off. */
 export const approvalSwitchSchema = z.object({ on: z.string().transform((v) => v === '1') });

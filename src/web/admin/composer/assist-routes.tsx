@@ -91,10 +91,16 @@ export function assistRoutes(deps: AppDeps): Hono<AppEnv> {
     const actor = c.get('actor')!;
     const unit = c.get('unit');
     if (actor.role !== 'pendamping' && actor.role !== 'admin_kota') return renderForbidden(c);
+    const helpId = c.req.param('id');
     const form = await parseForm(c, helpAnswerFormSchema, ['balasan']);
-    const reply = form.ok ? form.data.balasan : '';
-    const r = await answerHelp(deps, { actor, unit, helpId: c.req.param('id'), reply });
+    const typed = form.values.balasan ?? '';
+    // The reply's only problem is its length: said next to it, the list shown again with it kept.
+    const tooLong = () => assistPage(c, null, { helpId, typed, error: t('composer.error.too_long', { max: MAX_HELP_MESSAGE, length: typed.trim().length }) });
+    if (!form.ok) return tooLong();
+    const reply = form.data.balasan;
+    const r = await answerHelp(deps, { actor, unit, helpId, reply });
     if (!r.ok && r.error === 'forbidden') return renderForbidden(c);
+    if (!r.ok && r.error === 'too_long') return tooLong();
     if (r.ok) {
       // The person who asked hears the answer in "Pesan untuk saya" (#14 point 9).
       const draft = r.value.draft_id ? await getDraft(deps.db, unit.id, r.value.draft_id) : undefined;
@@ -118,8 +124,15 @@ export function assistRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/admin/pendampingan', async (c) => {
     const actor = c.get('actor')!;
     if (actor.role !== 'pendamping' && actor.role !== 'admin_kota') return renderForbidden(c);
-    const list = await pendampingOverview(deps.db, { actor, now: deps.clock.now() });
     const flash = c.req.query('pesan') === 'help_answered' ? { kind: 'ok' as const, text: t('composer.flash.help_answered') } : null;
+    return assistPage(c, flash);
+  });
+
+  /** The pendamping's list; a refused reply comes back in its own request's box with its problem. */
+  async function assistPage(c: Context<AppEnv>, flash: { kind: 'ok'; text: string } | null, refused?: { helpId: string; typed: string; error: string }) {
+    const actor = c.get('actor')!;
+    const list = await pendampingOverview(deps.db, { actor, now: deps.clock.now() });
+    if (refused) c.status(422);
     return c.html(
       <StaffLayout title={t('composer.assist.title')} actor={actor} csrfToken={c.get('csrfToken')} flash={flash} back={{ href: '/admin', label: t('admin.nav.home') }}>
         <h1>{t('composer.assist.title')}</h1>
@@ -141,41 +154,45 @@ export function assistRoutes(deps: AppDeps): Hono<AppEnv> {
                 {n.onboarding.done < n.onboarding.total ? <li>{t('composer.assist.onboarding', { done: n.onboarding.done, total: n.onboarding.total })}</li> : null}
                 {n.reconnect ? <li>{t('composer.assist.reconnect', { count: n.reconnect })}</li> : null}
               </ul>
-              {n.help.map((h) => (
-                <div class="help-request">
-                  <p>
-                    <strong>{h.requester_name}</strong> · {formatDateTime(h.created_at)}
-                  </p>
-                  {h.message ? <p class="quote">{h.message}</p> : null}
-                  <div class="actions">
-                    {h.draft_id ? (
-                      <a class="button secondary" href={draftUrl(n.unit.slug, h.draft_id)}>
-                        {t('composer.assist.open_draft')}
-                      </a>
-                    ) : null}
-                  </div>
-                  <form method="post" action={`/admin/unit/${n.unit.slug}/bantuan/${h.id}/selesai`} class="help-reply">
-                    <CsrfInput token={c.get('csrfToken')} />
-                    <div class="field">
-                      <label for={`balas-${h.id}`}>{t('composer.assist.reply_label', { name: h.requester_name })}</label>
-                      <p class="hint" id={`balas-${h.id}-hint`}>
-                        {t('composer.assist.reply_hint', { name: h.requester_name })}
-                      </p>
-                      <textarea id={`balas-${h.id}`} name="balasan" rows={3} maxlength={2000} aria-describedby={`balas-${h.id}-hint`}></textarea>
+              {n.help.map((h) => {
+                const kept = refused?.helpId === h.id ? refused : null;
+                return (
+                  <div class="help-request">
+                    <p>
+                      <strong>{h.requester_name}</strong> · {formatDateTime(h.created_at)}
+                    </p>
+                    {h.message ? <p class="quote">{h.message}</p> : null}
+                    <div class="actions">
+                      {h.draft_id ? (
+                        <a class="button secondary" href={draftUrl(n.unit.slug, h.draft_id)}>
+                          {t('composer.assist.open_draft')}
+                        </a>
+                      ) : null}
                     </div>
-                    <button type="submit" class="primary wide">
-                      {t('composer.assist.reply_send')}
-                    </button>
-                  </form>
-                </div>
-              ))}
+                    <form method="post" action={`/admin/unit/${n.unit.slug}/bantuan/${h.id}/selesai`} class="help-reply">
+                      <CsrfInput token={c.get('csrfToken')} />
+                      <div class={kept ? 'field has-error' : 'field'}>
+                        <label for={`balas-${h.id}`}>{t('composer.assist.reply_label', { name: h.requester_name })}</label>
+                        <p class="hint" id={`balas-${h.id}-hint`}>
+                          {t('composer.assist.reply_hint', { name: h.requester_name })}
+                        </p>
+                        {kept ? <p class="error" id={`balas-${h.id}-err`}>{kept.error}</p> : null}
+                        <textarea id={`balas-${h.id}`} name="balasan" rows={3} maxlength={MAX_HELP_MESSAGE} aria-describedby={kept ? `balas-${h.id}-hint balas-${h.id}-err` : `balas-${h.id}-hint`} aria-invalid={kept ? 'true' : undefined}>{kept?.typed ?? ''}</textarea>
+                      </div>
+                      <button type="submit" class="primary wide">
+                        {t('composer.assist.reply_send')}
+                      </button>
+                    </form>
+                  </div>
+                );
+              })}
               <a href={homeUrl(n.unit.slug)}>{t('composer.assist.open_unit')}</a>
             </li>
           ))}
         </ul>
       </StaffLayout>,
     );
-  });
+  }
 
   return app;
 }
