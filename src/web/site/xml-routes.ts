@@ -103,15 +103,27 @@ export async function sitemapIndex(deps: SiteDeps, part = 1, cap = SITEMAP_CAP):
     { loc: `${deps.config.publicUrl}/sitemap-portal.xml` },
     ...own.map((u) => ({ loc: `${unitCanonicalBase(deps.config, u.slug)}/sitemap.xml` })),
   ];
-  const total = head.length + (await countOtherUnits(deps));
+  const sizes = await otherRegencySizes(deps);
+  const total = head.length + sizes.reduce((n, r) => n + r.units, 0);
   if (part < 1 || part > sitemapParts(total, cap)) return null;
   const from = (part - 1) * cap;
   const to = Math.min(total, part * cap);
   const entries = head.slice(from, to);
   if (to > head.length) {
+    // Paged by regency, not by an OFFSET over every unit (a national part 2 skipped ~49,000 sorted
+    // rows): the part reads the regencies from the one holding its first entry to the one holding
+    // its last, and skips only into the first of them.
+    let skip = Math.max(0, from - head.length);
+    const want = to - Math.max(from, head.length);
+    let first = 0;
+    while (skip >= sizes[first]!.units) skip -= sizes[first++]!.units;
+    let last = first;
+    for (let short = skip + want - sizes[first]!.units; short > 0; ) short -= sizes[++last]!.units;
     const slugs = await deps.db
       .selectFrom('units')
       .select('slug')
+      .where('region_code', '>=', sizes[first]!.region)
+      .where('region_code', '<=', sizes[last]!.region)
       .where('region_code', '!=', deps.config.region)
       .where('kind', 'not in', REGENCY_KINDS)
       .orderBy('region_code')
@@ -119,22 +131,25 @@ export async function sitemapIndex(deps: SiteDeps, part = 1, cap = SITEMAP_CAP):
       .orderBy(sql`case when code is null then 1 else 0 end`)
       .orderBy('code')
       .orderBy('slug')
-      .offset(Math.max(0, from - head.length))
-      .limit(to - Math.max(from, head.length))
+      .offset(skip)
+      .limit(want)
       .execute();
     entries.push(...slugs.map((u) => ({ loc: `${unitCanonicalBase(deps.config, u.slug)}/sitemap.xml` })));
   }
   return xml(buildSitemapIndex(entries));
 }
 
-async function countOtherUnits(deps: SiteDeps): Promise<number> {
-  const row = await deps.db
+/** How many unit sitemaps each other imported regency has, by code (one GROUP BY on units(region_code, kind)). */
+async function otherRegencySizes(deps: SiteDeps): Promise<{ region: string; units: number }[]> {
+  const rows = await deps.db
     .selectFrom('units')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .select((eb) => ['region_code', eb.fn.countAll<number | string>().as('n')])
     .where('region_code', '!=', deps.config.region)
     .where('kind', 'not in', REGENCY_KINDS)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .groupBy('region_code')
+    .orderBy('region_code')
+    .execute();
+  return rows.map((r) => ({ region: r.region_code, units: Number(r.n) }));
 }
 
 const sitemapParts = (entries: number, cap: number) => Math.max(1, Math.ceil(entries / cap));
@@ -142,7 +157,8 @@ const sitemapParts = (entries: number, cap: number) => Math.max(1, Math.ceil(ent
 /** The address of every part of the sitemap index, for robots.txt. */
 export async function sitemapIndexUrls(deps: SiteDeps, cap = SITEMAP_CAP): Promise<string[]> {
   const own = await regionUnits(deps);
-  const parts = sitemapParts(1 + own.length + (await countOtherUnits(deps)), cap);
+  const others = (await otherRegencySizes(deps)).reduce((n, r) => n + r.units, 0);
+  const parts = sitemapParts(1 + own.length + others, cap);
   return Array.from({ length: parts }, (_, i) => `${deps.config.publicUrl}/${i === 0 ? 'sitemap.xml' : `sitemap-${i + 1}.xml`}`);
 }
 
