@@ -24,6 +24,9 @@ const composed = composeServices({ db: database.db, clock: systemClock, config }
 const fetcher = new Fetcher({ ...composed.fetcher.options, lookup: staticLookup('127.0.0.1', (h) => h.endsWith('.test')), allowNetworks: ['127.0.0.0/8', '.test'] });
 const services = { ...composed, fetcher };
 const logger = pino({ level: 'warn' });
-await registerDeclaredJobs(jobs, monitoringSweepJobs, { db: database.db, config, clock: systemClock, logger, jobs, services }, { log: logger, now: () => new Date() });
+// Without the six-hourly schedule: the bench queues its own sweeps, and a scheduled one firing
+// mid-run (18:20 WIB did, at 11:20 UTC) would add a second national sweep to the one being timed.
+const declared = monitoringSweepJobs.map((j) => (j.name === 'monitoring.sweep' ? { ...j, schedule: undefined } : j));
+await registerDeclaredJobs(jobs, declared, { db: database.db, config, clock: systemClock, logger, jobs, services }, { log: logger, now: () => new Date() });
 process.send?.('ready');
 process.on('disconnect', () => void jobs.stop({ graceMs: 1_000 }).finally(() => database.close().finally(() => process.exit(0))));

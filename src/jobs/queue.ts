@@ -30,10 +30,11 @@ export type Lane = (typeof LANES)[number];
 
 /**
  * Slots per lane and process. Publishing has two so that the scheduled-post job and the delivery
- * runner never wait on each other; monitoring has room for the sweep, an on-demand re-check and
- * the channel checks side by side.
+ * runner never wait on each other; monitoring has room for a sweep's two batch jobs, its two
+ * follow-up jobs (second looks at silent sites: a few units each, mostly waiting out timeouts),
+ * and an on-demand re-check or the rescue side by side.
  */
-export const LANE_SLOTS: Record<Lane, number> = { publishing: 2, monitoring: 3, reminders: 1, media: 1, maintenance: 1 };
+export const LANE_SLOTS: Record<Lane, number> = { publishing: 2, monitoring: 5, reminders: 1, media: 1, maintenance: 1 };
 
 export interface RetryPolicy {
   /** Retries after the first run (0 = run once). */

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import {
-  type MonitoringDeps, SWEEP_ATTEMPTS, SWEEP_BATCH_SIZE, SWEEP_BATCH_JOB, getSweepProgress, pruneSweeps, queueSweepBatches, runSweepBatch, stalledSweepBatches, startSweep, syncAllRegistrations, unqueuedSweeps,
+  type MonitoringDeps, SWEEP_ATTEMPTS, SWEEP_BATCH_SIZE, SWEEP_BATCH_JOB, SWEEP_FOLLOWUP_JOB, getSweepProgress, pruneSweeps, queueSweepBatches, runSweepBatch, stalledSweepBatches, startSweep, syncAllRegistrations, unqueuedSweeps,
 } from '../modules/monitoring/index.js';
 import { defineJob } from '../jobs/define-job.js';
 import { evaluateUnits, monitoringOf, registrationOf } from './dashboard-jobs.js';
@@ -11,11 +11,15 @@ import { type WorkerDeps, oncePerWorker } from './worker-deps.js';
 // one job per batch; batch jobs check their units, each exactly once per sweep; a minutely
 // rescue takes over batches whose worker died (lease lapsed) without waiting for the queue's
 // own expiry of the dead job. Batch jobs run two at a time per worker in the monitoring lane,
-// so a sweep never delays publishing, and M workers sweep M times as fast.
+// so a sweep never delays publishing, and M workers sweep M times as fast; follow-up batches
+// (second looks at sites a first look found silent) are a job of their own, two at a time beside
+// them.
 
 const MINUTE = 60_000;
-/** Batch jobs one worker runs at once (the monitoring lane has 3 slots: the rest for the rescue, a re-check). */
+/** Batch jobs one worker runs at once (the monitoring lane has 5 slots: 2 follow-ups, the rest for the rescue, a re-check). */
 const BATCHES_AT_ONCE = 2;
+/** Follow-up batches one worker runs at once: a few units each, mostly waiting on silent sites. */
+const FOLLOWUPS_AT_ONCE = 2;
 
 /**
  * How a worker's MONITOR_SWEEP_SITES (sites checked at once) is spread: over its 2 batch jobs,
@@ -46,7 +50,7 @@ async function runBatch(deps: WorkerDeps, sweepId: string, batch: number, signal
   // Sites the first look found silent get their one more look in a follow-up batch, a little later.
   if (r.followUpBatch !== undefined) {
     const startAfter = new Date(deps.clock.now().getTime() + SWEEP_ATTEMPTS.gapMs);
-    await deps.jobs.send(SWEEP_BATCH_JOB, { sweepId, batch: r.followUpBatch }, { singletonKey: `${sweepId}:${r.followUpBatch}`, startAfter });
+    await deps.jobs.send(SWEEP_FOLLOWUP_JOB, { sweepId, batch: r.followUpBatch }, { singletonKey: `${sweepId}:${r.followUpBatch}`, startAfter });
   }
   // This period's live verdicts of the units just checked, each under its regency's rule.
   if (r.checkedUnits.length > 0) await evaluateUnits(deps, r.checkedUnits);
@@ -116,4 +120,14 @@ export const sweepRescueJob = defineJob<WorkerDeps>({
   },
 });
 
-export const monitoringSweepJobs = [sweepJob, sweepBatchJob, sweepRescueJob];
+/** The second looks a first-pass batch handed on (same use case; its batch number says which pass). */
+export const sweepFollowUpJob = defineJob<WorkerDeps, { sweepId: string; batch: number }>({
+  ...sweepBatchJob,
+  name: SWEEP_FOLLOWUP_JOB,
+  concurrency: FOLLOWUPS_AT_ONCE,
+  async run(job, deps) {
+    await runBatch(deps, job.data.sweepId, job.data.batch, job.signal, 'follow-up');
+  },
+});
+
+export const monitoringSweepJobs = [sweepJob, sweepBatchJob, sweepFollowUpJob, sweepRescueJob];

@@ -4,7 +4,8 @@ import { registerDeclaredJobs } from '../../src/jobs/define-job.js';
 import { EmbeddedQueue } from '../../src/jobs/embedded-queue.js';
 import { loadConfig } from '../../src/config/index.js';
 import { composeServices } from '../../src/main/compose.js';
-import { monitoringSweepJobs, sweepJob, sweepSizing } from '../../src/main/monitoring-sweep-jobs.js';
+import { monitoringSweepJobs, sweepBatchJob, sweepFollowUpJob, sweepJob, sweepSizing } from '../../src/main/monitoring-sweep-jobs.js';
+import { LANE_SLOTS } from '../../src/jobs/queue.js';
 import { type FixtureSite, fixtureSites } from '../../src/fakes/fleet/fixtures.js';
 import { startFleet, type Fleet } from '../../src/fakes/fleet/server.js';
 import { InMemoryOwnContent, InMemorySocialActivity } from '../../src/fakes/monitoring-sources.js';
@@ -118,6 +119,9 @@ describe(`the sweep jobs queue the follow-up batch (${testEngine()})`, () => {
       // The first pass is done; the follow-up waits for its gap on the queue's clock.
       const p = (await getSweepProgress(a.t.db))!;
       expect(p).toMatchObject({ queued: 1, finishedAt: null });
+      // The second look waits as a follow-up job of its own, not in a first-pass batch slot.
+      const waiting = await a.t.db.selectFrom('jobs').select('name').where('state', '=', 'created').where('name', 'like', 'monitoring.sweep-%').execute();
+      expect(waiting.map((j) => j.name)).toEqual([sweepFollowUpJob.name]);
       expect((fleet.hits.get('diam') ?? 0) - before).toBe(1);
       a.clock.advance(60_000);
       for (let i = 0; i < 10 && !(await getSweepProgress(a.t.db))?.finishedAt; i++) await q.runDue();
@@ -131,6 +135,15 @@ describe(`the sweep jobs queue the follow-up batch (${testEngine()})`, () => {
       await a.close();
     }
   }, 60_000);
+});
+
+describe('a worker\'s monitoring lane', () => {
+  it('holds its two first-pass batches and two follow-ups at once, with a slot left for a re-check or the rescue', () => {
+    expect(sweepFollowUpJob.name).not.toBe(sweepBatchJob.name);
+    expect(sweepBatchJob.lane).toBe('monitoring');
+    expect(sweepFollowUpJob.lane).toBe('monitoring');
+    expect((sweepBatchJob.concurrency ?? 1) + (sweepFollowUpJob.concurrency ?? 1)).toBeLessThan(LANE_SLOTS.monitoring);
+  });
 });
 
 describe('sites a worker checks at once (MONITOR_SWEEP_SITES)', () => {

@@ -24,7 +24,7 @@ export { requestRecheckAsStaff, checkAllAsAdmin, recheckFormSchema, type SendWit
 export { CHECK_UNIT_JOB, createCheckBatch, runCheckBatchJob, getCheckBatch, latestCheckBatchId, type BatchProgress } from './check-all.js';
 export { runChecksForUnit, type UnitCheckOutcome } from './run-checks-for-unit.js';
 export { sweep, type SweepSummary } from './sweep.js';
-export { SWEEP_ATTEMPTS, type SweepAttempts, SWEEP_BATCH_JOB, SWEEP_BATCH_SIZE, type SendJob, queueSweepBatches, startSweep, runSweepBatch, stalledSweepBatches, markSweepQueued, unqueuedSweeps, getSweepProgress, pruneSweeps, type SweepBatchOutcome, type SweepProgress } from './sweep-batches.js';
+export { SWEEP_ATTEMPTS, type SweepAttempts, SWEEP_BATCH_JOB, SWEEP_BATCH_SIZE, SWEEP_FOLLOWUP_JOB, type SendJob, queueSweepBatches, startSweep, runSweepBatch, stalledSweepBatches, markSweepQueued, unqueuedSweeps, getSweepProgress, pruneSweeps, type SweepBatchOutcome, type SweepProgress } from './sweep-batches.js';
 export { checkUptime } from './check-uptime.js';
 export { getMonitoringSnapshots, getDailyRollups, getObservations, getPresences, type UnitMonitoringSnapshot, type WebsiteSnapshot } from './read-monitoring.js';
 export { canonicalItemUrl, sameSite, registrableDomain } from './url-tools.js';
