@@ -8,7 +8,7 @@ import type { JobHandler, JobQueue } from '../../src/jobs/queue.js';
 import { registerDeclaredJobs } from '../../src/jobs/define-job.js';
 import { composeServices } from '../../src/main/compose.js';
 import { checkUnitJob, closePeriodJob, dashboardJobs, prepareDashboardWorker, raporJob, remindersJob } from '../../src/main/dashboard-jobs.js';
-import { monitoringSweepJobs, sweepBatchJob, sweepJob, sweepRescueJob } from '../../src/main/monitoring-sweep-jobs.js';
+import { monitoringSweepJobs, sweepBatchJob, sweepFollowUpJob, sweepJob, sweepRescueJob } from '../../src/main/monitoring-sweep-jobs.js';
 import { seedMonitoringDemo } from '../../src/main/demo/monitoring-demo.js';
 import { ensureDemoUsers } from '../../src/modules/accounts/index.js';
 import { getVerdictsForPeriod, listStoredRapor } from '../../src/modules/compliance/index.js';
@@ -33,7 +33,7 @@ const queue = {
   send: async () => 'x',
 } as unknown as JobQueue;
 const run = (name: string, data: object = {}) => handlers.get(name)!({ id: 'j', name, data, attempt: 1, signal: new AbortController().signal });
-const JOB = { reminders: remindersJob.name, rapor: raporJob.name, checkUnit: checkUnitJob.name, sweep: sweepJob.name, sweepBatch: sweepBatchJob.name, rescue: sweepRescueJob.name, closePeriod: closePeriodJob.name };
+const JOB = { reminders: remindersJob.name, rapor: raporJob.name, checkUnit: checkUnitJob.name, sweep: sweepJob.name, sweepBatch: sweepBatchJob.name, sweepFollowUp: sweepFollowUpJob.name, rescue: sweepRescueJob.name, closePeriod: closePeriodJob.name };
 
 let t: TestDb;
 let dir: string;
@@ -59,7 +59,7 @@ afterAll(async () => {
 
 describe(`dashboard jobs on ${testEngine()}`, () => {
   it('registers the reminder, rapor and re-check jobs with their schedules in WIB', async () => {
-    expect([...handlers.keys()].sort()).toEqual([JOB.checkUnit, JOB.closePeriod, JOB.rapor, JOB.reminders, JOB.sweep, JOB.sweepBatch, JOB.rescue].sort());
+    expect([...handlers.keys()].sort()).toEqual([JOB.checkUnit, JOB.closePeriod, JOB.rapor, JOB.reminders, JOB.sweep, JOB.sweepBatch, JOB.sweepFollowUp, JOB.rescue].sort());
     expect(Object.fromEntries(schedules)).toEqual({
       [JOB.reminders]: '*/10 * * * *',
       [JOB.rapor]: '0 6 * * 1',
