@@ -4,7 +4,7 @@ import { openDatabase } from '../src/db/database.js';
 import { registerDeclaredJobs } from '../src/jobs/define-job.js';
 import { PgBossQueue } from '../src/jobs/pg-boss-queue.js';
 import { composeServices } from '../src/main/compose.js';
-import { monitoringSweepJobs } from '../src/main/monitoring-sweep-jobs.js';
+import { monitoringSweepJobs, sweepJob } from '../src/main/monitoring-sweep-jobs.js';
 import { Fetcher, staticLookup } from '../src/modules/monitoring/index.js';
 import { systemClock } from '../src/shared/clock.js';
 
@@ -26,7 +26,7 @@ const services = { ...composed, fetcher };
 const logger = pino({ level: 'warn' });
 // Without the six-hourly schedule: the bench queues its own sweeps, and a scheduled one firing
 // mid-run (18:20 WIB did, at 11:20 UTC) would add a second national sweep to the one being timed.
-const declared = monitoringSweepJobs.map((j) => (j.name === 'monitoring.sweep' ? { ...j, schedule: undefined } : j));
+const declared = monitoringSweepJobs.map((j) => (j === sweepJob ? { ...sweepJob, schedule: undefined } : j));
 await registerDeclaredJobs(jobs, declared, { db: database.db, config, clock: systemClock, logger, jobs, services }, { log: logger, now: () => new Date() });
 process.send?.('ready');
 process.on('disconnect', () => void jobs.stop({ graceMs: 1_000 }).finally(() => database.close().finally(() => process.exit(0))));

@@ -70,7 +70,7 @@ export function composeServices(input: ComposeInput): Services {
       allowNetworks: config.monitorAllow,
       globalConcurrency: Math.max(DEFAULT_FETCHER_OPTIONS.globalConcurrency, config.monitorSweepSites),
       // Several workers on PostgreSQL keep one host's spacing together (SQLite has one worker).
-      sharedSpacing: config.database.kind === 'postgres' ? pgHostSpacing(db, { gapMs: DEFAULT_FETCHER_OPTIONS.perHostIntervalMs }) : undefined,
+      sharedSpacing: config.database.kind === 'postgres' ? pgHostSpacing(db) : undefined,
     }),
     composer: (cityName = '') => ({
       db,

@@ -3,7 +3,8 @@ import { getDraft } from '../../src/modules/composer/index.js';
 import type { Session } from '../support/test-app.js';
 import { testEngine } from '../support/test-db.js';
 import { noisyPhoto } from '../media/fixtures.js';
-import { type ComposerApp, createComposerApp, newDraft, postMultipart, unitId, uploadPhoto } from './support.js';
+import { type ComposerApp, createComposerApp, postMultipart, publishWithPhoto, unitId } from './support.js';
+import { decodeEntities as decode, fieldError as errorById } from '../support/html.js';
 
 // Issue 19 point 2 for the forms on a published post: "Ubah kabar yang sudah terbit" is read with
 // the composer's publishedEditFormSchema (its new photos' files beside it, parse-form's formFiles)
@@ -11,8 +12,6 @@ import { type ComposerApp, createComposerApp, newDraft, postMultipart, unitId, u
 // the rest typed kept; a value of the wrong type (a file where text belongs) is that field's
 // problem, never a 500; nothing changes until the form is right.
 
-const decode = (html: string) => html.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-const errorById = (html: string, id: string): string | null => new RegExp(`<p class="error" id="${id}">([^<]*)</p>`).exec(html)?.[1] ?? null;
 
 describe(`forms on a published post on ${testEngine()}`, () => {
   let a: ComposerApp;
@@ -25,14 +24,8 @@ describe(`forms on a published post on ${testEngine()}`, () => {
   });
   afterAll(async () => a?.close());
 
-  async function published(title: string) {
-    const id = await newDraft(op, 'bacang', 'kegiatan');
-    await uploadPhoto(a, op, 'bacang', id, await noisyPhoto(1000, 800), 'foto.jpg');
-    const d = (await getDraft(a.t.db, bacang, id))!;
-    const res = await op.post(`/admin/unit/bacang/kabar/${id}`, { title, body: `Warga Bacang: ${title.toLowerCase()}.`, photos_shown: '1', photo: d.photos.map((p) => p.mediaId), [`alt:${d.photos[0]!.mediaId}`]: 'Foto kegiatan', action: 'publish' });
-    expect(res.status).toBe(303);
-    return (await getDraft(a.t.db, bacang, id))!;
-  }
+  const published = async (title: string) =>
+    (await publishWithPhoto(a, op, 'bacang', title, { bytes: await noisyPhoto(1000, 800), name: 'foto.jpg', alt: 'Foto kegiatan' }, `Warga Bacang: ${title.toLowerCase()}.`)).draft;
 
   it('a title over the limit is said next to the title; the text, the photo description and the new slot’s description stay; nothing changed', async () => {
     const d = await published('Gotong royong RT 01');

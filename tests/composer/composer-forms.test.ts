@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postMultipart } from './support.js';
 import { type TestApp, createTestApp } from '../support/test-app.js';
 import { testEngine } from '../support/test-db.js';
+import { fieldError as errorById } from '../support/html.js';
 
 // Issue 19 point 2 for the composer's forms: each is read with the composer module's schema
 // through parse-form.ts; a problem is said next to its field with the other typed values kept,
 // and a value of the wrong type (a file where text belongs) is that field's problem, not a 500.
 
 /** The sentence shown next to the field whose error paragraph has id `id`, or null. */
-const errorById = (html: string, id: string): string | null => new RegExp(`<p class="error" id="${id}">([^<]*)</p>`).exec(html)?.[1] ?? null;
 
 describe(`composer forms on ${testEngine()}`, () => {
   let a: TestApp;

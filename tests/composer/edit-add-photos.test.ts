@@ -3,14 +3,14 @@ import { getDraft } from '../../src/modules/composer/index.js';
 import type { Session } from '../support/test-app.js';
 import { testEngine } from '../support/test-db.js';
 import { noisyPhoto } from '../media/fixtures.js';
-import { type ComposerApp, createComposerApp, newDraft, postMultipart, unitId, uploadPhoto } from './support.js';
+import { type ComposerApp, createComposerApp, newDraft, postMultipart, publishWithPhoto, unitId, uploadPhoto } from './support.js';
+import { decodeEntities as decode } from '../support/html.js';
 
 // #14 point 3: changing a published post can add photos, not only keep or remove them — from the
 // phone, through the composer's media pipeline and checks, each with its alt text; the public
 // page shows them once saved. A refused file says why and keeps everything else (the text typed
 // and the photos already accepted); a photo id from elsewhere adds nothing.
 
-const decode = (html: string) => html.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
 describe(`a published post gains new photos when edited (#14 point 3) on ${testEngine()}`, () => {
   let a: ComposerApp;
@@ -23,19 +23,14 @@ describe(`a published post gains new photos when edited (#14 point 3) on ${testE
   });
   afterAll(async () => a?.close());
 
-  async function publishWithPhoto(title: string) {
-    const id = await newDraft(op, 'bacang', 'kegiatan');
-    await uploadPhoto(a, op, 'bacang', id, await noisyPhoto(1200, 900), 'pertama.jpg');
-    const draft = (await getDraft(a.t.db, bacang, id))!;
-    const res = await op.post(`/admin/unit/bacang/kabar/${id}`, { title, body: `Warga Bacang ${title.toLowerCase()}.`, photos_shown: '1', photo: draft.photos.map((p) => p.mediaId), [`alt:${draft.photos[0]!.mediaId}`]: 'Foto pertama', action: 'publish' });
-    expect(res.status).toBe(303);
-    const out = (await getDraft(a.t.db, bacang, id))!;
-    const item = await a.t.db.selectFrom('content_items').selectAll().where('id', '=', out.contentId!).executeTakeFirstOrThrow();
-    return { id, draft: out, publicPath: `/bacang/berita/${item.slug}` };
+  async function publishedWithPhoto(title: string) {
+    const { id, draft } = await publishWithPhoto(a, op, 'bacang', title, { bytes: await noisyPhoto(1200, 900), name: 'pertama.jpg', alt: 'Foto pertama' }, `Warga Bacang ${title.toLowerCase()}.`);
+    const item = await a.t.db.selectFrom('content_items').selectAll().where('id', '=', draft.contentId!).executeTakeFirstOrThrow();
+    return { id, draft, publicPath: `/bacang/berita/${item.slug}` };
   }
 
   it('a photo picked on the edit form is stored through the media pipeline, with its alt text, and shows on the public page', async () => {
-    const p = await publishWithPhoto('Senam pagi di lapangan RW 02');
+    const p = await publishedWithPhoto('Senam pagi di lapangan RW 02');
     const form = await (await op.get(`/admin/unit/bacang/kabar/${p.id}/ubah`)).text();
     expect(form).toContain('enctype="multipart/form-data"');
     expect(form).toContain('name="foto_baru_0"');
@@ -61,7 +56,7 @@ describe(`a published post gains new photos when edited (#14 point 3) on ${testE
   });
 
   it('a refused file says why; the text typed and the photo accepted beside it stay for the next save; a photo id from elsewhere adds nothing', async () => {
-    const p = await publishWithPhoto('Pengambilan bantuan sembako');
+    const p = await publishedWithPhoto('Pengambilan bantuan sembako');
     const first = p.draft.photos[0]!.mediaId;
     const res = await postMultipart(
       a, op, `/admin/unit/bacang/kabar/${p.id}/ubah`,

@@ -4,6 +4,7 @@ import type { Session } from '../support/test-app.js';
 import { testEngine } from '../support/test-db.js';
 import { noisyPhoto } from '../media/fixtures.js';
 import { type ComposerApp, autosave, createComposerApp, newDraft, postMultipart, unitId, uploadPhoto } from './support.js';
+import { decodeEntities as decode, fieldError as errorById } from '../support/html.js';
 
 // Issue 19 point 2 for the editor's big form (/admin/unit/:slug/kabar/:id): read with the
 // composer's editorFormSchema — the pressed button is one of its fields — and the patch bounded
@@ -11,8 +12,6 @@ import { type ComposerApp, autosave, createComposerApp, newDraft, postMultipart,
 // each problem next to its field; a file where text belongs, or a button the page never had, is
 // a problem said on the page, never a 500.
 
-const decode = (html: string) => html.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-const errorById = (html: string, id: string): string | null => new RegExp(`<p class="error" id="${id}">([^<]*)</p>`).exec(html)?.[1] ?? null;
 
 describe(`the editor's form on ${testEngine()}`, () => {
   let a: ComposerApp;

@@ -9,6 +9,7 @@ import type { WorkerDeps } from '../../src/main/worker-deps.js';
 import type { Session } from '../support/test-app.js';
 import { testEngine } from '../support/test-db.js';
 import { type ComposerApp, createComposerApp, newDraft, unitId } from './support.js';
+import { decodeEntities as decode } from '../support/html.js';
 
 // #14 point 3, the social half: copies already out on Facebook are edited and deleted through
 // the Graph API (the contract fake here), by the job "publishing.run-changes". What can fail
@@ -16,7 +17,6 @@ import { type ComposerApp, createComposerApp, newDraft, unitId } from './support
 // reconnect message) — and a run killed after the call neither loses the change nor harms the
 // post when it is repeated.
 
-const decode = (html: string) => html.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
 describe(`social copies after publishing: Facebook edited and deleted through the API on ${testEngine()}`, () => {
   let a: ComposerApp;

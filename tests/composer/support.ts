@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../../src/config/index.js';
+import { getDraft } from '../../src/modules/composer/index.js';
 import { createTestApp, type Session, type TestApp } from '../support/test-app.js';
 
 // Helpers for the composer's HTTP tests: the app with a throwaway media folder, and the few
@@ -70,4 +71,18 @@ export function postMultipart(
   for (const [k, v] of Object.entries(fields)) if (k !== '_csrf') for (const one of Array.isArray(v) ? v : [v]) fd.append(k, one);
   for (const [k, f] of Object.entries(files)) fd.append(k, new Blob([f.bytes], { type: f.type }), f.name);
   return a.request(path, { method: 'POST', cookie: s.cookie, headers: { 'x-csrf-token': s.csrf }, body: fd });
+}
+
+/**
+ * A kegiatan draft with one uploaded photo (and its description), published through the editor's
+ * form: what the after-publish tests start from.
+ */
+export async function publishWithPhoto(a: ComposerApp, s: Session, slug: string, title: string, photo: { bytes: Buffer; name: string; alt: string }, body = `Warga ${title.toLowerCase()}.`) {
+  const unit = await unitId(a, slug);
+  const id = await newDraft(s, slug, 'kegiatan');
+  await uploadPhoto(a, s, slug, id, photo.bytes, photo.name);
+  const draft = (await getDraft(a.t.db, unit, id))!;
+  const res = await s.post(`/admin/unit/${slug}/kabar/${id}`, { title, body, photos_shown: '1', photo: draft.photos.map((p) => p.mediaId), [`alt:${draft.photos[0]!.mediaId}`]: photo.alt, action: 'publish' });
+  if (res.status !== 303) throw new Error(`publishing "${title}" answered ${res.status}`);
+  return { id, draft: (await getDraft(a.t.db, unit, id))! };
 }

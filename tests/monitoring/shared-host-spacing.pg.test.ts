@@ -41,7 +41,7 @@ afterAll(async () => {
 describe('per-host spacing shared through PostgreSQL', () => {
   it('two workers asking one host at once keep the gap between all their requests', async () => {
     const fetcherOf = (db: Database) =>
-      new Fetcher({ contactUrl: 'https://beranda.example/bot', allowNetworks: ['127.0.0.0/8'], perHostIntervalMs: INTERVAL, sharedSpacing: pgHostSpacing(db.db, { gapMs: INTERVAL }) });
+      new Fetcher({ contactUrl: 'https://beranda.example/bot', allowNetworks: ['127.0.0.0/8'], perHostIntervalMs: INTERVAL, sharedSpacing: pgHostSpacing(db.db) });
     const [a, b] = [fetcherOf(t), fetcherOf(other)];
     const url = `http://127.0.0.1:${port}/`;
     const results = await Promise.all([a, b, a, b, a, b].map((f) => f.fetch(url)));
@@ -58,7 +58,7 @@ describe('per-host spacing shared through PostgreSQL', () => {
   }, 30_000);
 
   it('one worker takes a lease per few requests, not one reservation per request', async () => {
-    const limiter = new HostLimiter({ perHostIntervalMs: 50, globalConcurrency: 4, sharedSpacing: pgHostSpacing(t.db, { gapMs: 50 }) });
+    const limiter = new HostLimiter({ perHostIntervalMs: 50, globalConcurrency: 4, sharedSpacing: pgHostSpacing(t.db) });
     const starts: number[] = [];
     await Promise.all(Array.from({ length: 12 }, () => limiter.run('lease.example', async () => void starts.push(performance.now()))));
     // A lease is renewed with one gap left, so it covers LEASE_GAPS - 1 requests: 12 requests, 3 leases.
@@ -69,8 +69,8 @@ describe('per-host spacing shared through PostgreSQL', () => {
 
   it('a worker that does not hold the host waits for the lease to end, plus one gap', async () => {
     const gap = 100;
-    const a = pgHostSpacing(t.db, { gapMs: gap, holder: 'worker-a' });
-    const b = pgHostSpacing(other.db, { gapMs: gap, holder: 'worker-b' });
+    const a = pgHostSpacing(t.db, { holder: 'worker-a' });
+    const b = pgHostSpacing(other.db, { holder: 'worker-b' });
     expect(await a.lease('wait.example', gap)).toBe(0);
     const waitB = await b.lease('wait.example', gap);
     // A's lease has LEASE_GAPS gaps (minus the round trip since); B starts a gap after it ends.

@@ -3,13 +3,13 @@ import { noisyPhoto } from '../media/fixtures.js';
 import { postMultipart } from '../composer/support.js';
 import { type Session, type TestApp, createTestApp } from '../support/test-app.js';
 import { testEngine } from '../support/test-db.js';
+import { fieldError as errorById } from '../support/html.js';
 
 // Issue 19 point 2 for the Galeri's "Album baru" form: title, description and the tick are read
 // with the content module's galleryFormSchema, the photos beside it (parse-form's formFiles).
 // A problem is said next to its field with the rest typed kept; nothing is stored until the
 // text is right; a title sent as a file is the title's problem, not a 500.
 
-const errorById = (html: string, id: string): string | null => new RegExp(`<p class="error" id="${id}">([^<]*)</p>`).exec(html)?.[1] ?? null;
 
 let a: TestApp;
 let op: Session;

@@ -1,4 +1,4 @@
-import type { SharedSpacing } from './shared-host-spacing.js';
+import { type SharedSpacing, leaseMsFor } from './shared-host-spacing.js';
 
 // Politeness and load bounds for the crawler, kept apart from HTTP so they are easy to reason
 // about: at most one request in flight per host, a minimum gap between requests to the same
@@ -47,6 +47,7 @@ export class HostLimiter {
   private readonly hosts = new Map<string, HostState>();
   /** Until when (this clock) this process holds each host's shared lease; expired ones pruned as it grows. */
   private readonly leases = new Map<string, number>();
+  private nextLeasePrune = 0;
   /** Leases taken or renewed (queries to the shared spacing); the tests count them. */
   leaseCount = 0;
   private readonly global: Semaphore;
@@ -94,9 +95,17 @@ export class HostLimiter {
     const wait = await shared.lease(host, gap).catch(() => null);
     if (wait === null) return void this.leases.delete(host);
     this.leaseCount++;
-    this.leases.set(host, askedAt + wait + shared.leaseMs);
-    if (this.leases.size > 4_096) for (const [h, u] of this.leases) if (u < Date.now()) this.leases.delete(h);
+    this.leases.set(host, askedAt + wait + leaseMsFor(gap));
+    this.forgetEndedLeases();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  }
+
+  /** Drops ended leases, at most once a lease's length (a sweep leases thousands of hosts). */
+  private forgetEndedLeases(): void {
+    const now = Date.now();
+    if (now < this.nextLeasePrune) return;
+    this.nextLeasePrune = now + leaseMsFor(this.options.perHostIntervalMs);
+    for (const [h, until] of this.leases) if (until < now) this.leases.delete(h);
   }
 
   private async acquireHost(host: string): Promise<void> {

@@ -17,24 +17,24 @@ import type { DB } from '../../db/schema/index.js';
 // SQLite installs run one worker, where the in-process limiter is the whole truth, so this is for
 // PostgreSQL only.
 
-/** A worker's lease on a host: how long to wait before it starts, and how long it lasts from then. */
+/** A worker's lease on a host, `leaseMsFor(gapMs)` long from when it may start. */
 export interface SharedSpacing {
-  /** Takes (or renews) the lease on `key`: ms to wait first; the lease then lasts `leaseMs`. */
+  /** Takes (or renews) the lease on `key` for requests `gapMs` apart: ms to wait first. */
   lease(key: string, gapMs: number): Promise<number>;
-  readonly leaseMs: number;
 }
 
 /** A lease lasts this many gaps (5 s at the production 1 s gap), so a site's ~8 requests take ~2 leases. */
 export const LEASE_GAPS = 5;
+/** How long a lease lasts for requests `gapMs` apart (the database and the limiter both count with it). */
+export const leaseMsFor = (gapMs: number): number => Math.max(1, Math.round(gapMs * LEASE_GAPS));
 
-export function pgHostSpacing(db: Kysely<DB>, o: { gapMs: number; holder?: string }): SharedSpacing {
+export function pgHostSpacing(db: Kysely<DB>, o: { holder?: string } = {}): SharedSpacing {
   // One holder per process (per spacing): requests of the same worker share its lease.
   const holder = o.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const leaseMs = Math.max(1, Math.round(o.gapMs * LEASE_GAPS));
   return {
-    leaseMs,
     async lease(key, gapMs) {
       const gap = Math.max(0, Math.round(gapMs));
+      const leaseMs = leaseMsFor(gapMs);
       // The holder renews from now; anyone else starts one gap after the holder's lease ends
       // (or now, if it ended long ago). next_at is the end of the new lease.
       const r = await sql<{ wait_ms: string | number }>`
